@@ -1,0 +1,7 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// nnplay-cli: trains, validates and runs projects without a window.
+#include "cli/CliCommands.h"
+
+int main(int argc, char** argv) {
+    return nnplay::cli::run(std::vector<std::string>(argv + 1, argv + argc));
+}

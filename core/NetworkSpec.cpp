@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "NetworkSpec.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "layers/LayerRegistry.h"
+
+namespace nnplay {
+
+double LayerSpec::setting(const std::string& key) const {
+    if (auto it = settings.find(key); it != settings.end()) return it->second;
+    if (const LayerInfo* info = LayerRegistry::builtin().find(type))
+        if (const SettingInfo* s = info->findSetting(key)) return s->defaultValue;
+    return 0.0;
+}
+
+bool LayerSpec::operator==(const LayerSpec& other) const {
+    if (id != other.id || type != other.type || settings != other.settings ||
+        params.size() != other.params.size())
+        return false;
+    for (std::size_t i = 0; i < params.size(); ++i)
+        if (params[i].rows() != other.params[i].rows() ||
+            params[i].cols() != other.params[i].cols() || params[i] != other.params[i])
+            return false;
+    return true;
+}
+
+int NetworkSpec::indexOf(int id) const {
+    for (std::size_t i = 0; i < layers.size(); ++i)
+        if (layers[i].id == id) return static_cast<int>(i);
+    return -1;
+}
+
+int NetworkSpec::freshId() const {
+    int id = 0;
+    for (const LayerSpec& layer : layers) id = std::max(id, layer.id);
+    return id + 1;
+}
+
+void NetworkSpec::clearParams() {
+    for (LayerSpec& layer : layers) layer.params.clear();
+}
+
+bool NetworkSpec::hasParams() const {
+    return std::any_of(layers.begin(), layers.end(),
+                       [](const LayerSpec& l) { return !l.params.empty(); });
+}
+
+long long ShapeReport::totalParams() const {
+    long long total = 0;
+    for (const LayerShapeInfo& layer : layers) total += layer.paramCount;
+    return total;
+}
+
+std::string describeLayer(const NetworkSpec& spec, int index) {
+    const LayerSpec& layer = spec.layers[index];
+    const LayerInfo* info = LayerRegistry::builtin().find(layer.type);
+    if (!info) return "Layer " + std::to_string(index + 1);
+    return info->displayName + " (layer " + std::to_string(index + 1) + ")";
+}
+
+namespace {
+
+std::string formatNumber(double v) {
+    if (v == std::floor(v) && std::abs(v) < 1e9) return std::to_string(static_cast<long long>(v));
+    std::string s = std::to_string(v);
+    s.erase(s.find_last_not_of('0') + 1);
+    return s;
+}
+
+/// The reason a layer's settings are out of range, or "".
+std::string checkSettings(const LayerSpec& layer, const LayerInfo& info) {
+    for (const auto& [key, value] : layer.settings) {
+        const SettingInfo* s = info.findSetting(key);
+        if (!s) return "has no setting '" + key + "'";
+        if (!std::isfinite(value) || value < s->minimum || value > s->maximum)
+            return "'" + key + "' must be between " + formatNumber(s->minimum) + " and " +
+                   formatNumber(s->maximum) + ", not " + formatNumber(value);
+        if (s->integer && value != std::floor(value))
+            return "'" + key + "' must be a whole number, not " + formatNumber(value);
+    }
+    return {};
+}
+
+}  // namespace
+
+ShapeReport inferShapes(const NetworkSpec& spec, const Shape& input, int expectedOutputs) {
+    ShapeReport report;
+    const LayerRegistry& registry = LayerRegistry::builtin();
+    Shape shape = input;
+    auto fail = [&](int index, const std::string& reason) {
+        report.errorLayer = index;
+        report.error = describeLayer(spec, index) + " " + reason;
+        if (index < static_cast<int>(report.layers.size())) report.layers[index].error = reason;
+    };
+    report.layers.resize(spec.layers.size());
+    if (spec.layers.empty()) {
+        report.error = "The network has no layers; add at least a Dense layer";
+        return report;
+    }
+    for (std::size_t i = 0; i < spec.layers.size(); ++i) {
+        const LayerSpec& layer = spec.layers[i];
+        const int index = static_cast<int>(i);
+        const LayerInfo* info = registry.find(layer.type);
+        if (!info) {
+            fail(index, "is of unknown type '" + layer.type + "'");
+            return report;
+        }
+        if (std::string reason = checkSettings(layer, *info); !reason.empty()) {
+            fail(index, reason);
+            return report;
+        }
+        try {
+            report.layers[i].paramCount = info->paramCount(layer, shape);
+            shape = info->outputShape(layer, shape);
+        } catch (const InputError& e) {
+            fail(index, e.what());
+            return report;
+        }
+        report.layers[i].output = shape;
+        if (!layer.params.empty()) {
+            long long stored = 0;
+            for (const Matrix& m : layer.params) stored += m.size();
+            if (stored != report.layers[i].paramCount) {
+                fail(index, "has " + std::to_string(stored) + " stored weights but needs " +
+                                std::to_string(report.layers[i].paramCount));
+                return report;
+            }
+        }
+    }
+    if (expectedOutputs > 0 && shape.size() != expectedOutputs) {
+        // Point at the last layer that decides the output size.
+        int last = static_cast<int>(spec.layers.size()) - 1;
+        while (last > 0 && registry.find(spec.layers[last].type)->isActivation) --last;
+        fail(last, "gives " + std::to_string(shape.size()) + " output" +
+                       (shape.size() == 1 ? "" : "s") + " but the data needs " +
+                       std::to_string(expectedOutputs));
+    }
+    return report;
+}
+
+}  // namespace nnplay

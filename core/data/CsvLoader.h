@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <string>
+
+#include "data/Dataset.h"
+
+namespace nnplay {
+
+/// Reads a CSV file with a header row: the column named `labelColumn` is the label, every other
+/// column a numeric input. Classification: label cells are class names (text or numbers); the
+/// classes are sorted numerically when all are numbers, else as text. Regression: the label is
+/// one numeric target. Returns all samples (inputs features x n, labels or targets 1 x n) and
+/// fills `info` (task, inputShape, featureNames, classNames, targetCount). Throws InputError
+/// naming file, line and column for a malformed file, a missing label column, no data rows or
+/// a single class.
+Dataset loadCsvData(const std::string& path, const std::string& labelColumn, Task task,
+                    DataInfo& info);
+
+}  // namespace nnplay

@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "data/DataLoader.h"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <functional>
+#include <sstream>
+
+#include "data/CsvLoader.h"
+#include "data/DigitsLoader.h"
+#include "data/Features.h"
+#include "data/PlaneGenerators.h"
+#include "data/ResourcePath.h"
+#include "data/TrainTestSplit.h"
+
+namespace nnplay {
+
+namespace {
+
+constexpr int kMinSamples = 2;
+constexpr int kMaxSamples = 100000;
+constexpr double kMaxNoise = 0.5;
+
+const SourceInfo* findSource(const std::string& name) {
+    const auto& sources = dataSources();
+    const auto it = std::find_if(sources.begin(), sources.end(),
+                                 [&](const SourceInfo& s) { return s.name == name; });
+    return it == sources.end() ? nullptr : &*it;
+}
+
+std::string sourceList(const std::function<bool(const SourceInfo&)>& keep) {
+    std::string names;
+    for (const auto& s : dataSources()) {
+        if (keep(s)) names += (names.empty() ? "" : ", ") + s.name;
+    }
+    return names;
+}
+
+std::string numberText(double value) {
+    std::ostringstream text;
+    text << value;
+    return text.str();
+}
+
+/// The split seed is derived from the data seed so shuffling does not replay the numbers that
+/// drew the points.
+std::uint32_t splitSeed(std::uint32_t seed) { return seed * 2654435761u + 0x9E3779B9u; }
+
+std::string resolvePath(const std::string& path, const std::string& baseDir) {
+    const std::filesystem::path file(path);
+    if (file.is_absolute() || baseDir.empty()) return file.lexically_normal().string();
+    return (std::filesystem::path(baseDir) / file).lexically_normal().string();
+}
+
+void splitInto(const Dataset& all, const DataSpec& spec, DataSplit& split) {
+    splitTrainTest(all, spec.trainFraction, splitSeed(spec.seed), split.train, split.test);
+}
+
+DataSplit loadPlane(const DataSpec& spec, const SourceInfo& source) {
+    DataSplit split;
+    Dataset all = generatePlaneData(spec.source, spec.samples, spec.noise, spec.seed);
+    derivePlaneFeatures(all.points, spec.features, all.inputs);
+    splitInto(all, spec, split);
+    DataInfo& info = split.info;
+    info.task = source.task;
+    info.inputShape = Shape::flat(static_cast<int>(spec.features.size()));
+    info.featureNames = spec.features;
+    if (source.task == Task::Classification) info.classNames = {"-1", "+1"};
+    info.targetCount = 1;
+    info.isPlane = true;
+    return split;
+}
+
+}  // namespace
+
+const std::vector<SourceInfo>& dataSources() {
+    static const std::vector<SourceInfo> sources{
+        {"circle", "Circle", Task::Classification, true},
+        {"xor", "Exclusive or", Task::Classification, true},
+        {"gaussian", "Gaussian", Task::Classification, true},
+        {"spiral", "Spiral", Task::Classification, true},
+        {"moons", "Moons", Task::Classification, true},
+        {"plane", "Plane", Task::Regression, true},
+        {"multigauss", "Multi Gaussian", Task::Regression, true},
+        {"digits", "Digits 8x8", Task::Classification, false},
+        {"csv", "CSV file", Task::Classification, false, true},
+    };
+    return sources;
+}
+
+void checkDataSpec(const DataSpec& spec, Task task) {
+    const SourceInfo* source = findSource(spec.source);
+    if (source == nullptr) {
+        throw InputError("unknown data source '" + spec.source +
+                         "' (known: " + sourceList([](const SourceInfo&) { return true; }) + ")");
+    }
+    if (!source->anyTask && source->task != task) {
+        throw InputError("the " + source->displayName + " data is for " + toString(source->task) +
+                         ", not " + toString(task) + "; for " + toString(task) +
+                         " pick one of: " + sourceList([&](const SourceInfo& s) {
+                             return s.anyTask || s.task == task;
+                         }));
+    }
+    if (!(spec.trainFraction > 0.0 && spec.trainFraction < 1.0)) {
+        throw InputError("the training fraction must be between 0 and 1 (both excluded), not " +
+                         numberText(spec.trainFraction));
+    }
+    if (source->isPlane) {
+        if (spec.samples < kMinSamples || spec.samples > kMaxSamples) {
+            throw InputError("the number of samples must be from " + std::to_string(kMinSamples) +
+                             " to " + std::to_string(kMaxSamples) + ", not " +
+                             std::to_string(spec.samples));
+        }
+        if (!(spec.noise >= 0.0 && spec.noise <= kMaxNoise)) {
+            throw InputError("the noise must be from 0 to " + numberText(kMaxNoise) + ", not " +
+                             numberText(spec.noise));
+        }
+        checkPlaneFeatures(spec.features);
+    }
+    if (spec.source == "csv") {
+        if (spec.path.empty()) throw InputError("no CSV file chosen for the data");
+        if (spec.label.empty()) throw InputError("no label column named for the CSV data");
+    }
+}
+
+DataSplit loadData(const DataSpec& spec, Task task, const std::string& baseDir) {
+    checkDataSpec(spec, task);
+    const SourceInfo& source = *findSource(spec.source);
+    if (source.isPlane) return loadPlane(spec, source);
+
+    DataSplit split;
+    Dataset all;
+    if (spec.source == "digits") {
+        all = loadDigits(resourcePath("digits.csv.gz"), split.info);
+    } else {
+        all = loadCsvData(resolvePath(spec.path, baseDir), spec.label, task, split.info);
+    }
+    if (all.sampleCount() < kMinSamples) {
+        throw InputError("the data in '" + spec.path + "' has only " +
+                         std::to_string(all.sampleCount()) + " sample; at least " +
+                         std::to_string(kMinSamples) + " are needed to train and test");
+    }
+    splitInto(all, spec, split);
+    if (spec.source == "csv" && spec.standardize) {
+        split.standardizer.fit(split.train.inputs);
+        split.standardizer.apply(split.train.inputs);
+        split.standardizer.apply(split.test.inputs);
+    }
+    return split;
+}
+
+}  // namespace nnplay

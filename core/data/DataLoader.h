@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "data/DataSpec.h"
+#include "data/Dataset.h"
+
+namespace nnplay {
+
+/// Produces the train/test split a DataSpec describes. Relative CSV paths are resolved against
+/// baseDir (the project file's folder). Throws InputError with a precise message (file, line,
+/// column) when the data cannot be read or does not fit the task.
+DataSplit loadData(const DataSpec& spec, Task task, const std::string& baseDir);
+
+/// Checks the settings without reading or generating anything (loadData does this first):
+/// a known source, a task it supports, trainFraction in (0, 1); for generators samples in
+/// 2..100000, noise in 0..0.5 and known, distinct features; for CSV a path. Throws InputError.
+void checkDataSpec(const DataSpec& spec, Task task);
+
+/// The sources a user can pick, in palette order, with whether each is a 2-D generator.
+struct SourceInfo {
+    std::string name;         ///< "circle"
+    std::string displayName;  ///< "Circle"
+    Task task;                ///< the only task the source supports, unless anyTask
+    bool isPlane;
+    bool anyTask = false;  ///< CSV: classification or regression, as the user chooses
+};
+const std::vector<SourceInfo>& dataSources();
+
+}  // namespace nnplay

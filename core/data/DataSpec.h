@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace nnplay {
+
+/// Where the samples come from: the "data" object of a project file.
+struct DataSpec {
+    /// "circle", "xor", "gaussian", "spiral", "moons", "plane", "multigauss", "digits" or "csv".
+    std::string source = "circle";
+    int samples = 500;        ///< generators only
+    double noise = 0.0;       ///< generators only: 0..0.5 as in Playground's slider / 100
+    double trainFraction = 0.5;
+    std::uint32_t seed = 1;
+    /// Derived input features for 2-D sources (see Features.h). Ignored for other sources.
+    std::vector<std::string> features{"x1", "x2"};
+    /// CSV only: file path (relative to the project file), label column, standardise inputs.
+    std::string path;
+    std::string label = "label";
+    bool standardize = false;
+
+    bool operator==(const DataSpec&) const = default;
+};
+
+}  // namespace nnplay

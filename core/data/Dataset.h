@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "Shape.h"
+#include "Types.h"
+
+namespace nnplay {
+
+/// A set of samples ready for training: inputs after feature derivation and standardisation.
+struct Dataset {
+    /// features x samples.
+    Matrix inputs;
+    /// Classification: the class index of each sample (0..classCount-1).
+    std::vector<int> labels;
+    /// Regression: targets x samples. Empty for classification (targets are encoded from
+    /// labels by the training session, to fit the network's output).
+    Matrix targets;
+    /// For 2-D sources: the raw (x1, x2) coordinates, 2 x samples, for plotting. Empty otherwise.
+    Matrix points;
+
+    int sampleCount() const { return static_cast<int>(inputs.cols()); }
+};
+
+/// Everything a session needs to know about the data besides the samples.
+struct DataInfo {
+    Task task = Task::Classification;
+    /// Shape of one input sample (after feature derivation).
+    Shape inputShape;
+    /// Names of the input features ("x1", "sin(x2)", CSV column names, "pixel 3,4").
+    std::vector<std::string> featureNames;
+    /// Classification: one name per class ("-1"/"+1" style for generators, CSV strings).
+    std::vector<std::string> classNames;
+    /// Regression: number of target values per sample.
+    int targetCount = 1;
+    /// True for the 2-D generators: samples live in the plane [-6, 6]^2 and can be drawn as
+    /// points and a decision boundary.
+    bool isPlane = false;
+    /// For image data (digits): shape of the picture to draw a sample, else empty.
+    Shape imageShape{0, 0, 0};
+
+    int classCount() const { return static_cast<int>(classNames.size()); }
+};
+
+/// Per-feature standardisation (x - mean) / scale, fitted on the training part only.
+struct Standardizer {
+    Vector mean;   ///< one entry per input feature; empty when not used
+    Vector scale;  ///< standard deviation, 1 where a feature is constant
+
+    bool active() const { return mean.size() > 0; }
+    /// Fits mean and scale on inputs (features x samples).
+    void fit(const Matrix& inputs);
+    /// Applies in place; no-op when not active.
+    void apply(Matrix& inputs) const;
+};
+
+/// A train/test split with what describes it.
+struct DataSplit {
+    DataInfo info;
+    Dataset train;
+    Dataset test;
+    Standardizer standardizer;
+};
+
+}  // namespace nnplay

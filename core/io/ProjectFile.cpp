@@ -1,0 +1,462 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "io/ProjectFile.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <charconv>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+#include "layers/LayerRegistry.h"
+
+namespace nnplay::ProjectFile {
+
+using json = nlohmann::ordered_json;
+
+namespace {
+
+constexpr const char* kFormat = "nnplay-project";
+
+std::string typeName(const json& j) { return j.type_name(); }
+
+/// The double that prints as the shortest decimal of a float (0.01f -> 0.01, not
+/// 0.009999999776).
+double tidy(float value) {
+    if (!std::isfinite(value)) return value;
+    char buffer[32];
+    const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
+    double out = value;
+    std::from_chars(buffer, end, out);
+    return out;
+}
+
+/// Small enough to print on one line: a scalar, a list of scalars or a record of scalars.
+bool isCompact(const json& j) {
+    auto scalar = [](const json& e) { return e.is_primitive(); };
+    return j.is_primitive() || ((j.is_array() || j.is_object()) && std::all_of(j.begin(), j.end(), scalar));
+}
+
+/// Pretty-prints with two-space indentation, keeping compact values (weight rows, bias lists,
+/// history records) on one line so trained projects stay readable.
+void writePretty(const json& j, std::string& out, int indent) {
+    if (isCompact(j) && !(j.is_object() && indent == 0)) {
+        out += j.dump();
+        return;
+    }
+    const std::string pad(static_cast<std::size_t>(indent) + 2, ' ');
+    out += j.is_array() ? "[\n" : "{\n";
+    std::size_t i = 0;
+    for (const auto& [key, value] : j.items()) {
+        out += pad;
+        if (j.is_object()) out += json(key).dump() + ": ";
+        writePretty(value, out, indent + 2);
+        out += ++i < j.size() ? ",\n" : "\n";
+    }
+    out += std::string(static_cast<std::size_t>(indent), ' ') + (j.is_array() ? "]" : "}");
+}
+
+/// Rejects keys outside `allowed`, naming the first unknown one and the place.
+void checkKeys(const json& object, const std::string& where, const std::set<std::string>& allowed) {
+    for (const auto& [key, value] : object.items()) {
+        if (allowed.count(key)) continue;
+        std::string list;
+        for (const std::string& k : allowed) list += (list.empty() ? "" : ", ") + k;
+        throw InputError("unknown key '" + key + "' in " + where + " (allowed: " + list + ")");
+    }
+}
+
+const json& requireObject(const json& j, const std::string& where) {
+    if (!j.is_object()) throw InputError(where + " must be an object, not " + typeName(j));
+    return j;
+}
+
+double number(const json& object, const std::string& key, const std::string& where,
+              double fallback) {
+    if (!object.contains(key)) return fallback;
+    const json& v = object.at(key);
+    if (!v.is_number())
+        throw InputError(where + "." + key + " must be a number, not " + typeName(v));
+    return v.get<double>();
+}
+
+int integer(const json& object, const std::string& key, const std::string& where, int fallback) {
+    const double v = number(object, key, where, fallback);
+    if (v != std::floor(v) || std::abs(v) > 2e9)
+        throw InputError(where + "." + key + " must be a whole number");
+    return static_cast<int>(v);
+}
+
+bool boolean(const json& object, const std::string& key, const std::string& where, bool fallback) {
+    if (!object.contains(key)) return fallback;
+    const json& v = object.at(key);
+    if (!v.is_boolean())
+        throw InputError(where + "." + key + " must be true or false, not " + typeName(v));
+    return v.get<bool>();
+}
+
+std::string text(const json& object, const std::string& key, const std::string& where,
+                 const std::string& fallback) {
+    if (!object.contains(key)) return fallback;
+    const json& v = object.at(key);
+    if (!v.is_string())
+        throw InputError(where + "." + key + " must be a string, not " + typeName(v));
+    return v.get<std::string>();
+}
+
+Matrix readMatrix(const json& v, const std::string& where, bool flat) {
+    if (!v.is_array()) throw InputError(where + " must be a list of numbers");
+    if (flat) {
+        Matrix m(static_cast<Eigen::Index>(v.size()), 1);
+        for (std::size_t i = 0; i < v.size(); ++i) {
+            if (!v[i].is_number()) throw InputError(where + " must be a list of numbers");
+            m(static_cast<Eigen::Index>(i), 0) = v[i].get<float>();
+        }
+        return m;
+    }
+    const std::size_t rows = v.size();
+    const std::size_t cols = rows ? (v[0].is_array() ? v[0].size() : 0) : 0;
+    Matrix m(static_cast<Eigen::Index>(rows), static_cast<Eigen::Index>(cols));
+    for (std::size_t r = 0; r < rows; ++r) {
+        if (!v[r].is_array() || v[r].size() != cols)
+            throw InputError(where + " must be a list of rows of equal length (row " +
+                             std::to_string(r + 1) + " differs)");
+        for (std::size_t c = 0; c < cols; ++c) {
+            if (!v[r][c].is_number()) throw InputError(where + " must hold only numbers");
+            m(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(c)) = v[r][c].get<float>();
+        }
+    }
+    return m;
+}
+
+json writeMatrix(const Matrix& m, bool flat) {
+    json out = json::array();
+    if (flat) {
+        for (Eigen::Index i = 0; i < m.size(); ++i) out.push_back(tidy(m.data()[i]));
+        return out;
+    }
+    for (Eigen::Index r = 0; r < m.rows(); ++r) {
+        json row = json::array();
+        for (Eigen::Index c = 0; c < m.cols(); ++c) row.push_back(tidy(m(r, c)));
+        out.push_back(std::move(row));
+    }
+    return out;
+}
+
+bool isFlatParam(const std::string& name) {
+    return name.size() >= 4 && name.compare(name.size() - 4, 4, "bias") == 0;
+}
+
+DataSpec readData(const json& j) {
+    const std::string where = "data";
+    requireObject(j, where);
+    checkKeys(j, where,
+              {"source", "samples", "noise", "train_fraction", "seed", "features", "path", "label",
+               "standardize"});
+    DataSpec d;
+    d.source = text(j, "source", where, d.source);
+    d.samples = integer(j, "samples", where, d.samples);
+    d.noise = number(j, "noise", where, d.noise);
+    d.trainFraction = number(j, "train_fraction", where, d.trainFraction);
+    d.seed = static_cast<std::uint32_t>(integer(j, "seed", where, static_cast<int>(d.seed)));
+    if (j.contains("features")) {
+        const json& f = j.at("features");
+        if (!f.is_array()) throw InputError("data.features must be a list of feature names");
+        d.features.clear();
+        for (const json& name : f) {
+            if (!name.is_string()) throw InputError("data.features must hold only names");
+            d.features.push_back(name.get<std::string>());
+        }
+    }
+    d.path = text(j, "path", where, d.path);
+    d.label = text(j, "label", where, d.label);
+    d.standardize = boolean(j, "standardize", where, d.standardize);
+    if (d.source == "csv" && d.path.empty())
+        throw InputError("data.path is needed when data.source is \"csv\"");
+    return d;
+}
+
+json writeData(const DataSpec& d) {
+    json j{{"source", d.source}, {"train_fraction", d.trainFraction}, {"seed", d.seed}};
+    if (d.source == "csv") {
+        j["path"] = d.path;
+        j["label"] = d.label;
+        j["standardize"] = d.standardize;
+    } else {
+        j["samples"] = d.samples;
+        j["noise"] = d.noise;
+        j["features"] = d.features;
+        if (d.standardize) j["standardize"] = true;
+    }
+    return j;
+}
+
+NetworkSpec readNetwork(const json& j) {
+    requireObject(j, "network");
+    checkKeys(j, "network", {"layers"});
+    if (!j.contains("layers") || !j.at("layers").is_array())
+        throw InputError("network.layers must be a list of layers");
+    const LayerRegistry& registry = LayerRegistry::builtin();
+    NetworkSpec net;
+    std::set<int> ids;
+    int index = 0;
+    for (const json& l : j.at("layers")) {
+        ++index;
+        const std::string where = "layer " + std::to_string(index);
+        requireObject(l, where);
+        if (!l.contains("type")) throw InputError(where + " has no \"type\"");
+        LayerSpec layer;
+        layer.type = text(l, "type", where, "");
+        const LayerInfo& info = registry.get(layer.type);
+        std::set<std::string> allowed{"type", "id"};
+        for (const SettingInfo& s : info.settings) allowed.insert(s.key);
+        for (const std::string& p : info.paramNames) allowed.insert(p);
+        checkKeys(l, where + " (" + layer.type + ")", allowed);
+        for (const SettingInfo& s : info.settings)
+            if (l.contains(s.key)) layer.settings[s.key] = number(l, s.key, where, 0);
+        const bool anyParam = std::any_of(info.paramNames.begin(), info.paramNames.end(),
+                                          [&](const std::string& p) { return l.contains(p); });
+        if (anyParam) {
+            for (const std::string& p : info.paramNames) {
+                if (!l.contains(p))
+                    throw InputError(where + " has some trained values but no \"" + p + "\"");
+                layer.params.push_back(readMatrix(l.at(p), where + "." + p, isFlatParam(p)));
+            }
+        }
+        layer.id = integer(l, "id", where, 0);
+        if (layer.id != 0 && !ids.insert(layer.id).second)
+            throw InputError(where + " repeats the id " + std::to_string(layer.id));
+        net.layers.push_back(std::move(layer));
+    }
+    // Layers written by hand have no ids: give them fresh ones.
+    for (LayerSpec& layer : net.layers)
+        if (layer.id == 0) layer.id = net.freshId();
+    return net;
+}
+
+json writeNetwork(const NetworkSpec& net) {
+    const LayerRegistry& registry = LayerRegistry::builtin();
+    json layers = json::array();
+    for (const LayerSpec& layer : net.layers) {
+        json l{{"type", layer.type}, {"id", layer.id}};
+        for (const auto& [key, value] : layer.settings) {
+            if (value == std::floor(value) && std::abs(value) < 1e9)
+                l[key] = static_cast<long long>(value);
+            else
+                l[key] = value;
+        }
+        const LayerInfo& info = registry.get(layer.type);
+        for (std::size_t i = 0; i < layer.params.size() && i < info.paramNames.size(); ++i)
+            l[info.paramNames[i]] = writeMatrix(layer.params[i], isFlatParam(info.paramNames[i]));
+        layers.push_back(std::move(l));
+    }
+    return json{{"layers", layers}};
+}
+
+TrainingSpec readTraining(const json& j) {
+    const std::string where = "training";
+    requireObject(j, where);
+    checkKeys(j, where,
+              {"loss", "optimizer", "learning_rate", "momentum", "nesterov", "rho", "beta1",
+               "beta2", "epsilon", "batch_size", "epochs", "shuffle", "l1", "l2", "seed",
+               "early_stopping", "init"});
+    TrainingSpec t;
+    t.loss = lossKindFromString(text(j, "loss", where, toString(t.loss)));
+    OptimizerSettings& o = t.optimizer;
+    o.kind = text(j, "optimizer", where, o.kind);
+    if (o.kind != "sgd" && o.kind != "rmsprop" && o.kind != "adam")
+        throw InputError("unknown optimizer '" + o.kind + "' (expected sgd, rmsprop or adam)");
+    o.learningRate = static_cast<float>(number(j, "learning_rate", where, o.learningRate));
+    o.momentum = static_cast<float>(number(j, "momentum", where, o.momentum));
+    o.nesterov = boolean(j, "nesterov", where, o.nesterov);
+    o.rho = static_cast<float>(number(j, "rho", where, o.rho));
+    o.beta1 = static_cast<float>(number(j, "beta1", where, o.beta1));
+    o.beta2 = static_cast<float>(number(j, "beta2", where, o.beta2));
+    o.epsilon = static_cast<float>(number(j, "epsilon", where, o.epsilon));
+    t.batchSize = integer(j, "batch_size", where, t.batchSize);
+    t.epochs = integer(j, "epochs", where, t.epochs);
+    t.shuffle = boolean(j, "shuffle", where, t.shuffle);
+    t.l1 = static_cast<float>(number(j, "l1", where, t.l1));
+    t.l2 = static_cast<float>(number(j, "l2", where, t.l2));
+    t.seed = static_cast<std::uint32_t>(integer(j, "seed", where, static_cast<int>(t.seed)));
+    if (j.contains("early_stopping")) {
+        const json& e = requireObject(j.at("early_stopping"), "training.early_stopping");
+        checkKeys(e, "training.early_stopping", {"patience"});
+        t.patience = integer(e, "patience", "training.early_stopping", t.patience);
+    }
+    t.init = initSchemeFromString(text(j, "init", where, toString(t.init)));
+    return t;
+}
+
+json writeTraining(const TrainingSpec& t) {
+    const OptimizerSettings& o = t.optimizer;
+    json j{{"loss", toString(t.loss)},
+           {"optimizer", o.kind},
+           {"learning_rate", tidy(o.learningRate)},
+           {"batch_size", t.batchSize},
+           {"epochs", t.epochs},
+           {"shuffle", t.shuffle},
+           {"l1", tidy(t.l1)},
+           {"l2", tidy(t.l2)},
+           {"seed", t.seed},
+           {"early_stopping", {{"patience", t.patience}}},
+           {"init", toString(t.init)}};
+    if (o.kind == "sgd") {
+        j["momentum"] = tidy(o.momentum);
+        j["nesterov"] = o.nesterov;
+    } else if (o.kind == "rmsprop") {
+        j["rho"] = tidy(o.rho);
+        j["epsilon"] = tidy(o.epsilon);
+    } else {
+        j["beta1"] = tidy(o.beta1);
+        j["beta2"] = tidy(o.beta2);
+        j["epsilon"] = tidy(o.epsilon);
+    }
+    return j;
+}
+
+double optionalNumber(const json& object, const std::string& key, const std::string& where) {
+    if (!object.contains(key) || object.at(key).is_null()) return NAN;
+    return number(object, key, where, NAN);
+}
+
+History readHistory(const json& j) {
+    if (!j.is_array()) throw InputError("history must be a list of epochs");
+    History history;
+    for (const json& e : j) {
+        const std::string where = "history[" + std::to_string(history.size()) + "]";
+        requireObject(e, where);
+        checkKeys(e, where, {"epoch", "train_loss", "test_loss", "train_accuracy", "test_accuracy"});
+        EpochRecord r;
+        r.epoch = integer(e, "epoch", where, static_cast<int>(history.size()) + 1);
+        r.trainLoss = optionalNumber(e, "train_loss", where);
+        r.testLoss = optionalNumber(e, "test_loss", where);
+        r.trainAccuracy = optionalNumber(e, "train_accuracy", where);
+        r.testAccuracy = optionalNumber(e, "test_accuracy", where);
+        history.push_back(r);
+    }
+    return history;
+}
+
+json finiteOrNull(double v) {
+    return std::isfinite(v) ? json(tidy(static_cast<float>(v))) : json(nullptr);
+}
+
+json writeHistory(const History& history) {
+    json out = json::array();
+    for (const EpochRecord& r : history)
+        out.push_back({{"epoch", r.epoch},
+                       {"train_loss", finiteOrNull(r.trainLoss)},
+                       {"test_loss", finiteOrNull(r.testLoss)},
+                       {"train_accuracy", finiteOrNull(r.trainAccuracy)},
+                       {"test_accuracy", finiteOrNull(r.testAccuracy)}});
+    return out;
+}
+
+}  // namespace
+
+Project parse(const std::string& source) {
+    json j;
+    try {
+        j = json::parse(source);
+    } catch (const json::parse_error& e) {
+        std::string message = e.what();
+        if (auto pos = message.find("] "); pos != std::string::npos) message.erase(0, pos + 2);
+        throw InputError("not valid JSON: " + message);
+    }
+    if (!j.is_object() || !j.contains("format") || j.at("format") != kFormat)
+        throw InputError("not an nnplay project (the \"format\" key must be \"nnplay-project\")");
+    checkKeys(j, "the project", {"format", "version", "task", "data", "network", "training",
+                                 "history"});
+    const int version = integer(j, "version", "project", 0);
+    if (version > kVersion)
+        throw InputError("written by a newer nnplay (format version " + std::to_string(version) +
+                         "); this program reads versions up to " + std::to_string(kVersion));
+    if (version < 1) throw InputError("the project has no valid \"version\" (expected 1)");
+    Project p;
+    p.task = taskFromString(text(j, "task", "project", toString(p.task)));
+    if (!j.contains("network")) throw InputError("the project has no \"network\"");
+    if (j.contains("data")) p.data = readData(j.at("data"));
+    p.network = readNetwork(j.at("network"));
+    if (j.contains("training")) p.training = readTraining(j.at("training"));
+    if (j.contains("history")) p.history = readHistory(j.at("history"));
+    return p;
+}
+
+std::string serialize(const Project& p) {
+    json j;
+    j["format"] = kFormat;
+    j["version"] = kVersion;
+    j["task"] = toString(p.task);
+    j["data"] = writeData(p.data);
+    j["network"] = writeNetwork(p.network);
+    j["training"] = writeTraining(p.training);
+    if (!p.history.empty()) j["history"] = writeHistory(p.history);
+    std::string out;
+    writePretty(j, out, 0);
+    return out + "\n";
+}
+
+Project load(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(path + ": cannot open (" + std::strerror(errno) + ")");
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    try {
+        return parse(buffer.str());
+    } catch (const InputError& e) {
+        throw InputError(path + ": " + e.what());
+    }
+}
+
+void writeFileAtomically(const std::string& path, const std::string& content) {
+    namespace fs = std::filesystem;
+    const fs::path target(path);
+    const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    std::string name = target.filename().string();
+    name.insert(0, 1, '.');
+    name.append(".XXXXXX");
+    std::string tmpl = (folder / name).string();
+    const int fd = mkstemp(tmpl.data());
+    if (fd < 0)
+        throw InputError(path + ": cannot write in " + folder.string() + " (" +
+                         std::strerror(errno) + ")");
+    std::size_t written = 0;
+    while (written < content.size()) {
+        const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            const std::string reason = std::strerror(errno);
+            ::close(fd);
+            std::remove(tmpl.c_str());
+            throw InputError(path + ": write failed (" + reason + ")");
+        }
+        written += static_cast<std::size_t>(n);
+    }
+    if (::fsync(fd) != 0 || ::close(fd) != 0) {
+        const std::string reason = std::strerror(errno);
+        std::remove(tmpl.c_str());
+        throw InputError(path + ": write failed (" + reason + ")");
+    }
+    // mkstemp creates the file 0600; a project is an ordinary document.
+    ::chmod(tmpl.c_str(), 0644);
+    if (std::rename(tmpl.c_str(), path.c_str()) != 0) {
+        const std::string reason = std::strerror(errno);
+        std::remove(tmpl.c_str());
+        throw InputError(path + ": cannot replace the file (" + reason + ")");
+    }
+}
+
+void save(const std::string& path, const Project& project) {
+    writeFileAtomically(path, serialize(project));
+}
+
+}  // namespace nnplay::ProjectFile

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "layers/Layer.h"
+
+namespace nnplay {
+
+/// Fully connected: output = W * input + b, W units x inputs (PyTorch's Linear.weight layout).
+class DenseLayer : public Layer {
+public:
+    explicit DenseLayer(int units) : m_units(units) {}
+
+    std::string type() const override { return "dense"; }
+    void build(const Shape& input, InitScheme scheme, const std::string& nextActivation,
+               std::mt19937& rng) override;
+    ConstMatrixRef forward(const ConstMatrixRef& input, Mode mode) override;
+    ConstMatrixRef backward(const ConstMatrixRef& gradOutput) override;
+    std::vector<Param> params() override;
+
+    int units() const { return m_units; }
+    Matrix& weights() { return m_weights; }
+    Matrix& bias() { return m_bias; }
+
+private:
+    using InputMap = Eigen::Map<const Matrix, 0, Eigen::OuterStride<>>;
+
+    int m_units;
+    Matrix m_weights, m_bias;          // units x inputs, units x 1
+    Matrix m_weightsGrad, m_biasGrad;  // same shapes
+    InputMap m_input{nullptr, 0, 0, Eigen::OuterStride<>(1)};  // the last forward's input
+    BatchBuffer m_output, m_gradInput;
+};
+
+}  // namespace nnplay

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "layers/Layer.h"
+
+namespace nnplay {
+
+/// Inverted dropout: while training, zeroes each value with probability `rate` and scales the
+/// rest by 1/(1-rate); at inference it passes the input through unchanged.
+class DropoutLayer : public Layer {
+public:
+    DropoutLayer(float rate, std::uint32_t seed) : m_rate(rate), m_rng(seed) {}
+
+    std::string type() const override { return "dropout"; }
+    ConstMatrixRef forward(const ConstMatrixRef& input, Mode mode) override;
+    ConstMatrixRef backward(const ConstMatrixRef& gradOutput) override;
+    void build(const Shape& input, InitScheme scheme, const std::string& nextActivation,
+               std::mt19937& rng) override;
+
+private:
+    float m_rate;
+    std::mt19937 m_rng;
+    bool m_training = false;
+    BatchBuffer m_mask, m_output, m_gradInput;
+    Eigen::Index m_rows = 0, m_cols = 0;
+};
+
+}  // namespace nnplay

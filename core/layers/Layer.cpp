@@ -1,0 +1,8 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "layers/Layer.h"
+
+namespace nnplay {
+
+void Layer::build(const Shape&, InitScheme, const std::string&, std::mt19937&) {}
+
+}  // namespace nnplay

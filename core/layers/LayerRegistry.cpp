@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "layers/LayerRegistry.h"
+
+#include "layers/ActivationLayer.h"
+#include "layers/DenseLayer.h"
+#include "layers/DropoutLayer.h"
+#include "layers/SoftmaxLayer.h"
+
+namespace nnplay {
+
+const SettingInfo* LayerInfo::findSetting(const std::string& key) const {
+    for (const SettingInfo& s : settings)
+        if (s.key == key) return &s;
+    return nullptr;
+}
+
+const LayerRegistry& LayerRegistry::builtin() {
+    static const LayerRegistry registry = [] {
+        LayerRegistry r;
+        registerBuiltinLayers(r);
+        return r;
+    }();
+    return registry;
+}
+
+void LayerRegistry::add(LayerInfo info) { m_infos.push_back(std::move(info)); }
+
+const LayerInfo* LayerRegistry::find(const std::string& type) const {
+    for (const LayerInfo& info : m_infos)
+        if (info.type == type) return &info;
+    return nullptr;
+}
+
+const LayerInfo& LayerRegistry::get(const std::string& type) const {
+    if (const LayerInfo* info = find(type)) return *info;
+    std::string known;
+    for (const LayerInfo& info : m_infos) known += (known.empty() ? "" : ", ") + info.type;
+    throw InputError("unknown layer type '" + type + "' (known types: " + known + ")");
+}
+
+namespace {
+
+LayerInfo activation(std::string type, std::string displayName, std::string description,
+                     ActivationLayer::Kind kind) {
+    LayerInfo info;
+    info.type = std::move(type);
+    info.displayName = std::move(displayName);
+    info.group = "Activations";
+    info.description = std::move(description);
+    info.isActivation = true;
+    info.outputShape = [](const LayerSpec&, const Shape& in) { return in; };
+    info.paramCount = [](const LayerSpec&, const Shape&) { return 0LL; };
+    info.create = [kind](const LayerSpec& spec) -> std::unique_ptr<Layer> {
+        const float alpha =
+            kind == ActivationLayer::Kind::LeakyRelu ? static_cast<float>(spec.setting("alpha"))
+                                                     : 0.0f;
+        return std::make_unique<ActivationLayer>(kind, alpha);
+    };
+    return info;
+}
+
+}  // namespace
+
+void registerBuiltinLayers(LayerRegistry& registry) {
+    LayerInfo dense;
+    dense.type = "dense";
+    dense.displayName = "Dense";
+    dense.group = "Core";
+    dense.description =
+        "A fully connected layer: every unit sums all inputs with its own weights plus a bias.";
+    dense.settings = {{"units", "Units", "How many neurons this layer has.", 4, 1, 4096, true}};
+    dense.paramNames = {"weights", "bias"};
+    dense.outputShape = [](const LayerSpec& spec, const Shape&) {
+        return Shape::flat(static_cast<int>(spec.setting("units")));
+    };
+    dense.paramCount = [](const LayerSpec& spec, const Shape& in) {
+        const long long units = static_cast<long long>(spec.setting("units"));
+        return units * in.size() + units;
+    };
+    dense.create = [](const LayerSpec& spec) -> std::unique_ptr<Layer> {
+        return std::make_unique<DenseLayer>(static_cast<int>(spec.setting("units")));
+    };
+    registry.add(dense);
+
+    LayerInfo dropout;
+    dropout.type = "dropout";
+    dropout.displayName = "Dropout";
+    dropout.group = "Core";
+    dropout.description =
+        "While training, randomly switches off a fraction of the values so the network cannot "
+        "rely on any single neuron; it helps against overfitting.";
+    dropout.settings = {
+        {"rate", "Rate", "Fraction of values switched off in each training step.", 0.5, 0, 0.95,
+         false}};
+    dropout.outputShape = [](const LayerSpec&, const Shape& in) { return in; };
+    dropout.paramCount = [](const LayerSpec&, const Shape&) { return 0LL; };
+    dropout.create = [](const LayerSpec& spec) -> std::unique_ptr<Layer> {
+        return std::make_unique<DropoutLayer>(static_cast<float>(spec.setting("rate")), 0);
+    };
+    registry.add(dropout);
+
+    using K = ActivationLayer::Kind;
+    registry.add(activation("relu", "ReLU",
+                            "Passes positive values and turns negative ones into zero.", K::Relu));
+    LayerInfo leaky = activation(
+        "leaky_relu", "Leaky ReLU",
+        "Like ReLU, but negative values keep a small slope so neurons never go silent.",
+        K::LeakyRelu);
+    leaky.settings = {{"alpha", "Slope", "How much of a negative value gets through.", 0.01, 0,
+                       1, false}};
+    registry.add(leaky);
+    registry.add(activation("tanh", "Tanh", "Squashes every value into the range -1 to 1.",
+                            K::Tanh));
+    registry.add(activation("sigmoid", "Sigmoid",
+                            "Squashes every value into 0 to 1; a probability for two classes.",
+                            K::Sigmoid));
+
+    LayerInfo softmax;
+    softmax.type = "softmax";
+    softmax.displayName = "Softmax";
+    softmax.group = "Activations";
+    softmax.description =
+        "Turns the values into probabilities that sum to 1, one per class.";
+    softmax.isActivation = true;
+    softmax.outputShape = [](const LayerSpec&, const Shape& in) { return Shape::flat(in.size()); };
+    softmax.paramCount = [](const LayerSpec&, const Shape&) { return 0LL; };
+    softmax.create = [](const LayerSpec&) -> std::unique_ptr<Layer> {
+        return std::make_unique<SoftmaxLayer>();
+    };
+    registry.add(softmax);
+
+    registry.add(activation("linear", "Linear",
+                            "Leaves values unchanged (for regression outputs).", K::Linear));
+}
+
+}  // namespace nnplay

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "train/Metrics.h"
+
+#include <cmath>
+
+namespace nnplay {
+
+ClassificationMetrics classificationMetrics(const std::vector<int>& truth,
+                                            const std::vector<int>& predicted, int classCount) {
+    ClassificationMetrics m;
+    const std::size_t k = static_cast<std::size_t>(classCount);
+    m.confusion.assign(k, std::vector<int>(k, 0));
+    std::size_t correct = 0;
+    for (std::size_t i = 0; i < truth.size(); ++i) {
+        ++m.confusion[truth[i]][predicted[i]];
+        correct += truth[i] == predicted[i];
+    }
+    m.accuracy = truth.empty() ? NAN : static_cast<double>(correct) / truth.size();
+    m.precision.assign(k, 0.0);
+    m.recall.assign(k, 0.0);
+    m.f1.assign(k, 0.0);
+    for (std::size_t c = 0; c < k; ++c) {
+        long long tp = m.confusion[c][c], predictedC = 0, actualC = 0;
+        for (std::size_t o = 0; o < k; ++o) {
+            predictedC += m.confusion[o][c];
+            actualC += m.confusion[c][o];
+        }
+        m.precision[c] = predictedC ? static_cast<double>(tp) / predictedC : 0.0;
+        m.recall[c] = actualC ? static_cast<double>(tp) / actualC : 0.0;
+        const double sum = m.precision[c] + m.recall[c];
+        m.f1[c] = sum > 0 ? 2 * m.precision[c] * m.recall[c] / sum : 0.0;
+        m.macroPrecision += m.precision[c] / k;
+        m.macroRecall += m.recall[c] / k;
+        m.macroF1 += m.f1[c] / k;
+    }
+    return m;
+}
+
+RegressionMetrics regressionMetrics(const ConstMatrixRef& prediction,
+                                    const ConstMatrixRef& target) {
+    RegressionMetrics m;
+    if (target.size() == 0) return {NAN, NAN};
+    const double ssRes = (prediction - target).cast<double>().squaredNorm();
+    m.mse = ssRes / target.size();
+    double ssTot = 0.0;
+    for (Eigen::Index r = 0; r < target.rows(); ++r) {
+        const double mean = target.row(r).cast<double>().mean();
+        ssTot += (target.row(r).cast<double>().array() - mean).square().sum();
+    }
+    m.r2 = ssTot > 0 ? 1.0 - ssRes / ssTot : NAN;
+    return m;
+}
+
+}  // namespace nnplay

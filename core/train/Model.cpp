@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "train/Model.h"
+
+#include "layers/LayerRegistry.h"
+
+namespace nnplay {
+
+Model::Model(const NetworkSpec& spec, const Shape& input, InitScheme scheme, std::uint32_t seed) {
+    const ShapeReport report = inferShapes(spec, input);
+    if (!report.ok()) throw InputError(report.error);
+    const LayerRegistry& registry = LayerRegistry::builtin();
+    std::mt19937 rng(seed);
+    Shape shape = input;
+    for (std::size_t i = 0; i < spec.layers.size(); ++i) {
+        const LayerSpec& layerSpec = spec.layers[i];
+        std::unique_ptr<Layer> layer = registry.get(layerSpec.type).create(layerSpec);
+        const std::string next = i + 1 < spec.layers.size() ? spec.layers[i + 1].type : "";
+        layer->build(shape, scheme, next, rng);
+        std::vector<Param> params = layer->params();
+        if (!layerSpec.params.empty()) {
+            for (std::size_t p = 0; p < params.size(); ++p) {
+                const Matrix& stored = layerSpec.params[p];
+                Matrix& value = *params[p].value;
+                if (stored.rows() != value.rows() || stored.cols() != value.cols())
+                    throw InputError(describeLayer(spec, static_cast<int>(i)) +
+                                     " has stored weights of shape " +
+                                     std::to_string(stored.rows()) + "x" +
+                                     std::to_string(stored.cols()) + " but needs " +
+                                     std::to_string(value.rows()) + "x" +
+                                     std::to_string(value.cols()));
+                value = stored;
+            }
+        }
+        for (const Param& p : params) {
+            m_params.push_back(p);
+            m_paramLayer.push_back(static_cast<int>(i));
+        }
+        shape = report.layers[i].output;
+        m_types.push_back(layerSpec.type);
+        m_layers.push_back(std::move(layer));
+    }
+    m_outputs.resize(m_layers.size());
+}
+
+ConstMatrixRef Model::forward(const ConstMatrixRef& input, Mode mode, int end) {
+    if (end < 0) end = layerCount();
+    if (end == 0) return input;
+    const float* data = input.data();
+    Eigen::Index rows = input.rows(), cols = input.cols(), stride = input.outerStride();
+    for (int i = 0; i < end; ++i) {
+        using View = Eigen::Map<const Matrix, 0, Eigen::OuterStride<>>;
+        ConstMatrixRef out = m_layers[i]->forward(
+            View(data, rows, cols, Eigen::OuterStride<>(stride)), mode);
+        data = out.data();
+        rows = out.rows();
+        cols = out.cols();
+        stride = out.outerStride();
+        m_outputs[i] = {data, rows, cols, stride};
+    }
+    const OutputView& last = m_outputs[end - 1];
+    return Eigen::Map<const Matrix, 0, Eigen::OuterStride<>>(last.data, last.rows, last.cols,
+                                                             Eigen::OuterStride<>(last.stride));
+}
+
+ConstMatrixRef Model::layerOutput(int index) const {
+    const OutputView& v = m_outputs[index];
+    return Eigen::Map<const Matrix, 0, Eigen::OuterStride<>>(v.data, v.rows, v.cols,
+                                                             Eigen::OuterStride<>(v.stride));
+}
+
+void Model::backward(const ConstMatrixRef& gradOutput, int end) {
+    if (end < 0) end = layerCount();
+    using View = Eigen::Map<const Matrix, 0, Eigen::OuterStride<>>;
+    const float* data = gradOutput.data();
+    Eigen::Index rows = gradOutput.rows(), cols = gradOutput.cols(),
+                 stride = gradOutput.outerStride();
+    for (int i = end - 1; i >= 0; --i) {
+        // The first layer's input gradient is never needed, but computing it keeps layers simple.
+        ConstMatrixRef grad =
+            m_layers[i]->backward(View(data, rows, cols, Eigen::OuterStride<>(stride)));
+        data = grad.data();
+        rows = grad.rows();
+        cols = grad.cols();
+        stride = grad.outerStride();
+    }
+}
+
+std::vector<Matrix> Model::paramValues() const {
+    std::vector<Matrix> values;
+    values.reserve(m_params.size());
+    for (const Param& p : m_params) values.push_back(*p.value);
+    return values;
+}
+
+void Model::setParamValues(const std::vector<Matrix>& values) {
+    for (std::size_t i = 0; i < m_params.size() && i < values.size(); ++i)
+        *m_params[i].value = values[i];
+}
+
+void Model::storeParams(NetworkSpec& spec) const {
+    for (LayerSpec& layer : spec.layers) layer.params.clear();
+    for (std::size_t i = 0; i < m_params.size(); ++i)
+        spec.layers[m_paramLayer[i]].params.push_back(*m_params[i].value);
+}
+
+}  // namespace nnplay

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "NetworkSpec.h"
+#include "layers/Layer.h"
+
+namespace nnplay {
+
+/// The engine's network: the layers of a NetworkSpec, built for one input shape.
+class Model {
+public:
+    /// Builds every layer. Parameters come from the spec when it has them, else from `scheme`
+    /// seeded with `seed`. Throws InputError when the spec is invalid for `input`.
+    Model(const NetworkSpec& spec, const Shape& input, InitScheme scheme, std::uint32_t seed);
+
+    int layerCount() const { return static_cast<int>(m_layers.size()); }
+    Layer& layer(int index) { return *m_layers[index]; }
+    const std::string& layerType(int index) const { return m_types[index]; }
+
+    /// Runs layers [0, end) (all when end < 0); input: inputSize x batch.
+    ConstMatrixRef forward(const ConstMatrixRef& input, Mode mode, int end = -1);
+    /// Output of layer `index` from the last forward.
+    ConstMatrixRef layerOutput(int index) const;
+    /// Back-propagates dLoss/dOutput of layer end-1 through layers [0, end).
+    void backward(const ConstMatrixRef& gradOutput, int end = -1);
+
+    /// Every parameter in a fixed order (the optimizer's indexing).
+    const std::vector<Param>& params() const { return m_params; }
+    /// Current parameter values, in params() order.
+    std::vector<Matrix> paramValues() const;
+    void setParamValues(const std::vector<Matrix>& values);
+    /// Copies the current parameters into the matching layers of `spec`.
+    void storeParams(NetworkSpec& spec) const;
+
+private:
+    std::vector<std::unique_ptr<Layer>> m_layers;
+    std::vector<std::string> m_types;
+    std::vector<Param> m_params;
+    std::vector<int> m_paramLayer;  // index of the layer that owns each param
+    /// Where each layer's last output lives (owned by the layer); for layerOutput().
+    struct OutputView {
+        const float* data = nullptr;
+        Eigen::Index rows = 0, cols = 0, stride = 0;
+    };
+    std::vector<OutputView> m_outputs;
+};
+
+}  // namespace nnplay

@@ -1,0 +1,293 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <QTemporaryDir>
+#include <QtTest>
+#include <cmath>
+#include <fstream>
+
+#include "data/DataLoader.h"
+#include "train/TrainingSession.h"
+
+using namespace nnplay;
+
+namespace {
+
+LayerSpec layer(int id, const std::string& type, double units = 0) {
+    LayerSpec l;
+    l.id = id;
+    l.type = type;
+    if (units > 0) l.settings["units"] = units;
+    return l;
+}
+
+/// Dense layers of the given sizes with `activation` between them and `output` at the end.
+NetworkSpec mlp(const std::vector<int>& units, const std::string& activation,
+                const std::string& output) {
+    NetworkSpec net;
+    int id = 1;
+    for (std::size_t i = 0; i < units.size(); ++i) {
+        net.layers.push_back(layer(id++, "dense", units[i]));
+        const std::string& act = i + 1 < units.size() ? activation : output;
+        if (!act.empty()) net.layers.push_back(layer(id++, act));
+    }
+    return net;
+}
+
+Project planeProject(const std::string& source, const std::vector<int>& units,
+                     const std::string& activation) {
+    Project p;
+    p.data.source = source;
+    p.data.samples = 500;
+    p.data.noise = 0.0;
+    p.data.trainFraction = 0.5;
+    p.network = mlp(units, activation, "sigmoid");
+    p.training.loss = LossKind::Bce;
+    p.training.optimizer.kind = "adam";
+    p.training.optimizer.learningRate = 0.01f;
+    p.training.batchSize = 10;
+    return p;
+}
+
+}  // namespace
+
+class TestTrainingSession : public QObject {
+    Q_OBJECT
+private slots:
+    void learnsPlaneData_data();
+    void learnsPlaneData();
+    void learnsDigits();
+    void learnsRegression();
+    void learnsCsvWrittenHere();
+    void historyHasOneRecordPerEpoch();
+    void sameSeedSameNumbers();
+    void divergenceStopsAndKeepsFiniteWeights();
+    void earlyStoppingRestoresBestWeights();
+    void continuesFromStoredWeights();
+    void learningRateChangesWithoutReset();
+    void rejectsNetworkThatDoesNotFit();
+    void rejectsBadSettings();
+    void stepBatchCountsEpochs();
+};
+
+void TestTrainingSession::learnsPlaneData_data() {
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<QString>("activation");
+    QTest::addColumn<QStringList>("features");
+    QTest::addColumn<int>("hidden");
+    QTest::addColumn<int>("epochs");
+    QTest::addColumn<double>("minimum");
+    QTest::newRow("circle") << "circle" << "tanh" << QStringList{"x1", "x2"} << 8 << 100 << 0.95;
+    QTest::newRow("xor") << "xor" << "tanh" << QStringList{"x1", "x2"} << 8 << 100 << 0.95;
+    QTest::newRow("gaussian") << "gaussian" << "tanh" << QStringList{"x1", "x2"} << 4 << 30 << 0.95;
+    QTest::newRow("moons") << "moons" << "relu" << QStringList{"x1", "x2"} << 16 << 100 << 0.95;
+    QTest::newRow("spiral") << "spiral" << "relu"
+                            << QStringList{"x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)"}
+                            << 32 << 300 << 0.9;
+}
+
+void TestTrainingSession::learnsPlaneData() {
+    QFETCH(QString, source);
+    QFETCH(QString, activation);
+    QFETCH(QStringList, features);
+    QFETCH(int, hidden);
+    QFETCH(int, epochs);
+    QFETCH(double, minimum);
+    Project p = planeProject(source.toStdString(), {hidden, hidden, 1}, activation.toStdString());
+    p.data.features.clear();
+    for (const QString& f : features) p.data.features.push_back(f.toStdString());
+    auto session = TrainingSession::fromProject(p, ".");
+    session->run(epochs);
+    const double accuracy = session->classificationMetrics(session->data().test).accuracy;
+    QVERIFY2(accuracy >= minimum, qPrintable(QString("test accuracy %1").arg(accuracy)));
+}
+
+void TestTrainingSession::learnsDigits() {
+    Project p;
+    p.data.source = "digits";
+    p.data.trainFraction = 0.8;
+    p.network = mlp({128, 10}, "relu", "softmax");
+    p.training.loss = LossKind::Cce;
+    p.training.optimizer.learningRate = 0.001f;
+    p.training.batchSize = 32;
+    auto session = TrainingSession::fromProject(p, ".");
+    QCOMPARE(session->data().info.classCount(), 10);
+    session->run(20);
+    const ClassificationMetrics m = session->classificationMetrics(session->data().test);
+    QVERIFY2(m.accuracy >= 0.95, qPrintable(QString("test accuracy %1").arg(m.accuracy)));
+    QVERIFY(m.macroF1 >= 0.9);
+}
+
+void TestTrainingSession::learnsRegression() {
+    Project p;
+    p.task = Task::Regression;
+    p.data.source = "plane";
+    p.network = mlp({8, 1}, "tanh", "linear");
+    p.training.loss = LossKind::Mse;
+    p.training.optimizer.learningRate = 0.01f;
+    auto session = TrainingSession::fromProject(p, ".");
+    session->run(60);
+    const RegressionMetrics m = session->regressionMetrics(session->data().test);
+    QVERIFY2(m.r2 > 0.95, qPrintable(QString("R2 %1").arg(m.r2)));
+    QVERIFY(std::isnan(session->history().back().testAccuracy));
+}
+
+void TestTrainingSession::learnsCsvWrittenHere() {
+    QTemporaryDir dir;
+    {
+        // Three numeric columns and a text label: "high" when a + 2b - c > 0.
+        std::ofstream csv(dir.filePath("points.csv").toStdString());
+        csv << "a,b,c,label\n";
+        std::mt19937 rng(3);
+        std::uniform_real_distribution<float> u(-1.0f, 1.0f);
+        for (int i = 0; i < 300; ++i) {
+            const float a = u(rng), b = u(rng), c = 50.0f * u(rng);
+            csv << a << "," << b << "," << c << "," << (a + 2 * b - c / 50 > 0 ? "high" : "low")
+                << "\n";
+        }
+    }
+    Project p;
+    p.data.source = "csv";
+    p.data.path = "points.csv";
+    p.data.label = "label";
+    p.data.standardize = true;
+    p.data.trainFraction = 0.7;
+    p.network = mlp({8, 2}, "relu", "softmax");
+    p.training.loss = LossKind::Cce;
+    auto session = TrainingSession::fromProject(p, dir.path().toStdString());
+    QCOMPARE(session->data().info.classNames, (std::vector<std::string>{"high", "low"}));
+    session->run(60);
+    const double accuracy = session->classificationMetrics(session->data().test).accuracy;
+    QVERIFY2(accuracy > 0.93, qPrintable(QString("test accuracy %1").arg(accuracy)));
+}
+
+void TestTrainingSession::historyHasOneRecordPerEpoch() {
+    auto session = TrainingSession::fromProject(planeProject("circle", {4, 1}, "tanh"), ".");
+    session->run(5);
+    QCOMPARE(session->history().size(), std::size_t(5));
+    for (int i = 0; i < 5; ++i) {
+        const EpochRecord& r = session->history()[i];
+        QCOMPARE(r.epoch, i + 1);
+        QVERIFY(std::isfinite(r.trainLoss) && std::isfinite(r.testLoss));
+        QVERIFY(r.trainAccuracy >= 0 && r.trainAccuracy <= 1);
+    }
+    // The recorded losses are the full-set losses of the weights after the epoch.
+    QCOMPARE(session->history().back().testLoss, session->loss(session->data().test));
+}
+
+void TestTrainingSession::sameSeedSameNumbers() {
+    const Project p = planeProject("spiral", {8, 1}, "relu");
+    auto a = TrainingSession::fromProject(p, ".");
+    auto b = TrainingSession::fromProject(p, ".");
+    a->run(3);
+    b->run(3);
+    QCOMPARE(a->history(), b->history());
+    Project other = p;
+    other.training.seed = 2;
+    auto c = TrainingSession::fromProject(other, ".");
+    c->run(3);
+    QVERIFY(!(c->history() == a->history()));
+}
+
+void TestTrainingSession::divergenceStopsAndKeepsFiniteWeights() {
+    Project p = planeProject("circle", {8, 1}, "relu");
+    p.network.layers.back().type = "linear";
+    p.training.loss = LossKind::Mse;
+    p.training.optimizer.kind = "sgd";
+    p.training.optimizer.learningRate = 1e6f;
+    auto session = TrainingSession::fromProject(p, ".");
+    session->run(50);
+    QCOMPARE(session->stopReason(), StopReason::Diverged);
+    QVERIFY(QString::fromStdString(session->stopMessage()).contains("diverged"));
+    QVERIFY(QString::fromStdString(session->stopMessage()).contains("smaller learning rate"));
+    for (const Matrix& m : session->model().paramValues()) QVERIFY(m.allFinite());
+    const long long batches = session->batchesDone();
+    QVERIFY(!session->stepBatch());
+    QCOMPARE(session->batchesDone(), batches);
+}
+
+void TestTrainingSession::earlyStoppingRestoresBestWeights() {
+    // Few noisy samples and a big network: the test loss soon rises.
+    Project p = planeProject("xor", {64, 64, 1}, "relu");
+    p.data.samples = 40;
+    p.data.noise = 0.5;
+    p.training.optimizer.learningRate = 0.03f;
+    p.training.patience = 5;
+    auto session = TrainingSession::fromProject(p, ".");
+    session->run(500);
+    QCOMPARE(session->stopReason(), StopReason::EarlyStopped);
+    double best = INFINITY;
+    int bestEpoch = 0;
+    for (const EpochRecord& r : session->history())
+        if (r.testLoss < best) best = r.testLoss, bestEpoch = r.epoch;
+    QCOMPARE(session->epoch(), bestEpoch + 5);
+    QVERIFY(std::abs(session->loss(session->data().test) - best) < 1e-6);
+    QVERIFY(QString::fromStdString(session->stopMessage())
+                .contains(QString("weights of epoch %1").arg(bestEpoch)));
+}
+
+void TestTrainingSession::continuesFromStoredWeights() {
+    Project p = planeProject("circle", {4, 1}, "tanh");
+    auto first = TrainingSession::fromProject(p, ".");
+    first->run(10);
+    Project trained = p;
+    first->storeInto(trained);
+    QVERIFY(trained.network.hasParams());
+    QCOMPARE(trained.history.size(), std::size_t(10));
+    auto second = TrainingSession::fromProject(trained, ".");
+    QCOMPARE(second->epoch(), 10);
+    QCOMPARE(second->loss(second->data().test), first->loss(first->data().test));
+    second->stepEpoch();
+    QCOMPARE(second->history().back().epoch, 11);
+}
+
+void TestTrainingSession::learningRateChangesWithoutReset() {
+    Project p = planeProject("circle", {4, 1}, "tanh");
+    auto session = TrainingSession::fromProject(p, ".");
+    session->run(2);
+    const std::vector<Matrix> before = session->model().paramValues();
+    TrainingSpec t = session->training();
+    t.optimizer.learningRate = 0.1f;
+    session->updateTraining(t);
+    QCOMPARE(session->epoch(), 2);
+    QCOMPARE(session->model().paramValues()[0], before[0]);
+    QCOMPARE(session->training().optimizer.learningRate, 0.1f);
+    t.optimizer.kind = "sgd";
+    session->updateTraining(t);
+    session->stepEpoch();
+    QCOMPARE(session->epoch(), 3);
+    t.optimizer.learningRate = -1;
+    QVERIFY_THROWS_EXCEPTION(InputError, session->updateTraining(t));
+}
+
+void TestTrainingSession::rejectsNetworkThatDoesNotFit() {
+    Project p = planeProject("circle", {4, 3}, "tanh");
+    try {
+        TrainingSession::fromProject(p, ".");
+        QFAIL("no exception");
+    } catch (const InputError& e) {
+        QVERIFY2(QString(e.what()).contains("Dense (layer 3) gives 3 outputs"), e.what());
+    }
+}
+
+void TestTrainingSession::rejectsBadSettings() {
+    Project p = planeProject("circle", {4, 1}, "tanh");
+    p.training.batchSize = 0;
+    QVERIFY_THROWS_EXCEPTION(InputError, TrainingSession::fromProject(p, "."));
+    p.training.batchSize = 10;
+    p.training.optimizer.learningRate = 0;
+    QVERIFY_THROWS_EXCEPTION(InputError, TrainingSession::fromProject(p, "."));
+}
+
+void TestTrainingSession::stepBatchCountsEpochs() {
+    Project p = planeProject("circle", {4, 1}, "tanh");
+    p.training.batchSize = 32;  // 250 training samples: 8 batches, the last one of 26
+    auto session = TrainingSession::fromProject(p, ".");
+    QCOMPARE(session->batchesPerEpoch(), 8);
+    for (int i = 0; i < 7; ++i) QVERIFY(!session->stepBatch());
+    QCOMPARE(session->epoch(), 0);
+    QVERIFY(session->stepBatch());
+    QCOMPARE(session->epoch(), 1);
+    QCOMPARE(session->batchesDone(), 8LL);
+}
+
+QTEST_GUILESS_MAIN(TestTrainingSession)
+#include "test_training_session.moc"
