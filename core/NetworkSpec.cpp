@@ -83,6 +83,28 @@ std::string checkSettings(const LayerSpec& layer, const LayerInfo& info) {
     return {};
 }
 
+/// Why stored parameters do not fit the shapes the layer needs, or "".
+std::string checkStoredParams(const LayerSpec& layer, const LayerInfo& info,
+                              const std::vector<std::pair<int, int>>& shapes) {
+    if (layer.params.size() != shapes.size())
+        return "has " + std::to_string(layer.params.size()) + " stored tensors but needs " +
+               std::to_string(shapes.size());
+    for (std::size_t p = 0; p < shapes.size(); ++p) {
+        const Matrix& m = layer.params[p];
+        const auto [rows, cols] = shapes[p];
+        if (m.rows() != rows || m.cols() != cols) {
+            const std::string name = p < info.paramNames.size() ? info.paramNames[p] : "weights";
+            if (cols == 1)
+                return "has " + std::to_string(m.size()) + " stored " + name +
+                       " values but needs " + std::to_string(rows);
+            return "has stored " + name + " of shape " + std::to_string(m.rows()) + "x" +
+                   std::to_string(m.cols()) + " but needs " + std::to_string(rows) + "x" +
+                   std::to_string(cols) + " (units x inputs)";
+        }
+    }
+    return {};
+}
+
 }  // namespace
 
 ShapeReport inferShapes(const NetworkSpec& spec, const Shape& input, int expectedOutputs) {
@@ -113,21 +135,21 @@ ShapeReport inferShapes(const NetworkSpec& spec, const Shape& input, int expecte
         }
         try {
             report.layers[i].paramCount = info->paramCount(layer, shape);
+            if (!layer.params.empty()) {
+                const auto shapes = info->paramShapes ? info->paramShapes(layer, shape)
+                                                      : std::vector<std::pair<int, int>>{};
+                std::string reason = checkStoredParams(layer, *info, shapes);
+                if (!reason.empty()) {
+                    fail(index, reason);
+                    return report;
+                }
+            }
             shape = info->outputShape(layer, shape);
         } catch (const InputError& e) {
             fail(index, e.what());
             return report;
         }
         report.layers[i].output = shape;
-        if (!layer.params.empty()) {
-            long long stored = 0;
-            for (const Matrix& m : layer.params) stored += m.size();
-            if (stored != report.layers[i].paramCount) {
-                fail(index, "has " + std::to_string(stored) + " stored weights but needs " +
-                                std::to_string(report.layers[i].paramCount));
-                return report;
-            }
-        }
     }
     if (expectedOutputs > 0 && shape.size() != expectedOutputs) {
         // Point at the last layer that decides the output size.

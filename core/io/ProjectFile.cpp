@@ -95,6 +95,14 @@ int integer(const json& object, const std::string& key, const std::string& where
     return static_cast<int>(v);
 }
 
+std::uint32_t seed(const json& object, const std::string& key, const std::string& where,
+                   std::uint32_t fallback) {
+    const double v = number(object, key, where, fallback);
+    if (v != std::floor(v) || v < 0 || v > 4294967295.0)
+        throw InputError(where + "." + key + " must be a whole number from 0 to 4294967295");
+    return static_cast<std::uint32_t>(v);
+}
+
 bool boolean(const json& object, const std::string& key, const std::string& where, bool fallback) {
     if (!object.contains(key)) return fallback;
     const json& v = object.at(key);
@@ -166,7 +174,7 @@ DataSpec readData(const json& j) {
     d.samples = integer(j, "samples", where, d.samples);
     d.noise = number(j, "noise", where, d.noise);
     d.trainFraction = number(j, "train_fraction", where, d.trainFraction);
-    d.seed = static_cast<std::uint32_t>(integer(j, "seed", where, static_cast<int>(d.seed)));
+    d.seed = seed(j, "seed", where, d.seed);
     if (j.contains("features")) {
         const json& f = j.at("features");
         if (!f.is_array()) throw InputError("data.features must be a list of feature names");
@@ -286,7 +294,7 @@ TrainingSpec readTraining(const json& j) {
     t.shuffle = boolean(j, "shuffle", where, t.shuffle);
     t.l1 = static_cast<float>(number(j, "l1", where, t.l1));
     t.l2 = static_cast<float>(number(j, "l2", where, t.l2));
-    t.seed = static_cast<std::uint32_t>(integer(j, "seed", where, static_cast<int>(t.seed)));
+    t.seed = seed(j, "seed", where, t.seed);
     if (j.contains("early_stopping")) {
         const json& e = requireObject(j.at("early_stopping"), "training.early_stopping");
         checkKeys(e, "training.early_stopping", {"patience"});
@@ -323,9 +331,9 @@ json writeTraining(const TrainingSpec& t) {
     return j;
 }
 
-double optionalNumber(const json& object, const std::string& key, const std::string& where) {
+float optionalNumber(const json& object, const std::string& key, const std::string& where) {
     if (!object.contains(key) || object.at(key).is_null()) return NAN;
-    return number(object, key, where, NAN);
+    return static_cast<float>(number(object, key, where, NAN));
 }
 
 History readHistory(const json& j) {
@@ -346,9 +354,7 @@ History readHistory(const json& j) {
     return history;
 }
 
-json finiteOrNull(double v) {
-    return std::isfinite(v) ? json(tidy(static_cast<float>(v))) : json(nullptr);
-}
+json finiteOrNull(float v) { return std::isfinite(v) ? json(tidy(v)) : json(nullptr); }
 
 json writeHistory(const History& history) {
     json out = json::array();

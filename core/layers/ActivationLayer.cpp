@@ -17,34 +17,35 @@ std::string ActivationLayer::type() const {
 ConstMatrixRef ActivationLayer::forward(const ConstMatrixRef& input, Mode) {
     m_rows = input.rows();
     m_cols = input.cols();
-    auto out = m_output.view(m_rows, m_cols);
+    auto block = m_output.view(m_rows, m_cols);
+    auto out = flat(block);
+    const auto x = flat(input);
     switch (m_kind) {
-        case Kind::Relu: out = input.cwiseMax(0.0f); break;
-        case Kind::LeakyRelu:
-            out = (input.array() > 0.0f).select(input, m_alpha * input.array());
-            break;
+        case Kind::Relu: out = x.max(0.0f); break;
+        case Kind::LeakyRelu: out = (x > 0.0f).select(x, m_alpha * x); break;
         case Kind::Sigmoid:
             // 0.5 * (1 + tanh(x / 2)) is exact and never overflows.
-            out = 0.5f * ((0.5f * input.array()).tanh() + 1.0f);
+            out = 0.5f * ((0.5f * x).tanh() + 1.0f);
             break;
-        case Kind::Tanh: out = input.array().tanh(); break;
-        case Kind::Linear: out = input; break;
+        case Kind::Tanh: out = x.tanh(); break;
+        case Kind::Linear: out = x; break;
     }
-    return out;
+    return block;
 }
 
 ConstMatrixRef ActivationLayer::backward(const ConstMatrixRef& gradOutput) {
-    auto y = m_output.view(m_rows, m_cols).array();
-    auto grad = m_gradInput.view(m_rows, m_cols);
-    const auto g = gradOutput.array();
+    const auto y = flat(m_output.view(m_rows, m_cols));
+    auto block = m_gradInput.view(m_rows, m_cols);
+    auto grad = flat(block);
+    const auto g = flat(gradOutput);
     switch (m_kind) {
         case Kind::Relu: grad = (y > 0.0f).select(g, 0.0f); break;
         case Kind::LeakyRelu: grad = (y > 0.0f).select(g, m_alpha * g); break;
         case Kind::Sigmoid: grad = g * y * (1.0f - y); break;
         case Kind::Tanh: grad = g * (1.0f - y.square()); break;
-        case Kind::Linear: grad = gradOutput; break;
+        case Kind::Linear: grad = g; break;
     }
-    return grad;
+    return block;
 }
 
 }  // namespace nnplay

@@ -43,19 +43,19 @@ void DenseLayer::build(const Shape& input, InitScheme scheme, const std::string&
 }
 
 ConstMatrixRef DenseLayer::forward(const ConstMatrixRef& input, Mode) {
-    new (&m_input) InputMap(input.data(), input.rows(), input.cols(),
-                            Eigen::OuterStride<>(input.outerStride()));
+    new (&m_input) ConstMatrixMap(contiguous(input));
     auto out = m_output.view(m_units, input.cols());
-    out.noalias() = m_weights * input;
+    out.noalias() = m_weights * m_input;
     out.colwise() += m_bias.col(0);
     return out;
 }
 
 ConstMatrixRef DenseLayer::backward(const ConstMatrixRef& gradOutput) {
-    m_weightsGrad.noalias() = gradOutput * m_input.transpose();
-    m_biasGrad.noalias() = gradOutput.rowwise().sum();
-    auto gradInput = m_gradInput.view(m_weights.cols(), gradOutput.cols());
-    gradInput.noalias() = m_weights.transpose() * gradOutput;
+    const ConstMatrixMap g = contiguous(gradOutput);
+    m_weightsGrad.noalias() = g * m_input.transpose();
+    m_biasGrad.noalias() = g.rowwise().sum();
+    auto gradInput = m_gradInput.view(m_weights.cols(), g.cols());
+    gradInput.noalias() = m_weights.transpose() * g;
     return gradInput;
 }
 

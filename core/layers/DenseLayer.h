@@ -22,12 +22,11 @@ public:
     Matrix& bias() { return m_bias; }
 
 private:
-    using InputMap = Eigen::Map<const Matrix, 0, Eigen::OuterStride<>>;
 
     int m_units;
     Matrix m_weights, m_bias;          // units x inputs, units x 1
     Matrix m_weightsGrad, m_biasGrad;  // same shapes
-    InputMap m_input{nullptr, 0, 0, Eigen::OuterStride<>(1)};  // the last forward's input
+    ConstMatrixMap m_input{nullptr, 0, 0};  // the last forward's input
     BatchBuffer m_output, m_gradInput;
 };
 

@@ -14,6 +14,14 @@ const SettingInfo* LayerInfo::findSetting(const std::string& key) const {
     return nullptr;
 }
 
+long long LayerInfo::paramCount(const LayerSpec& spec, const Shape& input) const {
+    long long total = 0;
+    if (paramShapes)
+        for (const auto& [rows, cols] : paramShapes(spec, input))
+            total += static_cast<long long>(rows) * cols;
+    return total;
+}
+
 const LayerRegistry& LayerRegistry::builtin() {
     static const LayerRegistry registry = [] {
         LayerRegistry r;
@@ -49,7 +57,6 @@ LayerInfo activation(std::string type, std::string displayName, std::string desc
     info.description = std::move(description);
     info.isActivation = true;
     info.outputShape = [](const LayerSpec&, const Shape& in) { return in; };
-    info.paramCount = [](const LayerSpec&, const Shape&) { return 0LL; };
     info.create = [kind](const LayerSpec& spec) -> std::unique_ptr<Layer> {
         const float alpha =
             kind == ActivationLayer::Kind::LeakyRelu ? static_cast<float>(spec.setting("alpha"))
@@ -73,9 +80,9 @@ void registerBuiltinLayers(LayerRegistry& registry) {
     dense.outputShape = [](const LayerSpec& spec, const Shape&) {
         return Shape::flat(static_cast<int>(spec.setting("units")));
     };
-    dense.paramCount = [](const LayerSpec& spec, const Shape& in) {
-        const long long units = static_cast<long long>(spec.setting("units"));
-        return units * in.size() + units;
+    dense.paramShapes = [](const LayerSpec& spec, const Shape& in) {
+        const int units = static_cast<int>(spec.setting("units"));
+        return std::vector<std::pair<int, int>>{{units, in.size()}, {units, 1}};
     };
     dense.create = [](const LayerSpec& spec) -> std::unique_ptr<Layer> {
         return std::make_unique<DenseLayer>(static_cast<int>(spec.setting("units")));
@@ -93,7 +100,6 @@ void registerBuiltinLayers(LayerRegistry& registry) {
         {"rate", "Rate", "Fraction of values switched off in each training step.", 0.5, 0, 0.95,
          false}};
     dropout.outputShape = [](const LayerSpec&, const Shape& in) { return in; };
-    dropout.paramCount = [](const LayerSpec&, const Shape&) { return 0LL; };
     dropout.create = [](const LayerSpec& spec) -> std::unique_ptr<Layer> {
         return std::make_unique<DropoutLayer>(static_cast<float>(spec.setting("rate")), 0);
     };
@@ -123,7 +129,6 @@ void registerBuiltinLayers(LayerRegistry& registry) {
         "Turns the values into probabilities that sum to 1, one per class.";
     softmax.isActivation = true;
     softmax.outputShape = [](const LayerSpec&, const Shape& in) { return Shape::flat(in.size()); };
-    softmax.paramCount = [](const LayerSpec&, const Shape&) { return 0LL; };
     softmax.create = [](const LayerSpec&) -> std::unique_ptr<Layer> {
         return std::make_unique<SoftmaxLayer>();
     };

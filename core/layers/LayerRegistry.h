@@ -36,12 +36,15 @@ struct LayerInfo {
     bool isActivation = false;
     /// Output shape for an input shape, or an InputError with the reason.
     std::function<Shape(const LayerSpec&, const Shape&)> outputShape;
-    /// Parameter count for an input shape.
-    std::function<long long(const LayerSpec&, const Shape&)> paramCount;
+    /// Shapes (rows, cols) of the trainable tensors for an input shape, in paramNames order;
+    /// empty for kinds without parameters.
+    std::function<std::vector<std::pair<int, int>>(const LayerSpec&, const Shape&)> paramShapes;
     /// Creates the engine layer for a spec.
     std::function<std::unique_ptr<Layer>(const LayerSpec&)> create;
 
     const SettingInfo* findSetting(const std::string& key) const;
+    /// Number of trainable values for an input shape.
+    long long paramCount(const LayerSpec& spec, const Shape& input) const;
 };
 
 /// Maps layer names to their description and factory.

@@ -14,20 +14,20 @@ float BceLoss::compute(const ConstMatrixRef& prediction, const ConstMatrixRef& t
     const float n = static_cast<float>(prediction.size());
     double total = 0.0;
     if (m_fused) {
-        const auto z = prediction.array();
-        const auto t = target.array();
+        const auto z = flat(prediction);
+        const auto t = flat(target);
         total = (z.max(0.0f) - z * t + (-z.abs()).exp().log1p()).cast<double>().sum();
         if (withGradient) {
-            auto grad = gradientBuffer(prediction.rows(), prediction.cols());
-            grad.array() = (0.5f * ((0.5f * z).tanh() + 1.0f) - t) / n;
+            auto grad = flat(gradientBuffer(prediction.rows(), prediction.cols()));
+            grad = (0.5f * ((0.5f * z).tanh() + 1.0f) - t) / n;
         }
     } else {
-        const auto p = prediction.array().max(kEpsilon).min(1.0f - kEpsilon);
-        const auto t = target.array();
+        const auto p = flat(prediction).max(kEpsilon).min(1.0f - kEpsilon);
+        const auto t = flat(target);
         total = -(t * p.log() + (1.0f - t) * (1.0f - p).log()).cast<double>().sum();
         if (withGradient) {
-            auto grad = gradientBuffer(prediction.rows(), prediction.cols());
-            grad.array() = (p - t) / (p * (1.0f - p)) / n;
+            auto grad = flat(gradientBuffer(prediction.rows(), prediction.cols()));
+            grad = (p - t) / (p * (1.0f - p)) / n;
         }
     }
     return static_cast<float>(total / n);

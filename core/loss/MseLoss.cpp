@@ -7,13 +7,13 @@ float MseLoss::compute(const ConstMatrixRef& prediction, const ConstMatrixRef& t
                        bool withGradient) {
     const float n = static_cast<float>(prediction.size());
     if (withGradient) {
-        auto grad = gradientBuffer(prediction.rows(), prediction.cols());
-        grad = prediction - target;
-        const float loss = grad.squaredNorm() / n;
+        auto grad = flat(gradientBuffer(prediction.rows(), prediction.cols()));
+        grad = flat(prediction) - flat(target);
+        const float loss = grad.square().sum() / n;
         grad *= 2.0f / n;
         return loss;
     }
-    return (prediction - target).squaredNorm() / n;
+    return (flat(prediction) - flat(target)).square().sum() / n;
 }
 
 }  // namespace nnplay

@@ -7,13 +7,14 @@
 namespace nnplay {
 
 /// Losses and accuracies after one epoch. Accuracies are NaN for regression; test values are
-/// NaN when there is no test part.
+/// NaN when there is no test part. Floats, like the engine, so a saved history reads back
+/// exactly.
 struct EpochRecord {
     int epoch = 0;
-    double trainLoss = NAN;
-    double testLoss = NAN;
-    double trainAccuracy = NAN;
-    double testAccuracy = NAN;
+    float trainLoss = NAN;
+    float testLoss = NAN;
+    float trainAccuracy = NAN;
+    float testAccuracy = NAN;
 
     bool operator==(const EpochRecord&) const = default;
 };

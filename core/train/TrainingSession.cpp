@@ -173,15 +173,16 @@ void TrainingSession::finishEpoch() {
     EpochRecord record;
     record.epoch = m_epoch;
     if (m_evaluateEpochs) {
-        record.trainLoss = loss(m_data.train);
-        record.testLoss = loss(m_data.test);
+        record.trainLoss = static_cast<float>(loss(m_data.train));
+        record.testLoss = static_cast<float>(loss(m_data.test));
         if (m_task == Task::Classification) {
-            record.trainAccuracy = classificationMetrics(m_data.train).accuracy;
+            record.trainAccuracy = static_cast<float>(classificationMetrics(m_data.train).accuracy);
             if (m_data.test.sampleCount() > 0)
-                record.testAccuracy = classificationMetrics(m_data.test).accuracy;
+                record.testAccuracy =
+                    static_cast<float>(classificationMetrics(m_data.test).accuracy);
         }
     } else {
-        record.trainLoss = m_epochLossSum / std::max(1, m_epochSamples);
+        record.trainLoss = static_cast<float>(m_epochLossSum / std::max(1, m_epochSamples));
     }
     m_history.push_back(record);
 

@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Workloads.h"
+
+#include <algorithm>
+#include <chrono>
+
+#include "data/DataLoader.h"
+#include "data/Features.h"
+#include "train/TrainingSession.h"
+
+namespace nnplay::bench {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds(Clock::time_point start) {
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+Figure summarize(const std::string& workload, const std::string& metric, const std::string& unit,
+                 std::vector<double> values) {
+    std::sort(values.begin(), values.end());
+    Figure f;
+    f.workload = workload;
+    f.metric = metric;
+    f.unit = unit;
+    const std::size_t n = values.size();
+    f.median = n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+    f.min = values.front();
+    f.max = values.back();
+    f.repetitions = static_cast<int>(n);
+    return f;
+}
+
+LayerSpec layer(int id, const std::string& type, int units = 0) {
+    LayerSpec l;
+    l.id = id;
+    l.type = type;
+    if (units > 0) l.settings["units"] = units;
+    return l;
+}
+
+/// Dense layers of `units` with `activation` between them and `output` after the last.
+NetworkSpec mlp(const std::vector<int>& units, const std::string& activation,
+                const std::string& output) {
+    NetworkSpec net;
+    int id = 1;
+    for (std::size_t i = 0; i < units.size(); ++i) {
+        net.layers.push_back(layer(id++, "dense", units[i]));
+        const std::string& act = i + 1 < units.size() ? activation : output;
+        if (!act.empty()) net.layers.push_back(layer(id++, act));
+    }
+    return net;
+}
+
+std::unique_ptr<TrainingSession> makeSession(const Project& p) {
+    auto session = TrainingSession::fromProject(p, ".");
+    session->setEpochEvaluation(false);  // raw training speed, as the peer scripts measure
+    return session;
+}
+
+// W1: Playground's default. Circle, 250 training points, 2-4-2-1 tanh with a tanh output,
+// squared error, SGD 0.03, batch 10, no shuffling, 200 epochs.
+std::vector<Figure> w1(int reps) {
+    Project p;
+    p.data.source = "circle";
+    p.data.samples = 500;
+    p.data.trainFraction = 0.5;
+    p.network = mlp({4, 2, 1}, "tanh", "tanh");
+    p.training.loss = LossKind::Mse;
+    p.training.optimizer.kind = "sgd";
+    // Playground minimises 0.5 * squared error; mse without the half at lr/2 is the same step.
+    p.training.optimizer.learningRate = 0.015f;
+    p.training.batchSize = 10;
+    p.training.shuffle = false;
+    p.training.init = InitScheme::Playground;
+    constexpr int kEpochs = 200;
+    auto session = makeSession(p);
+    const int n = session->data().train.sampleCount();
+    session->run(kEpochs);  // warm-up
+    std::vector<double> rates;
+    for (int r = 0; r < reps; ++r) {
+        const auto start = Clock::now();
+        session->run(kEpochs);
+        rates.push_back(n * kEpochs / seconds(start));
+    }
+    Figure f = summarize("W1", "train_samples/s", "samples/s", rates);
+    f.extra.push_back({"train_acc", session->classificationMetrics(session->data().train).accuracy});
+    return {f};
+}
+
+Project spiralProject() {
+    Project p;
+    p.data.source = "spiral";
+    p.data.samples = 2000;  // 1000 training points
+    p.data.noise = 0.2;
+    p.data.trainFraction = 0.5;
+    p.network = mlp({64, 64, 64, 1}, "relu", "sigmoid");
+    p.training.loss = LossKind::Bce;
+    p.training.optimizer.kind = "adam";
+    p.training.optimizer.learningRate = 1e-3f;
+    p.training.batchSize = 32;
+    p.training.shuffle = true;
+    p.training.init = InitScheme::PyTorch;
+    return p;
+}
+
+// W2: spiral, 2-64-64-64-1 ReLU, sigmoid+BCE fused, Adam 1e-3, batch 32, 20 epochs per rep.
+// W3: forward of a 200x200 grid over [-6,6]^2 through W2's trained network.
+std::vector<Figure> w2w3(int reps) {
+    auto session = makeSession(spiralProject());
+    const int n = session->data().train.sampleCount();
+    constexpr int kEpochs = 20;
+    session->run(kEpochs);
+    std::vector<double> rates;
+    for (int r = 0; r < reps; ++r) {
+        const auto start = Clock::now();
+        session->run(kEpochs);
+        rates.push_back(n * kEpochs / seconds(start));
+    }
+    Figure w2 = summarize("W2", "train_samples/s", "samples/s", rates);
+    w2.extra.push_back(
+        {"train_acc", session->classificationMetrics(session->data().train).accuracy});
+
+    constexpr int kSide = 200;
+    Matrix points(2, kSide * kSide);
+    for (int row = 0; row < kSide; ++row)
+        for (int col = 0; col < kSide; ++col) {
+            points(0, row * kSide + col) = -6.0f + 12.0f * col / (kSide - 1);
+            points(1, row * kSide + col) = -6.0f + 12.0f * row / (kSide - 1);
+        }
+    Matrix inputs, out;
+    const std::vector<std::string>& features = session->data().info.featureNames;
+    std::vector<double> times;
+    for (int r = 0; r < std::max(reps, 15) + 3; ++r) {
+        const auto start = Clock::now();
+        derivePlaneFeatures(points, features, inputs);
+        session->predict(inputs, out);
+        if (r >= 3) times.push_back(seconds(start) * 1e3);
+    }
+    Figure w3 = summarize("W3", "ms/grid", "ms", times);
+    w3.extra.push_back({"points", kSide * kSide});
+    return {w2, w3};
+}
+
+// W4: digits 64-128-10 ReLU, softmax CE fused, Adam 1e-3, batch 32, 20 epochs.
+std::vector<Figure> w4(int) {
+    Project p;
+    p.data.source = "digits";
+    p.data.trainFraction = 0.8;  // 1438 train / 359 test, as the peers
+    p.network = mlp({128, 10}, "relu", "softmax");
+    p.training.loss = LossKind::Cce;
+    p.training.optimizer.kind = "adam";
+    p.training.optimizer.learningRate = 1e-3f;
+    p.training.batchSize = 32;
+    p.training.init = InitScheme::PyTorch;
+    p.training.seed = 5;
+    {
+        auto warm = makeSession(p);
+        warm->run(1);
+    }
+    auto session = makeSession(p);
+    std::vector<double> perEpoch;
+    for (int e = 0; e < 20; ++e) {
+        const auto start = Clock::now();
+        session->stepEpoch();
+        perEpoch.push_back(seconds(start));
+    }
+    Figure f = summarize("W4", "s/epoch", "s", perEpoch);
+    f.extra.push_back(
+        {"test_acc_20ep", session->classificationMetrics(session->data().test).accuracy});
+    f.extra.push_back({"train_n", session->data().train.sampleCount()});
+    return {f};
+}
+
+}  // namespace
+
+std::vector<Workload> engineWorkloads() {
+    return {
+        {"W1", "Playground default: circle 2-4-2-1 tanh, SGD, batch 10", w1},
+        {"W2", "spiral 2-64-64-64-1 ReLU, Adam, batch 32 (and W3: 200x200 grid)", w2w3},
+        {"W4", "digits 64-128-10 ReLU, Adam, batch 32", w4},
+    };
+}
+
+}  // namespace nnplay::bench

@@ -1,0 +1,476 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// nnplay-cli end to end: the real binary, run with QProcess on projects and data the tests write.
+#include <QtTest>
+#include <cmath>
+
+namespace {
+
+const char* const kCli = NNPLAY_CLI_PATH;
+
+/// What one run of nnplay-cli did.
+struct CliRun {
+    int exitCode = -1;
+    QString out;
+    QString err;
+
+    QStringList outLines() const { return out.split('\n', Qt::SkipEmptyParts); }
+    /// The final JSON object of `train`, or an empty object when the last line is none.
+    QJsonObject result() const {
+        const QStringList lines = outLines();
+        if (lines.isEmpty()) return {};
+        return QJsonDocument::fromJson(lines.last().toUtf8()).object();
+    }
+    /// For failure messages.
+    QString describe() const {
+        return QStringLiteral("exit %1\n--- stdout:\n%2--- stderr:\n%3")
+            .arg(exitCode)
+            .arg(out, err);
+    }
+};
+
+/// Runs nnplay-cli with `args` in `workDir` (stdout is a pipe, so no progress bar).
+CliRun runCli(const QStringList& args, const QString& workDir = QString()) {
+    QProcess process;
+    if (!workDir.isEmpty()) process.setWorkingDirectory(workDir);
+    process.start(QString::fromUtf8(kCli), args);
+    CliRun run;
+    if (!process.waitForStarted(10000)) {
+        run.err = "could not start " + QString::fromUtf8(kCli);
+        return run;
+    }
+    process.closeWriteChannel();
+    if (!process.waitForFinished(300000)) {
+        process.kill();
+        process.waitForFinished();
+        run.err = "nnplay-cli timed out";
+        return run;
+    }
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    return run;
+}
+
+QJsonObject layer(const QString& type, int units = 0) {
+    QJsonObject l{{"type", type}};
+    if (units > 0) l["units"] = units;
+    return l;
+}
+
+/// Circle data (2 inputs, two classes), 2-4-1 tanh with a sigmoid output, BCE and Adam.
+QJsonObject circleProject(int epochs = 5) {
+    return QJsonObject{
+        {"format", "nnplay-project"},
+        {"version", 1},
+        {"task", "classification"},
+        {"data", QJsonObject{{"source", "circle"}, {"samples", 200}, {"noise", 0.05}, {"seed", 1}}},
+        {"network", QJsonObject{{"layers", QJsonArray{layer("dense", 4), layer("tanh"),
+                                                      layer("dense", 1), layer("sigmoid")}}}},
+        {"training", QJsonObject{{"loss", "bce"},
+                                 {"optimizer", "adam"},
+                                 {"learning_rate", 0.03},
+                                 {"batch_size", 10},
+                                 {"epochs", epochs}}}};
+}
+
+/// Plane data (regression), dense 8 tanh, dense 1 linear, MSE.
+QJsonObject planeProject(int epochs) {
+    return QJsonObject{
+        {"format", "nnplay-project"},
+        {"version", 1},
+        {"task", "regression"},
+        {"data", QJsonObject{{"source", "plane"}, {"samples", 300}, {"noise", 0.0}, {"seed", 2}}},
+        {"network", QJsonObject{{"layers", QJsonArray{layer("dense", 8), layer("tanh"),
+                                                      layer("dense", 1), layer("linear")}}}},
+        {"training", QJsonObject{{"loss", "mse"},
+                                 {"optimizer", "adam"},
+                                 {"learning_rate", 0.01},
+                                 {"batch_size", 10},
+                                 {"epochs", epochs}}}};
+}
+
+QJsonObject withTraining(QJsonObject project, const QString& key, const QJsonValue& value) {
+    QJsonObject training = project["training"].toObject();
+    training[key] = value;
+    project["training"] = training;
+    return project;
+}
+
+QJsonObject withLayers(QJsonObject project, const QJsonArray& layers) {
+    project["network"] = QJsonObject{{"layers", layers}};
+    return project;
+}
+
+bool writeFile(const QString& path, const QByteArray& bytes) {
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
+           file.write(bytes) == bytes.size();
+}
+
+QString writeProject(const QTemporaryDir& dir, const QString& name, const QJsonObject& project) {
+    const QString path = dir.filePath(name);
+    if (!writeFile(path, QJsonDocument(project).toJson())) return {};
+    return path;
+}
+
+/// Splits a line of `validate`'s table into its whitespace-separated fields.
+QStringList fields(const QString& line) { return line.split(' ', Qt::SkipEmptyParts); }
+
+/// The table line of layer `number` (1-based) in `validate`'s output.
+QString tableLine(const CliRun& run, int number) {
+    for (const QString& line : run.outLines())
+        if (fields(line).value(0) == QString::number(number)) return line;
+    return {};
+}
+
+/// Error messages are one line, prefixed with the program's name.
+bool isOneErrorLine(const QString& err) {
+    const QString text = err.trimmed();
+    return text.startsWith("nnplay-cli: ") && !text.contains('\n');
+}
+
+}  // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+
+private slots:
+    void trainPrintsEpochsAndResult_data();
+    void trainPrintsEpochsAndResult();
+    void savedProjectValidatesAndPredicts();
+    void predictNeedsTrainedWeights();
+    void validatePrintsShapesAndParameters();
+    void validateNamesTheImpossibleLayer();
+    void validateAgreesWithTrainOnStoredWeights();
+    void malformedJsonGivesLineAndColumn_data();
+    void malformedJsonGivesLineAndColumn();
+    void usageErrors_data();
+    void usageErrors();
+    void missingProjectNamesThePath();
+    void divergenceFails_data();
+    void divergenceFails();
+    void trainsOnACsvFile();
+    void regressionPrintsR2();
+};
+
+void TestCli::trainPrintsEpochsAndResult_data() {
+    QTest::addColumn<QStringList>("extraArgs");
+    QTest::addColumn<int>("epochs");
+    QTest::newRow("epochs from the project") << QStringList{} << 5;
+    QTest::newRow("--epochs overrides") << QStringList{"--epochs", "3"} << 3;
+}
+
+void TestCli::trainPrintsEpochsAndResult() {
+    QFETCH(QStringList, extraArgs);
+    QFETCH(int, epochs);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString project = writeProject(dir, "circle.nnplay", circleProject(5));
+    const CliRun run = runCli(QStringList{"train", project} + extraArgs);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+
+    const QStringList lines = run.outLines();
+    QCOMPARE(lines.size(), epochs + 1);
+    for (int e = 1; e <= epochs; ++e) {
+        const QStringList f = fields(lines[e - 1]);
+        QCOMPARE(f.value(0), QStringLiteral("epoch"));
+        QCOMPARE(f.value(1), QString::number(e));
+        QVERIFY2(lines[e - 1].contains("train_loss") && lines[e - 1].contains("test_acc"),
+                 qPrintable(lines[e - 1]));
+    }
+    const QJsonObject result = run.result();
+    QVERIFY2(!result.isEmpty(), qPrintable(lines.last()));
+    QCOMPARE(result.value("epochs").toInt(), epochs);
+    for (const char* key : {"train_loss", "test_loss", "train_accuracy", "test_accuracy"}) {
+        QVERIFY2(result.value(key).isDouble(), key);
+        QVERIFY2(std::isfinite(result.value(key).toDouble()), key);
+    }
+    QVERIFY(result.value("train_loss").toDouble() > 0);
+    const double accuracy = result.value("test_accuracy").toDouble();
+    QVERIFY2(accuracy >= 0 && accuracy <= 1, qPrintable(QString::number(accuracy)));
+    QVERIFY(!result.contains("test_r2"));
+}
+
+void TestCli::savedProjectValidatesAndPredicts() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString project = writeProject(dir, "circle.nnplay", circleProject(20));
+    const QString saved = dir.filePath("trained.nnplay");
+    const CliRun train = runCli({"train", project, "--save", saved, "--quiet"});
+    QVERIFY2(train.exitCode == 0, qPrintable(train.describe()));
+    QCOMPARE(train.outLines().size(), 1);  // --quiet: only the result
+    QCOMPARE(train.result().value("epochs").toInt(), 20);
+
+    // The saved file holds weights (units x inputs) and one history record per epoch.
+    QFile file(saved);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject doc = QJsonDocument::fromJson(file.readAll()).object();
+    const QJsonArray layers = doc["network"].toObject()["layers"].toArray();
+    QCOMPARE(layers.size(), 4);
+    const QJsonArray weights = layers[0].toObject()["weights"].toArray();
+    QCOMPARE(weights.size(), 4);
+    QCOMPARE(weights[0].toArray().size(), 2);
+    QCOMPARE(layers[0].toObject()["bias"].toArray().size(), 4);
+    QCOMPARE(doc["history"].toArray().size(), 20);
+
+    const CliRun validate = runCli({"validate", saved});
+    QVERIFY2(validate.exitCode == 0, qPrintable(validate.describe()));
+
+    // Points as a user would write them; the columns are found by name, in any order.
+    QString csv = "x2,x1\n";
+    const int rows = 7;
+    for (int i = 0; i < rows; ++i) csv += QStringLiteral("%1,%2\n").arg(0.5 * i - 1.5).arg(4.0 - i);
+    QVERIFY(writeFile(dir.filePath("X.csv"), csv.toUtf8()));
+    const QString predictions = dir.filePath("P.csv");
+    const CliRun predict =
+        runCli({"predict", saved, "--data", dir.filePath("X.csv"), "--out", predictions});
+    QVERIFY2(predict.exitCode == 0, qPrintable(predict.describe()));
+    QFile out(predictions);
+    QVERIFY(out.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(out.readAll()).split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), rows + 1);
+    QCOMPARE(lines[0], QStringLiteral("prediction,probability_+1"));
+    for (int i = 1; i <= rows; ++i) {
+        const QStringList cells = lines[i].split(',');
+        QCOMPARE(cells.size(), 2);
+        bool ok = false;
+        const double p = cells[1].toDouble(&ok);
+        QVERIFY2(ok && p >= 0 && p <= 1, qPrintable(lines[i]));
+        // The predicted class is the one the probability says.
+        QCOMPARE(cells[0], p > 0.5 ? QStringLiteral("+1") : QStringLiteral("-1"));
+    }
+}
+
+void TestCli::predictNeedsTrainedWeights() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString project = writeProject(dir, "circle.nnplay", circleProject());
+    QVERIFY(writeFile(dir.filePath("X.csv"), "x1,x2\n0,0\n"));
+    const CliRun run = runCli(
+        {"predict", project, "--data", dir.filePath("X.csv"), "--out", dir.filePath("P.csv")});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("no trained weights"), qPrintable(run.err));
+    QVERIFY2(isOneErrorLine(run.err), qPrintable(run.err));
+    QVERIFY(!QFileInfo::exists(dir.filePath("P.csv")));
+}
+
+void TestCli::validatePrintsShapesAndParameters() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const CliRun run = runCli({"validate", writeProject(dir, "circle.nnplay", circleProject())});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    // # layer output params: 2 -> Dense 4 (4*2 + 4) -> Tanh -> Dense 1 (1*4 + 1) -> Sigmoid.
+    const QList<QStringList> expected{{"1", "Dense", "4", "12"},
+                                      {"2", "Tanh", "4", "0"},
+                                      {"3", "Dense", "1", "5"},
+                                      {"4", "Sigmoid", "1", "0"}};
+    for (int i = 0; i < expected.size(); ++i) QCOMPARE(fields(tableLine(run, i + 1)), expected[i]);
+    QVERIFY2(run.out.contains("total parameters: 17"), qPrintable(run.out));
+    QVERIFY(run.err.isEmpty());
+}
+
+void TestCli::validateNamesTheImpossibleLayer() {
+    // Two classes with BCE need one output; a final Dense of 3 units cannot work.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QJsonObject project = withLayers(
+        circleProject(),
+        QJsonArray{layer("dense", 4), layer("relu"), layer("dense", 3), layer("sigmoid")});
+    const CliRun run = runCli({"validate", writeProject(dir, "bad.nnplay", project)});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(isOneErrorLine(run.err), qPrintable(run.err));
+    QVERIFY2(run.err.contains("Dense (layer 3)"), qPrintable(run.err));
+    QVERIFY2(run.err.contains("3 outputs"), qPrintable(run.err));
+    // The table still shows the layers before the culprit and marks the culprit.
+    QCOMPARE(fields(tableLine(run, 1)).mid(0, 4), (QStringList{"1", "Dense", "4", "12"}));
+    QVERIFY2(tableLine(run, 3).contains("<-"), qPrintable(run.out));
+
+    // train refuses the same project with the same exit code, before any epoch.
+    const CliRun train = runCli({"train", dir.filePath("bad.nnplay")});
+    QCOMPARE(train.exitCode, 2);
+    QVERIFY2(train.err.contains("Dense (layer 3)"), qPrintable(train.err));
+    QVERIFY(!train.out.contains("epoch 1"));
+}
+
+void TestCli::validateAgreesWithTrainOnStoredWeights() {
+    // Weights written inputs x units (Keras' layout) instead of units x inputs (PyTorch's): the
+    // count fits (3 x 2 = 2 x 3) but the shape does not. train refuses the project, so validate
+    // must refuse it too, naming the layer.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QJsonObject project = withLayers(
+        circleProject(),
+        QJsonArray{QJsonObject{{"type", "dense"},
+                               {"units", 2},
+                               {"weights",
+                                QJsonArray{QJsonArray{1, 2}, QJsonArray{3, 4}, QJsonArray{5, 6}}},
+                               {"bias", QJsonArray{0, 0}}},
+                   layer("tanh"), layer("dense", 1), layer("sigmoid")});
+    QJsonObject data = project["data"].toObject();
+    data["features"] = QJsonArray{"x1", "x2", "x1*x2"};
+    project["data"] = data;
+    const QString path = writeProject(dir, "transposed.nnplay", project);
+
+    const CliRun train = runCli({"train", path});
+    QCOMPARE(train.exitCode, 2);
+    QVERIFY2(train.err.contains("Dense (layer 1)"), qPrintable(train.err));
+    const CliRun validate = runCli({"validate", path});
+    QVERIFY2(validate.exitCode == 2, qPrintable(validate.describe()));
+    QVERIFY2(validate.err.contains("Dense (layer 1)"), qPrintable(validate.err));
+}
+
+void TestCli::malformedJsonGivesLineAndColumn_data() {
+    QTest::addColumn<QString>("command");
+    QTest::newRow("train") << "train";
+    QTest::newRow("validate") << "validate";
+}
+
+void TestCli::malformedJsonGivesLineAndColumn() {
+    QFETCH(QString, command);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath("broken.nnplay");
+    QVERIFY(writeFile(path, "{\n  \"format\": \"nnplay-project\",\n  \"version\": 1,,\n}\n"));
+    const CliRun run = runCli({command, path});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(isOneErrorLine(run.err), qPrintable(run.err));
+    QVERIFY2(run.err.contains(path), qPrintable(run.err));
+    QVERIFY2(run.err.contains(QRegularExpression("line 3, column \\d+")), qPrintable(run.err));
+    QVERIFY(run.out.isEmpty());
+}
+
+void TestCli::usageErrors_data() {
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("nothing") << QStringList{} << "usage:";
+    QTest::newRow("unknown command") << QStringList{"fit", "p.nnplay"} << "unknown command 'fit'";
+    QTest::newRow("train without project") << QStringList{"train"} << "exactly one PROJECT";
+    QTest::newRow("validate without project") << QStringList{"validate"} << "exactly one PROJECT";
+    QTest::newRow("two projects") << QStringList{"train", "a.nnplay", "b.nnplay"}
+                                  << "exactly one PROJECT";
+    QTest::newRow("unknown option")
+        << QStringList{"train", "p.nnplay", "--epoch", "3"} << "unknown option --epoch";
+    QTest::newRow("option without value")
+        << QStringList{"train", "p.nnplay", "--epochs"} << "--epochs needs a value";
+    QTest::newRow("epochs not a number")
+        << QStringList{"train", "p.nnplay", "--epochs", "many"} << "'many'";
+    QTest::newRow("predict without --out")
+        << QStringList{"predict", "p.nnplay", "--data", "x.csv"} << "--out";
+}
+
+void TestCli::usageErrors() {
+    QFETCH(QStringList, args);
+    QFETCH(QString, reason);
+    // A real p.nnplay, so that only the command line is at fault.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(!writeProject(dir, "p.nnplay", circleProject()).isEmpty());
+    const CliRun run = runCli(args, dir.path());
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(reason), qPrintable(run.describe()));
+    QVERIFY2(run.err.contains("usage: nnplay-cli train PROJECT"), qPrintable(run.describe()));
+    QVERIFY(run.out.isEmpty());
+}
+
+void TestCli::missingProjectNamesThePath() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath("nowhere.nnplay");
+    for (const QString& command : {QStringLiteral("train"), QStringLiteral("validate")}) {
+        const CliRun run = runCli({command, path});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(isOneErrorLine(run.err), qPrintable(run.err));
+        QVERIFY2(run.err.contains(path), qPrintable(run.err));
+    }
+}
+
+void TestCli::divergenceFails_data() {
+    QTest::addColumn<QJsonObject>("project");
+    QJsonObject regression = planeProject(20);
+    regression = withTraining(withTraining(regression, "optimizer", "sgd"), "learning_rate", 1e6);
+    QTest::newRow("regression, mse") << regression;
+    QJsonObject classification = withLayers(
+        circleProject(20),
+        QJsonArray{layer("dense", 8), layer("relu"), layer("dense", 1), layer("sigmoid")});
+    classification =
+        withTraining(withTraining(classification, "optimizer", "sgd"), "learning_rate", 1e6);
+    QTest::newRow("classification, bce") << classification;
+}
+
+void TestCli::divergenceFails() {
+    QFETCH(QJsonObject, project);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const CliRun run = runCli({"train", writeProject(dir, "wild.nnplay", project)});
+    QVERIFY2(run.exitCode == 1, qPrintable(run.describe()));
+    QVERIFY2(isOneErrorLine(run.err), qPrintable(run.err));
+    QVERIFY2(run.err.contains("diverged"), qPrintable(run.err));
+    // The result line is still printed, and says why training stopped early.
+    const QJsonObject result = run.result();
+    QCOMPARE(result.value("stopped").toString(), QStringLiteral("diverged"));
+    QVERIFY(result.value("epochs").toInt() < 20);
+}
+
+void TestCli::trainsOnACsvFile() {
+    // 200 rows, three numeric columns on very different scales and a text label from a linear
+    // rule; standardisation makes it an easy problem.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(QDir(dir.path()).mkdir("project"));
+    QString csv = "size,ratio,count,label\n";
+    QRandomGenerator rng(7);
+    for (int i = 0; i < 200; ++i) {
+        const double size = rng.bounded(1000.0);
+        const double ratio = rng.bounded(2.0) - 1.0;
+        const double count = rng.bounded(10.0);
+        const bool big = (size / 500.0 - 1.0) + 2.0 * ratio - (count / 5.0 - 1.0) > 0;
+        csv += QStringLiteral("%1,%2,%3,%4\n")
+                   .arg(size, 0, 'f', 2)
+                   .arg(ratio, 0, 'f', 4)
+                   .arg(count, 0, 'f', 3)
+                   .arg(big ? QStringLiteral("big") : QStringLiteral("small"));
+    }
+    QVERIFY(writeFile(dir.filePath("project/data.csv"), csv.toUtf8()));
+    const QJsonObject project{
+        {"format", "nnplay-project"},
+        {"version", 1},
+        {"task", "classification"},
+        {"data", QJsonObject{{"source", "csv"},
+                             {"path", "data.csv"},
+                             {"label", "label"},
+                             {"standardize", true},
+                             {"train_fraction", 0.7},
+                             {"seed", 3}}},
+        {"network", QJsonObject{{"layers", QJsonArray{layer("dense", 8), layer("relu"),
+                                                      layer("dense", 1), layer("sigmoid")}}}},
+        {"training", QJsonObject{{"loss", "bce"},
+                                 {"optimizer", "adam"},
+                                 {"learning_rate", 0.01},
+                                 {"batch_size", 10},
+                                 {"epochs", 60}}}};
+    const QString path = writeProject(dir, "project/csv.nnplay", project);
+    // Run from another folder: the CSV path is relative to the project file.
+    const CliRun run = runCli({"train", path, "--quiet", "--save", dir.filePath("trained.nnplay")},
+                              QDir::tempPath());
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    const QJsonObject result = run.result();
+    QCOMPARE(result.value("epochs").toInt(), 60);
+    QVERIFY2(result.value("test_accuracy").toDouble() > 0.9, qPrintable(run.out));
+}
+
+void TestCli::regressionPrintsR2() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const CliRun run = runCli({"train", writeProject(dir, "plane.nnplay", planeProject(40))});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    QCOMPARE(run.outLines().size(), 41);
+    QVERIFY2(!run.outLines().first().contains("acc"), qPrintable(run.outLines().first()));
+    const QJsonObject result = run.result();
+    QVERIFY2(result.value("test_r2").isDouble(), qPrintable(run.outLines().last()));
+    QVERIFY2(result.value("test_r2").toDouble() > 0.9, qPrintable(run.outLines().last()));
+    QVERIFY(!result.contains("test_accuracy"));
+    QVERIFY(result.value("train_loss").toDouble() >= 0);
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "test_cli.moc"

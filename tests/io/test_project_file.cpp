@@ -1,0 +1,644 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The .nnplay reader and writer: round trips, the documented example, precise errors and
+// atomic saves.
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <QtTest>
+#include <cmath>
+#include <csignal>
+#include <map>
+#include <random>
+#include <set>
+
+#include "data/DataLoader.h"
+#include "io/ProjectFile.h"
+#include "train/Model.h"
+#include "train/TrainingSession.h"
+
+using namespace nnplay;
+
+namespace {
+
+/// Fills every dense layer with arbitrary floats of the right sizes (weights units x inputs,
+/// bias units x 1), as a trained network would have.
+void giveWeights(NetworkSpec& net, int inputs, std::uint32_t seed) {
+    std::mt19937 rng(seed);
+    std::uniform_real_distribution<float> value(-3.0f, 3.0f);
+    for (LayerSpec& layer : net.layers) {
+        if (layer.type != "dense") continue;
+        const int units = static_cast<int>(layer.setting("units"));
+        Matrix w(units, inputs), b(units, 1);
+        for (Eigen::Index i = 0; i < w.size(); ++i) w.data()[i] = value(rng);
+        for (Eigen::Index i = 0; i < b.size(); ++i) b.data()[i] = value(rng) * 1e-3f;
+        layer.params = {w, b};
+        inputs = units;
+    }
+}
+
+LayerSpec layer(int id, const std::string& type, std::map<std::string, double> settings = {}) {
+    LayerSpec l;
+    l.id = id;
+    l.type = type;
+    l.settings = std::move(settings);
+    return l;
+}
+
+/// Classification on XOR with derived features, SGD with Nesterov momentum, weights, a
+/// dropout and a leaky ReLU with fractional settings, and a history whose test values are NaN.
+Project trainedClassification() {
+    Project p;
+    p.task = Task::Classification;
+    p.data.source = "xor";
+    p.data.samples = 321;
+    p.data.noise = 0.15;
+    p.data.trainFraction = 0.7;
+    p.data.seed = 42;
+    p.data.features = {"x1", "x2", "x1*x2", "sin(x1)"};
+    p.network.layers = {layer(3, "dense", {{"units", 64}}),
+                        layer(7, "leaky_relu", {{"alpha", 0.2}}),
+                        layer(8, "dropout", {{"rate", 0.25}}), layer(9, "dense", {{"units", 1}}),
+                        layer(12, "sigmoid")};
+    giveWeights(p.network, 4, 5);
+    p.training.loss = LossKind::Bce;
+    p.training.optimizer.kind = "sgd";
+    p.training.optimizer.learningRate = 0.03f;
+    p.training.optimizer.momentum = 0.9f;
+    p.training.optimizer.nesterov = true;
+    p.training.batchSize = 17;
+    p.training.epochs = 3;
+    p.training.shuffle = false;
+    p.training.l1 = 1e-4f;
+    p.training.l2 = 0.003f;
+    p.training.seed = 99;
+    p.training.patience = 5;
+    p.training.init = InitScheme::Playground;
+    p.history = {
+        {1, 0.6931f, NAN, 0.5f, NAN}, {2, 0.25f, NAN, 0.875f, NAN}, {3, 0.125f, NAN, 0.9375f, NAN}};
+    return p;
+}
+
+/// Regression on the plane, RMSprop, history with NaN accuracies.
+Project trainedRegression() {
+    Project p;
+    p.task = Task::Regression;
+    p.data.source = "plane";
+    p.data.samples = 200;
+    p.data.noise = 0.05;
+    p.data.features = {"x1", "x2"};
+    p.network.layers = {layer(1, "dense", {{"units", 8}}), layer(2, "tanh"),
+                        layer(3, "dense", {{"units", 1}}), layer(4, "linear")};
+    giveWeights(p.network, 2, 6);
+    p.training.loss = LossKind::Mse;
+    p.training.optimizer.kind = "rmsprop";
+    p.training.optimizer.learningRate = 0.001f;
+    p.training.optimizer.rho = 0.95f;
+    p.training.optimizer.epsilon = 1e-7f;
+    p.training.init = InitScheme::PyTorch;
+    p.history = {{1, 1.5f, 1.75f, NAN, NAN}, {2, 0.5f, 0.625f, NAN, NAN}};
+    return p;
+}
+
+/// A CSV data set with three classes and Adam, untrained.
+Project untrainedCsv() {
+    Project p;
+    p.task = Task::Classification;
+    p.data.source = "csv";
+    p.data.path = "data/iris.csv";
+    p.data.label = "species";
+    p.data.standardize = true;
+    p.data.trainFraction = 0.8;
+    p.network.layers = {layer(1, "dense", {{"units", 10}}), layer(2, "relu"),
+                        layer(3, "dense", {{"units", 3}}), layer(4, "softmax")};
+    p.training.loss = LossKind::Cce;
+    p.training.optimizer.kind = "adam";
+    p.training.optimizer.learningRate = 0.005f;
+    p.training.optimizer.beta1 = 0.8f;
+    p.training.optimizer.beta2 = 0.99f;
+    p.training.optimizer.epsilon = 1e-6f;
+    return p;
+}
+
+/// Readable QCOMPARE output for engine strings and enums.
+QString qs(const std::string& text) { return QString::fromStdString(text); }
+template <typename Enum>
+QString name(Enum value) {
+    return qs(toString(value));
+}
+
+/// NaN-aware: a NaN in the file must come back as NaN.
+bool sameNumber(double a, double b) { return (std::isnan(a) && std::isnan(b)) || a == b; }
+
+/// Compares two projects part by part so a failure says which part differs.
+void compareProjects(const Project& actual, const Project& expected) {
+    QCOMPARE(name(actual.task), name(expected.task));
+    QVERIFY(actual.data == expected.data);
+    QCOMPARE(actual.network.layers.size(), expected.network.layers.size());
+    for (std::size_t i = 0; i < expected.network.layers.size(); ++i) {
+        const LayerSpec& a = actual.network.layers[i];
+        const LayerSpec& e = expected.network.layers[i];
+        QCOMPARE(a.id, e.id);
+        QCOMPARE(qs(a.type), qs(e.type));
+        QVERIFY2(a.settings == e.settings,
+                 qPrintable(QStringLiteral("layer %1 settings").arg(i + 1)));
+        QCOMPARE(a.params.size(), e.params.size());
+        for (std::size_t k = 0; k < e.params.size(); ++k) {
+            QCOMPARE(a.params[k].rows(), e.params[k].rows());
+            QCOMPARE(a.params[k].cols(), e.params[k].cols());
+            for (Eigen::Index j = 0; j < e.params[k].size(); ++j)
+                QVERIFY2(a.params[k].data()[j] == e.params[k].data()[j],
+                         qPrintable(QStringLiteral("layer %1 param %2 value %3: %4 vs %5")
+                                        .arg(i + 1)
+                                        .arg(k)
+                                        .arg(j)
+                                        .arg(double(a.params[k].data()[j]), 0, 'g', 9)
+                                        .arg(double(e.params[k].data()[j]), 0, 'g', 9)));
+        }
+    }
+    QVERIFY(actual.training == expected.training);
+    QCOMPARE(actual.history.size(), expected.history.size());
+    for (std::size_t i = 0; i < expected.history.size(); ++i) {
+        const EpochRecord& a = actual.history[i];
+        const EpochRecord& e = expected.history[i];
+        QCOMPARE(a.epoch, e.epoch);
+        const double av[] = {a.trainLoss, a.testLoss, a.trainAccuracy, a.testAccuracy};
+        const double ev[] = {e.trainLoss, e.testLoss, e.trainAccuracy, e.testAccuracy};
+        static const char* const kNames[] = {"train_loss", "test_loss", "train_accuracy",
+                                             "test_accuracy"};
+        for (int k = 0; k < 4; ++k)
+            QVERIFY2(sameNumber(av[k], ev[k]),
+                     qPrintable(QStringLiteral("history[%1].%2: %3 read back as %4")
+                                    .arg(i)
+                                    .arg(QLatin1String(kNames[k]))
+                                    .arg(ev[k], 0, 'g', 17)
+                                    .arg(av[k], 0, 'g', 17)));
+    }
+}
+
+/// The message of the InputError that `f` throws, or "" when it throws none.
+template <typename F>
+QString errorOf(F&& f) {
+    try {
+        f();
+    } catch (const InputError& e) {
+        return QString::fromStdString(e.what());
+    }
+    return {};
+}
+
+QByteArray readAll(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) return {};
+    return file.readAll();
+}
+
+void writeText(const QString& path, const QByteArray& bytes) {
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    QCOMPARE(file.write(bytes), bytes.size());
+}
+
+/// Files in `folder` other than `keep`: leftovers such as temporary files.
+QStringList strayFiles(const QString& folder, const QStringList& keep) {
+    QStringList stray;
+    for (const QString& name :
+         QDir(folder).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot))
+        if (!keep.contains(name)) stray << name;
+    return stray;
+}
+
+/// The example of docs/file-format.md: three inputs, a 2-unit hidden layer, one output.
+const char* const kExample = R"({
+  "format": "nnplay-project",
+  "version": 1,
+  "task": "classification",
+  "data": {
+    "source": "xor",
+    "samples": 200,
+    "noise": 0.05,
+    "train_fraction": 0.6,
+    "seed": 7,
+    "features": ["x1", "x2", "x1*x2"]
+  },
+  "network": {
+    "layers": [
+      {"type": "dense", "id": 1, "units": 2,
+       "weights": [[0.1, -0.2, 0.3], [0.4, 0.5, -0.6]],
+       "bias": [0.01, -0.02]},
+      {"type": "relu", "id": 2},
+      {"type": "dense", "id": 3, "units": 1, "weights": [[1.5, -2.5]], "bias": [-0.5]},
+      {"type": "sigmoid", "id": 4}
+    ]
+  },
+  "training": {
+    "loss": "bce",
+    "optimizer": "sgd",
+    "learning_rate": 0.03,
+    "momentum": 0.9,
+    "nesterov": true,
+    "batch_size": 16,
+    "epochs": 50,
+    "shuffle": false,
+    "l1": 0,
+    "l2": 0.001,
+    "seed": 3,
+    "early_stopping": {"patience": 10},
+    "init": "playground"
+  },
+  "history": [
+    {"epoch": 1, "train_loss": 0.69, "test_loss": null, "train_accuracy": 0.5, "test_accuracy": null},
+    {"epoch": 2, "train_loss": 0.5, "test_loss": 0.55, "train_accuracy": 0.75, "test_accuracy": 0.7}
+  ]
+}
+)";
+
+/// A minimal valid project with `layers` as its network.layers and `extra` top-level keys.
+std::string minimal(const std::string& layers = R"([{"type": "dense", "units": 1}])",
+                    const std::string& extra = "") {
+    return R"({"format": "nnplay-project", "version": 1,)" + extra + R"( "network": {"layers": )" +
+           layers + "}}";
+}
+
+}  // namespace
+
+Q_DECLARE_METATYPE(Project)
+
+class TestProjectFile : public QObject {
+    Q_OBJECT
+
+private slots:
+    void roundTrip_data();
+    void roundTrip();
+    void roundTripOfATrainedSession();
+    void writesNaNAsNullAndWeightsAsRows();
+    void parsesTheExample();
+    void givesLayersWithoutIdsDistinctIds();
+    void reportsSyntaxErrorsWithLineAndColumn_data();
+    void reportsSyntaxErrorsWithLineAndColumn();
+    void rejectsBadProjects_data();
+    void rejectsBadProjects();
+    void savesOverAnOldFile();
+    void failedSaveKeepsTheOldFile_data();
+    void failedSaveKeepsTheOldFile();
+    void failedWriteKeepsTheOldFile();
+    void loadOfAMissingFileNamesThePath();
+    void loadErrorsNameThePath();
+};
+
+void TestProjectFile::roundTrip_data() {
+    QTest::addColumn<Project>("project");
+    QTest::newRow("default") << Project::defaultProject();
+    QTest::newRow("classification, trained, NaN test values") << trainedClassification();
+    QTest::newRow("regression, trained, NaN accuracies") << trainedRegression();
+    QTest::newRow("csv, untrained") << untrainedCsv();
+    // Seeds are std::uint32_t: the writer writes any of them, so the reader must read them.
+    Project seeds = Project::defaultProject();
+    seeds.data.seed = 4294967295u;
+    seeds.training.seed = 3000000000u;
+    QTest::newRow("largest seeds") << seeds;
+}
+
+void TestProjectFile::roundTrip() {
+    QFETCH(Project, project);
+    const std::string text = ProjectFile::serialize(project);
+    Project back;
+    const QString error = errorOf([&] { back = ProjectFile::parse(text); });
+    QVERIFY2(error.isEmpty(), qPrintable("the written project does not read back: " + error));
+    compareProjects(back, project);
+    // Writing what was read gives the same text: nothing drifts from save to save.
+    QCOMPARE(QString::fromStdString(ProjectFile::serialize(back)), QString::fromStdString(text));
+}
+
+void TestProjectFile::roundTripOfATrainedSession() {
+    // What `nnplay-cli train --save` and the GUI store: weights and history of a real session.
+    Project project = Project::defaultProject();
+    project.data.samples = 100;
+    project.training.epochs = 3;
+    TrainingSession session(project, loadData(project.data, project.task, ""));
+    session.run(3);
+    QCOMPARE(session.history().size(), std::size_t(3));
+    session.storeInto(project);
+    QVERIFY(project.network.hasParams());
+    const Project back = ProjectFile::parse(ProjectFile::serialize(project));
+    compareProjects(back, project);
+}
+
+void TestProjectFile::writesNaNAsNullAndWeightsAsRows() {
+    const Project project = trainedClassification();
+    const std::string text = ProjectFile::serialize(project);
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(text), &error);
+    QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+    const QJsonObject root = doc.object();
+    QCOMPARE(root.value("format").toString(), QStringLiteral("nnplay-project"));
+    QCOMPARE(root.value("version").toInt(), ProjectFile::kVersion);
+
+    const QJsonArray history = root.value("history").toArray();
+    QCOMPARE(history.size(), 3);
+    QVERIFY(history[0].toObject().value("test_loss").isNull());
+    QVERIFY(history[0].toObject().value("test_accuracy").isNull());
+    QCOMPARE(history[0].toObject().value("train_accuracy").toDouble(), 0.5);
+
+    // PyTorch's Linear.weight layout: one row per unit, one column per input.
+    const QJsonArray layers = root.value("network").toObject().value("layers").toArray();
+    QCOMPARE(layers.size(), 5);
+    const QJsonObject dense = layers[0].toObject();
+    QCOMPARE(dense.value("id").toInt(), 3);
+    QCOMPARE(dense.value("units").toInt(), 64);
+    const QJsonArray weights = dense.value("weights").toArray();
+    QCOMPARE(weights.size(), 64);
+    QCOMPARE(weights[0].toArray().size(), 4);
+    const Matrix& w = project.network.layers[0].params[0];
+    QCOMPARE(float(weights[5].toArray()[2].toDouble()), w(5, 2));
+    const QJsonArray bias = dense.value("bias").toArray();
+    QCOMPARE(bias.size(), 64);
+    QVERIFY(bias[0].isDouble());
+    QCOMPARE(float(bias[63].toDouble()), project.network.layers[0].params[1](63, 0));
+    QVERIFY(!layers[1].toObject().contains("weights"));
+    QCOMPARE(layers[1].toObject().value("alpha").toDouble(), 0.2);
+    // Floats are written as their shortest decimal, not as 0.0299999993.
+    QCOMPARE(root.value("training").toObject().value("learning_rate").toDouble(), 0.03);
+}
+
+void TestProjectFile::parsesTheExample() {
+    const Project p = ProjectFile::parse(kExample);
+    QCOMPARE(name(p.task), QStringLiteral("classification"));
+    QCOMPARE(qs(p.data.source), QStringLiteral("xor"));
+    QCOMPARE(p.data.samples, 200);
+    QCOMPARE(p.data.noise, 0.05);
+    QCOMPARE(p.data.trainFraction, 0.6);
+    QCOMPARE(p.data.seed, 7u);
+    QCOMPARE(p.data.features, (std::vector<std::string>{"x1", "x2", "x1*x2"}));
+
+    QCOMPARE(p.network.layers.size(), std::size_t(4));
+    const LayerSpec& hidden = p.network.layers[0];
+    QCOMPARE(qs(hidden.type), QStringLiteral("dense"));
+    QCOMPARE(hidden.setting("units"), 2.0);
+    QCOMPARE(hidden.params.size(), std::size_t(2));
+    QCOMPARE(hidden.params[0].rows(), 2);  // units
+    QCOMPARE(hidden.params[0].cols(), 3);  // inputs
+    QCOMPARE(hidden.params[0](0, 1), -0.2f);
+    QCOMPARE(hidden.params[0](1, 2), -0.6f);
+    QCOMPARE(hidden.params[1].rows(), 2);
+    QCOMPARE(hidden.params[1].cols(), 1);
+    QCOMPARE(hidden.params[1](1, 0), -0.02f);
+    QVERIFY(p.network.layers[1].params.empty());
+    QCOMPARE(p.network.layers[2].params[0].rows(), 1);
+    QCOMPARE(p.network.layers[2].params[0].cols(), 2);
+    QCOMPARE(qs(p.network.layers[3].type), QStringLiteral("sigmoid"));
+    QCOMPARE(p.network.layers[3].id, 4);
+
+    // The engine reads the layout the same way: output = sigmoid(W2 relu(W1 x + b1) + b2).
+    const ShapeReport shapes = inferShapes(p.network, Shape::flat(3), 1);
+    QVERIFY2(shapes.ok(), shapes.error.c_str());
+    QCOMPARE(shapes.totalParams(), 2 * 3 + 2 + 1 * 2 + 1);
+    Model model(p.network, Shape::flat(3), InitScheme::Auto, 1);
+    Matrix x(3, 1);
+    x << 1.0f, 2.0f, 3.0f;
+    // h = relu([0.1-0.4+0.9+0.01, 0.4+1.0-1.8-0.02]) = [0.61, 0]
+    const double expected = 1.0 / (1.0 + std::exp(-(1.5 * 0.61 - 0.5)));
+    const Matrix out = model.forward(x, Mode::Infer);
+    QCOMPARE(out.rows(), 1);
+    QVERIFY2(std::abs(out(0, 0) - expected) < 1e-6,
+             qPrintable(QStringLiteral("%1 vs %2").arg(double(out(0, 0))).arg(expected)));
+
+    const TrainingSpec& t = p.training;
+    QCOMPARE(name(t.loss), QStringLiteral("bce"));
+    QCOMPARE(qs(t.optimizer.kind), QStringLiteral("sgd"));
+    QCOMPARE(t.optimizer.learningRate, 0.03f);
+    QCOMPARE(t.optimizer.momentum, 0.9f);
+    QVERIFY(t.optimizer.nesterov);
+    QCOMPARE(t.batchSize, 16);
+    QCOMPARE(t.epochs, 50);
+    QVERIFY(!t.shuffle);
+    QCOMPARE(t.l1, 0.0f);
+    QCOMPARE(t.l2, 0.001f);
+    QCOMPARE(t.seed, 3u);
+    QCOMPARE(t.patience, 10);
+    QCOMPARE(name(t.init), QStringLiteral("playground"));
+
+    QCOMPARE(p.history.size(), std::size_t(2));
+    QCOMPARE(p.history[0].epoch, 1);
+    QCOMPARE(p.history[0].trainLoss, 0.69f);
+    QVERIFY(std::isnan(p.history[0].testLoss));
+    QVERIFY(std::isnan(p.history[0].testAccuracy));
+    QCOMPARE(p.history[1].testAccuracy, 0.7f);
+}
+
+void TestProjectFile::givesLayersWithoutIdsDistinctIds() {
+    const Project p = ProjectFile::parse(minimal(
+        R"([{"type": "dense", "units": 4}, {"type": "tanh", "id": 5}, {"type": "dense", "units": 1},
+            {"type": "sigmoid"}])"));
+    QCOMPARE(p.network.layers.size(), std::size_t(4));
+    QCOMPARE(p.network.layers[1].id, 5);  // a written id is kept
+    std::set<int> ids;
+    for (const LayerSpec& l : p.network.layers) {
+        QVERIFY2(l.id > 0, qPrintable(QStringLiteral("id %1").arg(l.id)));
+        ids.insert(l.id);
+    }
+    QCOMPARE(ids.size(), std::size_t(4));
+    // A fresh layer added afterwards does not collide either.
+    QVERIFY(!ids.count(p.network.freshId()));
+}
+
+void TestProjectFile::reportsSyntaxErrorsWithLineAndColumn_data() {
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("where");
+    // A missing comma at the end of line 3: the parser stops at the end of "network" on line 4.
+    QTest::newRow("missing comma") << "{\n  \"format\": \"nnplay-project\",\n  \"version\": 1\n"
+                                      "  \"network\": {\"layers\": []}\n}\n"
+                                   << "line 4, column 11";
+    QTest::newRow("unclosed list")
+        << R"({"format": "nnplay-project", "version": 1, "network": {"layers": [}})"
+        << "line 1, column 67";
+    QTest::newRow("empty file") << ""
+                                << "line 1, column 1";
+}
+
+void TestProjectFile::reportsSyntaxErrorsWithLineAndColumn() {
+    QFETCH(QString, text);
+    QFETCH(QString, where);
+    const QString message = errorOf([&] { ProjectFile::parse(text.toStdString()); });
+    QVERIFY2(message.startsWith("not valid JSON"), qPrintable(message));
+    QVERIFY2(message.contains(where), qPrintable(message));
+}
+
+void TestProjectFile::rejectsBadProjects_data() {
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("messageParts");
+
+    auto row = [](const char* name, const std::string& text, QStringList parts) {
+        QTest::newRow(name) << QString::fromStdString(text) << parts;
+    };
+    row("unknown top-level key", minimal(R"([{"type": "relu"}])", R"( "colour": "red",)"),
+        {"unknown key 'colour'", "project"});
+    row("unknown data key", minimal(R"([{"type": "relu"}])", R"( "data": {"sample": 10},)"),
+        {"unknown key 'sample'", "data"});
+    row("unknown training key",
+        minimal(R"([{"type": "relu"}])", R"( "training": {"learning-rate": 0.1},)"),
+        {"unknown key 'learning-rate'", "training"});
+    row("unknown early stopping key",
+        minimal(R"([{"type": "relu"}])", R"( "training": {"early_stopping": {"epochs": 3}},)"),
+        {"unknown key 'epochs'", "early_stopping"});
+    row("unknown layer key", minimal(R"([{"type": "relu"}, {"type": "dense", "unit": 4}])"),
+        {"unknown key 'unit'", "layer 2", "dense"});
+    row("setting of another kind", minimal(R"([{"type": "relu", "rate": 0.5}])"),
+        {"unknown key 'rate'", "layer 1"});
+    row("unknown history key",
+        minimal(R"([{"type": "relu"}])", R"( "history": [{"epoch": 1, "accuracy": 0.5}],)"),
+        {"unknown key 'accuracy'", "history[0]"});
+    row("unknown layer type", minimal(R"([{"type": "convolution", "units": 4}])"),
+        {"unknown layer type 'convolution'", "dense"});
+    row("layer without type", minimal(R"([{"units": 4}])"), {"layer 1", "\"type\""});
+    row("units as text", minimal(R"([{"type": "dense", "units": "four"}])"),
+        {"units", "must be a number", "string"});
+    row("epochs not whole", minimal(R"([{"type": "relu"}])", R"( "training": {"epochs": 1.5},)"),
+        {"training.epochs", "whole number"});
+    row("shuffle as text", minimal(R"([{"type": "relu"}])", R"( "training": {"shuffle": "yes"},)"),
+        {"training.shuffle", "true or false"});
+    row("features as text", minimal(R"([{"type": "relu"}])", R"( "data": {"features": "x1"},)"),
+        {"data.features", "list"});
+    row("data as list", minimal(R"([{"type": "relu"}])", R"( "data": [1, 2],)"),
+        {"data", "object"});
+    row("layers not a list",
+        R"({"format": "nnplay-project", "version": 1, "network": {"layers": 3}})",
+        {"network.layers", "list"});
+    row("unknown task", minimal(R"([{"type": "relu"}])", R"( "task": "clustering",)"),
+        {"unknown task 'clustering'"});
+    row("unknown optimizer",
+        minimal(R"([{"type": "relu"}])", R"( "training": {"optimizer": "lbfgs"},)"),
+        {"unknown optimizer 'lbfgs'"});
+    row("unknown loss", minimal(R"([{"type": "relu"}])", R"( "training": {"loss": "hinge"},)"),
+        {"hinge"});
+    row("newer version", R"({"format": "nnplay-project", "version": 2, "network": {"layers": []}})",
+        {"newer", "version 2"});
+    row("version zero", R"({"format": "nnplay-project", "version": 0, "network": {"layers": []}})",
+        {"version"});
+    row("no version", R"({"format": "nnplay-project", "network": {"layers": []}})", {"version"});
+    row("no format", R"({"version": 1, "network": {"layers": []}})",
+        {"not an nnplay project", "format"});
+    row("other format", R"({"format": "keras", "version": 1, "network": {"layers": []}})",
+        {"format", "nnplay-project"});
+    row("not an object", "[1, 2, 3]", {"not an nnplay project"});
+    row("no network", R"({"format": "nnplay-project", "version": 1})", {"network"});
+    row("ragged weights",
+        minimal(R"([{"type": "dense", "units": 2, "weights": [[1, 2], [3]], "bias": [0, 0]}])"),
+        {"layer 1.weights", "row 2"});
+    row("weights without bias", minimal(R"([{"type": "dense", "units": 1, "weights": [[1, 2]]}])"),
+        {"layer 1", "\"bias\""});
+    row("weights with text",
+        minimal(R"([{"type": "dense", "units": 1, "weights": [["a"]], "bias": [0]}])"),
+        {"layer 1.weights", "numbers"});
+    row("repeated id", minimal(R"([{"type": "dense", "id": 2}, {"type": "relu", "id": 2}])"),
+        {"layer 2", "repeats the id 2"});
+    row("csv without path",
+        minimal(R"([{"type": "relu"}])", R"( "data": {"source": "csv", "label": "y"},)"),
+        {"data.path"});
+}
+
+void TestProjectFile::rejectsBadProjects() {
+    QFETCH(QString, text);
+    QFETCH(QStringList, messageParts);
+    const QString message = errorOf([&] { ProjectFile::parse(text.toStdString()); });
+    QVERIFY2(!message.isEmpty(), "the project was accepted");
+    for (const QString& part : messageParts)
+        QVERIFY2(message.contains(part), qPrintable(message + "   [lacks: " + part + "]"));
+}
+
+void TestProjectFile::savesOverAnOldFile() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath("net.nnplay");
+    writeText(path, "old contents\n");
+    const Project project = trainedRegression();
+    ProjectFile::save(path.toStdString(), project);
+    QCOMPARE(readAll(path), QByteArray::fromStdString(ProjectFile::serialize(project)));
+    compareProjects(ProjectFile::load(path.toStdString()), project);
+    QCOMPARE(strayFiles(dir.path(), {"net.nnplay"}), QStringList());
+    // An ordinary document, readable by others (mkstemp would have made it 0600).
+    QVERIFY(QFileInfo(path).permissions().testFlag(QFileDevice::ReadOther));
+}
+
+void TestProjectFile::failedSaveKeepsTheOldFile_data() {
+    QTest::addColumn<QString>("target");  // relative to a fresh temporary folder
+    QTest::addColumn<bool>("targetIsFolder");
+    QTest::newRow("folder missing") << "missing/net.nnplay" << false;
+    QTest::newRow("target is a folder") << "net.nnplay" << true;
+}
+
+void TestProjectFile::failedSaveKeepsTheOldFile() {
+    // Works as root too: neither case relies on permissions.
+    QFETCH(QString, target);
+    QFETCH(bool, targetIsFolder);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QByteArray old = "{\"an\": \"old file\"}\n";
+    writeText(dir.filePath("old.nnplay"), old);
+    if (targetIsFolder) {
+        QVERIFY(QDir(dir.path()).mkdir(target));
+        writeText(dir.filePath(target + "/inside.txt"), old);
+    }
+    const QString path = dir.filePath(target);
+    const QString message =
+        errorOf([&] { ProjectFile::save(path.toStdString(), trainedClassification()); });
+    QVERIFY2(!message.isEmpty(), "save did not fail");
+    QVERIFY2(message.contains(path), qPrintable(message));
+    QCOMPARE(readAll(dir.filePath("old.nnplay")), old);
+    if (targetIsFolder) {
+        QVERIFY(QFileInfo(path).isDir());
+        QCOMPARE(readAll(path + "/inside.txt"), old);
+        QCOMPARE(strayFiles(path, {"inside.txt"}), QStringList());
+    } else {
+        QVERIFY(!QFileInfo::exists(QFileInfo(path).path()));
+    }
+    QCOMPARE(strayFiles(dir.path(), {"old.nnplay", target}), QStringList());
+}
+
+void TestProjectFile::failedWriteKeepsTheOldFile() {
+    // Force write() itself to fail half-way with a file-size limit (EFBIG), which even root
+    // cannot ignore: the old file must stay byte-identical and the temporary file must go.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath("net.nnplay");
+    const QByteArray old = QByteArray::fromStdString(ProjectFile::serialize(trainedRegression()));
+    writeText(path, old);
+    const Project bigger = trainedClassification();
+    QVERIFY(ProjectFile::serialize(bigger).size() > 4096);
+
+    rlimit saved{};
+    QCOMPARE(getrlimit(RLIMIT_FSIZE, &saved), 0);
+    const auto oldHandler = std::signal(SIGXFSZ, SIG_IGN);
+    rlimit limited = saved;
+    limited.rlim_cur = 4096;
+    QCOMPARE(setrlimit(RLIMIT_FSIZE, &limited), 0);
+    const QString message = errorOf([&] { ProjectFile::save(path.toStdString(), bigger); });
+    setrlimit(RLIMIT_FSIZE, &saved);
+    std::signal(SIGXFSZ, oldHandler);
+
+    QVERIFY2(!message.isEmpty(), "save did not fail");
+    QVERIFY2(message.contains(path), qPrintable(message));
+    QCOMPARE(readAll(path), old);
+    QCOMPARE(strayFiles(dir.path(), {"net.nnplay"}), QStringList());
+}
+
+void TestProjectFile::loadOfAMissingFileNamesThePath() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath("nowhere/missing.nnplay");
+    const QString message = errorOf([&] { ProjectFile::load(path.toStdString()); });
+    QVERIFY2(message.startsWith(path), qPrintable(message));
+    QVERIFY2(message.contains("cannot open"), qPrintable(message));
+}
+
+void TestProjectFile::loadErrorsNameThePath() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath("broken.nnplay");
+    writeText(path, QByteArray::fromStdString(minimal(R"([{"type": "dense", "units": "four"}])")));
+    const QString message = errorOf([&] { ProjectFile::load(path.toStdString()); });
+    QVERIFY2(message.startsWith(path + ": "), qPrintable(message));
+    QVERIFY2(message.contains("units"), qPrintable(message));
+}
+
+QTEST_APPLESS_MAIN(TestProjectFile)
+#include "test_project_file.moc"
