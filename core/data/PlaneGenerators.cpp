@@ -6,7 +6,7 @@
 #include <cmath>
 #include <numbers>
 
-#include "data/Random.h"
+#include "Random.h"
 
 namespace nnplay {
 

@@ -5,7 +5,7 @@
 #include <cmath>
 #include <numeric>
 
-#include "data/Random.h"
+#include "Random.h"
 
 namespace nnplay {
 

@@ -4,12 +4,11 @@
 #include <cmath>
 #include <new>
 
-#include "Random.h"
 
 namespace nnplay {
 
 void DenseLayer::build(const Shape& input, InitScheme scheme, const std::string& nextActivation,
-                       std::mt19937& rng) {
+                       Random& rng) {
     const int fanIn = input.size();
     m_weights.resize(m_units, fanIn);
     m_bias.resize(m_units, 1);
@@ -32,9 +31,9 @@ void DenseLayer::build(const Shape& input, InitScheme scheme, const std::string&
             break;
     }
     for (Eigen::Index i = 0; i < m_weights.size(); ++i)
-        m_weights.data()[i] = uniform(rng, -limit, limit);
+        m_weights.data()[i] = static_cast<float>(rng.uniform(-limit, limit));
     if (scheme == InitScheme::PyTorch) {
-        for (Eigen::Index i = 0; i < m_bias.size(); ++i) m_bias(i) = uniform(rng, -limit, limit);
+        for (Eigen::Index i = 0; i < m_bias.size(); ++i) m_bias(i) = static_cast<float>(rng.uniform(-limit, limit));
     } else {
         m_bias.setConstant(biasValue);
     }
@@ -42,11 +41,40 @@ void DenseLayer::build(const Shape& input, InitScheme scheme, const std::string&
     m_biasGrad.setZero(m_units, 1);
 }
 
+namespace {
+
+/// Below this many weights, plain loops beat Eigen's product dispatch several times over
+/// (Playground-sized layers spend their time in per-call overhead, not arithmetic).
+constexpr Eigen::Index kSmallLayerWeights = 256;
+
+/// out = weights * input + bias, column by column, for tiny layers.
+void smallAffine(const Matrix& weights, const Matrix& bias, const ConstMatrixMap& input,
+                 MatrixBlock out) {
+    const Eigen::Index units = weights.rows(), inputs = weights.cols();
+    const float* w = weights.data();
+    for (Eigen::Index b = 0; b < input.cols(); ++b) {
+        float* o = out.data() + b * units;
+        const float* x = input.data() + b * inputs;
+        for (Eigen::Index k = 0; k < units; ++k) o[k] = bias.data()[k];
+        for (Eigen::Index j = 0; j < inputs; ++j) {
+            const float xj = x[j];
+            const float* wj = w + j * units;
+            for (Eigen::Index k = 0; k < units; ++k) o[k] += wj[k] * xj;
+        }
+    }
+}
+
+}  // namespace
+
 ConstMatrixRef DenseLayer::forward(const ConstMatrixRef& input, Mode) {
     new (&m_input) ConstMatrixMap(contiguous(input));
     auto out = m_output.view(m_units, input.cols());
-    out.noalias() = m_weights * m_input;
-    out.colwise() += m_bias.col(0);
+    if (m_weights.size() <= kSmallLayerWeights) {
+        smallAffine(m_weights, m_bias, m_input, out);
+    } else {
+        out.noalias() = m_weights * m_input;
+        out.colwise() += m_bias.col(0);
+    }
     return out;
 }
 
@@ -54,6 +82,7 @@ ConstMatrixRef DenseLayer::backward(const ConstMatrixRef& gradOutput) {
     const ConstMatrixMap g = contiguous(gradOutput);
     m_weightsGrad.noalias() = g * m_input.transpose();
     m_biasGrad.noalias() = g.rowwise().sum();
+    if (!m_inputGradientNeeded) return g;  // nobody reads it; skip the product
     auto gradInput = m_gradInput.view(m_weights.cols(), g.cols());
     gradInput.noalias() = m_weights.transpose() * g;
     return gradInput;

@@ -12,7 +12,7 @@ public:
 
     std::string type() const override { return "dense"; }
     void build(const Shape& input, InitScheme scheme, const std::string& nextActivation,
-               std::mt19937& rng) override;
+               Random& rng) override;
     ConstMatrixRef forward(const ConstMatrixRef& input, Mode mode) override;
     ConstMatrixRef backward(const ConstMatrixRef& gradOutput) override;
     std::vector<Param> params() override;

@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "layers/DropoutLayer.h"
 
-#include "Random.h"
 
 namespace nnplay {
 
-void DropoutLayer::build(const Shape&, InitScheme, const std::string&, std::mt19937& rng) {
-    m_rng.seed(rng());
+void DropoutLayer::build(const Shape&, InitScheme, const std::string&, Random& rng) {
+    m_rng = Random(rng.below(0xffffffffu));
 }
 
 ConstMatrixRef DropoutLayer::forward(const ConstMatrixRef& input, Mode mode) {
@@ -22,7 +21,7 @@ ConstMatrixRef DropoutLayer::forward(const ConstMatrixRef& input, Mode mode) {
     const float keep = 1.0f - m_rate;
     const float scale = 1.0f / keep;
     for (Eigen::Index i = 0; i < mask.size(); ++i)
-        mask.data()[i] = uniform(m_rng, 0.0f, 1.0f) < keep ? scale : 0.0f;
+        mask.data()[i] = m_rng.uniform() < keep ? scale : 0.0f;
     out = input.cwiseProduct(mask);
     return out;
 }

@@ -15,11 +15,11 @@ public:
     ConstMatrixRef forward(const ConstMatrixRef& input, Mode mode) override;
     ConstMatrixRef backward(const ConstMatrixRef& gradOutput) override;
     void build(const Shape& input, InitScheme scheme, const std::string& nextActivation,
-               std::mt19937& rng) override;
+               Random& rng) override;
 
 private:
     float m_rate;
-    std::mt19937 m_rng;
+    Random m_rng;
     bool m_training = false;
     BatchBuffer m_mask, m_output, m_gradInput;
     Eigen::Index m_rows = 0, m_cols = 0;

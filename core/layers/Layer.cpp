@@ -3,6 +3,6 @@
 
 namespace nnplay {
 
-void Layer::build(const Shape&, InitScheme, const std::string&, std::mt19937&) {}
+void Layer::build(const Shape&, InitScheme, const std::string&, Random&) {}
 
 }  // namespace nnplay

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <random>
 #include <string>
 #include <vector>
 
+#include "Random.h"
 #include "Shape.h"
 #include "Types.h"
 
@@ -36,7 +36,7 @@ public:
     /// Sizes the parameters for samples of shape `input` and initialises them.
     /// `nextActivation` is the type of the layer after this one ("" at the end).
     virtual void build(const Shape& input, InitScheme scheme, const std::string& nextActivation,
-                       std::mt19937& rng);
+                       Random& rng);
     /// input: inputSize x batch. Returns outputSize x batch.
     virtual ConstMatrixRef forward(const ConstMatrixRef& input, Mode mode) = 0;
     /// gradOutput: dLoss/dOutput of the last forward (outputSize x batch). Overwrites the
@@ -44,6 +44,12 @@ public:
     virtual ConstMatrixRef backward(const ConstMatrixRef& gradOutput) = 0;
     /// The trainable tensors, in a fixed order (for dense: weights then bias).
     virtual std::vector<Param> params() { return {}; }
+    /// The first layer's input gradient is never read; a layer may then skip computing it
+    /// and return any view from backward().
+    void setInputGradientNeeded(bool needed) { m_inputGradientNeeded = needed; }
+
+protected:
+    bool m_inputGradientNeeded = true;
 };
 
 /// A buffer that holds up to `capacity` columns and hands out views of its leading columns.

@@ -9,13 +9,14 @@ Model::Model(const NetworkSpec& spec, const Shape& input, InitScheme scheme, std
     const ShapeReport report = inferShapes(spec, input);
     if (!report.ok()) throw InputError(report.error);
     const LayerRegistry& registry = LayerRegistry::builtin();
-    std::mt19937 rng(seed);
+    Random rng(seed);
     Shape shape = input;
     for (std::size_t i = 0; i < spec.layers.size(); ++i) {
         const LayerSpec& layerSpec = spec.layers[i];
         std::unique_ptr<Layer> layer = registry.get(layerSpec.type).create(layerSpec);
         const std::string next = i + 1 < spec.layers.size() ? spec.layers[i + 1].type : "";
         layer->build(shape, scheme, next, rng);
+        layer->setInputGradientNeeded(i > 0);
         std::vector<Param> params = layer->params();
         if (!layerSpec.params.empty()) {
             for (std::size_t p = 0; p < params.size(); ++p) {

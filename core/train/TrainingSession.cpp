@@ -100,7 +100,7 @@ int TrainingSession::batchesPerEpoch() const {
 }
 
 void TrainingSession::startEpoch() {
-    if (m_training.shuffle) shuffle(m_order, m_rng);
+    if (m_training.shuffle) m_rng.shuffle(m_order);
     m_cursor = 0;
     m_epochLossSum = 0.0;
     m_epochSamples = 0;

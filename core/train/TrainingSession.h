@@ -3,7 +3,6 @@
 
 #include <memory>
 #include <optional>
-#include <random>
 #include <string>
 
 #include "Project.h"
@@ -99,7 +98,7 @@ private:
     Matrix m_batchX, m_batchY;
     Matrix m_evalOut;
 
-    std::mt19937 m_rng;
+    Random m_rng;
     int m_epoch = 0;
     long long m_batches = 0;
     double m_epochLossSum = 0;

@@ -16,7 +16,7 @@ std::unique_ptr<Layer> makeLayer(const std::string& type, int inputs,
     spec.type = type;
     spec.settings = std::move(settings);
     auto layer = LayerRegistry::builtin().get(type).create(spec);
-    std::mt19937 rng(7);
+    Random rng(7);
     layer->build(Shape::flat(inputs), InitScheme::PyTorch, "", rng);
     return layer;
 }

@@ -4,7 +4,7 @@
 #include <numeric>
 
 #include "DataTestSuites.h"
-#include "data/Random.h"
+#include "Random.h"
 
 namespace nnplay::test {
 
