@@ -1,0 +1,586 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The network editor driven like a learner drives it: palette drags dropped on the canvas,
+// mouse drags, clicks and keys, checked against the document and its undo stack.
+
+#include <QAbstractItemModel>
+#include <QDoubleSpinBox>
+#include <QDragEnterEvent>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTreeWidgetItem>
+#include <QtTest>
+#include <memory>
+
+#include "Project.h"
+#include "document/DocumentEdits.h"
+#include "document/EditTrainingCommand.h"
+#include "document/MergeIds.h"
+#include "document/ProjectDocument.h"
+#include "editor/FeatureItem.h"
+#include "editor/LayerItem.h"
+#include "editor/LayerMime.h"
+#include "editor/LayerPalette.h"
+#include "editor/LayerPaletteTree.h"
+#include "editor/LinkBundleItem.h"
+#include "editor/NetworkScene.h"
+#include "editor/NetworkView.h"
+#include "editor/NeuronItem.h"
+#include "editor/PropertiesPanel.h"
+#include "editor/UnitButtonItem.h"
+#include "layers/LayerRegistry.h"
+#include "train/TrainingSnapshot.h"
+
+using namespace nnplay;
+using namespace nnplay::ui;
+
+namespace {
+
+/// A document with the default project, shown in a scene and a view of a fixed size.
+struct Editor {
+    ProjectDocument document;
+    NetworkScene scene{&document};
+    NetworkView view{&scene};
+
+    Editor() {
+        document.reset(Project::defaultProject(), {});
+        view.resize(1100, 560);
+        view.show();
+    }
+    const NetworkSpec& network() const { return document.project().network; }
+    int undoCount() { return document.undoStack()->count(); }
+    QWidget* viewport() { return view.viewport(); }
+    QPoint toView(const QPointF& scenePos) const { return view.mapFromScene(scenePos); }
+    int idAt(int index) const { return network().layers[static_cast<std::size_t>(index)].id; }
+};
+
+/// The palette's own drag data for a layer type (what a real drag from the palette carries).
+std::unique_ptr<QMimeData> paletteMime(LayerPalette& palette, const QString& type) {
+    QTreeWidgetItem* item = palette.itemForType(type);
+    if (!item) return nullptr;
+    const QModelIndex index = palette.tree()->indexFromItem(item);
+    return std::unique_ptr<QMimeData>(palette.tree()->model()->mimeData({index}));
+}
+
+/// Sends enter, move and drop of `mime` at `pos` (viewport coordinates). Returns whether the
+/// view accepted the drag.
+bool dropAt(Editor& editor, const QMimeData* mime, const QPoint& pos, int* markerDuringDrag) {
+    QDragEnterEvent enter(pos, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(editor.viewport(), &enter);
+    if (!enter.isAccepted()) return false;
+    QDragMoveEvent move(pos, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(editor.viewport(), &move);
+    if (markerDuringDrag) *markerDuringDrag = editor.scene.insertionMarkerIndex();
+    QDropEvent drop(QPointF(pos), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(editor.viewport(), &drop);
+    return drop.isAccepted();
+}
+
+void clickScene(Editor& editor, const QPointF& scenePos) {
+    QTest::mouseClick(editor.viewport(), Qt::LeftButton, {}, editor.toView(scenePos));
+}
+
+/// Gives the document trained parameters (as training would store them) and a history.
+void fakeTraining(ProjectDocument& document) {
+    NetworkSpec trained = document.project().network;
+    int inputs = static_cast<int>(document.project().data.features.size());
+    for (auto& layer : trained.layers) {
+        if (layer.type != "dense") continue;
+        const int units = static_cast<int>(layer.setting("units"));
+        layer.params = {Matrix::Constant(units, inputs, 0.5f), Matrix::Constant(units, 1, 0.1f)};
+        inputs = units;
+    }
+    History history(3);
+    for (int e = 0; e < 3; ++e) history[static_cast<std::size_t>(e)].epoch = e + 1;
+    document.setTrainedState(trained, history);
+}
+
+}  // namespace
+
+class TestEditor : public QObject {
+    Q_OBJECT
+
+private slots:
+    void paletteShowsRegistryGroups();
+    void paletteFilter();
+    void dropInsertsLayer_data();
+    void dropInsertsLayer();
+    void foreignDropIsRefused();
+    void mouseDragReordersLayer_data();
+    void mouseDragReordersLayer();
+    void clickSelectsAndDeleteRemoves();
+    void unitButtonsChangeUnits();
+    void structuralEditDropsAndUndoRestoresWeights();
+    void nonStructuralEditKeepsWeights();
+    void featureTogglesEditData();
+    void invalidNetworkMarksLayer();
+    void imageDataShowsInputBlock();
+    void snapshotFillsNeuronsAndLinks();
+    void hoverReportsNeuron();
+    void propertiesPanelMergesTyping();
+    void propertiesPanelFollowsDocument();
+    void editFunctionsPushOnlyChanges();
+};
+
+void TestEditor::paletteShowsRegistryGroups() {
+    LayerPalette palette;
+    QStringList expected;
+    for (const LayerInfo& info : LayerRegistry::builtin().all())
+        expected << QString::fromStdString(info.type);
+    QCOMPARE(palette.visibleTypes().size(), expected.size());
+    for (const QString& type : expected) {
+        QTreeWidgetItem* item = palette.itemForType(type);
+        QVERIFY2(item, qPrintable(type));
+        const LayerInfo& info = LayerRegistry::builtin().get(type.toStdString());
+        QCOMPARE(item->text(0), QString::fromStdString(info.displayName));
+        QCOMPARE(item->toolTip(0), QString::fromStdString(info.description));
+        QCOMPARE(item->parent()->text(0), QString::fromStdString(info.group));
+        QVERIFY(item->flags() & Qt::ItemIsDragEnabled);
+        const auto mime = paletteMime(palette, type);
+        QVERIFY(mime);
+        QVERIFY(mime->hasFormat(LayerMime::kMimeType));
+        QCOMPARE(LayerMime::decode(mime.get()), type);
+    }
+    QCOMPARE(palette.itemForType("dense")->parent()->text(0), QString("Core"));
+    QCOMPARE(palette.itemForType("tanh")->parent()->text(0), QString("Activations"));
+    // Group headers carry no drag data.
+    const QModelIndex group = palette.tree()->model()->index(0, 0);
+    QVERIFY(!(palette.tree()->model()->flags(group) & Qt::ItemIsDragEnabled));
+}
+
+void TestEditor::paletteFilter() {
+    LayerPalette palette;
+    QTest::keyClicks(palette.filterEdit(), "relu");
+    QCOMPARE(palette.visibleTypes(), QStringList({"relu", "leaky_relu"}));
+    QVERIFY(palette.itemForType("dense")->parent()->isHidden());  // Core has no match
+    palette.setFilter("PROBABIL");  // descriptions match too, case-insensitively
+    QVERIFY(palette.visibleTypes().contains("softmax"));
+    QVERIFY(!palette.visibleTypes().contains("relu"));
+    palette.setFilter("");
+    QCOMPARE(palette.visibleTypes().size(),
+             static_cast<qsizetype>(LayerRegistry::builtin().all().size()));
+}
+
+void TestEditor::dropInsertsLayer_data() {
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<int>("index");
+    QTest::newRow("relu first") << "relu" << 0;
+    QTest::newRow("dropout after first activation") << "dropout" << 2;
+    QTest::newRow("leaky relu in the middle") << "leaky_relu" << 3;
+    QTest::newRow("dense at the end") << "dense" << 6;
+}
+
+void TestEditor::dropInsertsLayer() {
+    QFETCH(QString, type);
+    QFETCH(int, index);
+    Editor editor;
+    LayerPalette palette;
+    QSignalSpy selected(&editor.scene, &NetworkScene::layerSelected);
+    const NetworkSpec before = editor.network();
+    const auto mime = paletteMime(palette, type);
+    QVERIFY(mime);
+
+    const QPoint pos = editor.toView(editor.scene.insertionPoint(index));
+    QCOMPARE(editor.scene.insertionIndexAt(editor.view.mapToScene(pos)), index);
+    int marker = -2;
+    QVERIFY(dropAt(editor, mime.get(), pos, &marker));
+
+    QCOMPARE(marker, index);
+    QCOMPARE(editor.scene.insertionMarkerIndex(), -1);
+    QCOMPARE(editor.undoCount(), 1);
+    QCOMPARE(editor.network().layers.size(), before.layers.size() + 1);
+    const LayerSpec& inserted = editor.network().layers[static_cast<std::size_t>(index)];
+    QCOMPARE(QString::fromStdString(inserted.type), type);
+    QCOMPARE(before.indexOf(inserted.id), -1);
+    QCOMPARE(editor.scene.selectedLayerId(), inserted.id);
+    QCOMPARE(selected.last().at(0).toInt(), inserted.id);
+    QVERIFY(editor.scene.layerItemAt(index));
+    QCOMPARE(editor.scene.layerItemAt(index)->layerId(), inserted.id);
+    const NetworkSpec after = editor.network();
+
+    editor.document.undoStack()->undo();
+    QCOMPARE(editor.network(), before);
+    QCOMPARE(editor.scene.layout().layerCount(), static_cast<int>(before.layers.size()));
+    editor.document.undoStack()->redo();
+    QCOMPARE(editor.network(), after);
+}
+
+void TestEditor::foreignDropIsRefused() {
+    Editor editor;
+    QMimeData text;
+    text.setText("dense");
+    const QPoint pos = editor.toView(editor.scene.insertionPoint(1));
+    QVERIFY(!dropAt(editor, &text, pos, nullptr));
+    QMimeData unknown;
+    unknown.setData(LayerMime::kMimeType, "no_such_layer");
+    QVERIFY(!dropAt(editor, &unknown, pos, nullptr));
+    QCOMPARE(editor.undoCount(), 0);
+    QCOMPARE(editor.network(), Project::defaultProject().network);
+}
+
+void TestEditor::mouseDragReordersLayer_data() {
+    QTest::addColumn<int>("from");
+    QTest::addColumn<int>("gap");
+    QTest::addColumn<int>("expectedIndex");
+    QTest::newRow("first dense to after its tanh") << 0 << 2 << 1;
+    QTest::newRow("sigmoid to the front") << 5 << 0 << 0;
+    QTest::newRow("tanh to the end") << 1 << 6 << 5;
+    QTest::newRow("onto itself: nothing") << 2 << 3 << 2;
+}
+
+void TestEditor::mouseDragReordersLayer() {
+    QFETCH(int, from);
+    QFETCH(int, gap);
+    QFETCH(int, expectedIndex);
+    Editor editor;
+    const NetworkSpec before = editor.network();
+    const int id = editor.idAt(from);
+    LayerItem* item = editor.scene.layerItemAt(from);
+    QVERIFY(item);
+    // Grab the layer in its header, below the title and away from the ± buttons.
+    const QPointF grab = item->mapToScene(QPointF(item->boundingRect().center().x(), 14));
+    const QPointF target = editor.scene.insertionPoint(gap);
+
+    QTest::mousePress(editor.viewport(), Qt::LeftButton, {}, editor.toView(grab));
+    for (int step = 1; step <= 6; ++step) {
+        const QPointF at = grab + (QPointF(target.x(), grab.y()) - grab) * (step / 6.0);
+        QTest::mouseMove(editor.viewport(), editor.toView(at));
+        if (step == 3) QVERIFY(editor.scene.isDraggingLayer());
+    }
+    const bool moves = gap != from && gap != from + 1;
+    QCOMPARE(editor.scene.insertionMarkerIndex(), moves ? gap : -1);
+    QTest::mouseRelease(editor.viewport(), Qt::LeftButton, {},
+                        editor.toView(QPointF(target.x(), grab.y())));
+
+    QCOMPARE(editor.scene.insertionMarkerIndex(), -1);
+    QCOMPARE(editor.undoCount(), moves ? 1 : 0);
+    QCOMPARE(editor.network().indexOf(id), expectedIndex);
+    QCOMPARE(editor.network().layers.size(), before.layers.size());
+    // The drawing follows: the item of this id sits at its new column.
+    QTRY_VERIFY(editor.scene.layerItem(id));
+    QCOMPARE(editor.scene.layerItem(id)->pos(),
+             editor.scene.layout().layer(expectedIndex).rect.topLeft());
+    if (moves) {
+        editor.document.undoStack()->undo();
+        QCOMPARE(editor.network(), before);
+    }
+}
+
+void TestEditor::clickSelectsAndDeleteRemoves() {
+    Editor editor;
+    QSignalSpy selected(&editor.scene, &NetworkScene::layerSelected);
+    const NetworkSpec before = editor.network();
+    const int tanhId = editor.idAt(1);
+    LayerItem* chip = editor.scene.layerItemAt(1);
+    clickScene(editor, chip->mapToScene(
+                           QPointF(chip->boundingRect().center().x(), NetworkLayout::centerY())));
+    QCOMPARE(editor.scene.selectedLayerId(), tanhId);
+    QCOMPARE(selected.count(), 1);
+    QCOMPARE(selected.last().at(0).toInt(), tanhId);
+
+    editor.view.setFocus();
+    QTest::keyClick(&editor.view, Qt::Key_Delete);
+    QCOMPARE(editor.undoCount(), 1);
+    QCOMPARE(editor.network().layers.size(), before.layers.size() - 1);
+    QCOMPARE(editor.network().indexOf(tanhId), -1);
+    QCOMPARE(editor.scene.selectedLayerId(), -1);
+    QCOMPARE(selected.last().at(0).toInt(), -1);
+
+    // Nothing selected: Delete does nothing.
+    QTest::keyClick(&editor.view, Qt::Key_Delete);
+    QCOMPARE(editor.undoCount(), 1);
+
+    editor.document.undoStack()->undo();
+    QCOMPARE(editor.network(), before);
+
+    // Clicking the empty canvas clears the selection.
+    editor.scene.selectLayer(tanhId);
+    clickScene(editor, editor.scene.insertionPoint(0) +
+                           QPointF(0, -NetworkLayout::kContentHeight / 2 - 40));
+    QCOMPARE(editor.scene.selectedLayerId(), -1);
+}
+
+void TestEditor::unitButtonsChangeUnits() {
+    Editor editor;
+    const NetworkSpec before = editor.network();
+    const int denseId = editor.idAt(0);
+    auto click = [&](int delta) {
+        UnitButtonItem* button = editor.scene.unitButton(denseId, delta);
+        QVERIFY(button);
+        clickScene(editor, button->sceneBoundingRect().center());
+    };
+    click(+1);
+    QCOMPARE(editor.network().layers[0].setting("units"), 5.0);
+    QCOMPARE(editor.undoCount(), 1);
+    QVERIFY(editor.scene.neuronItem(0, 4));  // redrawn with five neurons
+    QVERIFY(!editor.scene.neuronItem(0, 5));
+    QCOMPARE(editor.scene.linkBundle(0)->layerIndex(), 0);
+    click(-1);
+    click(-1);
+    QCOMPARE(editor.network().layers[0].setting("units"), 3.0);
+    QCOMPARE(editor.undoCount(), 3);  // clicks are separate steps
+
+    // The output layer has one unit: its − button is disabled and does nothing.
+    const int outputId = editor.idAt(4);
+    UnitButtonItem* minus = editor.scene.unitButton(outputId, -1);
+    QVERIFY(minus && !minus->isEnabled());
+    clickScene(editor, minus->sceneBoundingRect().center());
+    QCOMPARE(editor.undoCount(), 3);
+    QCOMPARE(editor.network().layers[4].setting("units"), 1.0);
+
+    while (editor.document.undoStack()->canUndo()) editor.document.undoStack()->undo();
+    QCOMPARE(editor.network(), before);
+}
+
+void TestEditor::structuralEditDropsAndUndoRestoresWeights() {
+    Editor editor;
+    fakeTraining(editor.document);
+    const Project trained = editor.document.project();
+    QVERIFY(trained.network.hasParams());
+    QSignalSpy changed(&editor.document, &ProjectDocument::networkChanged);
+
+    QVERIFY(editor.scene.changeUnits(editor.idAt(2), +1));
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.last().at(0).toBool(), true);  // structural: the worker resets
+    QVERIFY(!editor.network().hasParams());
+    QVERIFY(editor.document.project().history.empty());
+
+    editor.document.undoStack()->undo();
+    QCOMPARE(changed.last().at(0).toBool(), true);
+    QCOMPARE(editor.network(), trained.network);
+    QCOMPARE(editor.document.project().history.size(), trained.history.size());
+
+    // Inserting, moving and removing are structural too; so is a data change.
+    QVERIFY(insertLayer(editor.document, 0, "relu") >= 0);
+    QVERIFY(!editor.network().hasParams());
+    editor.document.undoStack()->undo();
+    QVERIFY(editor.network().hasParams());
+    QVERIFY(editor.scene.toggleFeature("x1^2"));
+    QVERIFY(!editor.network().hasParams());
+    editor.document.undoStack()->undo();
+    QCOMPARE(editor.network(), trained.network);
+}
+
+void TestEditor::nonStructuralEditKeepsWeights() {
+    Editor editor;
+    const int leakyId = insertLayer(editor.document, 1, "leaky_relu");
+    fakeTraining(editor.document);
+    const NetworkSpec trained = editor.network();
+    QSignalSpy changed(&editor.document, &ProjectDocument::networkChanged);
+
+    QVERIFY(setLayerSetting(editor.document, leakyId, "alpha", 0.2));
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.last().at(0).toBool(), false);
+    QVERIFY(editor.network().hasParams());
+    QCOMPARE(editor.network().layers[1].setting("alpha"), 0.2);
+    QVERIFY(!isStructuralChange(trained, editor.network()));
+
+    // Training goes on and stores newer weights; undoing the setting keeps them.
+    NetworkSpec newer = editor.network();
+    newer.layers[0].params[0](0, 0) = 42.0f;
+    editor.document.setTrainedState(newer, {});
+    editor.document.undoStack()->undo();
+    QCOMPARE(editor.network().layers[1].setting("alpha"), trained.layers[1].setting("alpha"));
+    QCOMPARE(editor.network().layers[0].params[0](0, 0), 42.0f);
+}
+
+void TestEditor::featureTogglesEditData() {
+    Editor editor;
+    const DataSpec before = editor.document.project().data;
+    QCOMPARE(before.features, (std::vector<std::string>{"x1", "x2"}));
+    QVERIFY(editor.scene.featureItem("x1")->isActive());
+    QVERIFY(!editor.scene.featureItem("x1^2")->isActive());
+
+    clickScene(editor, editor.scene.featureItem("x1^2")->sceneBoundingRect().center());
+    QCOMPARE(editor.document.project().data.features,
+             (std::vector<std::string>{"x1", "x2", "x1^2"}));
+    QCOMPARE(editor.undoCount(), 1);
+    QVERIFY(editor.scene.featureItem("x1^2")->isActive());
+    QCOMPARE(editor.scene.shapeReport().layers.at(0).paramCount, 4 * 3 + 4);
+
+    // Turn off x1 and x2: x1^2 is left and cannot be turned off.
+    clickScene(editor, editor.scene.featureItem("x1")->sceneBoundingRect().center());
+    clickScene(editor, editor.scene.featureItem("x2")->sceneBoundingRect().center());
+    QCOMPARE(editor.document.project().data.features, (std::vector<std::string>{"x1^2"}));
+    clickScene(editor, editor.scene.featureItem("x1^2")->sceneBoundingRect().center());
+    QCOMPARE(editor.document.project().data.features, (std::vector<std::string>{"x1^2"}));
+    QCOMPARE(editor.undoCount(), 3);
+
+    while (editor.document.undoStack()->canUndo()) editor.document.undoStack()->undo();
+    QCOMPARE(editor.document.project().data, before);
+    QVERIFY(!editor.scene.featureItem("x1^2")->isActive());
+}
+
+void TestEditor::invalidNetworkMarksLayer() {
+    Editor editor;
+    QVERIFY(editor.scene.networkValid());
+    QSignalSpy validity(&editor.scene, &NetworkScene::validityChanged);
+    const int outputId = editor.idAt(4);
+
+    // Binary cross-entropy wants one output: three is an error on that layer.
+    QVERIFY(editor.scene.changeUnits(outputId, +2));
+    QCOMPARE(validity.count(), 1);
+    QCOMPARE(validity.last().at(0).toBool(), false);
+    const QString message = validity.last().at(1).toString();
+    QVERIFY2(message.contains("Dense"), qPrintable(message));
+    QVERIFY(!editor.scene.networkValid());
+    QCOMPARE(editor.scene.validityMessage(), message);
+    QVERIFY(editor.scene.layerItem(outputId)->hasError());
+    QVERIFY(editor.scene.layerItem(outputId)->toolTip().contains(message));
+    QVERIFY(!editor.scene.layerItemAt(0)->hasError());
+
+    editor.document.undoStack()->undo();
+    QCOMPARE(validity.count(), 2);
+    QCOMPARE(validity.last().at(0).toBool(), true);
+    QVERIFY(validity.last().at(1).toString().isEmpty());
+    QVERIFY(!editor.scene.layerItem(outputId)->hasError());
+
+    // Removing the sigmoid leaves bce without its output activation.
+    editor.scene.selectLayer(editor.idAt(5));
+    QVERIFY(editor.scene.removeSelectedLayer());
+    QVERIFY(!editor.scene.networkValid());
+    QVERIFY(editor.scene.layerItemAt(4)->hasError());
+}
+
+void TestEditor::imageDataShowsInputBlock() {
+    Editor editor;
+    DataSpec digits = editor.document.project().data;
+    digits.source = "digits";
+    QVERIFY(editData(editor.document, digits, "Use digits"));
+    // Not loaded yet: nothing to check against, the network counts as valid.
+    QVERIFY(editor.scene.networkValid());
+    QVERIFY(!editor.scene.featureItem("x1"));
+
+    QSignalSpy validity(&editor.scene, &NetworkScene::validityChanged);
+    DataInfo info;
+    info.inputShape = Shape::flat(64);
+    info.imageShape = Shape{1, 8, 8};
+    for (int c = 0; c < 10; ++c) info.classNames.push_back(std::to_string(c));
+    editor.scene.setInputInfo(info);
+    QCOMPARE(validity.count(), 1);
+    QVERIFY(!editor.scene.networkValid());  // one sigmoid output for ten classes
+    QCOMPARE(editor.scene.shapeReport().layers.at(0).paramCount, 64 * 4 + 4);
+    QVERIFY(!editor.scene.linkBundle(0));  // 64 inputs are not drawn one by one
+}
+
+void TestEditor::snapshotFillsNeuronsAndLinks() {
+    Editor editor;
+    QVERIFY(!editor.scene.neuronItem(0, 0)->hasImage());
+    QVERIFY(!editor.scene.linkBundle(0)->hasWeights());
+
+    TrainingSnapshot snapshot;
+    snapshot.thumbnailSize = 4;
+    snapshot.thumbnails.resize(6);
+    const std::vector<int> units{4, 4, 2, 2, 1, 1};
+    for (int layer = 0; layer < 6; ++layer) {
+        snapshot.thumbnails[static_cast<std::size_t>(layer)].assign(
+            static_cast<std::size_t>(units[static_cast<std::size_t>(layer)]),
+            std::vector<float>(16, 0.5f));
+    }
+    snapshot.weights.resize(6);
+    snapshot.weights[0] = Matrix::Constant(4, 2, -0.7f);
+    snapshot.weights[2] = Matrix::Constant(3, 3, 1.0f);  // does not fit: ignored
+    editor.scene.setSnapshot(snapshot);
+
+    QVERIFY(editor.scene.neuronItem(0, 3)->hasImage());
+    QCOMPARE(editor.scene.neuronItem(0, 0)->layerIndex(), 1);  // shows the tanh output
+    QVERIFY(editor.scene.linkBundle(0)->hasWeights());
+    QVERIFY(!editor.scene.linkBundle(2)->hasWeights());
+
+    // A structural edit drops pictures that no longer fit.
+    QVERIFY(editor.scene.changeUnits(editor.idAt(0), +1));
+    QVERIFY(!editor.scene.neuronItem(0, 0)->hasImage());
+}
+
+void TestEditor::hoverReportsNeuron() {
+    Editor editor;
+    editor.viewport()->setMouseTracking(true);
+    QSignalSpy hovered(&editor.scene, &NetworkScene::neuronHovered);
+    NeuronItem* neuron = editor.scene.neuronItem(2, 1);
+    QVERIFY(neuron);
+    QTest::mouseMove(editor.viewport(), editor.toView(neuron->sceneBoundingRect().center()));
+    QTRY_VERIFY(!hovered.isEmpty());
+    QCOMPARE(hovered.last().at(0).toInt(), 3);  // dense 2 shows the tanh after it
+    QCOMPARE(hovered.last().at(1).toInt(), 1);
+    QTest::mouseMove(editor.viewport(),
+                     editor.toView(editor.scene.insertionPoint(0) + QPointF(0, -220)));
+    QTRY_COMPARE(hovered.last().at(0).toInt(), -1);
+}
+
+void TestEditor::propertiesPanelMergesTyping() {
+    Editor editor;
+    PropertiesPanel panel(&editor.document);
+    panel.show();
+    const int dropoutId = insertLayer(editor.document, 2, "dropout");
+    const NetworkSpec before = editor.network();
+    panel.setLayer(dropoutId);
+    auto* rate = qobject_cast<QDoubleSpinBox*>(panel.editorFor("rate"));
+    QVERIFY(rate);
+    QCOMPARE(rate->value(), 0.5);
+    QVERIFY(!rate->toolTip().isEmpty());
+
+    rate->setFocus();
+    rate->selectAll();
+    QTest::keyClicks(rate, "0.25");
+    QCOMPARE(editor.network().layers[2].setting("rate"), 0.25);
+    QCOMPARE(editor.undoCount(), 2);  // the insert, then one step for all the typing
+
+    auto* units = panel.editorFor("units");
+    QVERIFY(!units);  // dropout has no units
+    panel.setLayer(editor.idAt(0));
+    auto* unitsBox = qobject_cast<QSpinBox*>(panel.editorFor("units"));
+    QVERIFY(unitsBox);
+    QCOMPARE(unitsBox->value(), 4);
+    unitsBox->setFocus();
+    unitsBox->selectAll();
+    QTest::keyClicks(unitsBox, "12");
+    QCOMPARE(editor.network().layers[0].setting("units"), 12.0);
+    QCOMPARE(editor.undoCount(), 3);
+
+    editor.document.undoStack()->undo();
+    QCOMPARE(unitsBox->value(), 4);  // the panel follows undo
+    editor.document.undoStack()->undo();
+    QCOMPARE(editor.network(), before);
+}
+
+void TestEditor::propertiesPanelFollowsDocument() {
+    Editor editor;
+    PropertiesPanel panel(&editor.document);
+    connect(&editor.scene, &NetworkScene::layerSelected, &panel, &PropertiesPanel::setLayer);
+    editor.scene.selectLayer(editor.idAt(2));
+    QCOMPARE(panel.layerId(), editor.idAt(2));
+    QVERIFY(panel.removeButton()->isVisibleTo(&panel));
+    QTest::mouseClick(panel.removeButton(), Qt::LeftButton);
+    QCOMPARE(editor.undoCount(), 1);
+    QCOMPARE(panel.layerId(), -1);
+    QVERIFY(!panel.removeButton()->isVisibleTo(&panel));
+}
+
+void TestEditor::editFunctionsPushOnlyChanges() {
+    Editor editor;
+    TrainingSpec training = editor.document.project().training;
+    QVERIFY(!editTraining(editor.document, training, "nothing"));
+    QVERIFY(!editNetwork(editor.document, editor.network(), "nothing"));
+    QVERIFY(!editData(editor.document, editor.document.project().data, "nothing"));
+    QVERIFY(!setLayerSetting(editor.document, editor.idAt(0), "units", 4));
+    QVERIFY(!moveLayer(editor.document, editor.idAt(0), 1));
+    QCOMPARE(editor.undoCount(), 0);
+
+    const float original = training.optimizer.learningRate;
+    for (const float rate : {0.1f, 0.12f, 0.125f}) {
+        training.optimizer.learningRate = rate;
+        QVERIFY(editTraining(editor.document, training, "Learning rate", kMergeLearningRate));
+    }
+    QCOMPARE(editor.undoCount(), 1);
+    QCOMPARE(editor.document.project().training.optimizer.learningRate, 0.125f);
+    training.optimizer.learningRate = original;
+    QVERIFY(editTraining(editor.document, training, "Learning rate", kMergeLearningRate));
+    QCOMPARE(editor.undoCount(), 0);  // typed back to where it was: the step vanishes
+    QCOMPARE(editor.document.project().training, Project::defaultProject().training);
+    QVERIFY(!editor.document.isModified());
+}
+
+QTEST_MAIN(TestEditor)
+#include "test_editor.moc"

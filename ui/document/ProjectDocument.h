@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QUndoStack>
+
+#include "Project.h"
+
+namespace nnplay::ui {
+
+/// The open project and its undo history. Every edit is a QUndoCommand pushed on undoStack();
+/// commands call the set* functions below, which emit what changed. Nothing else changes the
+/// project.
+class ProjectDocument : public QObject {
+    Q_OBJECT
+public:
+    explicit ProjectDocument(QObject* parent = nullptr);
+
+    const Project& project() const { return m_project; }
+    QUndoStack* undoStack() { return &m_undo; }
+
+    /// Replaces the whole project (New, Open): clears the undo history, marks it clean.
+    void reset(const Project& project, const QString& filePath);
+    const QString& filePath() const { return m_filePath; }
+    void setFilePath(const QString& path);
+    /// Folder against which relative data paths resolve.
+    QString baseDir() const;
+    bool isModified() const { return !m_undo.isClean(); }
+    void markSaved() { m_undo.setClean(); }
+
+    // Called by undo commands only.
+    void setNetwork(const nnplay::NetworkSpec& network, bool structural);
+    /// As above, also replacing the training history that belongs to the network's weights
+    /// (a structural edit drops both; its undo brings both back). Emits networkChanged once.
+    void setNetwork(const nnplay::NetworkSpec& network, bool structural,
+                    const nnplay::History& history);
+    void setData(const nnplay::DataSpec& data, nnplay::Task task);
+    void setTraining(const nnplay::TrainingSpec& training);
+    /// Stores trained weights and history (not an undoable edit; marks nothing, emits nothing:
+    /// the views already show the training that produced them).
+    void setTrainedState(const nnplay::NetworkSpec& network, const nnplay::History& history);
+
+signals:
+    /// The network changed; `structural` when trained weights no longer fit (a reset).
+    void networkChanged(bool structural);
+    void dataChanged();
+    void trainingChanged();
+    /// reset() was called.
+    void projectReplaced();
+    void filePathChanged(const QString& path);
+
+private:
+    nnplay::Project m_project;
+    QUndoStack m_undo;
+    QString m_filePath;
+};
+
+}  // namespace nnplay::ui

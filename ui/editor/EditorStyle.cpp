@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "editor/EditorStyle.h"
+
+#include <QFontMetricsF>
+#include <QGuiApplication>
+#include <QTextLayout>
+
+namespace nnplay::ui {
+
+namespace {
+
+QFont sizedFont(double points, bool bold) {
+    QFont font = QGuiApplication::font();
+    font.setPointSizeF(points);
+    font.setBold(bold);
+    return font;
+}
+
+}  // namespace
+
+QColor EditorStyle::mix(const QColor& a, const QColor& b, double t) {
+    return QColor::fromRgbF(static_cast<float>(a.redF() + (b.redF() - a.redF()) * t),
+                            static_cast<float>(a.greenF() + (b.greenF() - a.greenF()) * t),
+                            static_cast<float>(a.blueF() + (b.blueF() - a.blueF()) * t));
+}
+
+bool EditorStyle::isDark(const QPalette& palette) { return canvas(palette).lightnessF() < 0.5; }
+
+QColor EditorStyle::dimText(const QPalette& palette) {
+    return mix(text(palette), canvas(palette), 0.45);
+}
+
+QColor EditorStyle::cardFill(const QPalette& palette, bool emphasised) {
+    return mix(canvas(palette), text(palette), emphasised ? 0.09 : 0.045);
+}
+
+QColor EditorStyle::cardBorder(const QPalette& palette) {
+    return mix(canvas(palette), text(palette), 0.2);
+}
+
+QColor EditorStyle::wire(const QPalette& palette) {
+    return mix(canvas(palette), text(palette), 0.3);
+}
+
+QColor EditorStyle::error(const QPalette& palette) {
+    return isDark(palette) ? QColor(0xff, 0x6e, 0x6e) : QColor(0xc6, 0x28, 0x28);
+}
+
+QStringList EditorStyle::wrapLines(const QString& text, const QFont& font, double width,
+                                   int maxLines) {
+    QStringList lines;
+    QTextLayout layout(text, font);
+    layout.beginLayout();
+    for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+        line.setLineWidth(width);
+        lines << text.mid(line.textStart(), line.textLength()).trimmed();
+    }
+    layout.endLayout();
+    if (maxLines > 0 && lines.size() > maxLines) {
+        const QString rest = lines.mid(maxLines - 1).join(QLatin1Char(' '));
+        lines = lines.mid(0, maxLines - 1);
+        lines << QFontMetricsF(font).elidedText(rest, Qt::ElideRight, width);
+    }
+    return lines;
+}
+
+QFont EditorStyle::titleFont() { return sizedFont(11, true); }
+QFont EditorStyle::labelFont() { return sizedFont(10, false); }
+QFont EditorStyle::smallFont() { return sizedFont(9, false); }
+
+}  // namespace nnplay::ui

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QColor>
+#include <QFont>
+#include <QPalette>
+#include <QStringList>
+
+namespace nnplay::ui {
+
+/// Colours and fonts of the network editor, derived from the palette so the canvas follows
+/// light and dark themes. Only the data colours (DivergingColorMap) and the error red are fixed.
+class EditorStyle {
+public:
+    static QColor text(const QPalette& palette) { return palette.color(QPalette::Text); }
+    static QColor dimText(const QPalette& palette);
+    static QColor canvas(const QPalette& palette) { return palette.color(QPalette::Base); }
+    /// Background of a layer card: the canvas nudged a little towards the text colour.
+    static QColor cardFill(const QPalette& palette, bool emphasised = false);
+    static QColor cardBorder(const QPalette& palette);
+    /// Links without trained weights, the flow line, neutral outlines.
+    static QColor wire(const QPalette& palette);
+    static QColor accent(const QPalette& palette) { return palette.color(QPalette::Highlight); }
+    /// The red of errors, readable on the canvas.
+    static QColor error(const QPalette& palette);
+    static bool isDark(const QPalette& palette);
+    /// `a` moved towards `b` by t (0..1).
+    static QColor mix(const QColor& a, const QColor& b, double t);
+
+    /// `text` broken into at most maxLines lines of `width`, the last one elided.
+    static QStringList wrapLines(const QString& text, const QFont& font, double width,
+                                 int maxLines);
+
+    static QFont titleFont();
+    static QFont labelFont();
+    static QFont smallFont();
+};
+
+}  // namespace nnplay::ui

@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "editor/LayerGlyph.h"
+
+#include <QPainter>
+#include <QPainterPath>
+#include <QPixmap>
+#include <algorithm>
+#include <cmath>
+#include <functional>
+
+namespace nnplay::ui {
+
+namespace {
+
+std::function<double(double)> activationCurve(const std::string& type) {
+    if (type == "relu") return [](double x) { return std::max(0.0, x) / 3.0; };
+    if (type == "leaky_relu") return [](double x) { return (x > 0 ? x : 0.15 * x) / 3.0; };
+    if (type == "tanh") return [](double x) { return std::tanh(x); };
+    if (type == "sigmoid") return [](double x) { return 1.0 / (1.0 + std::exp(-1.6 * x)); };
+    if (type == "linear") return [](double x) { return x / 3.0; };
+    return {};
+}
+
+void paintCurve(QPainter* p, const QRectF& r, const std::function<double(double)>& f,
+                const QColor& color) {
+    QColor axis = color;
+    axis.setAlphaF(0.35);
+    p->setPen(QPen(axis, std::max(1.0, r.width() / 24)));
+    p->drawLine(QPointF(r.left(), r.center().y()), QPointF(r.right(), r.center().y()));
+    p->drawLine(QPointF(r.center().x(), r.top()), QPointF(r.center().x(), r.bottom()));
+    QPainterPath path;
+    constexpr int kSteps = 32;
+    for (int i = 0; i <= kSteps; ++i) {
+        const double x = -3.0 + 6.0 * i / kSteps;
+        const double y = std::clamp(f(x), -1.0, 1.0);
+        const QPointF point(r.left() + r.width() * i / kSteps, r.center().y() - y * r.height() / 2);
+        if (i == 0)
+            path.moveTo(point);
+        else
+            path.lineTo(point);
+    }
+    p->setPen(
+        QPen(color, std::max(1.5, r.width() / 10), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    p->setBrush(Qt::NoBrush);
+    p->drawPath(path);
+}
+
+void paintDense(QPainter* p, const QRectF& r, const QColor& color) {
+    const double left = r.left() + r.width() * 0.2;
+    const double right = r.right() - r.width() * 0.2;
+    const QPointF in[3] = {{left, r.top() + r.height() * 0.18},
+                           {left, r.center().y()},
+                           {left, r.bottom() - r.height() * 0.18}};
+    const QPointF out[2] = {{right, r.top() + r.height() * 0.32},
+                            {right, r.bottom() - r.height() * 0.32}};
+    QColor link = color;
+    link.setAlphaF(0.55);
+    p->setPen(QPen(link, std::max(1.0, r.width() / 20)));
+    for (const QPointF& a : in)
+        for (const QPointF& b : out) p->drawLine(a, b);
+    p->setPen(Qt::NoPen);
+    p->setBrush(color);
+    const double radius = r.width() * 0.11;
+    for (const QPointF& a : in) p->drawEllipse(a, radius, radius);
+    for (const QPointF& b : out) p->drawEllipse(b, radius, radius);
+}
+
+void paintDropout(QPainter* p, const QRectF& r, const QColor& color) {
+    const double radius = r.width() * 0.1;
+    for (int row = 0; row < 3; ++row) {
+        for (int col = 0; col < 3; ++col) {
+            const QPointF c(r.left() + r.width() * (0.2 + 0.3 * col),
+                            r.top() + r.height() * (0.2 + 0.3 * row));
+            const bool off = (row * 3 + col) % 3 == 1;
+            p->setPen(off ? QPen(color, std::max(1.0, r.width() / 22)) : Qt::NoPen);
+            p->setBrush(off ? QBrush(Qt::NoBrush) : QBrush(color));
+            p->drawEllipse(c, radius, radius);
+        }
+    }
+}
+
+void paintSoftmax(QPainter* p, const QRectF& r, const QColor& color) {
+    const double heights[3] = {0.3, 0.8, 0.5};
+    const double width = r.width() * 0.22;
+    p->setPen(Qt::NoPen);
+    p->setBrush(color);
+    for (int i = 0; i < 3; ++i) {
+        const double h = r.height() * heights[i];
+        p->drawRoundedRect(
+            QRectF(r.left() + r.width() * (0.08 + 0.31 * i), r.bottom() - h, width, h), 1.5, 1.5);
+    }
+}
+
+}  // namespace
+
+void LayerGlyph::paint(QPainter* painter, const QRectF& rect, const std::string& type,
+                       const QColor& color) {
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    if (const auto curve = activationCurve(type)) {
+        paintCurve(painter, rect, curve, color);
+    } else if (type == "dense") {
+        paintDense(painter, rect, color);
+    } else if (type == "dropout") {
+        paintDropout(painter, rect, color);
+    } else if (type == "softmax") {
+        paintSoftmax(painter, rect, color);
+    } else {
+        painter->setPen(QPen(color, std::max(1.0, rect.width() / 12)));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(rect.adjusted(2, 2, -2, -2), 3, 3);
+    }
+    painter->restore();
+}
+
+QIcon LayerGlyph::icon(const std::string& type, const QColor& color) {
+    QIcon icon;
+    for (const int scale : {1, 2}) {
+        const int side = 20 * scale;
+        QPixmap pixmap(side, side);
+        pixmap.fill(Qt::transparent);
+        QPainter painter(&pixmap);
+        paint(&painter, QRectF(2 * scale, 2 * scale, side - 4 * scale, side - 4 * scale), type,
+              color);
+        painter.end();
+        pixmap.setDevicePixelRatio(scale);
+        icon.addPixmap(pixmap);
+    }
+    return icon;
+}
+
+}  // namespace nnplay::ui

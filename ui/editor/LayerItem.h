@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QGraphicsItem>
+#include <QImage>
+#include <QString>
+#include <string>
+
+#include "editor/NetworkLayout.h"
+
+namespace nnplay::ui {
+
+/// One layer of the network spec, drawn as a column: a card with its neurons (small dense
+/// layers), a block with a weight heatmap (large ones) or a compact chip (activations,
+/// dropout). Holds the layer's id, never the layer. Selectable; dragging it sideways asks
+/// the NetworkScene to move the layer (one undo step on release).
+class LayerItem : public QGraphicsItem {
+public:
+    enum { Type = UserType + 1 };
+
+    /// The text and state a column shows, computed by the scene from the spec and shapes.
+    struct Content {
+        std::string type;    ///< registry type, for the chip's glyph
+        QString title;       ///< "Dense", "Tanh"
+        QString detail;      ///< "4 neurons", "rate 0.5"
+        QString shapeText;   ///< "→ 4"
+        QString paramsText;  ///< "12 params"
+        QString errorText;   ///< why the layer does not fit; empty when fine
+        QString toolTip;
+    };
+
+    LayerItem(int layerId, int layerIndex, NetworkLayout::Kind kind, const QSizeF& size,
+              Content content);
+
+    int type() const override { return Type; }
+    int layerId() const { return m_layerId; }
+    int layerIndex() const { return m_layerIndex; }
+    NetworkLayout::Kind kind() const { return m_kind; }
+    const Content& content() const { return m_content; }
+    bool hasError() const { return !m_content.errorText.isEmpty(); }
+    /// Block layers: weights (units x inputs) as an image; a null image shows the unit count.
+    void setHeatmap(const QImage& image);
+
+    QRectF boundingRect() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+protected:
+    void hoverEnterEvent(QGraphicsSceneHoverEvent* event) override;
+    void hoverLeaveEvent(QGraphicsSceneHoverEvent* event) override;
+    void mousePressEvent(QGraphicsSceneMouseEvent* event) override;
+    void mouseMoveEvent(QGraphicsSceneMouseEvent* event) override;
+    void mouseReleaseEvent(QGraphicsSceneMouseEvent* event) override;
+
+private:
+    void paintCard(QPainter* painter, const QPalette& palette) const;
+    void paintChip(QPainter* painter, const QPalette& palette) const;
+    void paintBlock(QPainter* painter, const QPalette& palette) const;
+    void paintFooter(QPainter* painter, const QPalette& palette) const;
+    QRectF pillRect() const;
+
+    int m_layerId;
+    int m_layerIndex;
+    NetworkLayout::Kind m_kind;
+    QSizeF m_size;
+    Content m_content;
+    QImage m_heatmap;
+    bool m_hovered = false;
+    bool m_dragging = false;
+};
+
+}  // namespace nnplay::ui

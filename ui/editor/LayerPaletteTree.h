@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QTreeWidget>
+
+namespace nnplay::ui {
+
+/// The tree inside LayerPalette: group headers with layer kinds below them. Layer items are
+/// drag sources carrying LayerMime data (copy only, the palette never loses an item).
+class LayerPaletteTree : public QTreeWidget {
+    Q_OBJECT
+public:
+    /// Item data role holding the registry type name of a layer item (empty for groups).
+    static constexpr int kTypeRole = Qt::UserRole + 1;
+
+    explicit LayerPaletteTree(QWidget* parent = nullptr);
+
+protected:
+    QStringList mimeTypes() const override;
+    QMimeData* mimeData(const QList<QTreeWidgetItem*>& items) const override;
+    Qt::DropActions supportedDropActions() const override { return Qt::CopyAction; }
+};
+
+}  // namespace nnplay::ui

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QPointF>
+#include <QRectF>
+#include <vector>
+
+namespace nnplay::ui {
+
+/// Where everything of the network editor goes, in scene coordinates: columns left to right
+/// (the inputs, one per layer of the spec, the output) and, inside them, the nodes (input
+/// features or neurons). Pure geometry, computed from counts alone, so the scene, the drop
+/// logic and the tests agree on one answer.
+class NetworkLayout {
+public:
+    enum class Kind {
+        Features,    ///< the 2-D input toggles (one node per feature, all 7 shown)
+        InputBlock,  ///< any other input, drawn as one block
+        Neurons,     ///< a small dense layer, one node per neuron
+        Block,       ///< a large dense layer or another layer with parameters
+        Chip,        ///< an activation, dropout or other layer without parameters
+        Output,      ///< the output column (one node per output shown)
+    };
+
+    struct Column {
+        Kind kind = Kind::Chip;
+        /// The whole column, header to footer.
+        QRectF rect;
+        /// Node rects in scene coordinates (features, neurons, output thumbnails).
+        std::vector<QRectF> nodes;
+    };
+
+    /// What a column needs to be laid out: its kind and how many nodes it shows.
+    struct ColumnRequest {
+        Kind kind = Kind::Chip;
+        int nodes = 0;
+    };
+
+    // Vertical bands shared by all columns.
+    static constexpr double kHeaderHeight = 52;
+    static constexpr double kContentTop = 60;
+    static constexpr double kContentHeight = 364;
+    static constexpr double kFooterTop = kContentTop + kContentHeight + 10;
+    static constexpr double kFooterHeight = 52;
+    static constexpr double kColumnGap = 34;
+    /// Input feature nodes: 7 of them fill the content band.
+    static constexpr double kNodePitch = 52;
+    static constexpr double kNodeSize = 40;
+    static constexpr double kFeatureLabelWidth = 62;
+
+    /// Lays out input, layers (in spec order) and output.
+    void compute(const ColumnRequest& input, const std::vector<ColumnRequest>& layers,
+                 const ColumnRequest& output);
+
+    const Column& input() const { return m_input; }
+    const Column& layer(int index) const { return m_layers[static_cast<std::size_t>(index)]; }
+    int layerCount() const { return static_cast<int>(m_layers.size()); }
+    const Column& output() const { return m_output; }
+    /// Everything that is drawn.
+    QRectF bounds() const;
+    /// The vertical middle of the content band.
+    static double centerY() { return kContentTop + kContentHeight / 2; }
+
+    /// Scene point in the gap before layer `index` (0..layerCount); dropping there inserts
+    /// at `index`.
+    QPointF insertionPoint(int index) const;
+    /// The gap a scene point falls into: how many layer columns have their centre left of it.
+    int insertionIndexAt(const QPointF& scenePos) const;
+
+private:
+    static double widthOf(Kind kind);
+    static std::vector<QRectF> nodeRects(const QRectF& column, Kind kind, int count);
+
+    Column m_input;
+    std::vector<Column> m_layers;
+    Column m_output;
+};
+
+}  // namespace nnplay::ui

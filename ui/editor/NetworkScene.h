@@ -1,0 +1,190 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QGraphicsScene>
+#include <QPointF>
+#include <QString>
+#include <optional>
+#include <vector>
+
+#include "NetworkSpec.h"
+#include "data/Dataset.h"
+#include "editor/NetworkLayout.h"
+#include "loss/Loss.h"
+
+class QGraphicsLineItem;
+class QGraphicsTextItem;
+
+namespace nnplay::ui {
+
+class FeatureItem;
+class LayerItem;
+class LinkBundleItem;
+class NeuronItem;
+class OutputItem;
+class ProjectDocument;
+class UnitButtonItem;
+struct TrainingSnapshot;
+
+/// The network canvas: a view of the document's NetworkSpec, redrawn from the spec whenever
+/// the document changes. Inputs on the left (toggles of the 2-D features, or a block naming
+/// the inputs), the layers left to right in spec order, the output on the right; each layer
+/// shows its output shape and parameter count from shape inference, and an invalid network
+/// marks the offending layer in red. Items hold layer ids, never layers; every edit made here
+/// (drop, move, delete, units, features) pushes exactly one undo command on the document.
+///
+/// The window connects: setInputInfo() after loading data, setSnapshot() for every training
+/// snapshot, layerSelected -> PropertiesPanel::setLayer, validityChanged -> the Play action
+/// (read networkValid() once after connecting), neuronHovered -> the boundary view.
+class NetworkScene : public QGraphicsScene {
+    Q_OBJECT
+public:
+    /// The document is not owned and must outlive the scene.
+    explicit NetworkScene(ProjectDocument* document, QObject* parent = nullptr);
+    ~NetworkScene() override;
+
+    ProjectDocument* document() const { return m_document; }
+
+    /// What the loaded data looks like (input shape and names, classes, image shape). For
+    /// 2-D sources the scene derives the inputs from the spec itself, so this is optional
+    /// there; for digits and CSV files the window calls it after every load. Ignored once the
+    /// data's source, path or task no longer match.
+    void setInputInfo(const nnplay::DataInfo& info);
+    void clearInputInfo();
+    /// Neuron thumbnails, link weights and output pictures from training (queued from the
+    /// worker). Data that does not fit the current network is ignored.
+    void setSnapshot(const TrainingSnapshot& snapshot);
+    /// Back to untrained pictures (after a reset).
+    void clearSnapshot();
+
+    /// False when shape inference finds an error (Play should be disabled). True when the
+    /// inputs are not known yet (data not loaded).
+    bool networkValid() const { return m_valid; }
+    /// The error sentence naming the layer and the reason; empty when valid.
+    const QString& validityMessage() const { return m_validityMessage; }
+    /// The last shape inference (empty when the inputs are not known).
+    const nnplay::ShapeReport& shapeReport() const { return m_report; }
+
+    /// Id of the selected layer, or -1.
+    int selectedLayerId() const { return m_selectedId; }
+    /// Selects a layer by id (-1: none); emits layerSelected when it changes.
+    void selectLayer(int layerId);
+
+    /// Scene position whose drop inserts a layer at `index` (0..layer count).
+    QPointF insertionPoint(int index) const { return m_layout.insertionPoint(index); }
+    /// The insertion index a drop at this scene position means.
+    int insertionIndexAt(const QPointF& scenePos) const {
+        return m_layout.insertionIndexAt(scenePos);
+    }
+    const NetworkLayout& layout() const { return m_layout; }
+
+    /// The vertical insertion marker shown while a layer is dragged over the canvas.
+    void showInsertionMarker(int index);
+    void hideInsertionMarker();
+    /// Index the marker shows, or -1 when hidden.
+    int insertionMarkerIndex() const { return m_markerIndex; }
+
+    // Items of the current drawing (valid until the next change of the document).
+    LayerItem* layerItem(int layerId) const;
+    LayerItem* layerItemAt(int index) const;
+    /// A neuron of the dense layer at spec index `layerIndex`.
+    NeuronItem* neuronItem(int layerIndex, int unit) const;
+    FeatureItem* featureItem(const QString& name) const;
+    /// The − (delta < 0) or + (delta > 0) button of a dense layer.
+    UnitButtonItem* unitButton(int layerId, int delta) const;
+    /// The links into the dense layer at spec index `layerIndex`, or nullptr.
+    LinkBundleItem* linkBundle(int layerIndex) const;
+    OutputItem* outputItem() const { return m_output; }
+
+    // Edits: each pushes one undo command when it changes something, and says whether it did.
+    /// Inserts a layer of a registry type at `index` and selects it; returns its id or -1.
+    int insertLayerAt(int index, const QString& type);
+    bool removeSelectedLayer();
+    /// Moves a layer into the gap `gapIndex` (see nnplay::ui::moveLayer()).
+    bool moveLayer(int layerId, int gapIndex);
+    /// Adds delta units to a dense layer, within 1..1024.
+    bool changeUnits(int layerId, int delta);
+    /// Turns a 2-D input feature on or off (at least one stays on).
+    bool toggleFeature(const QString& name);
+
+    // Called by the items.
+    void hoverNeuron(int layerIndex, int unit);
+    void beginLayerDrag(int layerId);
+    void updateLayerDrag(int layerId, const QPointF& scenePos, const QPointF& pressScenePos);
+    /// Ends a drag: moves the layer into the gap under scenePos (one undo step).
+    void finishLayerDrag(int layerId, const QPointF& scenePos);
+    bool isDraggingLayer() const { return m_dragLayerId >= 0; }
+
+    static constexpr int kMaxUnitsFromButtons = 1024;
+    /// Dense layers with more units than this are drawn as a block.
+    static constexpr int kMaxDrawnNeurons = 16;
+
+signals:
+    /// The selected layer changed (-1: none).
+    void layerSelected(int layerId);
+    /// The pointer entered a neuron (-1, -1 when it left). layerIndex is the spec index whose
+    /// snapshot thumbnail the neuron shows: the activation after a dense layer when there is
+    /// one, else the dense layer itself.
+    void neuronHovered(int layerIndex, int unit);
+    /// Shape inference changed its verdict or its message.
+    void validityChanged(bool valid, const QString& message);
+    /// The drawing was rebuilt (the view refits the scene rect).
+    void layoutChanged();
+
+protected:
+    void drawBackground(QPainter* painter, const QRectF& rect) override;
+    bool event(QEvent* event) override;
+
+private:
+    struct SnapshotViews {
+        bool present = false;
+        int thumbnailSize = 0;
+        std::vector<std::vector<std::vector<float>>> thumbnails;
+        std::vector<nnplay::Matrix> weights;
+        int gridSize = 0;
+        std::vector<std::vector<float>> boundary;
+    };
+
+    void rebuild();
+    void retireItems();
+    void flushRetired();
+    void updateValidity();
+    void applySnapshot();
+    void onSelectionChanged();
+    std::optional<nnplay::DataInfo> effectiveDataInfo() const;
+    NetworkLayout::Kind kindOf(const nnplay::LayerSpec& layer) const;
+    int thumbnailIndexFor(int denseIndex) const;
+    /// Weights (units x inputs) of a layer: from the snapshot, else the spec's trained params.
+    nnplay::Matrix weightsOf(int layerIndex) const;
+
+    ProjectDocument* m_document;
+    NetworkLayout m_layout;
+    nnplay::ShapeReport m_report;
+    bool m_reportKnown = false;
+    bool m_valid = true;
+    QString m_validityMessage;
+    std::optional<nnplay::DataInfo> m_inputInfo;
+    std::string m_inputInfoSource;  // data source and path the input info was given for
+    std::string m_inputInfoPath;
+    nnplay::LossKind m_loss;
+    SnapshotViews m_snapshot;
+
+    std::vector<LayerItem*> m_layerItems;             // per spec index
+    std::vector<std::vector<NeuronItem*>> m_neurons;  // per spec index (dense layers)
+    std::vector<LinkBundleItem*> m_links;             // per spec index, nullptr if none
+    std::vector<FeatureItem*> m_features;
+    OutputItem* m_output = nullptr;
+    LinkBundleItem* m_outputLinks = nullptr;
+    QGraphicsLineItem* m_marker = nullptr;
+    QGraphicsTextItem* m_message = nullptr;
+    std::vector<QGraphicsItem*> m_retired;  // removed from the scene, deleted on the next turn
+
+    int m_selectedId = -1;
+    int m_markerIndex = -1;
+    int m_dragLayerId = -1;
+    QPointF m_dragOrigin;
+    bool m_rebuilding = false;
+    bool m_neuronHovered = false;
+};
+
+}  // namespace nnplay::ui

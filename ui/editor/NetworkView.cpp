@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "editor/NetworkView.h"
+
+#include <QDragEnterEvent>
+#include <QKeyEvent>
+#include <QMimeData>
+#include <QMouseEvent>
+#include <algorithm>
+
+#include "editor/LayerMime.h"
+#include "editor/NetworkScene.h"
+
+namespace nnplay::ui {
+
+NetworkView::NetworkView(NetworkScene* scene, QWidget* parent)
+    : QGraphicsView(scene, parent), m_scene(scene) {
+    setAcceptDrops(true);
+    setRenderHints(QPainter::Antialiasing | QPainter::SmoothPixmapTransform |
+                   QPainter::TextAntialiasing);
+    setAlignment(Qt::AlignCenter);
+    setDragMode(QGraphicsView::NoDrag);
+    setFrameShape(QFrame::NoFrame);
+    setFocusPolicy(Qt::StrongFocus);
+    setViewportUpdateMode(QGraphicsView::BoundingRectViewportUpdate);
+    setToolTip(QString());
+    m_scene->setPalette(palette());
+    connect(m_scene, &NetworkScene::layoutChanged, this, &NetworkView::fitScene);
+    fitScene();
+}
+
+void NetworkView::fitScene() {
+    const QRectF rect = m_scene->sceneRect();
+    const QSize area = maximumViewportSize();
+    if (rect.isEmpty() || area.isEmpty()) return;
+    const double scale = std::clamp(
+        std::min(area.width() / rect.width(), area.height() / rect.height()), kMinScale, kMaxScale);
+    setTransform(QTransform::fromScale(scale, scale));
+}
+
+void NetworkView::dragEnterEvent(QDragEnterEvent* event) {
+    if (!LayerMime::canDecode(event->mimeData())) {
+        event->ignore();
+        return;
+    }
+    event->setDropAction(Qt::CopyAction);
+    event->accept();
+    m_scene->showInsertionMarker(
+        m_scene->insertionIndexAt(mapToScene(event->position().toPoint())));
+}
+
+void NetworkView::dragMoveEvent(QDragMoveEvent* event) {
+    if (!LayerMime::canDecode(event->mimeData())) {
+        event->ignore();
+        return;
+    }
+    event->setDropAction(Qt::CopyAction);
+    event->accept();
+    m_scene->showInsertionMarker(
+        m_scene->insertionIndexAt(mapToScene(event->position().toPoint())));
+}
+
+void NetworkView::dragLeaveEvent(QDragLeaveEvent* event) {
+    m_scene->hideInsertionMarker();
+    event->accept();
+}
+
+void NetworkView::dropEvent(QDropEvent* event) {
+    m_scene->hideInsertionMarker();
+    const QString type = LayerMime::decode(event->mimeData());
+    if (type.isEmpty()) {
+        event->ignore();
+        return;
+    }
+    event->setDropAction(Qt::CopyAction);
+    event->accept();
+    m_scene->insertLayerAt(m_scene->insertionIndexAt(mapToScene(event->position().toPoint())),
+                           type);
+    setFocus(Qt::OtherFocusReason);
+}
+
+void NetworkView::keyPressEvent(QKeyEvent* event) {
+    if ((event->key() == Qt::Key_Delete || event->key() == Qt::Key_Backspace) &&
+        m_scene->selectedLayerId() >= 0) {
+        m_scene->removeSelectedLayer();
+        event->accept();
+        return;
+    }
+    QGraphicsView::keyPressEvent(event);
+}
+
+void NetworkView::mousePressEvent(QMouseEvent* event) {
+    QGraphicsView::mousePressEvent(event);
+    // A press on the empty canvas (which clears the selection) stays with the canvas.
+    event->accept();
+    setFocus(Qt::MouseFocusReason);
+}
+
+void NetworkView::resizeEvent(QResizeEvent* event) {
+    QGraphicsView::resizeEvent(event);
+    fitScene();
+}
+
+void NetworkView::changeEvent(QEvent* event) {
+    QGraphicsView::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) m_scene->setPalette(palette());
+}
+
+}  // namespace nnplay::ui

@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "editor/PropertiesPanel.h"
+
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+#include <cmath>
+
+#include "document/DocumentEdits.h"
+#include "document/MergeIds.h"
+#include "document/ProjectDocument.h"
+#include "layers/LayerRegistry.h"
+
+namespace nnplay::ui {
+
+PropertiesPanel::PropertiesPanel(ProjectDocument* document, QWidget* parent)
+    : QWidget(parent),
+      m_document(document),
+      m_title(new QLabel(this)),
+      m_description(new QLabel(this)),
+      m_empty(
+          new QLabel(tr("Select a layer in the network to see and change its settings."), this)),
+      m_form(new QWidget(this)),
+      m_formLayout(new QFormLayout(m_form)),
+      m_remove(new QPushButton(tr("Remove layer"), this)) {
+    QFont titleFont = m_title->font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.15);
+    m_title->setFont(titleFont);
+    m_description->setWordWrap(true);
+    m_description->setForegroundRole(QPalette::PlaceholderText);
+    m_empty->setWordWrap(true);
+    m_empty->setForegroundRole(QPalette::PlaceholderText);
+    m_formLayout->setContentsMargins(0, 4, 0, 4);
+    m_formLayout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_remove->setToolTip(tr("Remove this layer from the network (Delete)"));
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_empty);
+    layout->addWidget(m_title);
+    layout->addWidget(m_description);
+    layout->addWidget(m_form);
+    layout->addWidget(m_remove, 0, Qt::AlignLeft);
+    layout->addStretch(1);
+
+    connect(m_remove, &QPushButton::clicked, this, [this] {
+        if (m_layerId >= 0) removeLayer(*m_document, m_layerId);
+    });
+    connect(m_document, &ProjectDocument::networkChanged, this,
+            &PropertiesPanel::onDocumentChanged);
+    connect(m_document, &ProjectDocument::projectReplaced, this, [this] { setLayer(-1); });
+    rebuild();
+}
+
+void PropertiesPanel::setLayer(int layerId) {
+    if (m_document->project().network.indexOf(layerId) < 0) layerId = -1;
+    if (layerId == m_layerId) return;
+    m_layerId = layerId;
+    rebuild();
+}
+
+QAbstractSpinBox* PropertiesPanel::editorFor(const QString& key) const {
+    for (const Editor& editor : m_editors)
+        if (editor.key == key.toStdString()) return editor.box;
+    return nullptr;
+}
+
+void PropertiesPanel::onDocumentChanged() {
+    const nnplay::NetworkSpec& spec = m_document->project().network;
+    const int index = spec.indexOf(m_layerId);
+    if (index < 0) {
+        if (m_layerId >= 0) {
+            m_layerId = -1;
+            rebuild();
+        }
+        return;
+    }
+    if (spec.layers[static_cast<std::size_t>(index)].type != m_type) {
+        rebuild();
+        return;
+    }
+    // The position may have changed (a move); the form stays, so typing is not interrupted.
+    m_title->setText(
+        tr("%1 (layer %2)").arg(m_title->property("displayName").toString()).arg(index + 1));
+    refreshValues();
+}
+
+void PropertiesPanel::rebuild() {
+    m_editors.clear();
+    while (m_formLayout->rowCount() > 0) m_formLayout->removeRow(0);
+    const nnplay::NetworkSpec& spec = m_document->project().network;
+    const int index = spec.indexOf(m_layerId);
+    const nnplay::LayerInfo* info = index >= 0
+                                        ? nnplay::LayerRegistry::builtin().find(
+                                              spec.layers[static_cast<std::size_t>(index)].type)
+                                        : nullptr;
+    const bool shown = info != nullptr;
+    m_empty->setVisible(!shown);
+    m_title->setVisible(shown);
+    m_description->setVisible(shown);
+    m_form->setVisible(shown);
+    m_remove->setVisible(shown);
+    if (!shown) {
+        m_type.clear();
+        return;
+    }
+    m_type = info->type;
+    const QString displayName = QString::fromStdString(info->displayName);
+    m_title->setProperty("displayName", displayName);
+    m_title->setText(tr("%1 (layer %2)").arg(displayName).arg(index + 1));
+    m_description->setText(QString::fromStdString(info->description));
+
+    const int layerId = m_layerId;
+    for (int s = 0; s < static_cast<int>(info->settings.size()); ++s) {
+        const nnplay::SettingInfo& setting = info->settings[static_cast<std::size_t>(s)];
+        const QString tip = QString::fromStdString(setting.tooltip);
+        const std::string key = setting.key;
+        const int mergeId = layerSettingMergeId(layerId, s);
+        QAbstractSpinBox* box = nullptr;
+        if (setting.integer) {
+            auto* spin = new QSpinBox(m_form);
+            spin->setRange(static_cast<int>(setting.minimum), static_cast<int>(setting.maximum));
+            connect(spin, &QSpinBox::valueChanged, this, [this, layerId, key, mergeId](int value) {
+                setLayerSetting(*m_document, layerId, key, value, mergeId);
+            });
+            box = spin;
+        } else {
+            auto* spin = new QDoubleSpinBox(m_form);
+            const double range = setting.maximum - setting.minimum;
+            spin->setDecimals(range <= 1 ? 3 : 2);
+            spin->setSingleStep(range <= 1 ? 0.01
+                                           : std::pow(10.0, std::floor(std::log10(range)) - 1));
+            spin->setRange(setting.minimum, setting.maximum);
+            connect(spin, &QDoubleSpinBox::valueChanged, this,
+                    [this, layerId, key, mergeId](double value) {
+                        setLayerSetting(*m_document, layerId, key, value, mergeId);
+                    });
+            box = spin;
+        }
+        box->setObjectName(QString::fromStdString(key));
+        box->setToolTip(tip);
+        box->setAccelerated(true);
+        auto* label = new QLabel(QString::fromStdString(setting.label) + QLatin1Char(':'), m_form);
+        label->setToolTip(tip);
+        label->setBuddy(box);
+        m_formLayout->addRow(label, box);
+        m_editors.push_back({key, box});
+    }
+    refreshValues();
+}
+
+void PropertiesPanel::refreshValues() {
+    const nnplay::NetworkSpec& spec = m_document->project().network;
+    const int index = spec.indexOf(m_layerId);
+    if (index < 0) return;
+    const nnplay::LayerSpec& layer = spec.layers[static_cast<std::size_t>(index)];
+    for (const Editor& editor : m_editors) {
+        const double value = layer.setting(editor.key);
+        const QSignalBlocker blocker(editor.box);
+        // Only when different, so the cursor of a box being typed into stays put.
+        if (auto* spin = qobject_cast<QSpinBox*>(editor.box)) {
+            if (spin->value() != static_cast<int>(value)) spin->setValue(static_cast<int>(value));
+        } else if (auto* spin = qobject_cast<QDoubleSpinBox*>(editor.box)) {
+            if (std::abs(spin->value() - value) > 1e-12) spin->setValue(value);
+        }
+    }
+}
+
+}  // namespace nnplay::ui
