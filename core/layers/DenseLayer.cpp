@@ -43,9 +43,9 @@ void DenseLayer::build(const Shape& input, InitScheme scheme, const std::string&
 
 namespace {
 
-/// Below this many weights, plain loops beat Eigen's product dispatch several times over
-/// (Playground-sized layers spend their time in per-call overhead, not arithmetic).
-constexpr Eigen::Index kSmallLayerWeights = 256;
+/// Below this many multiply-adds per call, plain loops beat Eigen's product dispatch several
+/// times over (Playground-sized layers spend their time in per-call overhead, not arithmetic).
+constexpr Eigen::Index kSmallProduct = 4096;
 
 /// out = weights * input + bias, column by column, for tiny layers.
 void smallAffine(const Matrix& weights, const Matrix& bias, const ConstMatrixMap& input,
@@ -69,7 +69,7 @@ void smallAffine(const Matrix& weights, const Matrix& bias, const ConstMatrixMap
 ConstMatrixRef DenseLayer::forward(const ConstMatrixRef& input, Mode) {
     new (&m_input) ConstMatrixMap(contiguous(input));
     auto out = m_output.view(m_units, input.cols());
-    if (m_weights.size() <= kSmallLayerWeights) {
+    if (m_weights.size() * input.cols() <= kSmallProduct) {
         smallAffine(m_weights, m_bias, m_input, out);
     } else {
         out.noalias() = m_weights * m_input;

@@ -90,6 +90,7 @@ private:
     bool m_fused = false;
     bool m_evaluateEpochs = true;
     int m_trainEnd = 0;  // layers run while training (the last is skipped when fused)
+    int m_outputCount = 0;  // values per sample the network gives
     std::string m_outputActivation;
 
     Matrix m_trainTargets, m_testTargets;
