@@ -8,6 +8,7 @@
 #include <QLineEdit>
 #include <QMimeData>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTreeWidgetItem>
@@ -119,6 +120,9 @@ private slots:
     void imageDataShowsInputBlock();
     void snapshotFillsNeuronsAndLinks();
     void hoverReportsNeuron();
+    void viewFitsWholeNetwork_data();
+    void viewFitsWholeNetwork();
+    void chipsKeepingTheShapeHaveNoFooter();
     void propertiesPanelMergesTyping();
     void propertiesPanelFollowsDocument();
     void editFunctionsPushOnlyChanges();
@@ -507,6 +511,83 @@ void TestEditor::hoverReportsNeuron() {
     QTest::mouseMove(editor.viewport(),
                      editor.toView(editor.scene.insertionPoint(0) + QPointF(0, -220)));
     QTRY_COMPARE(hovered.last().at(0).toInt(), -1);
+}
+
+void TestEditor::viewFitsWholeNetwork_data() {
+    QTest::addColumn<QSize>("viewSize");
+    QTest::addColumn<int>("extraLayers");
+    QTest::addColumn<bool>("enlarged");
+    // The canvas of the main window at 1366x768 is about 480x680: a wide network shrinks.
+    QTest::newRow("narrow canvas, wide network") << QSize(480, 680) << 4 << false;
+    QTest::newRow("narrow canvas, default network") << QSize(480, 680) << 0 << false;
+    // A big canvas enlarges a small network, up to the limit.
+    QTest::newRow("big canvas, default network") << QSize(3200, 2000) << 0 << true;
+    QTest::newRow("wide short canvas") << QSize(1600, 300) << 0 << false;
+}
+
+void TestEditor::viewFitsWholeNetwork() {
+    QFETCH(QSize, viewSize);
+    QFETCH(int, extraLayers);
+    QFETCH(bool, enlarged);
+    Editor editor;
+    // All seven features on and more layers, like the spiral-features lesson.
+    DataSpec data = editor.document.project().data;
+    data.features = {"x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)"};
+    QVERIFY(editData(editor.document, data, "features"));
+    for (int i = 0; i < extraLayers; ++i)
+        QVERIFY(insertLayer(editor.document, 0, i % 2 ? "tanh" : "dense") >= 0);
+    editor.view.resize(viewSize);
+    QCoreApplication::processEvents();
+
+    const QRect viewport = editor.viewport()->rect();
+    QCOMPARE(viewport.size(), viewSize);  // no scroll bars take space
+    QVERIFY(!editor.view.horizontalScrollBar()->isVisible());
+    QVERIFY(!editor.view.verticalScrollBar()->isVisible());
+    const QRectF scene = editor.scene.sceneRect();
+    const double fit =
+        std::min(viewSize.width() / scene.width(), viewSize.height() / scene.height());
+    const double scale = editor.view.transform().m11();
+    QCOMPARE(editor.view.transform().m22(), scale);  // aspect ratio kept
+    QCOMPARE(scale, std::min(fit, NetworkView::kMaxScale));
+    QCOMPARE(scale > 1.0, enlarged);
+    if (enlarged) QCOMPARE(scale, NetworkView::kMaxScale);
+    // Everything drawn is inside the viewport, the output column included.
+    const QRect shown = editor.view.mapFromScene(scene).boundingRect();
+    QVERIFY2(viewport.adjusted(-1, -1, 1, 1).contains(shown),
+             qPrintable(QStringLiteral("%1,%2 %3x%4")
+                            .arg(shown.x())
+                            .arg(shown.y())
+                            .arg(shown.width())
+                            .arg(shown.height())));
+    QVERIFY(viewport.contains(editor.toView(editor.scene.layout().output().rect.center())));
+
+    // Adding a layer refits: the drawing gets wider, the zoom smaller (or the same when
+    // the height limits it).
+    QVERIFY(insertLayer(editor.document, 0, "dense") >= 0);
+    QVERIFY(editor.scene.sceneRect().width() > scene.width());
+    QVERIFY(editor.view.transform().m11() <= scale);
+    QVERIFY(viewport.adjusted(-1, -1, 1, 1)
+                .contains(editor.view.mapFromScene(editor.scene.sceneRect()).boundingRect()));
+
+    // A resize refits too.
+    editor.view.resize(viewSize / 2);
+    QCoreApplication::processEvents();
+    QVERIFY(editor.viewport()
+                ->rect()
+                .adjusted(-1, -1, 1, 1)
+                .contains(editor.view.mapFromScene(editor.scene.sceneRect()).boundingRect()));
+}
+
+void TestEditor::chipsKeepingTheShapeHaveNoFooter() {
+    Editor editor;
+    // dense(4) tanh dense(2) tanh dense(1) sigmoid: the tanh keeps 4, dense shows "→ 4".
+    const LayerItem* dense = editor.scene.layerItemAt(0);
+    const LayerItem* tanh = editor.scene.layerItemAt(1);
+    QCOMPARE(dense->content().shapeText, QString("→ 4"));
+    QCOMPARE(dense->content().paramsText, QString("12 params"));
+    QVERIFY(tanh->content().shapeText.isEmpty());
+    QVERIFY(tanh->content().paramsText.isEmpty());
+    QVERIFY(tanh->toolTip().contains("0 params"));  // still said where it is asked for
 }
 
 void TestEditor::propertiesPanelMergesTyping() {

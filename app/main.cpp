@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// nnplay: the desktop playground. Wires the command line to the main window; all behaviour
+// lives in ui/.
+//
+//   nnplay [PROJECT] [--train] [--epochs N] [--screenshot FILE] [--quit]
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QTimer>
+
+#include "window/MainWindow.h"
+#include "window/ScriptedRun.h"
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("nnplay"));
+    QApplication::setApplicationName(QStringLiteral("nnplay"));
+    QApplication::setApplicationVersion(QStringLiteral(NNPLAY_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "A neural-network playground."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(
+        QStringLiteral("project"),
+        QApplication::translate("main",
+                                "The .nnplay project to open (default: circle data, a "
+                                "small tanh network)."),
+        QStringLiteral("[PROJECT]"));
+    const QCommandLineOption train(QStringLiteral("train"),
+                                   QApplication::translate("main", "Train after opening."));
+    const QCommandLineOption epochs(
+        QStringLiteral("epochs"),
+        QApplication::translate("main",
+                                "Epochs to train with --train (default: the "
+                                "project's)."),
+        QStringLiteral("N"));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QApplication::translate("main",
+                                "Save a PNG of the whole window (at 1366x768) when "
+                                "done."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption quit(QStringLiteral("quit"),
+                                  QApplication::translate("main", "Quit when done."));
+    parser.addOptions({train, epochs, screenshot, quit});
+    parser.process(app);
+
+    bool epochsOk = true;
+    const int epochCount = parser.isSet(epochs) ? parser.value(epochs).toInt(&epochsOk) : 0;
+    if (!epochsOk || epochCount < 0) {
+        QTextStream(stderr) << QApplication::translate("main",
+                                                       "--epochs needs a whole number, "
+                                                       "not '%1'")
+                                   .arg(parser.value(epochs))
+                            << Qt::endl;
+        return 2;
+    }
+
+    // A picture for the docs must not depend on this machine's saved window layout.
+    QTemporaryDir cleanSettings;
+    if (parser.isSet(screenshot)) {
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, cleanSettings.path());
+    }
+
+    nnplay::ui::MainWindow window;
+    const bool scripted = parser.isSet(quit);
+    if (scripted) {
+        // Nobody is there to close a message box: say it on stderr.
+        window.setMessageHook([](QMessageBox::Icon, const QString& title, const QString& text,
+                                 QMessageBox::StandardButtons) {
+            QTextStream(stderr) << title << ": " << text << Qt::endl;
+            return QMessageBox::Discard;
+        });
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (!positional.isEmpty() && !window.openFile(positional.first()) && scripted) return 1;
+    if (parser.isSet(screenshot)) window.resize(1366, 768);
+    window.show();
+
+    nnplay::ui::ScriptedRun::Options options;
+    options.train = parser.isSet(train);
+    options.epochs = epochCount;
+    options.screenshot = parser.value(screenshot);
+    nnplay::ui::ScriptedRun run(&window, options);
+    QObject::connect(&run, &nnplay::ui::ScriptedRun::finished, &app, [&](int code) {
+        if (scripted || code != 0) QApplication::exit(code);
+    });
+    if (options.train || !options.screenshot.isEmpty() || scripted) {
+        QTimer::singleShot(0, &run, &nnplay::ui::ScriptedRun::start);
+    }
+    return QApplication::exec();
+}

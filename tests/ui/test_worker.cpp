@@ -1,0 +1,338 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The training worker, driven through TrainingController's queued commands as the window
+// drives it: every assertion waits on the reports the worker sends back.
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTest>
+#include <memory>
+
+#include "Project.h"
+#include "train/TrainingController.h"
+#include "train/TrainingMetaTypes.h"
+#include "train/TrainingSnapshot.h"
+#include "train/TrainingWorker.h"
+
+using nnplay::Project;
+using nnplay::ui::TrainingController;
+using nnplay::ui::TrainingSnapshot;
+
+namespace {
+
+constexpr int kWaitMs = 20000;
+
+/// Largest absolute difference between the dense weights of two snapshots.
+float weightChange(const TrainingSnapshot& a, const TrainingSnapshot& b) {
+    float change = 0.0f;
+    for (std::size_t i = 0; i < a.weights.size() && i < b.weights.size(); ++i) {
+        if (a.weights[i].size() == 0 || a.weights[i].size() != b.weights[i].size()) continue;
+        change = std::max(change, (a.weights[i] - b.weights[i]).cwiseAbs().maxCoeff());
+    }
+    return change;
+}
+
+}  // namespace
+
+class TestWorker : public QObject {
+    Q_OBJECT
+
+private:
+    /// The snapshot of the current generation once it is paused and `accept` holds.
+    template <typename Accept>
+    bool waitPaused(TrainingController& c, Accept accept) {
+        QElapsedTimer clock;
+        clock.start();
+        while (clock.elapsed() < kWaitMs) {
+            const TrainingSnapshot& s = c.lastSnapshot();
+            if (s.generation == c.generation() && !s.running && accept(s)) return true;
+            QTest::qWait(5);
+        }
+        return false;
+    }
+
+    /// A controller with the default project loaded and its first snapshot received.
+    std::unique_ptr<TrainingController> loaded(const Project& project = Project::defaultProject()) {
+        auto c = std::make_unique<TrainingController>();
+        c->load(project, QString());
+        if (!waitPaused(*c, [](const TrainingSnapshot& s) { return s.valid; })) return nullptr;
+        return c;
+    }
+
+private slots:
+    void loadSendsAFirstSnapshot() {
+        TrainingController c;
+        QSignalSpy snapshots(&c, &TrainingController::snapshotReady);
+        c.load(Project::defaultProject(), QString());
+        QVERIFY(snapshots.wait(kWaitMs));
+        const auto s = snapshots.last().first().value<TrainingSnapshot>();
+        QCOMPARE(s.generation, 1);
+        QVERIFY(s.valid);
+        QCOMPARE(s.epoch, 0);
+        QVERIFY(!s.running);
+        QVERIFY(s.data);
+        QVERIFY(s.data->info.isPlane);
+        QVERIFY(s.data->trainPoints.cols() > 0);
+        // Circle has one sigmoid output: one boundary grid over the plane.
+        const int grid = nnplay::ui::SnapshotRequest{}.gridSize;
+        QCOMPARE(s.gridSize, grid);
+        QCOMPARE(int(s.boundary.size()), 1);
+        QCOMPARE(int(s.boundary[0].size()), grid * grid);
+        for (float v : s.boundary[0]) QVERIFY(v >= 0.0f && v <= 1.0f);
+        // A thumbnail per unit of every small layer: the first dense layer has units.
+        QVERIFY(!s.thumbnails.empty());
+        QVERIFY(!s.thumbnails[0].empty());
+        QCOMPARE(int(s.thumbnails[0][0].size()), s.thumbnailSize * s.thumbnailSize);
+        QVERIFY(s.weights[0].size() > 0);
+        QVERIFY(s.hasMetrics);
+    }
+
+    void invalidProjectReportsAnError() {
+        TrainingController c;
+        QSignalSpy errors(&c, &TrainingController::errorOccurred);
+        Project p = Project::defaultProject();
+        p.network.layers.clear();
+        c.load(p, QString());
+        QVERIFY(errors.wait(kWaitMs));
+        QVERIFY(!errors.first().first().toString().isEmpty());
+        QVERIFY(waitPaused(c, [](const TrainingSnapshot& s) { return !s.valid; }));
+        QVERIFY(!c.lastSnapshot().stopMessage.isEmpty());
+        // Playing without a session says why instead of crashing.
+        errors.clear();
+        c.play();
+        QVERIFY(errors.wait(kWaitMs));
+    }
+
+    void playAndPause() {
+        auto c = loaded();
+        QVERIFY(c);
+        c->play();
+        QTRY_VERIFY_WITH_TIMEOUT(c->lastSnapshot().running && c->lastSnapshot().epoch >= 2,
+                                 kWaitMs);
+        QSignalSpy states(c.get(), &TrainingController::trainedStateReady);
+        c->pause();
+        QVERIFY(waitPaused(*c, [](const TrainingSnapshot&) { return true; }));
+        // Pausing hands the trained weights over so the document can save them.
+        QVERIFY(states.count() > 0 || states.wait(kWaitMs));
+        const auto network = states.last().at(0).value<nnplay::NetworkSpec>();
+        const auto history = states.last().at(1).value<nnplay::History>();
+        QVERIFY(network.hasParams());
+        QVERIFY(int(history.size()) >= 2);
+        // Nothing trains while paused: a step moves exactly one epoch from where it stopped.
+        const int epoch = c->lastSnapshot().epoch;
+        c->stepEpoch();
+        QVERIFY(waitPaused(*c, [&](const TrainingSnapshot& s) { return s.epoch != epoch; }));
+        QCOMPARE(c->lastSnapshot().epoch, epoch + 1);
+    }
+
+    void stepEpochAddsOneEpoch() {
+        auto c = loaded();
+        QVERIFY(c);
+        for (int expected = 1; expected <= 3; ++expected) {
+            c->stepEpoch();
+            QVERIFY(waitPaused(*c, [&](const TrainingSnapshot& s) { return s.epoch >= expected; }));
+            QCOMPARE(c->lastSnapshot().epoch, expected);
+            QCOMPARE(int(c->lastSnapshot().history.size()), expected);
+        }
+    }
+
+    void stepBatchAddsOneBatch() {
+        auto c = loaded();
+        QVERIFY(c);
+        QVERIFY(c->lastSnapshot().batchesPerEpoch > 2);
+        c->stepBatch();
+        QVERIFY(waitPaused(*c, [](const TrainingSnapshot& s) { return s.batches == 1; }));
+        c->stepBatch();
+        QVERIFY(waitPaused(*c, [](const TrainingSnapshot& s) { return s.batches == 2; }));
+        QCOMPARE(c->lastSnapshot().epoch, 0);
+        // Stepping an epoch from the middle finishes that epoch.
+        c->stepEpoch();
+        QVERIFY(waitPaused(*c, [](const TrainingSnapshot& s) { return s.epoch == 1; }));
+        QCOMPARE(c->lastSnapshot().batches, c->lastSnapshot().batchesPerEpoch);
+    }
+
+    void resetStartsANewGeneration() {
+        auto c = loaded();
+        QVERIFY(c);
+        c->stepEpoch();
+        c->stepEpoch();
+        QVERIFY(waitPaused(*c, [](const TrainingSnapshot& s) { return s.epoch == 2; }));
+        const TrainingSnapshot before = c->lastSnapshot();
+        c->reset();
+        QCOMPARE(c->generation(), before.generation + 1);
+        QVERIFY(waitPaused(*c, [](const TrainingSnapshot& s) { return s.valid; }));
+        const TrainingSnapshot& after = c->lastSnapshot();
+        QCOMPARE(after.generation, before.generation + 1);
+        QCOMPARE(after.epoch, 0);
+        QVERIFY(after.history.empty());
+        // Same seed, so the same starting weights as a fresh load: not the trained ones.
+        QVERIFY(weightChange(before, after) > 0.0f);
+    }
+
+    void resetWhileRunningStopsCleanly() {
+        auto c = loaded();
+        QVERIFY(c);
+        c->play();
+        QTRY_VERIFY_WITH_TIMEOUT(c->lastSnapshot().epoch >= 1, kWaitMs);
+        c->reset();
+        QVERIFY(waitPaused(*c, [](const TrainingSnapshot& s) { return s.valid; }));
+        QCOMPARE(c->lastSnapshot().epoch, 0);
+    }
+
+    void updateTrainingKeepsTheWeights() {
+        Project p = Project::defaultProject();
+        p.training.optimizer.kind = "sgd";
+        auto c = loaded(p);
+        QVERIFY(c);
+        c->stepEpoch();
+        QVERIFY(waitPaused(*c, [](const TrainingSnapshot& s) { return s.epoch == 1; }));
+        const int generation = c->generation();
+
+        // A learning rate so small that an epoch cannot move the weights measurably...
+        p.training.optimizer.learningRate = 1e-12f;
+        c->updateTraining(p.training);
+        TrainingSnapshot before = c->lastSnapshot();
+        c->stepEpoch();
+        QVERIFY(waitPaused(*c, [](const TrainingSnapshot& s) { return s.epoch == 2; }));
+        QCOMPARE(c->lastSnapshot().generation, generation);  // no reset
+        QVERIFY(weightChange(before, c->lastSnapshot()) < 1e-6f);
+
+        // ...and a large one that must.
+        p.training.optimizer.learningRate = 0.5f;
+        c->updateTraining(p.training);
+        before = c->lastSnapshot();
+        c->stepEpoch();
+        QVERIFY(waitPaused(*c, [](const TrainingSnapshot& s) { return s.epoch == 3; }));
+        QCOMPARE(c->lastSnapshot().generation, generation);
+        QCOMPARE(int(c->lastSnapshot().history.size()), 3);
+        QVERIFY(weightChange(before, c->lastSnapshot()) > 1e-4f);
+
+        // An invalid value is refused with a message and changes nothing.
+        QSignalSpy errors(c.get(), &TrainingController::errorOccurred);
+        p.training.optimizer.learningRate = -1.0f;
+        c->updateTraining(p.training);
+        QVERIFY(errors.wait(kWaitMs));
+    }
+
+    void rebuildCarriesTheWeightsOver() {
+        Project p = Project::defaultProject();
+        auto c = loaded(p);
+        QVERIFY(c);
+        c->stepEpoch();
+        c->stepEpoch();
+        QVERIFY(waitPaused(*c, [](const TrainingSnapshot& s) { return s.epoch == 2; }));
+        const TrainingSnapshot trained = c->lastSnapshot();
+
+        // A new loss rebuilds the session but keeps what was learned.
+        p.training.loss = nnplay::LossKind::Mse;
+        c->rebuild(p, true);
+        QVERIFY(waitPaused(*c, [](const TrainingSnapshot& s) { return s.valid; }));
+        QCOMPARE(c->lastSnapshot().generation, trained.generation + 1);
+        QCOMPARE(c->lastSnapshot().epoch, 2);
+        QCOMPARE(int(c->lastSnapshot().history.size()), 2);
+        QCOMPARE(weightChange(trained, c->lastSnapshot()), 0.0f);
+
+        // Without keepWeights the project's own (none here) are used: a fresh start.
+        c->rebuild(p, false);
+        QVERIFY(waitPaused(*c, [](const TrainingSnapshot& s) { return s.valid; }));
+        QCOMPARE(c->lastSnapshot().epoch, 0);
+        QVERIFY(weightChange(trained, c->lastSnapshot()) > 0.0f);
+
+        // A running session goes on running after a rebuild.
+        c->play();
+        QTRY_VERIFY_WITH_TIMEOUT(c->lastSnapshot().running, kWaitMs);
+        c->rebuild(p, true);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            c->lastSnapshot().generation == c->generation() && c->lastSnapshot().running, kWaitMs);
+        c->pause();
+        QVERIFY(waitPaused(*c, [](const TrainingSnapshot&) { return true; }));
+    }
+
+    void trainEpochsStopsAtTheTarget() {
+        auto c = loaded();
+        QVERIFY(c);
+        QSignalSpy states(c.get(), &TrainingController::trainedStateReady);
+        c->trainEpochs(5);
+        QVERIFY(waitPaused(*c, [](const TrainingSnapshot& s) { return s.epoch > 0; }));
+        QCOMPARE(c->lastSnapshot().epoch, 5);
+        QVERIFY(states.count() > 0 || states.wait(kWaitMs));
+        QCOMPARE(int(states.last().at(1).value<nnplay::History>().size()), 5);
+    }
+
+    void playGoesPastThePlannedEpochs() {
+        Project p = Project::defaultProject();
+        p.training.epochs = 2;
+        auto c = loaded(p);
+        QVERIFY(c);
+        c->play();
+        QVERIFY(waitPaused(*c, [](const TrainingSnapshot& s) { return s.epoch == 2; }));
+        QVERIFY(!c->lastSnapshot().stopMessage.isEmpty());
+        c->play();
+        QTRY_VERIFY_WITH_TIMEOUT(c->lastSnapshot().epoch > 2, kWaitMs);
+        c->pause();
+        QVERIFY(waitPaused(*c, [](const TrainingSnapshot&) { return true; }));
+    }
+
+    void snapshotsAreThrottled() {
+        auto c = loaded();
+        QVERIFY(c);
+        QSignalSpy snapshots(c.get(), &TrainingController::snapshotReady);
+        QElapsedTimer clock;
+        clock.start();
+        c->play();
+        QTRY_VERIFY_WITH_TIMEOUT(c->lastSnapshot().epoch >= 30, kWaitMs);
+        const qint64 elapsed = clock.elapsed();
+        c->pause();
+        QVERIFY(waitPaused(*c, [](const TrainingSnapshot&) { return true; }));
+        // At most one periodic snapshot per interval, plus those of play and pause.
+        QVERIFY2(snapshots.count() <= elapsed / 30 + 4,
+                 qPrintable(
+                     QStringLiteral("%1 snapshots in %2 ms").arg(snapshots.count()).arg(elapsed)));
+    }
+
+    void speedLevels() {
+        auto c = loaded();
+        QVERIFY(c);
+        c->setSpeed(0);  // slow motion: a batch every 400 ms
+        c->play();
+        QTRY_VERIFY_WITH_TIMEOUT(c->lastSnapshot().batches >= 1, kWaitMs);
+        QVERIFY(c->lastSnapshot().epoch == 0);
+        c->setSpeed(nnplay::ui::TrainingWorker::kFullSpeed);
+        QTRY_VERIFY_WITH_TIMEOUT(c->lastSnapshot().epoch >= 2, kWaitMs);
+        c->pause();
+        QVERIFY(waitPaused(*c, [](const TrainingSnapshot&) { return true; }));
+    }
+
+    void rapidCommandsEndCleanly() {
+        auto c = loaded();
+        QVERIFY(c);
+        for (int i = 0; i < 200; ++i) {
+            c->play();
+            if (i % 7 == 0) QCoreApplication::processEvents();
+            c->pause();
+            if (i % 3 == 0) c->reset();
+            if (i % 5 == 0) c->stepBatch();
+        }
+        const int generation = c->generation();
+        QCOMPARE(generation, 1 + 67);
+        QVERIFY(waitPaused(
+            *c, [&](const TrainingSnapshot& s) { return s.generation == generation && s.valid; }));
+        // Still answering: one more epoch from where the last command left it.
+        const int epoch = c->lastSnapshot().epoch;
+        c->stepEpoch();
+        QVERIFY(waitPaused(*c, [&](const TrainingSnapshot& s) { return s.epoch == epoch + 1; }));
+    }
+
+    void destroyingWhileTrainingIsSafe() {
+        for (int round = 0; round < 5; ++round) {
+            auto c = loaded();
+            QVERIFY(c);
+            c->play();
+            QTRY_VERIFY_WITH_TIMEOUT(c->lastSnapshot().running, kWaitMs);
+            c->load(Project::defaultProject(), QString());  // a new session mid-training
+            c->play();
+            c.reset();  // must return promptly: quit(); wait(); no deadlock
+        }
+    }
+};
+
+QTEST_MAIN(TestWorker)
+#include "test_worker.moc"

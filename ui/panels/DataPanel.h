@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QIcon>
+#include <QString>
+#include <QWidget>
+#include <functional>
+
+class QCheckBox;
+class QLabel;
+class QListWidget;
+class QListWidgetItem;
+class QPushButton;
+class QSlider;
+class QSpinBox;
+
+namespace nnplay::ui {
+
+class ProjectDocument;
+
+/// Where the samples come from: the 2-D data sets as thumbnails, the 8x8 digits and CSV
+/// import (file, label column, task), with noise, sample count, the train/test ratio, batch
+/// size and "regenerate" (a new seed). Every change pushes one undo command through
+/// editData()/editTraining(); the panel redraws from the document.
+class DataPanel : public QWidget {
+    Q_OBJECT
+public:
+    /// Asks for a CSV file to import; returns its path or "" (tests replace the file dialog).
+    using FileChooser = std::function<QString(QWidget* parent)>;
+
+    /// The document is not owned and must outlive the panel.
+    explicit DataPanel(ProjectDocument* document, QWidget* parent = nullptr);
+
+    /// Replaces the file dialog of "Import CSV…".
+    void setFileChooser(FileChooser chooser) { m_chooseFile = std::move(chooser); }
+    /// Imports a CSV file: asks for the label column and task, then edits the document.
+    /// Returns false when cancelled or when the file cannot be read (the message is shown).
+    bool importCsv(const QString& path);
+
+    /// A picture of a 2-D data set's points (for the source list).
+    static QIcon planeIcon(const std::string& source, int size);
+
+    QListWidget* sourceList() const { return m_sources; }
+    QSlider* noiseSlider() const { return m_noise; }
+    QSlider* trainFractionSlider() const { return m_trainFraction; }
+    QSpinBox* samplesBox() const { return m_samples; }
+    QSpinBox* batchSizeBox() const { return m_batchSize; }
+    QPushButton* regenerateButton() const { return m_regenerate; }
+
+signals:
+    /// A CSV file could not be used: what the user should know.
+    void importFailed(const QString& message);
+
+private:
+    void refresh();
+    void onSourceClicked(QListWidgetItem* item);
+    void chooseCsv();
+    void chooseLabel();
+
+    ProjectDocument* m_document;
+    FileChooser m_chooseFile;
+    QListWidget* m_sources;
+    QLabel* m_sourceInfo;
+    QSlider* m_trainFraction;
+    QLabel* m_trainFractionValue;
+    QSlider* m_noise;
+    QLabel* m_noiseValue;
+    QLabel* m_noiseLabel;
+    QSpinBox* m_samples;
+    QLabel* m_samplesLabel;
+    QSpinBox* m_batchSize;
+    QPushButton* m_regenerate;
+    QPushButton* m_importCsv;
+    QPushButton* m_labelButton;
+    QCheckBox* m_standardize;
+};
+
+}  // namespace nnplay::ui

@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "panels/TrainingPanel.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QDoubleValidator>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QSignalBlocker>
+#include <QSpinBox>
+#include <cmath>
+
+#include "document/DocumentEdits.h"
+#include "document/MergeIds.h"
+#include "document/ProjectDocument.h"
+
+namespace nnplay::ui {
+
+namespace {
+
+QString rateText(double rate) { return QLocale().toString(rate, 'g', 6); }
+
+}  // namespace
+
+const QList<double>& TrainingPanel::learningRates() {
+    static const QList<double> rates{0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03,
+                                     0.1,     0.3,    1.0,   3.0,   10.0};
+    return rates;
+}
+
+TrainingPanel::TrainingPanel(ProjectDocument* document, QWidget* parent)
+    : QWidget(parent),
+      m_document(document),
+      m_loss(new QComboBox(this)),
+      m_optimizer(new QComboBox(this)),
+      m_momentum(new QDoubleSpinBox(this)),
+      m_momentumLabel(new QLabel(tr("Momentum"), this)),
+      m_learningRate(new QComboBox(this)),
+      m_l1(new QDoubleSpinBox(this)),
+      m_l2(new QDoubleSpinBox(this)),
+      m_batchSize(new QSpinBox(this)),
+      m_epochs(new QSpinBox(this)),
+      m_patience(new QSpinBox(this)) {
+    m_loss->addItem(tr("Mean squared error"), int(LossKind::Mse));
+    m_loss->addItem(tr("Binary cross-entropy"), int(LossKind::Bce));
+    m_loss->addItem(tr("Categorical cross-entropy"), int(LossKind::Cce));
+    m_loss->setToolTip(
+        tr("How wrong an answer counts: cross-entropy suits class probabilities, "
+           "squared error suits numbers."));
+    m_optimizer->addItem(tr("SGD"), QStringLiteral("sgd"));
+    m_optimizer->addItem(tr("RMSprop"), QStringLiteral("rmsprop"));
+    m_optimizer->addItem(tr("Adam"), QStringLiteral("adam"));
+    m_optimizer->setToolTip(
+        tr("The rule that turns gradients into weight changes; Adam adapts "
+           "the step size of every weight by itself."));
+    m_momentum->setRange(0.0, 0.99);
+    m_momentum->setSingleStep(0.05);
+    m_momentum->setDecimals(2);
+    m_momentum->setToolTip(
+        tr("How much of the previous step SGD keeps, which smooths and "
+           "speeds up its path downhill."));
+    m_learningRate->setEditable(true);
+    m_learningRate->setInsertPolicy(QComboBox::NoInsert);
+    for (double rate : learningRates()) m_learningRate->addItem(rateText(rate), rate);
+    auto* validator = new QDoubleValidator(1e-9, 100.0, 9, m_learningRate);
+    validator->setNotation(QDoubleValidator::ScientificNotation);
+    m_learningRate->lineEdit()->setValidator(validator);
+    m_learningRate->setToolTip(
+        tr("How big a step the weights take after each batch: too small "
+           "learns slowly, too large jumps around."));
+    for (QDoubleSpinBox* box : {m_l1, m_l2}) {
+        box->setRange(0.0, 1.0);
+        box->setDecimals(5);
+        box->setSingleStep(0.001);
+        box->setSpecialValueText(tr("Off"));
+    }
+    m_l1->setToolTip(
+        tr("Pushes weights to exactly zero, so the network uses fewer "
+           "connections (L1 regularization)."));
+    m_l2->setToolTip(
+        tr("Keeps weights small, which makes the boundary smoother and fights "
+           "overfitting (L2 regularization)."));
+    m_batchSize->setRange(1, 4096);
+    m_batchSize->setToolTip(
+        tr("How many examples the network looks at before each weight "
+           "update."));
+    m_epochs->setRange(1, 1000000);
+    m_epochs->setToolTip(
+        tr("How many passes over the training data Play makes before it "
+           "pauses (press Play again to go on)."));
+    m_patience->setRange(0, 10000);
+    m_patience->setSpecialValueText(tr("Off"));
+    m_patience->setSuffix(tr(" epochs"));
+    m_patience->setToolTip(
+        tr("Stop when the test loss has not improved for this many epochs, "
+           "and keep the best weights."));
+
+    // Long names are cut in the narrow dock; the open list shows them whole.
+    for (QComboBox* box : {m_loss, m_optimizer, m_learningRate}) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(8);
+    }
+    auto* form = new QFormLayout(this);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->addRow(tr("Loss"), m_loss);
+    form->addRow(tr("Optimizer"), m_optimizer);
+    form->addRow(m_momentumLabel, m_momentum);
+    form->addRow(tr("Learning rate"), m_learningRate);
+    form->addRow(tr("L1 penalty"), m_l1);
+    form->addRow(tr("L2 penalty"), m_l2);
+    form->addRow(tr("Batch size"), m_batchSize);
+    form->addRow(tr("Epochs"), m_epochs);
+    form->addRow(tr("Early stopping"), m_patience);
+
+    auto edit = [this](auto change, const QString& text, int mergeId) {
+        TrainingSpec training = m_document->project().training;
+        change(training);
+        editTraining(*m_document, training, text, mergeId);
+    };
+    connect(m_loss, &QComboBox::activated, this, [this, edit](int index) {
+        const auto kind = static_cast<LossKind>(m_loss->itemData(index).toInt());
+        edit([kind](TrainingSpec& t) { t.loss = kind; }, tr("Change loss"), kMergeNone);
+    });
+    connect(m_optimizer, &QComboBox::activated, this, [this, edit](int index) {
+        const std::string kind = m_optimizer->itemData(index).toString().toStdString();
+        edit([kind](TrainingSpec& t) { t.optimizer.kind = kind; }, tr("Change optimizer"),
+             kMergeNone);
+    });
+    connect(m_momentum, &QDoubleSpinBox::valueChanged, this, [edit](double v) {
+        edit([v](TrainingSpec& t) { t.optimizer.momentum = static_cast<float>(v); },
+             tr("Change momentum"), kMergeMomentum);
+    });
+    connect(m_learningRate, &QComboBox::activated, this, &TrainingPanel::commitLearningRate);
+    connect(m_learningRate->lineEdit(), &QLineEdit::editingFinished, this,
+            &TrainingPanel::commitLearningRate);
+    connect(m_l1, &QDoubleSpinBox::valueChanged, this, [edit](double v) {
+        edit([v](TrainingSpec& t) { t.l1 = static_cast<float>(v); }, tr("Change L1 penalty"),
+             kMergeL1);
+    });
+    connect(m_l2, &QDoubleSpinBox::valueChanged, this, [edit](double v) {
+        edit([v](TrainingSpec& t) { t.l2 = static_cast<float>(v); }, tr("Change L2 penalty"),
+             kMergeL2);
+    });
+    connect(m_batchSize, &QSpinBox::valueChanged, this, [edit](int v) {
+        edit([v](TrainingSpec& t) { t.batchSize = v; }, tr("Change batch size"), kMergeBatchSize);
+    });
+    connect(m_epochs, &QSpinBox::valueChanged, this, [edit](int v) {
+        edit([v](TrainingSpec& t) { t.epochs = v; }, tr("Change epochs"), kMergeEpochs);
+    });
+    connect(m_patience, &QSpinBox::valueChanged, this, [edit](int v) {
+        edit([v](TrainingSpec& t) { t.patience = v; }, tr("Change early stopping"), kMergePatience);
+    });
+
+    connect(m_document, &ProjectDocument::trainingChanged, this, &TrainingPanel::refresh);
+    connect(m_document, &ProjectDocument::projectReplaced, this, &TrainingPanel::refresh);
+    refresh();
+}
+
+void TrainingPanel::commitLearningRate() {
+    bool ok = false;
+    const double rate = QLocale().toDouble(m_learningRate->currentText(), &ok);
+    const TrainingSpec& current = m_document->project().training;
+    if (!ok || !(rate > 0.0)) {
+        refresh();  // back to the document's value
+        return;
+    }
+    if (std::abs(rate - current.optimizer.learningRate) <= 1e-6 * rate) return;
+    TrainingSpec training = current;
+    training.optimizer.learningRate = static_cast<float>(rate);
+    editTraining(*m_document, training, tr("Change learning rate"), kMergeLearningRate);
+}
+
+void TrainingPanel::refresh() {
+    const TrainingSpec& t = m_document->project().training;
+    const QSignalBlocker b1(m_loss), b2(m_optimizer), b3(m_momentum), b4(m_learningRate), b5(m_l1),
+        b6(m_l2), b7(m_batchSize), b8(m_epochs), b9(m_patience);
+    m_loss->setCurrentIndex(m_loss->findData(int(t.loss)));
+    m_optimizer->setCurrentIndex(m_optimizer->findData(QString::fromStdString(t.optimizer.kind)));
+    const bool sgd = t.optimizer.kind == "sgd";
+    m_momentum->setVisible(sgd);
+    m_momentumLabel->setVisible(sgd);
+    m_momentum->setValue(t.optimizer.momentum);
+    // The document stores floats: match the listed rates with a tolerance.
+    int match = -1;
+    for (int i = 0; i < m_learningRate->count(); ++i) {
+        const double listed = m_learningRate->itemData(i).toDouble();
+        if (std::abs(listed - t.optimizer.learningRate) <= 1e-6 * listed) match = i;
+    }
+    m_learningRate->setCurrentIndex(match);
+    if (match < 0) m_learningRate->setEditText(rateText(t.optimizer.learningRate));
+    m_l1->setValue(t.l1);
+    m_l2->setValue(t.l2);
+    m_batchSize->setValue(t.batchSize);
+    m_epochs->setValue(t.epochs);
+    m_patience->setValue(t.patience);
+}
+
+}  // namespace nnplay::ui

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QWidget>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QSpinBox;
+
+namespace nnplay::ui {
+
+class ProjectDocument;
+
+/// The training settings of the document: loss, optimizer, learning rate, L1/L2 penalties,
+/// batch size, epochs and early stopping. Every change pushes one undo command through
+/// editTraining() (typing or spinning one value merges into one step); the panel redraws from
+/// the document on every change, undo included.
+class TrainingPanel : public QWidget {
+    Q_OBJECT
+public:
+    /// The document is not owned and must outlive the panel.
+    explicit TrainingPanel(ProjectDocument* document, QWidget* parent = nullptr);
+
+    /// Learning rates offered in the list (any other positive value can be typed).
+    static const QList<double>& learningRates();
+
+    QComboBox* lossBox() const { return m_loss; }
+    QComboBox* optimizerBox() const { return m_optimizer; }
+    QComboBox* learningRateBox() const { return m_learningRate; }
+    QDoubleSpinBox* l1Box() const { return m_l1; }
+    QDoubleSpinBox* l2Box() const { return m_l2; }
+    QSpinBox* batchSizeBox() const { return m_batchSize; }
+    QSpinBox* epochsBox() const { return m_epochs; }
+    QSpinBox* patienceBox() const { return m_patience; }
+
+private:
+    void refresh();
+    void commitLearningRate();
+
+    ProjectDocument* m_document;
+    QComboBox* m_loss;
+    QComboBox* m_optimizer;
+    QDoubleSpinBox* m_momentum;
+    QLabel* m_momentumLabel;
+    QComboBox* m_learningRate;
+    QDoubleSpinBox* m_l1;
+    QDoubleSpinBox* m_l2;
+    QSpinBox* m_batchSize;
+    QSpinBox* m_epochs;
+    QSpinBox* m_patience;
+};
+
+}  // namespace nnplay::ui

@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "plots/ConfusionMatrixView.h"
+
+#include <qcustomplot.h>
+
+#include <QEvent>
+#include <QLabel>
+#include <QVBoxLayout>
+#include <algorithm>
+
+#include "plots/PlotStyle.h"
+
+namespace nnplay::ui {
+
+ConfusionMatrixView::ConfusionMatrixView(QWidget* parent)
+    : QWidget(parent), m_plot(new QCustomPlot(this)), m_summary(new QLabel(this)) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_plot, 1);
+    m_summary->setToolTip(
+        tr("Rows are the true classes of the test samples, columns what the "
+           "network predicted; the diagonal counts the right answers."));
+    m_plot->setMinimumSize(220, 200);
+    m_summary->setWordWrap(true);
+    m_summary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_plot->xAxis->setLabel(tr("Predicted class"));
+    m_plot->yAxis->setLabel(tr("True class"));
+    m_plot->yAxis->setRangeReversed(true);  // class 0 at the top, as a table reads
+    m_plot->xAxis->grid()->setVisible(false);
+    m_plot->yAxis->grid()->setVisible(false);
+
+    m_map = new QCPColorMap(m_plot->xAxis, m_plot->yAxis);
+    m_map->setInterpolate(false);
+    m_map->setTightBoundary(false);
+    m_scale = new QCPColorScale(m_plot);
+    m_scale->setType(QCPAxis::atRight);
+    m_scale->setBarWidth(12);
+    m_scale->axis()->setLabel(tr("Share of the true class"));
+    auto percent = QSharedPointer<QCPAxisTickerText>::create();
+    for (int p = 0; p <= 100; p += 25) percent->addTick(p / 100.0, QStringLiteral("%1%").arg(p));
+    m_scale->axis()->setTicker(percent);
+    m_plot->plotLayout()->addElement(0, 1, m_scale);
+    m_map->setColorScale(m_scale);  // the map takes the scale's gradient and range: set after
+    m_map->setGradient(PlotStyle::countGradient());
+    m_map->setDataRange(QCPRange(0.0, 1.0));
+    auto* margins = new QCPMarginGroup(m_plot);
+    m_plot->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+    m_scale->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+    applyPalette();
+    m_summary->setText(tr("No test predictions yet."));
+}
+
+void ConfusionMatrixView::setSnapshot(const TrainingSnapshot& snapshot) {
+    const auto& confusion = snapshot.testMetrics.confusion;
+    if (!snapshot.hasMetrics || confusion.empty() || !snapshot.data ||
+        snapshot.data->info.task != nnplay::Task::Classification) {
+        m_summary->setText(snapshot.data && snapshot.data->info.task == nnplay::Task::Regression
+                               ? tr("Regression: test MSE %1, R² %2")
+                                     .arg(snapshot.testRegression.mse, 0, 'g', 4)
+                                     .arg(snapshot.testRegression.r2, 0, 'f', 3)
+                               : tr("No test predictions yet."));
+        return;
+    }
+    const int classes = static_cast<int>(confusion.size());
+    if (classes != m_classes) setClasses(classes, snapshot.data->info.classNames);
+
+    int total = 0;
+    for (int t = 0; t < classes; ++t) {
+        const auto& row = confusion[static_cast<std::size_t>(t)];
+        int rowTotal = 0;
+        for (int count : row) rowTotal += count;
+        total += rowTotal;
+        for (int p = 0; p < classes && p < static_cast<int>(row.size()); ++p) {
+            const int count = row[static_cast<std::size_t>(p)];
+            const double share = rowTotal > 0 ? static_cast<double>(count) / rowTotal : 0.0;
+            m_map->data()->setCell(p, t, share);
+            if (!m_cells.empty()) {
+                QCPItemText* cell = m_cells[static_cast<std::size_t>(t * classes + p)];
+                cell->setText(QString::number(count));
+                // Dark text on pale cells, white on dark ones; wrong answers in red.
+                cell->setColor(share > 0.55            ? Qt::white
+                               : (p != t && count > 0) ? QColor(200, 30, 30)
+                                                       : QColor(40, 40, 40));
+            }
+        }
+    }
+    m_summary->setText(tr("Test accuracy %1% on %2 samples (macro F1 %3)")
+                           .arg(100.0 * snapshot.testMetrics.accuracy, 0, 'f', 1)
+                           .arg(total)
+                           .arg(snapshot.testMetrics.macroF1, 0, 'f', 3));
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+QString ConfusionMatrixView::cellText(int trueClass, int predictedClass) const {
+    if (trueClass < 0 || predictedClass < 0 || trueClass >= m_classes ||
+        predictedClass >= m_classes || m_cells.empty()) {
+        return QString();
+    }
+    return m_cells[static_cast<std::size_t>(trueClass * m_classes + predictedClass)]->text();
+}
+
+void ConfusionMatrixView::setClasses(int classes, const std::vector<std::string>& names) {
+    for (QCPItemText* cell : m_cells) m_plot->removeItem(cell);
+    m_cells.clear();
+    m_classes = classes;
+    m_map->data()->setSize(classes, classes);
+    m_map->data()->setRange(QCPRange(0, classes - 1), QCPRange(0, classes - 1));
+    m_plot->xAxis->setRange(-0.5, classes - 0.5);
+    m_plot->yAxis->setRange(-0.5, classes - 0.5);
+
+    auto ticker = QSharedPointer<QCPAxisTickerText>::create();
+    for (int k = 0; k < classes; ++k) {
+        ticker->addTick(k, k < static_cast<int>(names.size())
+                               ? QString::fromStdString(names[static_cast<std::size_t>(k)])
+                               : QString::number(k));
+    }
+    m_plot->xAxis->setTicker(ticker);
+    m_plot->yAxis->setTicker(ticker);
+    if (classes > kMaxLabelledClasses) return;
+    QFont cellFont = font();
+    cellFont.setPointSizeF(std::max(7.0, cellFont.pointSizeF() * (classes > 10 ? 0.8 : 1.0)));
+    for (int t = 0; t < classes; ++t) {
+        for (int p = 0; p < classes; ++p) {
+            auto* cell = new QCPItemText(m_plot);
+            cell->position->setType(QCPItemPosition::ptPlotCoords);
+            cell->position->setCoords(p, t);
+            cell->setPositionAlignment(Qt::AlignCenter);
+            cell->setFont(cellFont);
+            m_cells.push_back(cell);
+        }
+    }
+}
+
+void ConfusionMatrixView::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::PaletteChange) applyPalette();
+    QWidget::changeEvent(event);
+}
+
+void ConfusionMatrixView::applyPalette() {
+    PlotStyle::apply(m_plot, palette());
+    PlotStyle::apply(m_scale, palette());
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+}  // namespace nnplay::ui

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QWidget>
+#include <vector>
+
+#include "train/TrainingSnapshot.h"
+
+class QCustomPlot;
+class QCPColorMap;
+class QCPColorScale;
+class QCPItemText;
+class QLabel;
+
+namespace nnplay::ui {
+
+/// The test set's confusion matrix: one row per true class, one column per predicted class,
+/// the count written in each cell and the cell coloured by the share of its row (so the
+/// diagonal is dark when the network is right).
+class ConfusionMatrixView : public QWidget {
+    Q_OBJECT
+public:
+    /// Classes beyond this are drawn without numbers in the cells.
+    static constexpr int kMaxLabelledClasses = 20;
+
+    explicit ConfusionMatrixView(QWidget* parent = nullptr);
+
+    void setSnapshot(const TrainingSnapshot& snapshot);
+    QCustomPlot* plot() const { return m_plot; }
+    /// For tests: the number written in cell (true class, predicted class), or "" when none.
+    QString cellText(int trueClass, int predictedClass) const;
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void setClasses(int classes, const std::vector<std::string>& names);
+    void applyPalette();
+
+    QCustomPlot* m_plot;
+    QCPColorMap* m_map;
+    QCPColorScale* m_scale;
+    QLabel* m_summary;
+    std::vector<QCPItemText*> m_cells;  // row-major: true class * classes + predicted
+    int m_classes = 0;
+};
+
+}  // namespace nnplay::ui

@@ -1,0 +1,393 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "plots/DecisionBoundaryView.h"
+
+#include <qcustomplot.h>
+
+#include <QCheckBox>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
+
+#include "plots/PlotStyle.h"
+#include "train/SnapshotBuilder.h"
+
+namespace nnplay::ui {
+
+namespace {
+
+constexpr double kExtent = SnapshotBuilder::kExtent;
+/// Regression points are coloured in this many steps of their target value.
+constexpr int kRegressionBins = 9;
+constexpr double kPointSize = 6.5;
+/// How strong the heatmap's colours are next to the points' (1: the same).
+constexpr double kMapStrength = 0.7;
+
+/// Maps a two-class output to the probability of class 1 (tanh outputs live in [-1, 1]).
+double probabilityOfOne(float value, const std::string& activation) {
+    const double p = activation == "tanh" ? (value + 1.0) / 2.0 : value;
+    return std::clamp(p, 0.0, 1.0);
+}
+
+}  // namespace
+
+DecisionBoundaryView::DecisionBoundaryView(QWidget* parent)
+    : QWidget(parent),
+      m_plotArea(new QWidget(this)),
+      m_plot(new QCustomPlot(m_plotArea)),
+      m_caption(new QLabel(this)),
+      m_testBox(new QCheckBox(tr("Test data"), this)),
+      m_discretizeBox(new QCheckBox(tr("Discretize"), this)) {
+    m_testBox->setToolTip(
+        tr("Also draw the test points (black outline), which the network never trains on."));
+    m_discretizeBox->setToolTip(
+        tr("Colour each spot by the class the network picks, hiding how sure it is."));
+    m_caption->setToolTip(tr("What the background colours show."));
+    m_caption->setWordWrap(true);
+    m_caption->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+
+    auto* options = new QHBoxLayout;
+    options->addWidget(m_caption, 1);
+    options->addWidget(m_testBox);
+    options->addWidget(m_discretizeBox);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(options);
+    layout->addWidget(m_plotArea, 1);
+    // The plot is placed by hand inside m_plotArea so that the plane is drawn square.
+    m_plotArea->installEventFilter(this);
+    m_plotArea->setMinimumSize(200, 180);
+    m_plot->setNotAntialiasedElements(QCP::aeNone);
+    m_plot->xAxis->setLabel(QStringLiteral("x1"));
+    m_plot->yAxis->setLabel(QStringLiteral("x2"));
+    m_plot->xAxis->setRange(-kExtent, kExtent);
+    m_plot->yAxis->setRange(-kExtent, kExtent);
+    m_plot->xAxis->grid()->setVisible(false);
+    m_plot->yAxis->grid()->setVisible(false);
+
+    m_map = new QCPColorMap(m_plot->xAxis, m_plot->yAxis);
+    m_map->setInterpolate(true);
+    m_map->setTightBoundary(false);
+    m_map->data()->setRange(QCPRange(-kExtent, kExtent), QCPRange(-kExtent, kExtent));
+
+    m_scale = new QCPColorScale(m_plot);
+    m_scale->setType(QCPAxis::atRight);
+    m_scale->setBarWidth(12);
+    m_plot->plotLayout()->addElement(0, 1, m_scale);
+    m_map->setColorScale(m_scale);
+    auto* margins = new QCPMarginGroup(m_plot);
+    m_plot->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+    m_scale->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+
+    connect(m_plot, &QCustomPlot::afterLayout, this, &DecisionBoundaryView::fitSquare,
+            Qt::QueuedConnection);
+    connect(m_testBox, &QCheckBox::toggled, this, &DecisionBoundaryView::setShowTestData);
+    connect(m_discretizeBox, &QCheckBox::toggled, this, &DecisionBoundaryView::setDiscretize);
+    applyPalette();
+    updateMap();
+}
+
+void DecisionBoundaryView::setSnapshot(const TrainingSnapshot& snapshot) {
+    m_snapshot = snapshot;
+    if (snapshot.data && snapshot.generation != m_pointsGeneration) {
+        m_pointsGeneration = snapshot.generation;
+        updatePoints(*snapshot.data);
+    }
+    updateMap();
+}
+
+void DecisionBoundaryView::showNeuron(int layerIndex, int unit, const QString& caption) {
+    m_neuronLayer = layerIndex;
+    m_neuronUnit = unit;
+    m_neuronCaption = caption;
+    updateMap();
+}
+
+void DecisionBoundaryView::setShowTestData(bool show) {
+    if (m_testBox->isChecked() != show) m_testBox->setChecked(show);
+    for (QCPGraph* graph : m_testGraphs) graph->setVisible(show && !graph->data()->isEmpty());
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+bool DecisionBoundaryView::showTestData() const { return m_testBox->isChecked(); }
+
+void DecisionBoundaryView::setDiscretize(bool discretize) {
+    if (m_discretizeBox->isChecked() != discretize) m_discretizeBox->setChecked(discretize);
+    updateMap();
+}
+
+bool DecisionBoundaryView::discretize() const { return m_discretizeBox->isChecked(); }
+
+double DecisionBoundaryView::cellValue(int column, int row) const {
+    return m_map->data()->cell(column, row);
+}
+
+void DecisionBoundaryView::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::PaletteChange) applyPalette();
+    QWidget::changeEvent(event);
+}
+
+void DecisionBoundaryView::applyPalette() {
+    PlotStyle::apply(m_plot, palette());
+    PlotStyle::apply(m_scale, palette());
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+QCPGraph* DecisionBoundaryView::pointGraph(std::vector<QCPGraph*>& pool, std::size_t index) {
+    while (pool.size() <= index) {
+        QCPGraph* graph = m_plot->addGraph();
+        graph->setLineStyle(QCPGraph::lsNone);
+        graph->setAdaptiveSampling(false);
+        graph->setSelectable(QCP::stNone);
+        pool.push_back(graph);
+    }
+    return pool[index];
+}
+
+void DecisionBoundaryView::updatePoints(const DataPreview& data) {
+    for (QCPGraph* graph : m_trainGraphs) graph->data()->clear();
+    for (QCPGraph* graph : m_testGraphs) graph->data()->clear();
+    if (!data.info.isPlane) {
+        setShowTestData(showTestData());
+        return;
+    }
+    const bool regression = data.info.task == Task::Regression;
+    const int groups = regression ? kRegressionBins : std::max(1, data.info.classCount());
+
+    // Which group (class, or target bin) a sample falls in, and that group's colour.
+    auto groupOf = [&](const std::vector<int>& labels, const Matrix& targets, Eigen::Index i) {
+        if (!regression) return labels.empty() ? 0 : labels[static_cast<std::size_t>(i)];
+        const double t = targets.size() > 0 ? std::clamp<double>(targets(0, i), -1.0, 1.0) : 0.0;
+        return std::clamp(static_cast<int>(std::lround((t + 1.0) / 2.0 * (groups - 1))), 0,
+                          groups - 1);
+    };
+    auto colorOf = [&](int group) {
+        if (!regression) {
+            return groups == 2
+                       ? (group == 0 ? PlotStyle::negativeColor() : PlotStyle::positiveColor())
+                       : PlotStyle::classColor(group);
+        }
+        return QColor::fromRgba(
+            PlotStyle::divergingGradient().color(double(group) / (groups - 1), QCPRange(0, 1)));
+    };
+
+    auto fill = [&](std::vector<QCPGraph*>& pool, const Matrix& points,
+                    const std::vector<int>& labels, const Matrix& targets, bool test) {
+        std::vector<QVector<double>> xs(static_cast<std::size_t>(groups));
+        std::vector<QVector<double>> ys(static_cast<std::size_t>(groups));
+        for (Eigen::Index i = 0; i < points.cols(); ++i) {
+            const auto g =
+                static_cast<std::size_t>(std::clamp(groupOf(labels, targets, i), 0, groups - 1));
+            xs[g].push_back(points(0, i));
+            ys[g].push_back(points(1, i));
+        }
+        for (int g = 0; g < groups; ++g) {
+            QCPGraph* graph = pointGraph(pool, static_cast<std::size_t>(g));
+            const QColor color = colorOf(g);
+            const QPen outline = test ? QPen(QColor(20, 20, 20), 1.4) : QPen(Qt::white, 1.0);
+            graph->setScatterStyle(
+                QCPScatterStyle(QCPScatterStyle::ssCircle, outline, QBrush(color), kPointSize));
+            graph->setData(xs[static_cast<std::size_t>(g)], ys[static_cast<std::size_t>(g)], true);
+            if (!regression && g < static_cast<int>(data.info.classNames.size())) {
+                graph->setName(
+                    QString::fromStdString(data.info.classNames[static_cast<std::size_t>(g)]));
+            }
+            graph->setVisible(!test || showTestData());
+        }
+    };
+    fill(m_trainGraphs, data.trainPoints, data.trainLabels, data.trainTargets, false);
+    fill(m_testGraphs, data.testPoints, data.testLabels, data.testTargets, true);
+    // Test points sit on top of training points; both above the heatmap.
+    for (QCPGraph* graph : m_testGraphs)
+        graph->setVisible(showTestData() && !graph->data()->isEmpty());
+    for (QCPGraph* graph : m_trainGraphs) graph->setVisible(!graph->data()->isEmpty());
+}
+
+void DecisionBoundaryView::updateMap() {
+    const TrainingSnapshot& s = m_snapshot;
+    Kind kind = Kind::None;
+    if (m_neuronLayer >= 0) {
+        const auto layer = static_cast<std::size_t>(m_neuronLayer);
+        const auto unit = static_cast<std::size_t>(std::max(m_neuronUnit, 0));
+        if (layer < s.thumbnails.size() && unit < s.thumbnails[layer].size() &&
+            s.thumbnailSize > 1) {
+            kind = Kind::Neuron;
+            fillNeuron(s.thumbnailSize, s.thumbnails[layer][unit]);
+        }
+    }
+    if (kind == Kind::None && s.data && s.data->info.isPlane && s.gridSize > 1 &&
+        !s.boundary.empty()) {
+        if (s.data->info.task == Task::Regression) {
+            kind = Kind::Regression;
+        } else if (s.boundary.size() <= 2) {
+            kind = Kind::TwoClass;
+        } else {
+            kind = Kind::MultiClass;
+        }
+        fillOutput(kind, s.gridSize);
+    }
+    m_kind = kind;
+    m_map->setVisible(kind != Kind::None);
+    m_scale->setVisible(kind != Kind::None);
+    configureScale(kind);
+
+    QString caption;
+    switch (kind) {
+        case Kind::None:
+            caption = s.data && !s.data->info.isPlane
+                          ? tr("This data is not 2-D: see the confusion matrix and samples.")
+                          : tr("No output yet.");
+            break;
+        case Kind::Neuron:
+            caption = m_neuronCaption.isEmpty() ? tr("Activation of the hovered neuron")
+                                                : m_neuronCaption;
+            break;
+        case Kind::TwoClass:
+        case Kind::MultiClass:
+            caption = tr("Output: the class the network predicts at each point");
+            break;
+        case Kind::Regression:
+            caption = tr("Output: the value the network predicts at each point");
+            break;
+    }
+    m_caption->setText(caption);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void DecisionBoundaryView::fillOutput(Kind kind, int size) {
+    const TrainingSnapshot& s = m_snapshot;
+    QCPColorMapData* data = m_map->data();
+    if (data->keySize() != size || data->valueSize() != size) {
+        data->setSize(size, size);
+        data->setRange(QCPRange(-kExtent, kExtent), QCPRange(-kExtent, kExtent));
+    }
+    const bool discrete = discretize();
+    const std::string& activation = s.data->outputActivation;
+    const int classes = static_cast<int>(s.boundary.size());
+    for (int row = 0; row < size; ++row) {
+        for (int col = 0; col < size; ++col) {
+            const auto i = static_cast<std::size_t>(row) * size + col;
+            double v = 0.0;
+            if (kind == Kind::TwoClass) {
+                // One output: the probability of class 1; two (softmax): take the second.
+                v = probabilityOfOne(s.boundary[static_cast<std::size_t>(classes - 1)][i],
+                                     classes == 2 ? std::string() : activation);
+                if (discrete) v = v >= 0.5 ? 1.0 : 0.0;
+            } else if (kind == Kind::MultiClass) {
+                int best = 0;
+                for (int k = 1; k < classes; ++k) {
+                    if (s.boundary[static_cast<std::size_t>(k)][i] >
+                        s.boundary[static_cast<std::size_t>(best)][i]) {
+                        best = k;
+                    }
+                }
+                const double p = s.boundary[static_cast<std::size_t>(best)][i];
+                const double chance = 1.0 / classes;
+                double confidence = std::clamp((p - chance) / (1.0 - chance), 0.0, 1.0);
+                if (discrete) confidence = 1.0;
+                // Class k owns [k, k+1) / classes; the shade inside says how sure.
+                v = (best + 0.02 + 0.96 * confidence) / classes;
+            } else {
+                v = s.boundary[0][i];
+                if (discrete) v = v >= 0.0 ? 1.0 : -1.0;
+            }
+            data->setCell(col, row, v);
+        }
+    }
+    m_map->setInterpolate(!discrete);
+}
+
+void DecisionBoundaryView::fillNeuron(int size, const std::vector<float>& values) {
+    QCPColorMapData* data = m_map->data();
+    if (data->keySize() != size || data->valueSize() != size) {
+        data->setSize(size, size);
+        data->setRange(QCPRange(-kExtent, kExtent), QCPRange(-kExtent, kExtent));
+    }
+    double extent = 1e-6;
+    for (float v : values) extent = std::max(extent, std::abs(static_cast<double>(v)));
+    for (int row = 0; row < size; ++row) {
+        for (int col = 0; col < size; ++col) {
+            data->setCell(col, row, values[static_cast<std::size_t>(row) * size + col]);
+        }
+    }
+    m_map->setInterpolate(true);
+    // Symmetric around zero so white always means "zero"; a tanh or sigmoid unit fills
+    // [-1, 1] at most, a ReLU unit its own largest value.
+    m_map->setDataRange(QCPRange(-extent, extent));
+}
+
+void DecisionBoundaryView::configureScale(Kind kind) {
+    const int classes = static_cast<int>(m_snapshot.boundary.size());
+    if (kind == Kind::MultiClass && (m_scaleKind != kind || m_scaleClasses != classes)) {
+        QCPColorGradient gradient;
+        gradient.clearColorStops();
+        for (int k = 0; k < classes; ++k) {
+            const QColor color = PlotStyle::classColor(k);
+            gradient.setColorStopAt((k + 0.001) / classes, PlotStyle::tint(color, 0.12));
+            gradient.setColorStopAt((k + 0.999) / classes, PlotStyle::tint(color, kMapStrength));
+        }
+        gradient.setLevelCount(std::min(1024, 96 * classes));
+        m_map->setGradient(gradient);
+        auto ticker = QSharedPointer<QCPAxisTickerText>::create();
+        const auto& names = m_snapshot.data->info.classNames;
+        for (int k = 0; k < classes; ++k) {
+            const QString name = k < static_cast<int>(names.size())
+                                     ? QString::fromStdString(names[static_cast<std::size_t>(k)])
+                                     : QString::number(k);
+            ticker->addTick((k + 0.5) / classes, name);
+        }
+        m_scale->axis()->setTicker(ticker);
+        m_scale->axis()->setLabel(tr("Predicted class (paler: less sure)"));
+    } else if (kind != Kind::MultiClass && kind != Kind::None && m_scaleKind != kind) {
+        m_map->setGradient(PlotStyle::divergingGradient(kMapStrength));
+        m_scale->axis()->setTicker(QSharedPointer<QCPAxisTicker>::create());
+    }
+    switch (kind) {
+        case Kind::TwoClass: {
+            m_map->setDataRange(QCPRange(0.0, 1.0));
+            const auto& names = m_snapshot.data->info.classNames;
+            m_scale->axis()->setLabel(
+                names.size() == 2
+                    ? tr("Probability of class %1").arg(QString::fromStdString(names[1]))
+                    : tr("Probability"));
+            break;
+        }
+        case Kind::MultiClass:
+            m_map->setDataRange(QCPRange(0.0, 1.0));
+            break;
+        case Kind::Regression:
+            m_map->setDataRange(QCPRange(-1.0, 1.0));
+            m_scale->axis()->setLabel(tr("Predicted value"));
+            break;
+        case Kind::Neuron:
+            m_scale->axis()->setLabel(tr("Activation"));
+            break;
+        case Kind::None:
+            break;
+    }
+    m_scaleKind = kind;
+    m_scaleClasses = classes;
+}
+
+bool DecisionBoundaryView::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_plotArea && event->type() == QEvent::Resize) fitSquare();
+    return QWidget::eventFilter(watched, event);
+}
+
+void DecisionBoundaryView::fitSquare() {
+    // Playground's plane is square: size the plot so that its axis rect is, and centre it.
+    // The space around the axis rect (tick labels, colour scale) is taken from the last
+    // layout; a change of it triggers one more pass through afterLayout.
+    const QRect area = m_plotArea->rect();
+    const QRect axes = m_plot->axisRect()->rect();
+    const int extraW = axes.width() > 0 ? m_plot->width() - axes.width() : 90;
+    const int extraH = axes.height() > 0 ? m_plot->height() - axes.height() : 40;
+    const int side = std::max(40, std::min(area.width() - extraW, area.height() - extraH));
+    const QSize size(std::min(area.width(), side + extraW), std::min(area.height(), side + extraH));
+    const QRect target(QPoint(area.left() + (area.width() - size.width()) / 2, area.top()), size);
+    if (m_plot->geometry() != target) m_plot->setGeometry(target);
+}
+
+}  // namespace nnplay::ui

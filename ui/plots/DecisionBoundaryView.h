@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+#include <QWidget>
+#include <vector>
+
+#include "train/TrainingSnapshot.h"
+
+class QCheckBox;
+class QCustomPlot;
+class QCPColorMap;
+class QCPColorScale;
+class QCPGraph;
+class QLabel;
+
+namespace nnplay::ui {
+
+/// The network's output over the 2-D plane as a heatmap with the data points on top.
+/// Two classes: Playground's orange - white - blue by the probability of class +1; more
+/// classes: each class its own colour, paler where the network is less sure; regression: the
+/// predicted value. While a neuron is hovered on the canvas, shows that neuron's activation
+/// over the plane instead.
+class DecisionBoundaryView : public QWidget {
+    Q_OBJECT
+public:
+    explicit DecisionBoundaryView(QWidget* parent = nullptr);
+
+    /// Draws a snapshot's boundary grid (or the hovered neuron's thumbnail) and, when the
+    /// generation changed, its data points.
+    void setSnapshot(const TrainingSnapshot& snapshot);
+    /// Shows the activation of `unit` of layer `layerIndex` (a spec index) instead of the
+    /// output; layerIndex < 0 goes back to the output. `caption` names the neuron.
+    void showNeuron(int layerIndex, int unit, const QString& caption = QString());
+
+    void setShowTestData(bool show);
+    bool showTestData() const;
+    /// Colours the output by the predicted class only (no shades of confidence).
+    void setDiscretize(bool discretize);
+    bool discretize() const;
+
+    QCustomPlot* plot() const { return m_plot; }
+    /// For tests: the value drawn at grid cell (column, row) after the last update.
+    double cellValue(int column, int row) const;
+
+protected:
+    void changeEvent(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    enum class Kind { None, TwoClass, MultiClass, Regression, Neuron };
+
+    void updatePoints(const DataPreview& data);
+    void updateMap();
+    void fillOutput(Kind kind, int size);
+    void fillNeuron(int size, const std::vector<float>& values);
+    void configureScale(Kind kind);
+    void fitSquare();
+    QCPGraph* pointGraph(std::vector<QCPGraph*>& pool, std::size_t index);
+    void applyPalette();
+
+    QWidget* m_plotArea;
+    QCustomPlot* m_plot;
+    QCPColorMap* m_map;
+    QCPColorScale* m_scale;
+    QLabel* m_caption;
+    QCheckBox* m_testBox;
+    QCheckBox* m_discretizeBox;
+    std::vector<QCPGraph*> m_trainGraphs;
+    std::vector<QCPGraph*> m_testGraphs;
+
+    TrainingSnapshot m_snapshot;
+    int m_pointsGeneration = -1;
+    Kind m_kind = Kind::None;
+    Kind m_scaleKind = Kind::None;
+    int m_scaleClasses = 0;
+    int m_neuronLayer = -1;
+    int m_neuronUnit = -1;
+    QString m_neuronCaption;
+};
+
+}  // namespace nnplay::ui

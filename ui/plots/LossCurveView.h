@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QWidget>
+
+#include "train/TrainingSnapshot.h"
+
+class QCheckBox;
+class QCustomPlot;
+class QCPGraph;
+class QCPItemStraightLine;
+class QCPItemText;
+class QCPItemTracer;
+class QLabel;
+class QMouseEvent;
+
+namespace nnplay::ui {
+
+/// Training and test loss (left axis) and accuracy (right axis, classification only) per
+/// epoch. The band between the training and test loss shows the generalisation gap. Hovering
+/// shows the exact values of the epoch under the mouse; the loss axis can be logarithmic.
+class LossCurveView : public QWidget {
+    Q_OBJECT
+public:
+    explicit LossCurveView(QWidget* parent = nullptr);
+
+    /// Appends the epochs the view has not drawn yet (starts over on a new generation).
+    void setSnapshot(const TrainingSnapshot& snapshot);
+    void setLogScale(bool log);
+    bool logScale() const;
+
+    QCustomPlot* plot() const { return m_plot; }
+    /// The text of the hover read-out for `epoch` (what hovering that epoch shows).
+    QString valuesText(int epoch) const;
+    /// Shows the read-out for `epoch` as hovering does (-1 hides it).
+    void showEpoch(int epoch);
+
+protected:
+    void changeEvent(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    /// The record of `epoch`, or nullptr.
+    const nnplay::EpochRecord* record(int epoch) const;
+    void onMouseMove(QMouseEvent* event);
+    void rescale();
+    void applyPalette();
+
+    QCustomPlot* m_plot;
+    QCheckBox* m_logBox;
+    QLabel* m_summary;
+    QCPGraph* m_trainLoss;
+    QCPGraph* m_testLoss;
+    QCPGraph* m_trainAccuracy;
+    QCPGraph* m_testAccuracy;
+    QCPItemStraightLine* m_cursor;
+    QCPItemTracer* m_trainTracer;
+    QCPItemTracer* m_testTracer;
+    QCPItemText* m_readout;
+
+    nnplay::History m_history;  // what is drawn
+    int m_generation = -1;
+    bool m_classification = true;
+    int m_hoverEpoch = -1;
+};
+
+}  // namespace nnplay::ui

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QColor>
+#include <QPalette>
+
+class QCustomPlot;
+class QCPColorGradient;
+class QCPColorScale;
+
+namespace nnplay::ui {
+
+/// Colours shared by every view: TensorFlow Playground's orange (negative, class 0) and blue
+/// (positive, class 1), a palette for more classes, and plot chrome that follows the window's
+/// light or dark palette.
+class PlotStyle {
+public:
+    static QColor negativeColor() { return QColor(245, 147, 34); }
+    static QColor neutralColor() { return QColor(232, 234, 235); }
+    static QColor positiveColor() { return QColor(8, 119, 189); }
+    /// A distinct colour for class `index` (orange and blue first, as for two classes).
+    static QColor classColor(int index);
+    /// Mixes `color` with white: 0 gives white, 1 the colour itself.
+    static QColor tint(const QColor& color, double amount);
+
+    /// Orange - white - blue over [0, 1]: Playground's colours for outputs and activations.
+    /// `strength` < 1 pales the ends (heatmaps under points drawn in the full colours).
+    static QCPColorGradient divergingGradient(double strength = 1.0);
+    /// White to blue: counts (confusion matrix).
+    static QCPColorGradient countGradient();
+
+    /// Plot background, axes, grid, text and legend in the colours of `palette`. Call again
+    /// on QEvent::PaletteChange (the system switching between light and dark).
+    static void apply(QCustomPlot* plot, const QPalette& palette);
+    /// The same for a colour scale's axis.
+    static void apply(QCPColorScale* scale, const QPalette& palette);
+};
+
+}  // namespace nnplay::ui

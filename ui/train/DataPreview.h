@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "Types.h"
+#include "data/Dataset.h"
+
+namespace nnplay::ui {
+
+/// What the views show of the data of one session: built once by the worker when it builds a
+/// session and shared read-only by every snapshot of that session (never modified after).
+struct DataPreview {
+    /// How many test samples the sample views show at most.
+    static constexpr int kSampleCount = 48;
+
+    nnplay::DataInfo info;
+    /// Type of the network's last layer ("sigmoid", "softmax", "tanh", "dense", ...): tells the
+    /// views the range of the outputs.
+    std::string outputActivation;
+    /// 2-D data only: raw (x1, x2) coordinates, 2 x samples, of the training and test parts.
+    nnplay::Matrix trainPoints, testPoints;
+    /// Classification: class index per sample.
+    std::vector<int> trainLabels, testLabels;
+    /// Regression: targets x samples.
+    nnplay::Matrix trainTargets, testTargets;
+
+    /// The first kSampleCount test samples as the user knows them (standardisation undone):
+    /// features x n. For images, one picture per column (imageShape, row by row).
+    nnplay::Matrix sampleInputs;
+    /// Classification: their true classes; regression: their targets (targets x n).
+    std::vector<int> sampleLabels;
+    nnplay::Matrix sampleTargets;
+
+    int sampleCount() const { return static_cast<int>(sampleInputs.cols()); }
+};
+
+}  // namespace nnplay::ui

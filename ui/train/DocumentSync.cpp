@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "train/DocumentSync.h"
+
+#include <QTimer>
+
+#include "document/ProjectDocument.h"
+#include "train/TrainingController.h"
+
+namespace nnplay::ui {
+
+namespace {
+
+/// The network without its trained parameters: what an edit can change.
+NetworkSpec withoutParams(NetworkSpec spec) {
+    spec.clearParams();
+    return spec;
+}
+
+}  // namespace
+
+DocumentSync::DocumentSync(ProjectDocument* document, TrainingController* training, QObject* parent)
+    : QObject(parent), m_document(document), m_training(training), m_timer(new QTimer(this)) {
+    m_timer->setSingleShot(true);
+    m_timer->setInterval(0);
+    connect(m_timer, &QTimer::timeout, this, &DocumentSync::flush);
+
+    connect(m_document, &ProjectDocument::networkChanged, this, [this](bool structural) {
+        if (structural && hasTrained()) {
+            emit statusMessage(tr("The network's structure changed, so its weights were reset."));
+        }
+        schedule(structural ? Reload::Fresh : Reload::KeepWeights);
+    });
+    connect(m_document, &ProjectDocument::dataChanged, this, [this] {
+        if (hasTrained()) emit statusMessage(tr("The data changed, so the weights were reset."));
+        schedule(Reload::Fresh);
+    });
+    connect(m_document, &ProjectDocument::trainingChanged, this, &DocumentSync::onTrainingChanged);
+    connect(m_document, &ProjectDocument::projectReplaced, this, &DocumentSync::loadProject);
+    connect(m_training, &TrainingController::trainedStateReady, this,
+            &DocumentSync::onTrainedState);
+}
+
+void DocumentSync::loadProject() {
+    m_timer->stop();
+    m_pending = Reload::None;
+    m_sentTraining = m_document->project().training;
+    m_training->load(m_document->project(), m_document->baseDir());
+    emit sessionReplaced(true);
+}
+
+void DocumentSync::schedule(Reload kind) {
+    // One edit can emit several signals (new data also drops the weights): rebuild once.
+    if (kind == Reload::Fresh || m_pending == Reload::None) m_pending = kind;
+    m_timer->start();
+}
+
+void DocumentSync::flush() {
+    m_timer->stop();
+    const Reload kind = m_pending;
+    m_pending = Reload::None;
+    if (kind == Reload::None) return;
+    m_sentTraining = m_document->project().training;
+    m_training->rebuild(m_document->project(), kind == Reload::KeepWeights);
+    emit sessionReplaced(kind == Reload::Fresh);
+}
+
+void DocumentSync::onTrainingChanged() {
+    const TrainingSpec& training = m_document->project().training;
+    // The loss, initialisation and seed shape the session itself; the rest can change on the
+    // fly without losing what the network learned.
+    if (training.loss != m_sentTraining.loss || training.init != m_sentTraining.init ||
+        training.seed != m_sentTraining.seed) {
+        schedule(Reload::KeepWeights);
+        return;
+    }
+    m_sentTraining = training;
+    m_training->updateTraining(training);
+}
+
+void DocumentSync::onTrainedState(const NetworkSpec& network, const History& history) {
+    // Only weights of the network the document still has (an edit may be on its way).
+    if (m_pending != Reload::None) return;
+    if (withoutParams(network) != withoutParams(m_document->project().network)) return;
+    m_document->setTrainedState(network, history);
+}
+
+bool DocumentSync::hasTrained() const {
+    const TrainingSnapshot& last = m_training->lastSnapshot();
+    return last.batches > 0 || !last.history.empty();
+}
+
+}  // namespace nnplay::ui

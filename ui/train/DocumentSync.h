@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+#include "NetworkSpec.h"
+#include "train/History.h"
+#include "train/TrainingSpec.h"
+
+class QTimer;
+
+namespace nnplay::ui {
+
+class ProjectDocument;
+class TrainingController;
+
+/// Keeps the training worker in step with the document. A structural edit of the network or
+/// new data builds a fresh session (new weights); other network edits and a new loss keep the
+/// learned weights; learning rate, optimizer, penalties, batch size, epochs and patience go to
+/// the running session without a reset. Several signals of one edit lead to one rebuild. The
+/// worker's trained weights go back into the document (for Save) while they still fit it.
+class DocumentSync : public QObject {
+    Q_OBJECT
+public:
+    /// Neither is owned; both must outlive this object.
+    DocumentSync(ProjectDocument* document, TrainingController* training,
+                 QObject* parent = nullptr);
+
+    /// Builds a session for the whole document (start-up, New, Open).
+    void loadProject();
+    /// Sends an edit still waiting for the end of the current event (before saving).
+    void flush();
+
+signals:
+    /// A sentence for the status bar ("the weights were reset").
+    void statusMessage(const QString& message);
+    /// A new session was asked for; `freshWeights` when it starts from new weights.
+    void sessionReplaced(bool freshWeights);
+
+private:
+    enum class Reload { None, KeepWeights, Fresh };
+
+    void schedule(Reload kind);
+    void onTrainingChanged();
+    void onTrainedState(const nnplay::NetworkSpec& network, const nnplay::History& history);
+    /// True when the worker has trained anything the user would lose.
+    bool hasTrained() const;
+
+    ProjectDocument* m_document;
+    TrainingController* m_training;
+    QTimer* m_timer;
+    Reload m_pending = Reload::None;
+    nnplay::TrainingSpec m_sentTraining;  // what the worker trains with
+};
+
+}  // namespace nnplay::ui

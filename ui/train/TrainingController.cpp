@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "train/TrainingController.h"
+
+#include "train/TrainingMetaTypes.h"
+#include "train/TrainingWorker.h"
+
+namespace nnplay::ui {
+
+TrainingController::TrainingController(QObject* parent)
+    : QObject(parent),
+      m_inFlight(std::make_shared<std::atomic<int>>(0)),
+      m_worker(new TrainingWorker(m_inFlight)) {
+    registerTrainingMetaTypes();
+    m_thread.setObjectName(QStringLiteral("nnplay training"));
+    TrainingWorker* worker = m_worker;
+    worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, worker, &QObject::deleteLater);
+
+    connect(this, &TrainingController::loadRequested, worker, &TrainingWorker::load);
+    connect(this, &TrainingController::rebuildRequested, worker, &TrainingWorker::rebuild);
+    connect(this, &TrainingController::playRequested, worker, &TrainingWorker::play);
+    connect(this, &TrainingController::pauseRequested, worker, &TrainingWorker::pause);
+    connect(this, &TrainingController::stepEpochRequested, worker, &TrainingWorker::stepEpoch);
+    connect(this, &TrainingController::stepBatchRequested, worker, &TrainingWorker::stepBatch);
+    connect(this, &TrainingController::trainEpochsRequested, worker, &TrainingWorker::trainEpochs);
+    connect(this, &TrainingController::resetRequested, worker, &TrainingWorker::reset);
+    connect(this, &TrainingController::updateTrainingRequested, worker,
+            &TrainingWorker::updateTraining);
+    connect(this, &TrainingController::speedRequested, worker, &TrainingWorker::setSpeed);
+    connect(this, &TrainingController::snapshotRequestChanged, worker,
+            &TrainingWorker::setSnapshotRequest);
+    connect(this, &TrainingController::trainedStateRequested, worker,
+            &TrainingWorker::requestTrainedState);
+
+    connect(worker, &TrainingWorker::snapshotReady, this, &TrainingController::onSnapshot);
+    connect(worker, &TrainingWorker::trainedStateReady, this, &TrainingController::onTrainedState);
+    connect(worker, &TrainingWorker::errorOccurred, this, &TrainingController::errorOccurred);
+    m_thread.start();
+}
+
+TrainingController::~TrainingController() {
+    // The worker returns to its event loop every few milliseconds, so quit() is seen at once;
+    // QThread::finished then deletes the worker (and its session) on its own thread.
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void TrainingController::load(const Project& project, const QString& baseDir) {
+    ++m_generation;
+    emit loadRequested(project, baseDir);
+}
+
+void TrainingController::rebuild(const Project& project, bool keepWeights) {
+    ++m_generation;
+    emit rebuildRequested(project, keepWeights);
+}
+
+void TrainingController::play() { emit playRequested(); }
+
+void TrainingController::pause() { emit pauseRequested(); }
+
+void TrainingController::togglePlay() {
+    if (isRunning()) {
+        pause();
+    } else {
+        play();
+    }
+}
+
+void TrainingController::stepEpoch() { emit stepEpochRequested(); }
+
+void TrainingController::stepBatch() { emit stepBatchRequested(); }
+
+void TrainingController::trainEpochs(int count) { emit trainEpochsRequested(count); }
+
+void TrainingController::reset() {
+    ++m_generation;
+    emit resetRequested();
+}
+
+void TrainingController::updateTraining(const TrainingSpec& training) {
+    emit updateTrainingRequested(training);
+}
+
+void TrainingController::setSpeed(int level) { emit speedRequested(level); }
+
+void TrainingController::setSnapshotRequest(const SnapshotRequest& request) {
+    m_request = request;
+    emit snapshotRequestChanged(request);
+}
+
+void TrainingController::requestTrainedState() { emit trainedStateRequested(); }
+
+bool TrainingController::fetchTrainedState(NetworkSpec& network, History& history) {
+    if (!m_thread.isRunning()) return false;
+    bool ok = false;
+    const int expected = m_generation;
+    // The worker never waits for this thread, so blocking here cannot deadlock; queued
+    // commands sent before are handled first, so the answer reflects all of them.
+    QMetaObject::invokeMethod(
+        m_worker,
+        [&] {
+            ok = m_worker->generation() == expected && m_worker->trainedState(network, history);
+        },
+        Qt::BlockingQueuedConnection);
+    return ok;
+}
+
+void TrainingController::onSnapshot(const TrainingSnapshot& snapshot) {
+    m_inFlight->fetch_sub(1);
+    if (snapshot.generation != m_generation) return;  // a replaced session
+    m_last = snapshot;
+    emit snapshotReady(m_last);
+}
+
+void TrainingController::onTrainedState(const NetworkSpec& network, const History& history,
+                                        int generation) {
+    if (generation == m_generation) emit trainedStateReady(network, history);
+}
+
+}  // namespace nnplay::ui

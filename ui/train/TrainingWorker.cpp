@@ -1,0 +1,311 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "train/TrainingWorker.h"
+
+#include <QTimer>
+#include <algorithm>
+#include <exception>
+#include <optional>
+
+#include "data/DataLoader.h"
+#include "train/TrainingSession.h"
+
+namespace nnplay::ui {
+
+TrainingWorker::TrainingWorker(std::shared_ptr<std::atomic<int>> snapshotsInFlight, QObject* parent)
+    : QObject(parent), m_timer(new QTimer(this)), m_inFlight(std::move(snapshotsInFlight)) {
+    m_timer->setTimerType(Qt::PreciseTimer);
+    connect(m_timer, &QTimer::timeout, this, &TrainingWorker::onTick);
+    m_sinceSnapshot.start();
+}
+
+TrainingWorker::~TrainingWorker() = default;
+
+void TrainingWorker::load(const Project& project, const QString& baseDir) {
+    m_baseDir = baseDir;
+    setRunning(false);
+    build(project);
+}
+
+void TrainingWorker::rebuild(const Project& project, bool keepWeights) {
+    const bool wasRunning = m_running;
+    setRunning(false);
+    if (keepWeights && m_session) {
+        Project next = project;
+        Project trained = m_project;
+        m_session->storeInto(trained);
+        next.network.clearParams();
+        for (LayerSpec& layer : next.network.layers) {
+            const int index = trained.network.indexOf(layer.id);
+            if (index < 0) continue;
+            const LayerSpec& old = trained.network.layers[static_cast<std::size_t>(index)];
+            if (old.type == layer.type) layer.params = old.params;
+        }
+        next.history = trained.history;
+        // The carried weights may not fit after all: then start afresh rather than not at all.
+        Project fresh = project;
+        fresh.network.clearParams();
+        fresh.history.clear();
+        build(next, &fresh);
+    } else {
+        build(project);
+    }
+    if (wasRunning && m_session) play();
+}
+
+void TrainingWorker::reset() {
+    setRunning(false);
+    Project fresh = m_project;
+    fresh.network.clearParams();
+    fresh.history.clear();
+    build(fresh);
+}
+
+void TrainingWorker::build(const Project& project, const Project* fallback) {
+    m_targetEpoch = -1;
+    ++m_generation;
+    m_session.reset();
+    m_preview.reset();
+    m_builder.clearCache();
+    m_loadError.clear();
+    m_notice.clear();
+    m_project = project;
+    // The data first, on its own: when the network does not fit it, the views (and the
+    // canvas, through the snapshot's preview) still learn what the data looks like.
+    std::optional<DataSplit> split;
+    try {
+        split = loadData(project.data, project.task, m_baseDir.toStdString());
+    } catch (const std::exception& e) {
+        m_loadError = QString::fromStdString(e.what());
+    }
+    if (split) {
+        for (const Project* candidate : {&project, fallback}) {
+            if (candidate == nullptr) continue;
+            try {
+                m_session = std::make_unique<TrainingSession>(*candidate, *split);
+                m_project = *candidate;
+                m_loadError.clear();
+                break;
+            } catch (const std::exception& e) {
+                // Keep the first message: it is about what the user asked for.
+                if (m_loadError.isEmpty()) m_loadError = QString::fromStdString(e.what());
+            }
+        }
+        m_preview = SnapshotBuilder::makePreview(*split, m_project.network);
+    }
+    sendSnapshot(true);
+    if (!m_loadError.isEmpty()) emit errorOccurred(m_loadError);
+}
+
+void TrainingWorker::play() {
+    if (!prepareToTrain()) return;
+    // Play stops once at the planned epoch count; pressed again past it, it keeps going.
+    const int planned = m_project.training.epochs;
+    m_targetEpoch = m_session->epoch() < planned ? planned : -1;
+    setRunning(true);
+}
+
+void TrainingWorker::pause() {
+    if (!m_running) return;
+    setRunning(false);
+    sendSnapshot(true);
+    sendTrainedState();
+}
+
+void TrainingWorker::trainEpochs(int count) {
+    if (!prepareToTrain()) return;
+    m_targetEpoch = m_session->epoch() + std::max(count, 0);
+    if (reachedTarget()) {
+        m_targetEpoch = -1;
+        sendSnapshot(true);
+        return;
+    }
+    m_scripted = true;  // full speed, whatever the slider says
+    setRunning(true);
+    restartTimer();  // when it was already running at another speed
+}
+
+void TrainingWorker::stepEpoch() {
+    setRunning(false);
+    m_targetEpoch = -1;
+    if (!prepareToTrain()) return;
+    try {
+        m_session->stepEpoch();
+    } catch (const std::exception& e) {
+        fail(QString::fromStdString(e.what()));
+        return;
+    }
+    sendSnapshot(true);
+    sendTrainedState();
+}
+
+void TrainingWorker::stepBatch() {
+    setRunning(false);
+    m_targetEpoch = -1;
+    if (!prepareToTrain()) return;
+    trainBatch();
+    sendSnapshot(true);
+    sendTrainedState();
+}
+
+void TrainingWorker::updateTraining(const TrainingSpec& training) {
+    if (!m_session) {
+        m_project.training = training;
+        return;
+    }
+    try {
+        m_session->updateTraining(training);
+    } catch (const std::exception& e) {
+        // The session keeps its previous settings and goes on; only the message is news.
+        emit errorOccurred(QString::fromStdString(e.what()));
+        return;
+    }
+    m_project.training = training;
+    if (!m_running) sendSnapshot(true);
+}
+
+void TrainingWorker::setSpeed(int level) {
+    m_speed = std::clamp(level, 0, kFullSpeed);
+    if (m_running) restartTimer();
+}
+
+void TrainingWorker::setSnapshotRequest(const SnapshotRequest& request) {
+    if (request == m_request) return;
+    m_request = request;
+    if (!m_running) sendSnapshot(true);
+}
+
+void TrainingWorker::requestTrainedState() { sendTrainedState(); }
+
+bool TrainingWorker::prepareToTrain() {
+    if (!m_session) {
+        emit errorOccurred(m_loadError.isEmpty() ? tr("There is nothing to train yet.")
+                                                 : tr("Cannot train: %1").arg(m_loadError));
+        return false;
+    }
+    m_notice.clear();
+    if (m_session->stopped()) {
+        // Early stopping or divergence: only a reset or new settings help; say so again.
+        sendSnapshot(true);
+        return false;
+    }
+    return true;
+}
+
+void TrainingWorker::setRunning(bool running) {
+    if (running == m_running) return;
+    m_running = running;
+    if (running) {
+        restartTimer();
+        sendSnapshot(true);
+    } else {
+        m_timer->stop();
+        m_scripted = false;
+    }
+}
+
+void TrainingWorker::restartTimer() {
+    const bool fullSpeed = m_scripted || m_speed >= kFullSpeed;
+    m_timer->start(fullSpeed ? 0 : kBatchIntervalsMs[m_speed]);
+}
+
+void TrainingWorker::onTick() {
+    if (!m_running || !m_session) {
+        m_timer->stop();
+        return;
+    }
+    bool goOn = true;
+    if (m_scripted || m_speed >= kFullSpeed) {
+        // Scripted runs (trainEpochs) take longer slices: nobody watches every frame.
+        const int budgetMs = m_scripted ? 4 * kSliceMs : kSliceMs;
+        QElapsedTimer slice;
+        slice.start();
+        while (goOn && slice.elapsed() < budgetMs) goOn = trainBatch();
+    } else {
+        goOn = trainBatch();
+    }
+    if (goOn) {
+        sendSnapshot(false);
+        return;
+    }
+    if (!m_running) return;  // trainBatch failed and already paused
+    if (reachedTarget() && !m_scripted) {
+        m_notice =
+            tr("Trained the planned %1 epochs. Press Play to keep going.").arg(m_session->epoch());
+    }
+    m_targetEpoch = -1;
+    setRunning(false);
+    sendSnapshot(true);
+    sendTrainedState();
+}
+
+bool TrainingWorker::trainBatch() {
+    try {
+        m_session->stepBatch();
+    } catch (const std::exception& e) {
+        fail(QString::fromStdString(e.what()));
+        return false;
+    }
+    return !reachedTarget() && !m_session->stopped();
+}
+
+bool TrainingWorker::reachedTarget() const {
+    return m_targetEpoch >= 0 && m_session && m_session->epoch() >= m_targetEpoch;
+}
+
+void TrainingWorker::fail(const QString& message) {
+    setRunning(false);
+    m_targetEpoch = -1;
+    sendSnapshot(true);
+    emit errorOccurred(message);
+}
+
+void TrainingWorker::sendSnapshot(bool force) {
+    if (!force) {
+        if (m_sinceSnapshot.elapsed() < kSnapshotIntervalMs) return;
+        if (m_inFlight && m_inFlight->load() > 0) return;
+    }
+    m_sinceSnapshot.restart();
+    TrainingSnapshot snapshot;
+    snapshot.generation = m_generation;
+    snapshot.running = m_running;
+    snapshot.valid = m_session != nullptr;
+    snapshot.data = m_preview;
+    if (m_session) {
+        snapshot.epoch = m_session->epoch();
+        snapshot.batches = m_session->batchesDone();
+        snapshot.batchesPerEpoch = m_session->batchesPerEpoch();
+        snapshot.history = m_session->history();
+        snapshot.stopMessage =
+            m_session->stopped() ? QString::fromStdString(m_session->stopMessage()) : m_notice;
+        snapshot.diverged = m_session->stopReason() == StopReason::Diverged;
+        try {
+            m_builder.fill(*m_session, m_request, snapshot);
+        } catch (const std::exception& e) {
+            // A view's data failing must not stop training; the views keep their last frame.
+            snapshot.stopMessage = QString::fromStdString(e.what());
+        }
+    } else {
+        snapshot.stopMessage = m_loadError;
+    }
+    if (m_inFlight) m_inFlight->fetch_add(1);
+    emit snapshotReady(snapshot);
+}
+
+bool TrainingWorker::trainedState(NetworkSpec& network, History& history) const {
+    if (!m_session) return false;
+    if (m_session->batchesDone() == 0 && m_session->history().empty()) return false;
+    Project trained = m_project;
+    m_session->storeInto(trained);
+    network = std::move(trained.network);
+    history = std::move(trained.history);
+    return true;
+}
+
+void TrainingWorker::sendTrainedState() {
+    if (!m_session) return;
+    Project trained = m_project;
+    m_session->storeInto(trained);
+    emit trainedStateReady(trained.network, trained.history, m_generation);
+}
+
+}  // namespace nnplay::ui

@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QString>
+#include <atomic>
+#include <memory>
+
+#include "Project.h"
+#include "train/SnapshotBuilder.h"
+#include "train/SnapshotRequest.h"
+#include "train/TrainingSnapshot.h"
+
+class QTimer;
+
+namespace nnplay {
+class TrainingSession;
+}
+
+namespace nnplay::ui {
+
+/// Trains on its own thread. Owns the TrainingSession (the UI never touches it), takes
+/// commands through its slots (queued from the UI thread) and reports through queued signals:
+/// snapshots at most ~30 a second, errors, and the trained weights when training pauses or
+/// stops. Training runs in short slices from the thread's event loop, so commands are handled
+/// within a few milliseconds and nothing ever waits for the UI.
+///
+/// Created by TrainingController, which moves it to a QThread; can also be driven directly on
+/// one thread (as the CLI would).
+class TrainingWorker : public QObject {
+    Q_OBJECT
+public:
+    /// Speed levels for setSpeed(): 0..kFullSpeed-1 are slow motion (one batch per
+    /// kBatchIntervalsMs[level]), kFullSpeed trains as fast as the machine allows.
+    static constexpr int kFullSpeed = 4;
+    static constexpr int kBatchIntervalsMs[kFullSpeed] = {400, 120, 30, 8};
+    /// At full speed, training runs this long before the event loop gets a turn.
+    static constexpr int kSliceMs = 5;
+    /// Snapshots are sent at most once per this interval while training runs.
+    static constexpr int kSnapshotIntervalMs = 33;
+
+    /// `snapshotsInFlight`, when given, is shared with the receiver: the worker increments it
+    /// per snapshot sent and skips periodic snapshots (never training) while the receiver has
+    /// not yet taken the last one, so a slow UI never piles up snapshots.
+    explicit TrainingWorker(std::shared_ptr<std::atomic<int>> snapshotsInFlight = {},
+                            QObject* parent = nullptr);
+    ~TrainingWorker() override;
+
+    /// Generation of the current session (0 before the first load).
+    int generation() const { return m_generation; }
+    /// The project's network with the current weights, and the history, when the session
+    /// has trained (or was loaded trained); false otherwise. Call on the worker's thread only
+    /// (TrainingController::fetchTrainedState does).
+    bool trainedState(nnplay::NetworkSpec& network, nnplay::History& history) const;
+
+public slots:
+    /// Builds a new session for `project` (its data read relative to baseDir), starting from
+    /// its trained weights when it has them. Pauses; bumps the generation even on failure (the
+    /// snapshot is then invalid and errorOccurred says why).
+    void load(const nnplay::Project& project, const QString& baseDir);
+    /// Builds a new session for an edited project (same data folder), bumping the generation.
+    /// With keepWeights, the current session's weights and history carry over to the layers
+    /// that still fit (a non-structural edit, a new loss); otherwise the project's own (maybe
+    /// none) are used. Training goes on if it was running.
+    void rebuild(const nnplay::Project& project, bool keepWeights);
+    /// Trains continuously at the current speed up to the planned epochs (then pauses with a
+    /// notice); played again past them, it keeps going until paused.
+    void play();
+    void pause();
+    /// Trains the rest of the current epoch (pauses first).
+    void stepEpoch();
+    /// Trains one mini-batch (pauses first).
+    void stepBatch();
+    /// Trains `count` more epochs at full speed, then pauses.
+    void trainEpochs(int count);
+    /// New weights from the same project (trained weights dropped); bumps the generation.
+    void reset();
+    /// Takes learning rate, optimizer, penalties, batch size, epochs, patience without a reset.
+    void updateTraining(const nnplay::TrainingSpec& training);
+    /// 0 (slowest) .. kFullSpeed.
+    void setSpeed(int level);
+    /// What the next snapshots contain; when paused, sends one at once.
+    void setSnapshotRequest(const nnplay::ui::SnapshotRequest& request);
+    /// Sends trainedStateReady with the current weights.
+    void requestTrainedState();
+
+signals:
+    void snapshotReady(const nnplay::ui::TrainingSnapshot& snapshot);
+    /// A setting or the data could not be used, or a step failed; training is paused.
+    void errorOccurred(const QString& message);
+    /// The project's network with the trained weights, and the history, of session
+    /// `generation`: sent when training pauses or stops and on request.
+    void trainedStateReady(const nnplay::NetworkSpec& network, const nnplay::History& history,
+                           int generation);
+
+private:
+    /// Replaces the session (a new generation) and reports it; tries `fallback` when
+    /// `project` cannot be built.
+    void build(const nnplay::Project& project, const nnplay::Project* fallback = nullptr);
+    void setRunning(bool running);
+    void restartTimer();
+    void onTick();
+    /// Trains one batch; false when training must not go on (stopped, target reached, error).
+    bool trainBatch();
+    /// False (and says why) when there is no session or it stopped for good.
+    bool prepareToTrain();
+    bool reachedTarget() const;
+    void sendSnapshot(bool force);
+    void sendTrainedState();
+    void fail(const QString& message);
+
+    nnplay::Project m_project;
+    QString m_baseDir;
+    std::unique_ptr<nnplay::TrainingSession> m_session;
+    std::shared_ptr<const DataPreview> m_preview;
+    QString m_loadError;
+    SnapshotBuilder m_builder;
+    SnapshotRequest m_request;
+    QTimer* m_timer;
+    QElapsedTimer m_sinceSnapshot;
+    std::shared_ptr<std::atomic<int>> m_inFlight;
+    int m_generation = 0;
+    int m_speed = kFullSpeed;
+    bool m_running = false;
+    int m_targetEpoch = -1;   // pause when the session reaches this epoch
+    bool m_scripted = false;  // running for trainEpochs(): longer slices
+    QString m_notice;         // why the worker paused by itself (planned epochs reached)
+};
+
+}  // namespace nnplay::ui

@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "window/ScriptedRun.h"
+
+#include <QFileInfo>
+#include <QPixmap>
+#include <QTextStream>
+#include <QTimer>
+
+#include "document/ProjectDocument.h"
+#include "train/TrainingController.h"
+#include "window/MainWindow.h"
+
+namespace nnplay::ui {
+
+ScriptedRun::ScriptedRun(MainWindow* window, Options options, QObject* parent)
+    : QObject(parent), m_window(window), m_options(std::move(options)) {
+    connect(m_window, &MainWindow::snapshotDrawn, this, &ScriptedRun::onSnapshot);
+}
+
+void ScriptedRun::start() {
+    m_stage = Stage::WaitingForSession;
+    const TrainingSnapshot& last = m_window->training()->lastSnapshot();
+    if (last.generation == m_window->training()->generation()) onSnapshot(last);
+}
+
+void ScriptedRun::onSnapshot(const TrainingSnapshot& snapshot) {
+    TrainingController* training = m_window->training();
+    if (snapshot.generation != training->generation()) return;
+    switch (m_stage) {
+        case Stage::WaitingForSession: {
+            if (!snapshot.valid) {
+                finish(1, tr("Cannot train: %1").arg(snapshot.stopMessage));
+                return;
+            }
+            if (!m_options.train) {
+                settle();
+                return;
+            }
+            const int epochs = m_options.epochs > 0
+                                   ? m_options.epochs
+                                   : m_window->document()->project().training.epochs;
+            m_targetEpoch = snapshot.epoch + epochs;
+            m_stage = Stage::Training;
+            training->trainEpochs(epochs);
+            return;
+        }
+        case Stage::Training:
+            m_sawRunning = m_sawRunning || snapshot.running;
+            if (!snapshot.running && (snapshot.epoch >= m_targetEpoch || m_sawRunning)) {
+                QTextStream(stdout) << tr("Trained %1 epochs").arg(snapshot.epoch) << Qt::endl;
+                if (!snapshot.stopMessage.isEmpty()) {
+                    QTextStream(stdout) << snapshot.stopMessage << Qt::endl;
+                }
+                settle();
+            }
+            return;
+        case Stage::Idle:
+        case Stage::Settling:
+        case Stage::Done:
+            return;
+    }
+}
+
+void ScriptedRun::settle() {
+    m_stage = Stage::Settling;
+    QTimer::singleShot(kSettleMs, this, &ScriptedRun::takeScreenshot);
+}
+
+void ScriptedRun::takeScreenshot() {
+    if (m_options.screenshot.isEmpty()) {
+        finish(0);
+        return;
+    }
+    const QPixmap picture = m_window->grab();
+    if (picture.isNull() || !picture.save(m_options.screenshot, "PNG")) {
+        finish(1, tr("Cannot write the screenshot %1").arg(m_options.screenshot));
+        return;
+    }
+    QTextStream(stdout) << tr("Saved %1 (%2x%3)")
+                               .arg(QFileInfo(m_options.screenshot).absoluteFilePath())
+                               .arg(picture.width())
+                               .arg(picture.height())
+                        << Qt::endl;
+    finish(0);
+}
+
+void ScriptedRun::finish(int exitCode, const QString& message) {
+    m_stage = Stage::Done;
+    if (!message.isEmpty()) QTextStream(stderr) << message << Qt::endl;
+    emit finished(exitCode);
+}
+
+}  // namespace nnplay::ui

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+#include "train/TrainingSnapshot.h"
+
+namespace nnplay::ui {
+
+class MainWindow;
+
+/// What `nnplay --train --epochs N --screenshot FILE --quit` does once the window has opened
+/// its project: trains through the window's own worker, waits until the views show the
+/// result, saves a picture of the whole window and reports that it is done.
+class ScriptedRun : public QObject {
+    Q_OBJECT
+public:
+    struct Options {
+        bool train = false;
+        /// Epochs to train; <= 0 uses the project's epoch count.
+        int epochs = 0;
+        /// PNG file for QWidget::grab() of the window; empty for none.
+        QString screenshot;
+    };
+
+    /// Pause after the last snapshot before the picture, so queued replots have happened.
+    static constexpr int kSettleMs = 400;
+
+    ScriptedRun(MainWindow* window, Options options, QObject* parent = nullptr);
+
+    /// Starts with the window's current session (call after opening the project).
+    void start();
+
+signals:
+    /// All steps are done (exit code 0) or one failed (1; the reason went to stderr).
+    void finished(int exitCode);
+
+private:
+    enum class Stage { Idle, WaitingForSession, Training, Settling, Done };
+
+    void onSnapshot(const TrainingSnapshot& snapshot);
+    void settle();
+    void takeScreenshot();
+    void finish(int exitCode, const QString& message = QString());
+
+    MainWindow* m_window;
+    Options m_options;
+    Stage m_stage = Stage::Idle;
+    int m_targetEpoch = 0;
+    bool m_sawRunning = false;
+};
+
+}  // namespace nnplay::ui

@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "window/TrainingToolBar.h"
+
+#include <QAction>
+#include <QEvent>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QSlider>
+#include <QStyle>
+
+#include "train/TrainingWorker.h"
+
+namespace nnplay::ui {
+
+TrainingToolBar::TrainingToolBar(QWidget* parent)
+    : QToolBar(tr("Training"), parent),
+      m_play(new QAction(this)),
+      m_step(new QAction(tr("Step"), this)),
+      m_stepBatch(new QAction(tr("Step One Batch"), this)),
+      m_reset(new QAction(tr("Reset"), this)),
+      m_epoch(new QLabel(this)),
+      m_speed(new QSlider(Qt::Horizontal, this)) {
+    setObjectName(QStringLiteral("trainingToolBar"));
+    setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+
+    m_reset->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
+    m_reset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_reset->setToolTip(tr("Start again from new random weights (Ctrl+R)."));
+    m_play->setShortcut(QKeySequence(Qt::Key_Space));
+    m_step->setIcon(style()->standardIcon(QStyle::SP_MediaSkipForward));
+    m_step->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Right));
+    m_step->setToolTip(
+        tr("Train one epoch and pause (Ctrl+Right); hold Shift to train a "
+           "single batch."));
+    m_stepBatch->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Right));
+    m_stepBatch->setToolTip(tr("Train one mini-batch and pause (Ctrl+Shift+Right)."));
+    for (QAction* action : {m_play, m_step, m_stepBatch, m_reset}) {
+        action->setShortcutContext(Qt::WindowShortcut);
+    }
+
+    addAction(m_reset);
+    addAction(m_play);
+    addAction(m_step);
+    addSeparator();
+
+    QFont counterFont = m_epoch->font();
+    counterFont.setPointSizeF(counterFont.pointSizeF() * 1.35);
+    counterFont.setStyleHint(QFont::Monospace);
+    counterFont.setFamily(QStringLiteral("monospace"));
+    m_epoch->setFont(counterFont);
+    m_epoch->setContentsMargins(8, 0, 12, 0);
+    m_epoch->setToolTip(tr("Epochs trained: one epoch shows every training example once."));
+    addWidget(m_epoch);
+
+    auto* speedBox = new QWidget(this);
+    auto* speedLayout = new QHBoxLayout(speedBox);
+    speedLayout->setContentsMargins(4, 0, 4, 0);
+    speedLayout->addWidget(new QLabel(tr("Speed"), speedBox));
+    m_speed->setRange(0, TrainingWorker::kFullSpeed);
+    m_speed->setPageStep(1);
+    m_speed->setTickPosition(QSlider::TicksBelow);
+    m_speed->setFixedWidth(110);
+    m_speed->setValue(TrainingWorker::kFullSpeed);
+    m_speed->setToolTip(
+        tr("Slow motion on the left shows every batch; full speed on the "
+           "right trains as fast as the computer can."));
+    speedLayout->addWidget(m_speed);
+    speedBox->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Preferred);
+    addWidget(speedBox);
+
+    connect(m_play, &QAction::triggered, this, &TrainingToolBar::playPauseRequested);
+    connect(m_step, &QAction::triggered, this, [this] {
+        if (QGuiApplication::keyboardModifiers() & Qt::ShiftModifier) {
+            emit stepBatchRequested();
+        } else {
+            emit stepEpochRequested();
+        }
+    });
+    connect(m_stepBatch, &QAction::triggered, this, &TrainingToolBar::stepBatchRequested);
+    connect(m_reset, &QAction::triggered, this, &TrainingToolBar::resetRequested);
+    connect(m_speed, &QSlider::valueChanged, this, &TrainingToolBar::speedChanged);
+    setProgress(0, 0, 0);
+    updatePlayLook();
+}
+
+void TrainingToolBar::setRunning(bool running) {
+    if (running == m_running) return;
+    m_running = running;
+    updatePlayLook();
+}
+
+void TrainingToolBar::setTrainable(bool trainable, const QString& reason) {
+    m_play->setEnabled(trainable || m_running);
+    m_step->setEnabled(trainable);
+    m_stepBatch->setEnabled(trainable);
+    m_playTip = trainable ? QString() : reason;
+    updatePlayLook();
+}
+
+void TrainingToolBar::setProgress(int epoch, long long batches, int batchesPerEpoch) {
+    // Playground's counter: six digits with a group separator, "000,042".
+    const QString digits = QStringLiteral("%1").arg(epoch, 6, 10, QLatin1Char('0'));
+    QString text = tr("Epoch %1").arg(digits.left(3) + QLatin1Char(',') + digits.mid(3));
+    if (batchesPerEpoch > 0) {
+        const long long into = batches - static_cast<long long>(epoch) * batchesPerEpoch;
+        if (into > 0 && into < batchesPerEpoch) {
+            text += tr(" + %1/%2").arg(into).arg(batchesPerEpoch);
+        }
+    }
+    m_epoch->setText(text);
+}
+
+void TrainingToolBar::setSpeed(int level) { m_speed->setValue(level); }
+
+int TrainingToolBar::speed() const { return m_speed->value(); }
+
+void TrainingToolBar::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::StyleChange) updatePlayLook();
+    QToolBar::changeEvent(event);
+}
+
+void TrainingToolBar::updatePlayLook() {
+    m_play->setText(m_running ? tr("Pause") : tr("Play"));
+    m_play->setIcon(
+        style()->standardIcon(m_running ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    if (!m_playTip.isEmpty()) {
+        m_play->setToolTip(tr("Cannot train: %1").arg(m_playTip));
+        m_step->setToolTip(m_play->toolTip());
+    } else {
+        m_play->setToolTip(m_running ? tr("Pause training (Space).")
+                                     : tr("Train continuously (Space)."));
+        m_step->setToolTip(
+            tr("Train one epoch and pause (Ctrl+Right); hold Shift to train a "
+               "single batch."));
+    }
+}
+
+}  // namespace nnplay::ui

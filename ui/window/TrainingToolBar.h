@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QToolBar>
+
+class QAction;
+class QLabel;
+class QSlider;
+
+namespace nnplay::ui {
+
+/// Reset, Play/Pause (Space), Step (one epoch; with Shift held, one batch), the epoch counter
+/// and the speed slider. Only buttons: it emits what the user asked for, and the window tells
+/// it what the worker reports.
+class TrainingToolBar : public QToolBar {
+    Q_OBJECT
+public:
+    explicit TrainingToolBar(QWidget* parent = nullptr);
+
+    /// Shows Pause while training runs, Play otherwise.
+    void setRunning(bool running);
+    /// Play and Step need a valid network; `reason` becomes their tooltip when they cannot.
+    void setTrainable(bool trainable, const QString& reason = QString());
+    /// The counter: epochs, and how far into the next one.
+    void setProgress(int epoch, long long batches, int batchesPerEpoch);
+    void setSpeed(int level);
+    int speed() const;
+
+    QAction* playAction() const { return m_play; }
+    QAction* stepAction() const { return m_step; }
+    QAction* stepBatchAction() const { return m_stepBatch; }
+    QAction* resetAction() const { return m_reset; }
+    QSlider* speedSlider() const { return m_speed; }
+    QLabel* epochLabel() const { return m_epoch; }
+
+signals:
+    void playPauseRequested();
+    void stepEpochRequested();
+    void stepBatchRequested();
+    void resetRequested();
+    void speedChanged(int level);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void updatePlayLook();
+
+    QAction* m_play;
+    QAction* m_step;
+    QAction* m_stepBatch;
+    QAction* m_reset;
+    QLabel* m_epoch;
+    QSlider* m_speed;
+    bool m_running = false;
+    QString m_playTip;
+};
+
+}  // namespace nnplay::ui
