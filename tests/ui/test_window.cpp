@@ -77,6 +77,14 @@ Project xorProject() {
     return p;
 }
 
+/// The default project with more epochs than any test waits for, so that training is still
+/// running when a test looks (a Release build finishes 200 epochs in a few milliseconds).
+Project longProject() {
+    Project p = Project::defaultProject();
+    p.training.epochs = 1000000;
+    return p;
+}
+
 }  // namespace
 
 class TestWindow : public QObject {
@@ -224,6 +232,8 @@ private slots:
     }
 
     void saveWhileTrainingTakesTheCurrentWeights() {
+        m_window->openProject(longProject());
+        QVERIFY(waitSnapshot([](const TrainingSnapshot& s) { return s.valid; }));
         auto* c = m_window->training();
         c->play();
         QTRY_VERIFY_WITH_TIMEOUT(c->lastSnapshot().running && c->lastSnapshot().epoch >= 2,
@@ -348,6 +358,8 @@ private slots:
     }
 
     void spaceTogglesPlay() {
+        m_window->openProject(longProject());
+        QVERIFY(waitSnapshot([](const TrainingSnapshot& s) { return s.valid; }));
         m_window->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
         auto* c = m_window->training();
@@ -471,6 +483,8 @@ private slots:
     }
 
     void closingWhileTrainingIsSafe() {
+        m_window->openProject(longProject());
+        QVERIFY(waitSnapshot([](const TrainingSnapshot& s) { return s.valid; }));
         m_window->training()->play();
         QTRY_VERIFY_WITH_TIMEOUT(m_window->training()->lastSnapshot().running, kWaitMs);
         QVERIFY(m_window->close());

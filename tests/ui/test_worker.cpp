@@ -49,8 +49,16 @@ private:
         return false;
     }
 
-    /// A controller with the default project loaded and its first snapshot received.
-    std::unique_ptr<TrainingController> loaded(const Project& project = Project::defaultProject()) {
+    /// The default project with more epochs than any test waits for, so training is still
+    /// running when a test looks (a Release build finishes 200 epochs in milliseconds).
+    static Project longProject() {
+        Project p = Project::defaultProject();
+        p.training.epochs = 1000000;
+        return p;
+    }
+
+    /// A controller with a long project loaded and its first snapshot received.
+    std::unique_ptr<TrainingController> loaded(const Project& project = longProject()) {
         auto c = std::make_unique<TrainingController>();
         c->load(project, QString());
         if (!waitPaused(*c, [](const TrainingSnapshot& s) { return s.valid; })) return nullptr;
@@ -213,7 +221,7 @@ private slots:
     }
 
     void rebuildCarriesTheWeightsOver() {
-        Project p = Project::defaultProject();
+        Project p = longProject();
         auto c = loaded(p);
         QVERIFY(c);
         c->stepEpoch();
@@ -327,7 +335,7 @@ private slots:
             QVERIFY(c);
             c->play();
             QTRY_VERIFY_WITH_TIMEOUT(c->lastSnapshot().running, kWaitMs);
-            c->load(Project::defaultProject(), QString());  // a new session mid-training
+            c->load(longProject(), QString());  // a new session mid-training
             c->play();
             c.reset();  // must return promptly: quit(); wait(); no deadlock
         }

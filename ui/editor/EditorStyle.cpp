@@ -1,17 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "editor/EditorStyle.h"
 
+#include <QFontInfo>
 #include <QFontMetricsF>
 #include <QGuiApplication>
+#include <QPainter>
 #include <QTextLayout>
 
 namespace nnplay::ui {
 
 namespace {
 
-QFont sizedFont(double points, bool bold) {
+// Pixel sizes: scene units are pixels at zoom 1, so text keeps its size relative to the items
+// whatever the screen's DPI; the view's zoom then scales both together.
+QFont sizedFont(int pixels, bool bold) {
     QFont font = QGuiApplication::font();
-    font.setPointSizeF(points);
+    font.setPixelSize(pixels);
     font.setBold(bold);
     return font;
 }
@@ -27,7 +31,7 @@ QColor EditorStyle::mix(const QColor& a, const QColor& b, double t) {
 bool EditorStyle::isDark(const QPalette& palette) { return canvas(palette).lightnessF() < 0.5; }
 
 QColor EditorStyle::dimText(const QPalette& palette) {
-    return mix(text(palette), canvas(palette), 0.45);
+    return mix(text(palette), canvas(palette), 0.3);
 }
 
 QColor EditorStyle::cardFill(const QPalette& palette, bool emphasised) {
@@ -35,15 +39,33 @@ QColor EditorStyle::cardFill(const QPalette& palette, bool emphasised) {
 }
 
 QColor EditorStyle::cardBorder(const QPalette& palette) {
-    return mix(canvas(palette), text(palette), 0.2);
+    return mix(canvas(palette), text(palette), 0.28);
 }
 
 QColor EditorStyle::wire(const QPalette& palette) {
-    return mix(canvas(palette), text(palette), 0.3);
+    return mix(canvas(palette), text(palette), 0.38);
 }
 
 QColor EditorStyle::error(const QPalette& palette) {
     return isDark(palette) ? QColor(0xff, 0x6e, 0x6e) : QColor(0xc6, 0x28, 0x28);
+}
+
+QFont EditorStyle::fittedFont(const QFont& font, const QString& text, double width, int minPixels) {
+    QFont fitted = font;
+    int pixels = font.pixelSize() > 0 ? font.pixelSize() : QFontInfo(font).pixelSize();
+    while (pixels > minPixels && QFontMetricsF(fitted).horizontalAdvance(text) > width) {
+        --pixels;
+        fitted.setPixelSize(pixels);
+    }
+    return fitted;
+}
+
+void EditorStyle::drawFitted(QPainter* painter, const QRectF& rect, const QString& text,
+                             const QFont& font, int minPixels) {
+    const QFont fitted = fittedFont(font, text, rect.width(), minPixels);
+    painter->setFont(fitted);
+    painter->drawText(rect, Qt::AlignCenter,
+                      QFontMetricsF(fitted).elidedText(text, Qt::ElideRight, rect.width()));
 }
 
 QStringList EditorStyle::wrapLines(const QString& text, const QFont& font, double width,
@@ -64,8 +86,8 @@ QStringList EditorStyle::wrapLines(const QString& text, const QFont& font, doubl
     return lines;
 }
 
-QFont EditorStyle::titleFont() { return sizedFont(11, true); }
-QFont EditorStyle::labelFont() { return sizedFont(10, false); }
-QFont EditorStyle::smallFont() { return sizedFont(9, false); }
+QFont EditorStyle::titleFont() { return sizedFont(19, true); }
+QFont EditorStyle::labelFont() { return sizedFont(17, false); }
+QFont EditorStyle::smallFont() { return sizedFont(15, false); }
 
 }  // namespace nnplay::ui

@@ -4,7 +4,10 @@
 #include <QColor>
 #include <QFont>
 #include <QPalette>
+#include <QRectF>
 #include <QStringList>
+
+class QPainter;
 
 namespace nnplay::ui {
 
@@ -28,12 +31,21 @@ public:
     static QColor mix(const QColor& a, const QColor& b, double t);
 
     /// `text` broken into at most maxLines lines of `width`, the last one elided.
+    /// `font` made smaller, down to minPixels, until `text` fits into `width` (a long class
+    /// count or parameter count in a narrow column). Elide what still does not fit.
+    static QFont fittedFont(const QFont& font, const QString& text, double width,
+                            int minPixels = 12);
+    /// Draws `text` centred in `rect` with `font` fitted to its width, elided if need be.
+    static void drawFitted(QPainter* painter, const QRectF& rect, const QString& text,
+                           const QFont& font, int minPixels = 12);
+
     static QStringList wrapLines(const QString& text, const QFont& font, double width,
                                  int maxLines);
 
-    static QFont titleFont();
-    static QFont labelFont();
-    static QFont smallFont();
+    /// Fonts in pixels of the scene (see NetworkLayout for the sizes they fit into).
+    static QFont titleFont();  ///< column headers, the error sentence
+    static QFont labelFont();  ///< feature names, output shapes, chip names
+    static QFont smallFont();  ///< details and parameter counts
 };
 
 }  // namespace nnplay::ui

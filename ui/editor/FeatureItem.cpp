@@ -71,10 +71,12 @@ QRectF FeatureItem::boundingRect() const {
 void FeatureItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
     const QPalette palette = scene() ? scene()->palette() : QPalette();
     painter->setRenderHint(QPainter::Antialiasing);
-    painter->setFont(EditorStyle::labelFont());
+    const QString text = label(m_name);
+    const double labelWidth = m_thumb.left() - 6;
+    painter->setFont(EditorStyle::fittedFont(EditorStyle::labelFont(), text, labelWidth));
     painter->setPen(m_active ? EditorStyle::text(palette) : EditorStyle::dimText(palette));
-    painter->drawText(QRectF(0, m_thumb.top(), m_thumb.left() - 8, m_thumb.height()),
-                      Qt::AlignRight | Qt::AlignVCenter, label(m_name));
+    painter->drawText(QRectF(0, m_thumb.top(), labelWidth, m_thumb.height()),
+                      Qt::AlignRight | Qt::AlignVCenter, text);
 
     QPainterPath clip;
     clip.addRoundedRect(m_thumb, 4, 4);

@@ -29,28 +29,26 @@ void InputBlockItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, Q
 
     const double w = m_size.width();
     painter->setPen(EditorStyle::text(palette));
-    painter->setFont(EditorStyle::titleFont());
-    painter->drawText(QRectF(4, 6, w - 8, 22), Qt::AlignCenter,
-                      QApplication::translate("InputBlockItem", "Input"));
+    EditorStyle::drawFitted(painter, QRectF(2, NetworkLayout::kTitleTop, w - 4, 24),
+                            QApplication::translate("InputBlockItem", "Input"),
+                            EditorStyle::titleFont());
 
     QFont big = EditorStyle::titleFont();
-    big.setPointSizeF(big.pointSizeF() * 1.5);
-    painter->setFont(big);
+    big.setPixelSize(big.pixelSize() * 5 / 4);
     const double middle = NetworkLayout::centerY();
-    painter->drawText(QRectF(4, middle - 60, w - 8, 30), Qt::AlignCenter, m_headline);
+    EditorStyle::drawFitted(painter, QRectF(2, middle - 64, w - 4, 32), m_headline, big);
     painter->setPen(EditorStyle::dimText(palette));
-    painter->setFont(EditorStyle::labelFont());
-    painter->drawText(QRectF(4, middle - 28, w - 8, 20), Qt::AlignCenter, m_detail);
+    EditorStyle::drawFitted(painter, QRectF(2, middle - 30, w - 4, 24), m_detail,
+                            EditorStyle::labelFont());
 
-    painter->setFont(EditorStyle::smallFont());
-    const QFontMetricsF metrics(painter->font());
-    double y = middle + 4;
+    const QFont small = EditorStyle::smallFont();
+    const double lineHeight = QFontMetricsF(small).lineSpacing();
     constexpr int kShown = 8;
-    for (int i = 0; i < m_names.size() && i < kShown; ++i, y += 17) {
-        const QString text = i == kShown - 1 && m_names.size() > kShown
-                                 ? QStringLiteral("…")
-                                 : metrics.elidedText(m_names[i], Qt::ElideRight, w - 16);
-        painter->drawText(QRectF(8, y, w - 16, 17), Qt::AlignCenter, text);
+    double y = middle + 6;
+    for (int i = 0; i < m_names.size() && i < kShown; ++i, y += lineHeight) {
+        const QString text =
+            i == kShown - 1 && m_names.size() > kShown ? QStringLiteral("…") : m_names[i];
+        EditorStyle::drawFitted(painter, QRectF(6, y, w - 12, lineHeight), text, small);
     }
 }
 

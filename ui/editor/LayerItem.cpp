@@ -44,9 +44,22 @@ QRectF LayerItem::boundingRect() const {
     return QRectF(QPointF(0, 0), m_size).adjusted(-2, -2, 2, 2);
 }
 
+QStringList LayerItem::chipTitleLines() const {
+    // Break at spaces only ("Leaky ReLU"); a single long word is fitted when drawn.
+    return EditorStyle::wrapLines(m_content.title, chipFont(), m_size.width() - 8, 2);
+}
+
+QFont LayerItem::chipFont() {
+    QFont font = EditorStyle::smallFont();
+    font.setBold(true);
+    return font;
+}
+
 QRectF LayerItem::pillRect() const {
-    const double height = m_content.detail.isEmpty() ? 62 : 78;
-    return QRectF(4, NetworkLayout::centerY() - height / 2, m_size.width() - 8, height);
+    const double lineHeight = QFontMetricsF(chipFont()).lineSpacing();
+    const double detailHeight = m_content.detail.isEmpty() ? 0 : 2 * lineHeight;
+    const double height = 40 + chipTitleLines().size() * lineHeight + detailHeight + 8;
+    return QRectF(2, NetworkLayout::centerY() - height / 2, m_size.width() - 4, height);
 }
 
 void LayerItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
@@ -74,18 +87,18 @@ void LayerItem::paintCard(QPainter* painter, const QPalette& palette) const {
     painter->setBrush(EditorStyle::cardFill(palette, isSelected() || m_hovered));
     painter->drawRoundedRect(card.adjusted(0.5, 0.5, -0.5, -0.5), kRadius, kRadius);
 
+    const double w = m_size.width();
     painter->setPen(EditorStyle::text(palette));
-    painter->setFont(EditorStyle::titleFont());
-    painter->drawText(QRectF(4, 6, m_size.width() - 8, 22), Qt::AlignCenter, m_content.title);
-    // Between the − and + buttons (UnitButtonItem::kSize wide, 4 from the edges).
-    painter->setFont(EditorStyle::smallFont());
-    painter->setPen(EditorStyle::text(palette));
-    painter->drawText(QRectF(26, 29, m_size.width() - 52, 20), Qt::AlignCenter, m_content.detail);
+    EditorStyle::drawFitted(painter, QRectF(2, NetworkLayout::kTitleTop, w - 4, 24),
+                            m_content.title, EditorStyle::titleFont());
+    // The ± buttons (UnitButtonItem) sit in the row below the detail.
+    EditorStyle::drawFitted(painter, QRectF(2, NetworkLayout::kDetailTop, w - 4, 22),
+                            m_content.detail, EditorStyle::smallFont());
 }
 
 void LayerItem::paintBlock(QPainter* painter, const QPalette& palette) const {
-    const QRectF area(18, NetworkLayout::kContentTop + 18, m_size.width() - 36,
-                      NetworkLayout::kContentHeight - 56);
+    const QRectF area(16, NetworkLayout::kContentTop + 12, m_size.width() - 32,
+                      NetworkLayout::kContentHeight - 48);
     if (!m_heatmap.isNull()) {
         painter->save();
         painter->setRenderHint(QPainter::SmoothPixmapTransform, false);
@@ -96,7 +109,7 @@ void LayerItem::paintBlock(QPainter* painter, const QPalette& palette) const {
         painter->drawRect(area);
         painter->setFont(EditorStyle::smallFont());
         painter->setPen(EditorStyle::dimText(palette));
-        painter->drawText(QRectF(0, area.bottom() + 4, m_size.width(), 18), Qt::AlignCenter,
+        painter->drawText(QRectF(0, area.bottom() + 4, m_size.width(), 22), Qt::AlignCenter,
                           QApplication::translate("LayerItem", "weights"));
         return;
     }
@@ -142,22 +155,32 @@ void LayerItem::paintChip(QPainter* painter, const QPalette& palette) const {
     painter->drawRoundedRect(pill, 12, 12);
 
     const QColor text = EditorStyle::text(palette);
-    LayerGlyph::paint(painter, QRectF(pill.center().x() - 14, pill.top() + 9, 28, 22),
+    LayerGlyph::paint(painter, QRectF(pill.center().x() - 16, pill.top() + 8, 32, 26),
                       m_content.type, text);
+    const QFont font = chipFont();
+    const QFontMetricsF metrics(font);
+    const double width = pill.width() - 4;
+    double y = pill.top() + 40;
     painter->setPen(text);
-    painter->setFont(EditorStyle::labelFont());
-    painter->drawText(QRectF(pill.left() + 2, pill.top() + 34, pill.width() - 4, 20),
-                      Qt::AlignCenter, m_content.title);
+    for (const QString& line : chipTitleLines()) {
+        EditorStyle::drawFitted(painter, QRectF(pill.left() + 2, y, width, metrics.lineSpacing()),
+                                line, font);
+        y += metrics.lineSpacing();
+    }
     if (!m_content.detail.isEmpty()) {
+        const QFont small = EditorStyle::smallFont();
         painter->setPen(EditorStyle::dimText(palette));
-        painter->setFont(EditorStyle::smallFont());
-        painter->drawText(QRectF(pill.left() + 2, pill.top() + 52, pill.width() - 4, 18),
-                          Qt::AlignCenter, m_content.detail);
+        painter->setFont(small);
+        const double lineHeight = QFontMetricsF(small).lineSpacing();
+        for (const QString& line : EditorStyle::wrapLines(m_content.detail, small, width, 2)) {
+            painter->drawText(QRectF(pill.left() + 2, y, width, lineHeight), Qt::AlignCenter, line);
+            y += lineHeight;
+        }
     }
 }
 
 void LayerItem::paintFooter(QPainter* painter, const QPalette& palette) const {
-    const QRectF footer(4, NetworkLayout::kFooterTop, m_size.width() - 8,
+    const QRectF footer(2, NetworkLayout::kFooterTop, m_size.width() - 4,
                         NetworkLayout::kFooterHeight);
     if (hasError()) {
         const QFont font = EditorStyle::smallFont();
@@ -174,14 +197,13 @@ void LayerItem::paintFooter(QPainter* painter, const QPalette& palette) const {
         }
         return;
     }
+    // Chips that keep the shape leave both lines empty: "→ 8, 0 params" would only repeat.
     painter->setPen(EditorStyle::text(palette));
-    painter->setFont(EditorStyle::labelFont());
-    painter->drawText(QRectF(footer.left(), footer.top(), footer.width(), 20), Qt::AlignCenter,
-                      m_content.shapeText);
+    EditorStyle::drawFitted(painter, QRectF(footer.left(), footer.top(), footer.width(), 24),
+                            m_content.shapeText, EditorStyle::labelFont());
     painter->setPen(EditorStyle::dimText(palette));
-    painter->setFont(EditorStyle::smallFont());
-    painter->drawText(QRectF(footer.left(), footer.top() + 20, footer.width(), 18), Qt::AlignCenter,
-                      m_content.paramsText);
+    EditorStyle::drawFitted(painter, QRectF(footer.left(), footer.top() + 24, footer.width(), 22),
+                            m_content.paramsText, EditorStyle::smallFont());
 }
 
 void LayerItem::hoverEnterEvent(QGraphicsSceneHoverEvent* event) {

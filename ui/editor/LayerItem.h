@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QFont>
 #include <QGraphicsItem>
 #include <QImage>
 #include <QString>
+#include <QStringList>
 #include <string>
 
 #include "editor/NetworkLayout.h"
@@ -56,7 +58,10 @@ private:
     void paintChip(QPainter* painter, const QPalette& palette) const;
     void paintBlock(QPainter* painter, const QPalette& palette) const;
     void paintFooter(QPainter* painter, const QPalette& palette) const;
+    /// The chip's pill, centred on the content band, tall enough for its title and detail.
     QRectF pillRect() const;
+    QStringList chipTitleLines() const;
+    static QFont chipFont();
 
     int m_layerId;
     int m_layerIndex;

@@ -8,17 +8,17 @@ namespace nnplay::ui {
 double NetworkLayout::widthOf(Kind kind) {
     switch (kind) {
         case Kind::Features:
-            return kFeatureLabelWidth + kNodeSize + 8;
+            return kFeatureLabelWidth + kNodeSize + 6;
         case Kind::InputBlock:
-            return 124;
+            return 120;
         case Kind::Neurons:
-            return 116;
+            return kNeuronSize + 34;
         case Kind::Block:
-            return 124;
+            return 104;
         case Kind::Chip:
-            return 92;
+            return 68;
         case Kind::Output:
-            return 116;
+            return 104;
     }
     return 100;
 }
@@ -35,7 +35,7 @@ std::vector<QRectF> NetworkLayout::nodeRects(const QRectF& column, Kind kind, in
         }
     } else if (kind == Kind::Neurons || kind == Kind::Output) {
         // Neurons keep the inputs' pitch while they fit, then shrink to fill the band.
-        const double maxSize = kind == Kind::Output ? (count == 1 ? 72.0 : 48.0) : kNodeSize;
+        const double maxSize = kind == Kind::Output ? (count == 1 ? 84.0 : 60.0) : kNeuronSize;
         const double pitch = std::min(maxSize + 12, kContentHeight / count);
         const double size = std::min(maxSize, pitch - std::max(4.0, pitch * 0.2));
         const double top = kContentTop + (kContentHeight - count * pitch) / 2;
@@ -51,12 +51,16 @@ void NetworkLayout::compute(const ColumnRequest& input, const std::vector<Column
                             const ColumnRequest& output) {
     const double height = kFooterTop + kFooterHeight;
     double x = 0;
+    Kind previous = input.kind;
     auto place = [&](const ColumnRequest& request) {
+        if (&request != &input)
+            x += previous == Kind::Chip || request.kind == Kind::Chip ? kChipGap : kColumnGap;
+        previous = request.kind;
         Column column;
         column.kind = request.kind;
         column.rect = QRectF(x, 0, widthOf(request.kind), height);
         column.nodes = nodeRects(column.rect, request.kind, request.nodes);
-        x += column.rect.width() + kColumnGap;
+        x += column.rect.width();
         return column;
     };
     m_input = place(input);

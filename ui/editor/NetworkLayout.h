@@ -36,17 +36,27 @@ public:
         int nodes = 0;
     };
 
-    // Vertical bands shared by all columns.
-    static constexpr double kHeaderHeight = 52;
-    static constexpr double kContentTop = 60;
-    static constexpr double kContentHeight = 364;
-    static constexpr double kFooterTop = kContentTop + kContentHeight + 10;
-    static constexpr double kFooterHeight = 52;
-    static constexpr double kColumnGap = 34;
+    // Vertical bands shared by all columns: a header (title, detail, ± buttons), the content
+    // band with the nodes, a footer (shape and parameter count). Sized for legibility when
+    // the whole network is scaled into a narrow canvas on a projector.
+    static constexpr double kTitleTop = 6;
+    static constexpr double kDetailTop = 32;
+    static constexpr double kButtonTop = 58;
+    static constexpr double kHeaderHeight = 88;
+    static constexpr double kContentTop = 94;
+    static constexpr double kContentHeight = 440;
+    static constexpr double kFooterTop = kContentTop + kContentHeight + 8;
+    static constexpr double kFooterHeight = 50;
+    /// Space between two columns; around a chip (activation, dropout) much less, the chip
+    /// sitting on the links between the layers it separates.
+    static constexpr double kColumnGap = 20;
+    static constexpr double kChipGap = 6;
     /// Input feature nodes: 7 of them fill the content band.
-    static constexpr double kNodePitch = 52;
-    static constexpr double kNodeSize = 40;
-    static constexpr double kFeatureLabelWidth = 62;
+    static constexpr double kNodePitch = 62;
+    static constexpr double kNodeSize = 48;
+    /// Largest neuron thumbnail; crowded layers shrink theirs to fit the content band.
+    static constexpr double kNeuronSize = 54;
+    static constexpr double kFeatureLabelWidth = 64;
 
     /// Lays out input, layers (in spec order) and output.
     void compute(const ColumnRequest& input, const std::vector<ColumnRequest>& layers,

@@ -152,8 +152,6 @@ private:
     void applySnapshot();
     void onSelectionChanged();
     std::optional<nnplay::DataInfo> effectiveDataInfo() const;
-    NetworkLayout::Kind kindOf(const nnplay::LayerSpec& layer) const;
-    int thumbnailIndexFor(int denseIndex) const;
     /// Weights (units x inputs) of a layer: from the snapshot, else the spec's trained params.
     nnplay::Matrix weightsOf(int layerIndex) const;
 

@@ -20,6 +20,9 @@ NetworkView::NetworkView(NetworkScene* scene, QWidget* parent)
     setAlignment(Qt::AlignCenter);
     setDragMode(QGraphicsView::NoDrag);
     setFrameShape(QFrame::NoFrame);
+    // The whole network is always shown, scaled to fit: never scroll bars.
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setFocusPolicy(Qt::StrongFocus);
     setViewportUpdateMode(QGraphicsView::BoundingRectViewportUpdate);
     setToolTip(QString());
@@ -30,11 +33,12 @@ NetworkView::NetworkView(NetworkScene* scene, QWidget* parent)
 
 void NetworkView::fitScene() {
     const QRectF rect = m_scene->sceneRect();
-    const QSize area = maximumViewportSize();
+    const QSize area = viewport()->size();
     if (rect.isEmpty() || area.isEmpty()) return;
     const double scale = std::clamp(
         std::min(area.width() / rect.width(), area.height() / rect.height()), kMinScale, kMaxScale);
     setTransform(QTransform::fromScale(scale, scale));
+    centerOn(rect.center());
 }
 
 void NetworkView::dragEnterEvent(QDragEnterEvent* event) {
@@ -97,6 +101,11 @@ void NetworkView::mousePressEvent(QMouseEvent* event) {
 
 void NetworkView::resizeEvent(QResizeEvent* event) {
     QGraphicsView::resizeEvent(event);
+    fitScene();
+}
+
+void NetworkView::showEvent(QShowEvent* event) {
+    QGraphicsView::showEvent(event);
     fitScene();
 }
 

@@ -7,7 +7,8 @@ namespace nnplay::ui {
 
 class NetworkScene;
 
-/// Shows a NetworkScene, scaled to fit (within limits, so text stays readable on a projector),
+/// Shows a NetworkScene, always whole: scaled to fit the viewport, keeping the aspect ratio,
+/// without scroll bars (small networks are enlarged up to kMaxScale),
 /// and accepts layer kinds dropped from the LayerPalette (LayerMime data): while a drag moves
 /// over it, the scene shows an insertion marker; a drop inserts the layer there (one undo
 /// step). Delete or Backspace removes the selected layer.
@@ -18,15 +19,17 @@ public:
     explicit NetworkView(NetworkScene* scene, QWidget* parent = nullptr);
 
     NetworkScene* networkScene() const { return m_scene; }
-    /// Scales the scene to fit the viewport (called on resize and after every rebuild).
+    /// Scales the scene to fit the viewport and centres it (called when shown, on resize and
+    /// after every rebuild).
     void fitScene();
 
     QSize sizeHint() const override { return {900, 520}; }
     QSize minimumSizeHint() const override { return {320, 200}; }
 
-    /// Largest and smallest zoom fitScene() uses; beyond the smallest, scroll bars appear.
-    static constexpr double kMaxScale = 1.6;
-    static constexpr double kMinScale = 0.5;
+    /// Largest zoom fitScene() uses, so a tiny network does not fill the screen with one card.
+    static constexpr double kMaxScale = 2.5;
+    /// Smallest zoom: only a guard against degenerate sizes; wide networks shrink as needed.
+    static constexpr double kMinScale = 0.01;
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -36,6 +39,7 @@ protected:
     void keyPressEvent(QKeyEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
+    void showEvent(QShowEvent* event) override;
     void changeEvent(QEvent* event) override;
 
 private:

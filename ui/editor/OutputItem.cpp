@@ -6,6 +6,7 @@
 #include <QGraphicsScene>
 #include <QPainter>
 #include <QPainterPath>
+#include <algorithm>
 #include <utility>
 
 #include "editor/EditorStyle.h"
@@ -41,9 +42,9 @@ void OutputItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidg
     painter->drawRoundedRect(card.adjusted(0.5, 0.5, -0.5, -0.5), 10, 10);
 
     painter->setPen(EditorStyle::text(palette));
-    painter->setFont(EditorStyle::titleFont());
-    painter->drawText(QRectF(4, 6, w - 8, 22), Qt::AlignCenter,
-                      QApplication::translate("OutputItem", "Output"));
+    EditorStyle::drawFitted(painter, QRectF(2, NetworkLayout::kTitleTop, w - 4, 24),
+                            QApplication::translate("OutputItem", "Output"),
+                            EditorStyle::titleFont());
 
     for (std::size_t i = 0; i < m_nodes.size(); ++i) {
         const QRectF& rect = m_nodes[i];
@@ -65,35 +66,33 @@ void OutputItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidg
         painter->drawRoundedRect(rect, 5, 5);
     }
     if (m_nodes.empty()) {
+        // No pictures (not 2-D data): the classes by name, as many as fit.
         QFont big = EditorStyle::titleFont();
-        big.setPointSizeF(big.pointSizeF() * 1.25);
-        painter->setFont(big);
+        big.setPixelSize(big.pixelSize() * 5 / 4);
         painter->setPen(EditorStyle::text(palette));
         const double middle = NetworkLayout::centerY();
-        painter->drawText(QRectF(4, middle - 60, w - 8, 30), Qt::AlignCenter,
-                          QFontMetricsF(big).elidedText(m_headline, Qt::ElideRight, w - 8));
-        painter->setFont(EditorStyle::smallFont());
-        painter->setPen(EditorStyle::dimText(palette));
-        const QFontMetricsF metrics(painter->font());
         constexpr int kShown = 10;
-        double y = middle - 24;
-        for (int i = 0; i < m_names.size() && i < kShown; ++i, y += 16) {
-            const QString text = i == kShown - 1 && m_names.size() > kShown
-                                     ? QStringLiteral("…")
-                                     : metrics.elidedText(m_names[i], Qt::ElideRight, w - 16);
-            painter->drawText(QRectF(8, y, w - 16, 16), Qt::AlignCenter, text);
+        const QFont small = EditorStyle::smallFont();
+        const double lineHeight = QFontMetricsF(small).lineSpacing();
+        const int shown = static_cast<int>(std::min<qsizetype>(m_names.size(), kShown));
+        double y = middle - (shown * lineHeight + 40) / 2;
+        EditorStyle::drawFitted(painter, QRectF(2, y, w - 4, 32), m_headline, big);
+        y += 40;
+        painter->setPen(EditorStyle::dimText(palette));
+        for (int i = 0; i < shown; ++i, y += lineHeight) {
+            const QString text =
+                i == kShown - 1 && m_names.size() > kShown ? QStringLiteral("…") : m_names[i];
+            EditorStyle::drawFitted(painter, QRectF(6, y, w - 12, lineHeight), text, small);
         }
     }
 
-    const QRectF footer(4, NetworkLayout::kFooterTop, w - 8, NetworkLayout::kFooterHeight);
+    const QRectF footer(2, NetworkLayout::kFooterTop, w - 4, NetworkLayout::kFooterHeight);
     painter->setPen(EditorStyle::text(palette));
-    painter->setFont(EditorStyle::labelFont());
-    painter->drawText(QRectF(footer.left(), footer.top(), footer.width(), 20), Qt::AlignCenter,
-                      m_headline);
+    EditorStyle::drawFitted(painter, QRectF(footer.left(), footer.top(), footer.width(), 24),
+                            m_headline, EditorStyle::labelFont());
     painter->setPen(EditorStyle::dimText(palette));
-    painter->setFont(EditorStyle::smallFont());
-    painter->drawText(QRectF(footer.left(), footer.top() + 20, footer.width(), 18), Qt::AlignCenter,
-                      m_detail);
+    EditorStyle::drawFitted(painter, QRectF(footer.left(), footer.top() + 24, footer.width(), 22),
+                            m_detail, EditorStyle::smallFont());
 }
 
 }  // namespace nnplay::ui

@@ -10,7 +10,7 @@ namespace nnplay::ui {
 class UnitButtonItem : public QGraphicsItem {
 public:
     enum { Type = UserType + 7 };
-    static constexpr double kSize = 20;
+    static constexpr double kSize = 26;
 
     UnitButtonItem(int layerId, int delta, bool enabled, QGraphicsItem* parent);
 

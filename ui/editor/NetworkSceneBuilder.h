@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QCoreApplication>
+#include <QRectF>
+#include <optional>
+#include <vector>
+
+#include "NetworkSpec.h"
+#include "Project.h"
+#include "data/Dataset.h"
+#include "editor/NetworkLayout.h"
+
+class QGraphicsLineItem;
+class QGraphicsScene;
+class QGraphicsTextItem;
+
+namespace nnplay::ui {
+
+class FeatureItem;
+class LayerItem;
+class LinkBundleItem;
+class NeuronItem;
+class OutputItem;
+
+/// Draws a network spec into a NetworkScene: computes the NetworkLayout from the spec and the
+/// data's shape, then adds the inputs (feature toggles or an input block), one LayerItem per
+/// layer with its neurons and ± buttons, the links, the output, the flow lines, the error
+/// sentence and the (hidden) insertion marker. The scene owns what is added; the builder
+/// only reports which item is which. One builder per redraw.
+class NetworkSceneBuilder {
+    Q_DECLARE_TR_FUNCTIONS(NetworkSceneBuilder)
+public:
+    /// The items of one drawing, indexed like the spec's layers.
+    struct Items {
+        std::vector<LayerItem*> layers;
+        std::vector<std::vector<NeuronItem*>> neurons;  ///< empty for non-neuron layers
+        std::vector<LinkBundleItem*> links;             ///< links into a layer, or nullptr
+        std::vector<FeatureItem*> features;
+        OutputItem* output = nullptr;
+        LinkBundleItem* outputLinks = nullptr;
+        QGraphicsLineItem* marker = nullptr;
+        QGraphicsTextItem* message = nullptr;
+        /// Everything drawn plus a margin: the scene rect.
+        QRectF sceneRect;
+    };
+
+    /// Items go into `scene`, the geometry into `layout`; neither is owned.
+    NetworkSceneBuilder(QGraphicsScene* scene, NetworkLayout* layout);
+
+    /// Draws `project`'s network. `info` describes the inputs (nullopt: not known yet);
+    /// `report` is the shape check of the spec against them, or nullptr when there is none.
+    Items build(const nnplay::Project& project, const std::optional<nnplay::DataInfo>& info,
+                const nnplay::ShapeReport* report);
+
+    /// How a layer is drawn: neurons, a block or a chip.
+    static NetworkLayout::Kind kindOf(const nnplay::LayerSpec& layer);
+    /// The spec index whose output the neurons of the dense layer `denseIndex` show: the last
+    /// of the activations (and dropouts) that directly follow it, else the layer itself.
+    static int thumbnailIndexFor(const nnplay::NetworkSpec& spec, int denseIndex);
+
+private:
+    QGraphicsScene* m_scene;
+    NetworkLayout* m_layout;
+    Items m_items;
+};
+
+}  // namespace nnplay::ui
