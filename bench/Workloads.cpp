@@ -18,21 +18,6 @@ double seconds(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-Figure summarize(const std::string& workload, const std::string& metric, const std::string& unit,
-                 std::vector<double> values) {
-    std::sort(values.begin(), values.end());
-    Figure f;
-    f.workload = workload;
-    f.metric = metric;
-    f.unit = unit;
-    const std::size_t n = values.size();
-    f.median = n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-    f.min = values.front();
-    f.max = values.back();
-    f.repetitions = static_cast<int>(n);
-    return f;
-}
-
 LayerSpec layer(int id, const std::string& type, int units = 0) {
     LayerSpec l;
     l.id = id;
@@ -90,6 +75,8 @@ std::vector<Figure> w1(int reps) {
     return {f};
 }
 
+}  // namespace
+
 Project spiralProject() {
     Project p;
     p.data.source = "spiral";
@@ -105,6 +92,8 @@ Project spiralProject() {
     p.training.init = InitScheme::PyTorch;
     return p;
 }
+
+namespace {
 
 // W2: spiral, 2-64-64-64-1 ReLU, sigmoid+BCE fused, Adam 1e-3, batch 32, 20 epochs per rep.
 // W3: forward of a 200x200 grid over [-6,6]^2 through W2's trained network.
@@ -175,6 +164,21 @@ std::vector<Figure> w4(int) {
 }
 
 }  // namespace
+
+Figure summarize(const std::string& workload, const std::string& metric, const std::string& unit,
+                 std::vector<double> values) {
+    std::sort(values.begin(), values.end());
+    Figure f;
+    f.workload = workload;
+    f.metric = metric;
+    f.unit = unit;
+    const std::size_t n = values.size();
+    f.median = n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+    f.min = values.front();
+    f.max = values.back();
+    f.repetitions = static_cast<int>(n);
+    return f;
+}
 
 std::vector<Workload> engineWorkloads() {
     return {

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "Project.h"
+
 namespace nnplay::bench {
 
 /// One measured figure: the median and range over the timed repetitions.
@@ -26,5 +28,13 @@ struct Workload {
 
 /// W1-W4 from bench/peers/README.md, on the engine alone.
 std::vector<Workload> engineWorkloads();
+
+/// W2's project: spiral, 1000 training points, 2-64-64-64-1 ReLU, sigmoid + bce, Adam 1e-3,
+/// batch 32, PyTorch's initialisation.
+Project spiralProject();
+
+/// Median and range of a set of values.
+Figure summarize(const std::string& workload, const std::string& metric, const std::string& unit,
+                 std::vector<double> values);
 
 }  // namespace nnplay::bench

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // nnplay-bench: the engine on the benchmark workloads of bench/peers (W1-W4).
-//   nnplay-bench [--reps N] [--only W1,W2] [--json FILE]
+//   nnplay-bench [--reps N] [--only W1,W2] [--gui SECONDS] [--json FILE]
+// --gui also measures W2 in the window (offscreen when there is no display).
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -8,6 +9,11 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include <QApplication>
+#include <cstdlib>
+#include <memory>
+
+#include "GuiWorkload.h"
 #include "Workloads.h"
 #include "io/ProjectFile.h"
 
@@ -15,19 +21,31 @@ using namespace nnplay::bench;
 
 int main(int argc, char** argv) {
     int reps = 7;
+    double guiSeconds = 0;
     std::string only, jsonPath;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         if (a == "--reps" && i + 1 < argc) reps = std::max(1, std::atoi(argv[++i]));
         else if (a == "--only" && i + 1 < argc) only = argv[++i];
         else if (a == "--json" && i + 1 < argc) jsonPath = argv[++i];
+        else if (a == "--gui" && i + 1 < argc) guiSeconds = std::atof(argv[++i]);
         else {
-            std::cerr << "usage: nnplay-bench [--reps N] [--only W1,W2] [--json FILE]\n";
+            std::cerr << "usage: nnplay-bench [--reps N] [--only W1,W2] [--gui SECONDS] "
+                         "[--json FILE]\n";
             return 2;
         }
     }
+    std::unique_ptr<QApplication> app;
+    std::vector<Workload> workloads = engineWorkloads();
+    if (guiSeconds > 0) {
+        if (!std::getenv("DISPLAY") && !std::getenv("QT_QPA_PLATFORM"))
+            setenv("QT_QPA_PLATFORM", "offscreen", 1);
+        app = std::make_unique<QApplication>(argc, argv);
+        workloads.push_back({"W2-GUI", "W2 in the window, boundary at 100x100",
+                             [guiSeconds](int) { return guiW2(guiSeconds); }});
+    }
     nlohmann::ordered_json results = nlohmann::ordered_json::array();
-    for (const Workload& w : engineWorkloads()) {
+    for (const Workload& w : workloads) {
         if (!only.empty() && ("," + only + ",").find("," + w.id + ",") == std::string::npos)
             continue;
         for (const Figure& f : w.run(reps)) {

@@ -173,14 +173,12 @@ void TrainingSession::finishEpoch() {
     EpochRecord record;
     record.epoch = m_epoch;
     if (m_evaluateEpochs) {
-        record.trainLoss = static_cast<float>(loss(m_data.train));
-        record.testLoss = static_cast<float>(loss(m_data.test));
-        if (m_task == Task::Classification) {
-            record.trainAccuracy = static_cast<float>(classificationMetrics(m_data.train).accuracy);
-            if (m_data.test.sampleCount() > 0)
-                record.testAccuracy =
-                    static_cast<float>(classificationMetrics(m_data.test).accuracy);
-        }
+        const Score train = score(m_data.train);
+        const Score test = score(m_data.test);
+        record.trainLoss = static_cast<float>(train.loss);
+        record.testLoss = static_cast<float>(test.loss);
+        record.trainAccuracy = static_cast<float>(train.accuracy);
+        record.testAccuracy = static_cast<float>(test.accuracy);
     } else {
         record.trainLoss = static_cast<float>(m_epochLossSum / std::max(1, m_epochSamples));
     }
@@ -265,15 +263,55 @@ std::vector<int> TrainingSession::classify(const ConstMatrixRef& predictions) co
     return classes;
 }
 
-double TrainingSession::loss(const Dataset& set) {
-    if (set.sampleCount() == 0) return NAN;
-    const Matrix& targets = &set == &m_data.train ? m_trainTargets
-                            : &set == &m_data.test ? m_testTargets
-                                                   : m_evalOut;
-    if (&targets == &m_evalOut) buildTargets(set, m_evalOut);
-    ConstMatrixRef out = m_model->forward(set.inputs, Mode::Infer, m_trainEnd);
+void TrainingSession::classifyTrainingOutput(const ConstMatrixRef& output,
+                                             std::vector<int>& classes) const {
+    if (!m_fused) {
+        classes = classify(output);
+        return;
+    }
+    // Fused outputs are logits: sigmoid(z) >= 0.5 exactly when z >= 0, and softmax keeps the
+    // order of its inputs.
+    classes.resize(static_cast<std::size_t>(output.cols()));
+    for (Eigen::Index i = 0; i < output.cols(); ++i) {
+        if (output.rows() == 1)
+            classes[i] = output(0, i) >= 0.0f ? 1 : 0;
+        else
+            output.col(i).maxCoeff(&classes[i]);
+    }
+}
+
+TrainingSession::Score TrainingSession::score(const Dataset& set) {
+    Score result;
+    const Eigen::Index n = set.sampleCount();
+    if (n == 0) return result;
+    const Matrix* targets = &set == &m_data.train  ? &m_trainTargets
+                            : &set == &m_data.test ? &m_testTargets
+                                                   : nullptr;
+    Matrix own;
+    if (!targets) {
+        buildTargets(set, own);
+        targets = &own;
+    }
     Loss& loss = m_fused ? *m_trainLoss : *m_evalLoss;
-    return loss.compute(out, targets, false);
+    const bool classification = m_task == Task::Classification;
+    constexpr Eigen::Index kSlice = 512;  // activations stay in cache, as in predict()
+    double lossSum = 0.0;
+    long long correct = 0;
+    for (Eigen::Index start = 0; start < n; start += kSlice) {
+        const Eigen::Index count = std::min(kSlice, n - start);
+        ConstMatrixRef out = m_model->forward(set.inputs.middleCols(start, count), Mode::Infer,
+                                              m_trainEnd);
+        lossSum += static_cast<double>(loss.compute(out, targets->middleCols(start, count), false)) *
+                   static_cast<double>(count);
+        if (classification) {
+            classifyTrainingOutput(out, m_evalClasses);
+            for (Eigen::Index i = 0; i < count; ++i)
+                correct += m_evalClasses[i] == set.labels[start + i];
+        }
+    }
+    result.loss = lossSum / static_cast<double>(n);
+    if (classification) result.accuracy = static_cast<double>(correct) / static_cast<double>(n);
+    return result;
 }
 
 ClassificationMetrics TrainingSession::classificationMetrics(const Dataset& set) {

@@ -65,7 +65,13 @@ public:
     /// Class index per column of predictions (argmax; threshold for a single output).
     std::vector<int> classify(const ConstMatrixRef& predictions) const;
     /// Mean loss (without penalties) over a data set; NaN when it is empty.
-    double loss(const Dataset& set);
+    double loss(const Dataset& set) { return score(set).loss; }
+    /// Loss and accuracy (NaN for regression) of a data set from one pass over it.
+    struct Score {
+        double loss = NAN;
+        double accuracy = NAN;
+    };
+    Score score(const Dataset& set);
     ClassificationMetrics classificationMetrics(const Dataset& set);
     RegressionMetrics regressionMetrics(const Dataset& set);
 
@@ -74,6 +80,8 @@ public:
 
 private:
     void buildTargets(const Dataset& set, Matrix& out) const;
+    /// Class of each column of the network's training output (logits when fused).
+    void classifyTrainingOutput(const ConstMatrixRef& output, std::vector<int>& classes) const;
     void startEpoch();
     void finishEpoch();
     void applyPenalties();
@@ -98,6 +106,7 @@ private:
     int m_cursor = 0;
     Matrix m_batchX, m_batchY;
     Matrix m_evalOut;
+    std::vector<int> m_evalClasses;
 
     Random m_rng;
     int m_epoch = 0;

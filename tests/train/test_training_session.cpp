@@ -66,6 +66,8 @@ private slots:
     void rejectsNetworkThatDoesNotFit();
     void rejectsBadSettings();
     void stepBatchCountsEpochs();
+    void scoreAgreesWithMetricsAndPredictions_data();
+    void scoreAgreesWithMetricsAndPredictions();
 };
 
 void TestTrainingSession::learnsPlaneData_data() {
@@ -287,6 +289,44 @@ void TestTrainingSession::stepBatchCountsEpochs() {
     QVERIFY(session->stepBatch());
     QCOMPARE(session->epoch(), 1);
     QCOMPARE(session->batchesDone(), 8LL);
+}
+
+void TestTrainingSession::scoreAgreesWithMetricsAndPredictions_data() {
+    QTest::addColumn<QString>("output");
+    QTest::addColumn<QString>("loss");
+    QTest::newRow("sigmoid + bce (fused)") << "sigmoid" << "bce";
+    QTest::newRow("tanh + mse") << "tanh" << "mse";
+    QTest::newRow("softmax + cce (fused)") << "softmax" << "cce";
+}
+
+// The epoch score takes one pass over the logits; it must equal what predictions after the
+// output activation say.
+void TestTrainingSession::scoreAgreesWithMetricsAndPredictions() {
+    QFETCH(QString, output);
+    QFETCH(QString, loss);
+    Project p = planeProject("xor", {8, output == "softmax" ? 2 : 1}, "tanh");
+    p.data.samples = 1500;  // more than one evaluation slice
+    p.data.noise = 0.3;
+    p.network.layers.back().type = output.toStdString();
+    p.training.loss = lossKindFromString(loss.toStdString());
+    auto session = TrainingSession::fromProject(p, ".");
+    session->run(3);
+    const Dataset& test = session->data().test;
+    const TrainingSession::Score score = session->score(test);
+    QCOMPARE(score.accuracy, session->classificationMetrics(test).accuracy);
+    Matrix predictions, targets;
+    session->predict(test.inputs, predictions);
+    targets.setZero(predictions.rows(), test.sampleCount());
+    const float negative = output == "tanh" ? -1.0f : 0.0f;
+    for (int i = 0; i < test.sampleCount(); ++i) {
+        if (predictions.rows() == 1)
+            targets(0, i) = test.labels[i] == 1 ? 1.0f : negative;
+        else
+            targets(test.labels[i], i) = 1.0f;
+    }
+    const double direct = makeLoss(p.training.loss, false)->compute(predictions, targets, false);
+    QVERIFY2(std::abs(score.loss - direct) < 1e-4 * std::max(1.0, direct),
+             qPrintable(QString("%1 vs %2").arg(score.loss).arg(direct)));
 }
 
 QTEST_GUILESS_MAIN(TestTrainingSession)
