@@ -18,27 +18,6 @@ double seconds(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-LayerSpec layer(int id, const std::string& type, int units = 0) {
-    LayerSpec l;
-    l.id = id;
-    l.type = type;
-    if (units > 0) l.settings["units"] = units;
-    return l;
-}
-
-/// Dense layers of `units` with `activation` between them and `output` after the last.
-NetworkSpec mlp(const std::vector<int>& units, const std::string& activation,
-                const std::string& output) {
-    NetworkSpec net;
-    int id = 1;
-    for (std::size_t i = 0; i < units.size(); ++i) {
-        net.layers.push_back(layer(id++, "dense", units[i]));
-        const std::string& act = i + 1 < units.size() ? activation : output;
-        if (!act.empty()) net.layers.push_back(layer(id++, act));
-    }
-    return net;
-}
-
 std::unique_ptr<TrainingSession> makeSession(const Project& p) {
     auto session = TrainingSession::fromProject(p, ".");
     session->setEpochEvaluation(false);  // raw training speed, as the peer scripts measure
@@ -52,7 +31,7 @@ std::vector<Figure> w1(int reps) {
     p.data.source = "circle";
     p.data.samples = 500;
     p.data.trainFraction = 0.5;
-    p.network = mlp({4, 2, 1}, "tanh", "tanh");
+    p.network = NetworkSpec::multilayer({4, 2, 1}, "tanh", "tanh");
     p.training.loss = LossKind::Mse;
     p.training.optimizer.kind = "sgd";
     // Playground minimises 0.5 * squared error; mse without the half at lr/2 is the same step.
@@ -83,7 +62,7 @@ Project spiralProject() {
     p.data.samples = 2000;  // 1000 training points
     p.data.noise = 0.2;
     p.data.trainFraction = 0.5;
-    p.network = mlp({64, 64, 64, 1}, "relu", "sigmoid");
+    p.network = NetworkSpec::multilayer({64, 64, 64, 1}, "relu", "sigmoid");
     p.training.loss = LossKind::Bce;
     p.training.optimizer.kind = "adam";
     p.training.optimizer.learningRate = 1e-3f;
@@ -138,7 +117,7 @@ std::vector<Figure> w4(int) {
     Project p;
     p.data.source = "digits";
     p.data.trainFraction = 0.8;  // 1438 train / 359 test, as the peers
-    p.network = mlp({128, 10}, "relu", "softmax");
+    p.network = NetworkSpec::multilayer({128, 10}, "relu", "softmax");
     p.training.loss = LossKind::Cce;
     p.training.optimizer.kind = "adam";
     p.training.optimizer.learningRate = 1e-3f;

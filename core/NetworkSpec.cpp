@@ -38,6 +38,26 @@ int NetworkSpec::freshId() const {
     return id + 1;
 }
 
+LayerSpec& NetworkSpec::add(const std::string& type, int units) {
+    LayerSpec layer;
+    layer.id = freshId();
+    layer.type = type;
+    if (units > 0) layer.settings["units"] = units;
+    layers.push_back(std::move(layer));
+    return layers.back();
+}
+
+NetworkSpec NetworkSpec::multilayer(const std::vector<int>& units, const std::string& hidden,
+                                    const std::string& output) {
+    NetworkSpec net;
+    for (std::size_t i = 0; i < units.size(); ++i) {
+        net.add("dense", units[i]);
+        const std::string& activation = i + 1 < units.size() ? hidden : output;
+        if (!activation.empty()) net.add(activation);
+    }
+    return net;
+}
+
 void NetworkSpec::clearParams() {
     for (LayerSpec& layer : layers) layer.params.clear();
 }

@@ -37,6 +37,12 @@ struct NetworkSpec {
     int indexOf(int id) const;
     /// An id no layer uses yet.
     int freshId() const;
+    /// Appends a layer with a fresh id; `units` > 0 sets the "units" setting.
+    LayerSpec& add(const std::string& type, int units = 0);
+    /// Dense layers of `units` with `hidden` activations between them and `output` (when not
+    /// empty) after the last: multilayer({4, 1}, "tanh", "sigmoid").
+    static NetworkSpec multilayer(const std::vector<int>& units, const std::string& hidden,
+                                  const std::string& output);
     /// Drops all trained parameters (after a structural change).
     void clearParams();
     bool hasParams() const;

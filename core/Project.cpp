@@ -12,20 +12,7 @@ Project Project::defaultProject() {
     p.data.trainFraction = 0.5;
     p.data.seed = 1;
     p.data.features = {"x1", "x2"};
-    int id = 1;
-    auto add = [&](const std::string& type, double units = 0) {
-        LayerSpec layer;
-        layer.id = id++;
-        layer.type = type;
-        if (units > 0) layer.settings["units"] = units;
-        p.network.layers.push_back(layer);
-    };
-    add("dense", 4);
-    add("tanh");
-    add("dense", 2);
-    add("tanh");
-    add("dense", 1);
-    add("sigmoid");
+    p.network = NetworkSpec::multilayer({4, 2, 1}, "tanh", "sigmoid");
     p.training.loss = LossKind::Bce;
     p.training.optimizer.kind = "adam";
     p.training.optimizer.learningRate = 0.03f;

@@ -11,27 +11,6 @@ using namespace nnplay;
 
 namespace {
 
-LayerSpec layer(int id, const std::string& type, double units = 0) {
-    LayerSpec l;
-    l.id = id;
-    l.type = type;
-    if (units > 0) l.settings["units"] = units;
-    return l;
-}
-
-/// Dense layers of the given sizes with `activation` between them and `output` at the end.
-NetworkSpec mlp(const std::vector<int>& units, const std::string& activation,
-                const std::string& output) {
-    NetworkSpec net;
-    int id = 1;
-    for (std::size_t i = 0; i < units.size(); ++i) {
-        net.layers.push_back(layer(id++, "dense", units[i]));
-        const std::string& act = i + 1 < units.size() ? activation : output;
-        if (!act.empty()) net.layers.push_back(layer(id++, act));
-    }
-    return net;
-}
-
 Project planeProject(const std::string& source, const std::vector<int>& units,
                      const std::string& activation) {
     Project p;
@@ -39,7 +18,7 @@ Project planeProject(const std::string& source, const std::vector<int>& units,
     p.data.samples = 500;
     p.data.noise = 0.0;
     p.data.trainFraction = 0.5;
-    p.network = mlp(units, activation, "sigmoid");
+    p.network = NetworkSpec::multilayer(units, activation, "sigmoid");
     p.training.loss = LossKind::Bce;
     p.training.optimizer.kind = "adam";
     p.training.optimizer.learningRate = 0.01f;
@@ -106,7 +85,7 @@ void TestTrainingSession::learnsDigits() {
     Project p;
     p.data.source = "digits";
     p.data.trainFraction = 0.8;
-    p.network = mlp({128, 10}, "relu", "softmax");
+    p.network = NetworkSpec::multilayer({128, 10}, "relu", "softmax");
     p.training.loss = LossKind::Cce;
     p.training.optimizer.learningRate = 0.001f;
     p.training.batchSize = 32;
@@ -122,7 +101,7 @@ void TestTrainingSession::learnsRegression() {
     Project p;
     p.task = Task::Regression;
     p.data.source = "plane";
-    p.network = mlp({8, 1}, "tanh", "linear");
+    p.network = NetworkSpec::multilayer({8, 1}, "tanh", "linear");
     p.training.loss = LossKind::Mse;
     p.training.optimizer.learningRate = 0.01f;
     auto session = TrainingSession::fromProject(p, ".");
@@ -152,7 +131,7 @@ void TestTrainingSession::learnsCsvWrittenHere() {
     p.data.label = "label";
     p.data.standardize = true;
     p.data.trainFraction = 0.7;
-    p.network = mlp({8, 2}, "relu", "softmax");
+    p.network = NetworkSpec::multilayer({8, 2}, "relu", "softmax");
     p.training.loss = LossKind::Cce;
     auto session = TrainingSession::fromProject(p, dir.path().toStdString());
     QCOMPARE(session->data().info.classNames, (std::vector<std::string>{"high", "low"}));
