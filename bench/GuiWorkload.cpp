@@ -57,13 +57,22 @@ std::vector<Figure> guiW2(double seconds) {
 
     int frames = 0;
     long long firstBatches = -1, lastBatches = 0;
-    QObject::connect(&window, &ui::MainWindow::snapshotDrawn,
-                     [&](const ui::TrainingSnapshot& s) {
-                         if (!s.running) return;
-                         ++frames;
-                         if (firstBatches < 0) firstBatches = s.batches;
-                         lastBatches = s.batches;
-                     });
+    // The training rate is taken between the first and the last frame of the measurement,
+    // when the batch counts were read: over the whole window it would miss the batches
+    // trained before the first frame and after the last one.
+    QElapsedTimer sinceStart;
+    sinceStart.start();
+    qint64 firstFrameNs = 0, lastFrameNs = 0;
+    QObject::connect(&window, &ui::MainWindow::snapshotDrawn, [&](const ui::TrainingSnapshot& s) {
+        if (!s.running) return;
+        ++frames;
+        if (firstBatches < 0) {
+            firstBatches = s.batches;
+            firstFrameNs = sinceStart.nsecsElapsed();
+        }
+        lastBatches = s.batches;
+        lastFrameNs = sinceStart.nsecsElapsed();
+    });
     // The event loop's latency: how late a 2 ms timer fires on the UI thread.
     std::vector<double> lateness;
     QElapsedTimer sinceTick;
@@ -94,7 +103,10 @@ std::vector<Figure> guiW2(double seconds) {
     window.training()->pause();
 
     const double samplesPerBatch = 1000.0 / 32.0;  // 32 batches of up to 32 per epoch
-    const double guiRate = (lastBatches - std::max(0LL, firstBatches)) * samplesPerBatch / elapsed;
+    const double trainedSeconds =
+        lastFrameNs > firstFrameNs ? (lastFrameNs - firstFrameNs) * 1e-9 : elapsed;
+    const double guiRate =
+        (lastBatches - std::max(0LL, firstBatches)) * samplesPerBatch / trainedSeconds;
     Figure fraction = summarize("W2-GUI", "gui/headless", "ratio", {guiRate / headless});
     fraction.extra = {{"gui_samples/s", guiRate}, {"headless_samples/s", headless}};
     Figure fps = summarize("W2-GUI", "frames/s", "fps", {frames / elapsed});

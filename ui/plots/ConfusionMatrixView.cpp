@@ -89,7 +89,12 @@ void ConfusionMatrixView::setSnapshot(const TrainingSnapshot& snapshot) {
                            .arg(100.0 * snapshot.testMetrics.accuracy, 0, 'f', 1)
                            .arg(total)
                            .arg(snapshot.testMetrics.macroF1, 0, 'f', 3));
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    // In a hidden tab the numbers are kept and drawn once it is shown.
+    if (isVisible()) {
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+    } else {
+        m_stale = true;
+    }
 }
 
 QString ConfusionMatrixView::cellText(int trueClass, int predictedClass) const {
@@ -129,6 +134,14 @@ void ConfusionMatrixView::setClasses(int classes, const std::vector<std::string>
             cell->setFont(cellFont);
             m_cells.push_back(cell);
         }
+    }
+}
+
+void ConfusionMatrixView::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    if (m_stale) {
+        m_stale = false;
+        m_plot->replot(QCustomPlot::rpQueuedRefresh);  // before the first paint
     }
 }
 

@@ -32,6 +32,7 @@ public:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void setClasses(int classes, const std::vector<std::string>& names);
@@ -43,6 +44,7 @@ private:
     QLabel* m_summary;
     std::vector<QCPItemText*> m_cells;  // row-major: true class * classes + predicted
     int m_classes = 0;
+    bool m_stale = false;  // updated while hidden, not drawn yet
 };
 
 }  // namespace nnplay::ui

@@ -26,8 +26,8 @@ constexpr double kPointSize = 6.5;
 constexpr double kMapStrength = 0.7;
 
 /// Maps a two-class output to the probability of class 1 (tanh outputs live in [-1, 1]).
-double probabilityOfOne(float value, const std::string& activation) {
-    const double p = activation == "tanh" ? (value + 1.0) / 2.0 : value;
+double probabilityOfOne(float value, bool tanhOutput) {
+    const double p = tanhOutput ? (value + 1.0) / 2.0 : value;
     return std::clamp(p, 0.0, 1.0);
 }
 
@@ -67,7 +67,14 @@ DecisionBoundaryView::DecisionBoundaryView(QWidget* parent)
     m_plot->xAxis->grid()->setVisible(false);
     m_plot->yAxis->grid()->setVisible(false);
 
+    // The heatmap changes with every snapshot, the points and axes only with new data: the map
+    // gets a paint buffer of its own, so a new snapshot redraws the map alone (see updateMap).
+    m_plot->addLayer(QStringLiteral("heatmap"), m_plot->layer(QStringLiteral("main")),
+                     QCustomPlot::limBelow);
+    QCPLayer* heatmapLayer = m_plot->layer(QStringLiteral("heatmap"));
+    heatmapLayer->setMode(QCPLayer::lmBuffered);
     m_map = new QCPColorMap(m_plot->xAxis, m_plot->yAxis);
+    m_map->setLayer(heatmapLayer);
     m_map->setInterpolate(true);
     m_map->setTightBoundary(false);
     m_map->data()->setRange(QCPRange(-kExtent, kExtent), QCPRange(-kExtent, kExtent));
@@ -90,10 +97,17 @@ DecisionBoundaryView::DecisionBoundaryView(QWidget* parent)
 }
 
 void DecisionBoundaryView::setSnapshot(const TrainingSnapshot& snapshot) {
-    m_snapshot = snapshot;
+    // Only what the map needs: the history, which grows with every epoch, stays behind.
+    m_snapshot.generation = snapshot.generation;
+    m_snapshot.data = snapshot.data;
+    m_snapshot.gridSize = snapshot.gridSize;
+    m_snapshot.boundary = snapshot.boundary;
+    m_snapshot.thumbnailSize = snapshot.thumbnailSize;
+    m_snapshot.thumbnails = snapshot.thumbnails;
     if (snapshot.data && snapshot.generation != m_pointsGeneration) {
         m_pointsGeneration = snapshot.generation;
         updatePoints(*snapshot.data);
+        m_fullReplot = true;
     }
     updateMap();
 }
@@ -122,6 +136,13 @@ bool DecisionBoundaryView::discretize() const { return m_discretizeBox->isChecke
 
 double DecisionBoundaryView::cellValue(int column, int row) const {
     return m_map->data()->cell(column, row);
+}
+
+void DecisionBoundaryView::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    // Updates made while hidden are drawn now, before the first paint.
+    m_fullReplot = false;
+    m_plot->replot(QCustomPlot::rpQueuedRefresh);
 }
 
 void DecisionBoundaryView::changeEvent(QEvent* event) {
@@ -207,6 +228,11 @@ void DecisionBoundaryView::updatePoints(const DataPreview& data) {
 
 void DecisionBoundaryView::updateMap() {
     const TrainingSnapshot& s = m_snapshot;
+    // What else than the map's cells an update can change: then the whole plot is redrawn.
+    const Kind kindBefore = m_kind;
+    const bool visibleBefore = m_map->visible();
+    const QCPRange rangeBefore = m_map->dataRange();
+    const QString labelBefore = m_scale->axis()->label();
     Kind kind = Kind::None;
     if (m_neuronLayer >= 0) {
         const auto layer = static_cast<std::size_t>(m_neuronLayer);
@@ -253,7 +279,18 @@ void DecisionBoundaryView::updateMap() {
             break;
     }
     m_caption->setText(caption);
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    const bool onlyCells = kind == kindBefore && m_map->visible() == visibleBefore &&
+                           m_map->dataRange() == rangeBefore &&
+                           m_scale->axis()->label() == labelBefore;
+    if (!onlyCells) m_fullReplot = true;
+    if (!m_plot->isVisible()) return;  // in a hidden tab: showEvent() draws it
+    if (!m_fullReplot) {
+        // Only the map's own paint buffer (QCustomPlot replots all when the buffers are new).
+        m_map->layer()->replot();
+    } else {
+        m_fullReplot = false;
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+    }
 }
 
 void DecisionBoundaryView::fillOutput(Kind kind, int size) {
@@ -264,16 +301,17 @@ void DecisionBoundaryView::fillOutput(Kind kind, int size) {
         data->setRange(QCPRange(-kExtent, kExtent), QCPRange(-kExtent, kExtent));
     }
     const bool discrete = discretize();
-    const std::string& activation = s.data->outputActivation;
     const int classes = static_cast<int>(s.boundary.size());
+    // One output: the probability of class 1 (sigmoid, or tanh mapped from [-1, 1]); two
+    // (softmax): take the second.
+    const bool tanhOutput = classes != 2 && s.data->outputActivation == "tanh";
     for (int row = 0; row < size; ++row) {
         for (int col = 0; col < size; ++col) {
             const auto i = static_cast<std::size_t>(row) * size + col;
             double v = 0.0;
             if (kind == Kind::TwoClass) {
-                // One output: the probability of class 1; two (softmax): take the second.
                 v = probabilityOfOne(s.boundary[static_cast<std::size_t>(classes - 1)][i],
-                                     classes == 2 ? std::string() : activation);
+                                     tanhOutput);
                 if (discrete) v = v >= 0.5 ? 1.0 : 0.0;
             } else if (kind == Kind::MultiClass) {
                 int best = 0;

@@ -45,6 +45,7 @@ public:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
@@ -77,6 +78,8 @@ private:
     int m_neuronLayer = -1;
     int m_neuronUnit = -1;
     QString m_neuronCaption;
+    /// More than the map's cells changed since the last draw (points, scale, caption).
+    bool m_fullReplot = true;
 };
 
 }  // namespace nnplay::ui

@@ -12,6 +12,7 @@
 #include <cmath>
 
 #include "plots/PlotStyle.h"
+#include "plots/SegmentGraph.h"
 
 namespace nnplay::ui {
 
@@ -73,20 +74,20 @@ LossCurveView::LossCurveView(QWidget* parent)
 
     const QColor train = PlotStyle::positiveColor();
     const QColor test = PlotStyle::negativeColor();
-    m_trainLoss = m_plot->addGraph(m_plot->xAxis, m_plot->yAxis);
+    m_trainLoss = new SegmentGraph(m_plot->xAxis, m_plot->yAxis);
     m_trainLoss->setName(tr("Training loss"));
     m_trainLoss->setPen(QPen(train, 2));
-    m_testLoss = m_plot->addGraph(m_plot->xAxis, m_plot->yAxis);
+    m_testLoss = new SegmentGraph(m_plot->xAxis, m_plot->yAxis);
     m_testLoss->setName(tr("Test loss (shaded: the gap)"));
     m_testLoss->setPen(QPen(test, 2));
     QColor gap = test;
     gap.setAlpha(55);
     m_testLoss->setBrush(gap);
     m_testLoss->setChannelFillGraph(m_trainLoss);
-    m_trainAccuracy = m_plot->addGraph(m_plot->xAxis, m_plot->yAxis2);
+    m_trainAccuracy = new SegmentGraph(m_plot->xAxis, m_plot->yAxis2);
     m_trainAccuracy->setName(tr("Training accuracy"));
     m_trainAccuracy->setPen(QPen(train, 1.5, Qt::DashLine));
-    m_testAccuracy = m_plot->addGraph(m_plot->xAxis, m_plot->yAxis2);
+    m_testAccuracy = new SegmentGraph(m_plot->xAxis, m_plot->yAxis2);
     m_testAccuracy->setName(tr("Test accuracy"));
     m_testAccuracy->setPen(QPen(test, 1.5, Qt::DashLine));
 

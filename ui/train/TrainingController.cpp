@@ -107,8 +107,11 @@ bool TrainingController::fetchTrainedState(NetworkSpec& network, History& histor
 }
 
 void TrainingController::onSnapshot(const TrainingSnapshot& snapshot) {
-    m_inFlight->fetch_sub(1);
+    const int newer = m_inFlight->fetch_sub(1) - 1;
     if (snapshot.generation != m_generation) return;  // a replaced session
+    // A newer snapshot is already on its way (the worker counts before it sends): it says
+    // everything this one does, so only the newest is drawn.
+    if (newer > 0) return;
     m_last = snapshot;
     emit snapshotReady(m_last);
 }

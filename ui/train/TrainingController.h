@@ -17,7 +17,8 @@ class TrainingWorker;
 
 /// The UI thread's handle on training: starts a QThread, moves a TrainingWorker onto it and
 /// turns calls into queued commands. Forwards the worker's reports, dropping those of sessions
-/// that a later load() or reset() has replaced. Destroying it stops the thread safely even in
+/// that a later load() or reset() has replaced, and snapshots that a newer one already on its
+/// way supersedes (only the newest is drawn). Destroying it stops the thread safely even in
 /// the middle of training (quit(); wait(); the worker is deleted on its own thread).
 class TrainingController : public QObject {
     Q_OBJECT

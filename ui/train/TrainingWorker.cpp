@@ -15,7 +15,7 @@ TrainingWorker::TrainingWorker(std::shared_ptr<std::atomic<int>> snapshotsInFlig
     : QObject(parent), m_timer(new QTimer(this)), m_inFlight(std::move(snapshotsInFlight)) {
     m_timer->setTimerType(Qt::PreciseTimer);
     connect(m_timer, &QTimer::timeout, this, &TrainingWorker::onTick);
-    m_sinceSnapshot.start();
+    m_clock.start();
 }
 
 TrainingWorker::~TrainingWorker() = default;
@@ -260,11 +260,15 @@ void TrainingWorker::fail(const QString& message) {
 }
 
 void TrainingWorker::sendSnapshot(bool force) {
+    const qint64 now = m_clock.elapsed();
     if (!force) {
-        if (m_sinceSnapshot.elapsed() < kSnapshotIntervalMs) return;
+        if (now < m_snapshotDueMs) return;
         if (m_inFlight && m_inFlight->load() > 0) return;
     }
-    m_sinceSnapshot.restart();
+    // The next one is due an interval after this one was due; after a forced snapshot or a
+    // long stall (paused, a slow UI) an interval from now.
+    const bool onCadence = !force && now - m_snapshotDueMs < kSnapshotIntervalMs;
+    m_snapshotDueMs = (onCadence ? m_snapshotDueMs : now) + kSnapshotIntervalMs;
     TrainingSnapshot snapshot;
     snapshot.generation = m_generation;
     snapshot.running = m_running;

@@ -37,8 +37,10 @@ public:
     static constexpr int kBatchIntervalsMs[kFullSpeed] = {400, 120, 30, 8};
     /// At full speed, training runs this long before the event loop gets a turn.
     static constexpr int kSliceMs = 5;
-    /// Snapshots are sent at most once per this interval while training runs.
-    static constexpr int kSnapshotIntervalMs = 33;
+    /// While training runs, snapshots are due once per this interval (about 30 a second, with
+    /// a little room so that 30 frames a second are really drawn). The cadence is kept from
+    /// due time to due time, so a slice ending after the due time delays one frame, not all.
+    static constexpr int kSnapshotIntervalMs = 32;
 
     /// `snapshotsInFlight`, when given, is shared with the receiver: the worker increments it
     /// per snapshot sent and skips periodic snapshots (never training) while the receiver has
@@ -118,7 +120,8 @@ private:
     SnapshotBuilder m_builder;
     SnapshotRequest m_request;
     QTimer* m_timer;
-    QElapsedTimer m_sinceSnapshot;
+    QElapsedTimer m_clock;
+    qint64 m_snapshotDueMs = 0;  // on m_clock: when the next periodic snapshot is due
     std::shared_ptr<std::atomic<int>> m_inFlight;
     int m_generation = 0;
     int m_speed = kFullSpeed;

@@ -501,6 +501,7 @@ void MainWindow::onSnapshot(const TrainingSnapshot& snapshot) {
             statusBar()->showMessage(snapshot.stopMessage, 2 * kStatusMs);
         }
     }
+    // Views in hidden tabs take the data too, but draw it only once they are shown.
     m_scene->setSnapshot(snapshot);
     m_boundary->setSnapshot(snapshot);
     m_loss->setSnapshot(snapshot);

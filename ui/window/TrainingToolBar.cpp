@@ -95,7 +95,9 @@ void TrainingToolBar::setTrainable(bool trainable, const QString& reason) {
     m_play->setEnabled(trainable || m_running);
     m_step->setEnabled(trainable);
     m_stepBatch->setEnabled(trainable);
-    m_playTip = trainable ? QString() : reason;
+    const QString tip = trainable ? QString() : reason;
+    if (tip == m_playTip) return;  // called for every snapshot: the look is already right
+    m_playTip = tip;
     updatePlayLook();
 }
 
