@@ -258,7 +258,7 @@ private slots:
         DataSpec spec;
         spec.source = "csv";
         spec.path = write("std.csv", csv);
-        spec.label = "y";
+        spec.label = std::string("y");  // a literal trips GCC 12 -Wrestrict
         spec.trainFraction = 0.5;
         spec.seed = 3;
         const DataSplit raw = loadData(spec, Task::Regression, "");
