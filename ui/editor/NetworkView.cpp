@@ -42,14 +42,7 @@ void NetworkView::fitScene() {
 }
 
 void NetworkView::dragEnterEvent(QDragEnterEvent* event) {
-    if (!LayerMime::canDecode(event->mimeData())) {
-        event->ignore();
-        return;
-    }
-    event->setDropAction(Qt::CopyAction);
-    event->accept();
-    m_scene->showInsertionMarker(
-        m_scene->insertionIndexAt(mapToScene(event->position().toPoint())));
+    dragMoveEvent(event);  // an enter is the first move
 }
 
 void NetworkView::dragMoveEvent(QDragMoveEvent* event) {
