@@ -170,6 +170,7 @@ ShapeReport inferShapes(const NetworkSpec& spec, const Shape& input, int expecte
             return report;
         }
         report.layers[i].output = shape;
+        report.layers[i].inferred = true;
     }
     if (expectedOutputs > 0 && shape.size() != expectedOutputs) {
         // Point at the last layer that decides the output size.

@@ -53,6 +53,8 @@ struct NetworkSpec {
 struct LayerShapeInfo {
     Shape output;
     long long paramCount = 0;
+    /// Whether output and paramCount were worked out (layers after an error are not).
+    bool inferred = false;
     /// Empty when the layer is fine; otherwise why it is not ("expects ... but ...").
     std::string error;
 };

@@ -181,13 +181,10 @@ int validate(const std::vector<std::string>& args) {
     for (std::size_t i = 0; i < project.network.layers.size(); ++i) {
         const LayerInfo* info = registry.find(project.network.layers[i].type);
         const LayerShapeInfo& s = report.layers[i];
-        const bool inferred = report.errorLayer < 0 || static_cast<int>(i) < report.errorLayer ||
-                              (static_cast<int>(i) == report.errorLayer && s.output.size() > 0 &&
-                               s.error.find("gives") == 0);
         std::printf("%-4zu %-14s %-10s %10s%s\n", i + 1,
                     info ? info->displayName.c_str() : project.network.layers[i].type.c_str(),
-                    inferred ? s.output.toString().c_str() : "?",
-                    inferred ? std::to_string(s.paramCount).c_str() : "?",
+                    s.inferred ? s.output.toString().c_str() : "?",
+                    s.inferred ? std::to_string(s.paramCount).c_str() : "?",
                     s.error.empty() ? "" : ("  <- " + s.error).c_str());
     }
     if (!report.ok()) {

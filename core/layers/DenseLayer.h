@@ -17,10 +17,6 @@ public:
     ConstMatrixRef backward(const ConstMatrixRef& gradOutput) override;
     std::vector<Param> params() override;
 
-    int units() const { return m_units; }
-    Matrix& weights() { return m_weights; }
-    Matrix& bias() { return m_bias; }
-
 private:
 
     int m_units;

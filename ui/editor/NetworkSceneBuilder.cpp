@@ -92,11 +92,10 @@ NetworkSceneBuilder::Items NetworkSceneBuilder::build(const nnplay::Project& pro
         return &report.layers[static_cast<std::size_t>(i)];
     };
     const int networkOutputs = [&] {
-        for (int i = count - 1; i >= 0; --i) {
-            if (const auto* shape = layerReport(i); shape && shape->error.empty())
-                return shape->output.size();
-        }
-        return 1;
+        // Known once shape inference reached the last layer, even when the output itself
+        // does not fit the data.
+        const auto* last = layerReport(count - 1);
+        return last && last->inferred ? last->output.size() : 1;
     }();
 
     // Geometry.
@@ -189,14 +188,16 @@ NetworkSceneBuilder::Items NetworkSceneBuilder::build(const nnplay::Project& pro
             }
             content.detail = parts.join(QStringLiteral(", "));
         }
-        if (shape && shape->error.empty()) {
+        // Layers after an error have no shape yet: show "?" rather than a default.
+        const bool shapeKnown = shape && shape->inferred && shape->error.empty();
+        if (shapeKnown) {
             content.shapeText = QStringLiteral("→ ") + qstr(shape->output.toString());
             content.paramsText = paramsText(shape->paramCount);
         } else {
             content.shapeText = QStringLiteral("→ ?");
             content.paramsText = reportKnown ? QString() : tr("load data for shapes");
         }
-        if (column.kind == Kind::Chip && shape && shape->error.empty() && shape->paramCount == 0 &&
+        if (column.kind == Kind::Chip && shapeKnown && shape->paramCount == 0 &&
             shape->output.size() == inputSize) {
             content.shapeText.clear();
             content.paramsText.clear();
@@ -206,7 +207,7 @@ NetworkSceneBuilder::Items NetworkSceneBuilder::build(const nnplay::Project& pro
             content.errorText = qstr(report.error);
         QStringList tip{QStringLiteral("%1 (layer %2)").arg(content.title).arg(i + 1)};
         if (layerInfo) tip << qstr(layerInfo->description);
-        if (shape && shape->error.empty())
+        if (shapeKnown)
             tip << tr("Output %1, %2")
                        .arg(qstr(shape->output.toString()), paramsText(shape->paramCount));
         if (reportKnown && report.errorLayer == i)
