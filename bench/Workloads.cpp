@@ -31,7 +31,7 @@ std::vector<Figure> w1(int reps) {
     p.data.source = "circle";
     p.data.samples = 500;
     p.data.trainFraction = 0.5;
-    p.network = NetworkSpec::multilayer({4, 2, 1}, "tanh", "tanh");
+    p.network() = NetworkSpec::multilayer({4, 2, 1}, "tanh", "tanh");
     p.training.loss = LossKind::Mse;
     p.training.optimizer.kind = "sgd";
     // Playground minimises 0.5 * squared error; mse without the half at lr/2 is the same step.
@@ -62,7 +62,7 @@ Project spiralProject() {
     p.data.samples = 2000;  // 1000 training points
     p.data.noise = 0.2;
     p.data.trainFraction = 0.5;
-    p.network = NetworkSpec::multilayer({64, 64, 64, 1}, "relu", "sigmoid");
+    p.network() = NetworkSpec::multilayer({64, 64, 64, 1}, "relu", "sigmoid");
     p.training.loss = LossKind::Bce;
     p.training.optimizer.kind = "adam";
     p.training.optimizer.learningRate = 1e-3f;
@@ -117,7 +117,7 @@ std::vector<Figure> w4(int) {
     Project p;
     p.data.source = "digits";
     p.data.trainFraction = 0.8;  // 1438 train / 359 test, as the peers
-    p.network = NetworkSpec::multilayer({128, 10}, "relu", "softmax");
+    p.network() = NetworkSpec::multilayer({128, 10}, "relu", "softmax");
     p.training.loss = LossKind::Cce;
     p.training.optimizer.kind = "adam";
     p.training.optimizer.learningRate = 1e-3f;

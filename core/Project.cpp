@@ -1,7 +1,26 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Project.h"
 
+#include <algorithm>
+
 namespace nnplay {
+
+NetworkSpec* Project::findNetwork(const std::string& name) {
+    for (NamedNetwork& n : networks) {
+        if (n.name == name) return &n.spec;
+    }
+    return nullptr;
+}
+
+const NetworkSpec* Project::findNetwork(const std::string& name) const {
+    return const_cast<Project*>(this)->findNetwork(name);
+}
+
+int Project::freshLayerId() const {
+    int id = 0;
+    for (const NamedNetwork& n : networks) id = std::max(id, n.spec.freshId() - 1);
+    return id + 1;
+}
 
 Project Project::defaultProject() {
     Project p;
@@ -12,7 +31,7 @@ Project Project::defaultProject() {
     p.data.trainFraction = 0.5;
     p.data.seed = 1;
     p.data.features = {"x1", "x2"};
-    p.network = NetworkSpec::multilayer({4, 2, 1}, "tanh", "sigmoid");
+    p.network() = NetworkSpec::multilayer({4, 2, 1}, "tanh", "sigmoid");
     p.training.loss = LossKind::Bce;
     p.training.optimizer.kind = "adam";
     p.training.optimizer.learningRate = 0.03f;

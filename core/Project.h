@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "NetworkSpec.h"
 #include "data/DataSpec.h"
 #include "train/History.h"
@@ -8,16 +11,38 @@
 
 namespace nnplay {
 
+/// A network of a project with the name the file and the views know it by.
+struct NamedNetwork {
+    /// "model" for a classifier or regressor; a GAN names "generator" and "discriminator".
+    std::string name;
+    NetworkSpec spec;
+
+    bool operator==(const NamedNetwork&) const = default;
+};
+
 /// Everything a .nnplay file holds: the document the editor edits.
 struct Project {
+    /// The name of the one network of a classification or regression project.
+    static constexpr const char* kModel = "model";
+
     Task task = Task::Classification;
     DataSpec data;
-    NetworkSpec network;
+    /// The project's networks, never empty. Layer ids are unique across all of them.
+    std::vector<NamedNetwork> networks{{kModel, {}}};
     TrainingSpec training;
-    /// Per-epoch history of the trained weights stored in `network` (empty when untrained).
+    /// Per-epoch history of the trained weights stored in the networks (empty when untrained).
     History history;
 
     bool operator==(const Project&) const = default;
+
+    /// The first network: the one a classification or regression project trains.
+    NetworkSpec& network() { return networks.front().spec; }
+    const NetworkSpec& network() const { return networks.front().spec; }
+    /// The network with this name, or nullptr.
+    NetworkSpec* findNetwork(const std::string& name);
+    const NetworkSpec* findNetwork(const std::string& name) const;
+    /// An id no layer of any network uses yet.
+    int freshLayerId() const;
 
     /// Circle data, 2-4-2-1 tanh with a sigmoid output: what a new window opens with.
     static Project defaultProject();

@@ -173,16 +173,16 @@ int validate(const std::vector<std::string>& args) {
     const std::string path = a.positional[0];
     const Project project = ProjectFile::load(path);
     const DataSplit data = loadData(project.data, project.task, baseDirOf(path));
-    const ShapeReport report = checkNetwork(project.network, data.info, project.training.loss);
+    const ShapeReport report = checkNetwork(project.network(), data.info, project.training.loss);
     const LayerRegistry& registry = LayerRegistry::builtin();
     std::printf("%-4s %-14s %-10s %10s\n", "#", "layer", "output", "params");
     std::printf("%-4s %-14s %-10s %10s\n", "", "input", data.info.inputShape.toString().c_str(),
                 "");
-    for (std::size_t i = 0; i < project.network.layers.size(); ++i) {
-        const LayerInfo* info = registry.find(project.network.layers[i].type);
+    for (std::size_t i = 0; i < project.network().layers.size(); ++i) {
+        const LayerInfo* info = registry.find(project.network().layers[i].type);
         const LayerShapeInfo& s = report.layers[i];
         std::printf("%-4zu %-14s %-10s %10s%s\n", i + 1,
-                    info ? info->displayName.c_str() : project.network.layers[i].type.c_str(),
+                    info ? info->displayName.c_str() : project.network().layers[i].type.c_str(),
                     s.inferred ? s.output.toString().c_str() : "?",
                     s.inferred ? std::to_string(s.paramCount).c_str() : "?",
                     s.error.empty() ? "" : ("  <- " + s.error).c_str());
@@ -227,7 +227,7 @@ int predict(const std::vector<std::string>& args) {
         throw UsageError("predict needs PROJECT, --data FILE.csv and --out PRED.csv");
     const std::string path = a.positional[0];
     const Project project = ProjectFile::load(path);
-    if (!project.network.hasParams())
+    if (!project.network().hasParams())
         throw InputError(path + ": the project has no trained weights; train it first (nnplay-cli "
                                 "train PROJECT --save OUT)");
     std::unique_ptr<TrainingSession> session = TrainingSession::fromProject(project, baseDirOf(path));

@@ -391,7 +391,7 @@ Project parse(const std::string& source) {
     p.task = taskFromString(text(j, "task", "project", toString(p.task)));
     if (!j.contains("network")) throw InputError("the project has no \"network\"");
     if (j.contains("data")) p.data = readData(j.at("data"));
-    p.network = readNetwork(j.at("network"));
+    p.network() = readNetwork(j.at("network"));
     if (j.contains("training")) p.training = readTraining(j.at("training"));
     if (j.contains("history")) p.history = readHistory(j.at("history"));
     return p;
@@ -403,7 +403,7 @@ std::string serialize(const Project& p) {
     j["version"] = kVersion;
     j["task"] = toString(p.task);
     j["data"] = writeData(p.data);
-    j["network"] = writeNetwork(p.network);
+    j["network"] = writeNetwork(p.network());
     j["training"] = writeTraining(p.training);
     if (!p.history.empty()) j["history"] = writeHistory(p.history);
     std::string out;

@@ -43,7 +43,7 @@ std::unique_ptr<TrainingSession> TrainingSession::fromProject(const Project& pro
 }
 
 TrainingSession::TrainingSession(const Project& project, DataSplit data)
-    : m_network(project.network),
+    : m_network(project.network()),
       m_training(project.training),
       m_data(std::move(data)),
       m_task(m_data.info.task),
@@ -326,8 +326,8 @@ RegressionMetrics TrainingSession::regressionMetrics(const Dataset& set) {
 }
 
 void TrainingSession::storeInto(Project& project) const {
-    project.network = m_network;
-    m_model->storeParams(project.network);
+    project.network() = m_network;
+    m_model->storeParams(project.network());
     project.history = m_history;
 }
 

@@ -55,11 +55,11 @@ Project trainedClassification() {
     p.data.trainFraction = 0.7;
     p.data.seed = 42;
     p.data.features = {"x1", "x2", "x1*x2", "sin(x1)"};
-    p.network.layers = {layer(3, "dense", {{"units", 64}}),
+    p.network().layers = {layer(3, "dense", {{"units", 64}}),
                         layer(7, "leaky_relu", {{"alpha", 0.2}}),
                         layer(8, "dropout", {{"rate", 0.25}}), layer(9, "dense", {{"units", 1}}),
                         layer(12, "sigmoid")};
-    giveWeights(p.network, 4, 5);
+    giveWeights(p.network(), 4, 5);
     p.training.loss = LossKind::Bce;
     p.training.optimizer.kind = "sgd";
     p.training.optimizer.learningRate = 0.03f;
@@ -86,9 +86,9 @@ Project trainedRegression() {
     p.data.samples = 200;
     p.data.noise = 0.05;
     p.data.features = {"x1", "x2"};
-    p.network.layers = {layer(1, "dense", {{"units", 8}}), layer(2, "tanh"),
+    p.network().layers = {layer(1, "dense", {{"units", 8}}), layer(2, "tanh"),
                         layer(3, "dense", {{"units", 1}}), layer(4, "linear")};
-    giveWeights(p.network, 2, 6);
+    giveWeights(p.network(), 2, 6);
     p.training.loss = LossKind::Mse;
     p.training.optimizer.kind = "rmsprop";
     p.training.optimizer.learningRate = 0.001f;
@@ -108,7 +108,7 @@ Project untrainedCsv() {
     p.data.label = "species";
     p.data.standardize = true;
     p.data.trainFraction = 0.8;
-    p.network.layers = {layer(1, "dense", {{"units", 10}}), layer(2, "relu"),
+    p.network().layers = {layer(1, "dense", {{"units", 10}}), layer(2, "relu"),
                         layer(3, "dense", {{"units", 3}}), layer(4, "softmax")};
     p.training.loss = LossKind::Cce;
     p.training.optimizer.kind = "adam";
@@ -133,10 +133,10 @@ bool sameNumber(double a, double b) { return (std::isnan(a) && std::isnan(b)) ||
 void compareProjects(const Project& actual, const Project& expected) {
     QCOMPARE(name(actual.task), name(expected.task));
     QVERIFY(actual.data == expected.data);
-    QCOMPARE(actual.network.layers.size(), expected.network.layers.size());
-    for (std::size_t i = 0; i < expected.network.layers.size(); ++i) {
-        const LayerSpec& a = actual.network.layers[i];
-        const LayerSpec& e = expected.network.layers[i];
+    QCOMPARE(actual.network().layers.size(), expected.network().layers.size());
+    for (std::size_t i = 0; i < expected.network().layers.size(); ++i) {
+        const LayerSpec& a = actual.network().layers[i];
+        const LayerSpec& e = expected.network().layers[i];
         QCOMPARE(a.id, e.id);
         QCOMPARE(qs(a.type), qs(e.type));
         QVERIFY2(a.settings == e.settings,
@@ -318,7 +318,7 @@ void TestProjectFile::roundTripOfATrainedSession() {
     session.run(3);
     QCOMPARE(session.history().size(), std::size_t(3));
     session.storeInto(project);
-    QVERIFY(project.network.hasParams());
+    QVERIFY(project.network().hasParams());
     const Project back = ProjectFile::parse(ProjectFile::serialize(project));
     compareProjects(back, project);
 }
@@ -348,12 +348,12 @@ void TestProjectFile::writesNaNAsNullAndWeightsAsRows() {
     const QJsonArray weights = dense.value("weights").toArray();
     QCOMPARE(weights.size(), 64);
     QCOMPARE(weights[0].toArray().size(), 4);
-    const Matrix& w = project.network.layers[0].params[0];
+    const Matrix& w = project.network().layers[0].params[0];
     QCOMPARE(float(weights[5].toArray()[2].toDouble()), w(5, 2));
     const QJsonArray bias = dense.value("bias").toArray();
     QCOMPARE(bias.size(), 64);
     QVERIFY(bias[0].isDouble());
-    QCOMPARE(float(bias[63].toDouble()), project.network.layers[0].params[1](63, 0));
+    QCOMPARE(float(bias[63].toDouble()), project.network().layers[0].params[1](63, 0));
     QVERIFY(!layers[1].toObject().contains("weights"));
     QCOMPARE(layers[1].toObject().value("alpha").toDouble(), 0.2);
     // Floats are written as their shortest decimal, not as 0.0299999993.
@@ -370,8 +370,8 @@ void TestProjectFile::parsesTheExample() {
     QCOMPARE(p.data.seed, 7u);
     QCOMPARE(p.data.features, (std::vector<std::string>{"x1", "x2", "x1*x2"}));
 
-    QCOMPARE(p.network.layers.size(), std::size_t(4));
-    const LayerSpec& hidden = p.network.layers[0];
+    QCOMPARE(p.network().layers.size(), std::size_t(4));
+    const LayerSpec& hidden = p.network().layers[0];
     QCOMPARE(qs(hidden.type), QStringLiteral("dense"));
     QCOMPARE(hidden.setting("units"), 2.0);
     QCOMPARE(hidden.params.size(), std::size_t(2));
@@ -382,17 +382,17 @@ void TestProjectFile::parsesTheExample() {
     QCOMPARE(hidden.params[1].rows(), 2);
     QCOMPARE(hidden.params[1].cols(), 1);
     QCOMPARE(hidden.params[1](1, 0), -0.02f);
-    QVERIFY(p.network.layers[1].params.empty());
-    QCOMPARE(p.network.layers[2].params[0].rows(), 1);
-    QCOMPARE(p.network.layers[2].params[0].cols(), 2);
-    QCOMPARE(qs(p.network.layers[3].type), QStringLiteral("sigmoid"));
-    QCOMPARE(p.network.layers[3].id, 4);
+    QVERIFY(p.network().layers[1].params.empty());
+    QCOMPARE(p.network().layers[2].params[0].rows(), 1);
+    QCOMPARE(p.network().layers[2].params[0].cols(), 2);
+    QCOMPARE(qs(p.network().layers[3].type), QStringLiteral("sigmoid"));
+    QCOMPARE(p.network().layers[3].id, 4);
 
     // The engine reads the layout the same way: output = sigmoid(W2 relu(W1 x + b1) + b2).
-    const ShapeReport shapes = inferShapes(p.network, Shape::flat(3), 1);
+    const ShapeReport shapes = inferShapes(p.network(), Shape::flat(3), 1);
     QVERIFY2(shapes.ok(), shapes.error.c_str());
     QCOMPARE(shapes.totalParams(), 2 * 3 + 2 + 1 * 2 + 1);
-    Model model(p.network, Shape::flat(3), InitScheme::Auto, 1);
+    Model model(p.network(), Shape::flat(3), InitScheme::Auto, 1);
     Matrix x(3, 1);
     x << 1.0f, 2.0f, 3.0f;
     // h = relu([0.1-0.4+0.9+0.01, 0.4+1.0-1.8-0.02]) = [0.61, 0]
@@ -429,16 +429,16 @@ void TestProjectFile::givesLayersWithoutIdsDistinctIds() {
     const Project p = ProjectFile::parse(minimal(
         R"([{"type": "dense", "units": 4}, {"type": "tanh", "id": 5}, {"type": "dense", "units": 1},
             {"type": "sigmoid"}])"));
-    QCOMPARE(p.network.layers.size(), std::size_t(4));
-    QCOMPARE(p.network.layers[1].id, 5);  // a written id is kept
+    QCOMPARE(p.network().layers.size(), std::size_t(4));
+    QCOMPARE(p.network().layers[1].id, 5);  // a written id is kept
     std::set<int> ids;
-    for (const LayerSpec& l : p.network.layers) {
+    for (const LayerSpec& l : p.network().layers) {
         QVERIFY2(l.id > 0, qPrintable(QStringLiteral("id %1").arg(l.id)));
         ids.insert(l.id);
     }
     QCOMPARE(ids.size(), std::size_t(4));
     // A fresh layer added afterwards does not collide either.
-    QVERIFY(!ids.count(p.network.freshId()));
+    QVERIFY(!ids.count(p.network().freshId()));
 }
 
 void TestProjectFile::reportsSyntaxErrorsWithLineAndColumn_data() {

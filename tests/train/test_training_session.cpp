@@ -18,7 +18,7 @@ Project planeProject(const std::string& source, const std::vector<int>& units,
     p.data.samples = 500;
     p.data.noise = 0.0;
     p.data.trainFraction = 0.5;
-    p.network = NetworkSpec::multilayer(units, activation, "sigmoid");
+    p.network() = NetworkSpec::multilayer(units, activation, "sigmoid");
     p.training.loss = LossKind::Bce;
     p.training.optimizer.kind = "adam";
     p.training.optimizer.learningRate = 0.01f;
@@ -85,7 +85,7 @@ void TestTrainingSession::learnsDigits() {
     Project p;
     p.data.source = "digits";
     p.data.trainFraction = 0.8;
-    p.network = NetworkSpec::multilayer({128, 10}, "relu", "softmax");
+    p.network() = NetworkSpec::multilayer({128, 10}, "relu", "softmax");
     p.training.loss = LossKind::Cce;
     p.training.optimizer.learningRate = 0.001f;
     p.training.batchSize = 32;
@@ -101,7 +101,7 @@ void TestTrainingSession::learnsRegression() {
     Project p;
     p.task = Task::Regression;
     p.data.source = "plane";
-    p.network = NetworkSpec::multilayer({8, 1}, "tanh", "linear");
+    p.network() = NetworkSpec::multilayer({8, 1}, "tanh", "linear");
     p.training.loss = LossKind::Mse;
     p.training.optimizer.learningRate = 0.01f;
     auto session = TrainingSession::fromProject(p, ".");
@@ -131,7 +131,7 @@ void TestTrainingSession::learnsCsvWrittenHere() {
     p.data.label = "label";
     p.data.standardize = true;
     p.data.trainFraction = 0.7;
-    p.network = NetworkSpec::multilayer({8, 2}, "relu", "softmax");
+    p.network() = NetworkSpec::multilayer({8, 2}, "relu", "softmax");
     p.training.loss = LossKind::Cce;
     auto session = TrainingSession::fromProject(p, dir.path().toStdString());
     QCOMPARE(session->data().info.classNames, (std::vector<std::string>{"high", "low"}));
@@ -170,7 +170,7 @@ void TestTrainingSession::sameSeedSameNumbers() {
 
 void TestTrainingSession::divergenceStopsAndKeepsFiniteWeights() {
     Project p = planeProject("circle", {8, 1}, "relu");
-    p.network.layers.back().type = "linear";
+    p.network().layers.back().type = "linear";
     p.training.loss = LossKind::Mse;
     p.training.optimizer.kind = "sgd";
     p.training.optimizer.learningRate = 1e6f;
@@ -211,7 +211,7 @@ void TestTrainingSession::continuesFromStoredWeights() {
     first->run(10);
     Project trained = p;
     first->storeInto(trained);
-    QVERIFY(trained.network.hasParams());
+    QVERIFY(trained.network().hasParams());
     QCOMPARE(trained.history.size(), std::size_t(10));
     auto second = TrainingSession::fromProject(trained, ".");
     QCOMPARE(second->epoch(), 10);
@@ -286,7 +286,7 @@ void TestTrainingSession::scoreAgreesWithMetricsAndPredictions() {
     Project p = planeProject("xor", {8, output == "softmax" ? 2 : 1}, "tanh");
     p.data.samples = 1500;  // more than one evaluation slice
     p.data.noise = 0.3;
-    p.network.layers.back().type = output.toStdString();
+    p.network().layers.back().type = output.toStdString();
     p.training.loss = lossKindFromString(loss.toStdString());
     auto session = TrainingSession::fromProject(p, ".");
     session->run(3);

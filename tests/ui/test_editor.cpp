@@ -50,7 +50,7 @@ struct Editor {
         view.resize(1100, 560);
         view.show();
     }
-    const NetworkSpec& network() const { return document.project().network; }
+    const NetworkSpec& network() const { return document.project().network(); }
     int undoCount() { return document.undoStack()->count(); }
     QWidget* viewport() { return view.viewport(); }
     QPoint toView(const QPointF& scenePos) const { return view.mapFromScene(scenePos); }
@@ -85,7 +85,7 @@ void clickScene(Editor& editor, const QPointF& scenePos) {
 
 /// Gives the document trained parameters (as training would store them) and a history.
 void fakeTraining(ProjectDocument& document) {
-    NetworkSpec trained = document.project().network;
+    NetworkSpec trained = document.project().network();
     int inputs = static_cast<int>(document.project().data.features.size());
     for (auto& layer : trained.layers) {
         if (layer.type != "dense") continue;
@@ -221,7 +221,7 @@ void TestEditor::foreignDropIsRefused() {
     unknown.setData(LayerMime::kMimeType, "no_such_layer");
     QVERIFY(!dropAt(editor, &unknown, pos, nullptr));
     QCOMPARE(editor.undoCount(), 0);
-    QCOMPARE(editor.network(), Project::defaultProject().network);
+    QCOMPARE(editor.network(), Project::defaultProject().network());
 }
 
 void TestEditor::mouseDragReordersLayer_data() {
@@ -342,7 +342,7 @@ void TestEditor::structuralEditDropsAndUndoRestoresWeights() {
     Editor editor;
     fakeTraining(editor.document);
     const Project trained = editor.document.project();
-    QVERIFY(trained.network.hasParams());
+    QVERIFY(trained.network().hasParams());
     QSignalSpy changed(&editor.document, &ProjectDocument::networkChanged);
 
     QVERIFY(editor.scene.changeUnits(editor.idAt(2), +1));
@@ -353,7 +353,7 @@ void TestEditor::structuralEditDropsAndUndoRestoresWeights() {
 
     editor.document.undoStack()->undo();
     QCOMPARE(changed.last().at(0).toBool(), true);
-    QCOMPARE(editor.network(), trained.network);
+    QCOMPARE(editor.network(), trained.network());
     QCOMPARE(editor.document.project().history.size(), trained.history.size());
 
     // Inserting, moving and removing are structural too; so is a data change.
@@ -364,7 +364,7 @@ void TestEditor::structuralEditDropsAndUndoRestoresWeights() {
     QVERIFY(editor.scene.toggleFeature("x1^2"));
     QVERIFY(!editor.network().hasParams());
     editor.document.undoStack()->undo();
-    QCOMPARE(editor.network(), trained.network);
+    QCOMPARE(editor.network(), trained.network());
 }
 
 void TestEditor::nonStructuralEditKeepsWeights() {

@@ -217,7 +217,7 @@ private slots:
         QCOMPARE(m_window->document()->filePath(), QFileInfo(file).absoluteFilePath());
 
         const Project saved = nnplay::ProjectFile::load(file.toStdString());
-        QVERIFY(saved.network.hasParams());
+        QVERIFY(saved.network().hasParams());
         QCOMPARE(int(saved.history.size()), 3);
         // Nothing but the project was left in the folder (the temporary file was renamed).
         QCOMPARE(QDir(m_dir.path())
@@ -241,7 +241,7 @@ private slots:
         const QString file = path(QStringLiteral("running.nnplay"));
         QVERIFY(m_window->saveFile(file));
         const Project saved = nnplay::ProjectFile::load(file.toStdString());
-        QVERIFY(saved.network.hasParams());
+        QVERIFY(saved.network().hasParams());
         QVERIFY(int(saved.history.size()) >= 2);
         c->pause();
         QVERIFY(waitSnapshot([](const TrainingSnapshot&) { return true; }));
@@ -348,7 +348,7 @@ private slots:
         QAction* play = m_window->trainingToolBar()->playAction();
         QVERIFY(play->isEnabled());
         // Three outputs cannot answer a two-class question with a sigmoid.
-        const auto& layers = m_window->document()->project().network.layers;
+        const auto& layers = m_window->document()->project().network().layers;
         const int lastDense = layers[layers.size() - 2].id;
         QVERIFY(nnplay::ui::setLayerSetting(*m_window->document(), lastDense, "units", 3));
         QTRY_VERIFY_WITH_TIMEOUT(!play->isEnabled(), kWaitMs);

@@ -97,7 +97,7 @@ private slots:
         TrainingController c;
         QSignalSpy errors(&c, &TrainingController::errorOccurred);
         Project p = Project::defaultProject();
-        p.network.layers.clear();
+        p.network().layers.clear();
         c.load(p, QString());
         QVERIFY(errors.wait(kWaitMs));
         QVERIFY(!errors.first().first().toString().isEmpty());

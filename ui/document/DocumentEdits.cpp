@@ -67,7 +67,7 @@ bool editData(ProjectDocument& document, const nnplay::DataSpec& after, const QS
 
 bool editNetwork(ProjectDocument& document, const nnplay::NetworkSpec& after, const QString& text,
                  int mergeId) {
-    const nnplay::NetworkSpec& before = document.project().network;
+    const nnplay::NetworkSpec& before = document.project().network();
     if (after == before) return false;
     const bool structural =
         isStructuralChange(before, after, inputShapeFromSpec(document.project()));
@@ -114,11 +114,11 @@ std::optional<nnplay::Shape> inputShapeFromSpec(const nnplay::Project& project) 
 
 int insertLayer(ProjectDocument& document, int index, const std::string& type) {
     if (!nnplay::LayerRegistry::builtin().find(type)) return -1;
-    nnplay::NetworkSpec after = document.project().network;
+    nnplay::NetworkSpec after = document.project().network();
     const int count = static_cast<int>(after.layers.size());
     index = std::clamp(index, 0, count);
     nnplay::LayerSpec layer;
-    layer.id = after.freshId();
+    layer.id = document.project().freshLayerId();
     layer.type = type;
     after.layers.insert(after.layers.begin() + index, layer);
     editNetwork(document, after, tr("Add %1").arg(displayName(type)));
@@ -126,7 +126,7 @@ int insertLayer(ProjectDocument& document, int index, const std::string& type) {
 }
 
 bool removeLayer(ProjectDocument& document, int layerId) {
-    nnplay::NetworkSpec after = document.project().network;
+    nnplay::NetworkSpec after = document.project().network();
     const int index = after.indexOf(layerId);
     if (index < 0) return false;
     const QString name = displayName(after.layers[static_cast<std::size_t>(index)].type);
@@ -135,7 +135,7 @@ bool removeLayer(ProjectDocument& document, int layerId) {
 }
 
 bool moveLayer(ProjectDocument& document, int layerId, int gapIndex) {
-    nnplay::NetworkSpec after = document.project().network;
+    nnplay::NetworkSpec after = document.project().network();
     const int from = after.indexOf(layerId);
     const int count = static_cast<int>(after.layers.size());
     if (from < 0) return false;
@@ -150,7 +150,7 @@ bool moveLayer(ProjectDocument& document, int layerId, int gapIndex) {
 
 bool setLayerSetting(ProjectDocument& document, int layerId, const std::string& key, double value,
                      int mergeId) {
-    nnplay::NetworkSpec after = document.project().network;
+    nnplay::NetworkSpec after = document.project().network();
     const int index = after.indexOf(layerId);
     if (index < 0) return false;
     nnplay::LayerSpec& layer = after.layers[static_cast<std::size_t>(index)];

@@ -16,15 +16,15 @@ EditDataCommand::EditDataCommand(ProjectDocument* document, nnplay::DataSpec bef
       m_after(std::move(after)),
       m_taskBefore(taskBefore),
       m_taskAfter(taskAfter),
-      m_networkBefore(document->project().network),
+      m_networkBefore(document->project().network()),
       m_historyBefore(document->project().history),
       m_mergeId(mergeId) {}
 
 void EditDataCommand::redo() {
     m_document->setData(m_after, m_taskAfter);
     const nnplay::Project& project = m_document->project();
-    if (project.network.hasParams() || !project.history.empty()) {
-        nnplay::NetworkSpec untrained = project.network;
+    if (project.network().hasParams() || !project.history.empty()) {
+        nnplay::NetworkSpec untrained = project.network();
         untrained.clearParams();
         m_document->setNetwork(untrained, true, {});
     }

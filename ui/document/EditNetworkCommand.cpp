@@ -46,7 +46,7 @@ void EditNetworkCommand::apply(const nnplay::NetworkSpec& spec, const nnplay::Hi
     }
     // Training may have stored newer weights since this command was made: keep them.
     nnplay::NetworkSpec result = spec;
-    const nnplay::NetworkSpec& current = m_document->project().network;
+    const nnplay::NetworkSpec& current = m_document->project().network();
     for (auto& layer : result.layers) {
         const int index = current.indexOf(layer.id);
         layer.params = index >= 0 ? current.layers[static_cast<std::size_t>(index)].params

@@ -29,13 +29,13 @@ QString ProjectDocument::baseDir() const {
 }
 
 void ProjectDocument::setNetwork(const nnplay::NetworkSpec& network, bool structural) {
-    m_project.network = network;
+    m_project.network() = network;
     emit networkChanged(structural);
 }
 
 void ProjectDocument::setNetwork(const nnplay::NetworkSpec& network, bool structural,
                                  const nnplay::History& history) {
-    m_project.network = network;
+    m_project.network() = network;
     m_project.history = history;
     emit networkChanged(structural);
 }
@@ -53,7 +53,7 @@ void ProjectDocument::setTraining(const nnplay::TrainingSpec& training) {
 
 void ProjectDocument::setTrainedState(const nnplay::NetworkSpec& network,
                                       const nnplay::History& history) {
-    m_project.network = network;
+    m_project.network() = network;
     m_project.history = history;
 }
 

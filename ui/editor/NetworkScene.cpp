@@ -152,7 +152,7 @@ void NetworkScene::rebuild() {
     }
 
     const nnplay::Project& project = m_document->project();
-    const nnplay::NetworkSpec& spec = project.network;
+    const nnplay::NetworkSpec& spec = project.network();
     const std::optional<nnplay::DataInfo> info = effectiveDataInfo();
 
     m_report = {};
@@ -208,13 +208,13 @@ nnplay::Matrix NetworkScene::weightsOf(int layerIndex) const {
         m_snapshot.weights[index].size() > 0) {
         return m_snapshot.weights[index];
     }
-    const auto& layers = m_document->project().network.layers;
+    const auto& layers = m_document->project().network().layers;
     if (index < layers.size() && !layers[index].params.empty()) return layers[index].params[0];
     return {};
 }
 
 void NetworkScene::applySnapshot() {
-    const auto& layers = m_document->project().network.layers;
+    const auto& layers = m_document->project().network().layers;
     for (std::size_t i = 0; i < m_neurons.size(); ++i) {
         const auto& neurons = m_neurons[i];
         for (NeuronItem* neuron : neurons) {
@@ -352,7 +352,7 @@ bool NetworkScene::moveLayer(int layerId, int gapIndex) {
 }
 
 bool NetworkScene::changeUnits(int layerId, int delta) {
-    const nnplay::NetworkSpec& spec = m_document->project().network;
+    const nnplay::NetworkSpec& spec = m_document->project().network();
     const int index = spec.indexOf(layerId);
     if (index < 0) return false;
     const nnplay::LayerSpec& layer = spec.layers[static_cast<std::size_t>(index)];

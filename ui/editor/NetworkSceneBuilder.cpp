@@ -81,7 +81,7 @@ NetworkSceneBuilder::Items NetworkSceneBuilder::build(const nnplay::Project& pro
                                                       const std::optional<nnplay::DataInfo>& info,
                                                       const nnplay::ShapeReport* shapes) {
     m_items = {};
-    const nnplay::NetworkSpec& spec = project.network;
+    const nnplay::NetworkSpec& spec = project.network();
     const auto& registry = nnplay::LayerRegistry::builtin();
     const int count = static_cast<int>(spec.layers.size());
     const bool plane = nnplay::isPlaneSource(project.data.source);

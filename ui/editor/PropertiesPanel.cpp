@@ -56,7 +56,7 @@ PropertiesPanel::PropertiesPanel(ProjectDocument* document, QWidget* parent)
 }
 
 void PropertiesPanel::setLayer(int layerId) {
-    if (m_document->project().network.indexOf(layerId) < 0) layerId = -1;
+    if (m_document->project().network().indexOf(layerId) < 0) layerId = -1;
     if (layerId == m_layerId) return;
     m_layerId = layerId;
     rebuild();
@@ -69,7 +69,7 @@ QAbstractSpinBox* PropertiesPanel::editorFor(const QString& key) const {
 }
 
 void PropertiesPanel::onDocumentChanged() {
-    const nnplay::NetworkSpec& spec = m_document->project().network;
+    const nnplay::NetworkSpec& spec = m_document->project().network();
     const int index = spec.indexOf(m_layerId);
     if (index < 0) {
         if (m_layerId >= 0) {
@@ -91,7 +91,7 @@ void PropertiesPanel::onDocumentChanged() {
 void PropertiesPanel::rebuild() {
     m_editors.clear();
     while (m_formLayout->rowCount() > 0) m_formLayout->removeRow(0);
-    const nnplay::NetworkSpec& spec = m_document->project().network;
+    const nnplay::NetworkSpec& spec = m_document->project().network();
     const int index = spec.indexOf(m_layerId);
     const nnplay::LayerInfo* info = index >= 0
                                         ? nnplay::LayerRegistry::builtin().find(
@@ -153,7 +153,7 @@ void PropertiesPanel::rebuild() {
 }
 
 void PropertiesPanel::refreshValues() {
-    const nnplay::NetworkSpec& spec = m_document->project().network;
+    const nnplay::NetworkSpec& spec = m_document->project().network();
     const int index = spec.indexOf(m_layerId);
     if (index < 0) return;
     const nnplay::LayerSpec& layer = spec.layers[static_cast<std::size_t>(index)];

@@ -80,7 +80,7 @@ void DocumentSync::onTrainingChanged() {
 void DocumentSync::onTrainedState(const NetworkSpec& network, const History& history) {
     // Only weights of the network the document still has (an edit may be on its way).
     if (m_pending != Reload::None) return;
-    if (withoutParams(network) != withoutParams(m_document->project().network)) return;
+    if (withoutParams(network) != withoutParams(m_document->project().network())) return;
     m_document->setTrainedState(network, history);
 }
 

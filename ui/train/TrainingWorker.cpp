@@ -33,17 +33,17 @@ void TrainingWorker::rebuild(const Project& project, bool keepWeights) {
         Project next = project;
         Project trained = m_project;
         m_session->storeInto(trained);
-        next.network.clearParams();
-        for (LayerSpec& layer : next.network.layers) {
-            const int index = trained.network.indexOf(layer.id);
+        next.network().clearParams();
+        for (LayerSpec& layer : next.network().layers) {
+            const int index = trained.network().indexOf(layer.id);
             if (index < 0) continue;
-            const LayerSpec& old = trained.network.layers[static_cast<std::size_t>(index)];
+            const LayerSpec& old = trained.network().layers[static_cast<std::size_t>(index)];
             if (old.type == layer.type) layer.params = old.params;
         }
         next.history = trained.history;
         // The carried weights may not fit after all: then start afresh rather than not at all.
         Project fresh = project;
-        fresh.network.clearParams();
+        fresh.network().clearParams();
         fresh.history.clear();
         build(next, &fresh);
     } else {
@@ -55,7 +55,7 @@ void TrainingWorker::rebuild(const Project& project, bool keepWeights) {
 void TrainingWorker::reset() {
     setRunning(false);
     Project fresh = m_project;
-    fresh.network.clearParams();
+    fresh.network().clearParams();
     fresh.history.clear();
     build(fresh);
 }
@@ -90,7 +90,7 @@ void TrainingWorker::build(const Project& project, const Project* fallback) {
                 if (m_loadError.isEmpty()) m_loadError = QString::fromStdString(e.what());
             }
         }
-        m_preview = SnapshotBuilder::makePreview(*split, m_project.network);
+        m_preview = SnapshotBuilder::makePreview(*split, m_project.network());
     }
     sendSnapshot(true);
     if (!m_loadError.isEmpty()) emit errorOccurred(m_loadError);
@@ -300,7 +300,7 @@ bool TrainingWorker::trainedState(NetworkSpec& network, History& history) const 
     if (m_session->batchesDone() == 0 && m_session->history().empty()) return false;
     Project trained = m_project;
     m_session->storeInto(trained);
-    network = std::move(trained.network);
+    network = std::move(trained.network());
     history = std::move(trained.history);
     return true;
 }
@@ -309,7 +309,7 @@ void TrainingWorker::sendTrainedState() {
     if (!m_session) return;
     Project trained = m_project;
     m_session->storeInto(trained);
-    emit trainedStateReady(trained.network, trained.history, m_generation);
+    emit trainedStateReady(trained.network(), trained.history, m_generation);
 }
 
 }  // namespace nnplay::ui

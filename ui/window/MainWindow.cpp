@@ -261,7 +261,7 @@ void MainWindow::connectDocument() {
     connect(m_scene, &NetworkScene::neuronHovered, this, &MainWindow::onNeuronHovered);
     connect(m_palette, &LayerPalette::layerActivated, this, [this](const QString& type) {
         // Double-click: insert before the output activation, where new layers usually go.
-        const int count = static_cast<int>(m_document->project().network.layers.size());
+        const int count = static_cast<int>(m_document->project().network().layers.size());
         m_scene->insertLayerAt(std::max(0, count - 1), type);
     });
     connect(m_dataPanel, &DataPanel::importFailed, this,
@@ -277,7 +277,7 @@ void MainWindow::connectTraining() {
             &TrainingController::stepBatch);
     connect(m_toolBar, &TrainingToolBar::resetRequested, this, [this] {
         // Saving after a reset stores no weights: they are fresh random ones.
-        m_document->setTrainedState(withoutParams(m_document->project().network), {});
+        m_document->setTrainedState(withoutParams(m_document->project().network()), {});
         m_training->reset();
         m_scene->clearSnapshot();
         statusBar()->showMessage(tr("New random weights: training starts over."), kStatusMs);
@@ -385,8 +385,8 @@ Project MainWindow::projectToSave() {
     NetworkSpec network;
     History history;
     if (m_training->fetchTrainedState(network, history) &&
-        withoutParams(network) == withoutParams(project.network)) {
-        project.network = network;
+        withoutParams(network) == withoutParams(project.network())) {
+        project.network() = network;
         project.history = history;
         m_document->setTrainedState(network, history);
     }
@@ -537,7 +537,7 @@ void MainWindow::onNeuronHovered(int layerIndex, int unit) {
     }
     // The scene names the activation after a dense layer; the learner hovered the dense
     // layer's neuron, so name that one.
-    const NetworkSpec& network = m_document->project().network;
+    const NetworkSpec& network = m_document->project().network();
     const auto& layers = network.layers;
     const LayerInfo* info =
         layerIndex < static_cast<int>(layers.size())
