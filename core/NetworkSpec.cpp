@@ -17,7 +17,7 @@ double LayerSpec::setting(const std::string& key) const {
 
 bool LayerSpec::operator==(const LayerSpec& other) const {
     if (id != other.id || type != other.type || settings != other.settings ||
-        params.size() != other.params.size())
+        trainable != other.trainable || params.size() != other.params.size())
         return false;
     for (std::size_t i = 0; i < params.size(); ++i)
         if (params[i].rows() != other.params[i].rows() ||
@@ -113,8 +113,8 @@ std::string checkStoredParams(const LayerSpec& layer, const LayerInfo& info,
         const Matrix& m = layer.params[p];
         const auto [rows, cols] = shapes[p];
         if (m.rows() != rows || m.cols() != cols) {
-            const std::string name = p < info.paramNames.size() ? info.paramNames[p] : "weights";
-            if (cols == 1)
+            const std::string name = p < info.params.size() ? info.params[p].name : "weights";
+            if (p < info.params.size() && info.params[p].storage == ParamStorage::List)
                 return "has " + std::to_string(m.size()) + " stored " + name +
                        " values but needs " + std::to_string(rows);
             return "has stored " + name + " of shape " + std::to_string(m.rows()) + "x" +
@@ -174,9 +174,7 @@ ShapeReport inferShapes(const NetworkSpec& spec, const Shape& input, int expecte
     }
     if (expectedOutputs > 0 && shape.size() != expectedOutputs) {
         // Point at the last layer that decides the output size.
-        int last = static_cast<int>(spec.layers.size()) - 1;
-        while (last > 0 && registry.find(spec.layers[last].type)->isActivation) --last;
-        fail(last, "gives " + std::to_string(shape.size()) + " output" +
+        fail(registry.sizingLayer(spec), "gives " + std::to_string(shape.size()) + " output" +
                        (shape.size() == 1 ? "" : "s") + " but the data needs " +
                        std::to_string(expectedOutputs));
     }

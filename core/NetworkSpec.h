@@ -22,6 +22,9 @@ struct LayerSpec {
     /// Trained parameters in the layer's order (dense: weights units x inputs, then bias
     /// units x 1). Empty when the layer has not been trained.
     std::vector<Matrix> params;
+    /// False freezes the layer: training keeps its parameters as they are (no steps, no
+    /// penalties) while gradients still pass through it to the layers before.
+    bool trainable = true;
 
     /// The value of a setting, or the registry's default for this kind.
     double setting(const std::string& key) const;

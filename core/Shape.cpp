@@ -4,8 +4,11 @@
 namespace nnplay {
 
 std::string Shape::toString() const {
-    if (isFlat()) return std::to_string(channels);
-    return std::to_string(channels) + "x" + std::to_string(height) + "x" + std::to_string(width);
+    std::string step = isFlat() ? std::to_string(channels)
+                                : std::to_string(channels) + "x" + std::to_string(height) + "x" +
+                                      std::to_string(width);
+    if (!isSequence()) return step;
+    return std::to_string(steps) + " steps x " + step;
 }
 
 }  // namespace nnplay

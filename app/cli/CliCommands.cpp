@@ -270,11 +270,15 @@ int predict(const std::vector<std::string>& args) {
             for (const std::string& c : classes) csv << ",probability_" << c;
     }
     csv << "\n";
+    const OutputReading& reading = session->outputReading();
     const std::vector<int> predicted = classification ? session->classify(outputs) : std::vector<int>{};
     for (Eigen::Index i = 0; i < outputs.cols(); ++i) {
         if (classification) {
             csv << split.info.classNames[predicted[i]];
-            for (Eigen::Index k = 0; k < outputs.rows(); ++k) csv << "," << outputs(k, i);
+            if (outputs.rows() == 1)
+                csv << "," << reading.probability(outputs, i, 1);
+            else
+                for (int k = 0; k < outputs.rows(); ++k) csv << "," << reading.probability(outputs, i, k);
         } else {
             for (Eigen::Index k = 0; k < outputs.rows(); ++k)
                 csv << (k ? "," : "") << outputs(k, i);

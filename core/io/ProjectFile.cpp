@@ -159,10 +159,6 @@ json writeMatrix(const Matrix& m, bool flat) {
     return out;
 }
 
-bool isFlatParam(const std::string& name) {
-    return name.size() >= 4 && name.compare(name.size() - 4, 4, "bias") == 0;
-}
-
 DataSpec readData(const json& j) {
     const std::string where = "data";
     requireObject(j, where);
@@ -224,19 +220,22 @@ NetworkSpec readNetwork(const json& j) {
         LayerSpec layer;
         layer.type = text(l, "type", where, "");
         const LayerInfo& info = registry.get(layer.type);
-        std::set<std::string> allowed{"type", "id"};
+        std::set<std::string> allowed{"type", "id", "trainable"};
         for (const SettingInfo& s : info.settings) allowed.insert(s.key);
-        for (const std::string& p : info.paramNames) allowed.insert(p);
+        for (const ParamInfo& p : info.params) allowed.insert(p.name);
         checkKeys(l, where + " (" + layer.type + ")", allowed);
         for (const SettingInfo& s : info.settings)
             if (l.contains(s.key)) layer.settings[s.key] = number(l, s.key, where, 0);
-        const bool anyParam = std::any_of(info.paramNames.begin(), info.paramNames.end(),
-                                          [&](const std::string& p) { return l.contains(p); });
+        layer.trainable = boolean(l, "trainable", where, true);
+        const bool anyParam = std::any_of(info.params.begin(), info.params.end(),
+                                          [&](const ParamInfo& p) { return l.contains(p.name); });
         if (anyParam) {
-            for (const std::string& p : info.paramNames) {
-                if (!l.contains(p))
-                    throw InputError(where + " has some trained values but no \"" + p + "\"");
-                layer.params.push_back(readMatrix(l.at(p), where + "." + p, isFlatParam(p)));
+            for (const ParamInfo& p : info.params) {
+                if (!l.contains(p.name))
+                    throw InputError(where + " has some trained values but no \"" + p.name +
+                                     "\"");
+                layer.params.push_back(readMatrix(l.at(p.name), where + "." + p.name,
+                                                  p.storage == ParamStorage::List));
             }
         }
         layer.id = integer(l, "id", where, 0);
@@ -261,9 +260,11 @@ json writeNetwork(const NetworkSpec& net) {
             else
                 l[key] = value;
         }
+        if (!layer.trainable) l["trainable"] = false;
         const LayerInfo& info = registry.get(layer.type);
-        for (std::size_t i = 0; i < layer.params.size() && i < info.paramNames.size(); ++i)
-            l[info.paramNames[i]] = writeMatrix(layer.params[i], isFlatParam(info.paramNames[i]));
+        for (std::size_t i = 0; i < layer.params.size() && i < info.params.size(); ++i)
+            l[info.params[i].name] = writeMatrix(layer.params[i],
+                                                 info.params[i].storage == ParamStorage::List);
         layers.push_back(std::move(l));
     }
     return json{{"layers", layers}};

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "NetworkSpec.h"
 #include "layers/Layer.h"
 
 namespace nnplay {
@@ -17,6 +18,8 @@ public:
     std::string type() const override;
     ConstMatrixRef forward(const ConstMatrixRef& input, Mode mode) override;
     ConstMatrixRef backward(const ConstMatrixRef& gradOutput) override;
+    /// The input shape: values change one by one.
+    static Shape outputShape(const LayerSpec&, const Shape& input) { return input; }
 
 private:
     Kind m_kind;

@@ -4,7 +4,6 @@
 #include <cmath>
 #include <new>
 
-
 namespace nnplay {
 
 void DenseLayer::build(const Shape& input, InitScheme scheme, const std::string& nextActivation,
@@ -88,8 +87,22 @@ ConstMatrixRef DenseLayer::backward(const ConstMatrixRef& gradOutput) {
     return gradInput;
 }
 
+std::vector<ParamInfo> DenseLayer::paramInfo() {
+    return {{"weights", ParamStorage::Matrix, true, true}, {"bias", ParamStorage::List, true, false}};
+}
+
+Shape DenseLayer::outputShape(const LayerSpec& spec, const Shape&) {
+    return Shape::flat(static_cast<int>(spec.setting("units")));
+}
+
+std::vector<std::pair<int, int>> DenseLayer::paramShapes(const LayerSpec& spec, const Shape& input) {
+    const int units = static_cast<int>(spec.setting("units"));
+    return {{units, input.size()}, {units, 1}};
+}
+
 std::vector<Param> DenseLayer::params() {
-    return {{&m_weights, &m_weightsGrad, true}, {&m_bias, &m_biasGrad, false}};
+    static const std::vector<ParamInfo> info = paramInfo();
+    return {param(m_weights, m_weightsGrad, info[0]), param(m_bias, m_biasGrad, info[1])};
 }
 
 }  // namespace nnplay

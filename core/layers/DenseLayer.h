@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "NetworkSpec.h"
 #include "layers/Layer.h"
 
 namespace nnplay {
@@ -17,8 +18,14 @@ public:
     ConstMatrixRef backward(const ConstMatrixRef& gradOutput) override;
     std::vector<Param> params() override;
 
-private:
+    /// The tensors in params() order: "weights" (units x inputs, penalized), "bias" (a list).
+    static std::vector<ParamInfo> paramInfo();
+    /// A flat vector of `units` values, for any input shape (all its values are inputs).
+    static Shape outputShape(const LayerSpec& spec, const Shape& input);
+    /// (units, input size) and (units, 1).
+    static std::vector<std::pair<int, int>> paramShapes(const LayerSpec& spec, const Shape& input);
 
+private:
     int m_units;
     Matrix m_weights, m_bias;          // units x inputs, units x 1
     Matrix m_weightsGrad, m_biasGrad;  // same shapes

@@ -12,12 +12,33 @@ namespace nnplay {
 
 enum class Mode { Train, Infer };
 
-/// One trainable tensor and its gradient, side by side. Both are owned by the layer.
+/// How the file stores a parameter: a list of rows (a weight matrix) or one flat list (a bias
+/// or a per-unit statistic, rows x 1).
+enum class ParamStorage { Matrix, List };
+
+/// What a layer kind says about one of its tensors before any layer is built: the file format,
+/// the optimizer and the penalties read it.
+struct ParamInfo {
+    /// Key of the tensor in the file: "weights", "bias".
+    std::string name;
+    ParamStorage storage = ParamStorage::Matrix;
+    /// Whether the optimizer steps it (false for statistics that are stored but not trained).
+    bool trainable = true;
+    /// Whether L1/L2 penalties apply (to weights, not to biases).
+    bool penalized = false;
+};
+
+/// One tensor and its gradient, side by side. Both are owned by the layer.
 struct Param {
     Matrix* value;
     Matrix* grad;
-    /// L1/L2 penalties apply to weights, not to biases.
-    bool regularized;
+    /// Whether the optimizer steps it: the kind's ParamInfo::trainable, false in a frozen layer.
+    bool trainable = true;
+    /// The kind's ParamInfo::penalized.
+    bool penalized = false;
+
+    /// L1/L2 penalties apply to penalized tensors that are trained.
+    bool penaltyApplies() const { return trainable && penalized; }
 };
 
 /// How dense weights start: He/Glorot chosen by the following activation, Playground's
@@ -42,14 +63,25 @@ public:
     /// gradOutput: dLoss/dOutput of the last forward (outputSize x batch). Overwrites the
     /// parameter gradients and returns dLoss/dInput (inputSize x batch).
     virtual ConstMatrixRef backward(const ConstMatrixRef& gradOutput) = 0;
-    /// The trainable tensors, in a fixed order (for dense: weights then bias).
+    /// The tensors, in the kind's ParamInfo order (for dense: weights then bias). A frozen
+    /// layer's come out not trainable.
     virtual std::vector<Param> params() { return {}; }
-    /// The first layer's input gradient is never read; a layer may then skip computing it
-    /// and return any view from backward().
+    /// When nobody reads the input gradient (the first layer of a model), a layer may skip
+    /// computing it and return any view from backward().
     void setInputGradientNeeded(bool needed) { m_inputGradientNeeded = needed; }
+    /// A frozen layer (trainable false) still passes gradients to the layers before it, but
+    /// the optimizer does not step its tensors and no penalty applies to them.
+    void setTrainable(bool trainable) { m_trainable = trainable; }
+    bool trainable() const { return m_trainable; }
 
 protected:
+    /// The params() entry for a tensor described by `info`, honouring setTrainable().
+    Param param(Matrix& value, Matrix& grad, const ParamInfo& info) const {
+        return {&value, &grad, info.trainable && m_trainable, info.penalized};
+    }
+
     bool m_inputGradientNeeded = true;
+    bool m_trainable = true;
 };
 
 /// A buffer that holds up to `capacity` columns and hands out views of its leading columns.

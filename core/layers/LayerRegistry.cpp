@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "layers/LayerRegistry.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include "layers/ActivationLayer.h"
 #include "layers/DenseLayer.h"
 #include "layers/DropoutLayer.h"
@@ -46,17 +49,35 @@ const LayerInfo& LayerRegistry::get(const std::string& type) const {
     throw InputError("unknown layer type '" + type + "' (known types: " + known + ")");
 }
 
+OutputKind LayerRegistry::outputKind(const NetworkSpec& network) const {
+    if (network.layers.empty()) return OutputKind::Unbounded;
+    const LayerInfo* info = find(network.layers.back().type);
+    return info ? info->outputKind : OutputKind::Unbounded;
+}
+
+int LayerRegistry::sizingLayer(const NetworkSpec& network) const {
+    int last = static_cast<int>(network.layers.size()) - 1;
+    while (last > 0) {
+        const LayerInfo* info = find(network.layers[static_cast<std::size_t>(last)].type);
+        if (!info || !info->isActivation) break;
+        --last;
+    }
+    return std::max(last, 0);
+}
+
 namespace {
 
 LayerInfo activation(std::string type, std::string displayName, std::string description,
-                     ActivationLayer::Kind kind) {
+                     ActivationLayer::Kind kind, std::function<double(double)> curve) {
     LayerInfo info;
     info.type = std::move(type);
     info.displayName = std::move(displayName);
     info.group = "Activations";
     info.description = std::move(description);
     info.isActivation = true;
-    info.outputShape = [](const LayerSpec&, const Shape& in) { return in; };
+    info.glyph = LayerInfo::Glyph::Curve;
+    info.glyphCurve = std::move(curve);
+    info.outputShape = &ActivationLayer::outputShape;
     info.create = [kind](const LayerSpec& spec) -> std::unique_ptr<Layer> {
         const float alpha =
             kind == ActivationLayer::Kind::LeakyRelu ? static_cast<float>(spec.setting("alpha"))
@@ -76,14 +97,11 @@ void registerBuiltinLayers(LayerRegistry& registry) {
     dense.description =
         "A fully connected layer: every unit sums all inputs with its own weights plus a bias.";
     dense.settings = {{"units", "Units", "How many neurons this layer has.", 4, 1, 4096, true}};
-    dense.paramNames = {"weights", "bias"};
-    dense.outputShape = [](const LayerSpec& spec, const Shape&) {
-        return Shape::flat(static_cast<int>(spec.setting("units")));
-    };
-    dense.paramShapes = [](const LayerSpec& spec, const Shape& in) {
-        const int units = static_cast<int>(spec.setting("units"));
-        return std::vector<std::pair<int, int>>{{units, in.size()}, {units, 1}};
-    };
+    dense.params = DenseLayer::paramInfo();
+    dense.drawsNeurons = true;
+    dense.glyph = LayerInfo::Glyph::Connections;
+    dense.outputShape = &DenseLayer::outputShape;
+    dense.paramShapes = &DenseLayer::paramShapes;
     dense.create = [](const LayerSpec& spec) -> std::unique_ptr<Layer> {
         return std::make_unique<DenseLayer>(static_cast<int>(spec.setting("units")));
     };
@@ -99,7 +117,8 @@ void registerBuiltinLayers(LayerRegistry& registry) {
     dropout.settings = {
         {"rate", "Rate", "Fraction of values switched off in each training step.", 0.5, 0, 0.95,
          false}};
-    dropout.outputShape = [](const LayerSpec&, const Shape& in) { return in; };
+    dropout.glyph = LayerInfo::Glyph::Dots;
+    dropout.outputShape = &DropoutLayer::outputShape;
     dropout.create = [](const LayerSpec& spec) -> std::unique_ptr<Layer> {
         return std::make_unique<DropoutLayer>(static_cast<float>(spec.setting("rate")), 0);
     };
@@ -107,19 +126,25 @@ void registerBuiltinLayers(LayerRegistry& registry) {
 
     using K = ActivationLayer::Kind;
     registry.add(activation("relu", "ReLU",
-                            "Passes positive values and turns negative ones into zero.", K::Relu));
+                            "Passes positive values and turns negative ones into zero.", K::Relu,
+                            [](double x) { return std::max(0.0, x) / 3.0; }));
+    // The glyph exaggerates the negative slope so it shows at icon size.
     LayerInfo leaky = activation(
         "leaky_relu", "Leaky ReLU",
         "Like ReLU, but negative values keep a small slope so neurons never go silent.",
-        K::LeakyRelu);
+        K::LeakyRelu, [](double x) { return (x > 0 ? x : 0.15 * x) / 3.0; });
     leaky.settings = {{"alpha", "Slope", "How much of a negative value gets through.", 0.01, 0,
                        1, false}};
     registry.add(leaky);
-    registry.add(activation("tanh", "Tanh", "Squashes every value into the range -1 to 1.",
-                            K::Tanh));
-    registry.add(activation("sigmoid", "Sigmoid",
-                            "Squashes every value into 0 to 1; a probability for two classes.",
-                            K::Sigmoid));
+    LayerInfo tanh = activation("tanh", "Tanh", "Squashes every value into the range -1 to 1.",
+                                K::Tanh, [](double x) { return std::tanh(x); });
+    tanh.outputKind = OutputKind::Symmetric;
+    registry.add(tanh);
+    LayerInfo sigmoid = activation(
+        "sigmoid", "Sigmoid", "Squashes every value into 0 to 1; a probability for two classes.",
+        K::Sigmoid, [](double x) { return 1.0 / (1.0 + std::exp(-1.6 * x)); });
+    sigmoid.outputKind = OutputKind::Probability;
+    registry.add(sigmoid);
 
     LayerInfo softmax;
     softmax.type = "softmax";
@@ -128,14 +153,17 @@ void registerBuiltinLayers(LayerRegistry& registry) {
     softmax.description =
         "Turns the values into probabilities that sum to 1, one per class.";
     softmax.isActivation = true;
-    softmax.outputShape = [](const LayerSpec&, const Shape& in) { return Shape::flat(in.size()); };
+    softmax.outputKind = OutputKind::Distribution;
+    softmax.glyph = LayerInfo::Glyph::Bars;
+    softmax.outputShape = &SoftmaxLayer::outputShape;
     softmax.create = [](const LayerSpec&) -> std::unique_ptr<Layer> {
         return std::make_unique<SoftmaxLayer>();
     };
     registry.add(softmax);
 
     registry.add(activation("linear", "Linear",
-                            "Leaves values unchanged (for regression outputs).", K::Linear));
+                            "Leaves values unchanged (for regression outputs).", K::Linear,
+                            [](double x) { return x / 3.0; }));
 }
 
 }  // namespace nnplay

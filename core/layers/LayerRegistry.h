@@ -8,6 +8,7 @@
 
 #include "NetworkSpec.h"
 #include "layers/Layer.h"
+#include "layers/OutputKind.h"
 
 namespace nnplay {
 
@@ -23,27 +24,50 @@ struct SettingInfo {
 };
 
 /// Everything the palette, the file format, shape inference and the engine know about a kind.
+/// Callers decide behaviour from these traits, never from the type string.
 struct LayerInfo {
+    /// What the palette and the canvas draw for the kind.
+    enum class Glyph {
+        Box,          ///< a plain box
+        Curve,        ///< the activation's curve (glyphCurve)
+        Connections,  ///< dots and links (a fully connected layer)
+        Bars,         ///< bars of a distribution (softmax)
+        Dots,         ///< a grid of dots with some switched off (dropout)
+    };
+
     std::string type;         ///< "leaky_relu"
     std::string displayName;  ///< "Leaky ReLU"
     std::string group;        ///< "Core", "Activations"
     std::string description;  ///< one sentence for tooltips
     std::vector<SettingInfo> settings;
-    /// Names of the trainable tensors in the layer's params() order, as the file format
-    /// stores them ("weights", "bias"); a name ending in "bias" is stored as a flat list.
-    std::vector<std::string> paramNames;
-    /// Element-wise activation (no parameters, shape preserved).
+    /// The tensors in the layer's params() order: their file keys and storage, whether they
+    /// are trained and penalised. Empty for kinds without parameters.
+    std::vector<ParamInfo> params;
+    /// An activation: no parameters, applied to the values of the layer before it.
     bool isActivation = false;
+    /// Its units are drawn as neurons on the canvas (it has a "units" setting).
+    bool drawsNeurons = false;
+    /// Works on images (channels x height x width) and keeps their geometry.
+    bool imageLayer = false;
+    /// Works on sequences (Shape::steps), one step after another.
+    bool sequenceLayer = false;
+    /// The range of its outputs when it ends a network, and how classes are read from them.
+    OutputKind outputKind = OutputKind::Unbounded;
+    Glyph glyph = Glyph::Box;
+    /// For Glyph::Curve: the curve drawn for x in [-3, 3], y clipped to [-1, 1].
+    std::function<double(double)> glyphCurve;
     /// Output shape for an input shape, or an InputError with the reason.
     std::function<Shape(const LayerSpec&, const Shape&)> outputShape;
-    /// Shapes (rows, cols) of the trainable tensors for an input shape, in paramNames order;
-    /// empty for kinds without parameters.
+    /// Shapes (rows, cols) of the tensors for an input shape, in `params` order; unset for
+    /// kinds without parameters.
     std::function<std::vector<std::pair<int, int>>(const LayerSpec&, const Shape&)> paramShapes;
     /// Creates the engine layer for a spec.
     std::function<std::unique_ptr<Layer>(const LayerSpec&)> create;
 
     const SettingInfo* findSetting(const std::string& key) const;
-    /// Number of trainable values for an input shape.
+    /// Whether the kind has tensors (weights) of its own.
+    bool hasWeights() const { return !params.empty(); }
+    /// Number of stored values for an input shape.
     long long paramCount(const LayerSpec& spec, const Shape& input) const;
 };
 
@@ -59,6 +83,11 @@ public:
     /// Throws InputError "unknown layer type 'x'" listing the known ones.
     const LayerInfo& get(const std::string& type) const;
     const std::vector<LayerInfo>& all() const { return m_infos; }
+    /// The output kind of a network: its last layer's (Unbounded for an empty or unknown one).
+    OutputKind outputKind(const NetworkSpec& network) const;
+    /// Index of the last layer that decides the network's output size: the last one that is
+    /// not an activation (0 when all are).
+    int sizingLayer(const NetworkSpec& network) const;
 
 private:
     std::vector<LayerInfo> m_infos;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "NetworkSpec.h"
 #include "layers/Layer.h"
 
 namespace nnplay {
@@ -11,6 +12,8 @@ public:
     std::string type() const override { return "softmax"; }
     ConstMatrixRef forward(const ConstMatrixRef& input, Mode mode) override;
     ConstMatrixRef backward(const ConstMatrixRef& gradOutput) override;
+    /// One probability per input value, as a flat vector.
+    static Shape outputShape(const LayerSpec&, const Shape& input) { return Shape::flat(input.size()); }
 
     /// Writes the softmax of each column of `logits` into `out` (same shape); stable for
     /// large logits.

@@ -24,6 +24,7 @@ void AdamOptimizer::step(const std::vector<Param>& params) {
     const float sqrtCorrection2 = std::sqrt(correction2);
     const float eps = m_settings.epsilon;
     for (std::size_t i = 0; i < params.size(); ++i) {
+        if (!params[i].trainable) continue;
         auto g = params[i].grad->array();
         auto m = m_first[i].array();
         auto v = m_second[i].array();

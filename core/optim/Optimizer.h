@@ -24,13 +24,14 @@ struct OptimizerSettings {
 };
 
 /// Updates parameters from their gradients. State is indexed by parameter position, so the
-/// same list (same order) must be passed to every step.
+/// same list (same order) must be passed to every step; entries that are not trainable are
+/// skipped but keep their position.
 class Optimizer {
 public:
     explicit Optimizer(const OptimizerSettings& settings) : m_settings(settings) {}
     virtual ~Optimizer() = default;
 
-    /// One update of every parameter.
+    /// One update of every trainable parameter (the others keep their values).
     virtual void step(const std::vector<Param>& params) = 0;
     /// Takes new hyper-parameters of the same kind without losing state.
     void setSettings(const OptimizerSettings& settings) { m_settings = settings; }

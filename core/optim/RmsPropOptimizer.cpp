@@ -12,6 +12,7 @@ void RmsPropOptimizer::step(const std::vector<Param>& params) {
     const float rho = m_settings.rho;
     const float eps = m_settings.epsilon;
     for (std::size_t i = 0; i < params.size(); ++i) {
+        if (!params[i].trainable) continue;
         auto g = params[i].grad->array();
         auto s = m_square[i].array();
         s = rho * s + (1.0f - rho) * g.square();

@@ -17,27 +17,16 @@ Model::Model(const NetworkSpec& spec, const Shape& input, InitScheme scheme, std
         const std::string next = i + 1 < spec.layers.size() ? spec.layers[i + 1].type : "";
         layer->build(shape, scheme, next, rng);
         layer->setInputGradientNeeded(i > 0);
+        layer->setTrainable(layerSpec.trainable);
         std::vector<Param> params = layer->params();
-        if (!layerSpec.params.empty()) {
-            for (std::size_t p = 0; p < params.size(); ++p) {
-                const Matrix& stored = layerSpec.params[p];
-                Matrix& value = *params[p].value;
-                if (stored.rows() != value.rows() || stored.cols() != value.cols())
-                    throw InputError(describeLayer(spec, static_cast<int>(i)) +
-                                     " has stored weights of shape " +
-                                     std::to_string(stored.rows()) + "x" +
-                                     std::to_string(stored.cols()) + " but needs " +
-                                     std::to_string(value.rows()) + "x" +
-                                     std::to_string(value.cols()));
-                value = stored;
-            }
-        }
+        // inferShapes checked that stored tensors have the shapes the layer needs.
+        if (!layerSpec.params.empty())
+            for (std::size_t p = 0; p < params.size(); ++p) *params[p].value = layerSpec.params[p];
         for (const Param& p : params) {
             m_params.push_back(p);
             m_paramLayer.push_back(static_cast<int>(i));
         }
         shape = report.layers[i].output;
-        m_types.push_back(layerSpec.type);
         m_layers.push_back(std::move(layer));
     }
     m_outputs.resize(m_layers.size());
@@ -69,14 +58,18 @@ ConstMatrixRef Model::layerOutput(int index) const {
                                                              Eigen::OuterStride<>(v.stride));
 }
 
-void Model::backward(const ConstMatrixRef& gradOutput, int end) {
+void Model::setInputGradientNeeded(bool needed) {
+    m_inputGradientNeeded = needed;
+    if (!m_layers.empty()) m_layers.front()->setInputGradientNeeded(needed);
+}
+
+ConstMatrixRef Model::backward(const ConstMatrixRef& gradOutput, int end) {
     if (end < 0) end = layerCount();
     using View = Eigen::Map<const Matrix, 0, Eigen::OuterStride<>>;
     const float* data = gradOutput.data();
     Eigen::Index rows = gradOutput.rows(), cols = gradOutput.cols(),
                  stride = gradOutput.outerStride();
     for (int i = end - 1; i >= 0; --i) {
-        // The first layer's input gradient is never needed, but computing it keeps layers simple.
         ConstMatrixRef grad =
             m_layers[i]->backward(View(data, rows, cols, Eigen::OuterStride<>(stride)));
         data = grad.data();
@@ -84,6 +77,7 @@ void Model::backward(const ConstMatrixRef& gradOutput, int end) {
         cols = grad.cols();
         stride = grad.outerStride();
     }
+    return View(data, rows, cols, Eigen::OuterStride<>(stride));
 }
 
 std::vector<Matrix> Model::paramValues() const {

@@ -18,14 +18,20 @@ public:
 
     int layerCount() const { return static_cast<int>(m_layers.size()); }
     Layer& layer(int index) { return *m_layers[index]; }
-    const std::string& layerType(int index) const { return m_types[index]; }
 
     /// Runs layers [0, end) (all when end < 0); input: inputSize x batch.
     ConstMatrixRef forward(const ConstMatrixRef& input, Mode mode, int end = -1);
     /// Output of layer `index` from the last forward.
     ConstMatrixRef layerOutput(int index) const;
-    /// Back-propagates dLoss/dOutput of layer end-1 through layers [0, end).
-    void backward(const ConstMatrixRef& gradOutput, int end = -1);
+    /// Back-propagates dLoss/dOutput of layer end-1 (outputSize x batch) through layers
+    /// [0, end), overwriting every parameter gradient. Returns dLoss/dInput (inputSize x
+    /// batch, valid until the next backward) when setInputGradientNeeded(true) was called;
+    /// otherwise the first layer may skip it and the returned view means nothing.
+    ConstMatrixRef backward(const ConstMatrixRef& gradOutput, int end = -1);
+    /// Whether backward() computes dLoss/dInput (off by default: training does not read it;
+    /// a generator fed by a discriminator and saliency maps do).
+    void setInputGradientNeeded(bool needed);
+    bool inputGradientNeeded() const { return m_inputGradientNeeded; }
 
     /// Every parameter in a fixed order (the optimizer's indexing).
     const std::vector<Param>& params() const { return m_params; }
@@ -37,7 +43,7 @@ public:
 
 private:
     std::vector<std::unique_ptr<Layer>> m_layers;
-    std::vector<std::string> m_types;
+    bool m_inputGradientNeeded = false;
     std::vector<Param> m_params;
     std::vector<int> m_paramLayer;  // index of the layer that owns each param
     /// Where each layer's last output lives (owned by the layer); for layerOutput().

@@ -17,18 +17,16 @@ std::string plural(int n, const std::string& word) {
 ShapeReport checkNetwork(const NetworkSpec& spec, const DataInfo& data, LossKind loss) {
     ShapeReport report = inferShapes(spec, data.inputShape);
     if (!report.ok()) return report;
+    const LayerRegistry& registry = LayerRegistry::builtin();
     const int last = static_cast<int>(spec.layers.size()) - 1;
-    // The layer that decides the output size: the last one that is not an activation.
-    int sizing = last;
-    while (sizing > 0 && LayerRegistry::builtin().get(spec.layers[sizing].type).isActivation)
-        --sizing;
+    const int sizing = registry.sizingLayer(spec);
     auto fail = [&](int index, const std::string& reason) {
         report.errorLayer = index;
         report.layers[index].error = reason;
         report.error = describeLayer(spec, index) + " " + reason;
     };
     const int outputs = report.layers[last].output.size();
-    const std::string& lastType = spec.layers[last].type;
+    const OutputKind kind = registry.outputKind(spec);
     if (data.task == Task::Regression) {
         if (outputs != data.targetCount)
             fail(sizing, "gives " + plural(outputs, "output") + " but the data has " +
@@ -46,13 +44,13 @@ ShapeReport checkNetwork(const NetworkSpec& spec, const DataInfo& data, LossKind
         else if (classes != 2)
             fail(sizing, "gives 1 output, but the data has " + plural(classes, "class") +
                              ": use Softmax with categorical cross-entropy");
-        else if (lastType != "sigmoid")
+        else if (kind != OutputKind::Probability)
             fail(last, "ends the network, but binary cross-entropy needs a Sigmoid at the end");
     } else if (loss == LossKind::Cce) {
         if (outputs != classes)
             fail(sizing, "gives " + plural(outputs, "output") + " but the data has " +
                              plural(classes, "class") + " (one output per class)");
-        else if (lastType != "softmax")
+        else if (kind != OutputKind::Distribution)
             fail(last, "ends the network, but categorical cross-entropy needs a Softmax at "
                        "the end");
     } else if (outputs != classes && !(classes == 2 && outputs == 1)) {

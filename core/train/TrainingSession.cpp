@@ -54,9 +54,9 @@ TrainingSession::TrainingSession(const Project& project, DataSplit data)
     m_outputCount = report.layers.back().output.size();
     if (m_data.train.sampleCount() == 0) throw InputError("the training part has no samples");
 
-    m_outputActivation = m_network.layers.back().type;
-    m_fused = (m_training.loss == LossKind::Bce && m_outputActivation == "sigmoid") ||
-              (m_training.loss == LossKind::Cce && m_outputActivation == "softmax");
+    m_reading = OutputReading::of(m_network, m_outputCount);
+    m_fused = (m_training.loss == LossKind::Bce && m_reading.kind() == OutputKind::Probability) ||
+              (m_training.loss == LossKind::Cce && m_reading.kind() == OutputKind::Distribution);
     m_model = std::make_unique<Model>(m_network, m_data.info.inputShape, m_training.init,
                                       m_training.seed);
     m_trainEnd = m_model->layerCount() - (m_fused ? 1 : 0);
@@ -84,8 +84,8 @@ void TrainingSession::buildTargets(const Dataset& set, Matrix& out) const {
         return;
     }
     const int units = m_outputCount;
-    const float negative = m_outputActivation == "tanh" ? -1.0f : 0.0f;
-    out.setConstant(units, n, units == 1 ? negative : 0.0f);
+    const float negative = m_reading.absentTarget();
+    out.setConstant(units, n, negative);
     for (int i = 0; i < n; ++i) {
         if (units == 1)
             out(0, i) = set.labels[i] == 1 ? 1.0f : negative;
@@ -162,7 +162,7 @@ bool TrainingSession::stepBatch() {
 void TrainingSession::applyPenalties() {
     if (m_training.l1 == 0.0f && m_training.l2 == 0.0f) return;
     for (const Param& p : m_model->params()) {
-        if (!p.regularized) continue;
+        if (!p.penaltyApplies()) continue;
         if (m_training.l2 != 0.0f) *p.grad += m_training.l2 * *p.value;
         if (m_training.l1 != 0.0f) p.grad->array() += m_training.l1 * p.value->array().sign();
     }
@@ -251,22 +251,15 @@ void TrainingSession::predict(const ConstMatrixRef& inputs, Matrix& out) {
 }
 
 std::vector<int> TrainingSession::classify(const ConstMatrixRef& predictions) const {
-    std::vector<int> classes(predictions.cols());
-    if (predictions.rows() == 1) {
-        const float threshold = m_outputActivation == "tanh" ? 0.0f : 0.5f;
-        for (Eigen::Index i = 0; i < predictions.cols(); ++i)
-            classes[i] = predictions(0, i) >= threshold ? 1 : 0;
-    } else {
-        for (Eigen::Index i = 0; i < predictions.cols(); ++i)
-            predictions.col(i).maxCoeff(&classes[i]);
-    }
+    std::vector<int> classes;
+    m_reading.classify(predictions, classes);
     return classes;
 }
 
 void TrainingSession::classifyTrainingOutput(const ConstMatrixRef& output,
                                              std::vector<int>& classes) const {
     if (!m_fused) {
-        classes = classify(output);
+        m_reading.classify(output, classes);
         return;
     }
     // Fused outputs are logits: sigmoid(z) >= 0.5 exactly when z >= 0, and softmax keeps the

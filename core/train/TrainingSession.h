@@ -9,6 +9,7 @@
 #include "train/History.h"
 #include "train/Metrics.h"
 #include "train/Model.h"
+#include "train/OutputReading.h"
 
 namespace nnplay {
 
@@ -61,8 +62,10 @@ public:
     /// Network outputs after the output activation (probabilities for classifiers), for
     /// inputs (features x n). `out` is resized only when its size changes.
     void predict(const ConstMatrixRef& inputs, Matrix& out);
-    /// Class index per column of predictions (argmax; threshold for a single output).
+    /// Class index per column of predictions (outputReading()'s rule).
     std::vector<int> classify(const ConstMatrixRef& predictions) const;
+    /// How classes and probabilities follow from predict()'s outputs.
+    const OutputReading& outputReading() const { return m_reading; }
     /// Mean loss (without penalties) over a data set; NaN when it is empty.
     double loss(const Dataset& set) { return score(set).loss; }
     /// Loss and accuracy (NaN for regression) of a data set from one pass over it.
@@ -98,7 +101,7 @@ private:
     bool m_evaluateEpochs = true;
     int m_trainEnd = 0;  // layers run while training (the last is skipped when fused)
     int m_outputCount = 0;  // values per sample the network gives
-    std::string m_outputActivation;
+    OutputReading m_reading;
 
     Matrix m_trainTargets, m_testTargets;
     std::vector<int> m_order;

@@ -13,6 +13,7 @@
 
 #include "data/DataLoader.h"
 #include "io/ProjectFile.h"
+#include "layers/LayerRegistry.h"
 #include "train/Model.h"
 #include "train/TrainingSession.h"
 
@@ -139,6 +140,7 @@ void compareProjects(const Project& actual, const Project& expected) {
         const LayerSpec& e = expected.network().layers[i];
         QCOMPARE(a.id, e.id);
         QCOMPARE(qs(a.type), qs(e.type));
+        QCOMPARE(a.trainable, e.trainable);
         QVERIFY2(a.settings == e.settings,
                  qPrintable(QStringLiteral("layer %1 settings").arg(i + 1)));
         QCOMPARE(a.params.size(), e.params.size());
@@ -283,6 +285,8 @@ private slots:
     void failedWriteKeepsTheOldFile();
     void loadOfAMissingFileNamesThePath();
     void loadErrorsNameThePath();
+    void frozenLayersRoundTrip();
+    void storageFollowsTheRegistry();
 };
 
 void TestProjectFile::roundTrip_data() {
@@ -638,6 +642,59 @@ void TestProjectFile::loadErrorsNameThePath() {
     const QString message = errorOf([&] { ProjectFile::load(path.toStdString()); });
     QVERIFY2(message.startsWith(path + ": "), qPrintable(message));
     QVERIFY2(message.contains("units"), qPrintable(message));
+}
+
+void TestProjectFile::frozenLayersRoundTrip() {
+    Project project = trainedClassification();
+    project.network().layers[0].trainable = false;
+    const std::string text = ProjectFile::serialize(project);
+    const QJsonArray layers = QJsonDocument::fromJson(QByteArray::fromStdString(text))
+                                  .object()
+                                  .value("network")
+                                  .toObject()
+                                  .value("layers")
+                                  .toArray();
+    // Written only for frozen layers.
+    QCOMPARE(layers[0].toObject().value("trainable"), QJsonValue(false));
+    for (int i = 1; i < layers.size(); ++i) QVERIFY(!layers[i].toObject().contains("trainable"));
+    Project back = ProjectFile::parse(text);
+    compareProjects(back, project);
+    QVERIFY(!back.network().layers[0].trainable);
+    QVERIFY(back.network().layers[1].trainable);
+
+    const QString message = errorOf([] {
+        ProjectFile::parse(minimal(R"([{"type": "dense", "units": 1, "trainable": "no"}])"));
+    });
+    QVERIFY2(message.contains("trainable") && message.contains("true or false"),
+             qPrintable(message));
+    QVERIFY(ProjectFile::parse(minimal(R"([{"type": "relu", "trainable": true}])"))
+                .network()
+                .layers[0]
+                .trainable);
+}
+
+// Matrices as lists of rows and lists as flat lists, as the kind's ParamInfo says.
+void TestProjectFile::storageFollowsTheRegistry() {
+    const Project project = trainedClassification();
+    const QJsonObject dense = QJsonDocument::fromJson(QByteArray::fromStdString(
+                                                          ProjectFile::serialize(project)))
+                                  .object()
+                                  .value("network")
+                                  .toObject()
+                                  .value("layers")
+                                  .toArray()[0]
+                                  .toObject();
+    const LayerInfo& info = LayerRegistry::builtin().get(project.network().layers[0].type);
+    QCOMPARE(info.params.size(), std::size_t(2));
+    for (const ParamInfo& param : info.params) {
+        const QJsonArray stored = dense.value(QString::fromStdString(param.name)).toArray();
+        QVERIFY(!stored.isEmpty());
+        QCOMPARE(stored[0].isArray(), param.storage == ParamStorage::Matrix);
+    }
+    const QString message = errorOf([] {
+        ProjectFile::parse(minimal(R"([{"type": "dense", "units": 1, "weights": [[1]], "bias": [[1]]}])"));
+    });
+    QVERIFY2(message.contains("bias"), qPrintable(message));
 }
 
 QTEST_APPLESS_MAIN(TestProjectFile)

@@ -23,7 +23,7 @@ struct Params {
         w << 0.5f, -0.3f, 0.2f, 0.8f;
         b << 0.1f, -0.2f;
     }
-    std::vector<Param> all() { return {{&w, &gw, true}, {&b, &gb, false}}; }
+    std::vector<Param> all() { return {{&w, &gw, true, true}, {&b, &gb, true, false}}; }
     /// The gradients of step t (1-based); reference_updates.py computes the same expressions
     /// in double precision before rounding to float.
     void setGradients(int t) {
@@ -156,12 +156,12 @@ void TestOptimizers::adamCountsStepsNotParameterBlocks() {
     Params alone, together;
     const std::unique_ptr<Optimizer> a = makeOptimizer(settings("adam", 0.01f));
     const std::unique_ptr<Optimizer> b = makeOptimizer(settings("adam", 0.01f));
-    const std::vector<Param> weightOnly{{&alone.w, &alone.gw, true}};
+    const std::vector<Param> weightOnly{{&alone.w, &alone.gw, true, true}};
     const std::vector<Param> weightFirst = together.all();
     // The bias alone, too: as the second block it must get the same update as when it is first.
     Params biasAlone;
     const std::unique_ptr<Optimizer> c = makeOptimizer(settings("adam", 0.01f));
-    const std::vector<Param> biasOnly{{&biasAlone.b, &biasAlone.gb, false}};
+    const std::vector<Param> biasOnly{{&biasAlone.b, &biasAlone.gb, true, false}};
     for (int t = 1; t <= 5; ++t) {
         alone.setGradients(t);
         together.setGradients(t);

@@ -8,18 +8,11 @@
 #include <cmath>
 #include <functional>
 
+#include "layers/LayerRegistry.h"
+
 namespace nnplay::ui {
 
 namespace {
-
-std::function<double(double)> activationCurve(const std::string& type) {
-    if (type == "relu") return [](double x) { return std::max(0.0, x) / 3.0; };
-    if (type == "leaky_relu") return [](double x) { return (x > 0 ? x : 0.15 * x) / 3.0; };
-    if (type == "tanh") return [](double x) { return std::tanh(x); };
-    if (type == "sigmoid") return [](double x) { return 1.0 / (1.0 + std::exp(-1.6 * x)); };
-    if (type == "linear") return [](double x) { return x / 3.0; };
-    return {};
-}
 
 void paintCurve(QPainter* p, const QRectF& r, const std::function<double(double)>& f,
                 const QColor& color) {
@@ -97,13 +90,16 @@ void LayerGlyph::paint(QPainter* painter, const QRectF& rect, const std::string&
                        const QColor& color) {
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
-    if (const auto curve = activationCurve(type)) {
-        paintCurve(painter, rect, curve, color);
-    } else if (type == "dense") {
+    using Glyph = nnplay::LayerInfo::Glyph;
+    const nnplay::LayerInfo* info = nnplay::LayerRegistry::builtin().find(type);
+    const Glyph glyph = info ? info->glyph : Glyph::Box;
+    if (glyph == Glyph::Curve && info->glyphCurve) {
+        paintCurve(painter, rect, info->glyphCurve, color);
+    } else if (glyph == Glyph::Connections) {
         paintDense(painter, rect, color);
-    } else if (type == "dropout") {
+    } else if (glyph == Glyph::Dots) {
         paintDropout(painter, rect, color);
-    } else if (type == "softmax") {
+    } else if (glyph == Glyph::Bars) {
         paintSoftmax(painter, rect, color);
     } else {
         painter->setPen(QPen(color, std::max(1.0, rect.width() / 12)));

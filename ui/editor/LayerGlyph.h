@@ -10,8 +10,9 @@ class QPainter;
 
 namespace nnplay::ui {
 
-/// A small picture of a layer kind: the curve of an activation, dots and links for a dense
-/// layer, bars for softmax, a dotted grid for dropout, a plain box for kinds it does not know.
+/// A small picture of a layer kind, as its registry Glyph says: the curve of an activation,
+/// dots and links for a dense layer, bars for softmax, a dotted grid for dropout, a plain box
+/// otherwise and for kinds the registry does not know.
 /// Used by the palette's icons and the network scene's layer chips.
 class LayerGlyph {
 public:

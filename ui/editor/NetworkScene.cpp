@@ -23,6 +23,7 @@
 #include "editor/UnitButtonItem.h"
 #include "layers/LayerRegistry.h"
 #include "train/NetworkCheck.h"
+#include "train/OutputReading.h"
 #include "train/TrainingSnapshot.h"
 
 namespace nnplay::ui {
@@ -234,24 +235,23 @@ void NetworkScene::applySnapshot() {
     }
     for (std::size_t i = 0; i < m_layerItems.size(); ++i) {
         LayerItem* item = m_layerItems[i];
-        if (item && item->kind() == Kind::Block && i < layers.size() && layers[i].type == "dense")
+        if (!item || item->kind() != Kind::Block || i >= layers.size()) continue;
+        const nnplay::LayerInfo* info = nnplay::LayerRegistry::builtin().find(layers[i].type);
+        if (info && info->hasWeights())
             item->setHeatmap(DivergingColorMap::matrixImage(weightsOf(static_cast<int>(i))));
     }
     if (m_output) {
         std::vector<QImage> images;
         const std::size_t nodes = m_output->nodes().size();
         if (m_snapshot.present && m_snapshot.boundary.size() == nodes && m_snapshot.gridSize > 0) {
-            // Probabilities (after sigmoid or softmax) are centred on 0.5; map them to -1..1.
-            const std::string last = layers.empty() ? std::string() : layers.back().type;
-            const bool probabilities = last == "sigmoid" || last == "softmax";
+            // Centred on the decision point, so the diverging colours split the classes.
+            const nnplay::OutputReading reading(
+                nnplay::LayerRegistry::builtin().outputKind(m_document->project().network()),
+                static_cast<int>(nodes));
             for (const auto& grid : m_snapshot.boundary) {
-                if (!probabilities) {
-                    images.push_back(DivergingColorMap::gridImage(grid, m_snapshot.gridSize));
-                    continue;
-                }
                 std::vector<float> centred(grid.size());
                 std::transform(grid.begin(), grid.end(), centred.begin(),
-                               [](float p) { return 2 * p - 1; });
+                               [&](float y) { return reading.centred(y); });
                 images.push_back(DivergingColorMap::gridImage(centred, m_snapshot.gridSize));
             }
         }

@@ -50,7 +50,7 @@ NetworkSceneBuilder::NetworkSceneBuilder(QGraphicsScene* scene, NetworkLayout* l
 NetworkLayout::Kind NetworkSceneBuilder::kindOf(const nnplay::LayerSpec& layer) {
     const nnplay::LayerInfo* info = nnplay::LayerRegistry::builtin().find(layer.type);
     if (!info) return Kind::Block;
-    if (info->findSetting("units")) {
+    if (info->drawsNeurons) {
         return layer.setting("units") <= NetworkScene::kMaxDrawnNeurons ? Kind::Neurons
                                                                         : Kind::Block;
     }

@@ -12,6 +12,7 @@
 #include <cmath>
 
 #include "plots/PlotStyle.h"
+#include "train/OutputReading.h"
 #include "train/SnapshotBuilder.h"
 
 namespace nnplay::ui {
@@ -24,12 +25,6 @@ constexpr int kRegressionBins = 9;
 constexpr double kPointSize = 6.5;
 /// How strong the heatmap's colours are next to the points' (1: the same).
 constexpr double kMapStrength = 0.7;
-
-/// Maps a two-class output to the probability of class 1 (tanh outputs live in [-1, 1]).
-double probabilityOfOne(float value, bool tanhOutput) {
-    const double p = tanhOutput ? (value + 1.0) / 2.0 : value;
-    return std::clamp(p, 0.0, 1.0);
-}
 
 }  // namespace
 
@@ -302,16 +297,14 @@ void DecisionBoundaryView::fillOutput(Kind kind, int size) {
     }
     const bool discrete = discretize();
     const int classes = static_cast<int>(s.boundary.size());
-    // One output: the probability of class 1 (sigmoid, or tanh mapped from [-1, 1]); two
-    // (softmax): take the second.
-    const bool tanhOutput = classes != 2 && s.data->outputActivation == "tanh";
+    // Two classes: the probability of class 1, from the single output or the second unit.
+    const OutputReading reading(s.data->outputKind, classes);
     for (int row = 0; row < size; ++row) {
         for (int col = 0; col < size; ++col) {
             const auto i = static_cast<std::size_t>(row) * size + col;
             double v = 0.0;
             if (kind == Kind::TwoClass) {
-                v = probabilityOfOne(s.boundary[static_cast<std::size_t>(classes - 1)][i],
-                                     tanhOutput);
+                v = reading.unitProbability(s.boundary[static_cast<std::size_t>(classes - 1)][i]);
                 if (discrete) v = v >= 0.5 ? 1.0 : 0.0;
             } else if (kind == Kind::MultiClass) {
                 int best = 0;
@@ -321,7 +314,7 @@ void DecisionBoundaryView::fillOutput(Kind kind, int size) {
                         best = k;
                     }
                 }
-                const double p = s.boundary[static_cast<std::size_t>(best)][i];
+                const double p = reading.unitProbability(s.boundary[static_cast<std::size_t>(best)][i]);
                 const double chance = 1.0 / classes;
                 double confidence = std::clamp((p - chance) / (1.0 - chance), 0.0, 1.0);
                 if (discrete) confidence = 1.0;

@@ -6,6 +6,7 @@
 
 #include "Types.h"
 #include "data/Dataset.h"
+#include "layers/OutputKind.h"
 
 namespace nnplay::ui {
 
@@ -16,9 +17,9 @@ struct DataPreview {
     static constexpr int kSampleCount = 48;
 
     nnplay::DataInfo info;
-    /// Type of the network's last layer ("sigmoid", "softmax", "tanh", "dense", ...): tells the
-    /// views the range of the outputs.
-    std::string outputActivation;
+    /// The range of the network's outputs: with the number of outputs, an OutputReading tells
+    /// the views the classes and probabilities they stand for.
+    nnplay::OutputKind outputKind = nnplay::OutputKind::Unbounded;
     /// 2-D data only: raw (x1, x2) coordinates, 2 x samples, of the training and test parts.
     nnplay::Matrix trainPoints, testPoints;
     /// Classification: class index per sample.

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "data/Features.h"
+#include "layers/LayerRegistry.h"
 #include "train/TrainingSession.h"
 
 namespace nnplay::ui {
@@ -37,7 +38,7 @@ std::shared_ptr<const DataPreview> SnapshotBuilder::makePreview(const DataSplit&
                                                                 const NetworkSpec& network) {
     auto preview = std::make_shared<DataPreview>();
     preview->info = split.info;
-    if (!network.layers.empty()) preview->outputActivation = network.layers.back().type;
+    preview->outputKind = LayerRegistry::builtin().outputKind(network);
     preview->trainPoints = split.train.points;
     preview->testPoints = split.test.points;
     preview->trainLabels = split.train.labels;
@@ -123,7 +124,6 @@ void SnapshotBuilder::fillWeights(TrainingSession& session, TrainingSnapshot& sn
     Model& model = session.model();
     snapshot.weights.assign(static_cast<std::size_t>(model.layerCount()), Matrix());
     for (int layer = 0; layer < model.layerCount(); ++layer) {
-        if (model.layerType(layer) != "dense") continue;
         const std::vector<Param> params = model.layer(layer).params();
         if (!params.empty()) snapshot.weights[static_cast<std::size_t>(layer)] = *params[0].value;
     }
@@ -147,16 +147,12 @@ void SnapshotBuilder::fillSamples(TrainingSession& session, TrainingSnapshot& sn
     session.predict(test.inputs.leftCols(n), m_out);
     snapshot.sampleOutputs.resize(static_cast<std::size_t>(n));
     if (session.data().info.task == Task::Classification) {
-        snapshot.samplePredictions = session.classify(m_out);
+        const OutputReading& reading = session.outputReading();
+        reading.classify(m_out, snapshot.samplePredictions);
         for (int i = 0; i < n; ++i) {
             const int predicted = snapshot.samplePredictions[static_cast<std::size_t>(i)];
-            float p = 0.0f;
-            if (m_out.rows() == 1) {
-                p = predicted == 1 ? m_out(0, i) : 1.0f - m_out(0, i);
-            } else if (predicted >= 0 && predicted < m_out.rows()) {
-                p = m_out(predicted, i);
-            }
-            snapshot.sampleOutputs[static_cast<std::size_t>(i)] = p;
+            snapshot.sampleOutputs[static_cast<std::size_t>(i)] =
+                reading.probability(m_out, i, predicted);
         }
     } else {
         snapshot.samplePredictions.clear();
