@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // nnplay-cli end to end: the real binary, run with QProcess on projects and data the tests write.
 #include <QtTest>
+#include <set>
 #include <cmath>
 
 namespace {
@@ -139,6 +140,7 @@ private slots:
     void trainPrintsEpochsAndResult();
     void savedProjectValidatesAndPredicts();
     void predictNeedsTrainedWeights();
+    void tanhOutputPredictsProbabilities();
     void validatePrintsShapesAndParameters();
     void validateNamesTheImpossibleLayer();
     void validateAgreesWithTrainOnStoredWeights();
@@ -239,6 +241,43 @@ void TestCli::savedProjectValidatesAndPredicts() {
         // The predicted class is the one the probability says.
         QCOMPARE(cells[0], p > 0.5 ? QStringLiteral("+1") : QStringLiteral("-1"));
     }
+}
+
+// A single tanh output lives in [-1, 1]; predict reports (y + 1) / 2, not y.
+void TestCli::tanhOutputPredictsProbabilities() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QJsonObject tanhProject = withTraining(
+        withLayers(circleProject(30), QJsonArray{layer("dense", 4), layer("tanh"),
+                                                 layer("dense", 1), layer("tanh")}),
+        "loss", "mse");
+    const QString saved = dir.filePath("trained.nnplay");
+    const CliRun train =
+        runCli({"train", writeProject(dir, "tanh.nnplay", tanhProject), "--save", saved, "--quiet"});
+    QVERIFY2(train.exitCode == 0, qPrintable(train.describe()));
+    QString csv = "x1,x2\n";
+    const int rows = 10;
+    for (int i = 0; i < rows; ++i) csv += QStringLiteral("%1,0\n").arg(0.5 * i);
+    QVERIFY(writeFile(dir.filePath("X.csv"), csv.toUtf8()));
+    const QString predictions = dir.filePath("P.csv");
+    const CliRun predict =
+        runCli({"predict", saved, "--data", dir.filePath("X.csv"), "--out", predictions});
+    QVERIFY2(predict.exitCode == 0, qPrintable(predict.describe()));
+    QFile out(predictions);
+    QVERIFY(out.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(out.readAll()).split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), rows + 1);
+    std::set<QString> seen;
+    for (int i = 1; i <= rows; ++i) {
+        const QStringList cells = lines[i].split(',');
+        QCOMPARE(cells.size(), 2);
+        bool ok = false;
+        const double p = cells[1].toDouble(&ok);
+        QVERIFY2(ok && p >= 0 && p <= 1, qPrintable(lines[i]));
+        QCOMPARE(cells[0], p >= 0.5 ? QStringLiteral("+1") : QStringLiteral("-1"));
+        seen.insert(cells[0]);
+    }
+    QCOMPARE(seen.size(), std::size_t(2));  // the centre and the outside differ
 }
 
 void TestCli::predictNeedsTrainedWeights() {
