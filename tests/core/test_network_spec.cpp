@@ -130,6 +130,13 @@ void TestNetworkSpec::modelUsesStoredWeights() {
     spec.layers[0].params[0] = Matrix::Zero(2, 2);
     const ShapeReport r = inferShapes(spec, Shape::flat(3));
     QVERIFY(QString::fromStdString(r.error).contains("Dense (layer 1) has stored weights of shape 2x2 but needs 2x3"));
+    // The model refuses them with the same check.
+    try {
+        Model wrong(spec, Shape::flat(3), InitScheme::Auto, 1);
+        QFAIL("a model was built from weights of the wrong shape");
+    } catch (const InputError& e) {
+        QCOMPARE(QString::fromStdString(e.what()), QString::fromStdString(r.error));
+    }
 }
 
 void TestNetworkSpec::idsAreStable() {
