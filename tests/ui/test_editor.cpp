@@ -32,6 +32,7 @@
 #include "editor/PropertiesPanel.h"
 #include "editor/UnitButtonItem.h"
 #include "layers/LayerRegistry.h"
+#include "train/EditRules.h"
 #include "train/TrainingSnapshot.h"
 
 using namespace nnplay;
@@ -379,7 +380,7 @@ void TestEditor::nonStructuralEditKeepsWeights() {
     QCOMPARE(changed.last().at(0).toBool(), false);
     QVERIFY(editor.network().hasParams());
     QCOMPARE(editor.network().layers[1].setting("alpha"), 0.2);
-    QVERIFY(!isStructuralChange(trained, editor.network()));
+    QVERIFY(!networkEditNeedsFreshWeights(trained, editor.network()));
 
     // Training goes on and stores newer weights; undoing the setting keeps them.
     NetworkSpec newer = editor.network();
@@ -450,21 +451,17 @@ void TestEditor::invalidNetworkMarksLayer() {
 
 void TestEditor::imageDataShowsInputBlock() {
     Editor editor;
+    QSignalSpy validity(&editor.scene, &NetworkScene::validityChanged);
     DataSpec digits = editor.document.project().data;
     digits.source = "digits";
     QVERIFY(editData(editor.document, digits, "Use digits"));
-    // Not loaded yet: nothing to check against, the network counts as valid.
-    QVERIFY(editor.scene.networkValid());
+    // The document describes the digits without loading them: 1x8x8 pictures of ten classes.
+    QVERIFY(editor.document.dataInfo().has_value());
+    QCOMPARE(editor.document.dataInfo()->inputShape, (Shape{1, 8, 8}));
     QVERIFY(!editor.scene.featureItem("x1"));
-
-    QSignalSpy validity(&editor.scene, &NetworkScene::validityChanged);
-    DataInfo info;
-    info.inputShape = Shape::flat(64);
-    info.imageShape = Shape{1, 8, 8};
-    for (int c = 0; c < 10; ++c) info.classNames.push_back(std::to_string(c));
-    editor.scene.setInputInfo(info);
     QCOMPARE(validity.count(), 1);
     QVERIFY(!editor.scene.networkValid());  // one sigmoid output for ten classes
+    QVERIFY(editor.scene.validityMessage().contains(QStringLiteral("10")));
     QCOMPARE(editor.scene.shapeReport().layers.at(0).paramCount, 64 * 4 + 4);
     QVERIFY(!editor.scene.linkBundle(0));  // 64 inputs are not drawn one by one
 }

@@ -8,7 +8,7 @@ namespace nnplay::ui {
 /// Which parts of a TrainingSnapshot the visible views need, and at what resolution. The worker
 /// computes only what is asked for, so hidden views cost no training time.
 struct SnapshotRequest {
-    /// Cells per side of the decision-boundary grid over [-6, 6]^2 (0: none).
+    /// Cells per side of the decision-boundary grid over the plane (0: none).
     int gridSize = 96;
     /// Cells per side of each neuron thumbnail (0: none).
     int thumbnailSize = 24;
