@@ -140,7 +140,8 @@ void moons(SampleWriter& out, int inner, int outer, double noise, Random& rng) {
     }
 }
 
-// Playground: uniform in the plane [-kPlaneExtent, kPlaneExtent]^2, target (x + y) / 10 of the noisy point.
+// Playground: uniform in the plane [-kPlaneExtent, kPlaneExtent]^2, target (x + y) / 10 of the
+// noisy point.
 void regressPlane(SampleWriter& out, int samples, double noise, Random& rng) {
     const double radius = kPlaneExtent;
     for (int i = 0; i < samples; ++i) {

@@ -17,10 +17,10 @@ bool isPlaneSource(const std::string& source);
 
 /// Draws the raw samples of a 2-D generator with TensorFlow Playground's definitions (moons:
 /// scikit-learn's make_moons scaled into the same plane). Fills `points` (2 x samples, inside
-/// the plane of kPlaneExtent) and either `labels` (class 0 = Playground's -1, class 1 = +1) or `targets`
-/// (1 x samples, in [-1, 1]); `inputs` stays empty until features are derived. noise is 0..0.5.
-/// The same arguments give the same samples on every platform. Throws InputError for a source
-/// that is not a 2-D generator.
+/// the plane of kPlaneExtent) and either `labels` (class 0 = Playground's -1, class 1 = +1) or
+/// `targets` (1 x samples, in [-1, 1]); `inputs` stays empty until features are derived. noise is
+/// 0..0.5. The same arguments give the same samples on every platform. Throws InputError for a
+/// source that is not a 2-D generator.
 Dataset generatePlaneData(const std::string& source, int samples, double noise, std::uint32_t seed);
 
 }  // namespace nnplay

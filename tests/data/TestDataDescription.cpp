@@ -36,8 +36,8 @@ private slots:
         DataSpec spec;
         spec.source = source.toStdString();
         spec.features = {"x1", "x1^2", "sin(x2)"};
-        const Task task = source == "plane" || source == "multigauss" ? Task::Regression
-                                                                       : Task::Classification;
+        const Task task =
+            source == "plane" || source == "multigauss" ? Task::Regression : Task::Classification;
         const DataInfo described = describeData(spec, task, {});
         QVERIFY(described.isPlane);
         QCOMPARE(described.inputShape, Shape::flat(3));
@@ -99,11 +99,13 @@ private slots:
         DataSpec spec;
         spec.source = "csv";
         spec.path = "/nonexistent/nowhere.csv";
-        QVERIFY(inputErrorOf([&] { describeData(spec, Task::Classification, {}); })
-                    .contains("nowhere.csv"));
+        QVERIFY(inputErrorOf([&] {
+                    describeData(spec, Task::Classification, {});
+                }).contains("nowhere.csv"));
         spec.source = "spirals";
-        QVERIFY(inputErrorOf([&] { describeData(spec, Task::Classification, {}); })
-                    .contains("unknown data source"));
+        QVERIFY(inputErrorOf([&] {
+                    describeData(spec, Task::Classification, {});
+                }).contains("unknown data source"));
     }
 };
 

@@ -127,6 +127,7 @@ private slots:
     void propertiesPanelMergesTyping();
     void propertiesPanelFollowsDocument();
     void editFunctionsPushOnlyChanges();
+    void editsAddressNetworksByName();
 };
 
 void TestEditor::paletteShowsRegistryGroups() {
@@ -661,4 +662,38 @@ void TestEditor::editFunctionsPushOnlyChanges() {
 }
 
 QTEST_MAIN(TestEditor)
+void TestEditor::editsAddressNetworksByName() {
+    Project project = Project::defaultProject();
+    NetworkSpec second;
+    second.add("dense", 3);
+    second.layers[0].id = project.freshLayerId();
+    project.networks.push_back({"critic", second});
+    ProjectDocument document;
+    document.reset(project, {});
+    QCOMPARE(document.networkNames(), (std::vector<std::string>{Project::kModel, "critic"}));
+    QCOMPARE(document.network(), &document.project().network());
+    QVERIFY(!document.network("nobody"));
+
+    // A new layer in the second network gets an id no layer of either network has.
+    const int id = insertLayer(document, 1, "relu", "critic");
+    QVERIFY(id > 0);
+    QCOMPARE(document.network("critic")->layers.size(), std::size_t(2));
+    QCOMPARE(document.network("critic")->layers[1].id, id);
+    QCOMPARE(document.project().network().indexOf(id), -1);
+    QCOMPARE(document.project().network().layers.size(), project.network().layers.size());
+    QVERIFY(id != second.layers[0].id);
+
+    QVERIFY(setLayerSetting(document, second.layers[0].id, "units", 5, kMergeNone, "critic"));
+    QCOMPARE(document.network("critic")->layers[0].setting("units"), 5.0);
+    QVERIFY(!setLayerSetting(document, second.layers[0].id, "units", 6));  // not in the first
+    QVERIFY(!removeLayer(document, id, "nobody"));
+    QVERIFY(removeLayer(document, id, "critic"));
+    QCOMPARE(document.network("critic")->layers.size(), std::size_t(1));
+    QCOMPARE(document.undoStack()->count(), 3);
+    document.undoStack()->undo();
+    document.undoStack()->undo();
+    QCOMPARE(document.network("critic")->layers[0].setting("units"), 3.0);
+    QCOMPARE(document.network("critic")->layers[1].id, id);
+}
+
 #include "test_editor.moc"

@@ -129,7 +129,8 @@ private slots:
         m_answer = QMessageBox::Discard;
         m_window = std::make_unique<MainWindow>();
         m_window->files()->setMessageHook([this](QMessageBox::Icon icon, const QString& title,
-                                        const QString& text, QMessageBox::StandardButtons) {
+                                                 const QString& text,
+                                                 QMessageBox::StandardButtons) {
             m_messages.push_back({icon, title, text});
             return m_answer;
         });

@@ -6,7 +6,6 @@
 #include <cmath>
 
 #include "data/Features.h"
-#include "data/PlaneGenerators.h"
 #include "document/EditDataCommand.h"
 #include "document/EditNetworkCommand.h"
 #include "document/EditTrainingCommand.h"

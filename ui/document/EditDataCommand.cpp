@@ -61,7 +61,8 @@ bool EditDataCommand::mergeWith(const QUndoCommand* other) {
     m_taskAfter = next->m_taskAfter;
     setText(next->text());
     // Weights dropped by the first edit stay dropped, so only a no-op on untrained data vanishes.
-    if (m_before == m_after && m_taskBefore == m_taskAfter && !anyTrained(m_networksBefore, m_historyBefore)) {
+    if (m_before == m_after && m_taskBefore == m_taskAfter &&
+        !anyTrained(m_networksBefore, m_historyBefore)) {
         setObsolete(true);
     }
     return true;

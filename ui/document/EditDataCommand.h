@@ -3,7 +3,6 @@
 
 #include <QString>
 #include <QUndoCommand>
-
 #include <vector>
 
 #include "Project.h"
@@ -17,8 +16,9 @@ class ProjectDocument;
 
 /// An edit of the data settings and task, stored as values before and after. Trained weights
 /// and history describe the old data (nnplay::dataEditNeedsFreshWeights), so applying the edit
-/// drops them from the trained network (and emits networkChanged(true)); undo brings them back. Commands with the same non-negative
-/// mergeId merge (a noise slider). Prefer editData() in DocumentEdits.h.
+/// drops them from the trained network (and emits networkChanged(true)); undo brings them back.
+/// Commands with the same non-negative mergeId merge (a noise slider). Prefer editData() in
+/// DocumentEdits.h.
 class EditDataCommand : public QUndoCommand {
 public:
     EditDataCommand(ProjectDocument* document, nnplay::DataSpec before, nnplay::DataSpec after,

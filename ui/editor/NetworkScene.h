@@ -34,8 +34,9 @@ struct TrainingSnapshot;
 /// (drop, move, delete, units, features) pushes exactly one undo command on the document.
 ///
 /// The inputs come from the document's description of its data (ProjectDocument::dataInfo).
-/// The window connects: setSnapshot() for every training snapshot, layerSelected -> PropertiesPanel::setLayer, validityChanged -> the Play action
-/// (read networkValid() once after connecting), neuronHovered -> the boundary view.
+/// The window connects: setSnapshot() for every training snapshot, layerSelected ->
+/// PropertiesPanel::setLayer, validityChanged -> the Play action (read networkValid() once after
+/// connecting), neuronHovered -> the boundary view.
 class NetworkScene : public QGraphicsScene {
     Q_OBJECT
 public:

@@ -283,8 +283,8 @@ void NetworkSceneBuilder::drawNeurons(int i, LayerItem* item, const QString& tit
         targets.push_back(leftAnchor(node));
         outAnchors.push_back(rightAnchor(node));
     }
-    const bool inputsMatch = !m_anchors.empty() &&
-                             (inputSize < 0 || inputSize == static_cast<int>(m_anchors.size()));
+    const bool inputsMatch =
+        !m_anchors.empty() && (inputSize < 0 || inputSize == static_cast<int>(m_anchors.size()));
     if (inputsMatch) {
         auto* links = new LinkBundleItem(i, m_anchors, targets);
         m_scene->addItem(links);

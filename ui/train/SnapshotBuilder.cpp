@@ -15,8 +15,7 @@ namespace {
 /// (row = x2, column = x1); cell centres sit on both edges, as QCPColorMap expects.
 void fillGridPoints(int size, Matrix& points) {
     points.resize(2, static_cast<Eigen::Index>(size) * size);
-    const float step =
-        size > 1 ? 2.0f * kPlaneExtent / static_cast<float>(size - 1) : 0.0f;
+    const float step = size > 1 ? 2.0f * kPlaneExtent / static_cast<float>(size - 1) : 0.0f;
     for (int row = 0; row < size; ++row) {
         for (int col = 0; col < size; ++col) {
             const Eigen::Index i = static_cast<Eigen::Index>(row) * size + col;

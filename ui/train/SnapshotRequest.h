@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QMetaType>
-
 namespace nnplay::ui {
 
 /// Which parts of a TrainingSnapshot the visible views need, and at what resolution. The worker
@@ -23,5 +21,3 @@ struct SnapshotRequest {
 };
 
 }  // namespace nnplay::ui
-
-Q_DECLARE_METATYPE(nnplay::ui::SnapshotRequest)

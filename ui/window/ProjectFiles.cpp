@@ -111,8 +111,7 @@ Project ProjectFiles::projectToSave() {
     Project project = m_document->project();
     NetworkSpec network;
     History history;
-    if (m_training->fetchTrainedState(network, history) &&
-        sameLayers(network, project.network())) {
+    if (m_training->fetchTrainedState(network, history) && sameLayers(network, project.network())) {
         project.network() = network;
         project.history = history;
         m_document->setTrainedState(network, history);
