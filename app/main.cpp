@@ -12,6 +12,7 @@
 #include <QTimer>
 
 #include "window/MainWindow.h"
+#include "window/ProjectFiles.h"
 #include "window/ScriptedRun.h"
 
 int main(int argc, char** argv) {
@@ -72,14 +73,15 @@ int main(int argc, char** argv) {
     const bool scripted = parser.isSet(quit);
     if (scripted) {
         // Nobody is there to close a message box: say it on stderr.
-        window.setMessageHook([](QMessageBox::Icon, const QString& title, const QString& text,
-                                 QMessageBox::StandardButtons) {
+        window.files()->setMessageHook([](QMessageBox::Icon, const QString& title,
+                                          const QString& text, QMessageBox::StandardButtons) {
             QTextStream(stderr) << title << ": " << text << Qt::endl;
             return QMessageBox::Discard;
         });
     }
     const QStringList positional = parser.positionalArguments();
-    if (!positional.isEmpty() && !window.openFile(positional.first()) && scripted) return 1;
+    if (!positional.isEmpty() && !window.files()->openFile(positional.first()) && scripted)
+        return 1;
     if (parser.isSet(screenshot)) window.resize(1366, 768);
     window.show();
 

@@ -12,6 +12,7 @@
 #include "train/TrainingController.h"
 #include "train/TrainingSession.h"
 #include "window/MainWindow.h"
+#include "window/ProjectFiles.h"
 
 namespace nnplay::bench {
 
@@ -50,7 +51,7 @@ std::vector<Figure> guiW2(double seconds) {
     ui::MainWindow window;
     window.resize(1366, 768);
     window.show();
-    window.openProject(project);
+    window.files()->openProject(project);
     ui::SnapshotRequest request;
     request.gridSize = 100;
     window.training()->setSnapshotRequest(request);
@@ -85,7 +86,8 @@ std::vector<Figure> guiW2(double seconds) {
     });
 
     QEventLoop loop;
-    QTimer::singleShot(300, &loop, [&] { window.training()->play(); });
+    QTimer::singleShot(300, &loop,
+                       [&] { window.training()->send(&nnplay::ui::TrainingWorker::play); });
     QTimer::singleShot(800, &loop, [&] {  // measure after start-up settles
         frames = 0;
         firstBatches = -1;
@@ -100,7 +102,7 @@ std::vector<Figure> guiW2(double seconds) {
     });
     loop.exec();
     const double elapsed = measured.nsecsElapsed() * 1e-9;
-    window.training()->pause();
+    window.training()->send(&nnplay::ui::TrainingWorker::pause);
 
     const double samplesPerBatch = 1000.0 / 32.0;  // 32 batches of up to 32 per epoch
     const double trainedSeconds =

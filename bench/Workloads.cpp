@@ -6,6 +6,7 @@
 
 #include "data/DataLoader.h"
 #include "data/Features.h"
+#include "data/PlaneGenerators.h"
 #include "train/TrainingSession.h"
 
 namespace nnplay::bench {
@@ -75,7 +76,7 @@ Project spiralProject() {
 namespace {
 
 // W2: spiral, 2-64-64-64-1 ReLU, sigmoid+BCE fused, Adam 1e-3, batch 32, 20 epochs per rep.
-// W3: forward of a 200x200 grid over [-6,6]^2 through W2's trained network.
+// W3: forward of a 200x200 grid over the plane through W2's trained network.
 std::vector<Figure> w2w3(int reps) {
     auto session = makeSession(spiralProject());
     const int n = session->data().train.sampleCount();
@@ -95,8 +96,8 @@ std::vector<Figure> w2w3(int reps) {
     Matrix points(2, kSide * kSide);
     for (int row = 0; row < kSide; ++row)
         for (int col = 0; col < kSide; ++col) {
-            points(0, row * kSide + col) = -6.0f + 12.0f * col / (kSide - 1);
-            points(1, row * kSide + col) = -6.0f + 12.0f * row / (kSide - 1);
+            points(0, row * kSide + col) = kPlaneExtent * (2.0f * col / (kSide - 1) - 1.0f);
+            points(1, row * kSide + col) = kPlaneExtent * (2.0f * row / (kSide - 1) - 1.0f);
         }
     Matrix inputs, out;
     const std::vector<std::string>& features = session->data().info.featureNames;

@@ -110,6 +110,19 @@ void readClasses(const CsvTable& table, int labelIndex, DataInfo& info, Dataset&
     }
 }
 
+/// The info of a checked table; classification also fills the class index of each row.
+DataInfo describeTable(const CsvTable& table, int labelIndex, Task task, Dataset& data) {
+    DataInfo info;
+    info.task = task;
+    info.inputShape = Shape::flat(table.columnCount() - 1);
+    for (int c = 0; c < table.columnCount(); ++c) {
+        if (c != labelIndex) info.featureNames.push_back(columnName(table, c));
+    }
+    if (task == Task::Classification) readClasses(table, labelIndex, info, data);
+    info.targetCount = 1;
+    return info;
+}
+
 }  // namespace
 
 Dataset loadCsvData(const std::string& path, const std::string& labelColumn, Task task,
@@ -151,15 +164,16 @@ Dataset loadCsvData(const std::string& path, const std::string& labelColumn, Tas
         }
     }
 
-    info = DataInfo{};
-    info.task = task;
-    info.inputShape = Shape::flat(inputCount);
-    for (int c = 0; c < table.columnCount(); ++c) {
-        if (c != labelIndex) info.featureNames.push_back(columnName(table, c));
-    }
-    if (task == Task::Classification) readClasses(table, labelIndex, info, data);
-    info.targetCount = 1;
+    info = describeTable(table, labelIndex, task, data);
     return data;
+}
+
+DataInfo describeCsvData(const std::string& path, const std::string& labelColumn, Task task) {
+    const CsvTable table = CsvTable::readFile(path);
+    const int labelIndex = findLabelColumn(table, labelColumn);
+    checkHeader(table, labelIndex);
+    Dataset labels;
+    return describeTable(table, labelIndex, task, labels);
 }
 
 }  // namespace nnplay

@@ -17,4 +17,9 @@ namespace nnplay {
 Dataset loadCsvData(const std::string& path, const std::string& labelColumn, Task task,
                     DataInfo& info);
 
+/// What loadCsvData() puts in its `info`, from the header and the label column only (the
+/// input cells are not parsed). Throws InputError as loadCsvData() does for the file, the
+/// header and the labels.
+DataInfo describeCsvData(const std::string& path, const std::string& labelColumn, Task task);
+
 }  // namespace nnplay

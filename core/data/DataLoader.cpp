@@ -3,11 +3,11 @@
 
 #include <algorithm>
 #include <cmath>
-#include <filesystem>
 #include <functional>
 #include <sstream>
 
 #include "data/CsvLoader.h"
+#include "data/DataDescription.h"
 #include "data/DigitsLoader.h"
 #include "data/Features.h"
 #include "data/PlaneGenerators.h"
@@ -47,28 +47,16 @@ std::string numberText(double value) {
 /// drew the points.
 std::uint32_t splitSeed(std::uint32_t seed) { return seed * 2654435761u + 0x9E3779B9u; }
 
-std::string resolvePath(const std::string& path, const std::string& baseDir) {
-    const std::filesystem::path file(path);
-    if (file.is_absolute() || baseDir.empty()) return file.lexically_normal().string();
-    return (std::filesystem::path(baseDir) / file).lexically_normal().string();
-}
-
 void splitInto(const Dataset& all, const DataSpec& spec, DataSplit& split) {
     splitTrainTest(all, spec.trainFraction, splitSeed(spec.seed), split.train, split.test);
 }
 
-DataSplit loadPlane(const DataSpec& spec, const SourceInfo& source) {
+DataSplit loadPlane(const DataSpec& spec, Task task) {
     DataSplit split;
     Dataset all = generatePlaneData(spec.source, spec.samples, spec.noise, spec.seed);
     derivePlaneFeatures(all.points, spec.features, all.inputs);
     splitInto(all, spec, split);
-    DataInfo& info = split.info;
-    info.task = source.task;
-    info.inputShape = Shape::flat(static_cast<int>(spec.features.size()));
-    info.featureNames = spec.features;
-    if (source.task == Task::Classification) info.classNames = {"-1", "+1"};
-    info.targetCount = 1;
-    info.isPlane = true;
+    split.info = describeData(spec, task, {});
     return split;
 }
 
@@ -127,14 +115,14 @@ void checkDataSpec(const DataSpec& spec, Task task) {
 DataSplit loadData(const DataSpec& spec, Task task, const std::string& baseDir) {
     checkDataSpec(spec, task);
     const SourceInfo& source = *findSource(spec.source);
-    if (source.isPlane) return loadPlane(spec, source);
+    if (source.isPlane) return loadPlane(spec, task);
 
     DataSplit split;
     Dataset all;
     if (spec.source == "digits") {
         all = loadDigits(resourcePath("digits.csv.gz"), split.info);
     } else {
-        all = loadCsvData(resolvePath(spec.path, baseDir), spec.label, task, split.info);
+        all = loadCsvData(resolveDataPath(spec.path, baseDir), spec.label, task, split.info);
     }
     if (all.sampleCount() < kMinSamples) {
         throw InputError("the data in '" + spec.path + "' has only " +

@@ -35,7 +35,8 @@ struct DataInfo {
     std::vector<std::string> classNames;
     /// Regression: number of target values per sample.
     int targetCount = 1;
-    /// True for the 2-D generators: samples live in the plane [-6, 6]^2 and can be drawn as
+    /// True for the 2-D generators: samples live in the plane of kPlaneExtent (PlaneGenerators.h)
+    /// and can be drawn as
     /// points and a decision boundary.
     bool isPlane = false;
     /// For image data (digits): shape of the picture to draw a sample, else empty.

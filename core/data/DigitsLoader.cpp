@@ -49,7 +49,12 @@ Dataset loadDigits(const std::string& path, DataInfo& info) {
         data.labels.push_back(readWholeNumber(table, row, kPixels, kClasses - 1));
     }
 
-    info = DataInfo{};
+    info = digitsDataInfo();
+    return data;
+}
+
+DataInfo digitsDataInfo() {
+    DataInfo info;
     info.task = Task::Classification;
     info.inputShape = Shape{1, kSide, kSide};
     info.imageShape = info.inputShape;
@@ -59,7 +64,7 @@ Dataset loadDigits(const std::string& path, DataInfo& info) {
         }
     }
     for (int d = 0; d < kClasses; ++d) info.classNames.push_back(std::to_string(d));
-    return data;
+    return info;
 }
 
 }  // namespace nnplay

@@ -13,4 +13,7 @@ namespace nnplay {
 /// "0".."9"). Throws InputError naming file, line and column for a malformed file.
 Dataset loadDigits(const std::string& path, DataInfo& info);
 
+/// What loadDigits() puts in its `info`, without reading the file.
+DataInfo digitsDataInfo();
+
 }  // namespace nnplay

@@ -140,9 +140,10 @@ void moons(SampleWriter& out, int inner, int outer, double noise, Random& rng) {
     }
 }
 
-// Playground: uniform in [-6, 6]^2, target (x + y) / 10 of the noisy point.
+// Playground: uniform in the plane [-kPlaneExtent, kPlaneExtent]^2, target (x + y) / 10 of the
+// noisy point.
 void regressPlane(SampleWriter& out, int samples, double noise, Random& rng) {
-    const double radius = 6.0;
+    const double radius = kPlaneExtent;
     for (int i = 0; i < samples; ++i) {
         const double x = rng.uniform(-radius, radius);
         const double y = rng.uniform(-radius, radius);
@@ -169,7 +170,7 @@ void regressGaussian(SampleWriter& out, int samples, double noise, Random& rng) 
         }
         return best;
     };
-    const double radius = 6.0;
+    const double radius = kPlaneExtent;
     for (int i = 0; i < samples; ++i) {
         const double x = rng.uniform(-radius, radius);
         const double y = rng.uniform(-radius, radius);

@@ -12,5 +12,6 @@ int runTrainTestSplitTests(int argc, char** argv);
 int runDigitsTests(int argc, char** argv);
 int runCsvTests(int argc, char** argv);
 int runDataLoaderTests(int argc, char** argv);
+int runDataDescriptionTests(int argc, char** argv);
 
 }  // namespace nnplay::test

@@ -32,6 +32,7 @@
 #include "editor/PropertiesPanel.h"
 #include "editor/UnitButtonItem.h"
 #include "layers/LayerRegistry.h"
+#include "train/EditRules.h"
 #include "train/TrainingSnapshot.h"
 
 using namespace nnplay;
@@ -126,6 +127,7 @@ private slots:
     void propertiesPanelMergesTyping();
     void propertiesPanelFollowsDocument();
     void editFunctionsPushOnlyChanges();
+    void editsAddressNetworksByName();
 };
 
 void TestEditor::paletteShowsRegistryGroups() {
@@ -379,7 +381,7 @@ void TestEditor::nonStructuralEditKeepsWeights() {
     QCOMPARE(changed.last().at(0).toBool(), false);
     QVERIFY(editor.network().hasParams());
     QCOMPARE(editor.network().layers[1].setting("alpha"), 0.2);
-    QVERIFY(!isStructuralChange(trained, editor.network()));
+    QVERIFY(!networkEditNeedsFreshWeights(trained, editor.network()));
 
     // Training goes on and stores newer weights; undoing the setting keeps them.
     NetworkSpec newer = editor.network();
@@ -450,21 +452,17 @@ void TestEditor::invalidNetworkMarksLayer() {
 
 void TestEditor::imageDataShowsInputBlock() {
     Editor editor;
+    QSignalSpy validity(&editor.scene, &NetworkScene::validityChanged);
     DataSpec digits = editor.document.project().data;
     digits.source = "digits";
     QVERIFY(editData(editor.document, digits, "Use digits"));
-    // Not loaded yet: nothing to check against, the network counts as valid.
-    QVERIFY(editor.scene.networkValid());
+    // The document describes the digits without loading them: 1x8x8 pictures of ten classes.
+    QVERIFY(editor.document.dataInfo().has_value());
+    QCOMPARE(editor.document.dataInfo()->inputShape, (Shape{1, 8, 8}));
     QVERIFY(!editor.scene.featureItem("x1"));
-
-    QSignalSpy validity(&editor.scene, &NetworkScene::validityChanged);
-    DataInfo info;
-    info.inputShape = Shape::flat(64);
-    info.imageShape = Shape{1, 8, 8};
-    for (int c = 0; c < 10; ++c) info.classNames.push_back(std::to_string(c));
-    editor.scene.setInputInfo(info);
     QCOMPARE(validity.count(), 1);
     QVERIFY(!editor.scene.networkValid());  // one sigmoid output for ten classes
+    QVERIFY(editor.scene.validityMessage().contains(QStringLiteral("10")));
     QCOMPARE(editor.scene.shapeReport().layers.at(0).paramCount, 64 * 4 + 4);
     QVERIFY(!editor.scene.linkBundle(0));  // 64 inputs are not drawn one by one
 }
@@ -664,4 +662,38 @@ void TestEditor::editFunctionsPushOnlyChanges() {
 }
 
 QTEST_MAIN(TestEditor)
+void TestEditor::editsAddressNetworksByName() {
+    Project project = Project::defaultProject();
+    NetworkSpec second;
+    second.add("dense", 3);
+    second.layers[0].id = project.freshLayerId();
+    project.networks.push_back({"critic", second});
+    ProjectDocument document;
+    document.reset(project, {});
+    QCOMPARE(document.networkNames(), (std::vector<std::string>{Project::kModel, "critic"}));
+    QCOMPARE(document.network(), &document.project().network());
+    QVERIFY(!document.network("nobody"));
+
+    // A new layer in the second network gets an id no layer of either network has.
+    const int id = insertLayer(document, 1, "relu", "critic");
+    QVERIFY(id > 0);
+    QCOMPARE(document.network("critic")->layers.size(), std::size_t(2));
+    QCOMPARE(document.network("critic")->layers[1].id, id);
+    QCOMPARE(document.project().network().indexOf(id), -1);
+    QCOMPARE(document.project().network().layers.size(), project.network().layers.size());
+    QVERIFY(id != second.layers[0].id);
+
+    QVERIFY(setLayerSetting(document, second.layers[0].id, "units", 5, kMergeNone, "critic"));
+    QCOMPARE(document.network("critic")->layers[0].setting("units"), 5.0);
+    QVERIFY(!setLayerSetting(document, second.layers[0].id, "units", 6));  // not in the first
+    QVERIFY(!removeLayer(document, id, "nobody"));
+    QVERIFY(removeLayer(document, id, "critic"));
+    QCOMPARE(document.network("critic")->layers.size(), std::size_t(1));
+    QCOMPARE(document.undoStack()->count(), 3);
+    document.undoStack()->undo();
+    document.undoStack()->undo();
+    QCOMPARE(document.network("critic")->layers[0].setting("units"), 3.0);
+    QCOMPARE(document.network("critic")->layers[1].id, id);
+}
+
 #include "test_editor.moc"

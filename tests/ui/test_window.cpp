@@ -37,11 +37,14 @@
 #include "train/SnapshotRequest.h"
 #include "train/TrainingController.h"
 #include "window/MainWindow.h"
+#include "window/ProjectFiles.h"
 #include "window/TrainingToolBar.h"
+#include "window/TrainingViews.h"
 
 using nnplay::Project;
 using nnplay::ui::MainWindow;
 using nnplay::ui::TrainingSnapshot;
+using nnplay::ui::TrainingWorker;
 
 namespace {
 
@@ -125,8 +128,9 @@ private slots:
         m_messages.clear();
         m_answer = QMessageBox::Discard;
         m_window = std::make_unique<MainWindow>();
-        m_window->setMessageHook([this](QMessageBox::Icon icon, const QString& title,
-                                        const QString& text, QMessageBox::StandardButtons) {
+        m_window->files()->setMessageHook([this](QMessageBox::Icon icon, const QString& title,
+                                                 const QString& text,
+                                                 QMessageBox::StandardButtons) {
             m_messages.push_back({icon, title, text});
             return m_answer;
         });
@@ -149,13 +153,13 @@ private slots:
     void opensAProjectFile() {
         const QString file = path(QStringLiteral("xor.nnplay"));
         nnplay::ProjectFile::save(file.toStdString(), xorProject());
-        QVERIFY(m_window->openFile(file));
+        QVERIFY(m_window->files()->openFile(file));
         QVERIFY(m_messages.empty());
         QCOMPARE(m_window->document()->project(), xorProject());
         QCOMPARE(m_window->document()->filePath(), QFileInfo(file).absoluteFilePath());
         QVERIFY(!m_window->document()->isModified());
         QVERIFY(m_window->windowTitle().contains(QStringLiteral("xor.nnplay")));
-        QCOMPARE(m_window->recentFiles().value(0), QFileInfo(file).absoluteFilePath());
+        QCOMPARE(m_window->files()->recentFiles().value(0), QFileInfo(file).absoluteFilePath());
         // The worker trains the opened project: three derived inputs.
         QVERIFY(waitSnapshot([](const TrainingSnapshot& s) {
             return s.valid && s.data && s.data->info.featureNames.size() == 3;
@@ -192,7 +196,7 @@ private slots:
         const QString file = content.isEmpty() ? path(QStringLiteral("missing.nnplay"))
                                                : path(QStringLiteral("bad.nnplay"));
         if (!content.isEmpty()) writeText(file, content);
-        QVERIFY(!m_window->openFile(file));
+        QVERIFY(!m_window->files()->openFile(file));
 
         QCOMPARE(int(m_messages.size()), 1);
         QCOMPARE(m_messages[0].icon, QMessageBox::Warning);
@@ -206,12 +210,12 @@ private slots:
 
     void saveWritesTheTrainedWeights() {
         auto* c = m_window->training();
-        c->stepEpoch();
-        c->stepEpoch();
-        c->stepEpoch();
+        c->send(&TrainingWorker::stepEpoch);
+        c->send(&TrainingWorker::stepEpoch);
+        c->send(&TrainingWorker::stepEpoch);
         QVERIFY(waitSnapshot([](const TrainingSnapshot& s) { return s.epoch == 3; }));
         const QString file = path(QStringLiteral("trained.nnplay"));
-        QVERIFY(m_window->saveFile(file));
+        QVERIFY(m_window->files()->saveFile(file));
         QVERIFY(m_messages.empty());
         QVERIFY(!m_window->document()->isModified());
         QCOMPARE(m_window->document()->filePath(), QFileInfo(file).absoluteFilePath());
@@ -226,30 +230,30 @@ private slots:
                  QStringList{QStringLiteral("trained.nnplay")});
 
         // Opening it continues from the stored weights and history.
-        QVERIFY(m_window->openFile(file));
+        QVERIFY(m_window->files()->openFile(file));
         QVERIFY(waitSnapshot([](const TrainingSnapshot& s) { return s.valid; }));
         QCOMPARE(m_window->training()->lastSnapshot().epoch, 3);
     }
 
     void saveWhileTrainingTakesTheCurrentWeights() {
-        m_window->openProject(longProject());
+        m_window->files()->openProject(longProject());
         QVERIFY(waitSnapshot([](const TrainingSnapshot& s) { return s.valid; }));
         auto* c = m_window->training();
-        c->play();
+        c->send(&TrainingWorker::play);
         QTRY_VERIFY_WITH_TIMEOUT(c->lastSnapshot().running && c->lastSnapshot().epoch >= 2,
                                  kWaitMs);
         const QString file = path(QStringLiteral("running.nnplay"));
-        QVERIFY(m_window->saveFile(file));
+        QVERIFY(m_window->files()->saveFile(file));
         const Project saved = nnplay::ProjectFile::load(file.toStdString());
         QVERIFY(saved.network().hasParams());
         QVERIFY(int(saved.history.size()) >= 2);
-        c->pause();
+        c->send(&TrainingWorker::pause);
         QVERIFY(waitSnapshot([](const TrainingSnapshot&) { return true; }));
     }
 
     void failedSaveKeepsTheOldFile() {
         const QString file = path(QStringLiteral("keep.nnplay"));
-        QVERIFY(m_window->saveFile(file));
+        QVERIFY(m_window->files()->saveFile(file));
         const QByteArray original = readAll(file);
         QVERIFY(original.size() > 100);
 
@@ -264,7 +268,7 @@ private slots:
         rlimit tiny = old;
         tiny.rlim_cur = 16;
         QCOMPARE(setrlimit(RLIMIT_FSIZE, &tiny), 0);
-        const bool saved = m_window->saveFile(file);
+        const bool saved = m_window->files()->saveFile(file);
         setrlimit(RLIMIT_FSIZE, &old);
         std::signal(SIGXFSZ, previousHandler);
 
@@ -280,13 +284,13 @@ private slots:
 
         // Into a folder that does not exist: the same, and no file appears.
         const QString nowhere = path(QStringLiteral("no/such/folder/x.nnplay"));
-        QVERIFY(!m_window->saveFile(nowhere));
+        QVERIFY(!m_window->files()->saveFile(nowhere));
         QCOMPARE(int(m_messages.size()), 2);
         QVERIFY(!QFile::exists(nowhere));
     }
 
     void unsavedChangesAreAskedAbout() {
-        QVERIFY(m_window->maybeSave());  // nothing to lose yet
+        QVERIFY(m_window->files()->maybeSave());  // nothing to lose yet
         QVERIFY(m_messages.empty());
         nnplay::TrainingSpec training = m_window->document()->project().training;
         training.l2 = 0.01f;
@@ -294,7 +298,7 @@ private slots:
         QVERIFY(m_window->isWindowModified());
 
         m_answer = QMessageBox::Cancel;
-        QVERIFY(!m_window->maybeSave());
+        QVERIFY(!m_window->files()->maybeSave());
         QVERIFY(!m_window->close());  // the close was refused
         QVERIFY(m_window->isVisible());
         QCOMPARE(int(m_messages.size()), 2);
@@ -320,7 +324,7 @@ private slots:
 
     void structuralEditResetsTheWeights() {
         auto* c = m_window->training();
-        c->stepEpoch();
+        c->send(&TrainingWorker::stepEpoch);
         QVERIFY(waitSnapshot([](const TrainingSnapshot& s) { return s.epoch == 1; }));
         const int generation = c->generation();
         QVERIFY(nnplay::ui::insertLayer(*m_window->document(), 0, "dense") >= 0);
@@ -333,13 +337,13 @@ private slots:
 
     void learningRateChangeKeepsTheWeights() {
         auto* c = m_window->training();
-        c->stepEpoch();
+        c->send(&TrainingWorker::stepEpoch);
         QVERIFY(waitSnapshot([](const TrainingSnapshot& s) { return s.epoch == 1; }));
         const int generation = c->generation();
         nnplay::TrainingSpec training = m_window->document()->project().training;
         training.optimizer.learningRate = 0.001f;
         QVERIFY(nnplay::ui::editTraining(*m_window->document(), training, QStringLiteral("lr")));
-        c->stepEpoch();
+        c->send(&TrainingWorker::stepEpoch);
         QVERIFY(waitSnapshot([](const TrainingSnapshot& s) { return s.epoch == 2; }));
         QCOMPARE(c->generation(), generation);
     }
@@ -358,7 +362,7 @@ private slots:
     }
 
     void spaceTogglesPlay() {
-        m_window->openProject(longProject());
+        m_window->files()->openProject(longProject());
         QVERIFY(waitSnapshot([](const TrainingSnapshot& s) { return s.valid; }));
         m_window->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
@@ -382,12 +386,12 @@ private slots:
 
     void viewsFollowTheSnapshots() {
         auto* c = m_window->training();
-        c->trainEpochs(5);
+        c->send(&TrainingWorker::trainEpochs, 5);
         QVERIFY(waitSnapshot([](const TrainingSnapshot& s) { return s.epoch == 5; }));
-        QTRY_VERIFY(!m_window->lossView()->valuesText(5).isEmpty());
-        QVERIFY(m_window->lossView()->valuesText(5).contains(QStringLiteral("Test loss")));
+        QTRY_VERIFY(!m_window->views()->lossView()->valuesText(5).isEmpty());
+        QVERIFY(m_window->views()->lossView()->valuesText(5).contains(QStringLiteral("Test loss")));
         // The boundary heatmap holds probabilities.
-        const double v = m_window->boundaryView()->cellValue(0, 0);
+        const double v = m_window->views()->boundaryView()->cellValue(0, 0);
         QVERIFY(v >= 0.0 && v <= 1.0);
     }
 
@@ -395,14 +399,14 @@ private slots:
         const TrainingSnapshot& s = m_window->training()->lastSnapshot();
         // Layer 1 is the tanh after the first dense layer: its units have thumbnails.
         QVERIFY(s.thumbnails.size() > 1 && !s.thumbnails[1].empty());
-        const double output = m_window->boundaryView()->cellValue(0, 0);
+        const double output = m_window->views()->boundaryView()->cellValue(0, 0);
         emit m_window->scene()->neuronHovered(1, 2);
-        QCOMPARE(m_window->boundaryView()->cellValue(0, 0), double(s.thumbnails[1][2][0]));
+        QCOMPARE(m_window->views()->boundaryView()->cellValue(0, 0), double(s.thumbnails[1][2][0]));
         const int n = s.thumbnailSize;
-        QCOMPARE(m_window->boundaryView()->cellValue(n - 1, n - 1),
+        QCOMPARE(m_window->views()->boundaryView()->cellValue(n - 1, n - 1),
                  double(s.thumbnails[1][2][std::size_t(n * n - 1)]));
         emit m_window->scene()->neuronHovered(-1, -1);
-        QCOMPARE(m_window->boundaryView()->cellValue(0, 0), output);
+        QCOMPARE(m_window->views()->boundaryView()->cellValue(0, 0), output);
     }
 
     void trainingPanelEditsTheDocument() {
@@ -460,11 +464,11 @@ private slots:
     void csvSamplesShowAsATable() {
         const QString example = QString::fromStdString(nnplay::resourcePath("examples")) +
                                 QStringLiteral("/iris-csv.nnplay");
-        QVERIFY(m_window->openFile(example));
+        QVERIFY(m_window->files()->openFile(example));
         QVERIFY(waitSnapshot([](const TrainingSnapshot& s) { return s.valid; }));
-        m_window->training()->stepEpoch();
+        m_window->training()->send(&TrainingWorker::stepEpoch);
         QVERIFY(waitSnapshot([](const TrainingSnapshot& s) { return s.epoch == 1; }));
-        auto* samples = m_window->samplesView();
+        auto* samples = m_window->views()->samplesView();
         QTRY_VERIFY(samples->table()->rowCount() > 0);
         QVERIFY(!samples->showsImages());
         QTableWidget* table = samples->table();
@@ -475,7 +479,7 @@ private slots:
         QVERIFY(QFileInfo(QString::fromStdString(m_window->document()->project().data.path))
                     .isAbsolute());
         const QString copy = path(QStringLiteral("iris-copy.nnplay"));
-        QVERIFY(m_window->saveFile(copy));
+        QVERIFY(m_window->files()->saveFile(copy));
         const Project saved = nnplay::ProjectFile::load(copy.toStdString());
         QVERIFY(QFileInfo(QString::fromStdString(saved.data.path)).isRelative());
         QVERIFY(QFileInfo(QDir(m_dir.path()).filePath(QString::fromStdString(saved.data.path)))
@@ -483,9 +487,9 @@ private slots:
     }
 
     void closingWhileTrainingIsSafe() {
-        m_window->openProject(longProject());
+        m_window->files()->openProject(longProject());
         QVERIFY(waitSnapshot([](const TrainingSnapshot& s) { return s.valid; }));
-        m_window->training()->play();
+        m_window->training()->send(&TrainingWorker::play);
         QTRY_VERIFY_WITH_TIMEOUT(m_window->training()->lastSnapshot().running, kWaitMs);
         QVERIFY(m_window->close());
         m_window.reset();  // stops the worker thread; must not hang or crash

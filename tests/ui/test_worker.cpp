@@ -15,6 +15,7 @@
 using nnplay::Project;
 using nnplay::ui::TrainingController;
 using nnplay::ui::TrainingSnapshot;
+using nnplay::ui::TrainingWorker;
 
 namespace {
 
@@ -105,18 +106,18 @@ private slots:
         QVERIFY(!c.lastSnapshot().stopMessage.isEmpty());
         // Playing without a session says why instead of crashing.
         errors.clear();
-        c.play();
+        c.send(&TrainingWorker::play);
         QVERIFY(errors.wait(kWaitMs));
     }
 
     void playAndPause() {
         auto c = loaded();
         QVERIFY(c);
-        c->play();
+        c->send(&TrainingWorker::play);
         QTRY_VERIFY_WITH_TIMEOUT(c->lastSnapshot().running && c->lastSnapshot().epoch >= 2,
                                  kWaitMs);
         QSignalSpy states(c.get(), &TrainingController::trainedStateReady);
-        c->pause();
+        c->send(&TrainingWorker::pause);
         QVERIFY(waitPaused(*c, [](const TrainingSnapshot&) { return true; }));
         // Pausing hands the trained weights over so the document can save them.
         QVERIFY(states.count() > 0 || states.wait(kWaitMs));
@@ -126,7 +127,7 @@ private slots:
         QVERIFY(int(history.size()) >= 2);
         // Nothing trains while paused: a step moves exactly one epoch from where it stopped.
         const int epoch = c->lastSnapshot().epoch;
-        c->stepEpoch();
+        c->send(&TrainingWorker::stepEpoch);
         QVERIFY(waitPaused(*c, [&](const TrainingSnapshot& s) { return s.epoch != epoch; }));
         QCOMPARE(c->lastSnapshot().epoch, epoch + 1);
     }
@@ -135,7 +136,7 @@ private slots:
         auto c = loaded();
         QVERIFY(c);
         for (int expected = 1; expected <= 3; ++expected) {
-            c->stepEpoch();
+            c->send(&TrainingWorker::stepEpoch);
             QVERIFY(waitPaused(*c, [&](const TrainingSnapshot& s) { return s.epoch >= expected; }));
             QCOMPARE(c->lastSnapshot().epoch, expected);
             QCOMPARE(int(c->lastSnapshot().history.size()), expected);
@@ -146,13 +147,13 @@ private slots:
         auto c = loaded();
         QVERIFY(c);
         QVERIFY(c->lastSnapshot().batchesPerEpoch > 2);
-        c->stepBatch();
+        c->send(&TrainingWorker::stepBatch);
         QVERIFY(waitPaused(*c, [](const TrainingSnapshot& s) { return s.batches == 1; }));
-        c->stepBatch();
+        c->send(&TrainingWorker::stepBatch);
         QVERIFY(waitPaused(*c, [](const TrainingSnapshot& s) { return s.batches == 2; }));
         QCOMPARE(c->lastSnapshot().epoch, 0);
         // Stepping an epoch from the middle finishes that epoch.
-        c->stepEpoch();
+        c->send(&TrainingWorker::stepEpoch);
         QVERIFY(waitPaused(*c, [](const TrainingSnapshot& s) { return s.epoch == 1; }));
         QCOMPARE(c->lastSnapshot().batches, c->lastSnapshot().batchesPerEpoch);
     }
@@ -160,8 +161,8 @@ private slots:
     void resetStartsANewGeneration() {
         auto c = loaded();
         QVERIFY(c);
-        c->stepEpoch();
-        c->stepEpoch();
+        c->send(&TrainingWorker::stepEpoch);
+        c->send(&TrainingWorker::stepEpoch);
         QVERIFY(waitPaused(*c, [](const TrainingSnapshot& s) { return s.epoch == 2; }));
         const TrainingSnapshot before = c->lastSnapshot();
         c->reset();
@@ -178,7 +179,7 @@ private slots:
     void resetWhileRunningStopsCleanly() {
         auto c = loaded();
         QVERIFY(c);
-        c->play();
+        c->send(&TrainingWorker::play);
         QTRY_VERIFY_WITH_TIMEOUT(c->lastSnapshot().epoch >= 1, kWaitMs);
         c->reset();
         QVERIFY(waitPaused(*c, [](const TrainingSnapshot& s) { return s.valid; }));
@@ -190,24 +191,24 @@ private slots:
         p.training.optimizer.kind = "sgd";
         auto c = loaded(p);
         QVERIFY(c);
-        c->stepEpoch();
+        c->send(&TrainingWorker::stepEpoch);
         QVERIFY(waitPaused(*c, [](const TrainingSnapshot& s) { return s.epoch == 1; }));
         const int generation = c->generation();
 
         // A learning rate so small that an epoch cannot move the weights measurably...
         p.training.optimizer.learningRate = 1e-12f;
-        c->updateTraining(p.training);
+        c->send(&TrainingWorker::updateTraining, p.training);
         TrainingSnapshot before = c->lastSnapshot();
-        c->stepEpoch();
+        c->send(&TrainingWorker::stepEpoch);
         QVERIFY(waitPaused(*c, [](const TrainingSnapshot& s) { return s.epoch == 2; }));
         QCOMPARE(c->lastSnapshot().generation, generation);  // no reset
         QVERIFY(weightChange(before, c->lastSnapshot()) < 1e-6f);
 
         // ...and a large one that must.
         p.training.optimizer.learningRate = 0.5f;
-        c->updateTraining(p.training);
+        c->send(&TrainingWorker::updateTraining, p.training);
         before = c->lastSnapshot();
-        c->stepEpoch();
+        c->send(&TrainingWorker::stepEpoch);
         QVERIFY(waitPaused(*c, [](const TrainingSnapshot& s) { return s.epoch == 3; }));
         QCOMPARE(c->lastSnapshot().generation, generation);
         QCOMPARE(int(c->lastSnapshot().history.size()), 3);
@@ -216,7 +217,7 @@ private slots:
         // An invalid value is refused with a message and changes nothing.
         QSignalSpy errors(c.get(), &TrainingController::errorOccurred);
         p.training.optimizer.learningRate = -1.0f;
-        c->updateTraining(p.training);
+        c->send(&TrainingWorker::updateTraining, p.training);
         QVERIFY(errors.wait(kWaitMs));
     }
 
@@ -224,8 +225,8 @@ private slots:
         Project p = longProject();
         auto c = loaded(p);
         QVERIFY(c);
-        c->stepEpoch();
-        c->stepEpoch();
+        c->send(&TrainingWorker::stepEpoch);
+        c->send(&TrainingWorker::stepEpoch);
         QVERIFY(waitPaused(*c, [](const TrainingSnapshot& s) { return s.epoch == 2; }));
         const TrainingSnapshot trained = c->lastSnapshot();
 
@@ -245,12 +246,12 @@ private slots:
         QVERIFY(weightChange(trained, c->lastSnapshot()) > 0.0f);
 
         // A running session goes on running after a rebuild.
-        c->play();
+        c->send(&TrainingWorker::play);
         QTRY_VERIFY_WITH_TIMEOUT(c->lastSnapshot().running, kWaitMs);
         c->rebuild(p, true);
         QTRY_VERIFY_WITH_TIMEOUT(
             c->lastSnapshot().generation == c->generation() && c->lastSnapshot().running, kWaitMs);
-        c->pause();
+        c->send(&TrainingWorker::pause);
         QVERIFY(waitPaused(*c, [](const TrainingSnapshot&) { return true; }));
     }
 
@@ -258,7 +259,7 @@ private slots:
         auto c = loaded();
         QVERIFY(c);
         QSignalSpy states(c.get(), &TrainingController::trainedStateReady);
-        c->trainEpochs(5);
+        c->send(&TrainingWorker::trainEpochs, 5);
         QVERIFY(waitPaused(*c, [](const TrainingSnapshot& s) { return s.epoch > 0; }));
         QCOMPARE(c->lastSnapshot().epoch, 5);
         QVERIFY(states.count() > 0 || states.wait(kWaitMs));
@@ -270,12 +271,12 @@ private slots:
         p.training.epochs = 2;
         auto c = loaded(p);
         QVERIFY(c);
-        c->play();
+        c->send(&TrainingWorker::play);
         QVERIFY(waitPaused(*c, [](const TrainingSnapshot& s) { return s.epoch == 2; }));
         QVERIFY(!c->lastSnapshot().stopMessage.isEmpty());
-        c->play();
+        c->send(&TrainingWorker::play);
         QTRY_VERIFY_WITH_TIMEOUT(c->lastSnapshot().epoch > 2, kWaitMs);
-        c->pause();
+        c->send(&TrainingWorker::pause);
         QVERIFY(waitPaused(*c, [](const TrainingSnapshot&) { return true; }));
     }
 
@@ -285,10 +286,10 @@ private slots:
         QSignalSpy snapshots(c.get(), &TrainingController::snapshotReady);
         QElapsedTimer clock;
         clock.start();
-        c->play();
+        c->send(&TrainingWorker::play);
         QTRY_VERIFY_WITH_TIMEOUT(c->lastSnapshot().epoch >= 30, kWaitMs);
         const qint64 elapsed = clock.elapsed();
-        c->pause();
+        c->send(&TrainingWorker::pause);
         QVERIFY(waitPaused(*c, [](const TrainingSnapshot&) { return true; }));
         // At most one periodic snapshot per interval, plus those of play and pause.
         QVERIFY2(snapshots.count() <= elapsed / 30 + 4,
@@ -299,13 +300,13 @@ private slots:
     void speedLevels() {
         auto c = loaded();
         QVERIFY(c);
-        c->setSpeed(0);  // slow motion: a batch every 400 ms
-        c->play();
+        c->send(&TrainingWorker::setSpeed, 0);  // slow motion: a batch every 400 ms
+        c->send(&TrainingWorker::play);
         QTRY_VERIFY_WITH_TIMEOUT(c->lastSnapshot().batches >= 1, kWaitMs);
         QVERIFY(c->lastSnapshot().epoch == 0);
-        c->setSpeed(nnplay::ui::TrainingWorker::kFullSpeed);
+        c->send(&TrainingWorker::setSpeed, TrainingWorker::kFullSpeed);
         QTRY_VERIFY_WITH_TIMEOUT(c->lastSnapshot().epoch >= 2, kWaitMs);
-        c->pause();
+        c->send(&TrainingWorker::pause);
         QVERIFY(waitPaused(*c, [](const TrainingSnapshot&) { return true; }));
     }
 
@@ -313,11 +314,11 @@ private slots:
         auto c = loaded();
         QVERIFY(c);
         for (int i = 0; i < 200; ++i) {
-            c->play();
+            c->send(&TrainingWorker::play);
             if (i % 7 == 0) QCoreApplication::processEvents();
-            c->pause();
+            c->send(&TrainingWorker::pause);
             if (i % 3 == 0) c->reset();
-            if (i % 5 == 0) c->stepBatch();
+            if (i % 5 == 0) c->send(&TrainingWorker::stepBatch);
         }
         const int generation = c->generation();
         QCOMPARE(generation, 1 + 67);
@@ -325,7 +326,7 @@ private slots:
             *c, [&](const TrainingSnapshot& s) { return s.generation == generation && s.valid; }));
         // Still answering: one more epoch from where the last command left it.
         const int epoch = c->lastSnapshot().epoch;
-        c->stepEpoch();
+        c->send(&TrainingWorker::stepEpoch);
         QVERIFY(waitPaused(*c, [&](const TrainingSnapshot& s) { return s.epoch == epoch + 1; }));
     }
 
@@ -333,10 +334,10 @@ private slots:
         for (int round = 0; round < 5; ++round) {
             auto c = loaded();
             QVERIFY(c);
-            c->play();
+            c->send(&TrainingWorker::play);
             QTRY_VERIFY_WITH_TIMEOUT(c->lastSnapshot().running, kWaitMs);
             c->load(longProject(), QString());  // a new session mid-training
-            c->play();
+            c->send(&TrainingWorker::play);
             c.reset();  // must return promptly: quit(); wait(); no deadlock
         }
     }

@@ -6,10 +6,10 @@
 #include <cmath>
 
 #include "data/Features.h"
-#include "data/PlaneGenerators.h"
 #include "document/EditDataCommand.h"
 #include "document/EditNetworkCommand.h"
 #include "document/EditTrainingCommand.h"
+#include "document/MergeIds.h"
 #include "document/ProjectDocument.h"
 #include "layers/LayerRegistry.h"
 
@@ -22,23 +22,6 @@ QString tr(const char* text) { return QCoreApplication::translate("DocumentEdits
 QString displayName(const std::string& type) {
     const nnplay::LayerInfo* info = nnplay::LayerRegistry::builtin().find(type);
     return QString::fromStdString(info ? info->displayName : type);
-}
-
-/// A layer's output shape and parameter count for an input shape; nullopt when it throws.
-struct LayerFootprint {
-    nnplay::Shape output;
-    long long params = 0;
-    bool operator==(const LayerFootprint&) const = default;
-};
-
-std::optional<LayerFootprint> footprint(const nnplay::LayerInfo& info,
-                                        const nnplay::LayerSpec& layer,
-                                        const nnplay::Shape& input) {
-    try {
-        return LayerFootprint{info.outputShape(layer, input), info.paramCount(layer, input)};
-    } catch (const std::exception&) {
-        return std::nullopt;
-    }
 }
 
 }  // namespace
@@ -66,76 +49,47 @@ bool editData(ProjectDocument& document, const nnplay::DataSpec& after, const QS
 }
 
 bool editNetwork(ProjectDocument& document, const nnplay::NetworkSpec& after, const QString& text,
-                 int mergeId) {
-    const nnplay::NetworkSpec& before = document.project().network();
-    if (after == before) return false;
-    const bool structural =
-        isStructuralChange(before, after, inputShapeFromSpec(document.project()));
+                 int mergeId, const std::string& network) {
+    const nnplay::NetworkSpec* before = document.network(network);
+    if (!before || after == *before) return false;
+    const std::optional<nnplay::DataInfo>& data = document.dataInfo();
+    const std::optional<nnplay::Shape> input =
+        data ? std::optional<nnplay::Shape>(data->inputShape) : std::nullopt;
     document.undoStack()->push(
-        new EditNetworkCommand(&document, before, after, text, structural, mergeId));
+        new EditNetworkCommand(&document, network, *before, after, text, input, mergeId));
     return true;
 }
 
-bool isStructuralChange(const nnplay::NetworkSpec& before, const nnplay::NetworkSpec& after,
-                        const std::optional<nnplay::Shape>& input) {
-    if (before.layers.size() != after.layers.size()) return true;
-    for (std::size_t i = 0; i < before.layers.size(); ++i) {
-        if (before.layers[i].id != after.layers[i].id) return true;
-        if (before.layers[i].type != after.layers[i].type) return true;
-    }
-    if (before.hasParams() && !after.hasParams()) return true;
-
-    const auto& registry = nnplay::LayerRegistry::builtin();
-    std::optional<nnplay::Shape> shape = input.value_or(nnplay::Shape::flat(16));
-    for (std::size_t i = 0; i < before.layers.size(); ++i) {
-        const nnplay::LayerSpec& a = before.layers[i];
-        const nnplay::LayerSpec& b = after.layers[i];
-        const nnplay::LayerInfo* info = registry.find(a.type);
-        const bool settingsChanged = a.settings != b.settings;
-        if (!info || !shape) {
-            if (settingsChanged) return true;
-            shape.reset();
-            continue;
-        }
-        const auto fa = footprint(*info, a, *shape);
-        if (settingsChanged) {
-            const auto fb = footprint(*info, b, *shape);
-            if (!fa || !fb || !(*fa == *fb)) return true;
-        }
-        shape = fa ? std::optional<nnplay::Shape>(fa->output) : std::nullopt;
-    }
-    return false;
-}
-
-std::optional<nnplay::Shape> inputShapeFromSpec(const nnplay::Project& project) {
-    if (!nnplay::isPlaneSource(project.data.source)) return std::nullopt;
-    return nnplay::Shape::flat(static_cast<int>(project.data.features.size()));
-}
-
-int insertLayer(ProjectDocument& document, int index, const std::string& type) {
-    if (!nnplay::LayerRegistry::builtin().find(type)) return -1;
-    nnplay::NetworkSpec after = document.project().network();
+int insertLayer(ProjectDocument& document, int index, const std::string& type,
+                const std::string& network) {
+    const nnplay::NetworkSpec* before = document.network(network);
+    if (!before || !nnplay::LayerRegistry::builtin().find(type)) return -1;
+    nnplay::NetworkSpec after = *before;
     const int count = static_cast<int>(after.layers.size());
     index = std::clamp(index, 0, count);
     nnplay::LayerSpec layer;
     layer.id = document.project().freshLayerId();
     layer.type = type;
     after.layers.insert(after.layers.begin() + index, layer);
-    editNetwork(document, after, tr("Add %1").arg(displayName(type)));
+    editNetwork(document, after, tr("Add %1").arg(displayName(type)), kMergeNone, network);
     return layer.id;
 }
 
-bool removeLayer(ProjectDocument& document, int layerId) {
-    nnplay::NetworkSpec after = document.project().network();
+bool removeLayer(ProjectDocument& document, int layerId, const std::string& network) {
+    const nnplay::NetworkSpec* before = document.network(network);
+    if (!before) return false;
+    nnplay::NetworkSpec after = *before;
     const int index = after.indexOf(layerId);
     if (index < 0) return false;
     const QString name = displayName(after.layers[static_cast<std::size_t>(index)].type);
     after.layers.erase(after.layers.begin() + index);
-    return editNetwork(document, after, tr("Remove %1").arg(name));
+    return editNetwork(document, after, tr("Remove %1").arg(name), kMergeNone, network);
 }
 
-bool moveLayer(ProjectDocument& document, int layerId, int gapIndex) {
-    nnplay::NetworkSpec after = document.project().network();
+bool moveLayer(ProjectDocument& document, int layerId, int gapIndex, const std::string& network) {
+    const nnplay::NetworkSpec* before = document.network(network);
+    if (!before) return false;
+    nnplay::NetworkSpec after = *before;
     const int from = after.indexOf(layerId);
     const int count = static_cast<int>(after.layers.size());
     if (from < 0) return false;
@@ -145,12 +99,15 @@ bool moveLayer(ProjectDocument& document, int layerId, int gapIndex) {
     after.layers.erase(after.layers.begin() + from);
     const int to = gapIndex > from ? gapIndex - 1 : gapIndex;
     after.layers.insert(after.layers.begin() + to, layer);
-    return editNetwork(document, after, tr("Move %1").arg(displayName(layer.type)));
+    return editNetwork(document, after, tr("Move %1").arg(displayName(layer.type)), kMergeNone,
+                       network);
 }
 
 bool setLayerSetting(ProjectDocument& document, int layerId, const std::string& key, double value,
-                     int mergeId) {
-    nnplay::NetworkSpec after = document.project().network();
+                     int mergeId, const std::string& network) {
+    const nnplay::NetworkSpec* before = document.network(network);
+    if (!before) return false;
+    nnplay::NetworkSpec after = *before;
     const int index = after.indexOf(layerId);
     if (index < 0) return false;
     nnplay::LayerSpec& layer = after.layers[static_cast<std::size_t>(index)];
@@ -164,7 +121,7 @@ bool setLayerSetting(ProjectDocument& document, int layerId, const std::string& 
     return editNetwork(
         document, after,
         tr("Change %1 of %2").arg(QString::fromStdString(setting->label), displayName(layer.type)),
-        mergeId);
+        mergeId, network);
 }
 
 bool togglePlaneFeature(ProjectDocument& document, const std::string& feature) {

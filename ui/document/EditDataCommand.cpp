@@ -4,8 +4,21 @@
 #include <utility>
 
 #include "document/ProjectDocument.h"
+#include "train/EditRules.h"
 
 namespace nnplay::ui {
+
+namespace {
+
+bool anyTrained(const std::vector<nnplay::NamedNetwork>& networks, const nnplay::History& history) {
+    if (!history.empty()) return true;
+    for (const nnplay::NamedNetwork& n : networks) {
+        if (n.spec.hasParams()) return true;
+    }
+    return false;
+}
+
+}  // namespace
 
 EditDataCommand::EditDataCommand(ProjectDocument* document, nnplay::DataSpec before,
                                  nnplay::DataSpec after, nnplay::Task taskBefore,
@@ -16,24 +29,28 @@ EditDataCommand::EditDataCommand(ProjectDocument* document, nnplay::DataSpec bef
       m_after(std::move(after)),
       m_taskBefore(taskBefore),
       m_taskAfter(taskAfter),
-      m_networkBefore(document->project().network()),
+      m_networksBefore(document->project().networks),
       m_historyBefore(document->project().history),
       m_mergeId(mergeId) {}
 
 void EditDataCommand::redo() {
     m_document->setData(m_after, m_taskAfter);
+    if (!nnplay::dataEditNeedsFreshWeights(m_before, m_taskBefore, m_after, m_taskAfter)) return;
     const nnplay::Project& project = m_document->project();
-    if (project.network().hasParams() || !project.history.empty()) {
-        nnplay::NetworkSpec untrained = project.network();
+    if (!anyTrained(project.networks, project.history)) return;
+    const std::vector<nnplay::NamedNetwork> networks = project.networks;
+    for (const nnplay::NamedNetwork& n : networks) {
+        nnplay::NetworkSpec untrained = n.spec;
         untrained.clearParams();
-        m_document->setNetwork(untrained, true, {});
+        m_document->setNetwork(n.name, untrained, true, {});
     }
 }
 
 void EditDataCommand::undo() {
     m_document->setData(m_before, m_taskBefore);
-    if (m_networkBefore.hasParams() || !m_historyBefore.empty()) {
-        m_document->setNetwork(m_networkBefore, true, m_historyBefore);
+    if (!anyTrained(m_networksBefore, m_historyBefore)) return;
+    for (const nnplay::NamedNetwork& n : m_networksBefore) {
+        m_document->setNetwork(n.name, n.spec, true, m_historyBefore);
     }
 }
 
@@ -44,8 +61,8 @@ bool EditDataCommand::mergeWith(const QUndoCommand* other) {
     m_taskAfter = next->m_taskAfter;
     setText(next->text());
     // Weights dropped by the first edit stay dropped, so only a no-op on untrained data vanishes.
-    if (m_before == m_after && m_taskBefore == m_taskAfter && !m_networkBefore.hasParams() &&
-        m_historyBefore.empty()) {
+    if (m_before == m_after && m_taskBefore == m_taskAfter &&
+        !anyTrained(m_networksBefore, m_historyBefore)) {
         setObsolete(true);
     }
     return true;

@@ -3,8 +3,9 @@
 
 #include <QString>
 #include <QUndoCommand>
+#include <vector>
 
-#include "NetworkSpec.h"
+#include "Project.h"
 #include "Types.h"
 #include "data/DataSpec.h"
 #include "train/History.h"
@@ -14,9 +15,10 @@ namespace nnplay::ui {
 class ProjectDocument;
 
 /// An edit of the data settings and task, stored as values before and after. Trained weights
-/// and history describe the old data, so applying the edit drops them from the network (and
-/// emits networkChanged(true)); undo brings them back. Commands with the same non-negative
-/// mergeId merge (a noise slider). Prefer editData() in DocumentEdits.h.
+/// and history describe the old data (nnplay::dataEditNeedsFreshWeights), so applying the edit
+/// drops them from the trained network (and emits networkChanged(true)); undo brings them back.
+/// Commands with the same non-negative mergeId merge (a noise slider). Prefer editData() in
+/// DocumentEdits.h.
 class EditDataCommand : public QUndoCommand {
 public:
     EditDataCommand(ProjectDocument* document, nnplay::DataSpec before, nnplay::DataSpec after,
@@ -34,8 +36,8 @@ private:
     nnplay::DataSpec m_after;
     nnplay::Task m_taskBefore;
     nnplay::Task m_taskAfter;
-    // The trained network and history when the command was made (restored by undo).
-    nnplay::NetworkSpec m_networkBefore;
+    // The trained networks and history when the command was made (restored by undo).
+    std::vector<nnplay::NamedNetwork> m_networksBefore;
     nnplay::History m_historyBefore;
     int m_mergeId;
 };

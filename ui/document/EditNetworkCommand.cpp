@@ -4,33 +4,22 @@
 #include <utility>
 
 #include "document/ProjectDocument.h"
+#include "train/EditRules.h"
 
 namespace nnplay::ui {
 
-namespace {
-
-/// True when both specs have the same layers and settings, whatever their parameters.
-bool sameIgnoringParams(const nnplay::NetworkSpec& a, const nnplay::NetworkSpec& b) {
-    if (a.layers.size() != b.layers.size()) return false;
-    for (std::size_t i = 0; i < a.layers.size(); ++i) {
-        const auto& x = a.layers[i];
-        const auto& y = b.layers[i];
-        if (x.id != y.id || x.type != y.type || x.settings != y.settings) return false;
-    }
-    return true;
-}
-
-}  // namespace
-
-EditNetworkCommand::EditNetworkCommand(ProjectDocument* document, nnplay::NetworkSpec before,
-                                       nnplay::NetworkSpec after, const QString& text,
-                                       bool structural, int mergeId)
+EditNetworkCommand::EditNetworkCommand(ProjectDocument* document, std::string network,
+                                       nnplay::NetworkSpec before, nnplay::NetworkSpec after,
+                                       const QString& text,
+                                       const std::optional<nnplay::Shape>& input, int mergeId)
     : QUndoCommand(text),
       m_document(document),
+      m_network(std::move(network)),
       m_before(std::move(before)),
       m_after(std::move(after)),
+      m_input(input),
       m_historyBefore(document->project().history),
-      m_structural(structural),
+      m_structural(nnplay::networkEditNeedsFreshWeights(m_before, m_after, m_input)),
       m_mergeId(mergeId) {
     if (m_structural) m_after.clearParams();
 }
@@ -41,28 +30,28 @@ void EditNetworkCommand::undo() { apply(m_before, m_historyBefore); }
 
 void EditNetworkCommand::apply(const nnplay::NetworkSpec& spec, const nnplay::History& history) {
     if (m_structural) {
-        m_document->setNetwork(spec, true, history);
+        m_document->setNetwork(m_network, spec, true, history);
         return;
     }
     // Training may have stored newer weights since this command was made: keep them.
     nnplay::NetworkSpec result = spec;
-    const nnplay::NetworkSpec& current = m_document->project().network();
-    for (auto& layer : result.layers) {
-        const int index = current.indexOf(layer.id);
-        layer.params = index >= 0 ? current.layers[static_cast<std::size_t>(index)].params
-                                  : std::vector<nnplay::Matrix>{};
+    if (const nnplay::NetworkSpec* current = m_document->network(m_network)) {
+        nnplay::carryWeights(*current, result);
     }
-    m_document->setNetwork(result, false);
+    m_document->setNetwork(m_network, result, false);
 }
 
 bool EditNetworkCommand::mergeWith(const QUndoCommand* other) {
     const auto* next = dynamic_cast<const EditNetworkCommand*>(other);
-    if (!next || next->m_mergeId != m_mergeId || m_mergeId < 0) return false;
+    if (!next || next->m_mergeId != m_mergeId || m_mergeId < 0 || next->m_network != m_network) {
+        return false;
+    }
     m_after = next->m_after;
+    // Weights the first edit dropped stay dropped.
     m_structural = m_structural || next->m_structural;
     if (m_structural) m_after.clearParams();
     setText(next->text());
-    if (m_structural ? m_before == m_after : sameIgnoringParams(m_before, m_after)) {
+    if (m_structural ? m_before == m_after : nnplay::sameLayers(m_before, m_after)) {
         setObsolete(true);
     }
     return true;

@@ -3,25 +3,30 @@
 
 #include <QString>
 #include <QUndoCommand>
+#include <optional>
+#include <string>
 
 #include "NetworkSpec.h"
+#include "Shape.h"
 #include "train/History.h"
 
 namespace nnplay::ui {
 
 class ProjectDocument;
 
-/// An edit of the network, stored as the whole spec before and after (values, no pointers).
-/// A structural edit (layers inserted, removed, moved, units changed) drops the trained
-/// parameters and history from `after`; undo brings them back. A non-structural edit (a
-/// dropout rate, a leaky alpha) keeps whatever parameters the document holds when it is
+/// An edit of one network of the project (by name; empty: the first), stored as the whole spec
+/// before and after (values, no pointers). An edit that needs fresh weights
+/// (nnplay::networkEditNeedsFreshWeights: layers inserted, removed, moved, units changed)
+/// drops the trained parameters and history from `after`; undo brings them back. Any other
+/// edit (a dropout rate, a leaky alpha) keeps whatever parameters the document holds when it is
 /// applied. Commands with the same non-negative mergeId merge (see MergeIds.h).
 /// Prefer editNetwork() in DocumentEdits.h, which pushes nothing when nothing changes.
 class EditNetworkCommand : public QUndoCommand {
 public:
-    EditNetworkCommand(ProjectDocument* document, nnplay::NetworkSpec before,
-                       nnplay::NetworkSpec after, const QString& text, bool structural,
-                       int mergeId = -1);
+    /// `input` is the data's sample shape when known (see networkEditNeedsFreshWeights).
+    EditNetworkCommand(ProjectDocument* document, std::string network, nnplay::NetworkSpec before,
+                       nnplay::NetworkSpec after, const QString& text,
+                       const std::optional<nnplay::Shape>& input, int mergeId = -1);
 
     void redo() override;
     void undo() override;
@@ -29,6 +34,7 @@ public:
     bool mergeWith(const QUndoCommand* other) override;
 
     bool structural() const { return m_structural; }
+    const std::string& network() const { return m_network; }
     const nnplay::NetworkSpec& before() const { return m_before; }
     const nnplay::NetworkSpec& after() const { return m_after; }
 
@@ -36,8 +42,10 @@ private:
     void apply(const nnplay::NetworkSpec& spec, const nnplay::History& history);
 
     ProjectDocument* m_document;
+    std::string m_network;
     nnplay::NetworkSpec m_before;
     nnplay::NetworkSpec m_after;
+    std::optional<nnplay::Shape> m_input;
     nnplay::History m_historyBefore;  // the document's history when the command was made
     bool m_structural;
     int m_mergeId;

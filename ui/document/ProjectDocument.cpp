@@ -3,23 +3,57 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <exception>
+#include <stdexcept>
+
+#include "data/DataDescription.h"
 
 namespace nnplay::ui {
 
 ProjectDocument::ProjectDocument(QObject* parent)
-    : QObject(parent), m_project(nnplay::Project::defaultProject()) {}
+    : QObject(parent), m_project(nnplay::Project::defaultProject()) {
+    describeData();
+}
+
+std::vector<std::string> ProjectDocument::networkNames() const {
+    std::vector<std::string> names;
+    for (const nnplay::NamedNetwork& n : m_project.networks) names.push_back(n.name);
+    return names;
+}
+
+const nnplay::NetworkSpec* ProjectDocument::network(const std::string& name) const {
+    return name.empty() ? &m_project.network() : m_project.findNetwork(name);
+}
+
+nnplay::NetworkSpec& ProjectDocument::networkRef(const std::string& name) {
+    nnplay::NetworkSpec* spec = name.empty() ? &m_project.network() : m_project.findNetwork(name);
+    if (!spec) throw std::invalid_argument("the project has no network named '" + name + "'");
+    return *spec;
+}
+
+void ProjectDocument::describeData() {
+    try {
+        m_dataInfo = nnplay::describeData(m_project.data, m_project.task, baseDir().toStdString());
+    } catch (const std::exception&) {
+        m_dataInfo.reset();
+    }
+}
 
 void ProjectDocument::reset(const Project& project, const QString& filePath) {
     m_project = project;
     m_undo.clear();
     m_undo.setClean();
-    setFilePath(filePath);
+    const bool pathChanged = filePath != m_filePath;
+    m_filePath = filePath;
+    describeData();
+    if (pathChanged) emit filePathChanged(m_filePath);
     emit projectReplaced();
 }
 
 void ProjectDocument::setFilePath(const QString& path) {
     if (path == m_filePath) return;
     m_filePath = path;
+    describeData();
     emit filePathChanged(m_filePath);
 }
 
@@ -28,14 +62,15 @@ QString ProjectDocument::baseDir() const {
     return QFileInfo(m_filePath).absolutePath();
 }
 
-void ProjectDocument::setNetwork(const nnplay::NetworkSpec& network, bool structural) {
-    m_project.network() = network;
+void ProjectDocument::setNetwork(const std::string& name, const nnplay::NetworkSpec& network,
+                                 bool structural) {
+    networkRef(name) = network;
     emit networkChanged(structural);
 }
 
-void ProjectDocument::setNetwork(const nnplay::NetworkSpec& network, bool structural,
-                                 const nnplay::History& history) {
-    m_project.network() = network;
+void ProjectDocument::setNetwork(const std::string& name, const nnplay::NetworkSpec& network,
+                                 bool structural, const nnplay::History& history) {
+    networkRef(name) = network;
     m_project.history = history;
     emit networkChanged(structural);
 }
@@ -43,6 +78,7 @@ void ProjectDocument::setNetwork(const nnplay::NetworkSpec& network, bool struct
 void ProjectDocument::setData(const nnplay::DataSpec& data, nnplay::Task task) {
     m_project.data = data;
     m_project.task = task;
+    describeData();
     emit dataChanged();
 }
 

@@ -4,20 +4,33 @@
 #include <QObject>
 #include <QString>
 #include <QUndoStack>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "Project.h"
+#include "data/Dataset.h"
 
 namespace nnplay::ui {
 
 /// The open project and its undo history. Every edit is a QUndoCommand pushed on undoStack();
 /// commands call the set* functions below, which emit what changed. Nothing else changes the
-/// project.
+/// project. Networks are addressed by name; an empty name means the first network (the one a
+/// classification or regression project trains). Layer ids are unique across all networks.
 class ProjectDocument : public QObject {
     Q_OBJECT
 public:
     explicit ProjectDocument(QObject* parent = nullptr);
 
     const Project& project() const { return m_project; }
+    /// Names of the project's networks in file order (never empty).
+    std::vector<std::string> networkNames() const;
+    /// The network with this name (empty: the first), or nullptr.
+    const nnplay::NetworkSpec* network(const std::string& name = {}) const;
+    /// What the data settings describe without loading samples (input shape and names,
+    /// classes, image shape); nullopt when they cannot be described (a missing CSV file).
+    /// Worked out again when the data settings or the file's folder change.
+    const std::optional<nnplay::DataInfo>& dataInfo() const { return m_dataInfo; }
     QUndoStack* undoStack() { return &m_undo; }
 
     /// Replaces the whole project (New, Open): clears the undo history, marks it clean.
@@ -29,16 +42,16 @@ public:
     bool isModified() const { return !m_undo.isClean(); }
     void markSaved() { m_undo.setClean(); }
 
-    // Called by undo commands only.
-    void setNetwork(const nnplay::NetworkSpec& network, bool structural);
+    // Called by undo commands only. `name` must name a network (empty: the first).
+    void setNetwork(const std::string& name, const nnplay::NetworkSpec& network, bool structural);
     /// As above, also replacing the training history that belongs to the network's weights
     /// (a structural edit drops both; its undo brings both back). Emits networkChanged once.
-    void setNetwork(const nnplay::NetworkSpec& network, bool structural,
+    void setNetwork(const std::string& name, const nnplay::NetworkSpec& network, bool structural,
                     const nnplay::History& history);
     void setData(const nnplay::DataSpec& data, nnplay::Task task);
     void setTraining(const nnplay::TrainingSpec& training);
-    /// Stores trained weights and history (not an undoable edit; marks nothing, emits nothing:
-    /// the views already show the training that produced them).
+    /// Stores the first network's trained weights and history (not an undoable edit; marks
+    /// nothing, emits nothing: the views already show the training that produced them).
     void setTrainedState(const nnplay::NetworkSpec& network, const nnplay::History& history);
 
 signals:
@@ -51,7 +64,11 @@ signals:
     void filePathChanged(const QString& path);
 
 private:
+    nnplay::NetworkSpec& networkRef(const std::string& name);
+    void describeData();
+
     nnplay::Project m_project;
+    std::optional<nnplay::DataInfo> m_dataInfo;
     QUndoStack m_undo;
     QString m_filePath;
 };

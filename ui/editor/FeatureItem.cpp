@@ -8,6 +8,7 @@
 #include <QPainterPath>
 #include <cmath>
 
+#include "data/PlaneGenerators.h"
 #include "editor/DivergingColorMap.h"
 #include "editor/EditorStyle.h"
 #include "editor/NetworkLayout.h"
@@ -38,22 +39,23 @@ QString FeatureItem::label(const QString& name) {
 }
 
 QImage FeatureItem::featureImage(const QString& name, int size) {
+    constexpr double kExtent = nnplay::kPlaneExtent;
     std::vector<float> grid(static_cast<std::size_t>(size) * size);
     for (int row = 0; row < size; ++row) {
-        const double x2 = -6.0 + 12.0 * (row + 0.5) / size;
+        const double x2 = kExtent * (2.0 * (row + 0.5) / size - 1.0);
         for (int col = 0; col < size; ++col) {
-            const double x1 = -6.0 + 12.0 * (col + 0.5) / size;
+            const double x1 = kExtent * (2.0 * (col + 0.5) / size - 1.0);
             double v = 0;
             if (name == QLatin1String("x1"))
-                v = x1 / 6;
+                v = x1 / kExtent;
             else if (name == QLatin1String("x2"))
-                v = x2 / 6;
+                v = x2 / kExtent;
             else if (name == QLatin1String("x1^2"))
-                v = x1 * x1 / 36;
+                v = x1 * x1 / (kExtent * kExtent);
             else if (name == QLatin1String("x2^2"))
-                v = x2 * x2 / 36;
+                v = x2 * x2 / (kExtent * kExtent);
             else if (name == QLatin1String("x1*x2"))
-                v = x1 * x2 / 36;
+                v = x1 * x2 / (kExtent * kExtent);
             else if (name == QLatin1String("sin(x1)"))
                 v = std::sin(x1);
             else if (name == QLatin1String("sin(x2)"))

@@ -20,11 +20,10 @@ public:
     int type() const override { return Type; }
     const QString& name() const { return m_name; }
     bool isActive() const { return m_active; }
-    /// Centre of the picture's right edge, where links start (item coordinates).
-    QPointF linkAnchor() const { return {m_thumb.right(), m_thumb.center().y()}; }
     /// "x₁²": the label shown for a feature name.
     static QString label(const QString& name);
-    /// The feature over [-6, 6]², scaled to about -1..1, as a size x size image.
+    /// The feature over the plane of nnplay::kPlaneExtent, scaled to about -1..1, as a
+    /// size x size image.
     static QImage featureImage(const QString& name, int size);
 
     QRectF boundingRect() const override;

@@ -9,7 +9,6 @@
 #include <algorithm>
 
 #include "Project.h"
-#include "data/PlaneGenerators.h"
 #include "document/DocumentEdits.h"
 #include "document/ProjectDocument.h"
 #include "editor/DivergingColorMap.h"
@@ -71,18 +70,6 @@ NetworkScene::~NetworkScene() {
     flushRetired();
 }
 
-void NetworkScene::setInputInfo(const nnplay::DataInfo& info) {
-    m_inputInfo = info;
-    m_inputInfoSource = m_document->project().data.source;
-    m_inputInfoPath = m_document->project().data.path;
-    rebuild();
-}
-
-void NetworkScene::clearInputInfo() {
-    m_inputInfo.reset();
-    rebuild();
-}
-
 void NetworkScene::setSnapshot(const TrainingSnapshot& snapshot) {
     m_snapshot.present = true;
     m_snapshot.thumbnailSize = snapshot.thumbnailSize;
@@ -96,26 +83,6 @@ void NetworkScene::setSnapshot(const TrainingSnapshot& snapshot) {
 void NetworkScene::clearSnapshot() {
     m_snapshot = {};
     applySnapshot();
-}
-
-std::optional<nnplay::DataInfo> NetworkScene::effectiveDataInfo() const {
-    const nnplay::Project& project = m_document->project();
-    const bool infoFits = m_inputInfo && m_inputInfoSource == project.data.source &&
-                          m_inputInfoPath == project.data.path && m_inputInfo->task == project.task;
-    if (nnplay::isPlaneSource(project.data.source)) {
-        nnplay::DataInfo info = infoFits ? *m_inputInfo : nnplay::DataInfo{};
-        info.task = project.task;
-        info.isPlane = true;
-        info.inputShape = nnplay::Shape::flat(static_cast<int>(project.data.features.size()));
-        info.featureNames = project.data.features;
-        if (!infoFits) {
-            if (project.task == nnplay::Task::Classification) info.classNames = {"-1", "+1"};
-            info.targetCount = 1;
-        }
-        return info;
-    }
-    if (infoFits) return m_inputInfo;
-    return std::nullopt;
 }
 
 void NetworkScene::retireItems() {
@@ -154,7 +121,7 @@ void NetworkScene::rebuild() {
 
     const nnplay::Project& project = m_document->project();
     const nnplay::NetworkSpec& spec = project.network();
-    const std::optional<nnplay::DataInfo> info = effectiveDataInfo();
+    const std::optional<nnplay::DataInfo>& info = m_document->dataInfo();
 
     m_report = {};
     m_reportKnown = false;

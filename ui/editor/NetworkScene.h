@@ -33,9 +33,10 @@ struct TrainingSnapshot;
 /// marks the offending layer in red. Items hold layer ids, never layers; every edit made here
 /// (drop, move, delete, units, features) pushes exactly one undo command on the document.
 ///
-/// The window connects: setInputInfo() after loading data, setSnapshot() for every training
-/// snapshot, layerSelected -> PropertiesPanel::setLayer, validityChanged -> the Play action
-/// (read networkValid() once after connecting), neuronHovered -> the boundary view.
+/// The inputs come from the document's description of its data (ProjectDocument::dataInfo).
+/// The window connects: setSnapshot() for every training snapshot, layerSelected ->
+/// PropertiesPanel::setLayer, validityChanged -> the Play action (read networkValid() once after
+/// connecting), neuronHovered -> the boundary view.
 class NetworkScene : public QGraphicsScene {
     Q_OBJECT
 public:
@@ -45,12 +46,6 @@ public:
 
     ProjectDocument* document() const { return m_document; }
 
-    /// What the loaded data looks like (input shape and names, classes, image shape). For
-    /// 2-D sources the scene derives the inputs from the spec itself, so this is optional
-    /// there; for digits and CSV files the window calls it after every load. Ignored once the
-    /// data's source, path or task no longer match.
-    void setInputInfo(const nnplay::DataInfo& info);
-    void clearInputInfo();
     /// Neuron thumbnails, link weights and output pictures from training (queued from the
     /// worker). Data that does not fit the current network is ignored.
     void setSnapshot(const TrainingSnapshot& snapshot);
@@ -58,7 +53,7 @@ public:
     void clearSnapshot();
 
     /// False when shape inference finds an error (Play should be disabled). True when the
-    /// inputs are not known yet (data not loaded).
+    /// inputs are not known (the data cannot be described).
     bool networkValid() const { return m_valid; }
     /// The error sentence naming the layer and the reason; empty when valid.
     const QString& validityMessage() const { return m_validityMessage; }
@@ -151,7 +146,6 @@ private:
     void updateValidity();
     void applySnapshot();
     void onSelectionChanged();
-    std::optional<nnplay::DataInfo> effectiveDataInfo() const;
     /// Weights (units x inputs) of a layer: from the snapshot, else the spec's trained params.
     nnplay::Matrix weightsOf(int layerIndex) const;
 
@@ -161,9 +155,6 @@ private:
     bool m_reportKnown = false;
     bool m_valid = true;
     QString m_validityMessage;
-    std::optional<nnplay::DataInfo> m_inputInfo;
-    std::string m_inputInfoSource;  // data source and path the input info was given for
-    std::string m_inputInfoPath;
     nnplay::LossKind m_loss;
     SnapshotViews m_snapshot;
 

@@ -81,41 +81,65 @@ NetworkSceneBuilder::Items NetworkSceneBuilder::build(const nnplay::Project& pro
                                                       const std::optional<nnplay::DataInfo>& info,
                                                       const nnplay::ShapeReport* shapes) {
     m_items = {};
-    const nnplay::NetworkSpec& spec = project.network();
-    const auto& registry = nnplay::LayerRegistry::builtin();
-    const int count = static_cast<int>(spec.layers.size());
-    const bool plane = nnplay::isPlaneSource(project.data.source);
-    const bool reportKnown = shapes != nullptr;
-    const nnplay::ShapeReport report = shapes ? *shapes : nnplay::ShapeReport{};
-    const auto layerReport = [&](int i) -> const nnplay::LayerShapeInfo* {
-        if (!reportKnown || i < 0 || i >= static_cast<int>(report.layers.size())) return nullptr;
-        return &report.layers[static_cast<std::size_t>(i)];
-    };
-    const int networkOutputs = [&] {
-        // Known once shape inference reached the last layer, even when the output itself
-        // does not fit the data.
-        const auto* last = layerReport(count - 1);
-        return last && last->inferred ? last->output.size() : 1;
-    }();
+    m_spec = &project.network();
+    m_data = &project.data;
+    m_info = info ? &*info : nullptr;
+    m_report = shapes;
+    m_plane = nnplay::isPlaneSource(project.data.source);
+    m_anchors.clear();
+    m_anchorColumn = m_plane ? 0 : -1;
+    m_linkedGaps.clear();
 
-    // Geometry.
+    layOut();
+    drawInputs();
+    const int count = static_cast<int>(m_spec->layers.size());
+    m_items.layers.assign(static_cast<std::size_t>(count), nullptr);
+    m_items.neurons.assign(static_cast<std::size_t>(count), {});
+    m_items.links.assign(static_cast<std::size_t>(count), nullptr);
+    for (int i = 0; i < count; ++i) drawLayer(i);
+    drawOutput();
+    drawFlowLines();
+    drawMessageAndMarker();
+    return m_items;
+}
+
+const nnplay::LayerShapeInfo* NetworkSceneBuilder::layerReport(int i) const {
+    if (!m_report || i < 0 || i >= static_cast<int>(m_report->layers.size())) return nullptr;
+    return &m_report->layers[static_cast<std::size_t>(i)];
+}
+
+int NetworkSceneBuilder::networkOutputs() const {
+    // Known once shape inference reached the last layer, even when the output itself does not
+    // fit the data.
+    const auto* last = layerReport(static_cast<int>(m_spec->layers.size()) - 1);
+    return last && last->inferred ? last->output.size() : 1;
+}
+
+int NetworkSceneBuilder::inputSizeOf(int i) const {
+    if (i == 0) return m_info ? m_info->inputShape.size() : -1;
+    return layerReport(i - 1) ? layerReport(i - 1)->output.size() : -1;
+}
+
+void NetworkSceneBuilder::layOut() {
     const auto& featureNames = nnplay::planeFeatureNames();
-    NetworkLayout::ColumnRequest input{plane ? Kind::Features : Kind::InputBlock,
-                                       plane ? static_cast<int>(featureNames.size()) : 0};
+    NetworkLayout::ColumnRequest input{m_plane ? Kind::Features : Kind::InputBlock,
+                                       m_plane ? static_cast<int>(featureNames.size()) : 0};
     std::vector<NetworkLayout::ColumnRequest> columns;
-    for (const auto& layer : spec.layers) {
+    for (const auto& layer : m_spec->layers) {
         const Kind kind = kindOf(layer);
         columns.push_back(
             {kind, kind == Kind::Neurons ? static_cast<int>(layer.setting("units")) : 0});
     }
-    const int outputNodeCount = plane && networkOutputs <= 4 ? networkOutputs : 0;
+    const int outputs = networkOutputs();
+    const int outputNodeCount = m_plane && outputs <= 4 ? outputs : 0;
     m_layout->compute(input, columns, {Kind::Output, outputNodeCount});
+}
 
-    // Inputs.
+void NetworkSceneBuilder::drawInputs() {
+    const auto& featureNames = nnplay::planeFeatureNames();
     const NetworkLayout::Column& inputColumn = m_layout->input();
-    std::vector<QPointF> anchors;  // right-edge anchors of the last column of drawn nodes
-    if (plane) {
-        const auto& selected = project.data.features;
+    if (m_plane) {
+        const auto& selected = m_data->features;
         for (std::size_t f = 0; f < featureNames.size(); ++f) {
             const QString name = qstr(featureNames[f]);
             const bool active =
@@ -130,150 +154,156 @@ NetworkSceneBuilder::Items NetworkSceneBuilder::build(const nnplay::Project& pro
         for (const auto& name : selected) {
             const auto it = std::find(featureNames.begin(), featureNames.end(), name);
             if (it == featureNames.end()) continue;
-            anchors.push_back(rightAnchor(
+            m_anchors.push_back(rightAnchor(
                 inputColumn.nodes[static_cast<std::size_t>(it - featureNames.begin())]));
         }
         auto* header = m_scene->addSimpleText(tr("Inputs"), EditorStyle::titleFont());
         header->setBrush(EditorStyle::text(m_scene->palette()));
         header->setPos(inputColumn.rect.center().x() - header->boundingRect().width() / 2,
                        NetworkLayout::kTitleTop);
-    } else {
-        QString headline = tr("Inputs");
-        QString detail = tr("load the data to see them");
-        QStringList names;
-        if (info) {
-            const int n = info->inputShape.size();
-            if (info->imageShape.size() > 0) {
-                headline = counted(n, "%1 pixel", "%1 pixels");
-                detail = tr("%1×%2 image").arg(info->imageShape.height).arg(info->imageShape.width);
-            } else {
-                headline = counted(n, "%1 input", "%1 inputs");
-                detail = project.data.source == "csv" ? tr("table columns") : QString();
-                for (const auto& name : info->featureNames) names << qstr(name);
-            }
-        }
-        auto* block = new InputBlockItem(inputColumn.rect.size(), headline, detail, names);
-        block->setPos(inputColumn.rect.topLeft());
-        m_scene->addItem(block);
+        return;
     }
-
-    // Layers.
-    m_items.layers.assign(static_cast<std::size_t>(count), nullptr);
-    m_items.neurons.assign(static_cast<std::size_t>(count), {});
-    m_items.links.assign(static_cast<std::size_t>(count), nullptr);
-    std::vector<int>
-        linkedGaps;  // gaps (between column g and g+1 of input, layers, output) with links
-    int anchorColumn = plane ? 0 : -1;
-    for (int i = 0; i < count; ++i) {
-        const nnplay::LayerSpec& layer = spec.layers[static_cast<std::size_t>(i)];
-        const nnplay::LayerInfo* layerInfo = registry.find(layer.type);
-        const NetworkLayout::Column& column = m_layout->layer(i);
-        const nnplay::LayerShapeInfo* shape = layerReport(i);
-        const int inputSize = i == 0
-                                  ? (info ? info->inputShape.size() : -1)
-                                  : (layerReport(i - 1) ? layerReport(i - 1)->output.size() : -1);
-
-        LayerItem::Content content;
-        content.type = layer.type;
-        content.title = layerInfo ? qstr(layerInfo->displayName) : qstr(layer.type);
-        const bool hasUnits = layerInfo && layerInfo->findSetting("units");
-        const int units = hasUnits ? static_cast<int>(layer.setting("units")) : 0;
-        if (hasUnits) {
-            content.detail = counted(units, "%1 neuron", "%1 neurons");
-        } else if (layerInfo) {
-            QStringList parts;
-            for (const auto& setting : layerInfo->settings) {
-                parts << QStringLiteral("%1 %2").arg(qstr(setting.label).toLower(),
-                                                     formatValue(layer.setting(setting.key)));
-            }
-            content.detail = parts.join(QStringLiteral(", "));
-        }
-        // Layers after an error have no shape yet: show "?" rather than a default.
-        const bool shapeKnown = shape && shape->inferred && shape->error.empty();
-        if (shapeKnown) {
-            content.shapeText = QStringLiteral("→ ") + qstr(shape->output.toString());
-            content.paramsText = paramsText(shape->paramCount);
+    QString headline = tr("Inputs");
+    QString detail = tr("load the data to see them");
+    QStringList names;
+    if (m_info) {
+        const int n = m_info->inputShape.size();
+        if (m_info->imageShape.size() > 0) {
+            headline = counted(n, "%1 pixel", "%1 pixels");
+            detail = tr("%1×%2 image").arg(m_info->imageShape.height).arg(m_info->imageShape.width);
         } else {
-            content.shapeText = QStringLiteral("→ ?");
-            content.paramsText = reportKnown ? QString() : tr("load data for shapes");
-        }
-        if (column.kind == Kind::Chip && shapeKnown && shape->paramCount == 0 &&
-            shape->output.size() == inputSize) {
-            content.shapeText.clear();
-            content.paramsText.clear();
-        }
-        if (shape && !shape->error.empty()) content.errorText = qstr(shape->error);
-        if (reportKnown && report.errorLayer == i && content.errorText.isEmpty())
-            content.errorText = qstr(report.error);
-        QStringList tip{QStringLiteral("%1 (layer %2)").arg(content.title).arg(i + 1)};
-        if (layerInfo) tip << qstr(layerInfo->description);
-        if (shapeKnown)
-            tip << tr("Output %1, %2")
-                       .arg(qstr(shape->output.toString()), paramsText(shape->paramCount));
-        if (reportKnown && report.errorLayer == i)
-            tip << QStringLiteral("⚠ ") + qstr(report.error);
-        else if (!content.errorText.isEmpty())
-            tip << QStringLiteral("⚠ ") + content.errorText;
-        tip << tr("Drag sideways to move it, Delete to remove it.");
-        content.toolTip = tip.join(QStringLiteral("\n"));
-
-        auto* item = new LayerItem(layer.id, i, column.kind, column.rect.size(), content);
-        item->setPos(column.rect.topLeft());
-        m_scene->addItem(item);
-        m_items.layers[static_cast<std::size_t>(i)] = item;
-
-        if (hasUnits) {
-            const int maximum =
-                std::min<int>(NetworkScene::kMaxUnitsFromButtons,
-                              static_cast<int>(layerInfo->findSetting("units")->maximum));
-            auto* minus = new UnitButtonItem(layer.id, -1, units > 1, item);
-            const double middle = column.rect.width() / 2;
-            minus->setPos(middle - 4 - UnitButtonItem::kSize, NetworkLayout::kButtonTop);
-            auto* plus = new UnitButtonItem(layer.id, +1, units < maximum, item);
-            plus->setPos(middle + 4, NetworkLayout::kButtonTop);
-        }
-
-        if (column.kind == Kind::Neurons) {
-            const int thumbIndex = thumbnailIndexFor(spec, i);
-            std::vector<QPointF> targets;
-            std::vector<QPointF> outAnchors;
-            for (int u = 0; u < static_cast<int>(column.nodes.size()); ++u) {
-                const QRectF& node = column.nodes[static_cast<std::size_t>(u)];
-                auto* neuron = new NeuronItem(thumbIndex, u, node.width(), item);
-                neuron->setPos(node.topLeft() - column.rect.topLeft());
-                neuron->setToolTip(
-                    tr("Neuron %1 of %2 (layer %3)").arg(u + 1).arg(content.title).arg(i + 1));
-                m_items.neurons[static_cast<std::size_t>(i)].push_back(neuron);
-                targets.push_back(leftAnchor(node));
-                outAnchors.push_back(rightAnchor(node));
-            }
-            const bool inputsMatch =
-                !anchors.empty() &&
-                (inputSize < 0 || inputSize == static_cast<int>(anchors.size()));
-            if (inputsMatch) {
-                auto* links = new LinkBundleItem(i, anchors, targets);
-                m_scene->addItem(links);
-                m_items.links[static_cast<std::size_t>(i)] = links;
-                for (int g = anchorColumn; g <= i; ++g) linkedGaps.push_back(g);
-            }
-            anchors = outAnchors;
-            anchorColumn = i + 1;
-        } else if (column.kind == Kind::Block) {
-            anchors.clear();
-        } else if (shape && inputSize >= 0 && shape->output.size() != inputSize) {
-            anchors.clear();  // a chip that changes the shape breaks the links
+            headline = counted(n, "%1 input", "%1 inputs");
+            detail = m_data->source == "csv" ? tr("table columns") : QString();
+            for (const auto& name : m_info->featureNames) names << qstr(name);
         }
     }
+    auto* block = new InputBlockItem(inputColumn.rect.size(), headline, detail, names);
+    block->setPos(inputColumn.rect.topLeft());
+    m_scene->addItem(block);
+}
 
-    // Output.
+LayerItem::Content NetworkSceneBuilder::layerContent(int i) const {
+    const nnplay::LayerSpec& layer = m_spec->layers[static_cast<std::size_t>(i)];
+    const nnplay::LayerInfo* layerInfo = nnplay::LayerRegistry::builtin().find(layer.type);
+    const NetworkLayout::Column& column = m_layout->layer(i);
+    const nnplay::LayerShapeInfo* shape = layerReport(i);
+    const bool reportKnown = m_report != nullptr;
+
+    LayerItem::Content content;
+    content.type = layer.type;
+    content.title = layerInfo ? qstr(layerInfo->displayName) : qstr(layer.type);
+    if (layerInfo && layerInfo->findSetting("units")) {
+        content.detail =
+            counted(static_cast<int>(layer.setting("units")), "%1 neuron", "%1 neurons");
+    } else if (layerInfo) {
+        QStringList parts;
+        for (const auto& setting : layerInfo->settings) {
+            parts << QStringLiteral("%1 %2").arg(qstr(setting.label).toLower(),
+                                                 formatValue(layer.setting(setting.key)));
+        }
+        content.detail = parts.join(QStringLiteral(", "));
+    }
+    // Layers after an error have no shape yet: show "?" rather than a default.
+    const bool shapeKnown = shape && shape->inferred && shape->error.empty();
+    if (shapeKnown) {
+        content.shapeText = QStringLiteral("→ ") + qstr(shape->output.toString());
+        content.paramsText = paramsText(shape->paramCount);
+    } else {
+        content.shapeText = QStringLiteral("→ ?");
+        content.paramsText = reportKnown ? QString() : tr("load data for shapes");
+    }
+    if (column.kind == Kind::Chip && shapeKnown && shape->paramCount == 0 &&
+        shape->output.size() == inputSizeOf(i)) {
+        content.shapeText.clear();
+        content.paramsText.clear();
+    }
+    const bool errorHere = reportKnown && m_report->errorLayer == i;
+    if (shape && !shape->error.empty()) content.errorText = qstr(shape->error);
+    if (errorHere && content.errorText.isEmpty()) content.errorText = qstr(m_report->error);
+    QStringList tip{QStringLiteral("%1 (layer %2)").arg(content.title).arg(i + 1)};
+    if (layerInfo) tip << qstr(layerInfo->description);
+    if (shapeKnown)
+        tip << tr("Output %1, %2")
+                   .arg(qstr(shape->output.toString()), paramsText(shape->paramCount));
+    if (errorHere)
+        tip << QStringLiteral("⚠ ") + qstr(m_report->error);
+    else if (!content.errorText.isEmpty())
+        tip << QStringLiteral("⚠ ") + content.errorText;
+    tip << tr("Drag sideways to move it, Delete to remove it.");
+    content.toolTip = tip.join(QStringLiteral("\n"));
+    return content;
+}
+
+void NetworkSceneBuilder::drawLayer(int i) {
+    const nnplay::LayerSpec& layer = m_spec->layers[static_cast<std::size_t>(i)];
+    const nnplay::LayerInfo* layerInfo = nnplay::LayerRegistry::builtin().find(layer.type);
+    const NetworkLayout::Column& column = m_layout->layer(i);
+    const nnplay::LayerShapeInfo* shape = layerReport(i);
+    const int inputSize = inputSizeOf(i);
+    const LayerItem::Content content = layerContent(i);
+
+    auto* item = new LayerItem(layer.id, i, column.kind, column.rect.size(), content);
+    item->setPos(column.rect.topLeft());
+    m_scene->addItem(item);
+    m_items.layers[static_cast<std::size_t>(i)] = item;
+
+    if (layerInfo && layerInfo->findSetting("units")) {
+        const int units = static_cast<int>(layer.setting("units"));
+        const int maximum =
+            std::min<int>(NetworkScene::kMaxUnitsFromButtons,
+                          static_cast<int>(layerInfo->findSetting("units")->maximum));
+        auto* minus = new UnitButtonItem(layer.id, -1, units > 1, item);
+        const double middle = column.rect.width() / 2;
+        minus->setPos(middle - 4 - UnitButtonItem::kSize, NetworkLayout::kButtonTop);
+        auto* plus = new UnitButtonItem(layer.id, +1, units < maximum, item);
+        plus->setPos(middle + 4, NetworkLayout::kButtonTop);
+    }
+
+    if (column.kind == Kind::Neurons) {
+        drawNeurons(i, item, content.title);
+    } else if (column.kind == Kind::Block) {
+        m_anchors.clear();
+    } else if (shape && inputSize >= 0 && shape->output.size() != inputSize) {
+        m_anchors.clear();  // a chip that changes the shape breaks the links
+    }
+}
+
+void NetworkSceneBuilder::drawNeurons(int i, LayerItem* item, const QString& title) {
+    const NetworkLayout::Column& column = m_layout->layer(i);
+    const int thumbIndex = thumbnailIndexFor(*m_spec, i);
+    const int inputSize = inputSizeOf(i);
+    std::vector<QPointF> targets;
+    std::vector<QPointF> outAnchors;
+    for (int u = 0; u < static_cast<int>(column.nodes.size()); ++u) {
+        const QRectF& node = column.nodes[static_cast<std::size_t>(u)];
+        auto* neuron = new NeuronItem(thumbIndex, u, node.width(), item);
+        neuron->setPos(node.topLeft() - column.rect.topLeft());
+        neuron->setToolTip(tr("Neuron %1 of %2 (layer %3)").arg(u + 1).arg(title).arg(i + 1));
+        m_items.neurons[static_cast<std::size_t>(i)].push_back(neuron);
+        targets.push_back(leftAnchor(node));
+        outAnchors.push_back(rightAnchor(node));
+    }
+    const bool inputsMatch =
+        !m_anchors.empty() && (inputSize < 0 || inputSize == static_cast<int>(m_anchors.size()));
+    if (inputsMatch) {
+        auto* links = new LinkBundleItem(i, m_anchors, targets);
+        m_scene->addItem(links);
+        m_items.links[static_cast<std::size_t>(i)] = links;
+        for (int g = m_anchorColumn; g <= i; ++g) m_linkedGaps.push_back(g);
+    }
+    m_anchors = outAnchors;
+    m_anchorColumn = i + 1;
+}
+
+void NetworkSceneBuilder::drawOutput() {
     const NetworkLayout::Column& outputColumn = m_layout->output();
     QString headline = tr("Output");
     QString detail;
-    if (info) {
-        headline = info->task == nnplay::Task::Classification
-                       ? counted(info->classCount(), "%1 class", "%1 classes")
-                       : counted(info->targetCount, "%1 value", "%1 values");
-        detail = counted(networkOutputs, "from %1 output", "from %1 outputs");
+    if (m_info) {
+        headline = m_info->task == nnplay::Task::Classification
+                       ? counted(m_info->classCount(), "%1 class", "%1 classes")
+                       : counted(m_info->targetCount, "%1 value", "%1 values");
+        detail = counted(networkOutputs(), "from %1 output", "from %1 outputs");
     } else {
         detail = tr("load the data to check");
     }
@@ -281,25 +311,31 @@ NetworkSceneBuilder::Items NetworkSceneBuilder::build(const nnplay::Project& pro
     for (const QRectF& node : outputColumn.nodes)
         outputNodes.push_back(node.translated(-outputColumn.rect.topLeft()));
     QStringList classNames;
-    if (info && info->task == nnplay::Task::Classification && !plane) {
-        for (const auto& name : info->classNames) classNames << qstr(name);
+    if (m_info && m_info->task == nnplay::Task::Classification && !m_plane) {
+        for (const auto& name : m_info->classNames) classNames << qstr(name);
     }
     m_items.output =
         new OutputItem(outputColumn.rect.size(), headline, detail, outputNodes, classNames);
     m_items.output->setPos(outputColumn.rect.topLeft());
     m_scene->addItem(m_items.output);
-    if (!outputColumn.nodes.empty() && anchors.size() == outputColumn.nodes.size()) {
+    if (!outputColumn.nodes.empty() && m_anchors.size() == outputColumn.nodes.size()) {
         std::vector<QPointF> targets;
         for (const QRectF& node : outputColumn.nodes) targets.push_back(leftAnchor(node));
-        m_items.outputLinks = new LinkBundleItem(-1, anchors, targets, true);
+        m_items.outputLinks = new LinkBundleItem(-1, m_anchors, targets, true);
         m_scene->addItem(m_items.outputLinks);
-        for (int g = anchorColumn; g <= count; ++g) linkedGaps.push_back(g);
+        const int count = static_cast<int>(m_spec->layers.size());
+        for (int g = m_anchorColumn; g <= count; ++g) m_linkedGaps.push_back(g);
     }
+}
 
+void NetworkSceneBuilder::drawFlowLines() {
     // Flow lines through the gaps that no links cross.
+    const int count = static_cast<int>(m_spec->layers.size());
+    const NetworkLayout::Column& inputColumn = m_layout->input();
+    const NetworkLayout::Column& outputColumn = m_layout->output();
     const QColor wire = EditorStyle::wire(m_scene->palette());
     for (int g = 0; g <= count; ++g) {
-        if (std::find(linkedGaps.begin(), linkedGaps.end(), g) != linkedGaps.end()) continue;
+        if (std::find(m_linkedGaps.begin(), m_linkedGaps.end(), g) != m_linkedGaps.end()) continue;
         const double left = g == 0 ? inputColumn.rect.right() : m_layout->layer(g - 1).rect.right();
         const double right = g == count ? outputColumn.rect.left() : m_layout->layer(g).rect.left();
         auto* line =
@@ -307,12 +343,14 @@ NetworkSceneBuilder::Items NetworkSceneBuilder::build(const nnplay::Project& pro
                              QPen(wire, 2.5, Qt::SolidLine, Qt::RoundCap));
         line->setZValue(1);
     }
+}
 
+void NetworkSceneBuilder::drawMessageAndMarker() {
     // The error sentence under everything, readable from the back of the room.
     QRectF bounds = m_layout->bounds();
-    if (reportKnown && !report.ok()) {
-        m_items.message =
-            m_scene->addText(QStringLiteral("⚠  ") + qstr(report.error), EditorStyle::titleFont());
+    if (m_report && !m_report->ok()) {
+        m_items.message = m_scene->addText(QStringLiteral("⚠  ") + qstr(m_report->error),
+                                           EditorStyle::titleFont());
         m_items.message->setDefaultTextColor(EditorStyle::error(m_scene->palette()));
         m_items.message->setTextWidth(std::max(300.0, bounds.width()));
         m_items.message->setPos(bounds.left(), bounds.bottom() + 8);
@@ -327,7 +365,6 @@ NetworkSceneBuilder::Items NetworkSceneBuilder::build(const nnplay::Project& pro
     m_items.marker->setVisible(false);
 
     m_items.sceneRect = bounds.adjusted(-12, -12, 12, 12);
-    return m_items;
 }
 
 }  // namespace nnplay::ui

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QPointF>
 #include <QRectF>
 #include <optional>
 #include <vector>
@@ -9,6 +10,7 @@
 #include "NetworkSpec.h"
 #include "Project.h"
 #include "data/Dataset.h"
+#include "editor/LayerItem.h"
 #include "editor/NetworkLayout.h"
 
 class QGraphicsLineItem;
@@ -18,7 +20,6 @@ class QGraphicsTextItem;
 namespace nnplay::ui {
 
 class FeatureItem;
-class LayerItem;
 class LinkBundleItem;
 class NeuronItem;
 class OutputItem;
@@ -60,9 +61,36 @@ public:
     static int thumbnailIndexFor(const nnplay::NetworkSpec& spec, int denseIndex);
 
 private:
+    // The sections of build(), in drawing order.
+    void layOut();
+    void drawInputs();
+    /// Draws layer i; neuron layers continue the links from the anchors of the column before.
+    void drawLayer(int i);
+    void drawNeurons(int i, LayerItem* item, const QString& title);
+    void drawOutput();
+    void drawFlowLines();
+    void drawMessageAndMarker();
+
+    LayerItem::Content layerContent(int i) const;
+    /// The shape check of layer i, or nullptr when there is none.
+    const nnplay::LayerShapeInfo* layerReport(int i) const;
+    /// Values the network outputs (1 until shape inference reached the last layer).
+    int networkOutputs() const;
+    /// Values going into layer i, or -1 when not known.
+    int inputSizeOf(int i) const;
+
     QGraphicsScene* m_scene;
     NetworkLayout* m_layout;
     Items m_items;
+    // What the current build() draws (valid during the call only).
+    const nnplay::NetworkSpec* m_spec = nullptr;
+    const nnplay::DataSpec* m_data = nullptr;
+    const nnplay::DataInfo* m_info = nullptr;
+    const nnplay::ShapeReport* m_report = nullptr;
+    bool m_plane = false;
+    std::vector<QPointF> m_anchors;  // right-edge anchors of the last column of drawn nodes
+    int m_anchorColumn = -1;         // the column those anchors belong to
+    std::vector<int> m_linkedGaps;   // gaps (between columns g and g+1) that links cross
 };
 
 }  // namespace nnplay::ui

@@ -22,7 +22,6 @@ public:
     /// The thumbnail; a null image shows an empty neuron.
     void setImage(const QImage& image);
     bool hasImage() const { return !m_image.isNull(); }
-    bool isHovered() const { return m_hovered; }
 
     QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;

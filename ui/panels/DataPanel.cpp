@@ -125,8 +125,8 @@ QIcon DataPanel::planeIcon(const std::string& source, int size) {
                 color = one ? PlotStyle::positiveColor() : PlotStyle::negativeColor();
             }
             p.setBrush(color);
-            const double x = (data.points(0, i) + 6.0) / 12.0 * size;
-            const double y = (6.0 - data.points(1, i)) / 12.0 * size;
+            const double x = (data.points(0, i) + kPlaneExtent) / (2 * kPlaneExtent) * size;
+            const double y = (kPlaneExtent - data.points(1, i)) / (2 * kPlaneExtent) * size;
             p.drawEllipse(QPointF(x, y), radius, radius);
         }
     } catch (const std::exception&) {

@@ -11,15 +11,16 @@
 #include <algorithm>
 #include <cmath>
 
+#include "data/PlaneGenerators.h"
 #include "plots/PlotStyle.h"
 #include "train/OutputReading.h"
-#include "train/SnapshotBuilder.h"
+#include "train/TrainingSnapshot.h"
 
 namespace nnplay::ui {
 
 namespace {
 
-constexpr double kExtent = SnapshotBuilder::kExtent;
+constexpr double kExtent = nnplay::kPlaneExtent;
 /// Regression points are coloured in this many steps of their target value.
 constexpr int kRegressionBins = 9;
 constexpr double kPointSize = 6.5;

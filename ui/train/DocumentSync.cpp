@@ -4,19 +4,10 @@
 #include <QTimer>
 
 #include "document/ProjectDocument.h"
+#include "train/EditRules.h"
 #include "train/TrainingController.h"
 
 namespace nnplay::ui {
-
-namespace {
-
-/// The network without its trained parameters: what an edit can change.
-NetworkSpec withoutParams(NetworkSpec spec) {
-    spec.clearParams();
-    return spec;
-}
-
-}  // namespace
 
 DocumentSync::DocumentSync(ProjectDocument* document, TrainingController* training, QObject* parent)
     : QObject(parent), m_document(document), m_training(training), m_timer(new QTimer(this)) {
@@ -66,21 +57,18 @@ void DocumentSync::flush() {
 
 void DocumentSync::onTrainingChanged() {
     const TrainingSpec& training = m_document->project().training;
-    // The loss, initialisation and seed shape the session itself; the rest can change on the
-    // fly without losing what the network learned.
-    if (training.loss != m_sentTraining.loss || training.init != m_sentTraining.init ||
-        training.seed != m_sentTraining.seed) {
+    if (trainingEditNeedsRebuild(m_sentTraining, training)) {
         schedule(Reload::KeepWeights);
         return;
     }
     m_sentTraining = training;
-    m_training->updateTraining(training);
+    m_training->send(&TrainingWorker::updateTraining, training);
 }
 
 void DocumentSync::onTrainedState(const NetworkSpec& network, const History& history) {
     // Only weights of the network the document still has (an edit may be on its way).
     if (m_pending != Reload::None) return;
-    if (withoutParams(network) != withoutParams(m_document->project().network())) return;
+    if (!sameLayers(network, m_document->project().network())) return;
     m_document->setTrainedState(network, history);
 }
 

@@ -15,11 +15,12 @@ namespace nnplay::ui {
 class ProjectDocument;
 class TrainingController;
 
-/// Keeps the training worker in step with the document. A structural edit of the network or
-/// new data builds a fresh session (new weights); other network edits and a new loss keep the
-/// learned weights; learning rate, optimizer, penalties, batch size, epochs and patience go to
-/// the running session without a reset. Several signals of one edit lead to one rebuild. The
-/// worker's trained weights go back into the document (for Save) while they still fit it.
+/// Keeps the training worker in step with the document, by the rules of core/train/EditRules.h.
+/// A structural edit of the network or new data builds a fresh session (new weights); other
+/// network edits and a new loss, initialisation or seed keep the learned weights; learning rate,
+/// optimizer, penalties, batch size, epochs and patience go to the running session without a reset.
+/// Several signals of one edit lead to one rebuild. The worker's trained weights go back into the
+/// document (for Save) while they still fit it.
 class DocumentSync : public QObject {
     Q_OBJECT
 public:

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "data/Features.h"
+#include "data/PlaneGenerators.h"
 #include "layers/LayerRegistry.h"
 #include "train/TrainingSession.h"
 
@@ -15,13 +16,12 @@ namespace {
 /// (row = x2, column = x1); cell centres sit on both edges, as QCPColorMap expects.
 void fillGridPoints(int size, Matrix& points) {
     points.resize(2, static_cast<Eigen::Index>(size) * size);
-    const float step =
-        size > 1 ? 2.0f * SnapshotBuilder::kExtent / static_cast<float>(size - 1) : 0.0f;
+    const float step = size > 1 ? 2.0f * kPlaneExtent / static_cast<float>(size - 1) : 0.0f;
     for (int row = 0; row < size; ++row) {
         for (int col = 0; col < size; ++col) {
             const Eigen::Index i = static_cast<Eigen::Index>(row) * size + col;
-            points(0, i) = -SnapshotBuilder::kExtent + step * static_cast<float>(col);
-            points(1, i) = -SnapshotBuilder::kExtent + step * static_cast<float>(row);
+            points(0, i) = -kPlaneExtent + step * static_cast<float>(col);
+            points(1, i) = -kPlaneExtent + step * static_cast<float>(row);
         }
     }
 }

@@ -21,8 +21,6 @@ namespace nnplay::ui {
 /// predictions. Keeps its grid buffers between calls so a snapshot allocates little.
 class SnapshotBuilder {
 public:
-    /// Half the side of the plane the 2-D generators draw in: grids cover [-kExtent, kExtent]^2.
-    static constexpr float kExtent = 6.0f;
     /// Only layers with at most this many units get thumbnails.
     static constexpr int kMaxThumbnailUnits = 16;
 

@@ -1,14 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QMetaType>
-
 namespace nnplay::ui {
 
 /// Which parts of a TrainingSnapshot the visible views need, and at what resolution. The worker
 /// computes only what is asked for, so hidden views cost no training time.
 struct SnapshotRequest {
-    /// Cells per side of the decision-boundary grid over [-6, 6]^2 (0: none).
+    /// Cells per side of the decision-boundary grid over the plane (0: none).
     int gridSize = 96;
     /// Cells per side of each neuron thumbnail (0: none).
     int thumbnailSize = 24;
@@ -23,5 +21,3 @@ struct SnapshotRequest {
 };
 
 }  // namespace nnplay::ui
-
-Q_DECLARE_METATYPE(nnplay::ui::SnapshotRequest)

@@ -16,22 +16,6 @@ TrainingController::TrainingController(QObject* parent)
     worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, worker, &QObject::deleteLater);
 
-    connect(this, &TrainingController::loadRequested, worker, &TrainingWorker::load);
-    connect(this, &TrainingController::rebuildRequested, worker, &TrainingWorker::rebuild);
-    connect(this, &TrainingController::playRequested, worker, &TrainingWorker::play);
-    connect(this, &TrainingController::pauseRequested, worker, &TrainingWorker::pause);
-    connect(this, &TrainingController::stepEpochRequested, worker, &TrainingWorker::stepEpoch);
-    connect(this, &TrainingController::stepBatchRequested, worker, &TrainingWorker::stepBatch);
-    connect(this, &TrainingController::trainEpochsRequested, worker, &TrainingWorker::trainEpochs);
-    connect(this, &TrainingController::resetRequested, worker, &TrainingWorker::reset);
-    connect(this, &TrainingController::updateTrainingRequested, worker,
-            &TrainingWorker::updateTraining);
-    connect(this, &TrainingController::speedRequested, worker, &TrainingWorker::setSpeed);
-    connect(this, &TrainingController::snapshotRequestChanged, worker,
-            &TrainingWorker::setSnapshotRequest);
-    connect(this, &TrainingController::trainedStateRequested, worker,
-            &TrainingWorker::requestTrainedState);
-
     connect(worker, &TrainingWorker::snapshotReady, this, &TrainingController::onSnapshot);
     connect(worker, &TrainingWorker::trainedStateReady, this, &TrainingController::onTrainedState);
     connect(worker, &TrainingWorker::errorOccurred, this, &TrainingController::errorOccurred);
@@ -46,50 +30,27 @@ TrainingController::~TrainingController() {
 }
 
 void TrainingController::load(const Project& project, const QString& baseDir) {
-    ++m_generation;
-    emit loadRequested(project, baseDir);
+    send(&TrainingWorker::load, project, baseDir, ++m_generation);
 }
 
 void TrainingController::rebuild(const Project& project, bool keepWeights) {
-    ++m_generation;
-    emit rebuildRequested(project, keepWeights);
+    send(&TrainingWorker::rebuild, project, keepWeights, ++m_generation);
 }
 
-void TrainingController::play() { emit playRequested(); }
-
-void TrainingController::pause() { emit pauseRequested(); }
+void TrainingController::reset() { send(&TrainingWorker::reset, ++m_generation); }
 
 void TrainingController::togglePlay() {
     if (isRunning()) {
-        pause();
+        send(&TrainingWorker::pause);
     } else {
-        play();
+        send(&TrainingWorker::play);
     }
 }
 
-void TrainingController::stepEpoch() { emit stepEpochRequested(); }
-
-void TrainingController::stepBatch() { emit stepBatchRequested(); }
-
-void TrainingController::trainEpochs(int count) { emit trainEpochsRequested(count); }
-
-void TrainingController::reset() {
-    ++m_generation;
-    emit resetRequested();
-}
-
-void TrainingController::updateTraining(const TrainingSpec& training) {
-    emit updateTrainingRequested(training);
-}
-
-void TrainingController::setSpeed(int level) { emit speedRequested(level); }
-
 void TrainingController::setSnapshotRequest(const SnapshotRequest& request) {
     m_request = request;
-    emit snapshotRequestChanged(request);
+    send(&TrainingWorker::setSnapshotRequest, request);
 }
-
-void TrainingController::requestTrainedState() { emit trainedStateRequested(); }
 
 bool TrainingController::fetchTrainedState(NetworkSpec& network, History& history) {
     if (!m_thread.isRunning()) return false;

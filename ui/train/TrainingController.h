@@ -6,48 +6,51 @@
 #include <QThread>
 #include <atomic>
 #include <memory>
+#include <utility>
 
 #include "Project.h"
 #include "train/SnapshotRequest.h"
 #include "train/TrainingSnapshot.h"
+#include "train/TrainingWorker.h"
 
 namespace nnplay::ui {
 
-class TrainingWorker;
-
 /// The UI thread's handle on training: starts a QThread, moves a TrainingWorker onto it and
-/// turns calls into queued commands. Forwards the worker's reports, dropping those of sessions
-/// that a later load() or reset() has replaced, and snapshots that a newer one already on its
-/// way supersedes (only the newest is drawn). Destroying it stops the thread safely even in
-/// the middle of training (quit(); wait(); the worker is deleted on its own thread).
+/// queues commands to it with send(). Counts the sessions it asks for (the generation) and
+/// forwards the worker's reports, dropping those of sessions that a later load(), rebuild() or
+/// reset() has replaced, and snapshots that a newer one already on its way supersedes (only
+/// the newest is drawn). Destroying it stops the thread safely even in the middle of training
+/// (quit(); wait(); the worker is deleted on its own thread).
 class TrainingController : public QObject {
     Q_OBJECT
 public:
     explicit TrainingController(QObject* parent = nullptr);
     ~TrainingController() override;
 
+    /// Queues `(worker->*command)(args...)` on the worker's thread, after every command sent
+    /// before; the arguments are copied. For example send(&TrainingWorker::trainEpochs, 50).
+    /// Commands that replace the session go through load(), rebuild() and reset() instead.
+    template <class Command, class... Args>
+    void send(Command command, Args&&... args) {
+        QMetaObject::invokeMethod(
+            m_worker,
+            [worker = m_worker, command, ... values = std::forward<Args>(args)]() mutable {
+                (worker->*command)(values...);
+            },
+            Qt::QueuedConnection);
+    }
+
     /// Builds a new session (see TrainingWorker::load); paused afterwards.
     void load(const nnplay::Project& project, const QString& baseDir);
     /// Rebuilds for an edited project, keeping the running state (see TrainingWorker::rebuild).
     void rebuild(const nnplay::Project& project, bool keepWeights);
-    void play();
-    void pause();
-    /// Play when paused, pause when running.
-    void togglePlay();
-    void stepEpoch();
-    void stepBatch();
-    /// Trains `count` more epochs at full speed, then pauses.
-    void trainEpochs(int count);
     /// Fresh weights for the same project.
     void reset();
-    void updateTraining(const nnplay::TrainingSpec& training);
-    /// 0 (slowest) .. TrainingWorker::kFullSpeed.
-    void setSpeed(int level);
+    /// Play when paused, pause when running.
+    void togglePlay();
     void setSnapshotRequest(const SnapshotRequest& request);
     /// The request last sent (views change only the parts they own).
     const SnapshotRequest& snapshotRequest() const { return m_request; }
-    /// Asks for trainedStateReady with the current weights.
-    void requestTrainedState();
     /// The current weights and history right now (for Save while training runs): waits for
     /// the worker to finish its current slice (a few milliseconds) after every command sent
     /// before. False when there is nothing trained.
@@ -66,20 +69,6 @@ signals:
     /// The trained weights and history of the current session (see TrainingWorker).
     void trainedStateReady(const nnplay::NetworkSpec& network, const nnplay::History& history);
 
-    // Commands to the worker (queued across threads); use the functions above instead.
-    void loadRequested(const nnplay::Project& project, const QString& baseDir);
-    void rebuildRequested(const nnplay::Project& project, bool keepWeights);
-    void playRequested();
-    void pauseRequested();
-    void stepEpochRequested();
-    void stepBatchRequested();
-    void trainEpochsRequested(int count);
-    void resetRequested();
-    void updateTrainingRequested(const nnplay::TrainingSpec& training);
-    void speedRequested(int level);
-    void snapshotRequestChanged(const nnplay::ui::SnapshotRequest& request);
-    void trainedStateRequested();
-
 private:
     void onSnapshot(const TrainingSnapshot& snapshot);
     void onTrainedState(const nnplay::NetworkSpec& network, const nnplay::History& history,
@@ -88,7 +77,7 @@ private:
     QThread m_thread;
     std::shared_ptr<std::atomic<int>> m_inFlight;
     TrainingWorker* m_worker;  // lives on m_thread; deleted there when it finishes
-    int m_generation = 0;
+    int m_generation = 0;      // the only session counter: the worker tags snapshots with it
     TrainingSnapshot m_last;
     SnapshotRequest m_request;
 };

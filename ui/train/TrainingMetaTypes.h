@@ -4,15 +4,12 @@
 #include <QMetaType>
 
 #include "NetworkSpec.h"
-#include "Project.h"
 #include "train/History.h"
-#include "train/TrainingSpec.h"
 
-// Engine values that cross from the UI thread to the training worker and back in queued
-// signals. core/ knows nothing of Qt, so they are declared here.
-Q_DECLARE_METATYPE(nnplay::Project)
+// Engine values that the training worker's queued signals carry back to the UI thread (commands
+// go by queued calls, TrainingController::send, and need no registration). core/ knows nothing
+// of Qt, so they are declared here.
 Q_DECLARE_METATYPE(nnplay::NetworkSpec)
-Q_DECLARE_METATYPE(nnplay::TrainingSpec)
 Q_DECLARE_METATYPE(nnplay::History)
 
 namespace nnplay::ui {

@@ -35,7 +35,7 @@ struct TrainingSnapshot {
     /// The session's data as the views show it; shared by all snapshots of one generation.
     std::shared_ptr<const DataPreview> data;
 
-    /// 2-D data only: output over the plane [-6,6]^2, gridSize x gridSize values row-major
+    /// 2-D data only: output over the plane of kPlaneExtent, gridSize x gridSize values row-major
     /// from the bottom-left corner (row = x2, column = x1), one grid per output unit.
     int gridSize = 0;
     std::vector<std::vector<float>> boundary;

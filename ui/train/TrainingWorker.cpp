@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "data/DataLoader.h"
+#include "train/EditRules.h"
 #include "train/TrainingSession.h"
 
 namespace nnplay::ui {
@@ -20,49 +21,43 @@ TrainingWorker::TrainingWorker(std::shared_ptr<std::atomic<int>> snapshotsInFlig
 
 TrainingWorker::~TrainingWorker() = default;
 
-void TrainingWorker::load(const Project& project, const QString& baseDir) {
+void TrainingWorker::load(const Project& project, const QString& baseDir, int generation) {
     m_baseDir = baseDir;
     setRunning(false);
-    build(project);
+    build(project, generation);
 }
 
-void TrainingWorker::rebuild(const Project& project, bool keepWeights) {
+void TrainingWorker::rebuild(const Project& project, bool keepWeights, int generation) {
     const bool wasRunning = m_running;
     setRunning(false);
     if (keepWeights && m_session) {
         Project next = project;
         Project trained = m_project;
         m_session->storeInto(trained);
-        next.network().clearParams();
-        for (LayerSpec& layer : next.network().layers) {
-            const int index = trained.network().indexOf(layer.id);
-            if (index < 0) continue;
-            const LayerSpec& old = trained.network().layers[static_cast<std::size_t>(index)];
-            if (old.type == layer.type) layer.params = old.params;
-        }
+        carryWeights(trained.network(), next.network());
         next.history = trained.history;
         // The carried weights may not fit after all: then start afresh rather than not at all.
         Project fresh = project;
         fresh.network().clearParams();
         fresh.history.clear();
-        build(next, &fresh);
+        build(next, generation, &fresh);
     } else {
-        build(project);
+        build(project, generation);
     }
     if (wasRunning && m_session) play();
 }
 
-void TrainingWorker::reset() {
+void TrainingWorker::reset(int generation) {
     setRunning(false);
     Project fresh = m_project;
     fresh.network().clearParams();
     fresh.history.clear();
-    build(fresh);
+    build(fresh, generation);
 }
 
-void TrainingWorker::build(const Project& project, const Project* fallback) {
+void TrainingWorker::build(const Project& project, int generation, const Project* fallback) {
     m_targetEpoch = -1;
-    ++m_generation;
+    m_generation = generation;
     m_session.reset();
     m_preview.reset();
     m_builder.clearCache();
@@ -173,8 +168,6 @@ void TrainingWorker::setSnapshotRequest(const SnapshotRequest& request) {
     m_request = request;
     if (!m_running) sendSnapshot(true);
 }
-
-void TrainingWorker::requestTrainedState() { sendTrainedState(); }
 
 bool TrainingWorker::prepareToTrain() {
     if (!m_session) {

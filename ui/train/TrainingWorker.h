@@ -21,7 +21,8 @@ class TrainingSession;
 namespace nnplay::ui {
 
 /// Trains on its own thread. Owns the TrainingSession (the UI never touches it), takes
-/// commands through its slots (queued from the UI thread) and reports through queued signals:
+/// commands as calls queued from the UI thread (TrainingController::send) and reports through
+/// queued signals:
 /// snapshots at most ~30 a second, errors, and the trained weights when training pauses or
 /// stops. Training runs in short slices from the thread's event loop, so commands are handled
 /// within a few milliseconds and nothing ever waits for the UI.
@@ -49,23 +50,25 @@ public:
                             QObject* parent = nullptr);
     ~TrainingWorker() override;
 
-    /// Generation of the current session (0 before the first load).
+    /// Generation of the current session, as the command that built it said (0 before).
     int generation() const { return m_generation; }
     /// The project's network with the current weights, and the history, when the session
     /// has trained (or was loaded trained); false otherwise. Call on the worker's thread only
     /// (TrainingController::fetchTrainedState does).
     bool trainedState(nnplay::NetworkSpec& network, nnplay::History& history) const;
 
-public slots:
+    // Commands. Those that build a session take its generation, which tags every report of it
+    // (TrainingController counts them).
+
     /// Builds a new session for `project` (its data read relative to baseDir), starting from
-    /// its trained weights when it has them. Pauses; bumps the generation even on failure (the
+    /// its trained weights when it has them. Pauses; takes the generation even on failure (the
     /// snapshot is then invalid and errorOccurred says why).
-    void load(const nnplay::Project& project, const QString& baseDir);
-    /// Builds a new session for an edited project (same data folder), bumping the generation.
-    /// With keepWeights, the current session's weights and history carry over to the layers
-    /// that still fit (a non-structural edit, a new loss); otherwise the project's own (maybe
-    /// none) are used. Training goes on if it was running.
-    void rebuild(const nnplay::Project& project, bool keepWeights);
+    void load(const nnplay::Project& project, const QString& baseDir, int generation);
+    /// Builds a new session for an edited project (same data folder). With keepWeights, the
+    /// current session's weights and history carry over to the layers that still fit
+    /// (nnplay::carryWeights: a non-structural edit, a new loss); otherwise the project's own
+    /// (maybe none) are used. Training goes on if it was running.
+    void rebuild(const nnplay::Project& project, bool keepWeights, int generation);
     /// Trains continuously at the current speed up to the planned epochs (then pauses with a
     /// notice); played again past them, it keeps going until paused.
     void play();
@@ -76,30 +79,29 @@ public slots:
     void stepBatch();
     /// Trains `count` more epochs at full speed, then pauses.
     void trainEpochs(int count);
-    /// New weights from the same project (trained weights dropped); bumps the generation.
-    void reset();
+    /// New weights from the same project (trained weights dropped).
+    void reset(int generation);
     /// Takes learning rate, optimizer, penalties, batch size, epochs, patience without a reset.
     void updateTraining(const nnplay::TrainingSpec& training);
     /// 0 (slowest) .. kFullSpeed.
     void setSpeed(int level);
     /// What the next snapshots contain; when paused, sends one at once.
     void setSnapshotRequest(const nnplay::ui::SnapshotRequest& request);
-    /// Sends trainedStateReady with the current weights.
-    void requestTrainedState();
 
 signals:
     void snapshotReady(const nnplay::ui::TrainingSnapshot& snapshot);
     /// A setting or the data could not be used, or a step failed; training is paused.
     void errorOccurred(const QString& message);
     /// The project's network with the trained weights, and the history, of session
-    /// `generation`: sent when training pauses or stops and on request.
+    /// `generation`: sent when training pauses or stops.
     void trainedStateReady(const nnplay::NetworkSpec& network, const nnplay::History& history,
                            int generation);
 
 private:
-    /// Replaces the session (a new generation) and reports it; tries `fallback` when
-    /// `project` cannot be built.
-    void build(const nnplay::Project& project, const nnplay::Project* fallback = nullptr);
+    /// Replaces the session (of `generation`) and reports it; tries `fallback` when `project`
+    /// cannot be built.
+    void build(const nnplay::Project& project, int generation,
+               const nnplay::Project* fallback = nullptr);
     void setRunning(bool running);
     void restartTimer();
     void onTick();

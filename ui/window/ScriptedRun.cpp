@@ -41,7 +41,7 @@ void ScriptedRun::onSnapshot(const TrainingSnapshot& snapshot) {
                                    : m_window->document()->project().training.epochs;
             m_targetEpoch = snapshot.epoch + epochs;
             m_stage = Stage::Training;
-            training->trainEpochs(epochs);
+            training->send(&TrainingWorker::trainEpochs, epochs);
             return;
         }
         case Stage::Training:

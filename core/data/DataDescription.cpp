@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "data/DataDescription.h"
+
+#include <filesystem>
+
+#include "data/CsvLoader.h"
+#include "data/DataLoader.h"
+#include "data/DigitsLoader.h"
+#include "data/PlaneGenerators.h"
+
+namespace nnplay {
+
+DataInfo describeData(const DataSpec& spec, Task task, const std::string& baseDir) {
+    checkDataSpec(spec, task);
+    if (isPlaneSource(spec.source)) {
+        DataInfo info;
+        info.task = task;
+        info.inputShape = Shape::flat(static_cast<int>(spec.features.size()));
+        info.featureNames = spec.features;
+        if (task == Task::Classification) info.classNames = {"-1", "+1"};
+        info.targetCount = 1;
+        info.isPlane = true;
+        return info;
+    }
+    if (spec.source == "digits") return digitsDataInfo();
+    return describeCsvData(resolveDataPath(spec.path, baseDir), spec.label, task);
+}
+
+std::string resolveDataPath(const std::string& path, const std::string& baseDir) {
+    const std::filesystem::path file(path);
+    if (file.is_absolute() || baseDir.empty()) return file.lexically_normal().string();
+    return (std::filesystem::path(baseDir) / file).lexically_normal().string();
+}
+
+}  // namespace nnplay

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Which edits of a project keep the trained weights and which need fresh ones, and which
+// training settings need the session rebuilt. The document, its undo commands, the
+// document-to-worker sync and the worker all decide by these functions.
+
+#include <optional>
+
+#include "NetworkSpec.h"
+#include "Shape.h"
+#include "Types.h"
+#include "data/DataSpec.h"
+#include "train/TrainingSpec.h"
+
+namespace nnplay {
+
+/// True when trained parameters of `before` no longer fit `after`: layers added, removed,
+/// moved or retyped, parameters dropped, or a setting changed a layer's output shape or
+/// parameter count (units). False for settings such as a dropout rate or a leaky alpha.
+/// `input` is the sample shape when known; without it a flat probe shape is used, and a change
+/// that cannot be judged counts as needing fresh weights.
+bool networkEditNeedsFreshWeights(const NetworkSpec& before, const NetworkSpec& after,
+                                  const std::optional<Shape>& input = std::nullopt);
+
+/// True when weights trained on the data `before` (for task `taskBefore`) do not belong to the
+/// data `after`: any change of the data settings or the task.
+bool dataEditNeedsFreshWeights(const DataSpec& before, Task taskBefore, const DataSpec& after,
+                               Task taskAfter);
+
+/// True when a running session cannot take `after` on the fly and must be rebuilt (keeping
+/// its weights): the loss, the initialisation or the seed changed. Learning rate, optimizer,
+/// penalties, batch size, epochs and patience apply without a rebuild.
+bool trainingEditNeedsRebuild(const TrainingSpec& before, const TrainingSpec& after);
+
+/// True when both specs have the same layers and settings, whatever their parameters.
+bool sameLayers(const NetworkSpec& a, const NetworkSpec& b);
+
+/// Gives each layer of `next` the parameters of the layer of `trained` with the same id and
+/// type (none when there is no such layer): the weights an edit that keeps them carries over.
+void carryWeights(const NetworkSpec& trained, NetworkSpec& next);
+
+}  // namespace nnplay

@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "window/ProjectFiles.h"
+
+#include <QAction>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QKeySequence>
+#include <QMenu>
+#include <exception>
+
+#include "data/ResourcePath.h"
+#include "document/ProjectDocument.h"
+#include "io/ProjectFile.h"
+#include "train/DocumentSync.h"
+#include "train/EditRules.h"
+#include "train/TrainingController.h"
+#include "window/RecentFilesMenu.h"
+
+namespace nnplay::ui {
+
+namespace {
+
+constexpr char kFileFilter[] = "nnplay projects (*.nnplay);;All files (*)";
+constexpr char kSuffix[] = "nnplay";
+
+/// CSV paths are absolute inside the document (so Save As to another folder keeps working)
+/// and relative to the project file inside files.
+void absolutizeCsvPath(Project& project, const QString& baseDir) {
+    if (project.data.source != "csv" || project.data.path.empty()) return;
+    project.data.path =
+        QDir::cleanPath(QDir(baseDir).absoluteFilePath(QString::fromStdString(project.data.path)))
+            .toStdString();
+}
+
+void relativizeCsvPath(Project& project, const QString& baseDir) {
+    if (project.data.source != "csv" || project.data.path.empty()) return;
+    project.data.path =
+        QDir(baseDir).relativeFilePath(QString::fromStdString(project.data.path)).toStdString();
+}
+
+}  // namespace
+
+ProjectFiles::ProjectFiles(ProjectDocument* document, DocumentSync* sync,
+                           TrainingController* training, QWidget* window)
+    : QObject(window), m_document(document), m_sync(sync), m_training(training), m_window(window) {}
+
+void ProjectFiles::addActions(QMenu* file) {
+    QAction* newAction = file->addAction(tr("&New"), this, [this] {
+        if (maybeSave()) openProject(Project::defaultProject());
+    });
+    newAction->setShortcut(QKeySequence::New);
+    QAction* open = file->addAction(tr("&Open…"), this, [this] {
+        if (!maybeSave()) return;
+        const QString dir = m_document->filePath().isEmpty()
+                                ? QDir::homePath()
+                                : QFileInfo(m_document->filePath()).absolutePath();
+        const QString path =
+            QFileDialog::getOpenFileName(m_window, tr("Open Project"), dir, tr(kFileFilter));
+        if (!path.isEmpty()) openFile(path);
+    });
+    open->setShortcut(QKeySequence::Open);
+    m_recentMenu = new RecentFilesMenu(tr("Open &Recent"), m_window);
+    file->addMenu(m_recentMenu);
+    connect(m_recentMenu, &RecentFilesMenu::fileChosen, this, [this](const QString& path) {
+        if (maybeSave()) openFile(path);
+    });
+    m_examplesMenu = file->addMenu(tr("Open &Example"));
+    rebuildExamplesMenu();
+    file->addSeparator();
+    QAction* saveAction = file->addAction(tr("&Save"), this, &ProjectFiles::save);
+    saveAction->setShortcut(QKeySequence::Save);
+    QAction* saveAsAction = file->addAction(tr("Save &As…"), this, &ProjectFiles::saveAs);
+    saveAsAction->setShortcut(QKeySequence::SaveAs);
+}
+
+QMessageBox::StandardButton ProjectFiles::ask(QMessageBox::Icon icon, const QString& title,
+                                              const QString& text,
+                                              QMessageBox::StandardButtons buttons) {
+    if (m_messageHook) return m_messageHook(icon, title, text, buttons);
+    QMessageBox box(icon, title, text, buttons, m_window);
+    return static_cast<QMessageBox::StandardButton>(box.exec());
+}
+
+void ProjectFiles::showError(const QString& title, const QString& text) {
+    ask(QMessageBox::Warning, title, text, QMessageBox::Ok);
+}
+
+bool ProjectFiles::openFile(const QString& path) {
+    Project project;
+    try {
+        project = ProjectFile::load(path.toStdString());
+    } catch (const std::exception& e) {
+        showError(tr("Cannot open project"), QString::fromStdString(e.what()));
+        return false;
+    }
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    absolutizeCsvPath(project, QFileInfo(absolute).absolutePath());
+    openProject(project, absolute);
+    if (m_recentMenu) m_recentMenu->add(absolute);
+    emit statusMessage(tr("Opened %1").arg(QFileInfo(path).fileName()));
+    return true;
+}
+
+void ProjectFiles::openProject(const Project& project, const QString& filePath) {
+    m_document->reset(project, filePath);
+}
+
+Project ProjectFiles::projectToSave() {
+    m_sync->flush();
+    Project project = m_document->project();
+    NetworkSpec network;
+    History history;
+    if (m_training->fetchTrainedState(network, history) && sameLayers(network, project.network())) {
+        project.network() = network;
+        project.history = history;
+        m_document->setTrainedState(network, history);
+    }
+    return project;
+}
+
+bool ProjectFiles::saveFile(const QString& path) {
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    Project project = projectToSave();
+    relativizeCsvPath(project, QFileInfo(absolute).absolutePath());
+    try {
+        ProjectFile::save(absolute.toStdString(), project);
+    } catch (const std::exception& e) {
+        showError(tr("Cannot save project"), QString::fromStdString(e.what()));
+        return false;
+    }
+    m_document->setFilePath(absolute);
+    m_document->markSaved();
+    if (m_recentMenu) m_recentMenu->add(absolute);
+    emit statusMessage(tr("Saved %1").arg(QFileInfo(absolute).fileName()));
+    return true;
+}
+
+bool ProjectFiles::save() {
+    if (m_document->filePath().isEmpty()) return saveAs();
+    return saveFile(m_document->filePath());
+}
+
+bool ProjectFiles::saveAs() {
+    const QString start = m_document->filePath().isEmpty()
+                              ? QDir::home().filePath(tr("untitled.nnplay"))
+                              : m_document->filePath();
+    QString path =
+        QFileDialog::getSaveFileName(m_window, tr("Save Project As"), start, tr(kFileFilter));
+    if (path.isEmpty()) return false;
+    if (QFileInfo(path).suffix().isEmpty()) path += QLatin1Char('.') + QLatin1String(kSuffix);
+    return saveFile(path);
+}
+
+bool ProjectFiles::maybeSave() {
+    if (!m_document->isModified()) return true;
+    const QString name = m_document->filePath().isEmpty()
+                             ? tr("Untitled")
+                             : QFileInfo(m_document->filePath()).fileName();
+    const auto answer = ask(QMessageBox::Warning, tr("Unsaved changes"),
+                            tr("“%1” has changes that are not saved. Save them first?").arg(name),
+                            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+    if (answer == QMessageBox::Save) return save();
+    return answer == QMessageBox::Discard;
+}
+
+QStringList ProjectFiles::recentFiles() const {
+    return m_recentMenu ? m_recentMenu->files() : QStringList();
+}
+
+void ProjectFiles::rebuildExamplesMenu() {
+    m_examplesMenu->clear();
+    const QDir dir(QString::fromStdString(resourcePath("examples")));
+    const QStringList files = dir.entryList({QStringLiteral("*.nnplay")}, QDir::Files, QDir::Name);
+    for (const QString& name : files) {
+        const QString path = dir.filePath(name);
+        m_examplesMenu->addAction(QFileInfo(name).completeBaseName(), this, [this, path] {
+            if (!maybeSave()) return;
+            Project project;
+            try {
+                project = ProjectFile::load(path.toStdString());
+            } catch (const std::exception& e) {
+                showError(tr("Cannot open example"), QString::fromStdString(e.what()));
+                return;
+            }
+            // Examples open untitled: Save asks where, the shipped file stays as it is.
+            absolutizeCsvPath(project, QFileInfo(path).absolutePath());
+            openProject(project);
+        });
+    }
+    m_examplesMenu->setEnabled(!files.isEmpty());
+}
+
+}  // namespace nnplay::ui

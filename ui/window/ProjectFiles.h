@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QMessageBox>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <functional>
+
+#include "Project.h"
+
+class QMenu;
+class QWidget;
+
+namespace nnplay::ui {
+
+class DocumentSync;
+class ProjectDocument;
+class RecentFilesMenu;
+class TrainingController;
+
+/// The window's file handling: New, Open, Open Recent, Open Example, Save and Save As, and the
+/// prompt before unsaved changes are lost. Saving stores the worker's current weights when
+/// they still fit the document. Every message to the user goes through ask(), which tests
+/// replace with a hook.
+class ProjectFiles : public QObject {
+    Q_OBJECT
+public:
+    /// Shows a message and returns the button pressed; the default is a modal QMessageBox.
+    using MessageHook = std::function<QMessageBox::StandardButton(
+        QMessageBox::Icon icon, const QString& title, const QString& text,
+        QMessageBox::StandardButtons buttons)>;
+
+    /// None is owned; all must outlive this object. `window` parents the dialogs.
+    ProjectFiles(ProjectDocument* document, DocumentSync* sync, TrainingController* training,
+                 QWidget* window);
+
+    /// Adds New, Open, Open Recent, Open Example, Save and Save As to `menu`.
+    void addActions(QMenu* menu);
+
+    /// Opens a project file. On failure shows the reader's message, leaves the open project
+    /// as it was and returns false. Does not ask about unsaved changes (the menu does).
+    bool openFile(const QString& path);
+    /// Opens a project as an untitled document (examples, the command line's default).
+    void openProject(const nnplay::Project& project, const QString& filePath = QString());
+    /// Writes the project with its trained weights atomically. On failure shows why, leaves
+    /// any old file whole and returns false.
+    bool saveFile(const QString& path);
+    /// Save to the current file, or ask for one.
+    bool save();
+    bool saveAs();
+    /// Asks whether to save unsaved changes; true when it is fine to discard the project.
+    bool maybeSave();
+
+    /// Most recently opened or saved files, newest first.
+    QStringList recentFiles() const;
+
+    void setMessageHook(MessageHook hook) { m_messageHook = std::move(hook); }
+    QMessageBox::StandardButton ask(QMessageBox::Icon icon, const QString& title,
+                                    const QString& text, QMessageBox::StandardButtons buttons);
+    void showError(const QString& title, const QString& text);
+
+signals:
+    /// A sentence for the status bar ("Saved circle.nnplay").
+    void statusMessage(const QString& message);
+
+private:
+    void rebuildExamplesMenu();
+    /// The document's project with the worker's current weights and history (when they fit).
+    nnplay::Project projectToSave();
+
+    ProjectDocument* m_document;
+    DocumentSync* m_sync;
+    TrainingController* m_training;
+    QWidget* m_window;
+    RecentFilesMenu* m_recentMenu = nullptr;
+    QMenu* m_examplesMenu = nullptr;
+    MessageHook m_messageHook;
+};
+
+}  // namespace nnplay::ui

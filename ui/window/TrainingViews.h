@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+class QTabWidget;
+class QWidget;
+
+namespace nnplay::ui {
+
+class ConfusionMatrixView;
+class DecisionBoundaryView;
+class LossCurveView;
+class SampleGridView;
+class TrainingController;
+struct DataPreview;
+struct TrainingSnapshot;
+
+/// The views of training: the tabs (output over the plane, confusion matrix, test samples)
+/// and the loss curves. Hands every snapshot to the views that show it, shows the tabs that
+/// fit the session's data (starting a new kind of data on its most telling view) and asks the
+/// worker only for what visible views need. Views are addressed by View, never by tab index.
+class TrainingViews : public QObject {
+    Q_OBJECT
+public:
+    enum class View { Output, ConfusionMatrix, TestSamples };
+
+    /// `training` is not owned and must outlive this object; the widgets are created here and
+    /// belong to whoever takes tabs() and lossView() into a layout.
+    explicit TrainingViews(TrainingController* training, QObject* parent = nullptr);
+
+    QTabWidget* tabs() const { return m_tabs; }
+    DecisionBoundaryView* boundaryView() const { return m_boundary; }
+    SampleGridView* samplesView() const { return m_samples; }
+    LossCurveView* lossView() const { return m_loss; }
+
+    /// Whether the view's tab is offered for the current data.
+    bool isAvailable(View view) const;
+    /// Brings the view's tab to the front when it is available.
+    void showView(View view);
+
+    /// Hands the snapshot to the views (those in hidden tabs draw it once shown); a new
+    /// generation first updates the tabs for its data.
+    void setSnapshot(const TrainingSnapshot& snapshot);
+
+private:
+    QWidget* widget(View view) const;
+    int indexOf(View view) const;
+    void updateTabs(const DataPreview* data);
+    void updateSnapshotRequest();
+
+    TrainingController* m_training;
+    QTabWidget* m_tabs;
+    DecisionBoundaryView* m_boundary;
+    ConfusionMatrixView* m_confusion;
+    SampleGridView* m_samples;
+    LossCurveView* m_loss;
+    int m_generation = -1;
+    int m_kind = -1;  // the kind of data the current tab was chosen for
+};
+
+}  // namespace nnplay::ui
