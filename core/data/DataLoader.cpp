@@ -55,6 +55,11 @@ std::string resolvePath(const std::string& path, const std::string& baseDir) {
 
 void splitInto(const Dataset& all, const DataSpec& spec, DataSplit& split) {
     splitTrainTest(all, spec.trainFraction, splitSeed(spec.seed), split.train, split.test);
+    if (spec.validationFraction > 0.0) {
+        const Dataset trainAll = std::move(split.train);
+        splitTrainTest(trainAll, 1.0 - spec.validationFraction, splitSeed(splitSeed(spec.seed)),
+                       split.train, split.validation);
+    }
 }
 
 DataSplit loadPlane(const DataSpec& spec, const SourceInfo& source) {
@@ -106,6 +111,10 @@ void checkDataSpec(const DataSpec& spec, Task task) {
         throw InputError("the training fraction must be between 0 and 1 (both excluded), not " +
                          numberText(spec.trainFraction));
     }
+    if (!(spec.validationFraction >= 0.0 && spec.validationFraction < 1.0)) {
+        throw InputError("the validation fraction must be from 0 (no validation part) to below 1, "
+                         "not " + numberText(spec.validationFraction));
+    }
     if (source->isPlane) {
         if (spec.samples < kMinSamples || spec.samples > kMaxSamples) {
             throw InputError("the number of samples must be from " + std::to_string(kMinSamples) +
@@ -145,6 +154,7 @@ DataSplit loadData(const DataSpec& spec, Task task, const std::string& baseDir) 
     if (spec.source == "csv" && spec.standardize) {
         split.standardizer.fit(split.train.inputs);
         split.standardizer.apply(split.train.inputs);
+        if (split.validation.sampleCount() > 0) split.standardizer.apply(split.validation.inputs);
         split.standardizer.apply(split.test.inputs);
     }
     return split;

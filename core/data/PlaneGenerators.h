@@ -8,6 +8,9 @@
 
 namespace nnplay {
 
+/// Half the side of the plane the 2-D generators draw in: [-kPlaneExtent, kPlaneExtent]^2.
+inline constexpr float kPlaneExtent = 6.0f;
+
 /// True for the 2-D generator sources: circle, xor, gaussian, spiral, moons, plane, multigauss.
 bool isPlaneSource(const std::string& source);
 

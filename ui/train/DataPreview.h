@@ -6,6 +6,7 @@
 
 #include "Types.h"
 #include "data/Dataset.h"
+#include "train/SessionViews.h"
 
 namespace nnplay::ui {
 
@@ -13,7 +14,7 @@ namespace nnplay::ui {
 /// session and shared read-only by every snapshot of that session (never modified after).
 struct DataPreview {
     /// How many test samples the sample views show at most.
-    static constexpr int kSampleCount = 48;
+    static constexpr int kSampleCount = nnplay::SessionViews::kSampleCount;
 
     nnplay::DataInfo info;
     /// Type of the network's last layer ("sigmoid", "softmax", "tanh", "dense", ...): tells the

@@ -90,6 +90,8 @@ private:
     TrainingWorker* m_worker;  // lives on m_thread; deleted there when it finishes
     int m_generation = 0;
     TrainingSnapshot m_last;
+    // History rows of snapshots skipped for a newer one, handed on with the next one drawn.
+    TrainingSnapshot m_skipped;
     SnapshotRequest m_request;
 };
 
