@@ -96,7 +96,8 @@ void printProgress(const History& history, int done, int total, bool terminal,
     const std::size_t row = history.size() - 1;
     const bool validation = history.column(kValLoss) >= 0;
     std::ostringstream line;
-    line << "epoch " << history.epoch(row) << "  train_loss " << fixed(history.value(row, kTrainLoss));
+    line << "epoch " << history.epoch(row) << "  train_loss "
+         << fixed(history.value(row, kTrainLoss));
     if (validation) line << "  val_loss " << fixed(history.value(row, kValLoss));
     line << "  test_loss " << fixed(history.value(row, kTestLoss));
     if (classification) {

@@ -54,8 +54,8 @@ public:
 
     /// A figure of the finished run, as the CLI reports it.
     struct Figure {
-        std::string name;  ///< "train_loss", "val_accuracy", "best_epoch", ...
-        double value;      ///< NaN where not measured (no validation part)
+        std::string name;    ///< "train_loss", "val_accuracy", "best_epoch", ...
+        double value;        ///< NaN where not measured (no validation part)
         bool whole = false;  ///< a count (an epoch), printed without decimals
     };
     /// The run's figures of the weights it holds, in report order (one pass over each part).

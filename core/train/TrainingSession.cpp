@@ -228,8 +228,8 @@ void TrainingSession::watchForEarlyStop(double watched) {
     const std::string part = m_data.validation.sampleCount() > 0 ? "validation" : "test";
     m_stopMessage = "Early stopping after epoch " + std::to_string(m_epoch) + ": the " + part +
                     " loss has not improved for " + std::to_string(m_training.patience) +
-                    " epochs. The weights of epoch " + std::to_string(m_bestEpoch) + " (" +
-                    part + " loss " + formatNumber(m_bestLoss) + ") are restored.";
+                    " epochs. The weights of epoch " + std::to_string(m_bestEpoch) + " (" + part +
+                    " loss " + formatNumber(m_bestLoss) + ") are restored.";
 }
 
 void TrainingSession::diverge(int epoch, float loss) {
@@ -251,15 +251,18 @@ void TrainingSession::diverge(int epoch, float loss) {
     message += ". The weights from before that epoch are kept. ";
     if (m_inputScale > kHugeValue || m_targetScale > kHugeValue) {
         const bool inputs = m_inputScale > kHugeValue;
-        message += std::string("The ") + (inputs ? "inputs" : "targets") + " are on a huge scale (up to " +
+        message += std::string("The ") + (inputs ? "inputs" : "targets") +
+                   " are on a huge scale (up to " +
                    formatNumber(inputs ? m_inputScale : m_targetScale) +
                    "): values this large overflow the arithmetic whatever the learning rate. " +
                    (inputs ? "Standardise the inputs in the data panel or rescale the columns"
                            : "Rescale the target column") +
                    " to values near -10..10.";
     } else {
-        message += "The updates were too large for this network: try a smaller learning rate "
-                   "(now " + formatNumber(m_training.optimizer.learningRate) + ").";
+        message +=
+            "The updates were too large for this network: try a smaller learning "
+            "rate (now " +
+            formatNumber(m_training.optimizer.learningRate) + ").";
     }
     m_stopMessage = message;
 }

@@ -150,9 +150,11 @@ void LossCurveView::setSnapshot(const TrainingSnapshot& snapshot) {
         m_summary->setText(snapshot.valid ? tr("No epoch trained yet.") : QString());
     } else {
         const int last = static_cast<int>(m_history.size()) - 1;
-        QString text = tr("Epoch %1   training loss %2").arg(m_history.epoch(last)).arg(
-            lossText(value(last, kTrainLoss)));
-        if (m_hasValidation) text += tr("   validation loss %1").arg(lossText(value(last, kValLoss)));
+        QString text = tr("Epoch %1   training loss %2")
+                           .arg(m_history.epoch(last))
+                           .arg(lossText(value(last, kTrainLoss)));
+        if (m_hasValidation)
+            text += tr("   validation loss %1").arg(lossText(value(last, kValLoss)));
         text += tr("   test loss %1").arg(lossText(value(last, kTestLoss)));
         if (classification)
             text += tr("   test accuracy %1").arg(percentText(value(last, kTestAccuracy)));
@@ -191,8 +193,8 @@ void LossCurveView::appendRows(const nnplay::History& rows) {
     if (!m_hasValidation && rows.column(kValLoss) >= 0) {
         // The validation curves join the legend after the training ones, in legend order.
         m_hasValidation = true;
-        for (QCPGraph* g : {m_trainLoss, m_valLoss, m_testLoss, m_trainAccuracy, m_valAccuracy,
-                            m_testAccuracy})
+        for (QCPGraph* g :
+             {m_trainLoss, m_valLoss, m_testLoss, m_trainAccuracy, m_valAccuracy, m_testAccuracy})
             g->removeFromLegend();
         for (QCPGraph* g : {m_trainLoss, m_valLoss, m_testLoss}) g->addToLegend();
         m_valLoss->setVisible(true);
@@ -203,9 +205,9 @@ void LossCurveView::appendRows(const nnplay::History& rows) {
     }
     const auto n = static_cast<int>(rows.size());
     const std::pair<QCPGraph*, const char*> curves[] = {
-        {m_trainLoss, kTrainLoss},         {m_valLoss, kValLoss},
-        {m_testLoss, kTestLoss},           {m_trainAccuracy, kTrainAccuracy},
-        {m_valAccuracy, kValAccuracy},     {m_testAccuracy, kTestAccuracy}};
+        {m_trainLoss, kTrainLoss},     {m_valLoss, kValLoss},
+        {m_testLoss, kTestLoss},       {m_trainAccuracy, kTrainAccuracy},
+        {m_valAccuracy, kValAccuracy}, {m_testAccuracy, kTestAccuracy}};
     QVector<double> keys(n), values(n);
     for (int i = 0; i < n; ++i) keys[i] = rows.epoch(static_cast<std::size_t>(i));
     for (const auto& [graph, name] : curves) {
