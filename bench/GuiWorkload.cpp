@@ -8,6 +8,7 @@
 #include <QTimer>
 #include <algorithm>
 
+#include "data/DataLoader.h"
 #include "train/SnapshotRequest.h"
 #include "train/TrainingController.h"
 #include "train/TrainingSession.h"
@@ -21,7 +22,7 @@ namespace {
 /// Samples per second of the session the worker runs (full-set evaluation after each epoch
 /// included), trained headless for about `seconds`.
 double headlessRate(const Project& project, double seconds) {
-    auto session = TrainingSession::fromProject(project, ".");
+    auto session = std::make_unique<TrainingSession>(project, loadData(project.data, project.task, "."));
     const int n = session->data().train.sampleCount();
     session->stepEpoch();  // warm-up
     QElapsedTimer clock;

@@ -20,7 +20,7 @@ double seconds(Clock::time_point start) {
 }
 
 std::unique_ptr<TrainingSession> makeSession(const Project& p) {
-    auto session = TrainingSession::fromProject(p, ".");
+    auto session = std::make_unique<TrainingSession>(p, loadData(p.data, p.task, "."));
     session->setEpochEvaluation(false);  // raw training speed, as the peer scripts measure
     return session;
 }

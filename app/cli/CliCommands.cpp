@@ -17,6 +17,7 @@
 #include "io/ProjectFile.h"
 #include "layers/LayerRegistry.h"
 #include "train/NetworkCheck.h"
+#include "train/Session.h"
 #include "train/TrainingSession.h"
 
 namespace nnplay::cli {
@@ -89,13 +90,21 @@ std::string fixed(double v, int digits = 4) {
     return buffer;
 }
 
-void printProgress(const EpochRecord& r, int done, int total, bool terminal, bool classification) {
+void printProgress(const History& history, int done, int total, bool terminal,
+                   bool classification) {
+    using namespace HistoryColumn;
+    const std::size_t row = history.size() - 1;
+    const bool validation = history.column(kValLoss) >= 0;
     std::ostringstream line;
-    line << "epoch " << r.epoch << "  train_loss " << fixed(r.trainLoss) << "  test_loss "
-         << fixed(r.testLoss);
-    if (classification)
-        line << "  train_acc " << fixed(r.trainAccuracy, 3) << "  test_acc "
-             << fixed(r.testAccuracy, 3);
+    line << "epoch " << history.epoch(row) << "  train_loss "
+         << fixed(history.value(row, kTrainLoss));
+    if (validation) line << "  val_loss " << fixed(history.value(row, kValLoss));
+    line << "  test_loss " << fixed(history.value(row, kTestLoss));
+    if (classification) {
+        line << "  train_acc " << fixed(history.value(row, kTrainAccuracy), 3);
+        if (validation) line << "  val_acc " << fixed(history.value(row, kValAccuracy), 3);
+        line << "  test_acc " << fixed(history.value(row, kTestAccuracy), 3);
+    }
     if (terminal) {
         const int width = 24;
         const int filled = total ? width * done / total : width;
@@ -119,34 +128,27 @@ int train(const std::vector<std::string>& args) {
         project.training.seed = seed;
         project.data.seed = seed;
     }
-    std::unique_ptr<TrainingSession> session = TrainingSession::fromProject(project, baseDirOf(path));
+    std::unique_ptr<Session> session = makeSession(project, baseDirOf(path));
     const bool quiet = a.flag("--quiet");
     const bool terminal = ::isatty(STDOUT_FILENO) != 0;
     const bool classification = project.task == Task::Classification;
     const int total = project.training.epochs;
     int done = 0;
     while (done < total && !session->stopped()) {
-        const EpochRecord r = session->stepEpoch();
+        session->stepEpoch();
         if (session->stopReason() == StopReason::Diverged) break;
         ++done;
-        if (!quiet) printProgress(r, done, total, terminal, classification);
+        if (!quiet) printProgress(session->history(), done, total, terminal, classification);
     }
     if (terminal && !quiet && done < total) std::cout << "\n";
 
     nlohmann::ordered_json result;
     result["epochs"] = session->epoch();
-    result["train_loss"] = finiteOrNull(session->loss(session->data().train));
-    result["test_loss"] = finiteOrNull(session->loss(session->data().test));
-    if (classification) {
-        const ClassificationMetrics train = session->classificationMetrics(session->data().train);
-        const ClassificationMetrics test = session->classificationMetrics(session->data().test);
-        result["train_accuracy"] = finiteOrNull(train.accuracy);
-        result["test_accuracy"] = finiteOrNull(test.accuracy);
-        result["test_macro_f1"] = finiteOrNull(test.macroF1);
-    } else {
-        const RegressionMetrics test = session->regressionMetrics(session->data().test);
-        result["test_mse"] = finiteOrNull(test.mse);
-        result["test_r2"] = finiteOrNull(test.r2);
+    for (const Session::Figure& figure : session->results()) {
+        if (figure.whole && std::isfinite(figure.value))
+            result[figure.name] = static_cast<long long>(figure.value);
+        else
+            result[figure.name] = finiteOrNull(figure.value);
     }
     switch (session->stopReason()) {
         case StopReason::None: result["stopped"] = "completed"; break;
@@ -230,8 +232,8 @@ int predict(const std::vector<std::string>& args) {
     if (!project.network().hasParams())
         throw InputError(path + ": the project has no trained weights; train it first (nnplay-cli "
                                 "train PROJECT --save OUT)");
-    std::unique_ptr<TrainingSession> session = TrainingSession::fromProject(project, baseDirOf(path));
-    const DataSplit& split = session->data();
+    TrainingSession session(project, loadData(project.data, project.task, baseDirOf(path)));
+    const DataSplit& split = session.data();
     const CsvTable table = CsvTable::readFile(a.options.at("--data"));
 
     const bool plane = split.info.isPlane;
@@ -258,7 +260,7 @@ int predict(const std::vector<std::string>& args) {
     split.standardizer.apply(inputs);
 
     Matrix outputs;
-    session->predict(inputs, outputs);
+    session.predict(inputs, outputs);
     std::ostringstream csv;
     const bool classification = project.task == Task::Classification;
     csv << "prediction";
@@ -270,8 +272,8 @@ int predict(const std::vector<std::string>& args) {
             for (const std::string& c : classes) csv << ",probability_" << c;
     }
     csv << "\n";
-    const OutputReading& reading = session->outputReading();
-    const std::vector<int> predicted = classification ? session->classify(outputs) : std::vector<int>{};
+    const OutputReading& reading = session.outputReading();
+    const std::vector<int> predicted = classification ? session.classify(outputs) : std::vector<int>{};
     for (Eigen::Index i = 0; i < outputs.cols(); ++i) {
         if (classification) {
             csv << split.info.classNames[predicted[i]];

@@ -49,6 +49,11 @@ std::uint32_t splitSeed(std::uint32_t seed) { return seed * 2654435761u + 0x9E37
 
 void splitInto(const Dataset& all, const DataSpec& spec, DataSplit& split) {
     splitTrainTest(all, spec.trainFraction, splitSeed(spec.seed), split.train, split.test);
+    if (spec.validationFraction > 0.0) {
+        const Dataset trainAll = std::move(split.train);
+        splitTrainTest(trainAll, 1.0 - spec.validationFraction, splitSeed(splitSeed(spec.seed)),
+                       split.train, split.validation);
+    }
 }
 
 DataSplit loadPlane(const DataSpec& spec, Task task) {
@@ -94,6 +99,10 @@ void checkDataSpec(const DataSpec& spec, Task task) {
         throw InputError("the training fraction must be between 0 and 1 (both excluded), not " +
                          numberText(spec.trainFraction));
     }
+    if (!(spec.validationFraction >= 0.0 && spec.validationFraction < 1.0)) {
+        throw InputError("the validation fraction must be from 0 (no validation part) to below 1, "
+                         "not " + numberText(spec.validationFraction));
+    }
     if (source->isPlane) {
         if (spec.samples < kMinSamples || spec.samples > kMaxSamples) {
             throw InputError("the number of samples must be from " + std::to_string(kMinSamples) +
@@ -133,6 +142,7 @@ DataSplit loadData(const DataSpec& spec, Task task, const std::string& baseDir) 
     if (spec.source == "csv" && spec.standardize) {
         split.standardizer.fit(split.train.inputs);
         split.standardizer.apply(split.train.inputs);
+        if (split.validation.sampleCount() > 0) split.standardizer.apply(split.validation.inputs);
         split.standardizer.apply(split.test.inputs);
     }
     return split;

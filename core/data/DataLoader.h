@@ -9,13 +9,14 @@
 
 namespace nnplay {
 
-/// Produces the train/test split a DataSpec describes. Relative CSV paths are resolved against
+/// Produces the train/validation/test split a DataSpec describes (the validation part is cut
+/// from the training part). Relative CSV paths are resolved against
 /// baseDir (the project file's folder). Throws InputError with a precise message (file, line,
 /// column) when the data cannot be read or does not fit the task.
 DataSplit loadData(const DataSpec& spec, Task task, const std::string& baseDir);
 
 /// Checks the settings without reading or generating anything (loadData does this first):
-/// a known source, a task it supports, trainFraction in (0, 1); for generators samples in
+/// a known source, a task it supports, trainFraction in (0, 1), validationFraction in [0, 1); for generators samples in
 /// 2..100000, noise in 0..0.5 and known, distinct features; for CSV a path. Throws InputError.
 void checkDataSpec(const DataSpec& spec, Task task);
 

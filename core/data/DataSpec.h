@@ -14,6 +14,9 @@ struct DataSpec {
     int samples = 500;        ///< generators only
     double noise = 0.0;       ///< generators only: 0..0.5 as in Playground's slider / 100
     double trainFraction = 0.5;
+    /// Share of the training part held out for validation (early stopping watches it): 0 for
+    /// none, below 1. Drawn with a seed derived from `seed`.
+    double validationFraction = 0.0;
     std::uint32_t seed = 1;
     /// Derived input features for 2-D sources (see Features.h). Ignored for other sources.
     std::vector<std::string> features{"x1", "x2"};

@@ -45,7 +45,8 @@ struct DataInfo {
     int classCount() const { return static_cast<int>(classNames.size()); }
 };
 
-/// Per-feature standardisation (x - mean) / scale, fitted on the training part only.
+/// Per-feature standardisation (x - mean) / scale, fitted on the training part only (not on
+/// the validation part).
 struct Standardizer {
     Vector mean;   ///< one entry per input feature; empty when not used
     Vector scale;  ///< standard deviation, 1 where a feature is constant
@@ -57,10 +58,12 @@ struct Standardizer {
     void apply(Matrix& inputs) const;
 };
 
-/// A train/test split with what describes it.
+/// A train/validation/test split with what describes it. The validation part is empty when
+/// the data spec asks for none.
 struct DataSplit {
     DataInfo info;
     Dataset train;
+    Dataset validation;
     Dataset test;
     Standardizer standardizer;
 };

@@ -163,13 +163,14 @@ DataSpec readData(const json& j) {
     const std::string where = "data";
     requireObject(j, where);
     checkKeys(j, where,
-              {"source", "samples", "noise", "train_fraction", "seed", "features", "path", "label",
-               "standardize"});
+              {"source", "samples", "noise", "train_fraction", "validation_fraction", "seed",
+               "features", "path", "label", "standardize"});
     DataSpec d;
     d.source = text(j, "source", where, d.source);
     d.samples = integer(j, "samples", where, d.samples);
     d.noise = number(j, "noise", where, d.noise);
     d.trainFraction = number(j, "train_fraction", where, d.trainFraction);
+    d.validationFraction = number(j, "validation_fraction", where, d.validationFraction);
     d.seed = seed(j, "seed", where, d.seed);
     if (j.contains("features")) {
         const json& f = j.at("features");
@@ -189,7 +190,9 @@ DataSpec readData(const json& j) {
 }
 
 json writeData(const DataSpec& d) {
-    json j{{"source", d.source}, {"train_fraction", d.trainFraction}, {"seed", d.seed}};
+    json j{{"source", d.source}, {"train_fraction", d.trainFraction}};
+    if (d.validationFraction > 0.0) j["validation_fraction"] = d.validationFraction;
+    j["seed"] = d.seed;
     if (d.source == "csv") {
         j["path"] = d.path;
         j["label"] = d.label;
@@ -332,39 +335,46 @@ json writeTraining(const TrainingSpec& t) {
     return j;
 }
 
-float optionalNumber(const json& object, const std::string& key, const std::string& where) {
-    if (!object.contains(key) || object.at(key).is_null()) return NAN;
-    return static_cast<float>(number(object, key, where, NAN));
-}
-
+/// Every key of a record is a column: the ones a supervised run writes (HistoryColumn) and
+/// any other a file brings, which is kept and written back. Values are numbers or null (NaN).
 History readHistory(const json& j) {
     if (!j.is_array()) throw InputError("history must be a list of epochs");
     History history;
     for (const json& e : j) {
         const std::string where = "history[" + std::to_string(history.size()) + "]";
         requireObject(e, where);
-        checkKeys(e, where, {"epoch", "train_loss", "test_loss", "train_accuracy", "test_accuracy"});
-        EpochRecord r;
-        r.epoch = integer(e, "epoch", where, static_cast<int>(history.size()) + 1);
-        r.trainLoss = optionalNumber(e, "train_loss", where);
-        r.testLoss = optionalNumber(e, "test_loss", where);
-        r.trainAccuracy = optionalNumber(e, "train_accuracy", where);
-        r.testAccuracy = optionalNumber(e, "test_accuracy", where);
-        history.push_back(r);
+        const std::size_t row = history.addRow();
+        for (const auto& [key, value] : e.items()) {
+            if (value.is_null()) {
+                history.addColumn(key);
+                continue;
+            }
+            if (!value.is_number())
+                throw InputError(where + "." + key + " must be a number or null, not " +
+                                 typeName(value));
+            history.set(row, key, value.get<float>());
+        }
+        // Records written by hand may leave the epoch out: they count from 1.
+        const int given = integer(e, HistoryColumn::kEpoch, where, static_cast<int>(row) + 1);
+        history.set(row, HistoryColumn::kEpoch, static_cast<float>(given));
     }
     return history;
 }
 
-json finiteOrNull(float v) { return std::isfinite(v) ? json(tidy(v)) : json(nullptr); }
-
 json writeHistory(const History& history) {
     json out = json::array();
-    for (const EpochRecord& r : history)
-        out.push_back({{"epoch", r.epoch},
-                       {"train_loss", finiteOrNull(r.trainLoss)},
-                       {"test_loss", finiteOrNull(r.testLoss)},
-                       {"train_accuracy", finiteOrNull(r.trainAccuracy)},
-                       {"test_accuracy", finiteOrNull(r.testAccuracy)}});
+    const int epochColumn = history.column(HistoryColumn::kEpoch);
+    for (std::size_t row = 0; row < history.size(); ++row) {
+        json record = json::object();
+        for (std::size_t c = 0; c < history.columns().size(); ++c) {
+            const float v = history.value(row, static_cast<int>(c));
+            if (static_cast<int>(c) == epochColumn)
+                record[history.columns()[c]] = history.epoch(row);
+            else
+                record[history.columns()[c]] = std::isfinite(v) ? json(tidy(v)) : json(nullptr);
+        }
+        out.push_back(std::move(record));
+    }
     return out;
 }
 

@@ -28,19 +28,19 @@ void checkTraining(const TrainingSpec& t) {
     if (!(o.epsilon > 0.0f)) throw InputError("epsilon must be positive");
 }
 
-std::string formatLoss(double v) {
+std::string formatNumber(double v) {
     std::ostringstream s;
     s << v;
     return s.str();
 }
 
-}  // namespace
+float largestMagnitude(const Matrix& m) { return m.size() ? m.cwiseAbs().maxCoeff() : 0.0f; }
 
-std::unique_ptr<TrainingSession> TrainingSession::fromProject(const Project& project,
-                                                              const std::string& baseDir) {
-    return std::make_unique<TrainingSession>(project,
-                                             loadData(project.data, project.task, baseDir));
-}
+/// Beyond this magnitude the data, not the learning rate, make the loss overflow: a squared
+/// error of 1e6 is already 1e12, and one gradient step multiplies values of that size.
+constexpr float kHugeValue = 1e6f;
+
+}  // namespace
 
 TrainingSession::TrainingSession(const Project& project, DataSplit data)
     : m_network(project.network()),
@@ -65,13 +65,27 @@ TrainingSession::TrainingSession(const Project& project, DataSplit data)
     m_optimizer = makeOptimizer(m_training.optimizer);
 
     buildTargets(m_data.train, m_trainTargets);
+    buildTargets(m_data.validation, m_valTargets);
     buildTargets(m_data.test, m_testTargets);
+    m_inputScale = largestMagnitude(m_data.train.inputs);
+    if (m_task == Task::Regression) m_targetScale = largestMagnitude(m_data.train.targets);
     m_order.resize(m_data.train.sampleCount());
     std::iota(m_order.begin(), m_order.end(), 0);
 
     if (m_network.hasParams()) {
         m_history = project.history;
-        m_epoch = m_history.empty() ? 0 : m_history.back().epoch;
+        m_epoch = m_history.lastEpoch();
+        m_keptEpoch = m_epoch;
+    }
+    if (m_history.empty()) {
+        using namespace HistoryColumn;
+        const bool validation = m_data.validation.sampleCount() > 0;
+        std::vector<std::string> columns{kEpoch, kTrainLoss};
+        if (validation) columns.push_back(kValLoss);
+        columns.insert(columns.end(), {kTestLoss, kTrainAccuracy});
+        if (validation) columns.push_back(kValAccuracy);
+        columns.push_back(kTestAccuracy);
+        m_history = History(std::move(columns));
     }
     m_lastGood = m_model->paramValues();
     m_best = m_lastGood;
@@ -94,7 +108,7 @@ void TrainingSession::buildTargets(const Dataset& set, Matrix& out) const {
     }
 }
 
-int TrainingSession::batchesPerEpoch() const {
+int TrainingSession::stepsPerEpoch() const {
     const int n = m_data.train.sampleCount();
     return (n + m_training.batchSize - 1) / m_training.batchSize;
 }
@@ -110,7 +124,7 @@ void TrainingSession::startEpoch() {
     for (std::size_t i = 0; i < params.size(); ++i) m_lastGood[i] = *params[i].value;
 }
 
-bool TrainingSession::stepBatch() {
+bool TrainingSession::step() {
     if (stopped()) return false;
     if (m_cursor == 0) startEpoch();
     const int n = m_data.train.sampleCount();
@@ -138,12 +152,7 @@ bool TrainingSession::stepBatch() {
     }
 
     if (!std::isfinite(batchLoss)) {
-        m_model->setParamValues(m_lastGood);
-        m_stopReason = StopReason::Diverged;
-        m_stopMessage = "Training diverged in epoch " + std::to_string(m_epoch + 1) +
-                        ": the loss became " + (std::isnan(batchLoss) ? "NaN" : "infinite") +
-                        ". The weights from before that epoch are kept; try a smaller "
-                        "learning rate.";
+        diverge(m_epoch + 1, batchLoss);
         m_cursor = 0;
         return false;
     }
@@ -169,58 +178,93 @@ void TrainingSession::applyPenalties() {
 }
 
 void TrainingSession::finishEpoch() {
+    using namespace HistoryColumn;
     ++m_epoch;
-    EpochRecord record;
-    record.epoch = m_epoch;
+    const std::size_t row = m_history.addRow();
+    m_history.set(row, kEpoch, static_cast<float>(m_epoch));
+    float trainLoss = NAN;
+    double watched = NAN;
     if (m_evaluateEpochs) {
         const Score train = score(m_data.train);
         const Score test = score(m_data.test);
-        record.trainLoss = static_cast<float>(train.loss);
-        record.testLoss = static_cast<float>(test.loss);
-        record.trainAccuracy = static_cast<float>(train.accuracy);
-        record.testAccuracy = static_cast<float>(test.accuracy);
+        trainLoss = static_cast<float>(train.loss);
+        m_history.set(row, kTrainLoss, trainLoss);
+        m_history.set(row, kTestLoss, static_cast<float>(test.loss));
+        m_history.set(row, kTrainAccuracy, static_cast<float>(train.accuracy));
+        m_history.set(row, kTestAccuracy, static_cast<float>(test.accuracy));
+        watched = test.loss;
+        if (m_data.validation.sampleCount() > 0) {
+            const Score validation = score(m_data.validation);
+            m_history.set(row, kValLoss, static_cast<float>(validation.loss));
+            m_history.set(row, kValAccuracy, static_cast<float>(validation.accuracy));
+            watched = validation.loss;
+        }
     } else {
-        record.trainLoss = static_cast<float>(m_epochLossSum / std::max(1, m_epochSamples));
+        trainLoss = static_cast<float>(m_epochLossSum / std::max(1, m_epochSamples));
+        m_history.set(row, kTrainLoss, trainLoss);
     }
-    m_history.push_back(record);
 
-    if (!std::isfinite(record.trainLoss)) {
-        m_model->setParamValues(m_lastGood);
-        m_stopReason = StopReason::Diverged;
-        m_stopMessage = "Training diverged in epoch " + std::to_string(m_epoch) +
-                        ": the loss is " + formatLoss(record.trainLoss) +
-                        ". The weights from before that epoch are kept; try a smaller learning "
-                        "rate.";
+    if (!std::isfinite(trainLoss)) {
+        diverge(m_epoch, trainLoss);
         return;
     }
-    if (m_training.patience > 0 && std::isfinite(record.testLoss)) {
-        if (record.testLoss < m_bestLoss) {
-            m_bestLoss = record.testLoss;
-            m_bestEpoch = m_epoch;
-            m_sinceBest = 0;
-            const std::vector<Param>& params = m_model->params();
-            for (std::size_t i = 0; i < params.size(); ++i) m_best[i] = *params[i].value;
-        } else if (++m_sinceBest >= m_training.patience) {
-            m_model->setParamValues(m_best);
-            m_stopReason = StopReason::EarlyStopped;
-            m_stopMessage = "Early stopping after epoch " + std::to_string(m_epoch) +
-                            ": the test loss has not improved for " +
-                            std::to_string(m_training.patience) +
-                            " epochs. The weights of epoch " + std::to_string(m_bestEpoch) +
-                            " (test loss " + formatLoss(m_bestLoss) + ") are restored.";
+    m_keptEpoch = m_epoch;
+    if (m_training.patience > 0 && std::isfinite(watched)) watchForEarlyStop(watched);
+}
+
+void TrainingSession::watchForEarlyStop(double watched) {
+    if (watched < m_bestLoss) {
+        m_bestLoss = watched;
+        m_bestEpoch = m_epoch;
+        m_sinceBest = 0;
+        const std::vector<Param>& params = m_model->params();
+        for (std::size_t i = 0; i < params.size(); ++i) m_best[i] = *params[i].value;
+        return;
+    }
+    if (++m_sinceBest < m_training.patience) return;
+    m_model->setParamValues(m_best);
+    m_keptEpoch = m_bestEpoch;
+    m_stopReason = StopReason::EarlyStopped;
+    const std::string part = m_data.validation.sampleCount() > 0 ? "validation" : "test";
+    m_stopMessage = "Early stopping after epoch " + std::to_string(m_epoch) + ": the " + part +
+                    " loss has not improved for " + std::to_string(m_training.patience) +
+                    " epochs. The weights of epoch " + std::to_string(m_bestEpoch) + " (" + part +
+                    " loss " + formatNumber(m_bestLoss) + ") are restored.";
+}
+
+void TrainingSession::diverge(int epoch, float loss) {
+    m_model->setParamValues(m_lastGood);
+    m_keptEpoch = epoch - 1;
+    m_stopReason = StopReason::Diverged;
+    std::string message = "Training diverged in epoch " + std::to_string(epoch) + ": the loss " +
+                          (std::isnan(loss) ? "became NaN" : "became infinite");
+    // The last finite training loss, to show where it blew up from.
+    const int trainColumn = m_history.column(HistoryColumn::kTrainLoss);
+    for (std::size_t r = m_history.size(); r-- > 0;) {
+        const float before = m_history.value(r, trainColumn);
+        if (std::isfinite(before)) {
+            message += " (it was " + formatNumber(before) + " after epoch " +
+                       std::to_string(m_history.epoch(r)) + ")";
+            break;
         }
     }
-}
-
-EpochRecord TrainingSession::stepEpoch() {
-    while (!stopped()) {
-        if (stepBatch()) break;
+    message += ". The weights from before that epoch are kept. ";
+    if (m_inputScale > kHugeValue || m_targetScale > kHugeValue) {
+        const bool inputs = m_inputScale > kHugeValue;
+        message += std::string("The ") + (inputs ? "inputs" : "targets") +
+                   " are on a huge scale (up to " +
+                   formatNumber(inputs ? m_inputScale : m_targetScale) +
+                   "): values this large overflow the arithmetic whatever the learning rate. " +
+                   (inputs ? "Standardise the inputs in the data panel or rescale the columns"
+                           : "Rescale the target column") +
+                   " to values near -10..10.";
+    } else {
+        message +=
+            "The updates were too large for this network: try a smaller learning "
+            "rate (now " +
+            formatNumber(m_training.optimizer.learningRate) + ").";
     }
-    return m_history.empty() ? EpochRecord{} : m_history.back();
-}
-
-void TrainingSession::run(int epochs) {
-    for (int i = 0; i < epochs && !stopped(); ++i) stepEpoch();
+    m_stopMessage = message;
 }
 
 void TrainingSession::updateTraining(const TrainingSpec& training) {
@@ -277,9 +321,10 @@ TrainingSession::Score TrainingSession::score(const Dataset& set) {
     Score result;
     const Eigen::Index n = set.sampleCount();
     if (n == 0) return result;
-    const Matrix* targets = &set == &m_data.train  ? &m_trainTargets
-                            : &set == &m_data.test ? &m_testTargets
-                                                   : nullptr;
+    const Matrix* targets = &set == &m_data.train        ? &m_trainTargets
+                            : &set == &m_data.validation ? &m_valTargets
+                            : &set == &m_data.test       ? &m_testTargets
+                                                         : nullptr;
     Matrix own;
     if (!targets) {
         buildTargets(set, own);
@@ -322,6 +367,32 @@ void TrainingSession::storeInto(Project& project) const {
     project.network() = m_network;
     m_model->storeParams(project.network());
     project.history = m_history;
+}
+
+void TrainingSession::fillViews(const ViewRequest& request, SessionViews& views) {
+    m_views.fill(*this, request, views);
+}
+
+std::vector<Session::Figure> TrainingSession::results() {
+    const Score train = score(m_data.train);
+    const Score validation = score(m_data.validation);
+    const Score test = score(m_data.test);
+    std::vector<Figure> figures{{"train_loss", train.loss},
+                                {"val_loss", validation.loss},
+                                {"test_loss", test.loss}};
+    if (m_task == Task::Classification) {
+        const double macroF1 =
+            m_data.test.sampleCount() ? classificationMetrics(m_data.test).macroF1 : NAN;
+        figures.insert(figures.end(), {{"train_accuracy", train.accuracy},
+                                       {"val_accuracy", validation.accuracy},
+                                       {"test_accuracy", test.accuracy},
+                                       {"test_macro_f1", macroF1}});
+    } else {
+        const RegressionMetrics metrics = regressionMetrics(m_data.test);
+        figures.insert(figures.end(), {{"test_mse", metrics.mse}, {"test_r2", metrics.r2}});
+    }
+    figures.push_back({"best_epoch", static_cast<double>(m_keptEpoch), true});
+    return figures;
 }
 
 }  // namespace nnplay

@@ -3,6 +3,8 @@
 
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "Project.h"
 #include "data/Dataset.h"
@@ -10,52 +12,48 @@
 #include "train/Metrics.h"
 #include "train/Model.h"
 #include "train/OutputReading.h"
+#include "train/Session.h"
+#include "train/SupervisedViews.h"
 
 namespace nnplay {
 
-/// Why a session stopped taking steps.
-enum class StopReason { None, EarlyStopped, Diverged };
-
-/// Trains one model on one data split. Advances only when told (stepBatch, stepEpoch); never
-/// sleeps, blocks or talks to a GUI, so a worker thread or the CLI can drive it.
-class TrainingSession {
+/// Trains one supervised model (classification or regression) on one data split: a step is
+/// one mini-batch. Early stopping watches the validation loss when the split has a validation
+/// part, else the test loss.
+class TrainingSession : public Session {
 public:
     /// Builds the model for the project's network on `data`. When the network has trained
-    /// weights, training continues from them and from the project's history. Throws InputError when the network does not fit the data, the loss
-    /// does not fit the output, or a setting is out of range.
+    /// weights, training continues from them and from the project's history. Throws
+    /// InputError when the network does not fit the data, the loss does not fit the output,
+    /// or a setting is out of range.
     TrainingSession(const Project& project, DataSplit data);
-    /// Loads the project's data (relative paths against baseDir) and builds the session.
-    static std::unique_ptr<TrainingSession> fromProject(const Project& project,
-                                                        const std::string& baseDir);
 
-    /// Trains one mini-batch. Returns true when it completed an epoch (the history then has a
-    /// new record). Does nothing once stopped().
-    bool stepBatch();
-    /// Trains the rest of the current epoch; returns its record.
-    EpochRecord stepEpoch();
-    /// Trains `epochs` more epochs, fewer when the session stops.
-    void run(int epochs);
+    /// Trains one mini-batch.
+    bool step() override;
+    int epoch() const override { return m_epoch; }
+    long long steps() const override { return m_batches; }
+    int stepsPerEpoch() const override;
+    const History& history() const override { return m_history; }
+    StopReason stopReason() const override { return m_stopReason; }
+    const std::string& stopMessage() const override { return m_stopMessage; }
+    /// Changing the optimizer kind restarts its state, keeping the weights; a new loss needs
+    /// a new session.
+    void updateTraining(const TrainingSpec& training) override;
+    void storeInto(Project& project) const override;
+    const DataSplit& data() const override { return m_data; }
+    void fillViews(const ViewRequest& request, SessionViews& views) override;
+    /// train/val/test loss and accuracy (classification) or test MSE and R² (regression),
+    /// test macro F1, and best_epoch (keptEpoch()).
+    std::vector<Figure> results() override;
 
-    int epoch() const { return m_epoch; }
-    long long batchesDone() const { return m_batches; }
-    /// Batches in one epoch.
-    int batchesPerEpoch() const;
-    const History& history() const { return m_history; }
-    StopReason stopReason() const { return m_stopReason; }
-    bool stopped() const { return m_stopReason != StopReason::None; }
-    /// A sentence saying why training stopped ("Training diverged at epoch 3: ...").
-    const std::string& stopMessage() const { return m_stopMessage; }
-    /// Whether each epoch ends with a full evaluation of the train and test parts (on by
-    /// default; the history needs it). Benchmarks of raw training speed turn it off.
+    /// The epoch whose weights the model holds: the last one, the best one after early
+    /// stopping, the one before a divergence.
+    int keptEpoch() const { return m_keptEpoch; }
+    /// Whether each epoch ends with a full evaluation of every part (on by default; the
+    /// history needs it). Benchmarks of raw training speed turn it off.
     void setEpochEvaluation(bool on) { m_evaluateEpochs = on; }
 
-    /// Applies settings that need no reset: learning rate, optimizer and its parameters, L1,
-    /// L2, batch size, shuffle, patience and epochs. Changing the optimizer kind restarts its
-    /// state, keeping the weights. Throws InputError for invalid values.
-    void updateTraining(const TrainingSpec& training);
     const TrainingSpec& training() const { return m_training; }
-
-    const DataSplit& data() const { return m_data; }
     const NetworkSpec& network() const { return m_network; }
     Model& model() { return *m_model; }
 
@@ -77,9 +75,6 @@ public:
     ClassificationMetrics classificationMetrics(const Dataset& set);
     RegressionMetrics regressionMetrics(const Dataset& set);
 
-    /// Copies the trained weights and history into a project.
-    void storeInto(Project& project) const;
-
 private:
     void buildTargets(const Dataset& set, Matrix& out) const;
     /// Class of each column of the network's training output (logits when fused).
@@ -87,7 +82,10 @@ private:
     void startEpoch();
     void finishEpoch();
     void applyPenalties();
-    bool finite() const;
+    void watchForEarlyStop(double watched);
+    /// Stops with a message that says what was seen: a loss that blew up from a normal scale
+    /// (lower the learning rate) or data on a huge scale (rescale them).
+    void diverge(int epoch, float loss);
 
     NetworkSpec m_network;
     TrainingSpec m_training;
@@ -102,22 +100,26 @@ private:
     int m_trainEnd = 0;  // layers run while training (the last is skipped when fused)
     int m_outputCount = 0;  // values per sample the network gives
     OutputReading m_reading;
+    float m_inputScale = 0.0f;   // largest |value| of the training inputs
+    float m_targetScale = 0.0f;  // largest |value| of the regression targets
 
-    Matrix m_trainTargets, m_testTargets;
+    Matrix m_trainTargets, m_valTargets, m_testTargets;
     std::vector<int> m_order;
     int m_cursor = 0;
     Matrix m_batchX, m_batchY;
     Matrix m_evalOut;
     std::vector<int> m_evalClasses;
+    SupervisedViews m_views;
 
     Random m_rng;
     int m_epoch = 0;
+    int m_keptEpoch = 0;
     long long m_batches = 0;
     double m_epochLossSum = 0;
     int m_epochSamples = 0;
     History m_history;
     std::vector<Matrix> m_lastGood;  // weights at the start of the current epoch
-    std::vector<Matrix> m_best;      // weights at the best test loss (early stopping)
+    std::vector<Matrix> m_best;      // weights at the best watched loss (early stopping)
     double m_bestLoss = INFINITY;
     int m_bestEpoch = 0;
     int m_sinceBest = 0;

@@ -138,6 +138,7 @@ class TestCli : public QObject {
 private slots:
     void trainPrintsEpochsAndResult_data();
     void trainPrintsEpochsAndResult();
+    void trainReportsValidationAndTheKeptEpoch();
     void savedProjectValidatesAndPredicts();
     void predictNeedsTrainedWeights();
     void tanhOutputPredictsProbabilities();
@@ -191,6 +192,49 @@ void TestCli::trainPrintsEpochsAndResult() {
     const double accuracy = result.value("test_accuracy").toDouble();
     QVERIFY2(accuracy >= 0 && accuracy <= 1, qPrintable(QString::number(accuracy)));
     QVERIFY(!result.contains("test_r2"));
+}
+
+void TestCli::trainReportsValidationAndTheKeptEpoch() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    // Without a validation part: val_ values are null and the kept epoch is the last one.
+    const CliRun plain = runCli({"train", writeProject(dir, "plain.nnplay", circleProject(4)),
+                                 "--quiet"});
+    QVERIFY2(plain.exitCode == 0, qPrintable(plain.describe()));
+    QJsonObject result = plain.result();
+    QVERIFY(result.value("val_loss").isNull());
+    QVERIFY(result.value("val_accuracy").isNull());
+    QCOMPARE(result.value("best_epoch").toInt(), 4);
+
+    // A big network on few noisy points overfits: early stopping keeps an earlier epoch,
+    // chosen on the validation part, and says so.
+    QJsonObject project = withLayers(circleProject(500), QJsonArray{layer("dense", 64), layer("relu"),
+                                                                   layer("dense", 64), layer("relu"),
+                                                                   layer("dense", 1), layer("sigmoid")});
+    QJsonObject data = project["data"].toObject();
+    data["source"] = "xor";
+    data["samples"] = 120;
+    data["noise"] = 0.5;
+    data["validation_fraction"] = 0.4;
+    project["data"] = data;
+    project = withTraining(project, "early_stopping", QJsonObject{{"patience", 5}});
+    const QString saved = dir.filePath("stopped.nnplay");
+    const CliRun run = runCli({"train", writeProject(dir, "early.nnplay", project), "--save", saved});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    QVERIFY2(run.outLines().first().contains("val_loss"), qPrintable(run.outLines().first()));
+    result = run.result();
+    QCOMPARE(result.value("stopped").toString(), QStringLiteral("early_stopping"));
+    for (const char* key : {"val_loss", "val_accuracy", "test_loss"})
+        QVERIFY2(result.value(key).isDouble(), key);
+    const int epochs = result.value("epochs").toInt();
+    const int best = result.value("best_epoch").toInt();
+    QCOMPARE(best, epochs - 5);
+    QVERIFY2(run.err.contains(QStringLiteral("weights of epoch %1").arg(best)), qPrintable(run.err));
+    QVERIFY2(run.err.contains("validation loss"), qPrintable(run.err));
+    // The saved history has the validation columns.
+    QFile file(saved);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readAll().contains("\"val_loss\""));
 }
 
 void TestCli::savedProjectValidatesAndPredicts() {

@@ -10,6 +10,7 @@
 #include "train/Model.h"
 #include "train/OutputReading.h"
 #include "train/TrainingSession.h"
+#include "data/DataLoader.h"
 
 using namespace nnplay;
 
@@ -193,7 +194,7 @@ void TestModel::frozenLayerIsNotPenalised() {
     p.training.l1 = 0.01f;
     p.training.l2 = 0.1f;
     p.training.batchSize = 10;
-    auto session = TrainingSession::fromProject(p, ".");
+    auto session = std::make_unique<TrainingSession>(p, loadData(p.data, p.task, "."));
     const std::vector<Matrix> before = session->model().paramValues();
     for (const Param& param : session->model().layer(0).params()) QVERIFY(!param.penaltyApplies());
     QVERIFY(session->model().layer(2).params()[0].penaltyApplies());
@@ -280,7 +281,7 @@ void TestModel::readingAgreesWithSession() {
     p.network() = NetworkSpec::multilayer({4, 1}, "relu", "tanh");
     p.training.loss = LossKind::Mse;
     p.training.batchSize = 10;
-    auto session = TrainingSession::fromProject(p, ".");
+    auto session = std::make_unique<TrainingSession>(p, loadData(p.data, p.task, "."));
     session->run(10);
     QCOMPARE(session->outputReading().kind(), OutputKind::Symmetric);
     const Dataset& test = session->data().test;

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <QtTest>
+#include <array>
 #include <cmath>
 #include <csignal>
 #include <map>
@@ -35,6 +36,18 @@ void giveWeights(NetworkSpec& net, int inputs, std::uint32_t seed) {
         layer.params = {w, b};
         inputs = units;
     }
+}
+
+/// A history with the columns of a version-1 file: epoch, train_loss, test_loss,
+/// train_accuracy, test_accuracy per row.
+History v1History(std::initializer_list<std::array<float, 5>> rows) {
+    using namespace HistoryColumn;
+    History h({kEpoch, kTrainLoss, kTestLoss, kTrainAccuracy, kTestAccuracy});
+    for (const auto& values : rows) {
+        const std::size_t row = h.addRow();
+        for (std::size_t c = 0; c < values.size(); ++c) h.set(row, h.columns()[c], values[c]);
+    }
+    return h;
 }
 
 LayerSpec layer(int id, const std::string& type, std::map<std::string, double> settings = {}) {
@@ -74,8 +87,8 @@ Project trainedClassification() {
     p.training.seed = 99;
     p.training.patience = 5;
     p.training.init = InitScheme::Playground;
-    p.history = {
-        {1, 0.6931f, NAN, 0.5f, NAN}, {2, 0.25f, NAN, 0.875f, NAN}, {3, 0.125f, NAN, 0.9375f, NAN}};
+    p.history = v1History(
+        {{1, 0.6931f, NAN, 0.5f, NAN}, {2, 0.25f, NAN, 0.875f, NAN}, {3, 0.125f, NAN, 0.9375f, NAN}});
     return p;
 }
 
@@ -96,7 +109,7 @@ Project trainedRegression() {
     p.training.optimizer.rho = 0.95f;
     p.training.optimizer.epsilon = 1e-7f;
     p.training.init = InitScheme::PyTorch;
-    p.history = {{1, 1.5f, 1.75f, NAN, NAN}, {2, 0.5f, 0.625f, NAN, NAN}};
+    p.history = v1History({{1, 1.5f, 1.75f, NAN, NAN}, {2, 0.5f, 0.625f, NAN, NAN}});
     return p;
 }
 
@@ -158,22 +171,18 @@ void compareProjects(const Project& actual, const Project& expected) {
         }
     }
     QVERIFY(actual.training == expected.training);
+    QCOMPARE(actual.history.columns(), expected.history.columns());
     QCOMPARE(actual.history.size(), expected.history.size());
     for (std::size_t i = 0; i < expected.history.size(); ++i) {
-        const EpochRecord& a = actual.history[i];
-        const EpochRecord& e = expected.history[i];
-        QCOMPARE(a.epoch, e.epoch);
-        const double av[] = {a.trainLoss, a.testLoss, a.trainAccuracy, a.testAccuracy};
-        const double ev[] = {e.trainLoss, e.testLoss, e.trainAccuracy, e.testAccuracy};
-        static const char* const kNames[] = {"train_loss", "test_loss", "train_accuracy",
-                                             "test_accuracy"};
-        for (int k = 0; k < 4; ++k)
-            QVERIFY2(sameNumber(av[k], ev[k]),
+        for (int c = 0; c < static_cast<int>(expected.history.columns().size()); ++c) {
+            const double a = actual.history.value(i, c), e = expected.history.value(i, c);
+            QVERIFY2(sameNumber(a, e),
                      qPrintable(QStringLiteral("history[%1].%2: %3 read back as %4")
                                     .arg(i)
-                                    .arg(QLatin1String(kNames[k]))
-                                    .arg(ev[k], 0, 'g', 17)
-                                    .arg(av[k], 0, 'g', 17)));
+                                    .arg(qs(expected.history.columns()[c]))
+                                    .arg(e, 0, 'g', 17)
+                                    .arg(a, 0, 'g', 17)));
+        }
     }
 }
 
@@ -272,6 +281,8 @@ private slots:
     void roundTrip_data();
     void roundTrip();
     void roundTripOfATrainedSession();
+    void version1FileSavesAsItWasWritten();
+    void readsHistoryRecordsWithKeysLeftOut();
     void writesNaNAsNullAndWeightsAsRows();
     void parsesTheExample();
     void givesLayersWithoutIdsDistinctIds();
@@ -300,6 +311,24 @@ void TestProjectFile::roundTrip_data() {
     seeds.data.seed = 4294967295u;
     seeds.training.seed = 3000000000u;
     QTest::newRow("largest seeds") << seeds;
+    // A validation part, its history columns, and a column this version does not write (a
+    // newer program's): every column comes back, in its order.
+    Project validated = trainedRegression();
+    validated.data.validationFraction = 0.25;
+    {
+        using namespace HistoryColumn;
+        History h({kEpoch, kTrainLoss, kValLoss, kTestLoss, "d_loss"});
+        for (int e = 1; e <= 3; ++e) {
+            const std::size_t row = h.addRow();
+            h.set(row, kEpoch, float(e));
+            h.set(row, kTrainLoss, 1.0f / float(e));
+            h.set(row, kValLoss, 1.25f / float(e));
+            if (e > 1) h.set(row, kTestLoss, 1.5f / float(e));
+            h.set(row, "d_loss", 0.1f * float(e));
+        }
+        validated.history = h;
+    }
+    QTest::newRow("validation part, extra history column") << validated;
 }
 
 void TestProjectFile::roundTrip() {
@@ -325,6 +354,45 @@ void TestProjectFile::roundTripOfATrainedSession() {
     QVERIFY(project.network().hasParams());
     const Project back = ProjectFile::parse(ProjectFile::serialize(project));
     compareProjects(back, project);
+}
+
+void TestProjectFile::version1FileSavesAsItWasWritten() {
+    // Written by the previous program (nnplay-cli train --epochs 3 --save): its history records
+    // must read as the same table and the file must save byte for byte as it was.
+    const QString path = QFINDTESTDATA("fixtures/v1-circle-trained.nnplay");
+    QVERIFY(!path.isEmpty());
+    const QByteArray original = readAll(path);
+    QVERIFY(original.contains("\"history\""));
+    const Project p = ProjectFile::load(path.toStdString());
+    using namespace HistoryColumn;
+    QCOMPARE(p.history.columns(), (std::vector<std::string>{kEpoch, kTrainLoss, kTestLoss,
+                                                           kTrainAccuracy, kTestAccuracy}));
+    QCOMPARE(p.history.size(), std::size_t(3));
+    QCOMPARE(p.history.lastEpoch(), 3);
+    for (std::size_t r = 0; r < 3; ++r) QVERIFY(std::isfinite(p.history.value(r, kTestLoss)));
+    QCOMPARE(QString::fromStdString(ProjectFile::serialize(p)), QString::fromUtf8(original));
+    // It trains on from its history: the next epoch is 4.
+    TrainingSession session(p, loadData(p.data, p.task, ""));
+    QCOMPARE(session.epoch(), 3);
+    session.stepEpoch();
+    QCOMPARE(session.history().lastEpoch(), 4);
+    QCOMPARE(session.history().columns(), p.history.columns());
+}
+
+void TestProjectFile::readsHistoryRecordsWithKeysLeftOut() {
+    // Hand-written records: a missing key is NaN, a missing epoch counts from 1, and the
+    // columns are the union of the keys in the order they first appear.
+    const Project p = ProjectFile::parse(minimal(
+        R"([{"type": "relu"}])",
+        R"( "history": [{"train_loss": 0.5}, {"epoch": 7, "test_loss": 0.25, "train_loss": 0.4}],)"));
+    using namespace HistoryColumn;
+    QCOMPARE(p.history.columns(), (std::vector<std::string>{kTrainLoss, kEpoch, kTestLoss}));
+    QCOMPARE(p.history.epoch(0), 1);
+    QCOMPARE(p.history.epoch(1), 7);
+    QCOMPARE(p.history.value(0, kTrainLoss), 0.5f);
+    QVERIFY(std::isnan(p.history.value(0, kTestLoss)));
+    QCOMPARE(p.history.value(1, kTestLoss), 0.25f);
+    QVERIFY(std::isnan(p.history.value(1, kValLoss)));  // no such column
 }
 
 void TestProjectFile::writesNaNAsNullAndWeightsAsRows() {
@@ -421,12 +489,13 @@ void TestProjectFile::parsesTheExample() {
     QCOMPARE(t.patience, 10);
     QCOMPARE(name(t.init), QStringLiteral("playground"));
 
+    using namespace HistoryColumn;
     QCOMPARE(p.history.size(), std::size_t(2));
-    QCOMPARE(p.history[0].epoch, 1);
-    QCOMPARE(p.history[0].trainLoss, 0.69f);
-    QVERIFY(std::isnan(p.history[0].testLoss));
-    QVERIFY(std::isnan(p.history[0].testAccuracy));
-    QCOMPARE(p.history[1].testAccuracy, 0.7f);
+    QCOMPARE(p.history.epoch(0), 1);
+    QCOMPARE(p.history.value(0, kTrainLoss), 0.69f);
+    QVERIFY(std::isnan(p.history.value(0, kTestLoss)));
+    QVERIFY(std::isnan(p.history.value(0, kTestAccuracy)));
+    QCOMPARE(p.history.value(1, kTestAccuracy), 0.7f);
 }
 
 void TestProjectFile::givesLayersWithoutIdsDistinctIds() {
@@ -488,9 +557,12 @@ void TestProjectFile::rejectsBadProjects_data() {
         {"unknown key 'unit'", "layer 2", "dense"});
     row("setting of another kind", minimal(R"([{"type": "relu", "rate": 0.5}])"),
         {"unknown key 'rate'", "layer 1"});
-    row("unknown history key",
-        minimal(R"([{"type": "relu"}])", R"( "history": [{"epoch": 1, "accuracy": 0.5}],)"),
-        {"unknown key 'accuracy'", "history[0]"});
+    row("history value as text",
+        minimal(R"([{"type": "relu"}])", R"( "history": [{"epoch": 1, "d_loss": "low"}],)"),
+        {"history[0].d_loss", "number or null", "string"});
+    row("history epoch not whole",
+        minimal(R"([{"type": "relu"}])", R"( "history": [{"epoch": 1.5}],)"),
+        {"history[0].epoch", "whole number"});
     row("unknown layer type", minimal(R"([{"type": "convolution", "units": 4}])"),
         {"unknown layer type 'convolution'", "dense"});
     row("layer without type", minimal(R"([{"units": 4}])"), {"layer 1", "\"type\""});

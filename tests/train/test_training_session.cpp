@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "data/DataLoader.h"
+#include "data/PlaneGenerators.h"
 #include "train/TrainingSession.h"
 
 using namespace nnplay;
@@ -26,6 +27,10 @@ Project planeProject(const std::string& source, const std::vector<int>& units,
     return p;
 }
 
+std::unique_ptr<TrainingSession> sessionFor(const Project& p, const std::string& baseDir) {
+    return std::make_unique<TrainingSession>(p, loadData(p.data, p.task, baseDir));
+}
+
 }  // namespace
 
 class TestTrainingSession : public QObject {
@@ -40,6 +45,10 @@ private slots:
     void sameSeedSameNumbers();
     void divergenceStopsAndKeepsFiniteWeights();
     void earlyStoppingRestoresBestWeights();
+    void validationPartIsCutFromTrainingData();
+    void earlyStoppingNeverLooksAtTheTestPart();
+    void divergenceOnHugeTargetsBlamesTheData();
+    void sessionInterfaceDrivesTraining();
     void continuesFromStoredWeights();
     void learningRateChangesWithoutReset();
     void rejectsNetworkThatDoesNotFit();
@@ -75,7 +84,7 @@ void TestTrainingSession::learnsPlaneData() {
     Project p = planeProject(source.toStdString(), {hidden, hidden, 1}, activation.toStdString());
     p.data.features.clear();
     for (const QString& f : features) p.data.features.push_back(f.toStdString());
-    auto session = TrainingSession::fromProject(p, ".");
+    auto session = sessionFor(p, ".");
     session->run(epochs);
     const double accuracy = session->classificationMetrics(session->data().test).accuracy;
     QVERIFY2(accuracy >= minimum, qPrintable(QString("test accuracy %1").arg(accuracy)));
@@ -89,7 +98,7 @@ void TestTrainingSession::learnsDigits() {
     p.training.loss = LossKind::Cce;
     p.training.optimizer.learningRate = 0.001f;
     p.training.batchSize = 32;
-    auto session = TrainingSession::fromProject(p, ".");
+    auto session = sessionFor(p, ".");
     QCOMPARE(session->data().info.classCount(), 10);
     session->run(20);
     const ClassificationMetrics m = session->classificationMetrics(session->data().test);
@@ -104,11 +113,13 @@ void TestTrainingSession::learnsRegression() {
     p.network() = NetworkSpec::multilayer({8, 1}, "tanh", "linear");
     p.training.loss = LossKind::Mse;
     p.training.optimizer.learningRate = 0.01f;
-    auto session = TrainingSession::fromProject(p, ".");
+    auto session = sessionFor(p, ".");
     session->run(60);
     const RegressionMetrics m = session->regressionMetrics(session->data().test);
     QVERIFY2(m.r2 > 0.95, qPrintable(QString("R2 %1").arg(m.r2)));
-    QVERIFY(std::isnan(session->history().back().testAccuracy));
+    const History& h = session->history();
+    QVERIFY(std::isnan(h.value(h.size() - 1, HistoryColumn::kTestAccuracy)));
+    QVERIFY(std::isfinite(h.value(h.size() - 1, HistoryColumn::kTestLoss)));
 }
 
 void TestTrainingSession::learnsCsvWrittenHere() {
@@ -133,7 +144,7 @@ void TestTrainingSession::learnsCsvWrittenHere() {
     p.data.trainFraction = 0.7;
     p.network() = NetworkSpec::multilayer({8, 2}, "relu", "softmax");
     p.training.loss = LossKind::Cce;
-    auto session = TrainingSession::fromProject(p, dir.path().toStdString());
+    auto session = sessionFor(p, dir.path().toStdString());
     QCOMPARE(session->data().info.classNames, (std::vector<std::string>{"high", "low"}));
     session->run(60);
     const double accuracy = session->classificationMetrics(session->data().test).accuracy;
@@ -141,29 +152,33 @@ void TestTrainingSession::learnsCsvWrittenHere() {
 }
 
 void TestTrainingSession::historyHasOneRecordPerEpoch() {
-    auto session = TrainingSession::fromProject(planeProject("circle", {4, 1}, "tanh"), ".");
+    auto session = sessionFor(planeProject("circle", {4, 1}, "tanh"), ".");
     session->run(5);
-    QCOMPARE(session->history().size(), std::size_t(5));
-    for (int i = 0; i < 5; ++i) {
-        const EpochRecord& r = session->history()[i];
-        QCOMPARE(r.epoch, i + 1);
-        QVERIFY(std::isfinite(r.trainLoss) && std::isfinite(r.testLoss));
-        QVERIFY(r.trainAccuracy >= 0 && r.trainAccuracy <= 1);
+    using namespace HistoryColumn;
+    const History& h = session->history();
+    QCOMPARE(h.size(), std::size_t(5));
+    // Without a validation part there are no validation columns.
+    QCOMPARE(h.columns(), (std::vector<std::string>{kEpoch, kTrainLoss, kTestLoss,
+                                                    kTrainAccuracy, kTestAccuracy}));
+    for (std::size_t i = 0; i < 5; ++i) {
+        QCOMPARE(h.epoch(i), int(i) + 1);
+        QVERIFY(std::isfinite(h.value(i, kTrainLoss)) && std::isfinite(h.value(i, kTestLoss)));
+        QVERIFY(h.value(i, kTrainAccuracy) >= 0 && h.value(i, kTrainAccuracy) <= 1);
     }
     // The recorded losses are the full-set losses of the weights after the epoch.
-    QCOMPARE(session->history().back().testLoss, session->loss(session->data().test));
+    QCOMPARE(h.value(4, kTestLoss), float(session->loss(session->data().test)));
 }
 
 void TestTrainingSession::sameSeedSameNumbers() {
     const Project p = planeProject("spiral", {8, 1}, "relu");
-    auto a = TrainingSession::fromProject(p, ".");
-    auto b = TrainingSession::fromProject(p, ".");
+    auto a = sessionFor(p, ".");
+    auto b = sessionFor(p, ".");
     a->run(3);
     b->run(3);
     QCOMPARE(a->history(), b->history());
     Project other = p;
     other.training.seed = 2;
-    auto c = TrainingSession::fromProject(other, ".");
+    auto c = sessionFor(other, ".");
     c->run(3);
     QVERIFY(!(c->history() == a->history()));
 }
@@ -174,15 +189,16 @@ void TestTrainingSession::divergenceStopsAndKeepsFiniteWeights() {
     p.training.loss = LossKind::Mse;
     p.training.optimizer.kind = "sgd";
     p.training.optimizer.learningRate = 1e6f;
-    auto session = TrainingSession::fromProject(p, ".");
+    auto session = sessionFor(p, ".");
     session->run(50);
     QCOMPARE(session->stopReason(), StopReason::Diverged);
     QVERIFY(QString::fromStdString(session->stopMessage()).contains("diverged"));
     QVERIFY(QString::fromStdString(session->stopMessage()).contains("smaller learning rate"));
+    QVERIFY(!QString::fromStdString(session->stopMessage()).contains("huge scale"));
     for (const Matrix& m : session->model().paramValues()) QVERIFY(m.allFinite());
-    const long long batches = session->batchesDone();
-    QVERIFY(!session->stepBatch());
-    QCOMPARE(session->batchesDone(), batches);
+    const long long batches = session->steps();
+    QVERIFY(!session->step());
+    QCOMPARE(session->steps(), batches);
 }
 
 void TestTrainingSession::earlyStoppingRestoresBestWeights() {
@@ -192,37 +208,169 @@ void TestTrainingSession::earlyStoppingRestoresBestWeights() {
     p.data.noise = 0.5;
     p.training.optimizer.learningRate = 0.03f;
     p.training.patience = 5;
-    auto session = TrainingSession::fromProject(p, ".");
+    auto session = sessionFor(p, ".");
     session->run(500);
     QCOMPARE(session->stopReason(), StopReason::EarlyStopped);
     double best = INFINITY;
     int bestEpoch = 0;
-    for (const EpochRecord& r : session->history())
-        if (r.testLoss < best) best = r.testLoss, bestEpoch = r.epoch;
+    const History& h = session->history();
+    for (std::size_t r = 0; r < h.size(); ++r)
+        if (h.value(r, HistoryColumn::kTestLoss) < best)
+            best = h.value(r, HistoryColumn::kTestLoss), bestEpoch = h.epoch(r);
+    QCOMPARE(session->keptEpoch(), bestEpoch);
     QCOMPARE(session->epoch(), bestEpoch + 5);
     QVERIFY(std::abs(session->loss(session->data().test) - best) < 1e-6);
     QVERIFY(QString::fromStdString(session->stopMessage())
                 .contains(QString("weights of epoch %1").arg(bestEpoch)));
 }
 
+void TestTrainingSession::validationPartIsCutFromTrainingData() {
+    Project p = planeProject("circle", {4, 1}, "tanh");
+    p.data.samples = 200;
+    p.data.trainFraction = 0.5;
+    const DataSplit plain = loadData(p.data, p.task, ".");
+    p.data.validationFraction = 0.3;
+    const DataSplit split = loadData(p.data, p.task, ".");
+    // The test part stays as it was; 30% of the 100 training samples become validation.
+    QCOMPARE(split.test.points, plain.test.points);
+    QCOMPARE(split.validation.sampleCount(), 30);
+    QCOMPARE(split.train.sampleCount(), 70);
+    // Every training and validation point is one of the former training points.
+    Matrix both(2, 100);
+    both << split.train.points, split.validation.points;
+    for (Eigen::Index i = 0; i < 100; ++i) {
+        bool found = false;
+        for (Eigen::Index j = 0; j < 100 && !found; ++j)
+            found = both.col(i) == plain.train.points.col(j);
+        QVERIFY(found);
+    }
+    // Seeded: the same spec gives the same parts.
+    QCOMPARE(loadData(p.data, p.task, ".").validation.points, split.validation.points);
+    p.data.validationFraction = 1.0;
+    QVERIFY_THROWS_EXCEPTION(InputError, loadData(p.data, p.task, "."));
+}
+
+void TestTrainingSession::earlyStoppingNeverLooksAtTheTestPart() {
+    // Few noisy samples and a big network overfit soon, so early stopping triggers.
+    Project p = planeProject("xor", {64, 64, 1}, "relu");
+    p.data.samples = 120;
+    p.data.noise = 0.5;
+    p.data.validationFraction = 0.4;
+    p.training.optimizer.learningRate = 0.03f;
+    p.training.patience = 5;
+    const DataSplit split = loadData(p.data, p.task, ".");
+    // The same run with the test part replaced by other points and flipped labels.
+    DataSplit other = split;
+    other.test.inputs = -2.0f * split.test.inputs.reverse();
+    for (int& label : other.test.labels) label = 1 - label;
+
+    TrainingSession a(p, split), b(p, other);
+    a.run(500);
+    b.run(500);
+    QCOMPARE(a.stopReason(), StopReason::EarlyStopped);
+    QCOMPARE(b.stopReason(), StopReason::EarlyStopped);
+    QVERIFY(QString::fromStdString(a.stopMessage()).contains("validation loss"));
+    QCOMPARE(b.keptEpoch(), a.keptEpoch());
+    QCOMPARE(b.epoch(), a.epoch());
+    const std::vector<Matrix> wa = a.model().paramValues(), wb = b.model().paramValues();
+    QCOMPARE(wa.size(), wb.size());
+    for (std::size_t i = 0; i < wa.size(); ++i) QVERIFY(wa[i] == wb[i]);
+
+    // The kept epoch is the one with the lowest validation loss, and the test losses of the
+    // two runs really differ (the test part was measured, just not used).
+    using namespace HistoryColumn;
+    const History& h = a.history();
+    QVERIFY(h.column(kValLoss) >= 0 && h.column(kValAccuracy) >= 0);
+    std::size_t best = 0;
+    for (std::size_t r = 0; r < h.size(); ++r)
+        if (h.value(r, kValLoss) < h.value(best, kValLoss)) best = r;
+    QCOMPARE(a.keptEpoch(), h.epoch(best));
+    QVERIFY(h.value(best, kTestLoss) != b.history().value(best, kTestLoss));
+    QCOMPARE(h.value(best, kValLoss), b.history().value(best, kValLoss));
+    QVERIFY(std::abs(a.loss(a.data().validation) - h.value(best, kValLoss)) < 1e-6);
+
+    // The figures the CLI reports name the kept epoch and the validation scores.
+    bool sawBest = false, sawValidation = false;
+    for (const Session::Figure& f : a.results()) {
+        if (f.name == "best_epoch") sawBest = f.value == a.keptEpoch() && f.whole;
+        if (f.name == "val_accuracy") sawValidation = f.value >= 0.0 && f.value <= 1.0;
+    }
+    QVERIFY(sawBest);
+    QVERIFY(sawValidation);
+}
+
+void TestTrainingSession::divergenceOnHugeTargetsBlamesTheData() {
+    Project p;
+    p.task = Task::Regression;
+    p.data.source = "plane";
+    p.network() = NetworkSpec::multilayer({8, 1}, "tanh", "linear");
+    p.training.loss = LossKind::Mse;
+    p.training.optimizer.learningRate = 0.001f;
+    DataSplit split = loadData(p.data, p.task, ".");
+    split.train.targets *= 1e30f;
+    split.test.targets *= 1e30f;
+    TrainingSession session(p, split);
+    session.run(5);
+    QCOMPARE(session.stopReason(), StopReason::Diverged);
+    const QString message = QString::fromStdString(session.stopMessage());
+    QVERIFY2(message.contains("targets are on a huge scale"), qPrintable(message));
+    QVERIFY2(message.contains("Rescale the target column"), qPrintable(message));
+    QVERIFY2(!message.contains("smaller learning rate"), qPrintable(message));
+    for (const Matrix& m : session.model().paramValues()) QVERIFY(m.allFinite());
+}
+
+void TestTrainingSession::sessionInterfaceDrivesTraining() {
+    // What the worker and the CLI hold: a Session from the factory.
+    Project p = planeProject("circle", {4, 1}, "tanh");
+    p.training.batchSize = 50;  // 250 training samples: 5 steps an epoch
+    std::unique_ptr<Session> session = makeSession(p, ".");
+    QCOMPARE(session->stepsPerEpoch(), 5);
+    session->stepEpoch();
+    QCOMPARE(session->epoch(), 1);
+    QCOMPARE(session->steps(), 5LL);
+    session->run(2);
+    QCOMPARE(session->history().size(), std::size_t(3));
+    SessionViews views;
+    ViewRequest request;
+    request.gridSize = 8;
+    request.thumbnailSize = 4;
+    session->fillViews(request, views);
+    QCOMPARE(views.gridSize, 8);
+    QCOMPARE(views.boundary.size(), std::size_t(1));
+    QCOMPARE(views.boundary[0].size(), std::size_t(64));
+    QVERIFY(views.hasMetrics);
+    QCOMPARE(views.samplePredictions.size(), std::size_t(SessionViews::kSampleCount));
+    // The boundary is the model's output over the plane: its corner is the prediction there.
+    auto* supervised = dynamic_cast<TrainingSession*>(session.get());
+    QVERIFY(supervised);
+    Matrix corner(2, 1), out;
+    corner << -kPlaneExtent, -kPlaneExtent;
+    supervised->predict(corner, out);
+    QCOMPARE(views.boundary[0][0], out(0, 0));
+    Project stored = p;
+    session->storeInto(stored);
+    QVERIFY(stored.network().hasParams());
+    QVERIFY(stored.history == session->history());
+}
+
 void TestTrainingSession::continuesFromStoredWeights() {
     Project p = planeProject("circle", {4, 1}, "tanh");
-    auto first = TrainingSession::fromProject(p, ".");
+    auto first = sessionFor(p, ".");
     first->run(10);
     Project trained = p;
     first->storeInto(trained);
     QVERIFY(trained.network().hasParams());
     QCOMPARE(trained.history.size(), std::size_t(10));
-    auto second = TrainingSession::fromProject(trained, ".");
+    auto second = sessionFor(trained, ".");
     QCOMPARE(second->epoch(), 10);
     QCOMPARE(second->loss(second->data().test), first->loss(first->data().test));
     second->stepEpoch();
-    QCOMPARE(second->history().back().epoch, 11);
+    QCOMPARE(second->history().lastEpoch(), 11);
 }
 
 void TestTrainingSession::learningRateChangesWithoutReset() {
     Project p = planeProject("circle", {4, 1}, "tanh");
-    auto session = TrainingSession::fromProject(p, ".");
+    auto session = sessionFor(p, ".");
     session->run(2);
     const std::vector<Matrix> before = session->model().paramValues();
     TrainingSpec t = session->training();
@@ -242,7 +390,7 @@ void TestTrainingSession::learningRateChangesWithoutReset() {
 void TestTrainingSession::rejectsNetworkThatDoesNotFit() {
     Project p = planeProject("circle", {4, 3}, "tanh");
     try {
-        TrainingSession::fromProject(p, ".");
+        sessionFor(p, ".");
         QFAIL("no exception");
     } catch (const InputError& e) {
         QVERIFY2(QString(e.what()).contains("Dense (layer 3) gives 3 outputs"), e.what());
@@ -252,22 +400,22 @@ void TestTrainingSession::rejectsNetworkThatDoesNotFit() {
 void TestTrainingSession::rejectsBadSettings() {
     Project p = planeProject("circle", {4, 1}, "tanh");
     p.training.batchSize = 0;
-    QVERIFY_THROWS_EXCEPTION(InputError, TrainingSession::fromProject(p, "."));
+    QVERIFY_THROWS_EXCEPTION(InputError, sessionFor(p, "."));
     p.training.batchSize = 10;
     p.training.optimizer.learningRate = 0;
-    QVERIFY_THROWS_EXCEPTION(InputError, TrainingSession::fromProject(p, "."));
+    QVERIFY_THROWS_EXCEPTION(InputError, sessionFor(p, "."));
 }
 
 void TestTrainingSession::stepBatchCountsEpochs() {
     Project p = planeProject("circle", {4, 1}, "tanh");
     p.training.batchSize = 32;  // 250 training samples: 8 batches, the last one of 26
-    auto session = TrainingSession::fromProject(p, ".");
-    QCOMPARE(session->batchesPerEpoch(), 8);
-    for (int i = 0; i < 7; ++i) QVERIFY(!session->stepBatch());
+    auto session = sessionFor(p, ".");
+    QCOMPARE(session->stepsPerEpoch(), 8);
+    for (int i = 0; i < 7; ++i) QVERIFY(!session->step());
     QCOMPARE(session->epoch(), 0);
-    QVERIFY(session->stepBatch());
+    QVERIFY(session->step());
     QCOMPARE(session->epoch(), 1);
-    QCOMPARE(session->batchesDone(), 8LL);
+    QCOMPARE(session->steps(), 8LL);
 }
 
 void TestTrainingSession::scoreAgreesWithMetricsAndPredictions_data() {
@@ -288,7 +436,7 @@ void TestTrainingSession::scoreAgreesWithMetricsAndPredictions() {
     p.data.noise = 0.3;
     p.network().layers.back().type = output.toStdString();
     p.training.loss = lossKindFromString(loss.toStdString());
-    auto session = TrainingSession::fromProject(p, ".");
+    auto session = sessionFor(p, ".");
     session->run(3);
     const Dataset& test = session->data().test;
     const TrainingSession::Score score = session->score(test);

@@ -94,8 +94,8 @@ void fakeTraining(ProjectDocument& document) {
         layer.params = {Matrix::Constant(units, inputs, 0.5f), Matrix::Constant(units, 1, 0.1f)};
         inputs = units;
     }
-    History history(3);
-    for (int e = 0; e < 3; ++e) history[static_cast<std::size_t>(e)].epoch = e + 1;
+    History history;
+    for (int e = 1; e <= 3; ++e) history.set(history.addRow(), HistoryColumn::kEpoch, float(e));
     document.setTrainedState(trained, history);
 }
 

@@ -461,6 +461,30 @@ private slots:
         QVERIFY(!panel->noiseSlider()->toolTip().isEmpty());
     }
 
+    void validationShareFeedsEarlyStoppingAndTheLossCurve() {
+        auto* doc = m_window->document();
+        QSpinBox* patience = m_window->trainingPanel()->patienceBox();
+        // Without a validation part the tooltip warns that the test set picks the epoch.
+        QVERIFY(patience->toolTip().contains(QStringLiteral("test loss")));
+        QVERIFY(!m_window->views()->lossView()->valuesText(1).contains(QStringLiteral("Validation")));
+        QSpinBox* validation = m_window->dataPanel()->validationBox();
+        const int undoCount = doc->undoStack()->count();
+        validation->setValue(30);
+        QCOMPARE(doc->project().data.validationFraction, 0.3);
+        QCOMPARE(doc->undoStack()->count(), undoCount + 1);
+        QVERIFY(patience->toolTip().contains(QStringLiteral("validation loss")));
+        const int generation = m_window->training()->generation();
+        QVERIFY(waitSnapshot([&](const TrainingSnapshot& s) {
+            return s.generation > generation && s.valid;
+        }));
+        m_window->training()->send(&TrainingWorker::stepEpoch);
+        QVERIFY(waitSnapshot([](const TrainingSnapshot& s) { return s.epoch == 1; }));
+        QTRY_VERIFY(m_window->views()->lossView()->valuesText(1).contains(QStringLiteral("Validation loss")));
+        doc->undoStack()->undo();
+        QCOMPARE(doc->project().data.validationFraction, 0.0);
+        QCOMPARE(validation->value(), 0);
+    }
+
     void csvSamplesShowAsATable() {
         const QString example = QString::fromStdString(nnplay::resourcePath("examples")) +
                                 QStringLiteral("/iris-csv.nnplay");

@@ -132,6 +132,39 @@ private slots:
         QCOMPARE(c->lastSnapshot().epoch, epoch + 1);
     }
 
+    void snapshotsCarryEachHistoryRowOnce() {
+        // Snapshots carry only the rows added since the one before; appended in order they
+        // give exactly the session's history, however many the controller skipped.
+        auto c = loaded();
+        QVERIFY(c);
+        nnplay::History rows;
+        bool contiguous = true;
+        const auto connection = connect(
+            c.get(), &TrainingController::snapshotReady, this, [&](const TrainingSnapshot& s) {
+                    if (s.generation != c->generation()) return;
+                    contiguous = contiguous && s.historyStart == rows.size();
+                    rows.append(s.newHistory);
+                });
+        QSignalSpy states(c.get(), &TrainingController::trainedStateReady);
+        c->send(&TrainingWorker::play);
+        QTRY_VERIFY_WITH_TIMEOUT(c->lastSnapshot().epoch >= 40, kWaitMs);
+        c->send(&TrainingWorker::pause);
+        QVERIFY(waitPaused(*c, [](const TrainingSnapshot&) { return true; }));
+        QVERIFY(states.count() > 0 || states.wait(kWaitMs));
+        const auto history = states.last().at(1).value<nnplay::History>();
+        QVERIFY(contiguous);
+        QVERIFY(history.size() >= 40);
+        QCOMPARE(rows.size(), history.size());
+        QVERIFY(rows == history);
+        QCOMPARE(c->lastSnapshot().historySize(), history.size());
+        // A paused snapshot has no news.
+        c->setSnapshotRequest(nnplay::ui::SnapshotRequest{16, 0, false, false, false});
+        QTRY_VERIFY_WITH_TIMEOUT(c->lastSnapshot().gridSize == 16, kWaitMs);
+        QVERIFY(c->lastSnapshot().newHistory.empty());
+        QCOMPARE(rows.size(), history.size());
+        disconnect(connection);
+    }
+
     void stepEpochAddsOneEpoch() {
         auto c = loaded();
         QVERIFY(c);
@@ -139,7 +172,7 @@ private slots:
             c->send(&TrainingWorker::stepEpoch);
             QVERIFY(waitPaused(*c, [&](const TrainingSnapshot& s) { return s.epoch >= expected; }));
             QCOMPARE(c->lastSnapshot().epoch, expected);
-            QCOMPARE(int(c->lastSnapshot().history.size()), expected);
+            QCOMPARE(int(c->lastSnapshot().historySize()), expected);
         }
     }
 
@@ -171,7 +204,8 @@ private slots:
         const TrainingSnapshot& after = c->lastSnapshot();
         QCOMPARE(after.generation, before.generation + 1);
         QCOMPARE(after.epoch, 0);
-        QVERIFY(after.history.empty());
+        QCOMPARE(after.historySize(), std::size_t(0));
+        QVERIFY(after.newHistory.empty());
         // Same seed, so the same starting weights as a fresh load: not the trained ones.
         QVERIFY(weightChange(before, after) > 0.0f);
     }
@@ -211,7 +245,7 @@ private slots:
         c->send(&TrainingWorker::stepEpoch);
         QVERIFY(waitPaused(*c, [](const TrainingSnapshot& s) { return s.epoch == 3; }));
         QCOMPARE(c->lastSnapshot().generation, generation);
-        QCOMPARE(int(c->lastSnapshot().history.size()), 3);
+        QCOMPARE(int(c->lastSnapshot().historySize()), 3);
         QVERIFY(weightChange(before, c->lastSnapshot()) > 1e-4f);
 
         // An invalid value is refused with a message and changes nothing.
@@ -236,7 +270,7 @@ private slots:
         QVERIFY(waitPaused(*c, [](const TrainingSnapshot& s) { return s.valid; }));
         QCOMPARE(c->lastSnapshot().generation, trained.generation + 1);
         QCOMPARE(c->lastSnapshot().epoch, 2);
-        QCOMPARE(int(c->lastSnapshot().history.size()), 2);
+        QCOMPARE(int(c->lastSnapshot().historySize()), 2);
         QCOMPARE(weightChange(trained, c->lastSnapshot()), 0.0f);
 
         // Without keepWeights the project's own (none here) are used: a fresh start.

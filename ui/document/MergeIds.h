@@ -26,6 +26,7 @@ enum MergeId : int {
     kMergeSamples,
     kMergeTrainFraction,
     kMergeDataSeed,
+    kMergeValidationFraction,
     // Layer settings (EditNetworkCommand): see layerSettingMergeId().
     kMergeLayerSettingBase = 1000,
 };

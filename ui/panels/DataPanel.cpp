@@ -146,6 +146,7 @@ DataPanel::DataPanel(ProjectDocument* document, QWidget* parent)
       m_sourceInfo(new QLabel(this)),
       m_trainFraction(new QSlider(Qt::Horizontal, this)),
       m_trainFractionValue(new QLabel(this)),
+      m_validation(new QSpinBox(this)),
       m_noise(new QSlider(Qt::Horizontal, this)),
       m_noiseValue(new QLabel(this)),
       m_noiseLabel(new QLabel(tr("Noise"), this)),
@@ -203,6 +204,14 @@ DataPanel::DataPanel(ProjectDocument* document, QWidget* parent)
     m_trainFraction->setToolTip(
         tr("How much of the data the network trains on; the rest tests "
            "it on examples it has never seen."));
+    m_validation->setRange(0, 50);
+    m_validation->setSingleStep(5);
+    m_validation->setSuffix(QStringLiteral("%"));
+    m_validation->setSpecialValueText(tr("None"));
+    m_validation->setKeyboardTracking(false);
+    m_validation->setToolTip(
+        tr("How much of the training data is held out to validate on: early stopping watches "
+           "it, so the test data never chooses which weights are kept."));
     m_noise->setRange(0, 50);
     m_noise->setPageStep(5);
     m_noise->setToolTip(
@@ -240,6 +249,7 @@ DataPanel::DataPanel(ProjectDocument* document, QWidget* parent)
     auto* form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->addRow(tr("Training data"), withValue(m_trainFraction, m_trainFractionValue));
+    form->addRow(tr("Validation"), m_validation);
     form->addRow(m_noiseLabel, withValue(m_noise, m_noiseValue));
     form->addRow(m_samplesLabel, m_samples);
     form->addRow(tr("Batch size"), m_batchSize);
@@ -260,6 +270,11 @@ DataPanel::DataPanel(ProjectDocument* document, QWidget* parent)
         DataSpec d = m_document->project().data;
         d.trainFraction = v / 100.0;
         editData(*m_document, d, tr("Change training ratio"), kMergeTrainFraction);
+    });
+    connect(m_validation, &QSpinBox::valueChanged, this, [this](int v) {
+        DataSpec d = m_document->project().data;
+        d.validationFraction = v / 100.0;
+        editData(*m_document, d, tr("Change validation share"), kMergeValidationFraction);
     });
     connect(m_noise, &QSlider::valueChanged, this, [this](int v) {
         DataSpec d = m_document->project().data;
@@ -301,7 +316,7 @@ void DataPanel::refresh() {
     const bool plane = source && source->isPlane;
     const bool csv = d.source == "csv";
     const QSignalBlocker b1(m_sources), b2(m_trainFraction), b3(m_noise), b4(m_samples),
-        b5(m_batchSize), b6(m_standardize);
+        b5(m_batchSize), b6(m_standardize), b7(m_validation);
     for (int i = 0; i < m_sources->count(); ++i) {
         QListWidgetItem* item = m_sources->item(i);
         if (item->data(Qt::UserRole).toString().toStdString() == d.source) {
@@ -310,6 +325,7 @@ void DataPanel::refresh() {
     }
     m_trainFraction->setValue(static_cast<int>(std::lround(d.trainFraction * 100.0)));
     m_trainFractionValue->setText(QStringLiteral("%1%").arg(m_trainFraction->value()));
+    m_validation->setValue(static_cast<int>(std::lround(d.validationFraction * 100.0)));
     m_noise->setValue(static_cast<int>(std::lround(d.noise * 100.0)));
     m_noiseValue->setText(QString::number(m_noise->value()));
     m_samples->setValue(d.samples);

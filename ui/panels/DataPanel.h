@@ -44,6 +44,7 @@ public:
     QSlider* noiseSlider() const { return m_noise; }
     QSlider* trainFractionSlider() const { return m_trainFraction; }
     QSpinBox* samplesBox() const { return m_samples; }
+    QSpinBox* validationBox() const { return m_validation; }
     QSpinBox* batchSizeBox() const { return m_batchSize; }
     QPushButton* regenerateButton() const { return m_regenerate; }
 
@@ -63,6 +64,7 @@ private:
     QLabel* m_sourceInfo;
     QSlider* m_trainFraction;
     QLabel* m_trainFractionValue;
+    QSpinBox* m_validation;  // percent of the training part held out
     QSlider* m_noise;
     QLabel* m_noiseValue;
     QLabel* m_noiseLabel;

@@ -93,9 +93,6 @@ TrainingPanel::TrainingPanel(ProjectDocument* document, QWidget* parent)
     m_patience->setRange(0, 10000);
     m_patience->setSpecialValueText(tr("Off"));
     m_patience->setSuffix(tr(" epochs"));
-    m_patience->setToolTip(
-        tr("Stop when the test loss has not improved for this many epochs, "
-           "and keep the best weights."));
 
     // Long names are cut in the narrow dock; the open list shows them whole.
     for (QComboBox* box : {m_loss, m_optimizer, m_learningRate}) {
@@ -154,6 +151,7 @@ TrainingPanel::TrainingPanel(ProjectDocument* document, QWidget* parent)
     });
 
     connect(m_document, &ProjectDocument::trainingChanged, this, &TrainingPanel::refresh);
+    connect(m_document, &ProjectDocument::dataChanged, this, &TrainingPanel::refresh);  // tooltip
     connect(m_document, &ProjectDocument::projectReplaced, this, &TrainingPanel::refresh);
     refresh();
 }
@@ -195,6 +193,14 @@ void TrainingPanel::refresh() {
     m_batchSize->setValue(t.batchSize);
     m_epochs->setValue(t.epochs);
     m_patience->setValue(t.patience);
+    m_patience->setToolTip(
+        m_document->project().data.validationFraction > 0.0
+            ? tr("Stop when the validation loss has not improved for this many epochs, and "
+                 "keep the weights of the best epoch.")
+            : tr("Stop when the test loss has not improved for this many epochs, and keep the "
+                 "weights of the best epoch. Without a validation part the test set picks the "
+                 "kept epoch, so the test figures flatter the network: set a validation share "
+                 "in the data panel to keep the test set out of it."));
 }
 
 }  // namespace nnplay::ui

@@ -93,7 +93,7 @@ DecisionBoundaryView::DecisionBoundaryView(QWidget* parent)
 }
 
 void DecisionBoundaryView::setSnapshot(const TrainingSnapshot& snapshot) {
-    // Only what the map needs: the history, which grows with every epoch, stays behind.
+    // Only what the map needs.
     m_snapshot.generation = snapshot.generation;
     m_snapshot.data = snapshot.data;
     m_snapshot.gridSize = snapshot.gridSize;

@@ -73,10 +73,14 @@ LossCurveView::LossCurveView(QWidget* parent)
     m_plot->yAxis->setRange(0, 1);
 
     const QColor train = PlotStyle::positiveColor();
+    const QColor validation = PlotStyle::classColor(2);
     const QColor test = PlotStyle::negativeColor();
     m_trainLoss = new SegmentGraph(m_plot->xAxis, m_plot->yAxis);
     m_trainLoss->setName(tr("Training loss"));
     m_trainLoss->setPen(QPen(train, 2));
+    m_valLoss = new SegmentGraph(m_plot->xAxis, m_plot->yAxis);
+    m_valLoss->setName(tr("Validation loss"));
+    m_valLoss->setPen(QPen(validation, 2));
     m_testLoss = new SegmentGraph(m_plot->xAxis, m_plot->yAxis);
     m_testLoss->setName(tr("Test loss (shaded: the gap)"));
     m_testLoss->setPen(QPen(test, 2));
@@ -87,6 +91,9 @@ LossCurveView::LossCurveView(QWidget* parent)
     m_trainAccuracy = new SegmentGraph(m_plot->xAxis, m_plot->yAxis2);
     m_trainAccuracy->setName(tr("Training accuracy"));
     m_trainAccuracy->setPen(QPen(train, 1.5, Qt::DashLine));
+    m_valAccuracy = new SegmentGraph(m_plot->xAxis, m_plot->yAxis2);
+    m_valAccuracy->setName(tr("Validation accuracy"));
+    m_valAccuracy->setPen(QPen(validation, 1.5, Qt::DashLine));
     m_testAccuracy = new SegmentGraph(m_plot->xAxis, m_plot->yAxis2);
     m_testAccuracy->setName(tr("Test accuracy"));
     m_testAccuracy->setPen(QPen(test, 1.5, Qt::DashLine));
@@ -128,65 +135,92 @@ LossCurveView::LossCurveView(QWidget* parent)
 }
 
 void LossCurveView::setSnapshot(const TrainingSnapshot& snapshot) {
-    const nnplay::History& history = snapshot.history;
+    using namespace nnplay::HistoryColumn;
     const bool classification =
         !snapshot.data || snapshot.data->info.task == nnplay::Task::Classification;
-    if (snapshot.generation != m_generation || history.size() < m_history.size() ||
-        classification != m_classification ||
-        (!m_history.empty() && !history.empty() &&
-         history.front().epoch != m_history.front().epoch)) {
+    if (snapshot.generation != m_generation || classification != m_classification ||
+        snapshot.historyStart != m_history.size()) {
         m_generation = snapshot.generation;
-        m_classification = classification;
-        m_history.clear();
-        for (QCPGraph* g : {m_trainLoss, m_testLoss, m_trainAccuracy, m_testAccuracy}) {
-            g->data()->clear();
-        }
-        m_trainAccuracy->setVisible(classification);
-        m_testAccuracy->setVisible(classification);
-        m_trainAccuracy->removeFromLegend();
-        m_testAccuracy->removeFromLegend();
-        if (classification) {
-            m_trainAccuracy->addToLegend();
-            m_testAccuracy->addToLegend();
-        }
-        m_plot->yAxis2->setVisible(classification);
-        showEpoch(-1);
+        startOver(classification);
+        // Rows before historyStart went to a view that was not this one: draw what came.
     }
-    const std::size_t first = m_history.size();
-    if (history.size() > first) {
-        const auto n = static_cast<int>(history.size() - first);
-        QVector<double> keys(n), trainLoss(n), testLoss(n), trainAcc(n), testAcc(n);
-        for (int i = 0; i < n; ++i) {
-            const EpochRecord& r = history[first + static_cast<std::size_t>(i)];
-            keys[i] = r.epoch;
-            trainLoss[i] = r.trainLoss;
-            testLoss[i] = r.testLoss;
-            trainAcc[i] = r.trainAccuracy;
-            testAcc[i] = r.testAccuracy;
-        }
-        m_trainLoss->addData(keys, trainLoss, true);
-        m_testLoss->addData(keys, testLoss, true);
-        if (classification) {
-            m_trainAccuracy->addData(keys, trainAcc, true);
-            m_testAccuracy->addData(keys, testAcc, true);
-        }
-        m_history.insert(m_history.end(), history.begin() + static_cast<std::ptrdiff_t>(first),
-                         history.end());
-    }
+    appendRows(snapshot.newHistory);
 
     if (m_history.empty()) {
         m_summary->setText(snapshot.valid ? tr("No epoch trained yet.") : QString());
     } else {
-        const EpochRecord& r = m_history.back();
-        QString text = tr("Epoch %1   training loss %2   test loss %3")
-                           .arg(r.epoch)
-                           .arg(lossText(r.trainLoss), lossText(r.testLoss));
-        if (classification) text += tr("   test accuracy %1").arg(percentText(r.testAccuracy));
+        const int last = static_cast<int>(m_history.size()) - 1;
+        QString text = tr("Epoch %1   training loss %2")
+                           .arg(m_history.epoch(last))
+                           .arg(lossText(value(last, kTrainLoss)));
+        if (m_hasValidation)
+            text += tr("   validation loss %1").arg(lossText(value(last, kValLoss)));
+        text += tr("   test loss %1").arg(lossText(value(last, kTestLoss)));
+        if (classification)
+            text += tr("   test accuracy %1").arg(percentText(value(last, kTestAccuracy)));
         m_summary->setText(text);
     }
     rescale();
     if (m_hoverEpoch >= 0) showEpoch(m_hoverEpoch);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LossCurveView::startOver(bool classification) {
+    m_classification = classification;
+    m_history = nnplay::History();
+    m_hasValidation = false;
+    for (QCPGraph* g :
+         {m_trainLoss, m_valLoss, m_testLoss, m_trainAccuracy, m_valAccuracy, m_testAccuracy}) {
+        g->data()->clear();
+        g->setVisible(false);
+        g->removeFromLegend();
+    }
+    for (QCPGraph* g : {m_trainLoss, m_testLoss}) {
+        g->setVisible(true);
+        g->addToLegend();
+    }
+    for (QCPGraph* g : {m_trainAccuracy, m_testAccuracy}) {
+        g->setVisible(classification);
+        if (classification) g->addToLegend();
+    }
+    m_plot->yAxis2->setVisible(classification);
+    showEpoch(-1);
+}
+
+void LossCurveView::appendRows(const nnplay::History& rows) {
+    using namespace nnplay::HistoryColumn;
+    if (rows.empty()) return;
+    if (!m_hasValidation && rows.column(kValLoss) >= 0) {
+        // The validation curves join the legend after the training ones, in legend order.
+        m_hasValidation = true;
+        for (QCPGraph* g :
+             {m_trainLoss, m_valLoss, m_testLoss, m_trainAccuracy, m_valAccuracy, m_testAccuracy})
+            g->removeFromLegend();
+        for (QCPGraph* g : {m_trainLoss, m_valLoss, m_testLoss}) g->addToLegend();
+        m_valLoss->setVisible(true);
+        if (m_classification) {
+            for (QCPGraph* g : {m_trainAccuracy, m_valAccuracy, m_testAccuracy}) g->addToLegend();
+            m_valAccuracy->setVisible(true);
+        }
+    }
+    const auto n = static_cast<int>(rows.size());
+    const std::pair<QCPGraph*, const char*> curves[] = {
+        {m_trainLoss, kTrainLoss},     {m_valLoss, kValLoss},
+        {m_testLoss, kTestLoss},       {m_trainAccuracy, kTrainAccuracy},
+        {m_valAccuracy, kValAccuracy}, {m_testAccuracy, kTestAccuracy}};
+    QVector<double> keys(n), values(n);
+    for (int i = 0; i < n; ++i) keys[i] = rows.epoch(static_cast<std::size_t>(i));
+    for (const auto& [graph, name] : curves) {
+        if (!graph->visible()) continue;
+        const int column = rows.column(name);
+        for (int i = 0; i < n; ++i) values[i] = rows.value(static_cast<std::size_t>(i), column);
+        graph->addData(keys, values, true);
+    }
+    m_history.append(rows);
+}
+
+float LossCurveView::value(int row, const char* column) const {
+    return m_history.value(static_cast<std::size_t>(row), column);
 }
 
 void LossCurveView::setLogScale(bool log) {
@@ -207,16 +241,18 @@ void LossCurveView::rescale() {
     int lastEpoch = 10;
     int firstEpoch = 0;
     double low = INFINITY, high = 0.0;
-    for (const EpochRecord& r : m_history) {
-        for (double v : {r.trainLoss, r.testLoss}) {
+    using namespace nnplay::HistoryColumn;
+    for (int row = 0; row < static_cast<int>(m_history.size()); ++row) {
+        for (const char* column : {kTrainLoss, kValLoss, kTestLoss}) {
+            const double v = value(row, column);
             if (!std::isfinite(v)) continue;
             if (v > 0.0) low = std::min(low, v);
             high = std::max(high, v);
         }
     }
     if (!m_history.empty()) {
-        firstEpoch = std::max(0, m_history.front().epoch - 1);
-        lastEpoch = std::max(m_history.back().epoch, firstEpoch + 10);
+        firstEpoch = std::max(0, m_history.epoch(0) - 1);
+        lastEpoch = std::max(m_history.lastEpoch(), firstEpoch + 10);
     }
     m_plot->xAxis->setRange(firstEpoch, lastEpoch);
     if (high <= 0.0) high = 1.0;
@@ -228,36 +264,40 @@ void LossCurveView::rescale() {
     }
 }
 
-const EpochRecord* LossCurveView::record(int epoch) const {
-    if (m_history.empty()) return nullptr;
-    const int index = epoch - m_history.front().epoch;
-    if (index < 0 || index >= static_cast<int>(m_history.size())) return nullptr;
-    return &m_history[static_cast<std::size_t>(index)];
+int LossCurveView::rowOf(int epoch) const {
+    if (m_history.empty()) return -1;
+    const int row = epoch - m_history.epoch(0);
+    if (row < 0 || row >= static_cast<int>(m_history.size())) return -1;
+    return row;
 }
 
 QString LossCurveView::valuesText(int epoch) const {
-    const EpochRecord* r = record(epoch);
-    if (r == nullptr) return QString();
-    QString text = tr("Epoch %1\nTraining loss: %2\nTest loss: %3")
-                       .arg(r->epoch)
-                       .arg(lossText(r->trainLoss), lossText(r->testLoss));
-    if (std::isfinite(r->trainLoss) && std::isfinite(r->testLoss)) {
-        text += tr("\nGap (test − training): %1").arg(lossText(r->testLoss - r->trainLoss));
-    }
+    using namespace nnplay::HistoryColumn;
+    const int row = rowOf(epoch);
+    if (row < 0) return QString();
+    const float train = value(row, kTrainLoss), test = value(row, kTestLoss);
+    QString text = tr("Epoch %1\nTraining loss: %2").arg(m_history.epoch(row)).arg(lossText(train));
+    if (m_hasValidation) text += tr("\nValidation loss: %1").arg(lossText(value(row, kValLoss)));
+    text += tr("\nTest loss: %1").arg(lossText(test));
+    if (std::isfinite(train) && std::isfinite(test))
+        text += tr("\nGap (test − training): %1").arg(lossText(test - train));
     if (m_classification) {
-        text += tr("\nTraining accuracy: %1\nTest accuracy: %2")
-                    .arg(percentText(r->trainAccuracy), percentText(r->testAccuracy));
+        text += tr("\nTraining accuracy: %1").arg(percentText(value(row, kTrainAccuracy)));
+        if (m_hasValidation)
+            text += tr("\nValidation accuracy: %1").arg(percentText(value(row, kValAccuracy)));
+        text += tr("\nTest accuracy: %1").arg(percentText(value(row, kTestAccuracy)));
     }
     return text;
 }
 
 void LossCurveView::showEpoch(int epoch) {
-    const EpochRecord* r = record(epoch);
-    const bool visible = r != nullptr;
+    using namespace nnplay::HistoryColumn;
+    const int row = rowOf(epoch);
+    const bool visible = row >= 0;
     m_hoverEpoch = visible ? epoch : -1;
     m_cursor->setVisible(visible);
-    m_trainTracer->setVisible(visible && std::isfinite(r->trainLoss));
-    m_testTracer->setVisible(visible && std::isfinite(r->testLoss));
+    m_trainTracer->setVisible(visible && std::isfinite(value(row, kTrainLoss)));
+    m_testTracer->setVisible(visible && std::isfinite(value(row, kTestLoss)));
     m_readout->setVisible(visible);
     m_trainTracer->setGraph(m_trainTracer->visible() ? m_trainLoss : nullptr);
     m_testTracer->setGraph(m_testTracer->visible() ? m_testLoss : nullptr);
@@ -286,7 +326,7 @@ void LossCurveView::onMouseMove(QMouseEvent* event) {
         return;
     }
     const int epoch = static_cast<int>(std::lround(m_plot->xAxis->pixelToCoord(event->pos().x())));
-    const int clamped = std::clamp(epoch, m_history.front().epoch, m_history.back().epoch);
+    const int clamped = std::clamp(epoch, m_history.epoch(0), m_history.lastEpoch());
     if (clamped != m_hoverEpoch) showEpoch(clamped);
 }
 

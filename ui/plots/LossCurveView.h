@@ -16,15 +16,16 @@ class QMouseEvent;
 
 namespace nnplay::ui {
 
-/// Training and test loss (left axis) and accuracy (right axis, classification only) per
-/// epoch. The band between the training and test loss shows the generalisation gap. Hovering
+/// Training, validation (when the run has a validation part) and test loss (left axis) and
+/// accuracy (right axis, classification only) per epoch, read from the history's columns by
+/// name. The band between the training and test loss shows the generalisation gap. Hovering
 /// shows the exact values of the epoch under the mouse; the loss axis can be logarithmic.
 class LossCurveView : public QWidget {
     Q_OBJECT
 public:
     explicit LossCurveView(QWidget* parent = nullptr);
 
-    /// Appends the epochs the view has not drawn yet (starts over on a new generation).
+    /// Appends the snapshot's new history rows (starts over on a new generation).
     void setSnapshot(const TrainingSnapshot& snapshot);
     void setLogScale(bool log);
     bool logScale() const;
@@ -40,8 +41,11 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
-    /// The record of `epoch`, or nullptr.
-    const nnplay::EpochRecord* record(int epoch) const;
+    /// The history row of `epoch`, or -1.
+    int rowOf(int epoch) const;
+    float value(int row, const char* column) const;
+    void startOver(bool classification);
+    void appendRows(const nnplay::History& rows);
     void onMouseMove(QMouseEvent* event);
     void rescale();
     void applyPalette();
@@ -50,8 +54,10 @@ private:
     QCheckBox* m_logBox;
     QLabel* m_summary;
     QCPGraph* m_trainLoss;
+    QCPGraph* m_valLoss;
     QCPGraph* m_testLoss;
     QCPGraph* m_trainAccuracy;
+    QCPGraph* m_valAccuracy;
     QCPGraph* m_testAccuracy;
     QCPItemStraightLine* m_cursor;
     QCPItemTracer* m_trainTracer;
@@ -59,6 +65,7 @@ private:
     QCPItemText* m_readout;
 
     nnplay::History m_history;  // what is drawn
+    bool m_hasValidation = false;
     int m_generation = -1;
     bool m_classification = true;
     int m_hoverEpoch = -1;

@@ -7,6 +7,7 @@
 #include "Types.h"
 #include "data/Dataset.h"
 #include "layers/OutputKind.h"
+#include "train/SessionViews.h"
 
 namespace nnplay::ui {
 
@@ -14,7 +15,7 @@ namespace nnplay::ui {
 /// session and shared read-only by every snapshot of that session (never modified after).
 struct DataPreview {
     /// How many test samples the sample views show at most.
-    static constexpr int kSampleCount = 48;
+    static constexpr int kSampleCount = nnplay::SessionViews::kSampleCount;
 
     nnplay::DataInfo info;
     /// The range of the network's outputs: with the number of outputs, an OutputReading tells

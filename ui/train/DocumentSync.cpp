@@ -74,7 +74,7 @@ void DocumentSync::onTrainedState(const NetworkSpec& network, const History& his
 
 bool DocumentSync::hasTrained() const {
     const TrainingSnapshot& last = m_training->lastSnapshot();
-    return last.batches > 0 || !last.history.empty();
+    return last.batches > 0 || last.historySize() > 0;
 }
 
 }  // namespace nnplay::ui

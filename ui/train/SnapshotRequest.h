@@ -1,23 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "train/ViewRequest.h"
+
 namespace nnplay::ui {
 
-/// Which parts of a TrainingSnapshot the visible views need, and at what resolution. The worker
-/// computes only what is asked for, so hidden views cost no training time.
-struct SnapshotRequest {
-    /// Cells per side of the decision-boundary grid over the plane (0: none).
-    int gridSize = 96;
-    /// Cells per side of each neuron thumbnail (0: none).
-    int thumbnailSize = 24;
-    /// Dense weights per layer.
-    bool weights = true;
-    /// Test-set metrics (confusion matrix, R²).
-    bool metrics = true;
-    /// Predictions for the first test samples (sample grid).
-    bool samples = true;
-
-    bool operator==(const SnapshotRequest&) const = default;
-};
+/// Which parts of a TrainingSnapshot the visible views need: the session's view request,
+/// sent to the worker by queued calls.
+using SnapshotRequest = nnplay::ViewRequest;
 
 }  // namespace nnplay::ui

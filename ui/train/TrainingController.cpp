@@ -72,8 +72,23 @@ void TrainingController::onSnapshot(const TrainingSnapshot& snapshot) {
     if (snapshot.generation != m_generation) return;  // a replaced session
     // A newer snapshot is already on its way (the worker counts before it sends): it says
     // everything this one does, so only the newest is drawn.
-    if (newer > 0) return;
+    if (newer > 0) {
+        if (m_skipped.generation != snapshot.generation || m_skipped.newHistory.empty()) {
+            m_skipped.generation = snapshot.generation;
+            m_skipped.historyStart = snapshot.historyStart;
+            m_skipped.newHistory = snapshot.newHistory;
+        } else {
+            m_skipped.newHistory.append(snapshot.newHistory);
+        }
+        return;
+    }
     m_last = snapshot;
+    if (m_skipped.generation == snapshot.generation && !m_skipped.newHistory.empty()) {
+        m_skipped.newHistory.append(snapshot.newHistory);
+        m_last.newHistory = std::move(m_skipped.newHistory);
+        m_last.historyStart = m_skipped.historyStart;
+    }
+    m_skipped.newHistory = {};
     emit snapshotReady(m_last);
 }
 

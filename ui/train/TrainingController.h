@@ -79,6 +79,8 @@ private:
     TrainingWorker* m_worker;  // lives on m_thread; deleted there when it finishes
     int m_generation = 0;      // the only session counter: the worker tags snapshots with it
     TrainingSnapshot m_last;
+    // History rows of snapshots skipped for a newer one, handed on with the next one drawn.
+    TrainingSnapshot m_skipped;
     SnapshotRequest m_request;
 };
 

@@ -11,19 +11,24 @@
 #include "train/DataPreview.h"
 #include "train/History.h"
 #include "train/Metrics.h"
+#include "train/SessionViews.h"
 
 namespace nnplay::ui {
 
-/// What the views need from a training session, copied out by the worker as plain values.
-struct TrainingSnapshot {
+/// What the views need from a training session, copied out by the worker as plain values:
+/// the session's views (SessionViews) and the state of the run.
+struct TrainingSnapshot : nnplay::SessionViews {
     /// Increments with every session the worker builds (a reset), so views can drop stale data.
     int generation = 0;
     int epoch = 0;
     long long batches = 0;
     /// Batches in one epoch (0 when there is no session).
     int batchesPerEpoch = 0;
-    /// Full history since the session started.
-    nnplay::History history;
+    /// The history rows the session added since the previous snapshot of this generation (all
+    /// of them in the first): receivers append them to what they hold.
+    nnplay::History newHistory;
+    /// Index in the session's history of newHistory's first row.
+    std::size_t historyStart = 0;
     bool running = false;
     /// False when the worker has no session (the project could not be built); `stopMessage`
     /// then says why.
@@ -35,26 +40,8 @@ struct TrainingSnapshot {
     /// The session's data as the views show it; shared by all snapshots of one generation.
     std::shared_ptr<const DataPreview> data;
 
-    /// 2-D data only: output over the plane of kPlaneExtent, gridSize x gridSize values row-major
-    /// from the bottom-left corner (row = x2, column = x1), one grid per output unit.
-    int gridSize = 0;
-    std::vector<std::vector<float>> boundary;
-    /// 2-D data only: per layer index of the network spec, per unit, a thumbnailSize^2 grid of
-    /// that unit's output over the plane (only for layers with at most 16 units).
-    int thumbnailSize = 0;
-    std::vector<std::vector<std::vector<float>>> thumbnails;
-    /// Per layer index, the dense weights (units x inputs), empty for other layers.
-    std::vector<nnplay::Matrix> weights;
-
-    /// Classification: test-set scores; regression: test MSE and R². Valid when hasMetrics.
-    bool hasMetrics = false;
-    nnplay::ClassificationMetrics testMetrics;
-    nnplay::RegressionMetrics testRegression;
-    /// Predictions for the data->sampleCount() first test samples: the class per sample
-    /// (classification) and the network's value for it (the predicted class's probability, or
-    /// the first output for regression).
-    std::vector<int> samplePredictions;
-    std::vector<float> sampleOutputs;
+    /// Rows in the session's history up to this snapshot.
+    std::size_t historySize() const { return historyStart + newHistory.size(); }
 };
 
 }  // namespace nnplay::ui

@@ -8,7 +8,7 @@
 
 #include "data/DataLoader.h"
 #include "train/EditRules.h"
-#include "train/TrainingSession.h"
+#include "train/Session.h"
 
 namespace nnplay::ui {
 
@@ -60,7 +60,7 @@ void TrainingWorker::build(const Project& project, int generation, const Project
     m_generation = generation;
     m_session.reset();
     m_preview.reset();
-    m_builder.clearCache();
+    m_builder.restart();
     m_loadError.clear();
     m_notice.clear();
     m_project = project;
@@ -76,7 +76,7 @@ void TrainingWorker::build(const Project& project, int generation, const Project
         for (const Project* candidate : {&project, fallback}) {
             if (candidate == nullptr) continue;
             try {
-                m_session = std::make_unique<TrainingSession>(*candidate, *split);
+                m_session = makeSession(*candidate, *split);
                 m_project = *candidate;
                 m_loadError.clear();
                 break;
@@ -233,7 +233,7 @@ void TrainingWorker::onTick() {
 
 bool TrainingWorker::trainBatch() {
     try {
-        m_session->stepBatch();
+        m_session->step();
     } catch (const std::exception& e) {
         fail(QString::fromStdString(e.what()));
         return false;
@@ -268,13 +268,7 @@ void TrainingWorker::sendSnapshot(bool force) {
     snapshot.valid = m_session != nullptr;
     snapshot.data = m_preview;
     if (m_session) {
-        snapshot.epoch = m_session->epoch();
-        snapshot.batches = m_session->batchesDone();
-        snapshot.batchesPerEpoch = m_session->batchesPerEpoch();
-        snapshot.history = m_session->history();
-        snapshot.stopMessage =
-            m_session->stopped() ? QString::fromStdString(m_session->stopMessage()) : m_notice;
-        snapshot.diverged = m_session->stopReason() == StopReason::Diverged;
+        snapshot.stopMessage = m_notice;
         try {
             m_builder.fill(*m_session, m_request, snapshot);
         } catch (const std::exception& e) {
@@ -290,7 +284,7 @@ void TrainingWorker::sendSnapshot(bool force) {
 
 bool TrainingWorker::trainedState(NetworkSpec& network, History& history) const {
     if (!m_session) return false;
-    if (m_session->batchesDone() == 0 && m_session->history().empty()) return false;
+    if (m_session->steps() == 0 && m_session->history().empty()) return false;
     Project trained = m_project;
     m_session->storeInto(trained);
     network = std::move(trained.network());

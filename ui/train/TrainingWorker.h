@@ -15,14 +15,14 @@
 class QTimer;
 
 namespace nnplay {
-class TrainingSession;
+class Session;
 }
 
 namespace nnplay::ui {
 
-/// Trains on its own thread. Owns the TrainingSession (the UI never touches it), takes
-/// commands as calls queued from the UI thread (TrainingController::send) and reports through
-/// queued signals:
+/// Trains on its own thread. Owns a Session made by makeSession (the UI never touches it),
+/// takes commands as calls queued from the UI thread (TrainingController::send) and reports
+/// through queued signals:
 /// snapshots at most ~30 a second, errors, and the trained weights when training pauses or
 /// stops. Training runs in short slices from the thread's event loop, so commands are handled
 /// within a few milliseconds and nothing ever waits for the UI.
@@ -116,7 +116,7 @@ private:
 
     nnplay::Project m_project;
     QString m_baseDir;
-    std::unique_ptr<nnplay::TrainingSession> m_session;
+    std::unique_ptr<nnplay::Session> m_session;
     std::shared_ptr<const DataPreview> m_preview;
     QString m_loadError;
     SnapshotBuilder m_builder;

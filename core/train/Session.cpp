@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "train/Session.h"
+
+#include "data/DataLoader.h"
+#include "train/TrainingSession.h"
+
+namespace nnplay {
+
+void Session::stepEpoch() {
+    while (!stopped() && !step()) {
+    }
+}
+
+void Session::run(int epochs) {
+    for (int i = 0; i < epochs && !stopped(); ++i) stepEpoch();
+}
+
+std::unique_ptr<Session> makeSession(const Project& project, DataSplit data) {
+    return std::make_unique<TrainingSession>(project, std::move(data));
+}
+
+std::unique_ptr<Session> makeSession(const Project& project, const std::string& baseDir) {
+    return makeSession(project, loadData(project.data, project.task, baseDir));
+}
+
+}  // namespace nnplay

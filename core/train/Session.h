@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "Project.h"
+#include "data/Dataset.h"
+#include "train/History.h"
+#include "train/SessionViews.h"
+#include "train/TrainingSpec.h"
+#include "train/ViewRequest.h"
+
+namespace nnplay {
+
+/// Why a session stopped taking steps.
+enum class StopReason { None, EarlyStopped, Diverged };
+
+/// Anything the training worker or the CLI can advance: a supervised model today, a GAN or an
+/// ensemble later. A session advances only when told (step), never sleeps, blocks or talks to
+/// a GUI, and hands out what the views need as plain values.
+class Session {
+public:
+    virtual ~Session() = default;
+
+    /// Takes one unit of training (a mini-batch for supervised training). Returns true when
+    /// it completed an epoch (the history then has a new row). Does nothing once stopped().
+    virtual bool step() = 0;
+    /// Steps until the current epoch completes or the session stops.
+    void stepEpoch();
+    /// Trains `epochs` more epochs, fewer when the session stops.
+    void run(int epochs);
+
+    /// Epochs completed (rows of a loaded history included).
+    virtual int epoch() const = 0;
+    /// Steps taken by this session.
+    virtual long long steps() const = 0;
+    /// Steps in one epoch.
+    virtual int stepsPerEpoch() const = 0;
+    /// One row per completed epoch, including the rows the project brought.
+    virtual const History& history() const = 0;
+
+    virtual StopReason stopReason() const = 0;
+    bool stopped() const { return stopReason() != StopReason::None; }
+    /// A sentence saying why training stopped and what to do; empty while it has not.
+    virtual const std::string& stopMessage() const = 0;
+
+    /// Applies settings that need no new session (learning rate, optimizer, penalties, batch
+    /// size, patience, epochs). Throws InputError for invalid values or ones that need one.
+    virtual void updateTraining(const TrainingSpec& training) = 0;
+    /// Copies the trained weights and the history into `project` (its networks and history).
+    virtual void storeInto(Project& project) const = 0;
+
+    /// A figure of the finished run, as the CLI reports it.
+    struct Figure {
+        std::string name;    ///< "train_loss", "val_accuracy", "best_epoch", ...
+        double value;        ///< NaN where not measured (no validation part)
+        bool whole = false;  ///< a count (an epoch), printed without decimals
+    };
+    /// The run's figures of the weights it holds, in report order (one pass over each part).
+    virtual std::vector<Figure> results() = 0;
+
+    /// The data the session trains on.
+    virtual const DataSplit& data() const = 0;
+    /// Fills the parts of `views` that `request` asks for (forward passes between steps,
+    /// never inside one). Throws when a part cannot be computed; training is unaffected.
+    virtual void fillViews(const ViewRequest& request, SessionViews& views) = 0;
+};
+
+/// The session the project's task calls for, on `data`. Throws InputError when the networks
+/// do not fit the data or a setting is out of range.
+std::unique_ptr<Session> makeSession(const Project& project, DataSplit data);
+/// Loads the project's data (relative paths against baseDir), then makeSession.
+std::unique_ptr<Session> makeSession(const Project& project, const std::string& baseDir);
+
+}  // namespace nnplay

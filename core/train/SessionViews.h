@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <vector>
+
+#include "Types.h"
+#include "train/Metrics.h"
+
+namespace nnplay {
+
+/// What the views need from a session, copied out as plain values (Session::fillViews). A
+/// part the ViewRequest did not ask for is left as it was.
+struct SessionViews {
+    /// How many test samples the sample views show at most.
+    static constexpr int kSampleCount = 48;
+    /// Only layers with at most this many units get thumbnails.
+    static constexpr int kMaxThumbnailUnits = 16;
+
+    /// 2-D data only: output over the plane [-kPlaneExtent, kPlaneExtent]^2, gridSize x
+    /// gridSize values row-major from the bottom-left corner (row = x2, column = x1), one grid
+    /// per output unit.
+    int gridSize = 0;
+    std::vector<std::vector<float>> boundary;
+    /// 2-D data only: per layer index of the network spec, per unit, a thumbnailSize^2 grid of
+    /// that unit's output over the plane (only for layers with at most kMaxThumbnailUnits).
+    int thumbnailSize = 0;
+    std::vector<std::vector<std::vector<float>>> thumbnails;
+    /// Per layer index, the dense weights (units x inputs), empty for other layers.
+    std::vector<Matrix> weights;
+
+    /// Classification: test-set scores; regression: test MSE and R². Valid when hasMetrics.
+    bool hasMetrics = false;
+    ClassificationMetrics testMetrics;
+    RegressionMetrics testRegression;
+    /// Predictions for the kSampleCount first test samples: the class per sample
+    /// (classification) and the network's value for it (the predicted class's probability, or
+    /// the first output for regression).
+    std::vector<int> samplePredictions;
+    std::vector<float> sampleOutputs;
+};
+
+}  // namespace nnplay

@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "train/SupervisedViews.h"
+
+#include <algorithm>
+
+#include "data/Features.h"
+#include "data/PlaneGenerators.h"
+#include "train/TrainingSession.h"
+
+namespace nnplay {
+
+namespace {
+
+/// A size x size grid of (x1, x2) points over the plane, row-major from the bottom-left corner
+/// (row = x2, column = x1); cell centres sit on both edges, as a heat map expects.
+void fillGridPoints(int size, Matrix& points) {
+    points.resize(2, static_cast<Eigen::Index>(size) * size);
+    const float step = size > 1 ? 2.0f * kPlaneExtent / static_cast<float>(size - 1) : 0.0f;
+    for (int row = 0; row < size; ++row) {
+        for (int col = 0; col < size; ++col) {
+            const Eigen::Index i = static_cast<Eigen::Index>(row) * size + col;
+            points(0, i) = -kPlaneExtent + step * static_cast<float>(col);
+            points(1, i) = -kPlaneExtent + step * static_cast<float>(row);
+        }
+    }
+}
+
+std::vector<float> rowOf(const ConstMatrixRef& m, Eigen::Index row) {
+    std::vector<float> values(static_cast<std::size_t>(m.cols()));
+    for (Eigen::Index c = 0; c < m.cols(); ++c) values[static_cast<std::size_t>(c)] = m(row, c);
+    return values;
+}
+
+}  // namespace
+
+void SupervisedViews::fill(TrainingSession& session, const ViewRequest& request,
+                           SessionViews& views) {
+    const bool plane = session.data().info.isPlane;
+    if (plane && request.gridSize > 1) fillBoundary(session, request.gridSize, views);
+    if (plane && request.thumbnailSize > 1) fillThumbnails(session, request.thumbnailSize, views);
+    if (request.weights) fillWeights(session, views);
+    if (request.metrics) fillMetrics(session, views);
+    if (request.samples) fillSamples(session, views);
+}
+
+const Matrix& SupervisedViews::gridFeatures(TrainingSession& session, int size, Grid& grid) {
+    if (grid.size != size) {
+        fillGridPoints(size, grid.points);
+        derivePlaneFeatures(grid.points, session.data().info.featureNames, grid.features);
+        session.data().standardizer.apply(grid.features);
+        grid.size = size;
+    }
+    return grid.features;
+}
+
+void SupervisedViews::fillBoundary(TrainingSession& session, int size, SessionViews& views) {
+    session.predict(gridFeatures(session, size, m_boundaryGrid), m_out);
+    views.gridSize = size;
+    views.boundary.clear();
+    for (Eigen::Index unit = 0; unit < m_out.rows(); ++unit)
+        views.boundary.push_back(rowOf(m_out, unit));
+}
+
+void SupervisedViews::fillThumbnails(TrainingSession& session, int size, SessionViews& views) {
+    const Matrix& features = gridFeatures(session, size, m_thumbnailGrid);
+    Model& model = session.model();
+    // A forward over every layer in inference mode: the same values predict() gives, with
+    // each layer's activations left readable through layerOutput().
+    model.forward(features, Mode::Infer);
+    views.thumbnailSize = size;
+    views.thumbnails.assign(static_cast<std::size_t>(model.layerCount()), {});
+    for (int layer = 0; layer < model.layerCount(); ++layer) {
+        const ConstMatrixRef out = model.layerOutput(layer);
+        if (out.rows() > SessionViews::kMaxThumbnailUnits || out.cols() != features.cols())
+            continue;
+        auto& units = views.thumbnails[static_cast<std::size_t>(layer)];
+        for (Eigen::Index unit = 0; unit < out.rows(); ++unit) units.push_back(rowOf(out, unit));
+    }
+}
+
+void SupervisedViews::fillWeights(TrainingSession& session, SessionViews& views) {
+    Model& model = session.model();
+    views.weights.assign(static_cast<std::size_t>(model.layerCount()), Matrix());
+    for (int layer = 0; layer < model.layerCount(); ++layer) {
+        const std::vector<Param> params = model.layer(layer).params();
+        if (!params.empty()) views.weights[static_cast<std::size_t>(layer)] = *params[0].value;
+    }
+}
+
+void SupervisedViews::fillMetrics(TrainingSession& session, SessionViews& views) {
+    const Dataset& test = session.data().test;
+    if (test.sampleCount() == 0) return;
+    if (session.data().info.task == Task::Classification)
+        views.testMetrics = session.classificationMetrics(test);
+    else
+        views.testRegression = session.regressionMetrics(test);
+    views.hasMetrics = true;
+}
+
+void SupervisedViews::fillSamples(TrainingSession& session, SessionViews& views) {
+    const Dataset& test = session.data().test;
+    const int n = std::min(SessionViews::kSampleCount, test.sampleCount());
+    if (n == 0) return;
+    session.predict(test.inputs.leftCols(n), m_out);
+    views.sampleOutputs.resize(static_cast<std::size_t>(n));
+    if (session.data().info.task == Task::Classification) {
+        const OutputReading& reading = session.outputReading();
+        reading.classify(m_out, views.samplePredictions);
+        for (int i = 0; i < n; ++i) {
+            const int predicted = views.samplePredictions[static_cast<std::size_t>(i)];
+            views.sampleOutputs[static_cast<std::size_t>(i)] =
+                reading.probability(m_out, i, predicted);
+        }
+    } else {
+        views.samplePredictions.clear();
+        for (int i = 0; i < n; ++i) views.sampleOutputs[static_cast<std::size_t>(i)] = m_out(0, i);
+    }
+}
+
+}  // namespace nnplay

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "Types.h"
+#include "train/SessionViews.h"
+#include "train/ViewRequest.h"
+
+namespace nnplay {
+
+class TrainingSession;
+
+/// Computes the views of a supervised session: the output over a grid on the plane, neuron
+/// thumbnails, dense weights, test metrics and sample predictions. Keeps its grid buffers
+/// between calls so that a frame allocates little. Owned by the session it reads.
+class SupervisedViews {
+public:
+    /// Fills the parts of `views` that `request` asks for (plane grids only for 2-D data).
+    void fill(TrainingSession& session, const ViewRequest& request, SessionViews& views);
+
+private:
+    struct Grid {
+        Matrix points;    // 2 x size^2
+        Matrix features;  // derived and standardised as the session's inputs
+        int size = 0;
+    };
+    /// Features of a size x size grid over the plane, cached per size.
+    const Matrix& gridFeatures(TrainingSession& session, int size, Grid& grid);
+    void fillBoundary(TrainingSession& session, int size, SessionViews& views);
+    void fillThumbnails(TrainingSession& session, int size, SessionViews& views);
+    static void fillWeights(TrainingSession& session, SessionViews& views);
+    static void fillMetrics(TrainingSession& session, SessionViews& views);
+    void fillSamples(TrainingSession& session, SessionViews& views);
+
+    Grid m_boundaryGrid, m_thumbnailGrid;
+    Matrix m_out;
+};
+
+}  // namespace nnplay

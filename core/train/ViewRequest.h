@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+namespace nnplay {
+
+/// Which view data a Session should copy out, and at what resolution. Only what is asked for
+/// is computed, so hidden views cost no training time.
+struct ViewRequest {
+    /// Cells per side of the decision-boundary grid over the plane (0: none).
+    int gridSize = 96;
+    /// Cells per side of each neuron thumbnail (0: none).
+    int thumbnailSize = 24;
+    /// Dense weights per layer.
+    bool weights = true;
+    /// Test-set metrics (confusion matrix, R²).
+    bool metrics = true;
+    /// Predictions for the first test samples (sample grid).
+    bool samples = true;
+
+    bool operator==(const ViewRequest&) const = default;
+};
+
+}  // namespace nnplay
