@@ -54,14 +54,17 @@ struct Standardizer {
     void fit(const Matrix& inputs);
     /// Applies in place; no-op when not active.
     void apply(Matrix& inputs) const;
+    bool operator==(const Standardizer& other) const;
 };
 
-/// A train/test split with what describes it.
+/// A train/test split with what describes it and what was learned from its training part.
 struct DataSplit {
     DataInfo info;
     Dataset train;
     Dataset test;
     Standardizer standardizer;
+    /// Regression with standardize_target: the targets' standardisation (inactive otherwise).
+    Standardizer targetStandardizer;
 };
 
 }  // namespace nnplay
