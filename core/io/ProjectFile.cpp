@@ -510,14 +510,9 @@ private:
         }
         return out.empty() ? "the project" : out;
     }
-    [[noreturn]] void tooLarge(const std::string& text) const {
-        std::string where = place(m_frames.size());
-        if (!m_frames.empty() && !m_frames.back().object) {
-            where += '[';
-            where += std::to_string(m_frames.back().items);
-            where += ']';
-        }
-        throw InputError(where + ": the number " + quoteForMessage(text, 30) +
+    [[noreturn]] void tooLarge(const std::string& text) {
+        value();
+        throw InputError(place(m_frames.size()) + ": the number " + quoteForMessage(text, 30) +
                          " is too large (numbers must lie within +-3.4e38)");
     }
 
