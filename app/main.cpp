@@ -5,21 +5,47 @@
 //   nnplay [PROJECT] [--train] [--epochs N] [--screenshot FILE] [--quit]
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QDir>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QTimer>
+#include <memory>
 
 #include "window/MainWindow.h"
 #include "window/ProjectFiles.h"
 #include "window/ScriptedRun.h"
 
+namespace {
+
+/// Whether the command line only asks for --help or --version: answered without a display.
+bool onlyAsksForText(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray a(argv[i]);
+        if (a == "--help" || a == "-h" || a == "-?" || a == "--help-all" || a == "--version" ||
+            a == "-v")
+            return true;
+    }
+    return false;
+}
+
+void describeApplication() {
+    QCoreApplication::setOrganizationName(QStringLiteral("nnplay"));
+    QCoreApplication::setApplicationName(QStringLiteral("nnplay"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(NNPLAY_VERSION));
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("nnplay"));
-    QApplication::setApplicationName(QStringLiteral("nnplay"));
-    QApplication::setApplicationVersion(QStringLiteral(NNPLAY_VERSION));
+    // QApplication needs a display; help and version text do not.
+    std::unique_ptr<QCoreApplication> app;
+    if (onlyAsksForText(argc, argv))
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    else
+        app = std::make_unique<QApplication>(argc, argv);
+    describeApplication();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -49,7 +75,7 @@ int main(int argc, char** argv) {
     const QCommandLineOption quit(QStringLiteral("quit"),
                                   QApplication::translate("main", "Quit when done."));
     parser.addOptions({train, epochs, screenshot, quit});
-    parser.process(app);
+    parser.process(*app);
 
     bool epochsOk = true;
     const int epochCount = parser.isSet(epochs) ? parser.value(epochs).toInt(&epochsOk) : 0;
@@ -90,7 +116,7 @@ int main(int argc, char** argv) {
     options.epochs = epochCount;
     options.screenshot = parser.value(screenshot);
     nnplay::ui::ScriptedRun run(&window, options);
-    QObject::connect(&run, &nnplay::ui::ScriptedRun::finished, &app, [&](int code) {
+    QObject::connect(&run, &nnplay::ui::ScriptedRun::finished, app.get(), [&](int code) {
         if (scripted || code != 0) QApplication::exit(code);
     });
     if (options.train || !options.screenshot.isEmpty() || scripted) {

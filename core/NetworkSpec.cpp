@@ -32,10 +32,21 @@ int NetworkSpec::indexOf(int id) const {
     return -1;
 }
 
+int freshLayerId(const std::set<int>& used) {
+    if (used.empty()) return 1;
+    if (*used.rbegin() < kMaxLayerId) return std::max(*used.rbegin(), 0) + 1;
+    int id = 1;
+    for (const int taken : used) {
+        if (taken > id) break;
+        if (taken == id) ++id;
+    }
+    return id;
+}
+
 int NetworkSpec::freshId() const {
-    int id = 0;
-    for (const LayerSpec& layer : layers) id = std::max(id, layer.id);
-    return id + 1;
+    std::set<int> used;
+    for (const LayerSpec& layer : layers) used.insert(layer.id);
+    return freshLayerId(used);
 }
 
 LayerSpec& NetworkSpec::add(const std::string& type, int units) {

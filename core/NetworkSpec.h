@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <limits>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -9,6 +11,13 @@
 #include "Types.h"
 
 namespace nnplay {
+
+/// The largest layer id: ids are the positive ints.
+inline constexpr int kMaxLayerId = std::numeric_limits<int>::max();
+
+/// An id not in `used`: one above the largest, or the smallest free one once the largest is
+/// kMaxLayerId (so a hand-written id near the limit never makes the next one overflow).
+int freshLayerId(const std::set<int>& used);
 
 /// One layer of the document: its kind, its settings and, once trained, its parameters.
 struct LayerSpec {

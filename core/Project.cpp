@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Project.h"
 
-#include <algorithm>
+#include <set>
 
 namespace nnplay {
 
@@ -17,9 +17,10 @@ const NetworkSpec* Project::findNetwork(const std::string& name) const {
 }
 
 int Project::freshLayerId() const {
-    int id = 0;
-    for (const NamedNetwork& n : networks) id = std::max(id, n.spec.freshId() - 1);
-    return id + 1;
+    std::set<int> used;
+    for (const NamedNetwork& n : networks)
+        for (const LayerSpec& layer : n.spec.layers) used.insert(layer.id);
+    return nnplay::freshLayerId(used);
 }
 
 Project Project::defaultProject() {

@@ -6,6 +6,7 @@
 
 #include "NetworkSpec.h"
 #include "data/DataSpec.h"
+#include "data/Preprocessing.h"
 #include "train/History.h"
 #include "train/TrainingSpec.h"
 
@@ -32,6 +33,9 @@ struct Project {
     TrainingSpec training;
     /// Per-epoch history of the trained weights stored in the networks (empty when untrained).
     History history;
+    /// What the trained weights learned from the training data besides themselves (empty when
+    /// untrained, and in files written before it was stored).
+    Preprocessing preprocessing;
 
     bool operator==(const Project&) const = default;
 

@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -13,7 +14,9 @@
 
 #include "data/CsvTable.h"
 #include "data/DataLoader.h"
-#include "data/Features.h"
+#include "MessageText.h"
+#include "data/Preprocessing.h"
+#include "io/AtomicFile.h"
 #include "io/ProjectFile.h"
 #include "layers/LayerRegistry.h"
 #include "train/NetworkCheck.h"
@@ -24,10 +27,54 @@ namespace nnplay::cli {
 
 namespace {
 
-constexpr const char* kUsage =
-    "usage: nnplay-cli train PROJECT [--epochs N] [--seed S] [--save OUT] [--quiet]\n"
-    "       nnplay-cli validate PROJECT\n"
-    "       nnplay-cli predict PROJECT --data FILE.csv --out PRED.csv\n";
+/// One command: its usage line and what it and each of its options do.
+struct CommandHelp {
+    const char* name;
+    const char* usage;
+    const char* text;
+};
+
+const CommandHelp kCommands[] = {
+    {"train", "nnplay-cli train PROJECT [--epochs N] [--seed S] [--save OUT] [--quiet]",
+     "Trains the project's network and prints one line per epoch, then the final losses and "
+     "accuracies as one JSON line.\n"
+     "  --epochs N   train N epochs instead of the project's number.\n"
+     "  --seed S     use seed S for the data and the training instead of the project's.\n"
+     "  --save OUT   write the project with the trained weights to OUT (the file is replaced\n"
+     "               only once it is complete).\n"
+     "  --quiet      print only the final JSON line.\n"},
+    {"validate", "nnplay-cli validate PROJECT",
+     "Checks the project without training: reads the data and prints each layer's output "
+     "shape and parameter count, or what does not fit.\n"},
+    {"predict", "nnplay-cli predict PROJECT --data FILE.csv --out PRED.csv [--no-header]",
+     "Runs a trained project on the rows of a CSV file and writes one prediction per row.\n"
+     "  --data FILE.csv  the rows; its header names the project's input columns (any order,\n"
+     "                   other columns are ignored).\n"
+     "  --out PRED.csv   where the predictions go.\n"
+     "  --no-header      FILE.csv has no header row: its columns are the inputs, in the\n"
+     "                   project's order.\n"},
+};
+
+std::string usageText() {
+    std::string out = "usage: ";
+    for (const CommandHelp& c : kCommands) out += std::string(out.size() > 7 ? "       " : "") + c.usage + "\n";
+    return out;
+}
+
+std::string helpText() {
+    std::string out = "nnplay-cli trains, checks and runs nnplay projects without a window.\n\n";
+    for (const CommandHelp& c : kCommands) out += std::string(c.usage) + "\n" + c.text + "\n";
+    out += "nnplay-cli COMMAND --help shows one command; nnplay-cli --version the version.\n"
+           "Exit codes: 0 done, 1 training failed (diverged), 2 bad input or usage.\n";
+    return out;
+}
+
+/// The help of one command, or nullptr.
+const CommandHelp* findCommand(const std::string& name) {
+    for (const CommandHelp& c : kCommands)
+        if (name == c.name) return &c;
+    return nullptr;
+}
 
 /// A usage mistake: exit code 2 with the usage text.
 struct UsageError : std::runtime_error {
@@ -122,6 +169,9 @@ int train(const std::vector<std::string>& args) {
     if (a.positional.size() != 1) throw UsageError("train needs exactly one PROJECT");
     const std::string path = a.positional[0];
     Project project = ProjectFile::load(path);
+    // Claimed before training, so a wrong place fails at once, not after the last epoch.
+    std::unique_ptr<AtomicFile> out;
+    if (a.flag("--save")) out = std::make_unique<AtomicFile>(a.options.at("--save"));
     if (a.flag("--epochs")) project.training.epochs = toInt(a.options.at("--epochs"), "--epochs", 0);
     if (a.flag("--seed")) {
         const auto seed = static_cast<std::uint32_t>(toInt(a.options.at("--seed"), "--seed", 0));
@@ -155,9 +205,9 @@ int train(const std::vector<std::string>& args) {
         case StopReason::EarlyStopped: result["stopped"] = "early_stopping"; break;
         case StopReason::Diverged: result["stopped"] = "diverged"; break;
     }
-    if (a.flag("--save")) {
+    if (out) {
         session->storeInto(project);
-        ProjectFile::save(a.options.at("--save"), project);
+        out->commit(ProjectFile::serialize(project));
     }
     std::cout << result.dump() << std::endl;
     if (session->stopReason() == StopReason::Diverged) {
@@ -197,34 +247,54 @@ int validate(const std::vector<std::string>& args) {
     return kOk;
 }
 
-/// Finds the input columns of a prediction CSV: the project's feature (or x1, x2) columns by
-/// name, else all columns but a label column when their count fits.
+std::string joinNames(const std::vector<std::string>& names) {
+    std::string list;
+    for (const std::string& n : names) list += (list.empty() ? "" : ", ") + quoteForMessage(n);
+    return list;
+}
+
+/// The column of each input of the project in a prediction CSV: by name from its header, or
+/// by position when it has none (--no-header).
 std::vector<int> inputColumns(const CsvTable& table, const std::vector<std::string>& names,
-                              const std::string& label, int needed) {
+                              bool header) {
     std::vector<int> columns;
+    if (!header) {
+        if (table.columnCount() != static_cast<int>(names.size()))
+            throw InputError(table.fileName() + ": without a header row the file needs exactly " +
+                             std::to_string(names.size()) + " columns, the inputs in the order " +
+                             joinNames(names) + "; it has " +
+                             std::to_string(table.columnCount()));
+        for (int c = 0; c < table.columnCount(); ++c) columns.push_back(c);
+        return columns;
+    }
+    std::vector<std::string> missing;
     for (const std::string& name : names) {
-        int found = -1;
-        for (std::size_t c = 0; c < table.header().size(); ++c)
-            if (table.header()[c] == name) found = static_cast<int>(c);
-        if (found < 0) break;
-        columns.push_back(found);
+        const auto& h = table.header();
+        const auto it = std::find(h.begin(), h.end(), name);
+        if (it == h.end())
+            missing.push_back(name);
+        else
+            columns.push_back(static_cast<int>(it - h.begin()));
     }
-    if (static_cast<int>(columns.size()) == needed) return columns;
-    columns.clear();
-    for (std::size_t c = 0; c < table.header().size(); ++c)
-        if (table.header()[c] != label) columns.push_back(static_cast<int>(c));
-    if (static_cast<int>(columns.size()) != needed) {
-        std::string list;
-        for (const std::string& n : names) list += (list.empty() ? "" : ", ") + n;
-        throw InputError(table.fileName() + ": needs the columns " + list + " (or exactly " +
-                         std::to_string(needed) + " input columns), found " +
-                         std::to_string(table.header().size()));
+    if (missing.empty()) return columns;
+    bool numericHeader = true;
+    for (const std::string& cell : table.header()) {
+        float unused = 0;
+        numericHeader = numericHeader && parseCsvNumber(cell, unused);
     }
-    return columns;
+    std::string message = table.fileName() + ", line " + std::to_string(table.headerLine()) +
+                          ": the header has no column " + joinNames(missing) +
+                          " (the project's inputs are " + joinNames(names) + "; found " +
+                          joinNames(table.header()) + ")";
+    if (numericHeader)
+        message += "; the first row looks like numbers: if the file has no header row, add "
+                   "--no-header to read the columns in the project's order";
+    throw InputError(message);
 }
 
 int predict(const std::vector<std::string>& args) {
-    const Arguments a = parseArguments(args, {{"--data", true}, {"--out", true}});
+    const Arguments a =
+        parseArguments(args, {{"--data", true}, {"--out", true}, {"--no-header", false}});
     if (a.positional.size() != 1 || !a.flag("--data") || !a.flag("--out"))
         throw UsageError("predict needs PROJECT, --data FILE.csv and --out PRED.csv");
     const std::string path = a.positional[0];
@@ -232,51 +302,56 @@ int predict(const std::vector<std::string>& args) {
     if (!project.network().hasParams())
         throw InputError(path + ": the project has no trained weights; train it first (nnplay-cli "
                                 "train PROJECT --save OUT)");
-    TrainingSession session(project, loadData(project.data, project.task, baseDirOf(path)));
-    const DataSplit& split = session.data();
-    const CsvTable table = CsvTable::readFile(a.options.at("--data"));
-
-    const bool plane = split.info.isPlane;
-    const std::vector<std::string> names =
-        plane ? std::vector<std::string>{"x1", "x2"} : split.info.featureNames;
-    const int needed = plane ? 2 : split.info.inputShape.size();
-    const std::vector<int> columns = inputColumns(table, names, project.data.label, needed);
+    // A trained CSV project carries what it learned from its data: the CSV is not needed.
+    Preprocessing preprocessing = project.preprocessing;
+    std::unique_ptr<TrainingSession> session;
+    if (!preprocessing.empty() && project.data.source == "csv") {
+        session = std::make_unique<TrainingSession>(
+            project, preprocessing.splitForPrediction(project.task));
+    } else {
+        session = std::make_unique<TrainingSession>(
+            project, loadData(project.data, project.task, baseDirOf(path)));
+        if (preprocessing.empty()) preprocessing = Preprocessing::of(session->data());
+    }
+    AtomicFile out(a.options.at("--out"));
+    const bool header = !a.flag("--no-header");
+    const CsvTable table = CsvTable::readFile(a.options.at("--data"), header);
+    const std::vector<int> columns = inputColumns(table, preprocessing.inputColumns, header);
+    const int needed = static_cast<int>(columns.size());
     Matrix raw(needed, static_cast<Eigen::Index>(table.rows().size()));
     for (std::size_t r = 0; r < table.rows().size(); ++r) {
         const CsvTable::Record& record = table.rows()[r];
         for (int f = 0; f < needed; ++f) {
+            const std::string& cell = record.cells[static_cast<std::size_t>(columns[f])];
             float v = 0;
-            if (!parseCsvNumber(record.cells[columns[f]], v))
-                throw InputError(table.where(record.line, columns[f] + 1) + ": '" +
-                                 record.cells[columns[f]] + "' is not a number");
+            if (!parseCsvNumber(cell, v))
+                throw InputError(table.where(record.line, columns[f] + 1) + ": " +
+                                 whyNotACsvNumber(cell));
             raw(f, static_cast<Eigen::Index>(r)) = v;
         }
     }
-    Matrix inputs;
-    if (plane)
-        derivePlaneFeatures(raw, project.data.features, inputs);
-    else
-        inputs = raw;
-    split.standardizer.apply(inputs);
+    const Matrix inputs = preprocessing.networkInputs(raw, project.data);
 
     Matrix outputs;
-    session.predict(inputs, outputs);
+    session->predict(inputs, outputs);
     std::ostringstream csv;
     const bool classification = project.task == Task::Classification;
+    const auto& classes = preprocessing.classNames;
     csv << "prediction";
     if (classification) {
-        const auto& classes = split.info.classNames;
         if (outputs.rows() == 1)
             csv << ",probability_" << classes[1];
         else
             for (const std::string& c : classes) csv << ",probability_" << c;
+    } else {
+        preprocessing.restoreTargets(outputs);
     }
     csv << "\n";
-    const OutputReading& reading = session.outputReading();
-    const std::vector<int> predicted = classification ? session.classify(outputs) : std::vector<int>{};
+    const OutputReading& reading = session->outputReading();
+    const std::vector<int> predicted = classification ? session->classify(outputs) : std::vector<int>{};
     for (Eigen::Index i = 0; i < outputs.cols(); ++i) {
         if (classification) {
-            csv << split.info.classNames[predicted[i]];
+            csv << classes[static_cast<std::size_t>(predicted[i])];
             if (outputs.rows() == 1)
                 csv << "," << reading.probability(outputs, i, 1);
             else
@@ -287,7 +362,7 @@ int predict(const std::vector<std::string>& args) {
         }
         csv << "\n";
     }
-    ProjectFile::writeFileAtomically(a.options.at("--out"), csv.str());
+    out.commit(csv.str());
     return kOk;
 }
 
@@ -295,18 +370,33 @@ int predict(const std::vector<std::string>& args) {
 
 int run(const std::vector<std::string>& args) {
     try {
-        if (args.empty() || args[0] == "--help" || args[0] == "-h") {
-            (args.empty() ? std::cerr : std::cout) << kUsage;
-            return args.empty() ? kBadInput : kOk;
+        if (args.empty()) {
+            std::cerr << usageText();
+            return kBadInput;
+        }
+        if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+            std::cout << helpText();
+            return kOk;
+        }
+        if (args[0] == "--version") {
+            std::cout << "nnplay-cli " << NNPLAY_VERSION << "\n";
+            return kOk;
         }
         const std::string command = args[0];
         const std::vector<std::string> rest(args.begin() + 1, args.end());
+        if (const CommandHelp* help = findCommand(command);
+            help && std::find_if(rest.begin(), rest.end(), [](const std::string& a) {
+                        return a == "--help" || a == "-h";
+                    }) != rest.end()) {
+            std::cout << "usage: " << help->usage << "\n" << help->text;
+            return kOk;
+        }
         if (command == "train") return train(rest);
         if (command == "validate") return validate(rest);
         if (command == "predict") return predict(rest);
         throw UsageError("unknown command '" + command + "'");
     } catch (const UsageError& e) {
-        std::cerr << "nnplay-cli: " << e.what() << "\n" << kUsage;
+        std::cerr << "nnplay-cli: " << e.what() << "\n" << usageText();
         return kBadInput;
     } catch (const InputError& e) {
         std::cerr << "nnplay-cli: " << e.what() << "\n";

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 
+#include "MessageText.h"
 #include "data/CsvTable.h"
 
 namespace nnplay {
@@ -17,7 +18,7 @@ std::string columnName(const CsvTable& table, int index) {
 
 /// "<file>, line 4, column 2 ('height')".
 std::string cellPlace(const CsvTable& table, int line, int index) {
-    return table.where(line, index + 1) + " ('" + columnName(table, index) + "')";
+    return table.where(line, index + 1) + " (" + quoteForMessage(columnName(table, index)) + ")";
 }
 
 int findLabelColumn(const CsvTable& table, const std::string& labelColumn) {
@@ -26,12 +27,12 @@ int findLabelColumn(const CsvTable& table, const std::string& labelColumn) {
     if (it == header.end()) {
         std::string names;
         for (int i = 0; i < table.columnCount(); ++i) {
-            names += (i > 0 ? ", " : "") + columnName(table, i);
+            names += (i > 0 ? ", " : "") + quoteForMessage(columnName(table, i));
         }
         throw InputError(table.fileName() + ", line " + std::to_string(table.headerLine()) +
                          ", columns 1-" + std::to_string(table.columnCount()) +
-                         ": the header has no label column named '" + labelColumn +
-                         "' (found: " + names + ")");
+                         ": the header has no label column named " + quoteForMessage(labelColumn) +
+                         " (found: " + names + ")");
     }
     return static_cast<int>(it - header.begin());
 }
@@ -43,8 +44,9 @@ void checkHeader(const CsvTable& table, int labelIndex) {
         if (name.empty()) continue;
         const auto first = std::find(header.begin(), header.end(), name) - header.begin();
         if (first != i) {
-            throw InputError(table.where(table.headerLine(), i + 1) + ": the column name '" + name +
-                             "' is used twice (also column " + std::to_string(first + 1) + ")");
+            throw InputError(table.where(table.headerLine(), i + 1) + ": the column name " +
+                             quoteForMessage(name) + " is used twice (also column " +
+                             std::to_string(first + 1) + ")");
         }
     }
     if (table.columnCount() < 2) {
@@ -93,11 +95,11 @@ void readClasses(const CsvTable& table, int labelIndex, DataInfo& info, Dataset&
         info.classNames.push_back(name);
     }
     if (info.classCount() < 2) {
-        throw InputError(table.fileName() + ", column " + std::to_string(labelIndex + 1) + " ('" +
-                         columnName(table, labelIndex) + "'), lines " +
+        throw InputError(table.fileName() + ", column " + std::to_string(labelIndex + 1) + " (" +
+                         quoteForMessage(columnName(table, labelIndex)) + "), lines " +
                          std::to_string(rows.front().line) + "-" +
-                         std::to_string(rows.back().line) + ": every row has the class '" +
-                         info.classNames.front() + "'; classification needs at least two classes");
+                         std::to_string(rows.back().line) + ": every row has the class " +
+                         quoteForMessage(info.classNames.front()) + "; classification needs at least two classes");
     }
     data.labels.reserve(rows.size());
     for (const auto& name : names) {
@@ -148,17 +150,16 @@ Dataset loadCsvData(const std::string& path, const std::string& labelColumn, Tas
             if (c == labelIndex) {
                 if (task == Task::Regression) {
                     if (!numeric) {
-                        throw InputError(cellPlace(table, row.line, c) + ": the target '" + cell +
-                                         "' is not a number (regression needs numeric labels)");
+                        throw InputError(cellPlace(table, row.line, c) + ": the target: " +
+                                         whyNotACsvNumber(cell) +
+                                         " (regression needs numeric labels)");
                     }
                     data.targets(0, s) = value;
                 }
                 continue;
             }
             if (!numeric) {
-                throw InputError(cellPlace(table, row.line, c) + ": " +
-                                 (trimCsvCell(cell).empty() ? std::string("the cell is empty")
-                                                            : "'" + cell + "' is not a number"));
+                throw InputError(cellPlace(table, row.line, c) + ": " + whyNotACsvNumber(cell));
             }
             data.inputs(feature++, s) = value;
         }

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "MessageText.h"
 #include "Types.h"
 
 namespace nnplay {
@@ -184,6 +185,19 @@ bool parseCsvNumber(std::string_view cell, float& value) {
     if (error != std::errc() || end != text.data() + text.size()) return false;
     value = static_cast<float>(parsed);
     return std::isfinite(value);
+}
+
+std::string whyNotACsvNumber(std::string_view cell) {
+    std::string_view text = trimCsvCell(cell);
+    if (text.empty()) return "the cell is empty";
+    if (text.starts_with('+')) text.remove_prefix(1);
+    double parsed = 0.0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), parsed);
+    const bool whole = end == text.data() + text.size();
+    if (whole && (error == std::errc::result_out_of_range ||
+                  (error == std::errc() && std::isfinite(parsed))))
+        return quoteForMessage(cell) + " is out of range (numbers must lie within +-3.4e38)";
+    return quoteForMessage(cell) + " is not a number";
 }
 
 }  // namespace nnplay

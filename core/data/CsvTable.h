@@ -51,6 +51,10 @@ private:
 /// decimal point is always '.', independent of the locale. Returns false for anything else.
 bool parseCsvNumber(std::string_view cell, float& value);
 
+/// Why parseCsvNumber refused a cell, for a message: "the cell is empty", "'1e39' is too
+/// large ..." or "'abc' is not a number" (the cell quoted safely).
+std::string whyNotACsvNumber(std::string_view cell);
+
 /// The cell without leading and trailing spaces and tabs.
 std::string_view trimCsvCell(std::string_view cell);
 

@@ -119,6 +119,8 @@ void checkDataSpec(const DataSpec& spec, Task task) {
         if (spec.path.empty()) throw InputError("no CSV file chosen for the data");
         if (spec.label.empty()) throw InputError("no label column named for the CSV data");
     }
+    if (spec.standardizeTarget && (spec.source != "csv" || task != Task::Regression))
+        throw InputError("standardize_target applies to CSV data for regression only");
 }
 
 DataSplit loadData(const DataSpec& spec, Task task, const std::string& baseDir) {
@@ -128,13 +130,15 @@ DataSplit loadData(const DataSpec& spec, Task task, const std::string& baseDir) 
 
     DataSplit split;
     Dataset all;
+    const std::string file = spec.source == "digits" ? resourcePath("digits.csv.gz")
+                                                     : resolveDataPath(spec.path, baseDir);
     if (spec.source == "digits") {
-        all = loadDigits(resourcePath("digits.csv.gz"), split.info);
+        all = loadDigits(file, split.info);
     } else {
-        all = loadCsvData(resolveDataPath(spec.path, baseDir), spec.label, task, split.info);
+        all = loadCsvData(file, spec.label, task, split.info);
     }
     if (all.sampleCount() < kMinSamples) {
-        throw InputError("the data in '" + spec.path + "' has only " +
+        throw InputError(file + ": the data has only " +
                          std::to_string(all.sampleCount()) + " sample; at least " +
                          std::to_string(kMinSamples) + " are needed to train and test");
     }
@@ -144,6 +148,13 @@ DataSplit loadData(const DataSpec& spec, Task task, const std::string& baseDir) 
         split.standardizer.apply(split.train.inputs);
         if (split.validation.sampleCount() > 0) split.standardizer.apply(split.validation.inputs);
         split.standardizer.apply(split.test.inputs);
+    }
+    if (spec.standardizeTarget) {
+        split.targetStandardizer.fit(split.train.targets);
+        split.targetStandardizer.apply(split.train.targets);
+        if (split.validation.sampleCount() > 0)
+            split.targetStandardizer.apply(split.validation.targets);
+        split.targetStandardizer.apply(split.test.targets);
     }
     return split;
 }

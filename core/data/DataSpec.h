@@ -24,6 +24,8 @@ struct DataSpec {
     std::string path;
     std::string label = "label";
     bool standardize = false;
+    /// CSV regression only: standardise the target (predictions are mapped back).
+    bool standardizeTarget = false;
 
     bool operator==(const DataSpec&) const = default;
 };

@@ -34,4 +34,11 @@ void Standardizer::apply(Matrix& inputs) const {
     inputs.array().colwise() /= scale.array();
 }
 
+bool Standardizer::operator==(const Standardizer& other) const {
+    const auto same = [](const Vector& a, const Vector& b) {
+        return a.size() == b.size() && (a.size() == 0 || a == b);
+    };
+    return same(mean, other.mean) && same(scale, other.scale);
+}
+
 }  // namespace nnplay

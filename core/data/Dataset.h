@@ -56,16 +56,19 @@ struct Standardizer {
     void fit(const Matrix& inputs);
     /// Applies in place; no-op when not active.
     void apply(Matrix& inputs) const;
+    bool operator==(const Standardizer& other) const;
 };
 
-/// A train/validation/test split with what describes it. The validation part is empty when
-/// the data spec asks for none.
+/// A train/validation/test split with what describes it and what was learned from its training
+/// part. The validation part is empty when the data spec asks for none.
 struct DataSplit {
     DataInfo info;
     Dataset train;
     Dataset validation;
     Dataset test;
     Standardizer standardizer;
+    /// Regression with standardize_target: the targets' standardisation (inactive otherwise).
+    Standardizer targetStandardizer;
 };
 
 }  // namespace nnplay

@@ -11,12 +11,16 @@
 #include <cstring>
 #include <charconv>
 #include <filesystem>
+#include <limits>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 
+#include "MessageText.h"
+#include "io/AtomicFile.h"
 #include "layers/LayerRegistry.h"
+#include "train/SettingsCheck.h"
 
 namespace nnplay::ProjectFile {
 
@@ -164,7 +168,7 @@ DataSpec readData(const json& j) {
     requireObject(j, where);
     checkKeys(j, where,
               {"source", "samples", "noise", "train_fraction", "validation_fraction", "seed",
-               "features", "path", "label", "standardize"});
+               "features", "path", "label", "standardize", "standardize_target"});
     DataSpec d;
     d.source = text(j, "source", where, d.source);
     d.samples = integer(j, "samples", where, d.samples);
@@ -184,6 +188,7 @@ DataSpec readData(const json& j) {
     d.path = text(j, "path", where, d.path);
     d.label = text(j, "label", where, d.label);
     d.standardize = boolean(j, "standardize", where, d.standardize);
+    d.standardizeTarget = boolean(j, "standardize_target", where, d.standardizeTarget);
     if (d.source == "csv" && d.path.empty())
         throw InputError("data.path is needed when data.source is \"csv\"");
     return d;
@@ -197,6 +202,7 @@ json writeData(const DataSpec& d) {
         j["path"] = d.path;
         j["label"] = d.label;
         j["standardize"] = d.standardize;
+        if (d.standardizeTarget) j["standardize_target"] = true;
     } else {
         j["samples"] = d.samples;
         j["noise"] = d.noise;
@@ -206,14 +212,25 @@ json writeData(const DataSpec& d) {
     return j;
 }
 
-NetworkSpec readNetwork(const json& j) {
+/// Reads a layer's "id": 0 when absent (a fresh one is given later), else 1..kMaxLayerId.
+int layerId(const json& layer, const std::string& where) {
+    if (!layer.contains("id")) return 0;
+    const double v = number(layer, "id", where, 0);
+    if (v != std::floor(v) || v < 1 || v > kMaxLayerId)
+        throw InputError(where + ".id must be a whole number from 1 to " +
+                         std::to_string(kMaxLayerId));
+    return static_cast<int>(v);
+}
+
+/// Reads one network; `ids` holds the ids of the networks read before (ids are unique in the
+/// whole project). Layers without an id keep 0 until the whole project is read.
+NetworkSpec readNetwork(const json& j, std::set<int>& ids) {
     requireObject(j, "network");
     checkKeys(j, "network", {"layers"});
     if (!j.contains("layers") || !j.at("layers").is_array())
         throw InputError("network.layers must be a list of layers");
     const LayerRegistry& registry = LayerRegistry::builtin();
     NetworkSpec net;
-    std::set<int> ids;
     int index = 0;
     for (const json& l : j.at("layers")) {
         ++index;
@@ -241,14 +258,12 @@ NetworkSpec readNetwork(const json& j) {
                                                   p.storage == ParamStorage::List));
             }
         }
-        layer.id = integer(l, "id", where, 0);
+        layer.id = layerId(l, where);
         if (layer.id != 0 && !ids.insert(layer.id).second)
-            throw InputError(where + " repeats the id " + std::to_string(layer.id));
+            throw InputError(where + " repeats the id " + std::to_string(layer.id) +
+                             " (layer ids must be unique in the project)");
         net.layers.push_back(std::move(layer));
     }
-    // Layers written by hand have no ids: give them fresh ones.
-    for (LayerSpec& layer : net.layers)
-        if (layer.id == 0) layer.id = net.freshId();
     return net;
 }
 
@@ -378,21 +393,215 @@ json writeHistory(const History& history) {
     return out;
 }
 
+/// Deepest nesting of lists and objects a project may have (a trained project needs 5).
+constexpr std::size_t kMaxDepth = 64;
+
+/// Says in words what a syntax error of the JSON parser means.
+std::string describeSyntaxError(const std::string& detail, const std::string& token,
+                                bool atStart) {
+    const auto has = [&](const char* part) { return detail.find(part) != std::string::npos; };
+    if (atStart && has("end of input")) return "the file is empty";
+    if (has("ill-formed UTF-8")) return "the text is not valid UTF-8";
+    if (has("missing closing quote")) return "a text value is never closed (a '\"' is missing)";
+    if (has("control character"))
+        return "a text value holds a line break or a control character (write \\n instead)";
+    if (has("invalid string")) return "a text value has a bad escape (a '\\' followed by " +
+                                      quoteForMessage(token, 12) + ")";
+    if (has("invalid number")) return "a malformed number " + quoteForMessage(token, 20);
+    if (has("invalid literal"))
+        return "unexpected text " + quoteForMessage(token, 20) +
+               ": text values need double quotes, and true, false and null are the only bare "
+               "words";
+    if (has("end of input"))
+        return "the file ends too early (a value, a '}' or a ']' is missing)";
+    if (has("parsing object key"))
+        return "expected a key in double quotes (is there a comma too many?)";
+    if (has("parsing object separator"))
+        return "expected ':' after a key";
+    if (has("parsing object"))
+        return "expected a comma or the '}' that closes the object";
+    if (has("parsing array")) return "expected a comma or the ']' that closes the list";
+    return "expected a value (a number, a text in double quotes, true, false, null, a list or "
+           "an object)";
+}
+
+/// Builds the JSON tree while refusing what nlohmann accepts but a project must not hold:
+/// nesting deeper than kMaxDepth, a key twice in one object and numbers beyond float range.
+/// Errors name the place ("network.layers[2].units").
+class ProjectReader : public nlohmann::json_sax<json> {
+public:
+    explicit ProjectReader(json& root) : m_dom(root, true) {}
+
+    bool null() override { return value() && m_dom.null(); }
+    bool boolean(bool v) override { return value() && m_dom.boolean(v); }
+    bool number_integer(number_integer_t v) override { return value() && m_dom.number_integer(v); }
+    bool number_unsigned(number_unsigned_t v) override {
+        return value() && m_dom.number_unsigned(v);
+    }
+    bool number_float(number_float_t v, const string_t& text) override {
+        if (!(std::abs(v) <= std::numeric_limits<float>::max())) tooLarge(text);
+        return value() && m_dom.number_float(v, text);
+    }
+    bool string(string_t& v) override { return value() && m_dom.string(v); }
+    bool binary(binary_t& v) override { return value() && m_dom.binary(v); }
+    bool start_object(std::size_t n) override {
+        value();
+        open(true);
+        return m_dom.start_object(n);
+    }
+    bool key(string_t& k) override {
+        Frame& frame = m_frames.back();
+        if (!frame.keys.insert(k).second)
+            throw InputError("the key " + quoteForMessage(k) + " appears twice in " +
+                             place(m_frames.size() - 1) + " (each key may appear once)");
+        frame.key = k;
+        return m_dom.key(k);
+    }
+    bool end_object() override {
+        m_frames.pop_back();
+        return m_dom.end_object();
+    }
+    bool start_array(std::size_t n) override {
+        value();
+        open(false);
+        return m_dom.start_array(n);
+    }
+    bool end_array() override {
+        m_frames.pop_back();
+        return m_dom.end_array();
+    }
+    bool parse_error(std::size_t, const std::string& token,
+                     const nlohmann::detail::exception& error) override {
+        if (error.id == 406) tooLarge(token);
+        const auto* syntax = dynamic_cast<const json::parse_error*>(&error);
+        std::string where;
+        if (syntax != nullptr) {
+            const std::string what = error.what();
+            const auto at = what.find("line ");
+            const auto colon = what.find(':', at);
+            if (at != std::string::npos && colon != std::string::npos)
+                where = what.substr(at, colon - at) + ": ";
+        }
+        throw InputError("not valid JSON: " + where +
+                         describeSyntaxError(error.what(), token, syntax && syntax->byte <= 1));
+    }
+
+private:
+    struct Frame {
+        bool object = false;
+        std::set<std::string> keys;
+        std::string key;
+        std::size_t items = 0;
+    };
+
+    /// Counts a value of the enclosing list; always true.
+    bool value() {
+        if (!m_frames.empty() && !m_frames.back().object) ++m_frames.back().items;
+        return true;
+    }
+    void open(bool object) {
+        if (m_frames.size() >= kMaxDepth)
+            throw InputError(place(m_frames.size()) + " nests lists and objects more than " +
+                             std::to_string(kMaxDepth) + " levels deep");
+        m_frames.push_back({object, {}, {}, 0});
+    }
+    /// "network.layers[2]": the value the first `depth` frames lead to.
+    std::string place(std::size_t depth) const {
+        std::string out;
+        for (std::size_t i = 0; i < depth && i < m_frames.size(); ++i) {
+            const Frame& f = m_frames[i];
+            if (f.object) {
+                if (!out.empty()) out += '.';
+                out += f.key;
+            } else {
+                out += '[';
+                out += std::to_string(f.items - 1);
+                out += ']';
+            }
+        }
+        return out.empty() ? "the project" : out;
+    }
+    [[noreturn]] void tooLarge(const std::string& text) {
+        value();
+        throw InputError(place(m_frames.size()) + ": the number " + quoteForMessage(text, 30) +
+                         " is too large (numbers must lie within +-3.4e38)");
+    }
+
+    nlohmann::detail::json_sax_dom_parser<json> m_dom;
+    std::vector<Frame> m_frames;
+};
+
+std::vector<std::string> names(const json& object, const std::string& key,
+                               const std::string& where) {
+    std::vector<std::string> out;
+    if (!object.contains(key)) return out;
+    const json& list = object.at(key);
+    if (!list.is_array()) throw InputError(where + "." + key + " must be a list of names");
+    for (const json& name : list) {
+        if (!name.is_string()) throw InputError(where + "." + key + " must hold only names");
+        out.push_back(name.get<std::string>());
+    }
+    return out;
+}
+
+/// A mean and a scale list of `size` entries (both or neither), scales positive.
+Standardizer readStandardizer(const json& j, const std::string& meanKey,
+                              const std::string& scaleKey, const std::string& where,
+                              std::size_t size) {
+    Standardizer s;
+    if (!j.contains(meanKey) && !j.contains(scaleKey)) return s;
+    if (!j.contains(meanKey) || !j.contains(scaleKey))
+        throw InputError(where + " needs both \"" + meanKey + "\" and \"" + scaleKey + "\"");
+    s.mean = readMatrix(j.at(meanKey), where + "." + meanKey, true);
+    s.scale = readMatrix(j.at(scaleKey), where + "." + scaleKey, true);
+    if (static_cast<std::size_t>(s.mean.size()) != size ||
+        static_cast<std::size_t>(s.scale.size()) != size)
+        throw InputError(where + "." + meanKey + " and ." + scaleKey + " need " +
+                         std::to_string(size) + " numbers each");
+    if (!(s.scale.array() > 0.0f).all())
+        throw InputError(where + "." + scaleKey + " must hold only positive numbers");
+    return s;
+}
+
+Preprocessing readPreprocessing(const json& j) {
+    const std::string where = "preprocessing";
+    requireObject(j, where);
+    checkKeys(j, where, {"input_columns", "class_names", "input_mean", "input_scale",
+                         "target_mean", "target_scale"});
+    Preprocessing p;
+    p.inputColumns = names(j, "input_columns", where);
+    if (p.inputColumns.empty())
+        throw InputError("preprocessing.input_columns must name at least one column");
+    p.classNames = names(j, "class_names", where);
+    p.inputs = readStandardizer(j, "input_mean", "input_scale", where, p.inputColumns.size());
+    p.target = readStandardizer(j, "target_mean", "target_scale", where, 1);
+    return p;
+}
+
+json writePreprocessing(const Preprocessing& p) {
+    json j{{"input_columns", p.inputColumns}};
+    if (!p.classNames.empty()) j["class_names"] = p.classNames;
+    if (p.inputs.active()) {
+        j["input_mean"] = writeMatrix(p.inputs.mean, true);
+        j["input_scale"] = writeMatrix(p.inputs.scale, true);
+    }
+    if (p.target.active()) {
+        j["target_mean"] = writeMatrix(p.target.mean, true);
+        j["target_scale"] = writeMatrix(p.target.scale, true);
+    }
+    return j;
+}
+
 }  // namespace
 
 Project parse(const std::string& source) {
     json j;
-    try {
-        j = json::parse(source);
-    } catch (const json::parse_error& e) {
-        std::string message = e.what();
-        if (auto pos = message.find("] "); pos != std::string::npos) message.erase(0, pos + 2);
-        throw InputError("not valid JSON: " + message);
-    }
+    ProjectReader reader(j);
+    json::sax_parse(source, &reader);
     if (!j.is_object() || !j.contains("format") || j.at("format") != kFormat)
         throw InputError("not an nnplay project (the \"format\" key must be \"nnplay-project\")");
     checkKeys(j, "the project", {"format", "version", "task", "data", "network", "training",
-                                 "history"});
+                                 "history", "preprocessing"});
     const int version = integer(j, "version", "project", 0);
     if (version > kVersion)
         throw InputError("written by a newer nnplay (format version " + std::to_string(version) +
@@ -402,9 +611,16 @@ Project parse(const std::string& source) {
     p.task = taskFromString(text(j, "task", "project", toString(p.task)));
     if (!j.contains("network")) throw InputError("the project has no \"network\"");
     if (j.contains("data")) p.data = readData(j.at("data"));
-    p.network() = readNetwork(j.at("network"));
+    std::set<int> ids;
+    p.network() = readNetwork(j.at("network"), ids);
+    // Layers written by hand have no ids: give them fresh ones.
+    for (NamedNetwork& n : p.networks)
+        for (LayerSpec& layer : n.spec.layers)
+            if (layer.id == 0) ids.insert(layer.id = freshLayerId(ids));
     if (j.contains("training")) p.training = readTraining(j.at("training"));
     if (j.contains("history")) p.history = readHistory(j.at("history"));
+    if (j.contains("preprocessing")) p.preprocessing = readPreprocessing(j.at("preprocessing"));
+    checkProjectSettings(p);
     return p;
 }
 
@@ -417,6 +633,9 @@ std::string serialize(const Project& p) {
     j["network"] = writeNetwork(p.network());
     j["training"] = writeTraining(p.training);
     if (!p.history.empty()) j["history"] = writeHistory(p.history);
+    // Stored with the weights it belongs to; stale once they are cleared.
+    if (!p.preprocessing.empty() && p.network().hasParams())
+        j["preprocessing"] = writePreprocessing(p.preprocessing);
     std::string out;
     writePretty(j, out, 0);
     return out + "\n";
@@ -435,41 +654,7 @@ Project load(const std::string& path) {
 }
 
 void writeFileAtomically(const std::string& path, const std::string& content) {
-    namespace fs = std::filesystem;
-    const fs::path target(path);
-    const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    std::string name = target.filename().string();
-    name.insert(0, 1, '.');
-    name.append(".XXXXXX");
-    std::string tmpl = (folder / name).string();
-    const int fd = mkstemp(tmpl.data());
-    if (fd < 0)
-        throw InputError(path + ": cannot write in " + folder.string() + " (" +
-                         std::strerror(errno) + ")");
-    std::size_t written = 0;
-    while (written < content.size()) {
-        const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            const std::string reason = std::strerror(errno);
-            ::close(fd);
-            std::remove(tmpl.c_str());
-            throw InputError(path + ": write failed (" + reason + ")");
-        }
-        written += static_cast<std::size_t>(n);
-    }
-    if (::fsync(fd) != 0 || ::close(fd) != 0) {
-        const std::string reason = std::strerror(errno);
-        std::remove(tmpl.c_str());
-        throw InputError(path + ": write failed (" + reason + ")");
-    }
-    // mkstemp creates the file 0600; a project is an ordinary document.
-    ::chmod(tmpl.c_str(), 0644);
-    if (std::rename(tmpl.c_str(), path.c_str()) != 0) {
-        const std::string reason = std::strerror(errno);
-        std::remove(tmpl.c_str());
-        throw InputError(path + ": cannot replace the file (" + reason + ")");
-    }
+    AtomicFile(path).commit(content);
 }
 
 void save(const std::string& path, const Project& project) {

@@ -8,25 +8,11 @@
 #include "Random.h"
 #include "data/DataLoader.h"
 #include "train/NetworkCheck.h"
+#include "train/SettingsCheck.h"
 
 namespace nnplay {
 
 namespace {
-
-void checkTraining(const TrainingSpec& t) {
-    if (t.batchSize < 1) throw InputError("the batch size must be at least 1");
-    if (t.epochs < 0) throw InputError("the number of epochs cannot be negative");
-    if (!(t.l1 >= 0.0f) || !(t.l2 >= 0.0f) || !std::isfinite(t.l1) || !std::isfinite(t.l2))
-        throw InputError("the L1 and L2 rates must be zero or positive numbers");
-    if (t.patience < 0) throw InputError("the early-stopping patience cannot be negative");
-    const OptimizerSettings& o = t.optimizer;
-    if (!(o.momentum >= 0.0f && o.momentum < 1.0f))
-        throw InputError("the momentum must be at least 0 and below 1");
-    if (!(o.beta1 >= 0.0f && o.beta1 < 1.0f) || !(o.beta2 >= 0.0f && o.beta2 < 1.0f) ||
-        !(o.rho >= 0.0f && o.rho < 1.0f))
-        throw InputError("beta1, beta2 and rho must be at least 0 and below 1");
-    if (!(o.epsilon > 0.0f)) throw InputError("epsilon must be positive");
-}
 
 std::string formatNumber(double v) {
     std::ostringstream s;
@@ -48,7 +34,7 @@ TrainingSession::TrainingSession(const Project& project, DataSplit data)
       m_data(std::move(data)),
       m_task(m_data.info.task),
       m_rng(project.training.seed + 1) {
-    checkTraining(m_training);
+    checkTrainingSpec(m_training);
     const ShapeReport report = checkNetwork(m_network, m_data.info, m_training.loss);
     if (!report.ok()) throw InputError(report.error);
     m_outputCount = report.layers.back().output.size();
@@ -110,7 +96,7 @@ void TrainingSession::buildTargets(const Dataset& set, Matrix& out) const {
 
 int TrainingSession::stepsPerEpoch() const {
     const int n = m_data.train.sampleCount();
-    return (n + m_training.batchSize - 1) / m_training.batchSize;
+    return n == 0 ? 0 : (n - 1) / m_training.batchSize + 1;
 }
 
 void TrainingSession::startEpoch() {
@@ -138,9 +124,11 @@ bool TrainingSession::step() {
         m_model->backward(m_trainLoss->gradient(), m_trainEnd);
     };
     if (m_training.shuffle) {
-        if (m_batchX.rows() != inputs.rows() || m_batchX.cols() < m_training.batchSize) {
-            m_batchX.resize(inputs.rows(), m_training.batchSize);
-            m_batchY.resize(m_trainTargets.rows(), m_training.batchSize);
+        // A batch never holds more than the training part, whatever the batch size says.
+        const int columns = std::min(m_training.batchSize, n);
+        if (m_batchX.rows() != inputs.rows() || m_batchX.cols() < columns) {
+            m_batchX.resize(inputs.rows(), columns);
+            m_batchY.resize(m_trainTargets.rows(), columns);
         }
         for (int j = 0; j < count; ++j) {
             m_batchX.col(j) = inputs.col(m_order[m_cursor + j]);
@@ -268,14 +256,11 @@ void TrainingSession::diverge(int epoch, float loss) {
 }
 
 void TrainingSession::updateTraining(const TrainingSpec& training) {
-    checkTraining(training);
+    checkTrainingSpec(training);
     if (training.loss != m_training.loss)
         throw InputError("changing the loss needs a reset");
     if (training.optimizer.kind != m_training.optimizer.kind)
         m_optimizer = makeOptimizer(training.optimizer);
-    else if (!(training.optimizer.learningRate > 0.0f) ||
-             !std::isfinite(training.optimizer.learningRate))
-        throw InputError("the learning rate must be a positive number");
     else
         m_optimizer->setSettings(training.optimizer);
     if (training.batchSize != m_training.batchSize) m_cursor = 0;  // restart the epoch's batches
@@ -367,6 +352,7 @@ void TrainingSession::storeInto(Project& project) const {
     project.network() = m_network;
     m_model->storeParams(project.network());
     project.history = m_history;
+    project.preprocessing = Preprocessing::of(m_data);
 }
 
 void TrainingSession::fillViews(const ViewRequest& request, SessionViews& views) {

@@ -3,6 +3,7 @@
 #include <QtTest>
 #include <set>
 #include <cmath>
+#include <csignal>
 
 namespace {
 
@@ -154,6 +155,17 @@ private slots:
     void divergenceFails();
     void trainsOnACsvFile();
     void regressionPrintsR2();
+    void helpListsCommandsAndOptions();
+    void badNumbersAndKeysAreBadInput_data();
+    void badNumbersAndKeysAreBadInput();
+    void hugeBatchSizeTrains();
+    void predictWithoutTheTrainingCsv();
+    void predictMatchesColumnsByName();
+    void standardizedTargetsPredictInOriginalUnits();
+    void csvMessagesAreOneSafeLine();
+    void savingOntoAFolderIsRefused();
+    void terminatedTrainLeavesNoTemporaryFile();
+    void appPrintsHelpWithoutADisplay();
 };
 
 void TestCli::trainPrintsEpochsAndResult_data() {
@@ -553,6 +565,264 @@ void TestCli::regressionPrintsR2() {
     QVERIFY2(result.value("test_r2").toDouble() > 0.9, qPrintable(run.outLines().last()));
     QVERIFY(!result.contains("test_accuracy"));
     QVERIFY(result.value("train_loss").toDouble() >= 0);
+}
+
+namespace {
+
+/// Iris-like CSV: two numeric inputs and a class name; the classes are separable.
+QByteArray flowersCsv() {
+    QByteArray csv = "width,length,species\n";
+    for (int i = 0; i < 60; ++i) {
+        const double w = (i % 3) * 2.0 + 0.1 * (i % 7);
+        const double l = 10.0 + (i % 3) * 5.0 - 0.2 * (i % 5);
+        const char* species = i % 3 == 0 ? "setosa" : i % 3 == 1 ? "versicolor" : "virginica";
+        csv += QByteArray::number(w) + "," + QByteArray::number(l) + "," + species + "\n";
+    }
+    return csv;
+}
+
+QJsonObject flowersProject(const QString& csv) {
+    return QJsonObject{
+        {"format", "nnplay-project"},
+        {"version", 1},
+        {"task", "classification"},
+        {"data", QJsonObject{{"source", "csv"}, {"path", csv}, {"label", "species"},
+                             {"standardize", true}}},
+        {"network", QJsonObject{{"layers", QJsonArray{layer("dense", 6), layer("tanh"),
+                                                      layer("dense", 3), layer("softmax")}}}},
+        {"training", QJsonObject{{"loss", "cce"},
+                                 {"optimizer", "adam"},
+                                 {"learning_rate", 0.05},
+                                 {"batch_size", 8},
+                                 {"epochs", 20}}}};
+}
+
+QByteArray readBytes(const QString& path) {
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+}  // namespace
+
+void TestCli::helpListsCommandsAndOptions() {
+    const CliRun help = runCli({"--help"});
+    QCOMPARE(help.exitCode, 0);
+    for (const char* part : {"train", "validate", "predict", "--epochs", "--seed", "--save",
+                             "--quiet", "--data", "--out", "--no-header"})
+        QVERIFY2(help.out.contains(part), qPrintable(help.describe()));
+    const CliRun command = runCli({"predict", "--help"});
+    QCOMPARE(command.exitCode, 0);
+    QVERIFY2(command.out.contains("--no-header") && !command.out.contains("--epochs"),
+             qPrintable(command.describe()));
+    const CliRun version = runCli({"--version"});
+    QCOMPARE(version.exitCode, 0);
+    QVERIFY2(QRegularExpression("^nnplay-cli \\d+\\.\\d+").match(version.out).hasMatch(),
+             qPrintable(version.describe()));
+}
+
+void TestCli::badNumbersAndKeysAreBadInput_data() {
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("named");
+    const QByteArray circle = QJsonDocument(circleProject()).toJson(QJsonDocument::Compact);
+    auto replaced = [&](const char* from, const char* to) {
+        QByteArray t = circle;
+        return t.replace(from, to);
+    };
+    QTest::newRow("1e39") << replaced("\"learning_rate\":0.03", "\"learning_rate\":1e39")
+                          << "training.learning_rate";
+    QTest::newRow("1e400") << replaced("\"learning_rate\":0.03", "\"learning_rate\":1e400")
+                           << "training.learning_rate";
+    QTest::newRow("repeated key")
+        << replaced("\"epochs\":5", "\"epochs\":5,\"epochs\":6") << "'epochs'";
+    QTest::newRow("deep nesting")
+        << QByteArray("{\"a\": ") + QByteArray(200000, '[') + QByteArray(200000, ']') + "}"
+        << "levels deep";
+    QTest::newRow("batch size 0") << replaced("\"batch_size\":10", "\"batch_size\":0")
+                                  << "batch size";
+    QTest::newRow("negative rate")
+        << replaced("\"learning_rate\":0.03", "\"learning_rate\":-1") << "learning rate";
+    QTest::newRow("negative epochs") << replaced("\"epochs\":5", "\"epochs\":-1") << "epochs";
+    QTest::newRow("negative units") << replaced("\"units\":4", "\"units\":-5") << "Units";
+}
+
+void TestCli::badNumbersAndKeysAreBadInput() {
+    QFETCH(QByteArray, text);
+    QFETCH(QString, named);
+    QTemporaryDir dir;
+    const QString path = dir.filePath("bad.nnplay");
+    QVERIFY(writeFile(path, text));
+    for (const char* command : {"validate", "train"}) {
+        const CliRun run = runCli({command, path});
+        QVERIFY2(run.exitCode == 2, qPrintable(run.describe().left(2000)));
+        QVERIFY2(run.err.contains(named) && run.err.contains(path), qPrintable(run.describe()));
+        QVERIFY2(isOneErrorLine(run.err), qPrintable(run.describe()));
+    }
+}
+
+void TestCli::hugeBatchSizeTrains() {
+    QTemporaryDir dir;
+    const QString path =
+        writeProject(dir, "big.nnplay", withTraining(circleProject(2), "batch_size", 1e9));
+    const CliRun run = runCli({"train", path, "--quiet"});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    QCOMPARE(run.result()["epochs"].toInt(), 2);
+}
+
+void TestCli::predictWithoutTheTrainingCsv() {
+    QTemporaryDir dir;
+    QVERIFY(writeFile(dir.filePath("flowers.csv"), flowersCsv()));
+    QVERIFY(writeFile(dir.filePath("rows.csv"), flowersCsv()));
+    const QString project = writeProject(dir, "p.nnplay", flowersProject("flowers.csv"));
+    const QString saved = dir.filePath("trained.nnplay");
+    const CliRun train = runCli({"train", project, "--quiet", "--save", saved});
+    QVERIFY2(train.exitCode == 0, qPrintable(train.describe()));
+    const CliRun before = runCli({"predict", saved, "--data", dir.filePath("rows.csv"), "--out",
+                                  dir.filePath("before.csv")});
+    QVERIFY2(before.exitCode == 0, qPrintable(before.describe()));
+    QVERIFY(QFile::remove(dir.filePath("flowers.csv")));
+    const CliRun after = runCli({"predict", saved, "--data", dir.filePath("rows.csv"), "--out",
+                                 dir.filePath("after.csv")});
+    QVERIFY2(after.exitCode == 0, qPrintable(after.describe()));
+    const QByteArray expected = readBytes(dir.filePath("before.csv"));
+    QCOMPARE(expected.count('\n'), 61);
+    QVERIFY(expected.contains("virginica"));
+    QCOMPARE(readBytes(dir.filePath("after.csv")), expected);
+}
+
+void TestCli::predictMatchesColumnsByName() {
+    QTemporaryDir dir;
+    QVERIFY(writeFile(dir.filePath("flowers.csv"), flowersCsv()));
+    const QString saved = dir.filePath("trained.nnplay");
+    const CliRun train = runCli({"train", writeProject(dir, "p.nnplay", flowersProject("flowers.csv")),
+                                 "--quiet", "--save", saved});
+    QVERIFY2(train.exitCode == 0, qPrintable(train.describe()));
+    auto predict = [&](const QByteArray& csv, QStringList extra = {}) {
+        writeFile(dir.filePath("rows.csv"), csv);
+        QFile::remove(dir.filePath("out.csv"));
+        const CliRun run = runCli(QStringList{"predict", saved, "--data", dir.filePath("rows.csv"),
+                                              "--out", dir.filePath("out.csv")} + extra);
+        return std::make_pair(run, readBytes(dir.filePath("out.csv")));
+    };
+    const auto [plain, expected] = predict("width,length\n0.1,10\n4.2,19.6\n2.3,15\n");
+    QVERIFY2(plain.exitCode == 0, qPrintable(plain.describe()));
+    // Another order and an extra column: matched by name, same answers.
+    const auto [swapped, same] = predict("extra,length,width\n7,10,0.1\n7,19.6,4.2\n7,15,2.3\n");
+    QVERIFY2(swapped.exitCode == 0, qPrintable(swapped.describe()));
+    QCOMPARE(same, expected);
+    // A missing column is named, not replaced by whatever stands there.
+    const auto [missing, none] = predict("width,height\n0.1,10\n");
+    QCOMPARE(missing.exitCode, 2);
+    QVERIFY2(missing.err.contains("'length'") && isOneErrorLine(missing.err),
+             qPrintable(missing.describe()));
+    // Without a header the first row is data: said, and read by position with --no-header.
+    const auto [headerless, nothing] = predict("0.1,10\n4.2,19.6\n2.3,15\n");
+    QCOMPARE(headerless.exitCode, 2);
+    QVERIFY2(headerless.err.contains("--no-header"), qPrintable(headerless.describe()));
+    const auto [positional, byPosition] = predict("0.1,10\n4.2,19.6\n2.3,15\n", {"--no-header"});
+    QVERIFY2(positional.exitCode == 0, qPrintable(positional.describe()));
+    QCOMPARE(byPosition, expected);
+}
+
+void TestCli::standardizedTargetsPredictInOriginalUnits() {
+    QTemporaryDir dir;
+    QByteArray csv = "x,y\n";
+    for (int i = 0; i < 80; ++i) {
+        const double x = -2.0 + 4.0 * i / 79.0;
+        csv += QByteArray::number(x) + "," + QByteArray::number(5000.0 + 1000.0 * x) + "\n";
+    }
+    QVERIFY(writeFile(dir.filePath("line.csv"), csv));
+    QJsonObject project = planeProject(150);
+    project["data"] = QJsonObject{{"source", "csv"}, {"path", "line.csv"}, {"label", "y"},
+                                  {"standardize", true}, {"standardize_target", true}};
+    project = withLayers(project, QJsonArray{layer("dense", 1), layer("linear")});
+    const QString saved = dir.filePath("trained.nnplay");
+    const CliRun train = runCli({"train", writeProject(dir, "p.nnplay", project), "--quiet",
+                                 "--save", saved});
+    QVERIFY2(train.exitCode == 0, qPrintable(train.describe()));
+    QVERIFY(writeFile(dir.filePath("rows.csv"), "x\n-1\n0\n1.5\n"));
+    const CliRun run = runCli({"predict", saved, "--data", dir.filePath("rows.csv"), "--out",
+                               dir.filePath("out.csv")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    const QList<QByteArray> lines = readBytes(dir.filePath("out.csv")).trimmed().split('\n');
+    QCOMPARE(lines.size(), 4);
+    const double expected[] = {4000.0, 5000.0, 6500.0};
+    for (int i = 0; i < 3; ++i) {
+        const double value = lines[i + 1].toDouble();
+        QVERIFY2(std::abs(value - expected[i]) < 100.0, lines[i + 1].constData());
+    }
+}
+
+void TestCli::csvMessagesAreOneSafeLine() {
+    QTemporaryDir dir;
+    QVERIFY(writeFile(dir.filePath("flowers.csv"), flowersCsv()));
+    const QString saved = dir.filePath("trained.nnplay");
+    QCOMPARE(runCli({"train", writeProject(dir, "p.nnplay", flowersProject("flowers.csv")),
+                     "--quiet", "--save", saved}).exitCode, 0);
+    auto predictError = [&](const QByteArray& csv) {
+        writeFile(dir.filePath("rows.csv"), csv);
+        return runCli({"predict", saved, "--data", dir.filePath("rows.csv"), "--out",
+                       dir.filePath("out.csv")});
+    };
+    const CliRun control = predictError("width,length\n1,\"a\x01" "b\nc\"\n");
+    QCOMPARE(control.exitCode, 2);
+    QVERIFY2(isOneErrorLine(control.err) && control.err.contains("\\x01") &&
+                 control.err.contains("\\n") && !control.err.contains(QChar(1)),
+             qPrintable(control.describe()));
+    const CliRun nul = predictError(QByteArray("width,length\n1,a\0b\n", 19));
+    QVERIFY2(nul.exitCode == 2 && nul.err.contains("\\x00"), qPrintable(nul.describe()));
+    const CliRun utf8 = predictError("width,length\n1,\xff\xfe\n");
+    QVERIFY2(utf8.exitCode == 2 && utf8.err.contains("\\xff"), qPrintable(utf8.describe()));
+    const CliRun large = predictError("width,length\n1,1e39\n");
+    QVERIFY2(large.exitCode == 2 && large.err.contains("out of range") &&
+                 !large.err.contains("not a number"),
+             qPrintable(large.describe()));
+}
+
+void TestCli::savingOntoAFolderIsRefused() {
+    QTemporaryDir dir;
+    QVERIFY(QDir().mkdir(dir.filePath("out")));
+    const CliRun run = runCli({"train", writeProject(dir, "c.nnplay", circleProject(200)), "--save",
+                               dir.filePath("out")});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("folder") && run.outLines().isEmpty(), qPrintable(run.describe()));
+    QVERIFY(QFileInfo(dir.filePath("out")).isDir());
+}
+
+void TestCli::terminatedTrainLeavesNoTemporaryFile() {
+    for (const int signal : {SIGTERM, SIGINT}) {
+        QTemporaryDir dir;
+        const QString project = writeProject(dir, "c.nnplay", circleProject(100000));
+        QProcess process;
+        process.start(QString::fromUtf8(kCli),
+                      {"train", project, "--quiet", "--save", dir.filePath("out.nnplay")});
+        QVERIFY(process.waitForStarted(10000));
+        // The temporary file is claimed before training starts.
+        QTRY_VERIFY_WITH_TIMEOUT(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size() == 2,
+                                 60000);
+        ::kill(static_cast<pid_t>(process.processId()), signal);
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitStatus(), QProcess::CrashExit);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{"c.nnplay"});
+    }
+}
+
+void TestCli::appPrintsHelpWithoutADisplay() {
+#ifdef NNPLAY_APP_PATH
+    for (const char* option : {"--help", "--version"}) {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const char* name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}) env.remove(name);
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(NNPLAY_APP_PATH), {option});
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 0);
+        const QString out = QString::fromUtf8(process.readAllStandardOutput());
+        QVERIFY2(out.contains("nnplay"), qPrintable(out + process.readAllStandardError()));
+    }
+#else
+    QSKIP("the window is not built");
+#endif
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -2,6 +2,7 @@
 // The .nnplay reader and writer: round trips, the documented example, precise errors and
 // atomic saves.
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <QtTest>
@@ -147,6 +148,7 @@ bool sameNumber(double a, double b) { return (std::isnan(a) && std::isnan(b)) ||
 void compareProjects(const Project& actual, const Project& expected) {
     QCOMPARE(name(actual.task), name(expected.task));
     QVERIFY(actual.data == expected.data);
+    QVERIFY(actual.preprocessing == expected.preprocessing);
     QCOMPARE(actual.network().layers.size(), expected.network().layers.size());
     for (std::size_t i = 0; i < expected.network().layers.size(); ++i) {
         const LayerSpec& a = actual.network().layers[i];
@@ -298,6 +300,16 @@ private slots:
     void loadErrorsNameThePath();
     void frozenLayersRoundTrip();
     void storageFollowsTheRegistry();
+    void rejectsWhatCannotBeReadBack_data();
+    void rejectsWhatCannotBeReadBack();
+    void syntaxErrorsAreSaidInWords_data();
+    void syntaxErrorsAreSaidInWords();
+    void idsNearTheLimitStayReadable();
+    void roundTripOfEveryExampleAndFixture_data();
+    void roundTripOfEveryExampleAndFixture();
+    void versionOneFixturesOpenUnchanged();
+    void refusesToSaveOverWhatIsNotAFile();
+    void storesPreprocessingWithTrainedWeights();
 };
 
 void TestProjectFile::roundTrip_data() {
@@ -767,6 +779,190 @@ void TestProjectFile::storageFollowsTheRegistry() {
         ProjectFile::parse(minimal(R"([{"type": "dense", "units": 1, "weights": [[1]], "bias": [[1]]}])"));
     });
     QVERIFY2(message.contains("bias"), qPrintable(message));
+}
+
+void TestProjectFile::rejectsWhatCannotBeReadBack_data() {
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("messageParts");
+    auto row = [](const char* name, const std::string& text, QStringList parts) {
+        QTest::newRow(name) << QString::fromStdString(text) << parts;
+    };
+    const std::string relu = R"([{"type": "relu"}])";
+    row("deep nesting",
+        R"({"a": )" + std::string(200000, '[') + std::string(200000, ']') + R"(, "b": 1})",
+        {"levels deep", "a"});
+    row("float overflow", minimal(relu, R"( "training": {"learning_rate": 1e39},)"),
+        {"training.learning_rate", "too large"});
+    row("double overflow", minimal(relu, R"( "training": {"learning_rate": 1e400},)"),
+        {"training.learning_rate", "too large"});
+    row("overflow in a weight row",
+        minimal(R"([{"type": "dense", "units": 1, "weights": [[1, -1e39]], "bias": [0]}])"),
+        {"network.layers[0].weights[0][1]", "too large"});
+    row("repeated key", minimal(relu, R"( "training": {"epochs": 5, "epochs": 6},)"),
+        {"'epochs'", "twice", "training"});
+    row("repeated top-level key", minimal(relu, R"( "task": "regression", "task": "regression",)"),
+        {"'task'", "twice", "the project"});
+    row("negative units", minimal(R"([{"type": "dense", "units": -5}])"),
+        {"layer 1", "Units", "-5"});
+    row("units not whole", minimal(R"([{"type": "dense", "units": 2.5}])"),
+        {"layer 1", "whole number"});
+    row("batch size 0", minimal(relu, R"( "training": {"batch_size": 0},)"),
+        {"batch size", "at least 1"});
+    row("negative learning rate", minimal(relu, R"( "training": {"learning_rate": -0.1},)"),
+        {"learning rate", "positive"});
+    row("negative l2", minimal(relu, R"( "training": {"l2": -1},)"), {"L2"});
+    row("negative epochs", minimal(relu, R"( "training": {"epochs": -3},)"), {"epochs"});
+    row("negative patience",
+        minimal(relu, R"( "training": {"early_stopping": {"patience": -1}},)"), {"patience"});
+    row("id zero", minimal(R"([{"type": "relu", "id": 0}])"), {"layer 1.id", "from 1"});
+    row("id beyond int", minimal(R"([{"type": "relu", "id": 3000000000}])"), {"layer 1.id"});
+    row("preprocessing of another size",
+        minimal(relu, R"( "preprocessing": {"input_columns": ["a", "b"], "input_mean": [1],
+                          "input_scale": [1]},)"),
+        {"preprocessing", "2 numbers"});
+    row("preprocessing with a zero scale",
+        minimal(relu, R"( "preprocessing": {"input_columns": ["a"], "input_mean": [1],
+                          "input_scale": [0]},)"),
+        {"preprocessing.input_scale", "positive"});
+}
+
+void TestProjectFile::rejectsWhatCannotBeReadBack() {
+    QFETCH(QString, text);
+    QFETCH(QStringList, messageParts);
+    const QString message = errorOf([&] { ProjectFile::parse(text.toStdString()); });
+    QVERIFY2(!message.isEmpty(), "the project was accepted");
+    for (const QString& part : messageParts)
+        QVERIFY2(message.contains(part), qPrintable(message.left(300) + "   [lacks: " + part + "]"));
+    QVERIFY2(!message.contains('\n'), qPrintable(message));
+}
+
+void TestProjectFile::syntaxErrorsAreSaidInWords_data() {
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("words");
+    QTest::newRow("bare word") << R"({"format": nnplay})" << "double quotes";
+    QTest::newRow("comma too many") << R"({"format": "nnplay-project",})" << "comma too many";
+    QTest::newRow("missing comma") << "{\"a\": 1\n \"b\": 2}" << "comma";
+    QTest::newRow("unclosed") << R"({"format": "nnplay-project")" << "ends too early";
+    QTest::newRow("empty") << "" << "empty";
+}
+
+void TestProjectFile::syntaxErrorsAreSaidInWords() {
+    QFETCH(QString, text);
+    QFETCH(QString, words);
+    const QString message = errorOf([&] { ProjectFile::parse(text.toStdString()); });
+    QVERIFY2(message.contains(words), qPrintable(message));
+    QVERIFY2(message.contains("line "), qPrintable(message));
+    for (const char* jargon : {"syntax error", "last read", "literal", "parse_error"})
+        QVERIFY2(!message.contains(jargon), qPrintable(message));
+}
+
+void TestProjectFile::idsNearTheLimitStayReadable() {
+    for (const long long first : {2000000000LL, static_cast<long long>(kMaxLayerId)}) {
+        Project p = ProjectFile::parse(minimal(
+            R"([{"type": "dense", "units": 2, "id": )" + std::to_string(first) + "}]"));
+        QCOMPARE(p.network().layers[0].id, static_cast<int>(first));
+        for (int i = 0; i < 3; ++i) {
+            LayerSpec layer;
+            layer.id = p.freshLayerId();
+            layer.type = "relu";
+            QVERIFY(layer.id > 0);
+            p.network().layers.push_back(layer);
+        }
+        std::set<int> ids;
+        for (const LayerSpec& l : p.network().layers) ids.insert(l.id);
+        QCOMPARE(ids.size(), p.network().layers.size());
+        compareProjects(ProjectFile::parse(ProjectFile::serialize(p)), p);
+    }
+}
+
+void TestProjectFile::roundTripOfEveryExampleAndFixture_data() {
+    QTest::addColumn<QString>("path");
+    for (const QString& folder :
+         {QStringLiteral(NNPLAY_RESOURCE_DIR "/examples"), QStringLiteral(NNPLAY_IO_FIXTURES)}) {
+        const QStringList files = QDir(folder).entryList({"*.nnplay"}, QDir::Files);
+        QVERIFY(!files.isEmpty());
+        for (const QString& name : files)
+            QTest::newRow(qPrintable(name)) << QDir(folder).filePath(name);
+    }
+}
+
+void TestProjectFile::roundTripOfEveryExampleAndFixture() {
+    QFETCH(QString, path);
+    const Project loaded = ProjectFile::load(path.toStdString());
+    const std::string saved = ProjectFile::serialize(loaded);
+    const Project again = ProjectFile::parse(saved);
+    compareProjects(again, loaded);
+    QCOMPARE(ProjectFile::serialize(again), saved);
+}
+
+void TestProjectFile::versionOneFixturesOpenUnchanged() {
+    const QDir fixtures(QStringLiteral(NNPLAY_IO_FIXTURES));
+    // Files this program wrote come back byte for byte.
+    for (const char* name : {"v1-trained-circle.nnplay", "v1-trained-iris-csv.nnplay"}) {
+        const QByteArray text = readAll(fixtures.filePath(name));
+        QVERIFY(!text.isEmpty());
+        const Project p = ProjectFile::parse(text.toStdString());
+        QVERIFY(p.network().hasParams());
+        QVERIFY(p.preprocessing.empty());
+        QCOMPARE(QByteArray::fromStdString(ProjectFile::serialize(p)), text);
+    }
+    const Project iris =
+        ProjectFile::load(fixtures.filePath("v1-trained-iris-csv.nnplay").toStdString());
+    QCOMPARE(qs(iris.data.label), QString("species"));
+    QVERIFY(iris.data.standardize);
+    QCOMPARE(iris.history.size(), std::size_t{3});
+    // A file written by hand: defaults filled in, fresh ids given.
+    const Project hand =
+        ProjectFile::load(fixtures.filePath("v1-hand-written.nnplay").toStdString());
+    QCOMPARE(name(hand.task), QString("regression"));
+    QCOMPARE(hand.data.samples, 100);
+    QCOMPARE(hand.network().layers.size(), std::size_t{4});
+    QCOMPARE(hand.network().layers[0].setting("units"), 3.0);
+    QCOMPARE(hand.network().layers[3].id, 4);
+    QCOMPARE(hand.training.epochs, 20);
+    QCOMPARE(hand.training.batchSize, TrainingSpec{}.batchSize);
+}
+
+void TestProjectFile::refusesToSaveOverWhatIsNotAFile() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString folder = dir.filePath("folder");
+    QVERIFY(QDir().mkdir(folder));
+    const QString message = errorOf(
+        [&] { ProjectFile::save(folder.toStdString(), Project::defaultProject()); });
+    QVERIFY2(message.contains("a folder"), qPrintable(message));
+    QVERIFY(QFileInfo(folder).isDir());
+    QCOMPARE(strayFiles(dir.path(), {"folder"}), QStringList());
+    if (QFileInfo::exists("/dev/full")) {
+        const QString device =
+            errorOf([&] { ProjectFile::save("/dev/full", Project::defaultProject()); });
+        QVERIFY2(device.contains("not a regular file"), qPrintable(device));
+        struct stat info {};
+        QCOMPARE(::stat("/dev/full", &info), 0);
+        QVERIFY(S_ISCHR(info.st_mode));
+    }
+}
+
+void TestProjectFile::storesPreprocessingWithTrainedWeights() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(QFile::copy(NNPLAY_RESOURCE_DIR "/examples/iris.csv", dir.filePath("iris.csv")));
+    Project project = untrainedCsv();
+    project.data.path = "iris.csv";
+    TrainingSession session(project, loadData(project.data, project.task, dir.path().toStdString()));
+    session.run(2);
+    session.storeInto(project);
+    const Preprocessing& p = project.preprocessing;
+    QCOMPARE(p.inputColumns.size(), std::size_t{4});
+    QCOMPARE(p.classNames.size(), std::size_t{3});
+    QVERIFY(p.inputs.active());
+    QVERIFY(p.inputs == session.data().standardizer);
+    const std::string text = ProjectFile::serialize(project);
+    QVERIFY(text.find("\"preprocessing\"") != std::string::npos);
+    compareProjects(ProjectFile::parse(text), project);
+    // Without weights the learned values are stale and not written.
+    project.network().clearParams();
+    QVERIFY(ProjectFile::serialize(project).find("preprocessing") == std::string::npos);
 }
 
 QTEST_APPLESS_MAIN(TestProjectFile)
