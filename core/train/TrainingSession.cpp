@@ -28,6 +28,11 @@ void checkTraining(const TrainingSpec& t) {
     if (!(o.epsilon > 0.0f)) throw InputError("epsilon must be positive");
 }
 
+/// Columns per forward pass when predicting or scoring many samples: slices this wide keep
+/// each layer's activations in the first-level cache (a 200x200 grid through 64-unit layers
+/// takes half as long again in one pass, 10% longer in slices of 512).
+constexpr Eigen::Index kSlice = 256;
+
 std::string formatLoss(double v) {
     std::ostringstream s;
     s << v;
@@ -239,9 +244,7 @@ void TrainingSession::updateTraining(const TrainingSpec& training) {
 }
 
 void TrainingSession::predict(const ConstMatrixRef& inputs, Matrix& out) {
-    // Large inputs (a boundary grid) go through in slices whose activations stay in cache:
-    // 40% faster than one pass at 200x200 through 64-unit layers.
-    constexpr Eigen::Index kSlice = 512;
+    // Large inputs (a boundary grid) go through in slices whose activations stay in cache.
     const Eigen::Index n = inputs.cols();
     if (out.rows() != m_outputCount || out.cols() != n) out.resize(m_outputCount, n);
     for (Eigen::Index start = 0; start < n; start += kSlice) {
@@ -294,7 +297,6 @@ TrainingSession::Score TrainingSession::score(const Dataset& set) {
     }
     Loss& loss = m_fused ? *m_trainLoss : *m_evalLoss;
     const bool classification = m_task == Task::Classification;
-    constexpr Eigen::Index kSlice = 512;  // activations stay in cache, as in predict()
     double lossSum = 0.0;
     long long correct = 0;
     for (Eigen::Index start = 0; start < n; start += kSlice) {
