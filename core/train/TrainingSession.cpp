@@ -29,8 +29,8 @@ void checkTraining(const TrainingSpec& t) {
 }
 
 /// Columns per forward pass when predicting or scoring many samples: slices this wide keep
-/// each layer's activations in cache (a 200x200 grid through 64-unit layers
-/// takes half as long again in one pass, 10% longer in slices of 512).
+/// each layer's activations in cache (a 200x200 grid through 64-unit layers takes 10% longer
+/// in slices of 512).
 constexpr Eigen::Index kSlice = 256;
 
 std::string formatLoss(double v) {
