@@ -21,7 +21,13 @@ ConstMatrixRef ActivationLayer::forward(const ConstMatrixRef& input, Mode) {
     auto out = flat(block);
     const auto x = flat(input);
     switch (m_kind) {
-        case Kind::Relu: out = x.max(0.0f); break;
+        case Kind::Relu: {
+            // std::max's order, so that a NaN passes through and divergence is seen.
+            const float* in = x.data();
+            float* o = out.data();
+            for (Eigen::Index i = 0; i < x.size(); ++i) o[i] = in[i] < 0.0f ? 0.0f : in[i];
+            break;
+        }
         case Kind::LeakyRelu: out = (x > 0.0f).select(x, m_alpha * x); break;
         case Kind::Sigmoid:
             // 0.5 * (1 + tanh(x / 2)) is exact and never overflows.
@@ -39,7 +45,18 @@ ConstMatrixRef ActivationLayer::backward(const ConstMatrixRef& gradOutput) {
     auto grad = flat(block);
     const auto g = flat(gradOutput);
     switch (m_kind) {
-        case Kind::Relu: grad = (y > 0.0f).select(g, 0.0f); break;
+        case Kind::Relu: {
+            const float* yy = y.data();
+            const float* gg = g.data();
+            float* d = grad.data();
+            // A plain loop that reads both arrays unconditionally compiles to a blend; Eigen's
+            // select here keeps a value on the stack from one iteration to the next.
+            for (Eigen::Index i = 0; i < y.size(); ++i) {
+                const float gi = gg[i];
+                d[i] = yy[i] > 0.0f ? gi : 0.0f;
+            }
+            break;
+        }
         case Kind::LeakyRelu: grad = (y > 0.0f).select(g, m_alpha * g); break;
         case Kind::Sigmoid: grad = g * y * (1.0f - y); break;
         case Kind::Tanh: grad = g * (1.0f - y.square()); break;

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <new>
 
+#include "layers/DenseKernels.h"
+
 namespace nnplay {
 
 void DenseLayer::build(const Shape& input, InitScheme scheme, const std::string& nextActivation,
@@ -40,50 +42,30 @@ void DenseLayer::build(const Shape& input, InitScheme scheme, const std::string&
     m_biasGrad.setZero(m_units, 1);
 }
 
-namespace {
-
-/// Below this many multiply-adds per call, plain loops beat Eigen's product dispatch several
-/// times over (Playground-sized layers spend their time in per-call overhead, not arithmetic).
-constexpr Eigen::Index kSmallProduct = 4096;
-
-/// out = weights * input + bias, column by column, for tiny layers.
-void smallAffine(const Matrix& weights, const Matrix& bias, const ConstMatrixMap& input,
-                 MatrixBlock out) {
-    const Eigen::Index units = weights.rows(), inputs = weights.cols();
-    const float* w = weights.data();
-    for (Eigen::Index b = 0; b < input.cols(); ++b) {
-        float* o = out.data() + b * units;
-        const float* x = input.data() + b * inputs;
-        for (Eigen::Index k = 0; k < units; ++k) o[k] = bias.data()[k];
-        for (Eigen::Index j = 0; j < inputs; ++j) {
-            const float xj = x[j];
-            const float* wj = w + j * units;
-            for (Eigen::Index k = 0; k < units; ++k) o[k] += wj[k] * xj;
-        }
-    }
-}
-
-}  // namespace
-
 ConstMatrixRef DenseLayer::forward(const ConstMatrixRef& input, Mode) {
     new (&m_input) ConstMatrixMap(contiguous(input));
-    auto out = m_output.view(m_units, input.cols());
-    if (m_weights.size() * input.cols() <= kSmallProduct) {
-        smallAffine(m_weights, m_bias, m_input, out);
-    } else {
-        out.noalias() = m_weights * m_input;
-        out.colwise() += m_bias.col(0);
-    }
+    const Eigen::Index inputs = m_weights.cols(), n = input.cols();
+    auto out = m_output.view(m_units, n);
+    kernels::multiply(m_units, n, inputs, m_weights.data(), m_units, {m_input.data(), 1, inputs},
+                      out.data(), m_units, m_bias.data());
     return out;
 }
 
 ConstMatrixRef DenseLayer::backward(const ConstMatrixRef& gradOutput) {
     const ConstMatrixMap g = contiguous(gradOutput);
-    m_weightsGrad.noalias() = g * m_input.transpose();
-    m_biasGrad.noalias() = g.rowwise().sum();
+    const Eigen::Index inputs = m_weights.cols(), n = g.cols();
+    // dW = g * input^T: input^T is the input read with its strides swapped.
+    kernels::multiply(m_units, inputs, n, g.data(), m_units, {m_input.data(), inputs, 1},
+                      m_weightsGrad.data(), m_units, nullptr);
+    kernels::rowSums(m_units, n, g.data(), m_biasGrad.data());
     if (!m_inputGradientNeeded) return g;  // nobody reads it; skip the product
-    auto gradInput = m_gradInput.view(m_weights.cols(), g.cols());
-    gradInput.noalias() = m_weights.transpose() * g;
+    // dInput = W^T * g, from a transposed copy so the kernel reads contiguous columns.
+    if (m_weightsT.rows() != inputs || m_weightsT.cols() != m_units)
+        m_weightsT.resize(inputs, m_units);
+    kernels::transpose(m_units, inputs, m_weights.data(), m_weightsT.data());
+    auto gradInput = m_gradInput.view(inputs, n);
+    kernels::multiply(inputs, n, m_units, m_weightsT.data(), inputs, {g.data(), 1, m_units},
+                      gradInput.data(), inputs, nullptr);
     return gradInput;
 }
 

@@ -29,6 +29,7 @@ private:
     int m_units;
     Matrix m_weights, m_bias;          // units x inputs, units x 1
     Matrix m_weightsGrad, m_biasGrad;  // same shapes
+    Matrix m_weightsT;                 // inputs x units, for the input gradient
     ConstMatrixMap m_input{nullptr, 0, 0};  // the last forward's input
     BatchBuffer m_output, m_gradInput;
 };

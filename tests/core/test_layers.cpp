@@ -37,6 +37,8 @@ private slots:
     void gradients_data();
     void gradients();
     void denseForwardByHand();
+    void denseMatchesReferenceProducts_data();
+    void denseMatchesReferenceProducts();
     void activationForwardByHand_data();
     void activationForwardByHand();
     void softmaxColumnsSumToOne();
@@ -102,6 +104,50 @@ void TestLayers::denseForwardByHand() {
     const Matrix y = layer->forward(x, Mode::Infer);
     QCOMPARE(y(0, 0), 1 * 2 + 2 * -1 + 0.5f);
     QCOMPARE(y(1, 0), -3 * 2 + 0.5f * -1 - 1);
+}
+
+void TestLayers::denseMatchesReferenceProducts_data() {
+    QTest::addColumn<int>("units");
+    QTest::addColumn<int>("inputs");
+    QTest::addColumn<int>("batch");
+    // Whole register tiles, every kind of remainder (rows and columns), and one-unit layers.
+    QTest::newRow("64x64 batch 32") << 64 << 64 << 32;
+    QTest::newRow("70x37 batch 35") << 70 << 37 << 35;
+    QTest::newRow("10x128 batch 33") << 10 << 128 << 33;
+    QTest::newRow("1x64 batch 32") << 1 << 64 << 32;
+    QTest::newRow("64x2 batch 7") << 64 << 2 << 7;
+    QTest::newRow("3x5 batch 1") << 3 << 5 << 1;
+    QTest::newRow("29x1 batch 9") << 29 << 1 << 9;
+    QTest::newRow("128x19 batch 300") << 128 << 19 << 300;
+}
+
+// The dense layer's own products against plain double-precision arithmetic: forward, both
+// gradients, at shapes that exercise every tile and edge of the kernels.
+void TestLayers::denseMatchesReferenceProducts() {
+    QFETCH(int, units);
+    QFETCH(int, inputs);
+    QFETCH(int, batch);
+    auto layer = makeLayer("dense", inputs, {{"units", units}});
+    const auto params = layer->params();
+    *params[1].value = randomMatrix(units, 1, 11);  // PyTorch's scheme draws small biases
+    const Eigen::MatrixXd w = params[0].value->cast<double>();
+    const Eigen::MatrixXd b = params[1].value->cast<double>();
+    const Matrix x = randomMatrix(inputs, batch, 12);
+    const Matrix g = randomMatrix(units, batch, 13);
+    const Eigen::MatrixXd xd = x.cast<double>(), gd = g.cast<double>();
+    auto expectClose = [](const Matrix& actual, const Eigen::MatrixXd& expected, const char* what) {
+        QCOMPARE(actual.rows(), expected.rows());
+        QCOMPARE(actual.cols(), expected.cols());
+        const double error = (actual.cast<double>() - expected).cwiseAbs().maxCoeff();
+        QVERIFY2(error <= 1e-5 * std::max(1.0, expected.cwiseAbs().maxCoeff()),
+                 qPrintable(QString("%1 differs by %2").arg(what).arg(error)));
+    };
+    const Matrix y = layer->forward(x, Mode::Train);
+    expectClose(y, (w * xd).colwise() + b.col(0), "output");
+    const Matrix gradInput = layer->backward(g);
+    expectClose(gradInput, w.transpose() * gd, "input gradient");
+    expectClose(*params[0].grad, gd * xd.transpose(), "weight gradient");
+    expectClose(*params[1].grad, gd.rowwise().sum(), "bias gradient");
 }
 
 void TestLayers::activationForwardByHand_data() {
