@@ -28,6 +28,8 @@
 #include "document/DocumentEdits.h"
 #include "document/ProjectDocument.h"
 #include "editor/NetworkScene.h"
+#include "editor/NetworkView.h"
+#include "editor/NeuronItem.h"
 #include "io/ProjectFile.h"
 #include "panels/DataPanel.h"
 #include "panels/TrainingPanel.h"
@@ -40,15 +42,17 @@
 #include "window/ProjectFiles.h"
 #include "window/TrainingToolBar.h"
 #include "window/TrainingViews.h"
+#include "Wait.h"
 
 using nnplay::Project;
 using nnplay::ui::MainWindow;
 using nnplay::ui::TrainingSnapshot;
 using nnplay::ui::TrainingWorker;
 
-namespace {
+using nnplay::test::kWaitMs;
+using nnplay::test::waitUntil;
 
-constexpr int kWaitMs = 20000;
+namespace {
 
 struct Message {
     QMessageBox::Icon icon;
@@ -106,14 +110,12 @@ private:
     template <typename Accept>
     bool waitSnapshot(Accept accept) {
         auto* c = m_window->training();
-        QElapsedTimer clock;
-        clock.start();
-        while (clock.elapsed() < kWaitMs) {
-            const TrainingSnapshot& s = c->lastSnapshot();
-            if (s.generation == c->generation() && !s.running && accept(s)) return true;
-            QTest::qWait(5);
-        }
-        return false;
+        return waitUntil(
+            [&] {
+                const TrainingSnapshot& s = c->lastSnapshot();
+                return s.generation == c->generation() && !s.running && accept(s);
+            },
+            "the current session is paused with the snapshot expected");
     }
 
 private slots:
@@ -399,14 +401,28 @@ private slots:
         const TrainingSnapshot& s = m_window->training()->lastSnapshot();
         // Layer 1 is the tanh after the first dense layer: its units have thumbnails.
         QVERIFY(s.thumbnails.size() > 1 && !s.thumbnails[1].empty());
-        const double output = m_window->views()->boundaryView()->cellValue(0, 0);
-        emit m_window->scene()->neuronHovered(1, 2);
-        QCOMPARE(m_window->views()->boundaryView()->cellValue(0, 0), double(s.thumbnails[1][2][0]));
+        auto* boundary = m_window->views()->boundaryView();
+        const double output = boundary->cellValue(0, 0);
         const int n = s.thumbnailSize;
-        QCOMPARE(m_window->views()->boundaryView()->cellValue(n - 1, n - 1),
-                 double(s.thumbnails[1][2][std::size_t(n * n - 1)]));
-        emit m_window->scene()->neuronHovered(-1, -1);
-        QCOMPARE(m_window->views()->boundaryView()->cellValue(0, 0), output);
+        const double first = s.thumbnails[1][2][0];
+        const double last = s.thumbnails[1][2][std::size_t(n * n - 1)];
+        QVERIFY(first != output);
+        // The mouse moves onto the third neuron of the first dense layer, as a learner's does.
+        nnplay::ui::NeuronItem* neuron = m_window->scene()->neuronItem(0, 2);
+        QVERIFY(neuron);
+        QCOMPARE(neuron->layerIndex(), 1);
+        QWidget* viewport = m_window->networkView()->viewport();
+        const QPoint onNeuron =
+            m_window->networkView()->mapFromScene(neuron->sceneBoundingRect().center());
+        QVERIFY(viewport->rect().contains(onNeuron));
+        QTest::mouseMove(viewport, onNeuron);
+        QVERIFY(waitUntil([&] { return boundary->cellValue(0, 0) == first; },
+                          "the boundary view shows the hovered neuron"));
+        QCOMPARE(boundary->cellValue(n - 1, n - 1), last);
+        // Moving off it brings the network's output back.
+        QTest::mouseMove(viewport, QPoint(2, 2));
+        QVERIFY(waitUntil([&] { return boundary->cellValue(0, 0) == output; },
+                          "the boundary view shows the output again"));
     }
 
     void trainingPanelEditsTheDocument() {

@@ -1,25 +1,29 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The training worker, driven through TrainingController's queued commands as the window
 // drives it: every assertion waits on the reports the worker sends back.
-#include <QElapsedTimer>
+#include <QDir>
 #include <QSignalSpy>
 #include <QTest>
+#include <QThread>
+#include <algorithm>
 #include <memory>
+#include <vector>
 
 #include "Project.h"
 #include "train/TrainingController.h"
 #include "train/TrainingMetaTypes.h"
 #include "train/TrainingSnapshot.h"
 #include "train/TrainingWorker.h"
+#include "Wait.h"
 
 using nnplay::Project;
 using nnplay::ui::TrainingController;
 using nnplay::ui::TrainingSnapshot;
 using nnplay::ui::TrainingWorker;
+using nnplay::test::kWaitMs;
+using nnplay::test::waitUntil;
 
 namespace {
-
-constexpr int kWaitMs = 20000;
 
 /// Largest absolute difference between the dense weights of two snapshots.
 float weightChange(const TrainingSnapshot& a, const TrainingSnapshot& b) {
@@ -31,6 +35,24 @@ float weightChange(const TrainingSnapshot& a, const TrainingSnapshot& b) {
     return change;
 }
 
+/// Whether two snapshots hold the same dense weights: the same layers, shapes and values.
+bool sameWeights(const TrainingSnapshot& a, const TrainingSnapshot& b) {
+    if (a.weights.size() != b.weights.size()) return false;
+    for (std::size_t i = 0; i < a.weights.size(); ++i) {
+        if (a.weights[i].rows() != b.weights[i].rows() ||
+            a.weights[i].cols() != b.weights[i].cols() || a.weights[i] != b.weights[i])
+            return false;
+    }
+    return true;
+}
+
+/// Threads of this process (Linux): every controller's thread is gone once it is destroyed.
+int threadCount() {
+    return int(QDir(QStringLiteral("/proc/self/task"))
+                   .entryList(QDir::Dirs | QDir::NoDotAndDotDot)
+                   .size());
+}
+
 }  // namespace
 
 class TestWorker : public QObject {
@@ -40,14 +62,12 @@ private:
     /// The snapshot of the current generation once it is paused and `accept` holds.
     template <typename Accept>
     bool waitPaused(TrainingController& c, Accept accept) {
-        QElapsedTimer clock;
-        clock.start();
-        while (clock.elapsed() < kWaitMs) {
-            const TrainingSnapshot& s = c.lastSnapshot();
-            if (s.generation == c.generation() && !s.running && accept(s)) return true;
-            QTest::qWait(5);
-        }
-        return false;
+        return waitUntil(
+            [&] {
+                const TrainingSnapshot& s = c.lastSnapshot();
+                return s.generation == c.generation() && !s.running && accept(s);
+            },
+            "the current session is paused with the snapshot expected");
     }
 
     /// The default project with more epochs than any test waits for, so training is still
@@ -208,6 +228,10 @@ private slots:
         QVERIFY(after.newHistory.empty());
         // Same seed, so the same starting weights as a fresh load: not the trained ones.
         QVERIFY(weightChange(before, after) > 0.0f);
+        const auto fresh = loaded();
+        QVERIFY(fresh);
+        QVERIFY(!after.weights.empty());
+        QVERIFY(sameWeights(fresh->lastSnapshot(), after));
     }
 
     void resetWhileRunningStopsCleanly() {
@@ -253,6 +277,13 @@ private slots:
         p.training.optimizer.learningRate = -1.0f;
         c->send(&TrainingWorker::updateTraining, p.training);
         QVERIFY(errors.wait(kWaitMs));
+        QVERIFY(!errors.first().first().toString().isEmpty());
+        // The session goes on with the last valid rate: 0.5 still moves the weights.
+        before = c->lastSnapshot();
+        c->send(&TrainingWorker::stepEpoch);
+        QVERIFY(waitPaused(*c, [](const TrainingSnapshot& s) { return s.epoch == 4; }));
+        QCOMPARE(c->lastSnapshot().generation, generation);
+        QVERIFY(weightChange(before, c->lastSnapshot()) > 1e-4f);
     }
 
     void rebuildCarriesTheWeightsOver() {
@@ -278,6 +309,9 @@ private slots:
         QVERIFY(waitPaused(*c, [](const TrainingSnapshot& s) { return s.valid; }));
         QCOMPARE(c->lastSnapshot().epoch, 0);
         QVERIFY(weightChange(trained, c->lastSnapshot()) > 0.0f);
+        const auto fresh = loaded(p);
+        QVERIFY(fresh);
+        QVERIFY(sameWeights(fresh->lastSnapshot(), c->lastSnapshot()));
 
         // A running session goes on running after a rebuild.
         c->send(&TrainingWorker::play);
@@ -315,20 +349,33 @@ private slots:
     }
 
     void snapshotsAreThrottled() {
+        // While the UI thread draws nothing, the worker trains on but sends no periodic
+        // snapshot while one is still on its way: however many epochs pass, at most one.
         auto c = loaded();
         QVERIFY(c);
-        QSignalSpy snapshots(c.get(), &TrainingController::snapshotReady);
-        QElapsedTimer clock;
-        clock.start();
         c->send(&TrainingWorker::play);
-        QTRY_VERIFY_WITH_TIMEOUT(c->lastSnapshot().epoch >= 30, kWaitMs);
-        const qint64 elapsed = clock.elapsed();
+        QTRY_VERIFY_WITH_TIMEOUT(c->lastSnapshot().running && c->lastSnapshot().epoch >= 1,
+                                 kWaitMs);
+        QSignalSpy snapshots(c.get(), &TrainingController::snapshotReady);
+        nnplay::NetworkSpec network;
+        nnplay::History history;
+        QVERIFY(c->fetchTrainedState(network, history));
+        const std::size_t start = history.size();
+        // No event processing here: fetchTrainedState() blocks on the worker's thread only.
+        const QDeadlineTimer deadline(kWaitMs);
+        while (history.size() < start + 200 && !deadline.hasExpired()) {
+            QThread::msleep(5);
+            QVERIFY(c->fetchTrainedState(network, history));
+        }
+        QVERIFY2(history.size() >= start + 200, "training did not go on while the UI was busy");
+        QCoreApplication::processEvents();
+        QVERIFY2(snapshots.count() <= 1,
+                 qPrintable(QStringLiteral("%1 snapshots while %2 epochs trained")
+                                .arg(snapshots.count())
+                                .arg(history.size() - start)));
         c->send(&TrainingWorker::pause);
         QVERIFY(waitPaused(*c, [](const TrainingSnapshot&) { return true; }));
-        // At most one periodic snapshot per interval, plus those of play and pause.
-        QVERIFY2(snapshots.count() <= elapsed / 30 + 4,
-                 qPrintable(
-                     QStringLiteral("%1 snapshots in %2 ms").arg(snapshots.count()).arg(elapsed)));
+        QVERIFY(c->lastSnapshot().historySize() >= start + 200);
     }
 
     void speedLevels() {
@@ -347,6 +394,15 @@ private slots:
     void rapidCommandsEndCleanly() {
         auto c = loaded();
         QVERIFY(c);
+        // Reports of replaced sessions never reach the views: generations only go up, and each
+        // is the controller's current one when it arrives.
+        std::vector<int> generations;
+        bool current = true;
+        const auto connection = connect(c.get(), &TrainingController::snapshotReady, this,
+                                        [&](const TrainingSnapshot& s) {
+                                            current = current && s.generation == c->generation();
+                                            generations.push_back(s.generation);
+                                        });
         for (int i = 0; i < 200; ++i) {
             c->send(&TrainingWorker::play);
             if (i % 7 == 0) QCoreApplication::processEvents();
@@ -355,9 +411,13 @@ private slots:
             if (i % 5 == 0) c->send(&TrainingWorker::stepBatch);
         }
         const int generation = c->generation();
-        QCOMPARE(generation, 1 + 67);
+        QCOMPARE(generation, 1 + 67);  // one per reset
         QVERIFY(waitPaused(
             *c, [&](const TrainingSnapshot& s) { return s.generation == generation && s.valid; }));
+        QVERIFY(current);
+        QVERIFY(std::is_sorted(generations.begin(), generations.end()));
+        QCOMPARE(generations.back(), generation);
+        disconnect(connection);
         // Still answering: one more epoch from where the last command left it.
         const int epoch = c->lastSnapshot().epoch;
         c->send(&TrainingWorker::stepEpoch);
@@ -365,14 +425,24 @@ private slots:
     }
 
     void destroyingWhileTrainingIsSafe() {
+        const int threadsBefore = threadCount();
         for (int round = 0; round < 5; ++round) {
             auto c = loaded();
             QVERIFY(c);
+            QCOMPARE(threadCount(), threadsBefore + 1);
             c->send(&TrainingWorker::play);
             QTRY_VERIFY_WITH_TIMEOUT(c->lastSnapshot().running, kWaitMs);
             c->load(longProject(), QString());  // a new session mid-training
             c->send(&TrainingWorker::play);
-            c.reset();  // must return promptly: quit(); wait(); no deadlock
+            QVERIFY(waitUntil(
+                [&] {
+                    return c->lastSnapshot().generation == 2 && c->lastSnapshot().running;
+                },
+                "the second session is training"));
+            c.reset();  // must return: quit(); wait(); no deadlock
+            // The thread has ended (its kernel task goes a moment after wait() returns).
+            QVERIFY(waitUntil([&] { return threadCount() == threadsBefore; },
+                              "the training thread has exited"));
         }
     }
 };
