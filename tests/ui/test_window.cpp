@@ -524,6 +524,11 @@ private slots:
         QVERIFY(QFileInfo(QString::fromStdString(saved.data.path)).isRelative());
         QVERIFY(QFileInfo(QDir(m_dir.path()).filePath(QString::fromStdString(saved.data.path)))
                     .exists());
+        // What the session learned from the data is saved with the weights, so the project
+        // predicts without its CSV.
+        QVERIFY(saved.network().hasParams());
+        QCOMPARE(saved.preprocessing.classNames.size(), std::size_t{3});
+        QCOMPARE(saved.preprocessing.inputColumns.size(), std::size_t{4});
     }
 
     void closingWhileTrainingIsSafe() {

@@ -52,7 +52,8 @@ void TrainingController::setSnapshotRequest(const SnapshotRequest& request) {
     send(&TrainingWorker::setSnapshotRequest, request);
 }
 
-bool TrainingController::fetchTrainedState(NetworkSpec& network, History& history) {
+bool TrainingController::fetchTrainedState(NetworkSpec& network, History& history,
+                                           Preprocessing* preprocessing) {
     if (!m_thread.isRunning()) return false;
     bool ok = false;
     const int expected = m_generation;
@@ -61,7 +62,7 @@ bool TrainingController::fetchTrainedState(NetworkSpec& network, History& histor
     QMetaObject::invokeMethod(
         m_worker,
         [&] {
-            ok = m_worker->generation() == expected && m_worker->trainedState(network, history);
+            ok = m_worker->generation() == expected && m_worker->trainedState(network, history, preprocessing);
         },
         Qt::BlockingQueuedConnection);
     return ok;

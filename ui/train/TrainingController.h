@@ -54,7 +54,9 @@ public:
     /// The current weights and history right now (for Save while training runs): waits for
     /// the worker to finish its current slice (a few milliseconds) after every command sent
     /// before. False when there is nothing trained.
-    bool fetchTrainedState(nnplay::NetworkSpec& network, nnplay::History& history);
+    /// `preprocessing`, when given, receives what the session learned from its training data.
+    bool fetchTrainedState(nnplay::NetworkSpec& network, nnplay::History& history,
+                           nnplay::Preprocessing* preprocessing = nullptr);
 
     /// The newest snapshot of the current generation (default-constructed before the first).
     const TrainingSnapshot& lastSnapshot() const { return m_last; }

@@ -282,13 +282,15 @@ void TrainingWorker::sendSnapshot(bool force) {
     emit snapshotReady(snapshot);
 }
 
-bool TrainingWorker::trainedState(NetworkSpec& network, History& history) const {
+bool TrainingWorker::trainedState(NetworkSpec& network, History& history,
+                                  Preprocessing* preprocessing) const {
     if (!m_session) return false;
     if (m_session->steps() == 0 && m_session->history().empty()) return false;
     Project trained = m_project;
     m_session->storeInto(trained);
     network = std::move(trained.network());
     history = std::move(trained.history);
+    if (preprocessing) *preprocessing = std::move(trained.preprocessing);
     return true;
 }
 

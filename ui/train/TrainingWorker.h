@@ -55,7 +55,9 @@ public:
     /// The project's network with the current weights, and the history, when the session
     /// has trained (or was loaded trained); false otherwise. Call on the worker's thread only
     /// (TrainingController::fetchTrainedState does).
-    bool trainedState(nnplay::NetworkSpec& network, nnplay::History& history) const;
+    /// `preprocessing`, when given, receives what the session learned from its training data.
+    bool trainedState(nnplay::NetworkSpec& network, nnplay::History& history,
+                      nnplay::Preprocessing* preprocessing = nullptr) const;
 
     // Commands. Those that build a session take its generation, which tags every report of it
     // (TrainingController counts them).

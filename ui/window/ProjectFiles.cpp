@@ -111,9 +111,12 @@ Project ProjectFiles::projectToSave() {
     Project project = m_document->project();
     NetworkSpec network;
     History history;
-    if (m_training->fetchTrainedState(network, history) && sameLayers(network, project.network())) {
+    Preprocessing preprocessing;
+    if (m_training->fetchTrainedState(network, history, &preprocessing) &&
+        sameLayers(network, project.network())) {
         project.network() = network;
         project.history = history;
+        project.preprocessing = std::move(preprocessing);
         m_document->setTrainedState(network, history);
     }
     return project;
