@@ -39,6 +39,10 @@ public:
     bool empty() const { return m_rows.empty(); }
     /// Drops the rows, keeps the columns.
     void clear() { m_rows.clear(); }
+    /// Drops the rows from index `first` on (none when there are fewer).
+    void truncate(std::size_t first) {
+        if (first < m_rows.size()) m_rows.resize(first);
+    }
 
     /// Appends a row of NaNs; returns its index.
     std::size_t addRow();

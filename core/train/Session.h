@@ -45,6 +45,9 @@ public:
     bool stopped() const { return stopReason() != StopReason::None; }
     /// A sentence saying why training stopped and what to do; empty while it has not.
     virtual const std::string& stopMessage() const = 0;
+    /// Clears a stop so that step() goes on from the kept weights (the ones before a
+    /// divergence, the best ones after early stopping). Does nothing while not stopped().
+    virtual void resume() = 0;
 
     /// Applies settings that need no new session (learning rate, optimizer, penalties, batch
     /// size, patience, epochs). Throws InputError for invalid values or ones that need one.

@@ -260,6 +260,21 @@ void TrainingSession::diverge(int epoch, float loss) {
     m_stopMessage = message;
 }
 
+void TrainingSession::resume() {
+    if (!stopped()) return;
+    if (m_stopReason == StopReason::Diverged) {
+        std::size_t keep = m_history.size();
+        while (keep > 0 && m_history.epoch(keep - 1) > m_keptEpoch) --keep;
+        m_history.truncate(keep);
+        m_epoch = m_keptEpoch;
+        m_optimizer = makeOptimizer(m_training.optimizer);
+    }
+    m_cursor = 0;
+    m_sinceBest = 0;
+    m_stopReason = StopReason::None;
+    m_stopMessage.clear();
+}
+
 void TrainingSession::updateTraining(const TrainingSpec& training) {
     checkTrainingSpec(training);
     if (training.loss != m_training.loss)

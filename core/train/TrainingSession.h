@@ -36,6 +36,9 @@ public:
     const History& history() const override { return m_history; }
     StopReason stopReason() const override { return m_stopReason; }
     const std::string& stopMessage() const override { return m_stopMessage; }
+    /// After a divergence the epoch count and history go back to the kept epoch and the
+    /// optimizer starts afresh (its moments may hold the blown-up values).
+    void resume() override;
     /// Changing the optimizer kind restarts its state, keeping the weights; a new loss needs
     /// a new session.
     void updateTraining(const TrainingSpec& training) override;

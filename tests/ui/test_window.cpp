@@ -324,6 +324,31 @@ private slots:
         QCOMPARE(m_window->document()->project(), before);
     }
 
+    void ctrlYAndCtrlShiftZRedo() {
+        auto* doc = m_window->document();
+        QVERIFY(nnplay::ui::insertLayer(*doc, 0, "dense") >= 0);
+        const int count = doc->undoStack()->count();
+        QVERIFY(count > 0);
+        for (auto redo : {QKeyCombination(Qt::ControlModifier, Qt::Key_Y),
+                          QKeyCombination(Qt::ControlModifier | Qt::ShiftModifier, Qt::Key_Z)}) {
+            QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
+            QCOMPARE(doc->undoStack()->index(), count - 1);
+            QTest::keyClick(m_window.get(), redo.key(), redo.keyboardModifiers());
+            QCOMPARE(doc->undoStack()->index(), count);
+        }
+    }
+
+    void epochCounterShowsEveryDigit() {
+        auto* bar = m_window->findChild<nnplay::ui::TrainingToolBar*>();
+        QVERIFY(bar);
+        QLabel* label = bar->epochLabel();
+        bar->setProgress(1130650, 1130650LL * 25 + 12, 25);
+        QCOMPARE(label->text(), QStringLiteral("Epoch 1,130,650 + 12/25"));
+        QVERIFY(label->width() >= label->fontMetrics().horizontalAdvance(label->text()));
+        bar->setProgress(42, 42, 1);
+        QCOMPARE(label->text(), QStringLiteral("Epoch 000,042"));
+    }
+
     void structuralEditResetsTheWeights() {
         auto* c = m_window->training();
         c->send(&TrainingWorker::stepEpoch);

@@ -176,11 +176,8 @@ bool TrainingWorker::prepareToTrain() {
         return false;
     }
     m_notice.clear();
-    if (m_session->stopped()) {
-        // Early stopping or divergence: only a reset or new settings help; say so again.
-        sendSnapshot(true);
-        return false;
-    }
+    // After early stopping or a divergence, training goes on from the kept weights.
+    m_session->resume();
     return true;
 }
 

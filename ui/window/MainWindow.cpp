@@ -140,7 +140,9 @@ void MainWindow::buildMenus() {
     QAction* undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
     QAction* redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
-    redo->setShortcut(QKeySequence::Redo);
+    // Ctrl+Y and Ctrl+Shift+Z on every platform, whatever the platform's own redo key is.
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Y),
+                        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)});
     edit->addAction(undo);
     edit->addAction(redo);
 
@@ -270,6 +272,7 @@ void MainWindow::onSnapshot(const TrainingSnapshot& snapshot) {
     m_wasRunning = snapshot.running;
     m_toolBar->setRunning(snapshot.running);
     m_toolBar->setProgress(snapshot.epoch, snapshot.batches, snapshot.batchesPerEpoch);
+    m_toolBar->setDiverged(snapshot.valid && snapshot.diverged, snapshot.stopMessage);
     m_toolBar->setTrainable(m_networkValid && snapshot.valid,
                             m_networkValid ? snapshot.stopMessage : m_scene->validityMessage());
     if (stoppedNow && !snapshot.stopMessage.isEmpty()) {

@@ -2,6 +2,7 @@
 #include "window/TrainingToolBar.h"
 
 #include <QAction>
+#include <QFontMetrics>
 #include <QEvent>
 #include <QGuiApplication>
 #include <QHBoxLayout>
@@ -21,6 +22,7 @@ TrainingToolBar::TrainingToolBar(QWidget* parent)
       m_stepBatch(new QAction(tr("Step One Batch"), this)),
       m_reset(new QAction(tr("Reset"), this)),
       m_epoch(new QLabel(this)),
+      m_diverged(new QLabel(this)),
       m_speed(new QSlider(Qt::Horizontal, this)) {
     setObjectName(QStringLiteral("trainingToolBar"));
     setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
@@ -52,7 +54,20 @@ TrainingToolBar::TrainingToolBar(QWidget* parent)
     m_epoch->setFont(counterFont);
     m_epoch->setContentsMargins(8, 0, 12, 0);
     m_epoch->setToolTip(tr("Epochs trained: one epoch shows every training example once."));
+    // Wide enough for a long run in the middle of a big epoch, so that nothing is cut and the
+    // widgets after it do not move as the text grows.
+    m_epoch->setMinimumWidth(
+        QFontMetrics(counterFont)
+            .horizontalAdvance(tr("Epoch %1").arg(groupedDigits(9999999)) +
+                               tr(" + %1/%2").arg(99999).arg(99999)) +
+        m_epoch->contentsMargins().left() + m_epoch->contentsMargins().right());
     addWidget(m_epoch);
+    m_diverged->setObjectName(QStringLiteral("divergedLabel"));
+    m_diverged->setText(tr("Diverged"));
+    m_diverged->setStyleSheet(QStringLiteral("QLabel { color: white; background: #c0392b; "
+                                             "border-radius: 3px; padding: 2px 6px; }"));
+    m_divergedAction = addWidget(m_diverged);
+    m_divergedAction->setVisible(false);
 
     auto* speedBox = new QWidget(this);
     auto* speedLayout = new QHBoxLayout(speedBox);
@@ -102,9 +117,7 @@ void TrainingToolBar::setTrainable(bool trainable, const QString& reason) {
 }
 
 void TrainingToolBar::setProgress(int epoch, long long batches, int batchesPerEpoch) {
-    // Playground's counter: six digits with a group separator, "000,042".
-    const QString digits = QStringLiteral("%1").arg(epoch, 6, 10, QLatin1Char('0'));
-    QString text = tr("Epoch %1").arg(digits.left(3) + QLatin1Char(',') + digits.mid(3));
+    QString text = tr("Epoch %1").arg(groupedDigits(epoch));
     if (batchesPerEpoch > 0) {
         const long long into = batches - static_cast<long long>(epoch) * batchesPerEpoch;
         if (into > 0 && into < batchesPerEpoch) {
@@ -112,6 +125,20 @@ void TrainingToolBar::setProgress(int epoch, long long batches, int batchesPerEp
         }
     }
     m_epoch->setText(text);
+}
+
+QString TrainingToolBar::groupedDigits(long long value) {
+    // Playground's counter: at least six digits, grouped by three, "000,042", "1,130,650".
+    QString digits = QStringLiteral("%1").arg(value, 6, 10, QLatin1Char('0'));
+    for (qsizetype at = digits.size() - 3; at > 0 && digits[at - 1] != QLatin1Char('-'); at -= 3) {
+        digits.insert(at, QLatin1Char(','));
+    }
+    return digits;
+}
+
+void TrainingToolBar::setDiverged(bool diverged, const QString& message) {
+    m_divergedAction->setVisible(diverged);
+    m_diverged->setToolTip(message);
 }
 
 void TrainingToolBar::setSpeed(int level) { m_speed->setValue(level); }

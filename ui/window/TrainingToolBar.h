@@ -32,6 +32,12 @@ public:
     QAction* resetAction() const { return m_reset; }
     QSlider* speedSlider() const { return m_speed; }
     QLabel* epochLabel() const { return m_epoch; }
+    /// Shows (or hides) the "Diverged" mark next to the counter; `message` is its tooltip.
+    void setDiverged(bool diverged, const QString& message);
+    /// Whether the "Diverged" mark is shown.
+    bool divergedShown() const { return m_divergedAction->isVisible(); }
+    /// `value` with at least six digits, grouped by three: "000,042", "1,130,650".
+    static QString groupedDigits(long long value);
 
 signals:
     void playPauseRequested();
@@ -51,6 +57,8 @@ private:
     QAction* m_stepBatch;
     QAction* m_reset;
     QLabel* m_epoch;
+    QLabel* m_diverged;
+    QAction* m_divergedAction = nullptr;
     QSlider* m_speed;
     bool m_running = false;
     QString m_playTip;
