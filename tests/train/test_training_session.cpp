@@ -44,6 +44,7 @@ private slots:
     void historyHasOneRecordPerEpoch();
     void sameSeedSameNumbers();
     void divergenceStopsAndKeepsFiniteWeights();
+    void resumeAfterDivergenceGoesOnFromTheKeptWeights();
     void earlyStoppingRestoresBestWeights();
     void validationPartIsCutFromTrainingData();
     void earlyStoppingNeverLooksAtTheTestPart();
@@ -199,6 +200,33 @@ void TestTrainingSession::divergenceStopsAndKeepsFiniteWeights() {
     const long long batches = session->steps();
     QVERIFY(!session->step());
     QCOMPARE(session->steps(), batches);
+}
+
+void TestTrainingSession::resumeAfterDivergenceGoesOnFromTheKeptWeights() {
+    Project p = planeProject("circle", {8, 1}, "relu");
+    p.network().layers.back().type = "linear";
+    p.training.loss = LossKind::Mse;
+    p.training.optimizer.kind = "sgd";
+    p.training.optimizer.learningRate = 1e6f;
+    auto session = sessionFor(p, ".");
+    session->run(50);
+    QCOMPARE(session->stopReason(), StopReason::Diverged);
+    const int kept = session->epoch();
+    const std::vector<Matrix> keptWeights = session->model().paramValues();
+    TrainingSpec gentle = p.training;
+    gentle.optimizer.learningRate = 0.01f;
+    session->updateTraining(gentle);
+    session->resume();
+    QVERIFY(!session->stopped());
+    QVERIFY(session->stopMessage().empty());
+    QCOMPARE(session->epoch(), kept);
+    QCOMPARE(static_cast<int>(session->history().size()), kept);
+    QVERIFY(session->model().paramValues() == keptWeights);
+    session->run(3);
+    QCOMPARE(session->stopReason(), StopReason::None);
+    QCOMPARE(session->epoch(), kept + 3);
+    QCOMPARE(static_cast<int>(session->history().size()), kept + 3);
+    for (const Matrix& m : session->model().paramValues()) QVERIFY(m.allFinite());
 }
 
 void TestTrainingSession::earlyStoppingRestoresBestWeights() {
