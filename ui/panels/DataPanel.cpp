@@ -48,7 +48,7 @@ QString shortName(const SourceInfo& source) {
     static const std::map<std::string, const char*> names{
         {"xor", QT_TRANSLATE_NOOP("DataPanel", "XOR")},
         {"gaussian", QT_TRANSLATE_NOOP("DataPanel", "Gauss")},
-        {"multigauss", QT_TRANSLATE_NOOP("DataPanel", "Multi")},
+        {"multigauss", QT_TRANSLATE_NOOP("DataPanel", "Hills")},
         {"digits", QT_TRANSLATE_NOOP("DataPanel", "Digits")},
         {"csv", QT_TRANSLATE_NOOP("DataPanel", "CSV…")}};
     const auto it = names.find(source.name);

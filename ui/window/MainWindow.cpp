@@ -118,7 +118,7 @@ void MainWindow::buildDocks() {
     };
     makeDock(tr("Layers"), QStringLiteral("paletteDock"), m_palette, Qt::LeftDockWidgetArea);
     makeDock(tr("Data"), QStringLiteral("dataDock"), m_dataPanel, Qt::LeftDockWidgetArea);
-    makeDock(tr("Training"), QStringLiteral("trainingDock"), m_trainingPanel,
+    makeDock(tr("Training settings"), QStringLiteral("trainingDock"), m_trainingPanel,
              Qt::RightDockWidgetArea);
     makeDock(tr("Properties"), QStringLiteral("propertiesDock"), m_properties,
              Qt::RightDockWidgetArea);
