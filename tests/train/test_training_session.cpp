@@ -27,6 +27,16 @@ Project planeProject(const std::string& source, const std::vector<int>& units,
     return p;
 }
 
+/// A regression head trained by SGD at a rate of 1e6: diverges within a few epochs.
+Project divergingProject() {
+    Project p = planeProject("circle", {8, 1}, "relu");
+    p.network().layers.back().type = "linear";
+    p.training.loss = LossKind::Mse;
+    p.training.optimizer.kind = "sgd";
+    p.training.optimizer.learningRate = 1e6f;
+    return p;
+}
+
 std::unique_ptr<TrainingSession> sessionFor(const Project& p, const std::string& baseDir) {
     return std::make_unique<TrainingSession>(p, loadData(p.data, p.task, baseDir));
 }
@@ -185,11 +195,7 @@ void TestTrainingSession::sameSeedSameNumbers() {
 }
 
 void TestTrainingSession::divergenceStopsAndKeepsFiniteWeights() {
-    Project p = planeProject("circle", {8, 1}, "relu");
-    p.network().layers.back().type = "linear";
-    p.training.loss = LossKind::Mse;
-    p.training.optimizer.kind = "sgd";
-    p.training.optimizer.learningRate = 1e6f;
+    const Project p = divergingProject();
     auto session = sessionFor(p, ".");
     session->run(50);
     QCOMPARE(session->stopReason(), StopReason::Diverged);
@@ -203,11 +209,7 @@ void TestTrainingSession::divergenceStopsAndKeepsFiniteWeights() {
 }
 
 void TestTrainingSession::resumeAfterDivergenceGoesOnFromTheKeptWeights() {
-    Project p = planeProject("circle", {8, 1}, "relu");
-    p.network().layers.back().type = "linear";
-    p.training.loss = LossKind::Mse;
-    p.training.optimizer.kind = "sgd";
-    p.training.optimizer.learningRate = 1e6f;
+    const Project p = divergingProject();
     auto session = sessionFor(p, ".");
     session->run(50);
     QCOMPARE(session->stopReason(), StopReason::Diverged);
