@@ -2,7 +2,7 @@
 // nnplay: the desktop playground. Wires the command line to the main window; all behaviour
 // lives in ui/.
 //
-//   nnplay [PROJECT] [--train] [--epochs N] [--screenshot FILE] [--quit]
+//   nnplay [PROJECT] [--train] [--epochs N] [--screenshot FILE] [--size WxH] [--theme T] [--quit]
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -12,10 +12,13 @@
 #include <QTextStream>
 #include <QTimer>
 #include <memory>
+#include <optional>
 
 #include "window/MainWindow.h"
 #include "window/ProjectFiles.h"
 #include "window/ScriptedRun.h"
+#include "window/Theme.h"
+#include "window/WindowSettings.h"
 
 namespace {
 
@@ -72,9 +75,21 @@ int main(int argc, char** argv) {
                                 "Save a PNG of the whole window (at 1366x768) when "
                                 "done."),
         QStringLiteral("FILE"));
+    const QCommandLineOption size(
+        QStringLiteral("size"),
+        QApplication::translate("main",
+                                "Window size, e.g. 1024x768 (default with --screenshot: "
+                                "1366x768)."),
+        QStringLiteral("WxH"));
+    const QCommandLineOption theme(
+        QStringLiteral("theme"),
+        QApplication::translate("main",
+                                "Colours for this run: system, light or dark (default: the "
+                                "\"theme\" setting, else system)."),
+        QStringLiteral("THEME"));
     const QCommandLineOption quit(QStringLiteral("quit"),
                                   QApplication::translate("main", "Quit when done."));
-    parser.addOptions({train, epochs, screenshot, quit});
+    parser.addOptions({train, epochs, screenshot, size, theme, quit});
     parser.process(*app);
 
     bool epochsOk = true;
@@ -87,6 +102,31 @@ int main(int argc, char** argv) {
                             << Qt::endl;
         return 2;
     }
+    const QStringList sizeParts = parser.value(size).split(QLatin1Char('x'));
+    bool widthOk = false, heightOk = false;
+    const QSize windowSize =
+        sizeParts.size() == 2 ? QSize(sizeParts[0].toInt(&widthOk), sizeParts[1].toInt(&heightOk))
+                              : QSize();
+    if (parser.isSet(size) &&
+        (!widthOk || !heightOk || windowSize.width() < 320 || windowSize.height() < 240)) {
+        QTextStream(stderr) << QApplication::translate("main",
+                                                       "--size needs a width and a height of "
+                                                       "at least 320x240, like 1024x768, not "
+                                                       "'%1'")
+                                   .arg(parser.value(size))
+                            << Qt::endl;
+        return 2;
+    }
+    const std::optional<nnplay::ui::Theme::Kind> forcedTheme =
+        parser.isSet(theme) ? nnplay::ui::Theme::parse(parser.value(theme)) : std::nullopt;
+    if (parser.isSet(theme) && !forcedTheme) {
+        QTextStream(stderr) << QApplication::translate("main",
+                                                       "--theme is system, light or dark, "
+                                                       "not '%1'")
+                                   .arg(parser.value(theme))
+                            << Qt::endl;
+        return 2;
+    }
 
     // A picture for the docs must not depend on this machine's saved window layout.
     QTemporaryDir cleanSettings;
@@ -95,6 +135,7 @@ int main(int argc, char** argv) {
         QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, cleanSettings.path());
     }
 
+    nnplay::ui::Theme::apply(forcedTheme.value_or(nnplay::ui::WindowSettings::theme()));
     nnplay::ui::MainWindow window;
     const bool scripted = parser.isSet(quit);
     if (scripted) {
@@ -108,7 +149,10 @@ int main(int argc, char** argv) {
     const QStringList positional = parser.positionalArguments();
     if (!positional.isEmpty() && !window.files()->openFile(positional.first()) && scripted)
         return 1;
-    if (parser.isSet(screenshot)) window.resize(1366, 768);
+    if (parser.isSet(size))
+        window.resize(windowSize);
+    else if (parser.isSet(screenshot))
+        window.resize(1366, 768);
     window.show();
 
     nnplay::ui::ScriptedRun::Options options;

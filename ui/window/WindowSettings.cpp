@@ -25,6 +25,7 @@ constexpr char kSpeed[] = "speed";
 constexpr char kShowTestData[] = "showTestData";
 constexpr char kDiscretize[] = "discretize";
 constexpr char kLogScale[] = "logScale";
+constexpr char kTheme[] = "theme";
 }  // namespace Keys
 
 QLatin1String key(const char* name) { return QLatin1String(name); }
@@ -49,6 +50,14 @@ bool WindowSettings::restore(MainWindow& window) {
     views->lossView()->setLogScale(settings.value(key(Keys::kLogScale), false).toBool());
     settings.endGroup();
     return restored;
+}
+
+Theme::Kind WindowSettings::theme() {
+    QSettings settings;
+    settings.beginGroup(key(Keys::kGroup));
+    const QString name = settings.value(key(Keys::kTheme)).toString();
+    settings.endGroup();
+    return Theme::parse(name).value_or(Theme::Kind::System);
 }
 
 void WindowSettings::save(const MainWindow& window) {
