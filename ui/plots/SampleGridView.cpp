@@ -158,63 +158,100 @@ void SampleGridView::fillTable() {
     }
 }
 
-void SampleGridView::gridGeometry(int& columns, int& rows, int& cell) const {
+bool SampleGridView::isKnown(int sample) const {
+    return sample >= 0 && sample < static_cast<int>(m_snapshot.samplePredictions.size());
+}
+
+bool SampleGridView::isWrong(int sample) const {
+    const DataPreview* data = m_snapshot.data.get();
+    if (!data || !isKnown(sample) || sample >= static_cast<int>(data->sampleLabels.size()))
+        return false;
+    return m_snapshot.samplePredictions[static_cast<std::size_t>(sample)] !=
+           data->sampleLabels[static_cast<std::size_t>(sample)];
+}
+
+QString SampleGridView::labelText(int sample) const {
+    const DataPreview* data = m_snapshot.data.get();
+    if (!data || sample < 0 || sample >= data->sampleCount()) return {};
+    const int truth = sample < static_cast<int>(data->sampleLabels.size())
+                          ? data->sampleLabels[static_cast<std::size_t>(sample)]
+                          : -1;
+    if (!isKnown(sample)) return className(*data, truth);
+    const int guess = m_snapshot.samplePredictions[static_cast<std::size_t>(sample)];
+    return guess != truth ? tr("%1 (is %2)").arg(className(*data, guess), className(*data, truth))
+                          : className(*data, guess);
+}
+
+QFont SampleGridView::labelFont(int sample) const {
+    QFont f = font();
+    f.setBold(isWrong(sample));
+    return f;
+}
+
+SampleGridView::Grid SampleGridView::grid() const {
+    Grid g;
     const int n = m_snapshot.data ? m_snapshot.data->sampleCount() : 0;
-    const QRect area = rect().adjusted(4, m_summary->geometry().bottom() + 6, -4, -4);
-    const int label = fontMetrics().height() + 2;
-    columns = 1;
-    rows = std::max(n, 1);
-    cell = 0;
+    g.top = m_summary->geometry().bottom() + 6;
+    const QRect area = rect().adjusted(4, g.top, -4, -4);
+    g.label = fontMetrics().height() + 2;
+    // Columns are at least as wide as the longest label (a wrong answer, in bold), so
+    // "5 (is 9)" never runs into its neighbour.
+    int labelWidth = 0;
+    for (int i = 0; i < n; ++i) {
+        labelWidth =
+            std::max(labelWidth, QFontMetrics(labelFont(i)).horizontalAdvance(labelText(i)) + 6);
+    }
+    g.rows = std::max(n, 1);
+    g.pitch = std::min(labelWidth, area.width());
     for (int c = 1; c <= std::max(n, 1); ++c) {
-        const int r = (n + c - 1) / std::max(c, 1);
-        const int side = std::min(area.width() / c, area.height() / std::max(r, 1) - label);
-        if (side > cell) {
-            cell = side;
-            columns = c;
-            rows = r;
+        const int slot = area.width() / c;
+        if (c > 1 && slot < labelWidth) break;
+        const int r = (n + c - 1) / c;
+        const int side = std::min(slot, area.height() / std::max(r, 1) - g.label);
+        if (side > g.cell) {
+            g.cell = side;
+            g.columns = c;
+            g.rows = r;
+            g.pitch = std::max(side, std::min(labelWidth, area.width()));
         }
     }
+    g.left = std::max(4, (width() - g.columns * g.pitch) / 2);
+    return g;
+}
+
+QRect SampleGridView::labelRect(int sample) const {
+    const Grid g = grid();
+    if (g.cell < 4 || sample < 0) return {};
+    const int pad = std::max(2, g.cell / 10);
+    const int x = g.left + (sample % g.columns) * g.pitch;
+    const int y = g.top + (sample / g.columns) * (g.cell + g.label);
+    return QRect(x, y + g.cell - pad + 1, g.pitch, g.label);
 }
 
 void SampleGridView::paintEvent(QPaintEvent* event) {
     QWidget::paintEvent(event);
     const DataPreview* data = m_snapshot.data.get();
     if (!m_images || !data || data->sampleCount() == 0) return;
-    int columns = 0, rows = 0, cell = 0;
-    gridGeometry(columns, rows, cell);
-    if (cell < 4) return;
+    const Grid g = grid();
+    if (g.cell < 4) return;
     QPainter painter(this);
     painter.setRenderHint(QPainter::SmoothPixmapTransform, false);
-    const int label = fontMetrics().height() + 2;
-    const int top = m_summary->geometry().bottom() + 6;
-    const int gridWidth = columns * cell;
-    const int left = std::max(4, (width() - gridWidth) / 2);
-    const int pad = std::max(2, cell / 10);
-    const auto& predicted = m_snapshot.samplePredictions;
+    const int pad = std::max(2, g.cell / 10);
     for (int i = 0; i < data->sampleCount(); ++i) {
-        const int x = left + (i % columns) * cell;
-        const int y = top + (i / columns) * (cell + label);
-        const QRect picture(x + pad, y + pad, cell - 2 * pad, cell - 2 * pad);
+        const int x = g.left + (i % g.columns) * g.pitch + (g.pitch - g.cell) / 2;
+        const int y = g.top + (i / g.columns) * (g.cell + g.label);
+        const QRect picture(x + pad, y + pad, g.cell - 2 * pad, g.cell - 2 * pad);
         painter.drawImage(picture, sampleImage(*data, i));
-        const int truth = i < static_cast<int>(data->sampleLabels.size())
-                              ? data->sampleLabels[static_cast<std::size_t>(i)]
-                              : -1;
-        const bool known = i < static_cast<int>(predicted.size());
-        const int guess = known ? predicted[static_cast<std::size_t>(i)] : -1;
-        const bool wrong = known && guess != truth;
+        const bool wrong = isWrong(i);
         painter.setPen(wrong ? QPen(kWrong, 2) : QPen(palette().color(QPalette::Mid), 1));
         painter.setBrush(Qt::NoBrush);
         painter.drawRect(picture.adjusted(-1, -1, 0, 0));
-        const QString text =
-            !known  ? className(*data, truth)
-            : wrong ? tr("%1 (is %2)").arg(className(*data, guess), className(*data, truth))
-                    : className(*data, guess);
-        QFont f = font();
-        f.setBold(wrong);
+        const QFont f = labelFont(i);
+        const QRect box = labelRect(i);
         painter.setFont(f);
         painter.setPen(wrong ? kWrong : palette().color(QPalette::WindowText));
-        painter.drawText(QRect(x, y + cell - pad + 1, cell, label), Qt::AlignHCenter | Qt::AlignTop,
-                         text);
+        painter.drawText(box, Qt::AlignHCenter | Qt::AlignTop,
+                         QFontMetrics(f).elidedText(labelText(i), Qt::ElideRight, box.width()));
     }
 }
 

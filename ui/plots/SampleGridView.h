@@ -27,13 +27,33 @@ public:
 
     QSize sizeHint() const override { return {360, 300}; }
 
+    /// Image data: the text under picture `sample` ("5", or "5 (is 9)" when wrong) and the
+    /// rect it is drawn in, wide enough for the whole text unless the widget is narrower than
+    /// the longest label; labels never overlap.
+    QString labelText(int sample) const;
+    QRect labelRect(int sample) const;
+    /// The font a label is drawn in (bold when the answer is wrong).
+    QFont labelFont(int sample) const;
+
 protected:
     void paintEvent(QPaintEvent* event) override;
 
 private:
     void fillTable();
-    /// Cell geometry of the picture grid: columns, rows and the side of one cell.
-    void gridGeometry(int& columns, int& rows, int& cell) const;
+    /// Geometry of the picture grid, chosen for the largest pictures whose columns are still
+    /// as wide as the longest label.
+    struct Grid {
+        int columns = 1;
+        int rows = 1;
+        int cell = 0;   ///< side of a picture's square
+        int pitch = 0;  ///< horizontal distance between columns (>= cell, >= label width)
+        int label = 0;  ///< height of the label line
+        int left = 0;
+        int top = 0;
+    };
+    Grid grid() const;
+    bool isWrong(int sample) const;
+    bool isKnown(int sample) const;
 
     QLabel* m_summary;
     QTableWidget* m_table;
