@@ -2,11 +2,14 @@
 // What a learner sees is whole: labels measured with QFontMetrics fit their boxes and do not
 // run into each other, canvas items keep apart and stay readable, in both themes.
 
+#include <qcustomplot.h>
+
 #include <QApplication>
 #include <QFontMetrics>
 #include <QtTest>
 #include <memory>
 
+#include "plots/LossCurveView.h"
 #include "plots/SampleGridView.h"
 #include "train/DataPreview.h"
 #include "train/TrainingSnapshot.h"
@@ -37,6 +40,25 @@ TrainingSnapshot wrongDigits(int count = 48) {
     return snapshot;
 }
 
+/// A classification run with a validation part (six curves in the legend) of `epochs` epochs.
+TrainingSnapshot historySnapshot(int epochs) {
+    using namespace HistoryColumn;
+    History history;
+    for (int e = 1; e <= epochs; ++e) {
+        const std::size_t row = history.addRow();
+        history.set(row, kEpoch, float(e));
+        for (const char* column : {kTrainLoss, kValLoss, kTestLoss})
+            history.set(row, column, 1.0f / float(e));
+        for (const char* column : {kTrainAccuracy, kValAccuracy, kTestAccuracy})
+            history.set(row, column, 0.9f);
+    }
+    TrainingSnapshot snapshot;
+    snapshot.generation = 1;
+    snapshot.valid = true;
+    snapshot.newHistory = history;
+    return snapshot;
+}
+
 }  // namespace
 
 class TestLayout : public QObject {
@@ -44,6 +66,8 @@ class TestLayout : public QObject {
 private slots:
     void sampleLabelsFitAndKeepApart_data();
     void sampleLabelsFitAndKeepApart();
+    void lossLegendAndTicksFit_data();
+    void lossLegendAndTicksFit();
 };
 
 void TestLayout::sampleLabelsFitAndKeepApart_data() {
@@ -81,6 +105,63 @@ void TestLayout::sampleLabelsFitAndKeepApart() {
             QVERIFY2(!box.intersects(view.labelRect(j)),
                      qPrintable(QStringLiteral("labels %1 and %2 overlap").arg(i).arg(j)));
         }
+    }
+}
+
+void TestLayout::lossLegendAndTicksFit_data() {
+    QTest::addColumn<int>("width");
+    QTest::addColumn<int>("epochs");
+    // The loss view is about 270 px wide at 1024x768, 450 at 1366x768, 760 at 1920x1080.
+    QTest::newRow("1024x768, 40 epochs") << 270 << 40;
+    QTest::newRow("1024x768, 1000 epochs") << 270 << 1000;
+    QTest::newRow("1366x768, 40 epochs") << 450 << 40;
+    QTest::newRow("1366x768, 12000 epochs") << 450 << 12000;
+    QTest::newRow("1920x1080, 200 epochs") << 760 << 200;
+}
+
+void TestLayout::lossLegendAndTicksFit() {
+    QFETCH(int, width);
+    QFETCH(int, epochs);
+    LossCurveView view;
+    view.resize(width, 260);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setSnapshot(historySnapshot(epochs));
+    QCustomPlot* plot = view.plot();
+    plot->replot();
+
+    // Each curve is in the legend once, whole, inside the plot, apart from the others.
+    QList<QCPAbstractLegendItem*> items;
+    for (int i = 0; i < plot->legend->itemCount(); ++i) {
+        if (QCPAbstractLegendItem* item = plot->legend->item(i)) items << item;
+    }
+    QCOMPARE(items.size(), 6);
+    for (int i = 0; i < items.size(); ++i) {
+        const QRect box = items[i]->outerRect();
+        auto* curve = qobject_cast<QCPPlottableLegendItem*>(items[i]);
+        const QString name = curve ? curve->plottable()->name() : QString();
+        QVERIFY2(plot->rect().contains(box), qPrintable(name));
+        QVERIFY2(box.width() >= items[i]->minimumOuterSizeHint().width(), qPrintable(name));
+        for (int j = 0; j < i; ++j)
+            QVERIFY2(!box.intersects(items[j]->outerRect()), qPrintable(name));
+    }
+
+    // Epoch tick labels keep apart and stay inside the plot.
+    QCPAxis* axis = plot->xAxis;
+    const QVector<double> ticks = axis->tickVector();
+    const QVector<QString> labels = axis->tickVectorLabels();
+    QVERIFY(ticks.size() >= 2);
+    const QFontMetrics metrics(axis->tickLabelFont());
+    double previousRight = -1e9;
+    for (int i = 0; i < ticks.size(); ++i) {
+        if (!axis->range().contains(ticks[i])) continue;
+        QCOMPARE(ticks[i], std::round(ticks[i]));  // whole epochs
+        const double half = metrics.horizontalAdvance(labels[i]) / 2.0;
+        const double x = axis->coordToPixel(ticks[i]);
+        QVERIFY2(x - half > previousRight + 3,
+                 qPrintable(QStringLiteral("tick label %1 touches the one before").arg(labels[i])));
+        QVERIFY(x + half <= plot->width());
+        previousRight = x + half;
     }
 }
 

@@ -10,6 +10,7 @@
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include "plots/PlotStyle.h"
 #include "plots/SegmentGraph.h"
@@ -68,7 +69,11 @@ LossCurveView::LossCurveView(QWidget* parent)
     auto percent = QSharedPointer<QCPAxisTickerText>::create();
     for (int p = 0; p <= 100; p += 25) percent->addTick(p / 100.0, QStringLiteral("%1%").arg(p));
     m_plot->yAxis2->setTicker(percent);
-    m_plot->xAxis->ticker()->setTickCount(6);
+    // Whole epochs, a step chosen by fitToWidth() so the labels keep apart.
+    auto epochTicks = QSharedPointer<QCPAxisTickerFixed>::create();
+    epochTicks->setScaleStrategy(QCPAxisTickerFixed::ssNone);
+    epochTicks->setTickStep(2);
+    m_plot->xAxis->setTicker(epochTicks);
     m_plot->xAxis->setRange(0, 10);
     m_plot->yAxis->setRange(0, 1);
 
@@ -184,6 +189,7 @@ void LossCurveView::startOver(bool classification) {
         if (classification) g->addToLegend();
     }
     m_plot->yAxis2->setVisible(classification);
+    fitToWidth();
     showEpoch(-1);
 }
 
@@ -202,6 +208,7 @@ void LossCurveView::appendRows(const nnplay::History& rows) {
             for (QCPGraph* g : {m_trainAccuracy, m_valAccuracy, m_testAccuracy}) g->addToLegend();
             m_valAccuracy->setVisible(true);
         }
+        fitToWidth();
     }
     const auto n = static_cast<int>(rows.size());
     const std::pair<QCPGraph*, const char*> curves[] = {
@@ -255,6 +262,7 @@ void LossCurveView::rescale() {
         lastEpoch = std::max(m_history.lastEpoch(), firstEpoch + 10);
     }
     m_plot->xAxis->setRange(firstEpoch, lastEpoch);
+    fitToWidth();
     if (high <= 0.0) high = 1.0;
     if (logScale()) {
         if (!std::isfinite(low)) low = high / 10.0;
@@ -328,6 +336,60 @@ void LossCurveView::onMouseMove(QMouseEvent* event) {
     const int epoch = static_cast<int>(std::lround(m_plot->xAxis->pixelToCoord(event->pos().x())));
     const int clamped = std::clamp(epoch, m_history.epoch(0), m_history.lastEpoch());
     if (clamped != m_hoverEpoch) showEpoch(clamped);
+}
+
+void LossCurveView::fitToWidth() {
+    QCPLegend* legend = m_plot->legend;
+    // itemCount() counts the grid's cells, empty ones too: measure the items in fill order.
+    std::vector<int> widths;
+    for (int i = 0; i < legend->itemCount(); ++i) {
+        if (const QCPAbstractLegendItem* item = legend->item(i))
+            widths.push_back(item->minimumOuterSizeHint().width());
+    }
+    const int count = static_cast<int>(widths.size());
+    const QMargins margins = legend->margins();
+    const int available = m_plot->width() - margins.left() - margins.right() - 4;
+    int columns = std::max(count, 1);
+    for (; columns > 1; --columns) {
+        // Columns first: item i sits in column i % columns; a column is as wide as its widest.
+        std::vector<int> columnWidth(static_cast<std::size_t>(columns), 0);
+        for (int i = 0; i < count; ++i) {
+            int& w = columnWidth[static_cast<std::size_t>(i % columns)];
+            w = std::max(w, widths[static_cast<std::size_t>(i)]);
+        }
+        int total = (columns - 1) * legend->columnSpacing();
+        for (int w : columnWidth) total += w;
+        if (total <= available) break;
+    }
+    if (legend->wrap() != columns) {
+        legend->setWrap(columns);
+        legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+    }
+
+    // Epoch labels are whole numbers: the smallest step of 1, 2 or 5 times a power of ten
+    // that leaves a label's width (and two spaces) between ticks.
+    const QFontMetrics metrics(m_plot->xAxis->tickLabelFont());
+    const QCPRange range = m_plot->xAxis->range();
+    const QString widest = QString::number(static_cast<long long>(std::ceil(range.upper)));
+    const int pitch = 2 * metrics.horizontalAdvance(widest + QStringLiteral("  "));
+    const QMargins axisMargins = m_plot->axisRect()->margins();
+    const int axisWidth = std::max(1, m_plot->width() - axisMargins.left() - axisMargins.right());
+    const double maxTicks = std::max(2, axisWidth / std::max(pitch, 1));
+    double step = 1;
+    for (double magnitude = 1; step * (maxTicks - 1) < range.size(); magnitude *= 10) {
+        for (double factor : {1.0, 2.0, 5.0}) {
+            step = factor * magnitude;
+            if (step * (maxTicks - 1) >= range.size()) break;
+        }
+    }
+    if (auto fixed = m_plot->xAxis->ticker().dynamicCast<QCPAxisTickerFixed>())
+        fixed->setTickStep(step);
+}
+
+void LossCurveView::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    fitToWidth();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void LossCurveView::changeEvent(QEvent* event) {

@@ -38,6 +38,7 @@ public:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
@@ -48,6 +49,9 @@ private:
     void appendRows(const nnplay::History& rows);
     void onMouseMove(QMouseEvent* event);
     void rescale();
+    /// Fits what has text to the plot's width: as many legend columns as fit whole, and no
+    /// more epoch ticks than their labels have room for.
+    void fitToWidth();
     void applyPalette();
 
     QCustomPlot* m_plot;
