@@ -515,9 +515,11 @@ void TestEditor::viewFitsWholeNetwork_data() {
     QTest::addColumn<QSize>("viewSize");
     QTest::addColumn<int>("extraLayers");
     QTest::addColumn<bool>("enlarged");
-    // The canvas of the main window at 1366x768 is about 480x680: a wide network shrinks.
+    // The canvas of the main window at 1366x768 is about 480x680: the default network shrinks
+    // to fit; a wide one stops at the smallest readable zoom and scrolls.
     QTest::newRow("narrow canvas, wide network") << QSize(480, 680) << 4 << false;
     QTest::newRow("narrow canvas, default network") << QSize(480, 680) << 0 << false;
+    QTest::newRow("canvas at 1024x768") << QSize(330, 650) << 0 << false;
     // A big canvas enlarges a small network, up to the limit.
     QTest::newRow("big canvas, default network") << QSize(3200, 2000) << 0 << true;
     QTest::newRow("wide short canvas") << QSize(1600, 300) << 0 << false;
@@ -537,18 +539,35 @@ void TestEditor::viewFitsWholeNetwork() {
     editor.view.resize(viewSize);
     QCoreApplication::processEvents();
 
-    const QRect viewport = editor.viewport()->rect();
-    QCOMPARE(viewport.size(), viewSize);  // no scroll bars take space
-    QVERIFY(!editor.view.horizontalScrollBar()->isVisible());
-    QVERIFY(!editor.view.verticalScrollBar()->isVisible());
     const QRectF scene = editor.scene.sceneRect();
     const double fit =
         std::min(viewSize.width() / scene.width(), viewSize.height() / scene.height());
     const double scale = editor.view.transform().m11();
     QCOMPARE(editor.view.transform().m22(), scale);  // aspect ratio kept
-    QCOMPARE(scale, std::min(fit, NetworkView::kMaxScale));
     QCOMPARE(scale > 1.0, enlarged);
     if (enlarged) QCOMPARE(scale, NetworkView::kMaxScale);
+    QVERIFY(scale >= NetworkView::kMinScale);
+    const QRect viewport = editor.viewport()->rect();
+    if (fit < NetworkView::kMinScale) {
+        // Too big to fit readably: the smallest readable zoom, scrolling in the direction
+        // that does not fit, and the output column in reach.
+        QCOMPARE(scale, NetworkView::kMinScale);
+        const bool tooWide = viewSize.width() / scene.width() < NetworkView::kMinScale;
+        QScrollBar* bar =
+            tooWide ? editor.view.horizontalScrollBar() : editor.view.verticalScrollBar();
+        QTRY_VERIFY(bar->isVisible());
+        QCOMPARE(editor.view.horizontalScrollBar()->isVisible(), tooWide);
+        bar->setValue(bar->maximum());
+        const QRectF output = editor.scene.layout().output().rect;
+        const QPointF end =
+            tooWide ? output.center() : QPointF(output.center().x(), output.bottom() - 20);
+        QVERIFY(editor.viewport()->rect().contains(editor.toView(end)));
+        return;
+    }
+    QCOMPARE(viewport.size(), viewSize);  // no scroll bars take space
+    QVERIFY(!editor.view.horizontalScrollBar()->isVisible());
+    QVERIFY(!editor.view.verticalScrollBar()->isVisible());
+    QCOMPARE(scale, std::min(fit, NetworkView::kMaxScale));
     // Everything drawn is inside the viewport, the output column included.
     const QRect shown = editor.view.mapFromScene(scene).boundingRect();
     QVERIFY2(viewport.adjusted(-1, -1, 1, 1).contains(shown),
@@ -564,16 +583,18 @@ void TestEditor::viewFitsWholeNetwork() {
     QVERIFY(insertLayer(editor.document, 0, "dense") >= 0);
     QVERIFY(editor.scene.sceneRect().width() > scene.width());
     QVERIFY(editor.view.transform().m11() <= scale);
-    QVERIFY(viewport.adjusted(-1, -1, 1, 1)
-                .contains(editor.view.mapFromScene(editor.scene.sceneRect()).boundingRect()));
+    if (editor.view.transform().m11() > NetworkView::kMinScale) {
+        QVERIFY(viewport.adjusted(-1, -1, 1, 1)
+                    .contains(editor.view.mapFromScene(editor.scene.sceneRect()).boundingRect()));
+    }
 
-    // A resize refits too.
+    // A resize refits too, never below the readable zoom.
     editor.view.resize(viewSize / 2);
     QCoreApplication::processEvents();
-    QVERIFY(editor.viewport()
-                ->rect()
-                .adjusted(-1, -1, 1, 1)
-                .contains(editor.view.mapFromScene(editor.scene.sceneRect()).boundingRect()));
+    const double half = std::min(viewSize.width() / 2 / editor.scene.sceneRect().width(),
+                                 viewSize.height() / 2 / editor.scene.sceneRect().height());
+    QCOMPARE(editor.view.transform().m11(),
+             std::clamp(half, NetworkView::kMinScale, NetworkView::kMaxScale));
 }
 
 void TestEditor::chipsKeepingTheShapeHaveNoFooter() {

@@ -5,6 +5,7 @@
 #include <QKeyEvent>
 #include <QMimeData>
 #include <QMouseEvent>
+#include <QScrollBar>
 #include <algorithm>
 
 #include "editor/LayerMime.h"
@@ -20,9 +21,9 @@ NetworkView::NetworkView(NetworkScene* scene, QWidget* parent)
     setAlignment(Qt::AlignCenter);
     setDragMode(QGraphicsView::NoDrag);
     setFrameShape(QFrame::NoFrame);
-    // The whole network is always shown, scaled to fit: never scroll bars.
-    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // Scroll bars only when the network does not fit even at the smallest readable zoom.
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     setFocusPolicy(Qt::StrongFocus);
     setViewportUpdateMode(QGraphicsView::BoundingRectViewportUpdate);
     setToolTip(QString());
@@ -37,8 +38,14 @@ void NetworkView::fitScene() {
     if (rect.isEmpty() || area.isEmpty()) return;
     const double scale = std::clamp(
         std::min(area.width() / rect.width(), area.height() / rect.height()), kMinScale, kMaxScale);
+    const bool rescaled = transform().m11() != scale;
     setTransform(QTransform::fromScale(scale, scale));
-    centerOn(rect.center());
+    // A network that has to scroll starts at its inputs, then keeps where the learner
+    // scrolled to.
+    if (rect.width() * scale <= area.width())
+        centerOn(rect.center());
+    else if (rescaled)
+        horizontalScrollBar()->setValue(horizontalScrollBar()->minimum());
 }
 
 void NetworkView::dragEnterEvent(QDragEnterEvent* event) {

@@ -7,8 +7,9 @@ namespace nnplay::ui {
 
 class NetworkScene;
 
-/// Shows a NetworkScene, always whole: scaled to fit the viewport, keeping the aspect ratio,
-/// without scroll bars (small networks are enlarged up to kMaxScale),
+/// Shows a NetworkScene scaled to fit the viewport, keeping the aspect ratio (small networks
+/// are enlarged up to kMaxScale); a network too wide to fit at kMinScale, where its text is
+/// still readable, scrolls sideways instead of shrinking further,
 /// and accepts layer kinds dropped from the LayerPalette (LayerMime data): while a drag moves
 /// over it, the scene shows an insertion marker; a drop inserts the layer there (one undo
 /// step). Delete or Backspace removes the selected layer.
@@ -28,8 +29,9 @@ public:
 
     /// Largest zoom fitScene() uses, so a tiny network does not fill the screen with one card.
     static constexpr double kMaxScale = 2.5;
-    /// Smallest zoom: only a guard against degenerate sizes; wide networks shrink as needed.
-    static constexpr double kMinScale = 0.01;
+    /// Smallest zoom: the canvas's smallest text (15 px, EditorStyle::smallFont) stays 9 px
+    /// on screen.
+    static constexpr double kMinScale = 0.6;
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
