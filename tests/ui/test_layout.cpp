@@ -9,6 +9,13 @@
 #include <QtTest>
 #include <memory>
 
+#include "Project.h"
+#include "document/ProjectDocument.h"
+#include "editor/EditorStyle.h"
+#include "editor/LayerItem.h"
+#include "editor/NetworkScene.h"
+#include "editor/NetworkView.h"
+#include "editor/OutputItem.h"
 #include "plots/LossCurveView.h"
 #include "plots/SampleGridView.h"
 #include "train/DataPreview.h"
@@ -68,6 +75,7 @@ private slots:
     void sampleLabelsFitAndKeepApart();
     void lossLegendAndTicksFit_data();
     void lossLegendAndTicksFit();
+    void canvasWarningShownWhole();
 };
 
 void TestLayout::sampleLabelsFitAndKeepApart_data() {
@@ -163,6 +171,53 @@ void TestLayout::lossLegendAndTicksFit() {
         QVERIFY(x + half <= plot->width());
         previousRight = x + half;
     }
+}
+
+void TestLayout::canvasWarningShownWhole() {
+    // Regression data with binary cross-entropy: the last layer (a narrow chip) is to blame,
+    // with a reason far longer than its footer.
+    Project project = Project::defaultProject();
+    project.task = Task::Regression;
+    project.data.source = "plane";
+    project.network().layers.back().type = "linear";
+    ProjectDocument document;
+    document.reset(project, {});
+    NetworkScene scene(&document);
+    NetworkView view(&scene);
+    view.resize(480, 690);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(!scene.networkValid());
+
+    const int last = static_cast<int>(document.project().network().layers.size()) - 1;
+    const LayerItem* blamed = scene.layerItemAt(last);
+    QVERIFY(blamed->hasError());
+    const QString reason = blamed->content().errorText;
+    QVERIFY(reason.contains("mean squared error"));
+    const QFontMetricsF metrics(EditorStyle::smallFont());
+    const QStringList footer = blamed->errorLines();
+    QVERIFY(!footer.isEmpty());
+    for (const QString& line : footer) {
+        QVERIFY2(!line.contains(QChar(0x2026)), qPrintable(line));  // nothing elided
+        QVERIFY2(metrics.horizontalAdvance(line) <= blamed->boundingRect().width() - 4,
+                 qPrintable(line));
+    }
+    QVERIFY(footer.size() * metrics.lineSpacing() <= NetworkLayout::kFooterHeight);
+
+    // The sentence under the network says it whole, inside the scene, clear of every column.
+    QGraphicsTextItem* message = nullptr;
+    for (QGraphicsItem* item : scene.items()) {
+        if (auto* text = qgraphicsitem_cast<QGraphicsTextItem*>(item)) message = text;
+    }
+    QVERIFY(message);
+    QVERIFY(message->toPlainText().contains(reason));
+    const QRectF box = message->sceneBoundingRect();
+    QVERIFY(scene.sceneRect().contains(box));
+    for (QGraphicsItem* item : scene.items()) {
+        if (item->type() == LayerItem::Type || item->type() == OutputItem::Type)
+            QVERIFY(!box.intersects(item->sceneBoundingRect()));
+    }
+    QVERIFY(blamed->toolTip().contains(reason));
 }
 
 QTEST_MAIN(TestLayout)

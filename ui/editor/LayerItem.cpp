@@ -187,10 +187,8 @@ void LayerItem::paintFooter(QPainter* painter, const QPalette& palette) const {
         const QFontMetricsF metrics(font);
         painter->setPen(EditorStyle::error(palette));
         painter->setFont(font);
-        const int maxLines = static_cast<int>(footer.height() / metrics.lineSpacing());
         double y = footer.top();
-        for (const QString& line : EditorStyle::wrapLines(
-                 QStringLiteral("⚠ ") + m_content.errorText, font, footer.width(), maxLines)) {
+        for (const QString& line : errorLines()) {
             painter->drawText(QRectF(footer.left(), y, footer.width(), metrics.lineSpacing()),
                               Qt::AlignCenter, line);
             y += metrics.lineSpacing();
@@ -204,6 +202,27 @@ void LayerItem::paintFooter(QPainter* painter, const QPalette& palette) const {
     painter->setPen(EditorStyle::dimText(palette));
     EditorStyle::drawFitted(painter, QRectF(footer.left(), footer.top() + 24, footer.width(), 22),
                             m_content.paramsText, EditorStyle::smallFont());
+}
+
+QStringList LayerItem::errorLines() const {
+    if (!hasError()) return {};
+    const QFont font = EditorStyle::smallFont();
+    const QFontMetricsF metrics(font);
+    const double width = m_size.width() - 4;
+    const auto maxLines =
+        static_cast<qsizetype>(NetworkLayout::kFooterHeight / metrics.lineSpacing());
+    const auto fits = [&](const QStringList& lines) {
+        if (lines.size() > maxLines) return false;
+        for (const QString& line : lines) {
+            if (metrics.horizontalAdvance(line) > width) return false;
+        }
+        return true;
+    };
+    const QStringList whole =
+        EditorStyle::wrapLines(QStringLiteral("⚠ ") + m_content.errorText, font, width, 0);
+    if (fits(whole)) return whole;
+    return EditorStyle::wrapLines(QApplication::translate("LayerItem", "⚠ see below"), font, width,
+                                  0);
 }
 
 void LayerItem::hoverEnterEvent(QGraphicsSceneHoverEvent* event) {

@@ -40,6 +40,10 @@ public:
     NetworkLayout::Kind kind() const { return m_kind; }
     const Content& content() const { return m_content; }
     bool hasError() const { return !m_content.errorText.isEmpty(); }
+    /// What the footer says when the layer has an error: the whole reason when it fits there,
+    /// else a pointer to the sentence under the network (which always shows it whole). Never
+    /// elided; every line fits the column.
+    QStringList errorLines() const;
     /// Block layers: weights (units x inputs) as an image; a null image shows the unit count.
     void setHeatmap(const QImage& image);
 

@@ -348,12 +348,24 @@ void NetworkSceneBuilder::drawFlowLines() {
 void NetworkSceneBuilder::drawMessageAndMarker() {
     // The error sentence under everything, readable from the back of the room.
     QRectF bounds = m_layout->bounds();
+    // When a layer is to blame, a dashed line leads from its column down to the sentence, which
+    // its footer points to when the reason is too long for it.
     if (m_report && !m_report->ok()) {
+        const QColor red = EditorStyle::error(m_scene->palette());
+        const double gap = 28;
         m_items.message = m_scene->addText(QStringLiteral("⚠  ") + qstr(m_report->error),
                                            EditorStyle::titleFont());
-        m_items.message->setDefaultTextColor(EditorStyle::error(m_scene->palette()));
+        m_items.message->setDefaultTextColor(red);
         m_items.message->setTextWidth(std::max(300.0, bounds.width()));
-        m_items.message->setPos(bounds.left(), bounds.bottom() + 8);
+        m_items.message->setPos(bounds.left(), bounds.bottom() + gap);
+        const int errorLayer = m_report->errorLayer;
+        if (errorLayer >= 0 && errorLayer < m_layout->layerCount()) {
+            const QRectF column = m_layout->layer(errorLayer).rect;
+            auto* pointer = m_scene->addLine(column.center().x(), column.bottom() + 2,
+                                             column.center().x(), bounds.bottom() + gap - 2,
+                                             QPen(red, 2, Qt::DashLine, Qt::RoundCap));
+            pointer->setZValue(1);
+        }
         bounds = bounds.united(m_items.message->sceneBoundingRect());
     }
 
