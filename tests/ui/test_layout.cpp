@@ -4,8 +4,17 @@
 
 #include <qcustomplot.h>
 
+#include <QAbstractButton>
 #include <QApplication>
+#include <QComboBox>
 #include <QFontMetrics>
+#include <QLabel>
+#include <QListWidget>
+#include <QScrollBar>
+#include <QSettings>
+#include <QStyle>
+#include <QTemporaryDir>
+#include <QTreeWidgetItem>
 #include <QtTest>
 #include <memory>
 
@@ -13,13 +22,17 @@
 #include "document/ProjectDocument.h"
 #include "editor/EditorStyle.h"
 #include "editor/LayerItem.h"
+#include "editor/LayerPalette.h"
+#include "editor/LayerPaletteTree.h"
 #include "editor/NetworkScene.h"
 #include "editor/NetworkView.h"
 #include "editor/OutputItem.h"
+#include "panels/DataPanel.h"
 #include "plots/LossCurveView.h"
 #include "plots/SampleGridView.h"
 #include "train/DataPreview.h"
 #include "train/TrainingSnapshot.h"
+#include "window/MainWindow.h"
 #include "window/Theme.h"
 
 using namespace nnplay;
@@ -66,17 +79,77 @@ TrainingSnapshot historySnapshot(int epochs) {
     return snapshot;
 }
 
+/// Applies a theme and an application font for one test, and undoes both.
+class ThemeAndFont {
+public:
+    ThemeAndFont(Theme::Kind kind, int pointSize)
+        : m_font(QApplication::font()), m_palette(QApplication::palette()) {
+        Theme::apply(kind);
+        QFont font = m_font;
+        if (pointSize > 0) font.setPointSize(pointSize);
+        QApplication::setFont(font);
+    }
+    ~ThemeAndFont() {
+        QApplication::setFont(m_font);
+        QApplication::setPalette(m_palette);
+    }
+
+private:
+    QFont m_font;
+    QPalette m_palette;
+};
+
+void addThemesAndFonts() {
+    QTest::addColumn<Theme::Kind>("theme");
+    QTest::addColumn<int>("pointSize");
+    QTest::newRow("light") << Theme::Kind::Light << 0;
+    QTest::newRow("dark") << Theme::Kind::Dark << 0;
+    QTest::newRow("light, 11 pt") << Theme::Kind::Light << 11;
+    QTest::newRow("dark, 12 pt") << Theme::Kind::Dark << 12;
+}
+
 }  // namespace
 
 class TestLayout : public QObject {
     Q_OBJECT
 private slots:
+    void initTestCase();
+    void themesParseAndDiffer();
     void sampleLabelsFitAndKeepApart_data();
     void sampleLabelsFitAndKeepApart();
     void lossLegendAndTicksFit_data();
     void lossLegendAndTicksFit();
     void canvasWarningShownWhole();
+    void dataSourceNamesWhole_data();
+    void dataSourceNamesWhole();
+    void windowPanelsWhole_data();
+    void windowPanelsWhole();
+
+private:
+    QTemporaryDir m_settingsDir;
 };
+
+void TestLayout::initTestCase() {
+    // The window must not read this machine's saved layout.
+    QVERIFY(m_settingsDir.isValid());
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+}
+
+void TestLayout::themesParseAndDiffer() {
+    for (const Theme::Kind kind : {Theme::Kind::System, Theme::Kind::Light, Theme::Kind::Dark})
+        QCOMPARE(Theme::parse(Theme::name(kind)), std::optional<Theme::Kind>(kind));
+    QCOMPARE(Theme::parse(" Dark "), std::optional<Theme::Kind>(Theme::Kind::Dark));
+    QVERIFY(!Theme::parse("blue"));
+    QVERIFY(EditorStyle::isDark(Theme::palette(Theme::Kind::Dark)));
+    QVERIFY(!EditorStyle::isDark(Theme::palette(Theme::Kind::Light)));
+    {
+        const ThemeAndFont dark(Theme::Kind::Dark, 0);
+        QVERIFY(EditorStyle::isDark(QApplication::palette()));
+        QCOMPARE(QApplication::style()->name().toLower(), QStringLiteral("fusion"));
+    }
+    QVERIFY(!EditorStyle::isDark(QApplication::palette()));
+}
 
 void TestLayout::sampleLabelsFitAndKeepApart_data() {
     QTest::addColumn<QSize>("size");
@@ -218,6 +291,83 @@ void TestLayout::canvasWarningShownWhole() {
             QVERIFY(!box.intersects(item->sceneBoundingRect()));
     }
     QVERIFY(blamed->toolTip().contains(reason));
+}
+
+void TestLayout::dataSourceNamesWhole_data() { addThemesAndFonts(); }
+
+void TestLayout::dataSourceNamesWhole() {
+    QFETCH(Theme::Kind, theme);
+    QFETCH(int, pointSize);
+    const ThemeAndFont style(theme, pointSize);
+    ProjectDocument document;
+    document.reset(Project::defaultProject(), {});
+    DataPanel panel(&document);
+    panel.resize(panel.minimumSizeHint().width(), 500);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    auto* sources = panel.findChild<QListWidget*>();
+    QVERIFY(sources);
+    QVERIFY(sources->count() >= 9);
+    // The item view keeps a focus-frame margin on each side of an item's text.
+    const int margin =
+        sources->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, sources) + 1;
+    const QFontMetrics metrics(sources->font());
+    for (int i = 0; i < sources->count(); ++i) {
+        QListWidgetItem* item = sources->item(i);
+        const QRect box = sources->visualItemRect(item);
+        const int needed = metrics.horizontalAdvance(item->text()) + 2 * margin;
+        QVERIFY2(box.width() >= needed, qPrintable(QStringLiteral("'%1' needs %2 px, has %3")
+                                                       .arg(item->text())
+                                                       .arg(needed)
+                                                       .arg(box.width())));
+        QVERIFY2(sources->viewport()->rect().contains(box), qPrintable(item->text()));
+        for (int j = 0; j < i; ++j)
+            QVERIFY(!box.intersects(sources->visualItemRect(sources->item(j))));
+    }
+}
+
+void TestLayout::windowPanelsWhole_data() {
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<Theme::Kind>("theme");
+    QTest::addColumn<int>("pointSize");
+    for (const QSize size : {QSize(1024, 768), QSize(1366, 768), QSize(1920, 1080)}) {
+        for (const Theme::Kind theme : {Theme::Kind::Light, Theme::Kind::Dark}) {
+            QTest::addRow("%dx%d %s", size.width(), size.height(), qPrintable(Theme::name(theme)))
+                << size << theme << 0;
+        }
+    }
+    QTest::newRow("1366x768 dark, 11 pt") << QSize(1366, 768) << Theme::Kind::Dark << 11;
+}
+
+void TestLayout::windowPanelsWhole() {
+    QFETCH(QSize, size);
+    QFETCH(Theme::Kind, theme);
+    QFETCH(int, pointSize);
+    const ThemeAndFont style(theme, pointSize);
+    MainWindow window;
+    window.resize(size);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCoreApplication::processEvents();
+
+    // Every layer kind of the palette is in sight, no scroll bar over any of them.
+    auto* palette = window.findChild<LayerPalette*>();
+    QVERIFY(palette);
+    LayerPaletteTree* tree = palette->tree();
+    QTRY_VERIFY(tree->isVisible());
+    QVERIFY(!tree->verticalScrollBar()->isVisible());
+    QVERIFY(!tree->horizontalScrollBar()->isVisible());
+    for (const QString& type : palette->visibleTypes()) {
+        QTreeWidgetItem* item = palette->itemForType(type);
+        const QRect box = tree->visualItemRect(item);
+        QVERIFY2(tree->viewport()->rect().contains(box), qPrintable(type));
+        const int needed =
+            tree->fontMetrics().horizontalAdvance(item->text(0)) + tree->iconSize().width();
+        QVERIFY2(box.right() - tree->indentation() >= needed, qPrintable(type));
+    }
+
+    // The canvas text is readable.
+    QVERIFY(window.networkView()->transform().m11() >= NetworkView::kMinScale);
 }
 
 QTEST_MAIN(TestLayout)

@@ -111,6 +111,7 @@ QTreeWidgetItem* LayerPalette::itemForType(const QString& type) const {
 void LayerPalette::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
     if (event->type() == QEvent::PaletteChange) populate();
+    if (event->type() == QEvent::FontChange) m_tree->updateGeometry();
 }
 
 }  // namespace nnplay::ui

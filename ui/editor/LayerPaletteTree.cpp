@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "editor/LayerPaletteTree.h"
 
+#include <algorithm>
+
 #include "editor/LayerMime.h"
 
 namespace nnplay::ui {
@@ -15,6 +17,30 @@ LayerPaletteTree::LayerPaletteTree(QWidget* parent) : QTreeWidget(parent) {
     setSelectionMode(QAbstractItemView::SingleSelection);
     setUniformRowHeights(true);
     setIconSize(QSize(20, 20));
+    // Names are short; the palette is sized to them, never scrolled sideways.
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+}
+
+QSize LayerPaletteTree::minimumSizeHint() const {
+    int rows = 0;
+    int width = 0;
+    QModelIndex rowHeightIndex;
+    for (int g = 0; g < topLevelItemCount(); ++g) {
+        const QTreeWidgetItem* group = topLevelItem(g);
+        ++rows;
+        width = std::max(width, fontMetrics().horizontalAdvance(group->text(0)));
+        for (int i = 0; i < group->childCount(); ++i) {
+            const QTreeWidgetItem* item = group->child(i);
+            ++rows;
+            if (!rowHeightIndex.isValid()) rowHeightIndex = indexFromItem(item);
+            width = std::max(width, indentation() + iconSize().width() + 8 +
+                                        fontMetrics().horizontalAdvance(item->text(0)));
+        }
+    }
+    const int rowHeight =
+        rowHeightIndex.isValid() ? indexRowSizeHint(rowHeightIndex) : fontMetrics().height();
+    const int frame = 2 * frameWidth();
+    return {width + frame + 8, rows * std::max(rowHeight, iconSize().height()) + frame};
 }
 
 QStringList LayerPaletteTree::mimeTypes() const {

@@ -15,6 +15,11 @@ public:
 
     explicit LayerPaletteTree(QWidget* parent = nullptr);
 
+    /// Tall enough for every row (filtered or not, so typing a search does not resize the
+    /// dock), so no scroll bar ever covers a layer kind; wide enough for the longest name.
+    QSize minimumSizeHint() const override;
+    QSize sizeHint() const override { return minimumSizeHint(); }
+
 protected:
     QStringList mimeTypes() const override;
     QMimeData* mimeData(const QList<QTreeWidgetItem*>& items) const override;

@@ -17,7 +17,9 @@
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QSpinBox>
+#include <QStyle>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <map>
 
 #include "data/DataLoader.h"
@@ -192,6 +194,18 @@ DataPanel::DataPanel(ProjectDocument* document, QWidget* parent)
                                   tip.toHtmlEscaped()));
         m_sources->addItem(item);
     }
+    // Cells as wide as the longest name ("Moons" in a large font), not only the icon.
+    const int textMargin =
+        m_sources->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_sources) + 1;
+    int cellWidth = m_sources->gridSize().width();
+    for (int i = 0; i < m_sources->count(); ++i) {
+        cellWidth = std::max(
+            cellWidth, m_sources->fontMetrics().horizontalAdvance(m_sources->item(i)->text()) +
+                           2 * textMargin + 8);
+    }
+    m_sources->setGridSize(QSize(cellWidth, m_sources->gridSize().height()));
+    for (int i = 0; i < m_sources->count(); ++i)
+        m_sources->item(i)->setSizeHint(m_sources->gridSize() - QSize(4, 4));
     const int rows = (m_sources->count() + kColumns - 1) / kColumns;
     const int frame = 2 * m_sources->frameWidth() + 4;
     m_sources->setFixedHeight(rows * m_sources->gridSize().height() + frame);
