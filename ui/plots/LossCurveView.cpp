@@ -349,17 +349,22 @@ void LossCurveView::fitToWidth() {
     const int count = static_cast<int>(widths.size());
     const QMargins margins = legend->margins();
     const int available = m_plot->width() - margins.left() - margins.right() - 4;
-    int columns = std::max(count, 1);
-    for (; columns > 1; --columns) {
-        // Columns first: item i sits in column i % columns; a column is as wide as its widest.
-        std::vector<int> columnWidth(static_cast<std::size_t>(columns), 0);
+    // The fewest rows whose columns fit whole, the items spread evenly over the rows.
+    int columns = 1;
+    for (int rows = 1; rows <= count; ++rows) {
+        const int c = (count + rows - 1) / rows;
+        // Columns first: item i sits in column i % c; a column is as wide as its widest item.
+        std::vector<int> columnWidth(static_cast<std::size_t>(c), 0);
         for (int i = 0; i < count; ++i) {
-            int& w = columnWidth[static_cast<std::size_t>(i % columns)];
+            int& w = columnWidth[static_cast<std::size_t>(i % c)];
             w = std::max(w, widths[static_cast<std::size_t>(i)]);
         }
-        int total = (columns - 1) * legend->columnSpacing();
+        int total = (c - 1) * legend->columnSpacing();
         for (int w : columnWidth) total += w;
-        if (total <= available) break;
+        if (total <= available || c == 1) {
+            columns = c;
+            break;
+        }
     }
     if (legend->wrap() != columns) {
         legend->setWrap(columns);
