@@ -349,6 +349,8 @@ void TestLayout::windowPanelsWhole() {
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QCoreApplication::processEvents();
+    // Nothing's minimum size makes the window outgrow the screen it was made for.
+    if (pointSize == 0) QCOMPARE(window.size(), size);
 
     // Every layer kind of the palette is in sight, no scroll bar over any of them.
     auto* palette = window.findChild<LayerPalette*>();

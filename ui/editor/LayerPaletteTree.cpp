@@ -24,23 +24,21 @@ LayerPaletteTree::LayerPaletteTree(QWidget* parent) : QTreeWidget(parent) {
 QSize LayerPaletteTree::minimumSizeHint() const {
     int rows = 0;
     int width = 0;
-    QModelIndex rowHeightIndex;
     for (int g = 0; g < topLevelItemCount(); ++g) {
         const QTreeWidgetItem* group = topLevelItem(g);
         ++rows;
         width = std::max(width, fontMetrics().horizontalAdvance(group->text(0)));
         for (int i = 0; i < group->childCount(); ++i) {
-            const QTreeWidgetItem* item = group->child(i);
             ++rows;
-            if (!rowHeightIndex.isValid()) rowHeightIndex = indexFromItem(item);
             width = std::max(width, indentation() + iconSize().width() + 8 +
-                                        fontMetrics().horizontalAdvance(item->text(0)));
+                                        fontMetrics().horizontalAdvance(group->child(i)->text(0)));
         }
     }
-    const int rowHeight =
-        rowHeightIndex.isValid() ? indexRowSizeHint(rowHeightIndex) : fontMetrics().height();
+    // Uniform row heights: every row is as tall as the first.
+    const int rowHeight = topLevelItemCount() > 0 ? indexRowSizeHint(indexFromItem(topLevelItem(0)))
+                                                  : fontMetrics().height();
     const int frame = 2 * frameWidth();
-    return {width + frame + 8, rows * std::max(rowHeight, iconSize().height()) + frame};
+    return {width + frame + 8, rows * rowHeight + frame};
 }
 
 QStringList LayerPaletteTree::mimeTypes() const {
