@@ -177,6 +177,7 @@ void TestLayout::sampleLabelsFitAndKeepApart() {
         const QRect box = view.labelRect(i);
         QVERIFY2(!box.isEmpty(), qPrintable(text));
         QVERIFY2(view.rect().contains(box), qPrintable(text));
+        QVERIFY(QFontInfo(view.labelFont(i)).pixelSize() >= 10);  // readable
         const int needed = QFontMetrics(view.labelFont(i)).horizontalAdvance(text);
         QVERIFY2(
             box.width() >= needed,

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "plots/SampleGridView.h"
 
+#include <QFontInfo>
 #include <QHeaderView>
 #include <QImage>
 #include <QLabel>
@@ -14,7 +15,11 @@ namespace nnplay::ui {
 
 namespace {
 
-const QColor kWrong(200, 30, 30);
+/// The red of wrong answers, readable on the light or the dark theme's background.
+QColor wrongColor(const QPalette& palette) {
+    return palette.color(QPalette::Base).lightnessF() < 0.5 ? QColor(255, 110, 110)
+                                                            : QColor(200, 30, 30);
+}
 
 QString className(const DataPreview& data, int index) {
     const auto& names = data.info.classNames;
@@ -149,7 +154,8 @@ void SampleGridView::fillTable() {
             answer->setText(QString::number(output, 'g', 4));
             extra->setText(QString::number(output - data.sampleTargets(0, r), 'g', 3));
         }
-        const QBrush brush = wrong ? QBrush(kWrong) : palette().brush(QPalette::Text);
+        const QBrush brush =
+            wrong ? QBrush(wrongColor(palette())) : palette().brush(QPalette::Text);
         answer->setForeground(brush);
         extra->setForeground(brush);
         QFont f = answer->font();
@@ -182,41 +188,54 @@ QString SampleGridView::labelText(int sample) const {
                           : className(*data, guess);
 }
 
-QFont SampleGridView::labelFont(int sample) const {
+QFont SampleGridView::labelFont(int sample, int pixelSize) const {
     QFont f = font();
+    if (pixelSize > 0) f.setPixelSize(pixelSize);
     f.setBold(isWrong(sample));
     return f;
 }
 
+QFont SampleGridView::labelFont(int sample) const { return labelFont(sample, grid().labelPixels); }
+
 SampleGridView::Grid SampleGridView::grid() const {
-    Grid g;
     const int n = m_snapshot.data ? m_snapshot.data->sampleCount() : 0;
-    g.top = m_summary->geometry().bottom() + 6;
-    const QRect area = rect().adjusted(4, g.top, -4, -4);
-    g.label = fontMetrics().height() + 2;
+    const int top = m_summary->geometry().bottom() + 6;
+    const QRect area = rect().adjusted(4, top, -4, -4);
     // Columns are at least as wide as the longest label (a wrong answer, in bold), so
-    // "5 (is 9)" never runs into its neighbour.
-    int labelWidth = 0;
-    for (int i = 0; i < n; ++i) {
-        labelWidth =
-            std::max(labelWidth, QFontMetrics(labelFont(i)).horizontalAdvance(labelText(i)) + 6);
-    }
-    g.rows = std::max(n, 1);
-    g.pitch = std::min(labelWidth, area.width());
-    for (int c = 1; c <= std::max(n, 1); ++c) {
-        const int slot = area.width() / c;
-        if (c > 1 && slot < labelWidth) break;
-        const int r = (n + c - 1) / c;
-        const int side = std::min(slot, area.height() / std::max(r, 1) - g.label);
-        if (side > g.cell) {
-            g.cell = side;
-            g.columns = c;
-            g.rows = r;
-            g.pitch = std::max(side, std::min(labelWidth, area.width()));
+    // "5 (is 9)" never runs into its neighbour. Where the labels' width is what keeps the
+    // pictures small, a smaller label font (down to 10 px) may win bigger pictures.
+    const int fullPixels = QFontInfo(font()).pixelSize();
+    Grid best;
+    for (const int pixels : {fullPixels, std::max(10, fullPixels * 5 / 6)}) {
+        Grid g;
+        g.top = top;
+        g.labelPixels = pixels == fullPixels ? 0 : pixels;
+        g.label = QFontMetrics(labelFont(0, g.labelPixels)).height() + 2;
+        int labelWidth = 0;
+        for (int i = 0; i < n; ++i) {
+            labelWidth = std::max(
+                labelWidth,
+                QFontMetrics(labelFont(i, g.labelPixels)).horizontalAdvance(labelText(i)) + 6);
         }
+        g.rows = std::max(n, 1);
+        g.pitch = std::min(labelWidth, area.width());
+        for (int c = 1; c <= std::max(n, 1); ++c) {
+            const int slot = area.width() / c;
+            if (c > 1 && slot < labelWidth) break;
+            const int r = (n + c - 1) / c;
+            const int side = std::min(slot, area.height() / std::max(r, 1) - g.label);
+            if (side > g.cell) {
+                g.cell = side;
+                g.columns = c;
+                g.rows = r;
+                g.pitch = std::max(side, std::min(labelWidth, area.width()));
+            }
+        }
+        g.left = std::max(4, (width() - g.columns * g.pitch) / 2);
+        // The smaller font only when it makes the pictures clearly bigger.
+        if (best.cell == 0 || g.cell * 4 > best.cell * 5) best = g;
     }
-    g.left = std::max(4, (width() - g.columns * g.pitch) / 2);
-    return g;
+    return best;
 }
 
 QRect SampleGridView::labelRect(int sample) const {
@@ -243,13 +262,14 @@ void SampleGridView::paintEvent(QPaintEvent* event) {
         const QRect picture(x + pad, y + pad, g.cell - 2 * pad, g.cell - 2 * pad);
         painter.drawImage(picture, sampleImage(*data, i));
         const bool wrong = isWrong(i);
-        painter.setPen(wrong ? QPen(kWrong, 2) : QPen(palette().color(QPalette::Mid), 1));
+        painter.setPen(wrong ? QPen(wrongColor(palette()), 2)
+                             : QPen(palette().color(QPalette::Mid), 1));
         painter.setBrush(Qt::NoBrush);
         painter.drawRect(picture.adjusted(-1, -1, 0, 0));
-        const QFont f = labelFont(i);
+        const QFont f = labelFont(i, g.labelPixels);
         const QRect box = labelRect(i);
         painter.setFont(f);
-        painter.setPen(wrong ? kWrong : palette().color(QPalette::WindowText));
+        painter.setPen(wrong ? wrongColor(palette()) : palette().color(QPalette::WindowText));
         painter.drawText(box, Qt::AlignHCenter | Qt::AlignTop,
                          QFontMetrics(f).elidedText(labelText(i), Qt::ElideRight, box.width()));
     }

@@ -32,7 +32,8 @@ public:
     /// the longest label; labels never overlap.
     QString labelText(int sample) const;
     QRect labelRect(int sample) const;
-    /// The font a label is drawn in (bold when the answer is wrong).
+    /// The font a label is drawn in (bold when the answer is wrong; smaller than the widget's
+    /// when that gives clearly bigger pictures, never below 10 px).
     QFont labelFont(int sample) const;
 
 protected:
@@ -45,14 +46,16 @@ private:
     struct Grid {
         int columns = 1;
         int rows = 1;
-        int cell = 0;   ///< side of a picture's square
-        int pitch = 0;  ///< horizontal distance between columns (>= cell, >= label width)
-        int label = 0;  ///< height of the label line
+        int cell = 0;         ///< side of a picture's square
+        int pitch = 0;        ///< horizontal distance between columns (>= cell, >= label width)
+        int label = 0;        ///< height of the label line
+        int labelPixels = 0;  ///< pixel size of the label font; 0: the widget's font
         int left = 0;
         int top = 0;
     };
     Grid grid() const;
     bool isWrong(int sample) const;
+    QFont labelFont(int sample, int pixelSize) const;
     bool isKnown(int sample) const;
 
     QLabel* m_summary;
