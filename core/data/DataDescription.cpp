@@ -19,6 +19,7 @@ DataInfo describeData(const DataSpec& spec, Task task, const std::string& baseDi
         info.featureNames = spec.features;
         if (task == Task::Classification) info.classNames = {"-1", "+1"};
         info.targetCount = 1;
+        if (task == Task::Regression) info.targetRange = std::array<float, 2>{-1.0f, 1.0f};
         info.isPlane = true;
         return info;
     }

@@ -69,15 +69,15 @@ DataSplit loadPlane(const DataSpec& spec, Task task) {
 
 const std::vector<SourceInfo>& dataSources() {
     static const std::vector<SourceInfo> sources{
-        {"circle", "Circle", Task::Classification, true},
-        {"xor", "Exclusive or", Task::Classification, true},
-        {"gaussian", "Gaussian", Task::Classification, true},
-        {"spiral", "Spiral", Task::Classification, true},
-        {"moons", "Moons", Task::Classification, true},
-        {"plane", "Plane", Task::Regression, true},
-        {"multigauss", "Multi Gaussian", Task::Regression, true},
-        {"digits", "Digits 8x8", Task::Classification, false},
-        {"csv", "CSV file", Task::Classification, false, true},
+        {"circle", "Circle", "Circle", Task::Classification, true},
+        {"xor", "Exclusive or", "XOR", Task::Classification, true},
+        {"gaussian", "Gaussian", "Gauss", Task::Classification, true},
+        {"spiral", "Spiral", "Spiral", Task::Classification, true},
+        {"moons", "Moons", "Moons", Task::Classification, true},
+        {"plane", "Plane", "Plane", Task::Regression, true},
+        {"multigauss", "Hills of Gaussians", "Hills", Task::Regression, true},
+        {"digits", "Digits 8x8", "Digits", Task::Classification, false},
+        {"csv", "CSV file", "CSV", Task::Classification, false, true},
     };
     return sources;
 }

@@ -358,7 +358,7 @@ private slots:
         QVERIFY(waitSnapshot(
             [&](const TrainingSnapshot& s) { return s.generation > generation && s.valid; }));
         QCOMPARE(c->lastSnapshot().epoch, 0);
-        QVERIFY2(m_window->statusBar()->currentMessage().contains(QStringLiteral("reset")),
+        QVERIFY2(m_window->statusBar()->currentMessage().contains(QStringLiteral("start fresh")),
                  qPrintable(m_window->statusBar()->currentMessage()));
     }
 
