@@ -32,7 +32,6 @@ constexpr const char* kFormat = "nnplay-project";
 
 std::string typeName(const json& j) { return j.type_name(); }
 
-
 /// The double that prints as the shortest decimal of a float (0.01f -> 0.01, not
 /// 0.009999999776).
 double tidy(float value) {
@@ -176,9 +175,8 @@ std::string readTitle(const json& j) {
         if ((byte & 0xc0) != 0x80) ++characters;
     }
     if (characters > Project::kMaxTitleLength)
-        throw InputError("the title has " + std::to_string(characters) +
-                         " characters; at most " + std::to_string(Project::kMaxTitleLength) +
-                         " are allowed");
+        throw InputError("the title has " + std::to_string(characters) + " characters; at most " +
+                         std::to_string(Project::kMaxTitleLength) + " are allowed");
     return title;
 }
 
@@ -632,8 +630,9 @@ Project parse(const std::string& source) {
     json::sax_parse(source, &reader);
     if (!j.is_object() || !j.contains("format") || j.at("format") != kFormat)
         throw InputError("not an nnplay project (the \"format\" key must be \"nnplay-project\")");
-    checkKeys(j, "the project", {"format", "version", "title", "task", "data", "network",
-                                 "training", "history", "preprocessing"});
+    checkKeys(j, "the project",
+              {"format", "version", "title", "task", "data", "network", "training", "history",
+               "preprocessing"});
     const int version = integer(j, "version", "project", 0);
     if (version > kVersion)
         throw InputError("written by a newer nnplay (format version " + std::to_string(version) +

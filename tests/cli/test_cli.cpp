@@ -708,8 +708,8 @@ void TestCli::keptCsvDataTrainsValidatesAndPredicts() {
     const QJsonObject back = QJsonDocument::fromJson(readBytes(saved)).object();
     QCOMPARE(back["data"].toObject()["csv_text"].toString(), QString::fromUtf8(flowersCsv()));
     QVERIFY(writeFile(dir.filePath("rows.csv"), flowersCsv()));
-    const CliRun predict =
-        runCli({"predict", saved, "--data", dir.filePath("rows.csv"), "--out", dir.filePath("out.csv")});
+    const CliRun predict = runCli(
+        {"predict", saved, "--data", dir.filePath("rows.csv"), "--out", dir.filePath("out.csv")});
     QVERIFY2(predict.exitCode == 0, qPrintable(predict.describe()));
     QCOMPARE(readBytes(dir.filePath("out.csv")).count('\n'), 61);
     // A bad cell in the kept text is named after the file it came from.

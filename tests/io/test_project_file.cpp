@@ -973,8 +973,8 @@ void TestProjectFile::storesPreprocessingWithTrainedWeights() {
 }
 
 void TestProjectFile::readsAndWritesTheTitle() {
-    const Project p = ProjectFile::parse(minimal(R"([{"type": "dense", "units": 1}])",
-                                                 R"( "title": "Spirale à deux bras",)"));
+    const Project p = ProjectFile::parse(
+        minimal(R"([{"type": "dense", "units": 1}])", R"( "title": "Spirale à deux bras",)"));
     QCOMPARE(qs(p.title), QString("Spirale à deux bras"));
     const std::string text = ProjectFile::serialize(p);
     QVERIFY(text.find("\"version\": 1,\n  \"title\": \"Spirale à deux bras\",\n  \"task\"") !=
@@ -985,7 +985,8 @@ void TestProjectFile::readsAndWritesTheTitle() {
     QVERIFY(ProjectFile::serialize(Project::defaultProject()).find("title") == std::string::npos);
     // Every shipped example has one.
     for (const QString& name : QDir(NNPLAY_RESOURCE_DIR "/examples").entryList({"*.nnplay"})) {
-        const Project example = ProjectFile::load(NNPLAY_RESOURCE_DIR "/examples/" + name.toStdString());
+        const Project example =
+            ProjectFile::load(NNPLAY_RESOURCE_DIR "/examples/" + name.toStdString());
         QVERIFY2(!example.title.empty(), qPrintable(name));
     }
 }
@@ -993,12 +994,16 @@ void TestProjectFile::readsAndWritesTheTitle() {
 void TestProjectFile::refusesBadTitles_data() {
     QTest::addColumn<QString>("title");
     QTest::addColumn<QString>("message");
-    QTest::newRow("not text") << "42" << "project.title must be a string";
-    QTest::newRow("two lines") << R"("one\ntwo")" << "one line of text";
-    QTest::newRow("tab") << R"("a\tb")" << "without control characters";
+    QTest::newRow("not text") << "42"
+                              << "project.title must be a string";
+    QTest::newRow("two lines") << R"("one\ntwo")"
+                               << "one line of text";
+    QTest::newRow("tab") << R"("a\tb")"
+                         << "without control characters";
     QString longTitle = "\"";
     for (int i = 0; i < 201; ++i) longTitle += QChar(0xe9);  // 201 characters, 402 bytes
-    QTest::newRow("too long") << longTitle + "\"" << "the title has 201 characters; at most 200";
+    QTest::newRow("too long") << longTitle + "\""
+                              << "the title has 201 characters; at most 200";
 }
 
 void TestProjectFile::refusesBadTitles() {
@@ -1012,8 +1017,8 @@ void TestProjectFile::refusesBadTitles() {
     // 200 characters are fine, however many bytes they take.
     std::string fine = "\"";
     for (int i = 0; i < 200; ++i) fine += "\xc3\xa9";
-    QCOMPARE(ProjectFile::parse(minimal(R"([{"type": "dense", "units": 1}])",
-                                        " \"title\": " + fine + "\","))
+    QCOMPARE(ProjectFile::parse(
+                 minimal(R"([{"type": "dense", "units": 1}])", " \"title\": " + fine + "\","))
                  .title.size(),
              std::size_t{400});
 }
@@ -1058,7 +1063,8 @@ void TestProjectFile::refusesBadKeptCsvData_data() {
                              << "data.csv_text belongs to CSV data";
     QTest::newRow("not text") << R"({"source": "csv", "csv_text": 3})"
                               << "data.csv_text must be a string";
-    QTest::newRow("no path, no text") << R"({"source": "csv"})" << "data.path (or data.csv_text)";
+    QTest::newRow("no path, no text") << R"({"source": "csv"})"
+                                      << "data.path (or data.csv_text)";
     const QString large = "{\"source\": \"csv\", \"csv_text\": \"" +
                           QString(static_cast<int>(DataSpec::kMaxCsvTextBytes) + 1, 'x') + "\"}";
     QTest::newRow("too large") << large << "more than a project can keep (32 MiB)";

@@ -214,7 +214,7 @@ private slots:
         QVERIFY(writeText(QDir(folder).filePath("crashed.origin"), origin.toUtf8()));
         QFile::remove(origin);
 
-        m_answer = restore ? QMessageBox::Open : QMessageBox::Discard;
+        m_answer = restore ? QMessageBox::Yes : QMessageBox::Discard;
         QCOMPARE(m_window->autosave()->offerRecovery(), restore);
         QCOMPARE(m_questions, QStringList{QStringLiteral("Restore unsaved work?")});
         QVERIFY(!copies().contains(QStringLiteral("crashed.nnplay")));
@@ -287,7 +287,7 @@ private slots:
         QVERIFY(QFile::exists(QDir(AutosaveKeeper::folder()).filePath(id + ".lock")));
 
         // The next start offers it, and Restore brings back the trained network.
-        m_answer = QMessageBox::Open;
+        m_answer = QMessageBox::Yes;
         QVERIFY(m_window->autosave()->offerRecovery());
         QCOMPARE(m_questions, QStringList{QStringLiteral("Restore unsaved work?")});
         nnplay::ui::ProjectDocument* doc = m_window->document();

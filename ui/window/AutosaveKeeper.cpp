@@ -162,8 +162,8 @@ bool AutosaveKeeper::offerRecovery() {
             tr("nnplay did not close properly. Work on %1 from %2 was kept and can be "
                "restored. Restore it?")
                 .arg(name, QLocale().toString(copy.lastModified(), QLocale::ShortFormat)),
-            QMessageBox::Open | QMessageBox::Discard, {{QMessageBox::Open, tr("Restore")}});
-        if (answer == QMessageBox::Open) {
+            QMessageBox::Yes | QMessageBox::Discard, {{QMessageBox::Yes, tr("Restore")}});
+        if (answer == QMessageBox::Yes) {
             m_files->openRecovered(project, origin);
             // Kept as this window's copy before the old one goes.
             m_changed = true;

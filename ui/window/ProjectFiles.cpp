@@ -48,8 +48,8 @@ ProjectFiles::ProjectFiles(ProjectDocument* document, DocumentSync* sync,
     : QObject(window), m_document(document), m_sync(sync), m_training(training), m_window(window) {
     // A project that arrives with its data inside keeps it there; any other is asked about.
     connect(m_document, &ProjectDocument::projectReplaced, this, [this] {
-        m_keepData = m_document->project().data.csvText.empty() ? KeepData::Unasked
-                                                                : KeepData::Keep;
+        m_keepData =
+            m_document->project().data.csvText.empty() ? KeepData::Unasked : KeepData::Keep;
     });
 }
 
@@ -137,12 +137,12 @@ bool ProjectFiles::keepCsvData(Project& project, const QString& folder) {
         const QString relative = QDir(folder).relativeFilePath(csv);
         if (!relative.startsWith(QLatin1String("../")) && !QDir::isAbsolutePath(relative))
             return true;  // beside the project: handed on together
-        const auto answer = ask(
-            QMessageBox::Question, tr("Keep the data with the project?"),
-            tr("The data file “%1” is not in the project's folder, so the project will not "
-               "find it on another computer. Keep a copy of the data inside the project file?")
-                .arg(QFileInfo(csv).fileName()),
-            QMessageBox::Yes | QMessageBox::No);
+        const auto answer =
+            ask(QMessageBox::Question, tr("Keep the data with the project?"),
+                tr("The data file “%1” is not in the project's folder, so the project will not "
+                   "find it on another computer. Keep a copy of the data inside the project file?")
+                    .arg(QFileInfo(csv).fileName()),
+                QMessageBox::Yes | QMessageBox::No);
         m_keepData = answer == QMessageBox::Yes ? KeepData::Keep : KeepData::Link;
     }
     if (m_keepData != KeepData::Keep) return true;

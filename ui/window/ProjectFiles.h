@@ -69,12 +69,12 @@ public:
     QStringList recentFiles() const;
 
     void setMessageHook(MessageHook hook) { m_messageHook = std::move(hook); }
-    /// `buttonTexts` renames standard buttons ("Restore" for Open) in the dialog; the hook sees
+    /// `buttonTexts` renames standard buttons ("Restore" for Yes) in the dialog; the hook sees
     /// the standard buttons only.
-    QMessageBox::StandardButton ask(QMessageBox::Icon icon, const QString& title,
-                                    const QString& text, QMessageBox::StandardButtons buttons,
-                                    const QMap<QMessageBox::StandardButton, QString>&
-                                        buttonTexts = {});
+    QMessageBox::StandardButton ask(
+        QMessageBox::Icon icon, const QString& title, const QString& text,
+        QMessageBox::StandardButtons buttons,
+        const QMap<QMessageBox::StandardButton, QString>& buttonTexts = {});
     void showError(const QString& title, const QString& text);
 
 signals:
