@@ -116,7 +116,8 @@ void checkDataSpec(const DataSpec& spec, Task task) {
         checkPlaneFeatures(spec.features);
     }
     if (spec.source == "csv") {
-        if (spec.path.empty()) throw InputError("no CSV file chosen for the data");
+        if (spec.path.empty() && spec.csvText.empty())
+            throw InputError("no CSV file chosen for the data");
         if (spec.label.empty()) throw InputError("no label column named for the CSV data");
     }
     if (spec.standardizeTarget && (spec.source != "csv" || task != Task::Regression))
@@ -130,12 +131,14 @@ DataSplit loadData(const DataSpec& spec, Task task, const std::string& baseDir) 
 
     DataSplit split;
     Dataset all;
-    const std::string file = spec.source == "digits" ? resourcePath("digits.csv.gz")
-                                                     : resolveDataPath(spec.path, baseDir);
+    std::string file;
     if (spec.source == "digits") {
+        file = resourcePath("digits.csv.gz");
         all = loadDigits(file, split.info);
     } else {
-        all = loadCsvData(file, spec.label, task, split.info);
+        const CsvTable table = readCsvSource(spec, baseDir);
+        file = table.fileName();
+        all = loadCsvData(table, spec.label, task, split.info);
     }
     if (all.sampleCount() < kMinSamples) {
         throw InputError(file + ": the data has only " +

@@ -381,6 +381,7 @@ bool DataPanel::importCsv(const QString& path) {
         d.source = "csv";
         // Absolute in the document; saving writes it relative to the project file.
         d.path = QFileInfo(path).absoluteFilePath().toStdString();
+        d.csvText.clear();  // the file chosen now is the data, not a copy kept before
         d.label = dialog.labelColumn().toStdString();
         d.standardize = dialog.standardize();
         editData(*m_document, d, dialog.task(), tr("Import %1").arg(QFileInfo(path).fileName()));

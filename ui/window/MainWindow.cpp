@@ -6,7 +6,6 @@
 #include <QCloseEvent>
 #include <QCoreApplication>
 #include <QDockWidget>
-#include <QFileInfo>
 #include <QKeySequence>
 #include <QMenu>
 #include <QMenuBar>
@@ -31,6 +30,7 @@
 #include "plots/LossCurveView.h"
 #include "train/DocumentSync.h"
 #include "train/TrainingController.h"
+#include "window/AutosaveKeeper.h"
 #include "window/PlayKeyFilter.h"
 #include "window/ProjectFiles.h"
 #include "window/TrainingToolBar.h"
@@ -45,6 +45,7 @@ MainWindow::MainWindow(QWidget* parent)
       m_training(new TrainingController(this)),
       m_sync(new DocumentSync(m_document, m_training, this)),
       m_files(new ProjectFiles(m_document, m_sync, m_training, this)),
+      m_autosave(new AutosaveKeeper(m_files, m_document, m_training, this)),
       m_views(new TrainingViews(m_training, this)),
       m_scene(new NetworkScene(m_document, this)),
       m_view(new NetworkView(m_scene)),
@@ -227,6 +228,8 @@ void MainWindow::connectTraining() {
             [this](const QString& message) { showStatus(message, 2 * kStatusMs); });
     connect(m_files, &ProjectFiles::statusMessage, this,
             [this](const QString& message) { showStatus(message); });
+    connect(m_autosave, &AutosaveKeeper::statusMessage, this,
+            [this](const QString& message) { showStatus(message); });
 }
 
 void MainWindow::applyDefaultLayout() {
@@ -260,15 +263,13 @@ void MainWindow::closeEvent(QCloseEvent* event) {
         return;
     }
     m_training->send(&TrainingWorker::pause);
+    m_autosave->finish();
     WindowSettings::save(*this);
     event->accept();
 }
 
 void MainWindow::updateTitle() {
-    const QString name = m_document->filePath().isEmpty()
-                             ? tr("Untitled")
-                             : QFileInfo(m_document->filePath()).fileName();
-    setWindowTitle(tr("%1[*] — nnplay").arg(name));
+    setWindowTitle(tr("%1[*] — nnplay").arg(m_files->displayName()));
     setWindowModified(m_document->isModified());
 }
 

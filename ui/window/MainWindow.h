@@ -9,6 +9,7 @@ class QSplitter;
 
 namespace nnplay::ui {
 
+class AutosaveKeeper;
 class DataPanel;
 class DocumentSync;
 class LayerPalette;
@@ -37,6 +38,7 @@ public:
     ProjectDocument* document() const { return m_document; }
     TrainingController* training() const { return m_training; }
     ProjectFiles* files() const { return m_files; }
+    AutosaveKeeper* autosave() const { return m_autosave; }
     TrainingViews* views() const { return m_views; }
     NetworkScene* scene() const { return m_scene; }
     NetworkView* networkView() const { return m_view; }
@@ -78,6 +80,7 @@ private:
     TrainingController* m_training;
     DocumentSync* m_sync;
     ProjectFiles* m_files;
+    AutosaveKeeper* m_autosave;
     TrainingViews* m_views;
     NetworkScene* m_scene;
     NetworkView* m_view;
