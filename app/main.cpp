@@ -14,6 +14,8 @@
 #include <memory>
 #include <optional>
 
+#include "window/ApplicationIcon.h"
+#include "window/AutosaveKeeper.h"
 #include "window/MainWindow.h"
 #include "window/ProjectFiles.h"
 #include "window/ScriptedRun.h"
@@ -49,10 +51,17 @@ int main(int argc, char** argv) {
     else
         app = std::make_unique<QApplication>(argc, argv);
     describeApplication();
+    if (auto* gui = qobject_cast<QApplication*>(app.get()))
+        gui->setWindowIcon(nnplay::ui::applicationIcon());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QApplication::translate("main", "A neural-network playground."));
+        QApplication::translate("main",
+                                "A neural-network playground.\n\nUnsaved work is kept in a "
+                                "recovery copy every %1 seconds (NNPLAY_AUTOSAVE_SECONDS sets "
+                                "another interval) and whenever training pauses; after a crash "
+                                "the next start offers to restore it.")
+            .arg(nnplay::ui::AutosaveKeeper::kDefaultIntervalSeconds));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(
@@ -165,6 +174,9 @@ int main(int argc, char** argv) {
     });
     if (options.train || !options.screenshot.isEmpty() || scripted) {
         QTimer::singleShot(0, &run, &nnplay::ui::ScriptedRun::start);
+    } else {
+        // Over the shown window; a scripted run leaves recovery copies for a person to answer.
+        QTimer::singleShot(0, window.autosave(), &nnplay::ui::AutosaveKeeper::offerRecovery);
     }
     return QApplication::exec();
 }

@@ -14,6 +14,7 @@
 #include "train/TrainingSession.h"
 #include "window/MainWindow.h"
 #include "window/ProjectFiles.h"
+#include "window/TrainingToolBar.h"
 
 namespace nnplay::bench {
 
@@ -53,6 +54,7 @@ std::vector<Figure> guiW2(double seconds) {
     window.resize(1366, 768);
     window.show();
     window.files()->openProject(project);
+    window.trainingToolBar()->setSpeed(ui::TrainingWorker::kFullSpeed);  // not a class's pace
     ui::SnapshotRequest request;
     request.gridSize = 100;
     window.training()->setSnapshotRequest(request);

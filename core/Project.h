@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -25,7 +26,13 @@ struct NamedNetwork {
 struct Project {
     /// The name of the one network of a classification or regression project.
     static constexpr const char* kModel = "model";
+    /// The longest title a file may hold, in characters.
+    static constexpr std::size_t kMaxTitleLength = 200;
 
+    /// A name for people ("Circle: a first classifier"): the window title and the Examples
+    /// menu show it. Empty: the file name stands in. One line, at most kMaxTitleLength
+    /// characters.
+    std::string title;
     Task task = Task::Classification;
     DataSpec data;
     /// The project's networks, never empty. Layer ids are unique across all of them.

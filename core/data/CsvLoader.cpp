@@ -129,7 +129,11 @@ DataInfo describeTable(const CsvTable& table, int labelIndex, Task task, Dataset
 
 Dataset loadCsvData(const std::string& path, const std::string& labelColumn, Task task,
                     DataInfo& info) {
-    const CsvTable table = CsvTable::readFile(path);
+    return loadCsvData(CsvTable::readFile(path), labelColumn, task, info);
+}
+
+Dataset loadCsvData(const CsvTable& table, const std::string& labelColumn, Task task,
+                    DataInfo& info) {
     const int labelIndex = findLabelColumn(table, labelColumn);
     checkHeader(table, labelIndex);
 
@@ -170,7 +174,10 @@ Dataset loadCsvData(const std::string& path, const std::string& labelColumn, Tas
 }
 
 DataInfo describeCsvData(const std::string& path, const std::string& labelColumn, Task task) {
-    const CsvTable table = CsvTable::readFile(path);
+    return describeCsvData(CsvTable::readFile(path), labelColumn, task);
+}
+
+DataInfo describeCsvData(const CsvTable& table, const std::string& labelColumn, Task task) {
     const int labelIndex = findLabelColumn(table, labelColumn);
     checkHeader(table, labelIndex);
     Dataset labels;

@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "data/CsvTable.h"
 #include "data/Dataset.h"
 
 namespace nnplay {
@@ -21,5 +22,10 @@ Dataset loadCsvData(const std::string& path, const std::string& labelColumn, Tas
 /// input cells are not parsed). Throws InputError as loadCsvData() does for the file, the
 /// header and the labels.
 DataInfo describeCsvData(const std::string& path, const std::string& labelColumn, Task task);
+
+/// As above, for a table already read (CSV text kept inside a project).
+Dataset loadCsvData(const CsvTable& table, const std::string& labelColumn, Task task,
+                    DataInfo& info);
+DataInfo describeCsvData(const CsvTable& table, const std::string& labelColumn, Task task);
 
 }  // namespace nnplay

@@ -107,7 +107,9 @@ private:
     int m_line = 1;
 };
 
-std::string readWholeFile(const std::string& path) {
+}  // namespace
+
+std::string CsvTable::readText(const std::string& path) {
     std::error_code error;
     if (!std::filesystem::is_regular_file(path, error)) {
         throw InputError("cannot open data file '" + path +
@@ -125,8 +127,6 @@ std::string readWholeFile(const std::string& path) {
     }
     return text;
 }
-
-}  // namespace
 
 CsvTable CsvTable::parse(std::string_view text, const std::string& fileName, bool hasHeader) {
     CsvTable table;
@@ -162,7 +162,7 @@ CsvTable CsvTable::parse(std::string_view text, const std::string& fileName, boo
 }
 
 CsvTable CsvTable::readFile(const std::string& path, bool hasHeader) {
-    return parse(readWholeFile(path), path, hasHeader);
+    return parse(readText(path), path, hasHeader);
 }
 
 std::string CsvTable::where(int line, int column) const {

@@ -27,6 +27,8 @@ public:
                           bool hasHeader = true);
     /// Reads a plain or gzip-compressed file (zlib reads either) and parses it.
     static CsvTable readFile(const std::string& path, bool hasHeader = true);
+    /// The text of a plain or gzip-compressed file. Throws InputError naming the file.
+    static std::string readText(const std::string& path);
 
     const std::string& fileName() const { return m_fileName; }
     /// Column names; empty without a header.

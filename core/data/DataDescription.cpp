@@ -19,17 +19,26 @@ DataInfo describeData(const DataSpec& spec, Task task, const std::string& baseDi
         info.featureNames = spec.features;
         if (task == Task::Classification) info.classNames = {"-1", "+1"};
         info.targetCount = 1;
+        if (task == Task::Regression) info.targetRange = std::array<float, 2>{-1.0f, 1.0f};
         info.isPlane = true;
         return info;
     }
     if (spec.source == "digits") return digitsDataInfo();
-    return describeCsvData(resolveDataPath(spec.path, baseDir), spec.label, task);
+    return describeCsvData(readCsvSource(spec, baseDir), spec.label, task);
 }
 
 std::string resolveDataPath(const std::string& path, const std::string& baseDir) {
     const std::filesystem::path file(path);
     if (file.is_absolute() || baseDir.empty()) return file.lexically_normal().string();
     return (std::filesystem::path(baseDir) / file).lexically_normal().string();
+}
+
+CsvTable readCsvSource(const DataSpec& spec, const std::string& baseDir) {
+    if (spec.csvText.empty()) return CsvTable::readFile(resolveDataPath(spec.path, baseDir));
+    const std::string name = spec.path.empty()
+                                 ? std::string("the CSV data")
+                                 : std::filesystem::path(spec.path).filename().string();
+    return CsvTable::parse(spec.csvText, name + " (kept in the project)");
 }
 
 }  // namespace nnplay

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "Types.h"
+#include "data/CsvTable.h"
 #include "data/DataSpec.h"
 #include "data/Dataset.h"
 
@@ -19,5 +20,10 @@ DataInfo describeData(const DataSpec& spec, Task task, const std::string& baseDi
 /// A CSV path of a project resolved against its folder (unchanged when absolute or when
 /// baseDir is empty).
 std::string resolveDataPath(const std::string& path, const std::string& baseDir);
+
+/// The table of CSV data: the text the project keeps (spec.csvText; messages name it "iris.csv
+/// (kept in the project)") when there is one, else the file at spec.path resolved against
+/// baseDir. Throws InputError naming the file, line and column.
+CsvTable readCsvSource(const DataSpec& spec, const std::string& baseDir);
 
 }  // namespace nnplay

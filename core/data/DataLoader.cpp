@@ -69,15 +69,15 @@ DataSplit loadPlane(const DataSpec& spec, Task task) {
 
 const std::vector<SourceInfo>& dataSources() {
     static const std::vector<SourceInfo> sources{
-        {"circle", "Circle", Task::Classification, true},
-        {"xor", "Exclusive or", Task::Classification, true},
-        {"gaussian", "Gaussian", Task::Classification, true},
-        {"spiral", "Spiral", Task::Classification, true},
-        {"moons", "Moons", Task::Classification, true},
-        {"plane", "Plane", Task::Regression, true},
-        {"multigauss", "Multi Gaussian", Task::Regression, true},
-        {"digits", "Digits 8x8", Task::Classification, false},
-        {"csv", "CSV file", Task::Classification, false, true},
+        {"circle", "Circle", "Circle", Task::Classification, true},
+        {"xor", "Exclusive or", "XOR", Task::Classification, true},
+        {"gaussian", "Gaussian", "Gauss", Task::Classification, true},
+        {"spiral", "Spiral", "Spiral", Task::Classification, true},
+        {"moons", "Moons", "Moons", Task::Classification, true},
+        {"plane", "Plane", "Plane", Task::Regression, true},
+        {"multigauss", "Hills of Gaussians", "Hills", Task::Regression, true},
+        {"digits", "Digits 8x8", "Digits", Task::Classification, false},
+        {"csv", "CSV file", "CSV", Task::Classification, false, true},
     };
     return sources;
 }
@@ -116,7 +116,8 @@ void checkDataSpec(const DataSpec& spec, Task task) {
         checkPlaneFeatures(spec.features);
     }
     if (spec.source == "csv") {
-        if (spec.path.empty()) throw InputError("no CSV file chosen for the data");
+        if (spec.path.empty() && spec.csvText.empty())
+            throw InputError("no CSV file chosen for the data");
         if (spec.label.empty()) throw InputError("no label column named for the CSV data");
     }
     if (spec.standardizeTarget && (spec.source != "csv" || task != Task::Regression))
@@ -130,12 +131,14 @@ DataSplit loadData(const DataSpec& spec, Task task, const std::string& baseDir) 
 
     DataSplit split;
     Dataset all;
-    const std::string file = spec.source == "digits" ? resourcePath("digits.csv.gz")
-                                                     : resolveDataPath(spec.path, baseDir);
+    std::string file;
     if (spec.source == "digits") {
+        file = resourcePath("digits.csv.gz");
         all = loadDigits(file, split.info);
     } else {
-        all = loadCsvData(file, spec.label, task, split.info);
+        const CsvTable table = readCsvSource(spec, baseDir);
+        file = table.fileName();
+        all = loadCsvData(table, spec.label, task, split.info);
     }
     if (all.sampleCount() < kMinSamples) {
         throw InputError(file + ": the data has only " +

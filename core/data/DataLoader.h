@@ -23,7 +23,8 @@ void checkDataSpec(const DataSpec& spec, Task task);
 /// The sources a user can pick, in palette order, with whether each is a 2-D generator.
 struct SourceInfo {
     std::string name;         ///< "circle"
-    std::string displayName;  ///< "Circle"
+    std::string displayName;  ///< "Exclusive or"
+    std::string shortName;    ///< "XOR": under its picture in the window, and in its messages
     Task task;                ///< the only task the source supports, unless anyTask
     bool isPlane;
     bool anyTask = false;  ///< CSV: classification or regression, as the user chooses

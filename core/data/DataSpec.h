@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -21,13 +22,20 @@ struct DataSpec {
     /// Derived input features for 2-D sources (see Features.h). Ignored for other sources.
     std::vector<std::string> features{"x1", "x2"};
     /// CSV only: file path (relative to the project file), label column, standardise inputs.
+    /// With csvText, the path only says where the data came from.
     std::string path;
+    /// CSV only: the CSV file's text kept inside the project, read instead of `path` when not
+    /// empty, so the project works on any machine. At most kMaxCsvTextBytes.
+    std::string csvText;
     std::string label = "label";
     bool standardize = false;
     /// CSV regression only: standardise the target (predictions are mapped back).
     bool standardizeTarget = false;
 
     bool operator==(const DataSpec&) const = default;
+
+    /// The most CSV text a project may keep inside itself.
+    static constexpr std::size_t kMaxCsvTextBytes = 32u << 20;
 };
 
 }  // namespace nnplay

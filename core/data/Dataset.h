@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <array>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,6 +37,9 @@ struct DataInfo {
     std::vector<std::string> classNames;
     /// Regression: number of target values per sample.
     int targetCount = 1;
+    /// Regression: the range every target lies in, when known without reading the data (the
+    /// 2-D generators' [-1, 1]); empty otherwise.
+    std::optional<std::array<float, 2>> targetRange;
     /// True for the 2-D generators: samples live in the plane of kPlaneExtent (PlaneGenerators.h)
     /// and can be drawn as
     /// points and a decision boundary.

@@ -163,12 +163,29 @@ json writeMatrix(const Matrix& m, bool flat) {
     return out;
 }
 
+/// A title is one line of at most Project::kMaxTitleLength characters (UTF-8, which the JSON
+/// reader has checked).
+std::string readTitle(const json& j) {
+    const std::string title = text(j, "title", "project", "");
+    std::size_t characters = 0;
+    for (const char c : title) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte < 0x20 || byte == 0x7f)
+            throw InputError("the title must be one line of text without control characters");
+        if ((byte & 0xc0) != 0x80) ++characters;
+    }
+    if (characters > Project::kMaxTitleLength)
+        throw InputError("the title has " + std::to_string(characters) + " characters; at most " +
+                         std::to_string(Project::kMaxTitleLength) + " are allowed");
+    return title;
+}
+
 DataSpec readData(const json& j) {
     const std::string where = "data";
     requireObject(j, where);
     checkKeys(j, where,
               {"source", "samples", "noise", "train_fraction", "validation_fraction", "seed",
-               "features", "path", "label", "standardize", "standardize_target"});
+               "features", "path", "csv_text", "label", "standardize", "standardize_target"});
     DataSpec d;
     d.source = text(j, "source", where, d.source);
     d.samples = integer(j, "samples", where, d.samples);
@@ -186,11 +203,22 @@ DataSpec readData(const json& j) {
         }
     }
     d.path = text(j, "path", where, d.path);
+    d.csvText = text(j, "csv_text", where, d.csvText);
     d.label = text(j, "label", where, d.label);
     d.standardize = boolean(j, "standardize", where, d.standardize);
     d.standardizeTarget = boolean(j, "standardize_target", where, d.standardizeTarget);
-    if (d.source == "csv" && d.path.empty())
-        throw InputError("data.path is needed when data.source is \"csv\"");
+    if (d.csvText.size() > DataSpec::kMaxCsvTextBytes)
+        throw InputError("data.csv_text holds " + std::to_string(d.csvText.size()) +
+                         " bytes of CSV data, more than a project can keep (" +
+                         std::to_string(DataSpec::kMaxCsvTextBytes >> 20) +
+                         " MiB); keep the data in its own file and name it in data.path");
+    if (j.contains("csv_text") && d.source != "csv")
+        throw InputError("data.csv_text belongs to CSV data, but data.source is " +
+                         quoteForMessage(d.source));
+    if (j.contains("csv_text") && d.csvText.empty())
+        throw InputError("data.csv_text is empty (leave it out to read data.path instead)");
+    if (d.source == "csv" && d.path.empty() && d.csvText.empty())
+        throw InputError("data.path (or data.csv_text) is needed when data.source is \"csv\"");
     return d;
 }
 
@@ -199,10 +227,12 @@ json writeData(const DataSpec& d) {
     if (d.validationFraction > 0.0) j["validation_fraction"] = d.validationFraction;
     j["seed"] = d.seed;
     if (d.source == "csv") {
-        j["path"] = d.path;
+        if (!d.path.empty() || d.csvText.empty()) j["path"] = d.path;
         j["label"] = d.label;
         j["standardize"] = d.standardize;
         if (d.standardizeTarget) j["standardize_target"] = true;
+        // Last, so the settings above stay in view of a reader.
+        if (!d.csvText.empty()) j["csv_text"] = d.csvText;
     } else {
         j["samples"] = d.samples;
         j["noise"] = d.noise;
@@ -600,14 +630,16 @@ Project parse(const std::string& source) {
     json::sax_parse(source, &reader);
     if (!j.is_object() || !j.contains("format") || j.at("format") != kFormat)
         throw InputError("not an nnplay project (the \"format\" key must be \"nnplay-project\")");
-    checkKeys(j, "the project", {"format", "version", "task", "data", "network", "training",
-                                 "history", "preprocessing"});
+    checkKeys(j, "the project",
+              {"format", "version", "title", "task", "data", "network", "training", "history",
+               "preprocessing"});
     const int version = integer(j, "version", "project", 0);
     if (version > kVersion)
         throw InputError("written by a newer nnplay (format version " + std::to_string(version) +
                          "); this program reads versions up to " + std::to_string(kVersion));
     if (version < 1) throw InputError("the project has no valid \"version\" (expected 1)");
     Project p;
+    p.title = readTitle(j);
     p.task = taskFromString(text(j, "task", "project", toString(p.task)));
     if (!j.contains("network")) throw InputError("the project has no \"network\"");
     if (j.contains("data")) p.data = readData(j.at("data"));
@@ -628,6 +660,7 @@ std::string serialize(const Project& p) {
     json j;
     j["format"] = kFormat;
     j["version"] = kVersion;
+    if (!p.title.empty()) j["title"] = p.title;
     j["task"] = toString(p.task);
     j["data"] = writeData(p.data);
     j["network"] = writeNetwork(p.network());

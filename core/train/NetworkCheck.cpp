@@ -1,11 +1,36 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "train/NetworkCheck.h"
 
+#include <array>
+#include <optional>
+#include <sstream>
+
 #include "layers/LayerRegistry.h"
+#include "train/OutputHeadFix.h"
 
 namespace nnplay {
 
 namespace {
+
+/// The range an output of this kind cannot leave, or none for unbounded outputs.
+std::optional<std::array<float, 2>> boundedRange(OutputKind kind) {
+    switch (kind) {
+        case OutputKind::Probability:
+        case OutputKind::Distribution:
+            return std::array<float, 2>{0.0f, 1.0f};
+        case OutputKind::Symmetric:
+            return std::array<float, 2>{-1.0f, 1.0f};
+        case OutputKind::Unbounded:
+            break;
+    }
+    return std::nullopt;
+}
+
+std::string numberText(float value) {
+    std::ostringstream text;
+    text << value;
+    return text.str();
+}
 
 std::string plural(int n, const std::string& word) {
     const bool sibilant = !word.empty() && word.back() == 's';
@@ -27,32 +52,35 @@ ShapeReport checkNetwork(const NetworkSpec& spec, const DataInfo& data, LossKind
     };
     const int outputs = report.layers[last].output.size();
     const OutputKind kind = registry.outputKind(spec);
+    // Each message says what is wrong, then what the task needs (outputHeadNeed).
+    const std::string need = outputHeadNeed(data, loss);
+    const std::string gives = "gives " + plural(outputs, "output") + ": ";
     if (data.task == Task::Regression) {
-        if (outputs != data.targetCount)
-            fail(sizing, "gives " + plural(outputs, "output") + " but the data has " +
-                             plural(data.targetCount, "target"));
-        else if (loss != LossKind::Mse)
-            fail(last, "ends a regression network, which needs the mean squared error loss");
+        if (outputs != data.targetCount) {
+            fail(sizing, gives + need);
+        } else if (loss != LossKind::Mse) {
+            fail(last, "ends a network that predicts numbers: " + need);
+        } else if (const auto range = boundedRange(kind);
+                   range && data.targetRange &&
+                   ((*data.targetRange)[0] < (*range)[0] || (*data.targetRange)[1] > (*range)[1])) {
+            fail(last, "gives outputs between " + numberText((*range)[0]) + " and " +
+                           numberText((*range)[1]) + " only, but the targets go from " +
+                           numberText((*data.targetRange)[0]) + " to " +
+                           numberText((*data.targetRange)[1]) + ": " + need);
+        }
         return report;
     }
     const int classes = data.classCount();
     if (loss == LossKind::Bce) {
-        if (outputs != 1)
-            fail(sizing, "gives " + plural(outputs, "output") +
-                             " but binary cross-entropy needs 1 (the probability of class " +
-                             (classes > 1 ? data.classNames[1] : std::string("1")) + ")");
-        else if (classes != 2)
-            fail(sizing, "gives 1 output, but the data has " + plural(classes, "class") +
-                             ": use Softmax with categorical cross-entropy");
+        if (outputs != 1 || classes != 2)
+            fail(sizing, gives + need);
         else if (kind != OutputKind::Probability)
-            fail(last, "ends the network, but binary cross-entropy needs a Sigmoid at the end");
+            fail(last, "ends the network: " + need);
     } else if (loss == LossKind::Cce) {
         if (outputs != classes)
-            fail(sizing, "gives " + plural(outputs, "output") + " but the data has " +
-                             plural(classes, "class") + " (one output per class)");
+            fail(sizing, gives + need);
         else if (kind != OutputKind::Distribution)
-            fail(last, "ends the network, but categorical cross-entropy needs a Softmax at "
-                       "the end");
+            fail(last, "ends the network: " + need);
     } else if (outputs != classes && !(classes == 2 && outputs == 1)) {
         fail(sizing, "gives " + plural(outputs, "output") + " but the data has " +
                          plural(classes, "class") + " (one output, or one per class)");

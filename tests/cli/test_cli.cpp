@@ -160,6 +160,7 @@ private slots:
     void badNumbersAndKeysAreBadInput();
     void hugeBatchSizeTrains();
     void predictWithoutTheTrainingCsv();
+    void keptCsvDataTrainsValidatesAndPredicts();
     void predictMatchesColumnsByName();
     void standardizedTargetsPredictInOriginalUnits();
     void csvMessagesAreOneSafeLine();
@@ -687,6 +688,36 @@ void TestCli::predictWithoutTheTrainingCsv() {
     QCOMPARE(expected.count('\n'), 61);
     QVERIFY(expected.contains("virginica"));
     QCOMPARE(readBytes(dir.filePath("after.csv")), expected);
+}
+
+void TestCli::keptCsvDataTrainsValidatesAndPredicts() {
+    // The data lives inside the project; the path names a file no machine has.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QJsonObject project = flowersProject("/nowhere/flowers.csv");
+    QJsonObject data = project["data"].toObject();
+    data["csv_text"] = QString::fromUtf8(flowersCsv());
+    project["data"] = data;
+    const QString path = writeProject(dir, "kept.nnplay", project);
+    const CliRun validate = runCli({"validate", path});
+    QVERIFY2(validate.exitCode == 0, qPrintable(validate.describe()));
+    const QString saved = dir.filePath("trained.nnplay");
+    const CliRun train = runCli({"train", path, "--quiet", "--save", saved});
+    QVERIFY2(train.exitCode == 0, qPrintable(train.describe()));
+    // The trained project still carries its data.
+    const QJsonObject back = QJsonDocument::fromJson(readBytes(saved)).object();
+    QCOMPARE(back["data"].toObject()["csv_text"].toString(), QString::fromUtf8(flowersCsv()));
+    QVERIFY(writeFile(dir.filePath("rows.csv"), flowersCsv()));
+    const CliRun predict = runCli(
+        {"predict", saved, "--data", dir.filePath("rows.csv"), "--out", dir.filePath("out.csv")});
+    QVERIFY2(predict.exitCode == 0, qPrintable(predict.describe()));
+    QCOMPARE(readBytes(dir.filePath("out.csv")).count('\n'), 61);
+    // A bad cell in the kept text is named after the file it came from.
+    data["csv_text"] = "width,length,species\n1,2,a\n1,x,b\n";
+    project["data"] = data;
+    const CliRun bad = runCli({"validate", writeProject(dir, "bad.nnplay", project)});
+    QVERIFY2(bad.exitCode != 0 && bad.err.contains("flowers.csv (kept in the project), line 3"),
+             qPrintable(bad.describe()));
 }
 
 void TestCli::predictMatchesColumnsByName() {

@@ -1,15 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <QtTest>
 
+#include <set>
+
 #include "NetworkSpec.h"
+#include "Project.h"
+#include "data/DataDescription.h"
 #include "train/Model.h"
 #include "train/NetworkCheck.h"
+#include "train/OutputHeadFix.h"
 
 using namespace nnplay;
 
 namespace {
 
-NetworkSpec network(std::initializer_list<std::pair<const char*, double>> layers) {
+NetworkSpec network(const std::vector<std::pair<std::string, double>>& layers) {
     NetworkSpec spec;
     for (const auto& [type, units] : layers) {
         LayerSpec layer;
@@ -38,6 +43,9 @@ private slots:
     void errors();
     void outputFitsDataAndLoss_data();
     void outputFitsDataAndLoss();
+    void boundedOutputCannotReachTheTargets();
+    void outputFixFitsTheTask_data();
+    void outputFixFitsTheTask();
     void modelUsesStoredWeights();
     void idsAreStable();
 };
@@ -92,10 +100,12 @@ void TestNetworkSpec::outputFitsDataAndLoss_data() {
     QTest::addColumn<int>("errorLayer");
     QTest::addColumn<QString>("message");
     QTest::newRow("bce ok") << "sigmoid" << 1 << 2 << "bce" << -1 << "";
-    QTest::newRow("bce three outputs") << "sigmoid" << 3 << 2 << "bce" << 1 << "Dense (layer 2) gives 3 outputs but binary cross-entropy needs 1";
-    QTest::newRow("bce without sigmoid") << "tanh" << 1 << 2 << "bce" << 2 << "Tanh (layer 3) ends the network, but binary cross-entropy needs a Sigmoid";
+    QTest::newRow("bce three outputs") << "sigmoid" << 3 << 2 << "bce" << 1 << "Dense (layer 2) gives 3 outputs: 2 classes need a Dense layer of 1 unit with Sigmoid, and the binary cross-entropy loss";
+    QTest::newRow("bce without sigmoid") << "tanh" << 1 << 2 << "bce" << 2 << "Tanh (layer 3) ends the network: 2 classes need a Dense layer of 1 unit with Sigmoid";
+    QTest::newRow("bce on three classes") << "sigmoid" << 1 << 3 << "bce" << 1 << "Dense (layer 2) gives 1 output: 3 classes need a Dense layer of 3 units with Softmax, and the categorical cross-entropy loss";
+    QTest::newRow("cce two classes softmax") << "softmax" << 2 << 2 << "cce" << -1 << "";
     QTest::newRow("cce ok") << "softmax" << 10 << 10 << "cce" << -1 << "";
-    QTest::newRow("cce wrong count") << "softmax" << 8 << 10 << "cce" << 1 << "gives 8 outputs but the data has 10 classes";
+    QTest::newRow("cce wrong count") << "softmax" << 8 << 10 << "cce" << 1 << "gives 8 outputs: 10 classes need a Dense layer of 10 units with Softmax";
     QTest::newRow("mse tanh binary") << "tanh" << 1 << 2 << "mse" << -1 << "";
 }
 
@@ -112,6 +122,105 @@ void TestNetworkSpec::outputFitsDataAndLoss() {
         checkNetwork(spec, classes(classCount, 2), lossKindFromString(loss.toStdString()));
     QCOMPARE(r.errorLayer, errorLayer);
     QVERIFY2(QString::fromStdString(r.error).contains(message), r.error.c_str());
+}
+
+void TestNetworkSpec::boundedOutputCannotReachTheTargets() {
+    // The plane data's targets go from -1 to 1: a Sigmoid at the end can never go below 0.
+    DataSpec data;
+    data.source = "plane";
+    const DataInfo info = describeData(data, Task::Regression, "");
+    NetworkSpec spec = network({{"dense", 4}, {"tanh", 0}, {"dense", 1}, {"sigmoid", 0}});
+    ShapeReport r = checkNetwork(spec, info, LossKind::Mse);
+    QCOMPARE(r.errorLayer, 3);
+    QVERIFY2(QString::fromStdString(r.error).contains(
+                 "Sigmoid (layer 4) gives outputs between 0 and 1 only, but the targets go from "
+                 "-1 to 1: A number to predict needs a Dense layer of 1 unit with no activation"),
+             r.error.c_str());
+    spec.layers[3].type = "tanh";  // reaches -1..1
+    QVERIFY(checkNetwork(spec, info, LossKind::Mse).ok());
+    spec.layers.pop_back();  // unbounded
+    QVERIFY(checkNetwork(spec, info, LossKind::Mse).ok());
+}
+
+void TestNetworkSpec::outputFixFitsTheTask_data() {
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<QString>("lossBefore");
+    QTest::addColumn<QStringList>("layersBefore");
+    QTest::addColumn<QStringList>("layersAfter");
+    QTest::addColumn<QString>("lossAfter");
+    QTest::addColumn<QString>("summary");
+    // Layers as "type" or "dense:units".
+    QTest::newRow("plane regression, sigmoid head")
+        << "plane" << "bce" << QStringList{"dense:4", "tanh", "dense:1", "sigmoid"}
+        << QStringList{"dense:4", "tanh", "dense:1"} << "mse"
+        << "A number to predict needs a Dense layer of 1 unit with no activation after it, and "
+           "the mean squared error loss";
+    QTest::newRow("digits, binary head")
+        << "digits" << "bce" << QStringList{"dense:16", "relu", "dense:1", "sigmoid"}
+        << QStringList{"dense:16", "relu", "dense:10", "softmax"} << "cce"
+        << "10 classes need a Dense layer of 10 units with Softmax, and the categorical "
+           "cross-entropy loss";
+    QTest::newRow("circle, regression head")
+        << "circle" << "mse" << QStringList{"dense:4", "tanh", "dense:3"}
+        << QStringList{"dense:4", "tanh", "dense:1", "sigmoid"} << "bce"
+        << "2 classes need a Dense layer of 1 unit with Sigmoid, and the binary cross-entropy "
+           "loss";
+    QTest::newRow("circle, softmax kept with cce")
+        << "circle" << "cce" << QStringList{"dense:4", "relu", "dense:3", "softmax"}
+        << QStringList{"dense:4", "relu", "dense:2", "softmax"} << "cce"
+        << "2 classes need a Dense layer of 2 units with Softmax, and the categorical "
+           "cross-entropy loss";
+    QTest::newRow("no dense layer at all")
+        << "circle" << "bce" << QStringList{"tanh"} << QStringList{"tanh", "dense:1", "sigmoid"}
+        << "bce" << "2 classes need a Dense layer of 1 unit with Sigmoid, and the binary "
+                    "cross-entropy loss";
+}
+
+void TestNetworkSpec::outputFixFitsTheTask() {
+    QFETCH(QString, source);
+    QFETCH(QString, lossBefore);
+    QFETCH(QStringList, layersBefore);
+    QFETCH(QStringList, layersAfter);
+    QFETCH(QString, lossAfter);
+    QFETCH(QString, summary);
+    auto build = [](const QStringList& layers) {
+        std::vector<std::pair<std::string, double>> list;
+        for (const QString& layer : layers) {
+            const QStringList parts = layer.split(':');
+            list.push_back({parts[0].toStdString(), parts.size() > 1 ? parts[1].toDouble() : 0});
+        }
+        return network(list);
+    };
+    Project project = Project::defaultProject();
+    project.data.source = source.toStdString();
+    project.task = source == "plane" ? Task::Regression : Task::Classification;
+    project.training.loss = lossKindFromString(lossBefore.toStdString());
+    project.network() = build(layersBefore);
+    const DataInfo info = describeData(project.data, project.task, "");
+    QVERIFY(!checkNetwork(project.network(), info, project.training.loss).ok());
+
+    const std::optional<OutputFix> fix = proposeOutputFix(project, info);
+    QVERIFY(fix);
+    QStringList after;
+    for (const LayerSpec& layer : fix->network.layers) {
+        after << (layer.type == "dense" ? QStringLiteral("dense:%1").arg(layer.setting("units"))
+                                        : QString::fromStdString(layer.type));
+    }
+    QCOMPARE(after, layersAfter);
+    QCOMPARE(QString::fromStdString(toString(fix->loss)), lossAfter);
+    QCOMPARE(QString::fromStdString(fix->summary), summary);
+    QVERIFY(checkNetwork(fix->network, info, fix->loss).ok());
+    // Layers that stay keep their ids; new ones take ids nobody uses.
+    std::set<int> ids;
+    for (const LayerSpec& layer : fix->network.layers) {
+        QVERIFY(ids.insert(layer.id).second);
+        const int before = project.network().indexOf(layer.id);
+        if (before >= 0) QCOMPARE(project.network().layers[std::size_t(before)].type, layer.type);
+    }
+    // A network that fits needs no fix.
+    project.network() = fix->network;
+    project.training.loss = fix->loss;
+    QVERIFY(!proposeOutputFix(project, info));
 }
 
 void TestNetworkSpec::modelUsesStoredWeights() {

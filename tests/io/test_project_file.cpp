@@ -310,6 +310,13 @@ private slots:
     void versionOneFixturesOpenUnchanged();
     void refusesToSaveOverWhatIsNotAFile();
     void storesPreprocessingWithTrainedWeights();
+    void readsAndWritesTheTitle();
+    void refusesBadTitles_data();
+    void refusesBadTitles();
+    void keepsCsvDataInsideTheProject();
+    void refusesBadKeptCsvData_data();
+    void refusesBadKeptCsvData();
+    void keptCsvErrorsNameTheData();
 };
 
 void TestProjectFile::roundTrip_data() {
@@ -963,6 +970,123 @@ void TestProjectFile::storesPreprocessingWithTrainedWeights() {
     // Without weights the learned values are stale and not written.
     project.network().clearParams();
     QVERIFY(ProjectFile::serialize(project).find("preprocessing") == std::string::npos);
+}
+
+void TestProjectFile::readsAndWritesTheTitle() {
+    const Project p = ProjectFile::parse(
+        minimal(R"([{"type": "dense", "units": 1}])", R"( "title": "Spirale à deux bras",)"));
+    QCOMPARE(qs(p.title), QString("Spirale à deux bras"));
+    const std::string text = ProjectFile::serialize(p);
+    QVERIFY(text.find("\"version\": 1,\n  \"title\": \"Spirale à deux bras\",\n  \"task\"") !=
+            std::string::npos);
+    compareProjects(ProjectFile::parse(text), p);
+    QCOMPARE(qs(ProjectFile::parse(text).title), qs(p.title));
+    // No title, no key: files without one save as they were.
+    QVERIFY(ProjectFile::serialize(Project::defaultProject()).find("title") == std::string::npos);
+    // Every shipped example has one.
+    for (const QString& name : QDir(NNPLAY_RESOURCE_DIR "/examples").entryList({"*.nnplay"})) {
+        const Project example =
+            ProjectFile::load(NNPLAY_RESOURCE_DIR "/examples/" + name.toStdString());
+        QVERIFY2(!example.title.empty(), qPrintable(name));
+    }
+}
+
+void TestProjectFile::refusesBadTitles_data() {
+    QTest::addColumn<QString>("title");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("not text") << "42"
+                              << "project.title must be a string";
+    QTest::newRow("two lines") << R"("one\ntwo")"
+                               << "one line of text";
+    QTest::newRow("tab") << R"("a\tb")"
+                         << "without control characters";
+    QString longTitle = "\"";
+    for (int i = 0; i < 201; ++i) longTitle += QChar(0xe9);  // 201 characters, 402 bytes
+    QTest::newRow("too long") << longTitle + "\""
+                              << "the title has 201 characters; at most 200";
+}
+
+void TestProjectFile::refusesBadTitles() {
+    QFETCH(QString, title);
+    QFETCH(QString, message);
+    const QString error = errorOf([&] {
+        ProjectFile::parse(minimal(R"([{"type": "dense", "units": 1}])",
+                                   " \"title\": " + title.toStdString() + ","));
+    });
+    QVERIFY2(error.contains(message), qPrintable(error));
+    // 200 characters are fine, however many bytes they take.
+    std::string fine = "\"";
+    for (int i = 0; i < 200; ++i) fine += "\xc3\xa9";
+    QCOMPARE(ProjectFile::parse(
+                 minimal(R"([{"type": "dense", "units": 1}])", " \"title\": " + fine + "\","))
+                 .title.size(),
+             std::size_t{400});
+}
+
+void TestProjectFile::keepsCsvDataInsideTheProject() {
+    const QByteArray csv = readAll(NNPLAY_RESOURCE_DIR "/examples/iris.csv");
+    QVERIFY(!csv.isEmpty());
+    Project project = untrainedCsv();
+    project.data.path = "/nowhere/iris.csv";
+    project.data.csvText = csv.toStdString();
+    const std::string text = ProjectFile::serialize(project);
+    QVERIFY(text.find("\"csv_text\":") != std::string::npos);
+    const Project back = ProjectFile::parse(text);
+    compareProjects(back, project);
+    QCOMPARE(ProjectFile::serialize(back), text);
+
+    // The kept text gives the same samples as the file, with no file there.
+    QTemporaryDir empty;
+    QVERIFY(empty.isValid());
+    const DataSplit kept = loadData(back.data, back.task, empty.path().toStdString());
+    DataSpec fromFile = back.data;
+    fromFile.csvText.clear();
+    fromFile.path = NNPLAY_RESOURCE_DIR "/examples/iris.csv";
+    const DataSplit file = loadData(fromFile, back.task, "");
+    QVERIFY(kept.train.inputs == file.train.inputs);
+    QVERIFY(kept.test.labels == file.test.labels);
+    QVERIFY(kept.info.classNames == file.info.classNames);
+
+    // Kept data needs no path.
+    project.data.path.clear();
+    const std::string noPath = ProjectFile::serialize(project);
+    QVERIFY(noPath.find("\"path\"") == std::string::npos);
+    compareProjects(ProjectFile::parse(noPath), project);
+}
+
+void TestProjectFile::refusesBadKeptCsvData_data() {
+    QTest::addColumn<QString>("data");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("empty") << R"({"source": "csv", "csv_text": ""})"
+                           << "data.csv_text is empty";
+    QTest::newRow("not csv") << R"({"source": "circle", "csv_text": "a,label\n1,0\n"})"
+                             << "data.csv_text belongs to CSV data";
+    QTest::newRow("not text") << R"({"source": "csv", "csv_text": 3})"
+                              << "data.csv_text must be a string";
+    QTest::newRow("no path, no text") << R"({"source": "csv"})"
+                                      << "data.path (or data.csv_text)";
+    const QString large = "{\"source\": \"csv\", \"csv_text\": \"" +
+                          QString(static_cast<int>(DataSpec::kMaxCsvTextBytes) + 1, 'x') + "\"}";
+    QTest::newRow("too large") << large << "more than a project can keep (32 MiB)";
+}
+
+void TestProjectFile::refusesBadKeptCsvData() {
+    QFETCH(QString, data);
+    QFETCH(QString, message);
+    const QString error = errorOf([&] {
+        ProjectFile::parse(minimal(R"([{"type": "dense", "units": 1}])",
+                                   " \"data\": " + data.toStdString() + ","));
+    });
+    QVERIFY2(error.contains(message), qPrintable(error.left(300)));
+}
+
+void TestProjectFile::keptCsvErrorsNameTheData() {
+    Project project = untrainedCsv();
+    project.data.path = "data/iris.csv";
+    project.data.csvText = "a,b,species\n1,2,x\n3,oops,y\n";
+    const QString error = errorOf([&] { loadData(project.data, project.task, ""); });
+    QVERIFY2(error.startsWith("iris.csv (kept in the project), line 3, column 2"),
+             qPrintable(error));
 }
 
 QTEST_APPLESS_MAIN(TestProjectFile)

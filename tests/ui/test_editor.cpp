@@ -114,6 +114,8 @@ private slots:
     void mouseDragReordersLayer();
     void clickSelectsAndDeleteRemoves();
     void unitButtonsChangeUnits();
+    void plusAndMinusKeysChangeUnits();
+    void dropOutsideTheNetworkCancels();
     void structuralEditDropsAndUndoRestoresWeights();
     void nonStructuralEditKeepsWeights();
     void featureTogglesEditData();
@@ -272,6 +274,65 @@ void TestEditor::mouseDragReordersLayer() {
         editor.document.undoStack()->undo();
         QCOMPARE(editor.network(), before);
     }
+}
+
+void TestEditor::plusAndMinusKeysChangeUnits() {
+    Editor editor;
+    const int denseId = editor.idAt(0);
+    editor.scene.selectLayer(denseId);
+    editor.view.setFocus();
+    QTest::keyClick(&editor.view, Qt::Key_Plus);
+    QCOMPARE(editor.network().layers[0].setting("units"), 5.0);
+    QTest::keyClick(&editor.view, Qt::Key_Equal);  // + without Shift
+    QCOMPARE(editor.network().layers[0].setting("units"), 6.0);
+    QTest::keyClick(&editor.view, Qt::Key_Minus);
+    QCOMPARE(editor.network().layers[0].setting("units"), 5.0);
+    QCOMPARE(editor.undoCount(), 3);
+    QCOMPARE(editor.scene.selectedLayerId(), denseId);  // still selected for the next key
+    // A layer without units ignores the keys; nothing selected, nothing changes.
+    editor.scene.selectLayer(editor.idAt(1));
+    QTest::keyClick(&editor.view, Qt::Key_Plus);
+    editor.scene.selectLayer(-1);
+    QTest::keyClick(&editor.view, Qt::Key_Minus);
+    QCOMPARE(editor.undoCount(), 3);
+}
+
+void TestEditor::dropOutsideTheNetworkCancels() {
+    Editor editor;
+    LayerPalette palette;
+    const NetworkSpec before = editor.network();
+    const QRectF drawn = editor.scene.layout().bounds();
+    // The canvas around the network: corners and edges of the view outside what is drawn.
+    const QRect area = editor.viewport()->rect().adjusted(3, 3, -3, -3);
+    int outsideSpots = 0;
+    for (const QPoint& pos : {area.topLeft(), area.topRight(), area.bottomLeft(),
+                              area.bottomRight(), QPoint(area.center().x(), area.bottom())}) {
+        if (drawn.contains(editor.view.mapToScene(pos))) continue;
+        ++outsideSpots;
+        const auto mime = paletteMime(palette, "dense");
+        QVERIFY(!dropAt(editor, mime.get(), pos, nullptr));
+        QCOMPARE(editor.scene.insertionMarkerIndex(), -1);
+    }
+    QVERIFY2(outsideSpots > 0, "the view shows canvas around the network");
+    QCOMPARE(editor.undoCount(), 0);
+
+    // A layer dragged out of the view and let go there goes back where it was.
+    const int id = editor.idAt(1);
+    LayerItem* item = editor.scene.layerItemAt(1);
+    const QPoint grab =
+        editor.toView(item->mapToScene(QPointF(item->boundingRect().center().x(), 14)));
+    const QPoint away(editor.viewport()->width() + 80, grab.y());
+    QTest::mousePress(editor.viewport(), Qt::LeftButton, {}, grab);
+    for (int step = 1; step <= 6; ++step) {
+        QTest::mouseMove(editor.viewport(), grab + (away - grab) * step / 6);
+    }
+    QVERIFY(editor.scene.isDraggingLayer());
+    QCOMPARE(editor.scene.insertionMarkerIndex(), -1);
+    QTest::mouseRelease(editor.viewport(), Qt::LeftButton, {}, away);
+    QCOMPARE(editor.undoCount(), 0);
+    QCOMPARE(editor.network(), before);
+    QTRY_VERIFY(editor.scene.layerItem(id));
+    QCOMPARE(editor.scene.layerItem(id)->pos(), editor.scene.layout().layer(1).rect.topLeft());
 }
 
 void TestEditor::clickSelectsAndDeleteRemoves() {

@@ -16,6 +16,7 @@
 #include <QSignalSpy>
 #include <QSlider>
 #include <QSpinBox>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -124,6 +125,7 @@ private slots:
         QVERIFY(m_dir.isValid());
         QSettings::setDefaultFormat(QSettings::IniFormat);
         QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+        QStandardPaths::setTestModeEnabled(true);  // recovery copies stay out of the home folder
     }
 
     void init() {
@@ -358,7 +360,7 @@ private slots:
         QVERIFY(waitSnapshot(
             [&](const TrainingSnapshot& s) { return s.generation > generation && s.valid; }));
         QCOMPARE(c->lastSnapshot().epoch, 0);
-        QVERIFY2(m_window->statusBar()->currentMessage().contains(QStringLiteral("reset")),
+        QVERIFY2(m_window->statusBar()->currentMessage().contains(QStringLiteral("start fresh")),
                  qPrintable(m_window->statusBar()->currentMessage()));
     }
 

@@ -2,6 +2,7 @@
 #include "document/DocumentEdits.h"
 
 #include <QCoreApplication>
+#include <QUndoStack>
 #include <algorithm>
 #include <cmath>
 
@@ -57,6 +58,20 @@ bool editNetwork(ProjectDocument& document, const nnplay::NetworkSpec& after, co
         data ? std::optional<nnplay::Shape>(data->inputShape) : std::nullopt;
     document.undoStack()->push(
         new EditNetworkCommand(&document, network, *before, after, text, input, mergeId));
+    return true;
+}
+
+bool applyOutputFix(ProjectDocument& document, const nnplay::OutputFix& fix) {
+    nnplay::TrainingSpec training = document.project().training;
+    training.loss = fix.loss;
+    const bool networkChanges = fix.network != document.project().network();
+    const bool lossChanges = training != document.project().training;
+    if (!networkChanges && !lossChanges) return false;
+    QUndoStack* undo = document.undoStack();
+    undo->beginMacro(tr("Fix the output"));
+    editNetwork(document, fix.network, tr("Fix the output layers"));
+    editTraining(document, training, tr("Fix the loss"));
+    undo->endMacro();
     return true;
 }
 

@@ -10,6 +10,7 @@
 
 #include "NetworkSpec.h"
 #include "Project.h"
+#include "train/OutputHeadFix.h"
 
 namespace nnplay::ui {
 
@@ -47,6 +48,9 @@ bool moveLayer(ProjectDocument& document, int layerId, int gapIndex,
 /// Consecutive calls with the same mergeId (layerSettingMergeId()) become one undo step.
 bool setLayerSetting(ProjectDocument& document, int layerId, const std::string& key, double value,
                      int mergeId = -1, const std::string& network = {});
+/// Gives the main network the output head and the loss of `fix` (nnplay::proposeOutputFix),
+/// as one undo step.
+bool applyOutputFix(ProjectDocument& document, const nnplay::OutputFix& fix);
 /// Turns a 2-D input feature ("x1", "sin(x2)", ...) on or off, keeping the canonical order of
 /// planeFeatureNames(). Refuses (returns false) to turn off the last selected feature.
 bool togglePlaneFeature(ProjectDocument& document, const std::string& feature);

@@ -361,7 +361,7 @@ void NetworkScene::updateLayerDrag(int layerId, const QPointF& scenePos,
     item->setPos(m_dragOrigin + QPointF(scenePos.x() - pressScenePos.x(), 0));
     const int gap = insertionIndexAt(scenePos);
     const int from = item->layerIndex();
-    if (gap == from || gap == from + 1)
+    if (!acceptsDropAt(scenePos) || gap == from || gap == from + 1)
         hideInsertionMarker();
     else
         showInsertionMarker(gap);
@@ -371,7 +371,9 @@ void NetworkScene::finishLayerDrag(int layerId, const QPointF& scenePos) {
     if (layerId != m_dragLayerId) return;
     m_dragLayerId = -1;
     hideInsertionMarker();
-    if (!moveLayer(layerId, insertionIndexAt(scenePos))) rebuild();  // snap back
+    if (!acceptsDropAt(scenePos) || !moveLayer(layerId, insertionIndexAt(scenePos))) {
+        rebuild();  // snap back
+    }
 }
 
 void NetworkScene::drawBackground(QPainter* painter, const QRectF& rect) {

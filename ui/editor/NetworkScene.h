@@ -71,6 +71,11 @@ public:
     int insertionIndexAt(const QPointF& scenePos) const {
         return m_layout.insertionIndexAt(scenePos);
     }
+    /// True over the drawn network (input to output, header to footer): only there does a
+    /// drop insert or move a layer; a drop anywhere else cancels.
+    bool acceptsDropAt(const QPointF& scenePos) const {
+        return m_layout.bounds().contains(scenePos);
+    }
     const NetworkLayout& layout() const { return m_layout; }
 
     /// The vertical insertion marker shown while a layer is dragged over the canvas.
@@ -106,7 +111,8 @@ public:
     void hoverNeuron(int layerIndex, int unit);
     void beginLayerDrag(int layerId);
     void updateLayerDrag(int layerId, const QPointF& scenePos, const QPointF& pressScenePos);
-    /// Ends a drag: moves the layer into the gap under scenePos (one undo step).
+    /// Ends a drag: moves the layer into the gap under scenePos (one undo step); outside the
+    /// network (acceptsDropAt) the layer goes back where it was.
     void finishLayerDrag(int layerId, const QPointF& scenePos);
     bool isDraggingLayer() const { return m_dragLayerId >= 0; }
 

@@ -53,14 +53,15 @@ void NetworkView::dragEnterEvent(QDragEnterEvent* event) {
 }
 
 void NetworkView::dragMoveEvent(QDragMoveEvent* event) {
-    if (!LayerMime::canDecode(event->mimeData())) {
+    const QPointF at = mapToScene(event->position().toPoint());
+    if (!LayerMime::canDecode(event->mimeData()) || !m_scene->acceptsDropAt(at)) {
+        m_scene->hideInsertionMarker();
         event->ignore();
         return;
     }
     event->setDropAction(Qt::CopyAction);
     event->accept();
-    m_scene->showInsertionMarker(
-        m_scene->insertionIndexAt(mapToScene(event->position().toPoint())));
+    m_scene->showInsertionMarker(m_scene->insertionIndexAt(at));
 }
 
 void NetworkView::dragLeaveEvent(QDragLeaveEvent* event) {
@@ -71,14 +72,14 @@ void NetworkView::dragLeaveEvent(QDragLeaveEvent* event) {
 void NetworkView::dropEvent(QDropEvent* event) {
     m_scene->hideInsertionMarker();
     const QString type = LayerMime::decode(event->mimeData());
-    if (type.isEmpty()) {
+    const QPointF at = mapToScene(event->position().toPoint());
+    if (type.isEmpty() || !m_scene->acceptsDropAt(at)) {
         event->ignore();
         return;
     }
     event->setDropAction(Qt::CopyAction);
     event->accept();
-    m_scene->insertLayerAt(m_scene->insertionIndexAt(mapToScene(event->position().toPoint())),
-                           type);
+    m_scene->insertLayerAt(m_scene->insertionIndexAt(at), type);
     setFocus(Qt::OtherFocusReason);
 }
 
@@ -86,6 +87,16 @@ void NetworkView::keyPressEvent(QKeyEvent* event) {
     if ((event->key() == Qt::Key_Delete || event->key() == Qt::Key_Backspace) &&
         m_scene->selectedLayerId() >= 0) {
         m_scene->removeSelectedLayer();
+        event->accept();
+        return;
+    }
+    // + and - (also = for + without Shift, and the keypad's) add or remove a unit of the
+    // selected layer, as its ± buttons do.
+    const int delta = event->key() == Qt::Key_Plus || event->key() == Qt::Key_Equal ? 1
+                      : event->key() == Qt::Key_Minus                               ? -1
+                                                                                    : 0;
+    if (delta != 0 && m_scene->selectedLayerId() >= 0) {
+        m_scene->changeUnits(m_scene->selectedLayerId(), delta);
         event->accept();
         return;
     }

@@ -20,7 +20,6 @@
 #include <QStyle>
 #include <QVBoxLayout>
 #include <algorithm>
-#include <map>
 
 #include "data/DataLoader.h"
 #include "data/PlaneGenerators.h"
@@ -47,15 +46,9 @@ const SourceInfo* findSource(const std::string& name) {
 
 /// The label under a source's picture: short enough for three pictures in a row.
 QString shortName(const SourceInfo& source) {
-    static const std::map<std::string, const char*> names{
-        {"xor", QT_TRANSLATE_NOOP("DataPanel", "XOR")},
-        {"gaussian", QT_TRANSLATE_NOOP("DataPanel", "Gauss")},
-        {"multigauss", QT_TRANSLATE_NOOP("DataPanel", "Hills")},
-        {"digits", QT_TRANSLATE_NOOP("DataPanel", "Digits")},
-        {"csv", QT_TRANSLATE_NOOP("DataPanel", "CSV…")}};
-    const auto it = names.find(source.name);
-    return it != names.end() ? QCoreApplication::translate("DataPanel", it->second)
-                             : QString::fromStdString(source.displayName);
+    // "CSV…": the click asks for a file.
+    return source.name == "csv" ? QCoreApplication::translate("DataPanel", "CSV…")
+                                : QString::fromStdString(source.shortName);
 }
 
 /// A small pixel-art digit, the way the 8x8 data looks.
@@ -154,7 +147,6 @@ DataPanel::DataPanel(ProjectDocument* document, QWidget* parent)
       m_noiseLabel(new QLabel(tr("Noise"), this)),
       m_samples(new QSpinBox(this)),
       m_samplesLabel(new QLabel(tr("Samples"), this)),
-      m_batchSize(new QSpinBox(this)),
       m_regenerate(new QPushButton(tr("Regenerate"), this)),
       m_importCsv(new QPushButton(tr("Import CSV…"), this)),
       m_labelButton(new QPushButton(tr("Label column…"), this)),
@@ -237,11 +229,6 @@ DataPanel::DataPanel(ProjectDocument* document, QWidget* parent)
     m_samples->setToolTip(
         tr("How many points are drawn in total, before the train/test "
            "split."));
-    m_batchSize->setRange(1, 4096);
-    m_batchSize->setKeyboardTracking(false);
-    m_batchSize->setToolTip(
-        tr("How many examples the network looks at before each weight "
-           "update."));
     m_regenerate->setToolTip(
         tr("Draw a fresh set of points from the same data set (a new "
            "random seed)."));
@@ -266,7 +253,6 @@ DataPanel::DataPanel(ProjectDocument* document, QWidget* parent)
     form->addRow(tr("Validation"), m_validation);
     form->addRow(m_noiseLabel, withValue(m_noise, m_noiseValue));
     form->addRow(m_samplesLabel, m_samples);
-    form->addRow(tr("Batch size"), m_batchSize);
     auto* csvRow = new QHBoxLayout;
     csvRow->addWidget(m_importCsv);
     csvRow->addWidget(m_labelButton);
@@ -300,11 +286,6 @@ DataPanel::DataPanel(ProjectDocument* document, QWidget* parent)
         d.samples = v;
         editData(*m_document, d, tr("Change sample count"), kMergeSamples);
     });
-    connect(m_batchSize, &QSpinBox::valueChanged, this, [this](int v) {
-        TrainingSpec t = m_document->project().training;
-        t.batchSize = v;
-        editTraining(*m_document, t, tr("Change batch size"), kMergeBatchSize);
-    });
     connect(m_regenerate, &QPushButton::clicked, this, [this] {
         DataSpec d = m_document->project().data;
         d.seed += 1;
@@ -318,7 +299,6 @@ DataPanel::DataPanel(ProjectDocument* document, QWidget* parent)
         editData(*m_document, d, on ? tr("Standardize inputs") : tr("Use raw inputs"));
     });
     connect(m_document, &ProjectDocument::dataChanged, this, &DataPanel::refresh);
-    connect(m_document, &ProjectDocument::trainingChanged, this, &DataPanel::refresh);
     connect(m_document, &ProjectDocument::projectReplaced, this, &DataPanel::refresh);
     refresh();
 }
@@ -330,7 +310,7 @@ void DataPanel::refresh() {
     const bool plane = source && source->isPlane;
     const bool csv = d.source == "csv";
     const QSignalBlocker b1(m_sources), b2(m_trainFraction), b3(m_noise), b4(m_samples),
-        b5(m_batchSize), b6(m_standardize), b7(m_validation);
+        b5(m_standardize), b6(m_validation);
     for (int i = 0; i < m_sources->count(); ++i) {
         QListWidgetItem* item = m_sources->item(i);
         if (item->data(Qt::UserRole).toString().toStdString() == d.source) {
@@ -343,7 +323,6 @@ void DataPanel::refresh() {
     m_noise->setValue(static_cast<int>(std::lround(d.noise * 100.0)));
     m_noiseValue->setText(QString::number(m_noise->value()));
     m_samples->setValue(d.samples);
-    m_batchSize->setValue(project.training.batchSize);
     m_standardize->setChecked(d.standardize);
 
     for (QWidget* w :
@@ -416,6 +395,7 @@ bool DataPanel::importCsv(const QString& path) {
         d.source = "csv";
         // Absolute in the document; saving writes it relative to the project file.
         d.path = QFileInfo(path).absoluteFilePath().toStdString();
+        d.csvText.clear();  // the file chosen now is the data, not a copy kept before
         d.label = dialog.labelColumn().toStdString();
         d.standardize = dialog.standardize();
         editData(*m_document, d, dialog.task(), tr("Import %1").arg(QFileInfo(path).fileName()));

@@ -19,9 +19,10 @@ namespace nnplay::ui {
 class ProjectDocument;
 
 /// Where the samples come from: the 2-D data sets as thumbnails, the 8x8 digits and CSV
-/// import (file, label column, task), with noise, sample count, the train/test ratio, batch
-/// size and "regenerate" (a new seed). Every change pushes one undo command through
-/// editData()/editTraining(); the panel redraws from the document.
+/// import (file, label column, task), with noise, sample count, the train/test ratio, the
+/// validation share and "regenerate" (a new seed). Every change pushes one undo command
+/// through editData(); the panel redraws from the document. (The batch size is a training
+/// setting: TrainingPanel edits it.)
 class DataPanel : public QWidget {
     Q_OBJECT
 public:
@@ -45,7 +46,6 @@ public:
     QSlider* trainFractionSlider() const { return m_trainFraction; }
     QSpinBox* samplesBox() const { return m_samples; }
     QSpinBox* validationBox() const { return m_validation; }
-    QSpinBox* batchSizeBox() const { return m_batchSize; }
     QPushButton* regenerateButton() const { return m_regenerate; }
 
 signals:
@@ -70,7 +70,6 @@ private:
     QLabel* m_noiseLabel;
     QSpinBox* m_samples;
     QLabel* m_samplesLabel;
-    QSpinBox* m_batchSize;
     QPushButton* m_regenerate;
     QPushButton* m_importCsv;
     QPushButton* m_labelButton;

@@ -3,7 +3,6 @@
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
-#include <QDoubleValidator>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -15,12 +14,22 @@
 #include "document/DocumentEdits.h"
 #include "document/MergeIds.h"
 #include "document/ProjectDocument.h"
+#include "train/SettingsCheck.h"
 
 namespace nnplay::ui {
 
 namespace {
 
 QString rateText(double rate) { return QLocale().toString(rate, 'g', 6); }
+
+/// Shows `value` even when a file holds one outside the box's usual range: the box widens
+/// rather than silently showing its limit instead of what training uses.
+template <typename Box, typename Value>
+void showValue(Box* box, Value value) {
+    if (value < box->minimum()) box->setMinimum(value);
+    if (value > box->maximum()) box->setMaximum(value);
+    box->setValue(value);
+}
 
 }  // namespace
 
@@ -38,6 +47,7 @@ TrainingPanel::TrainingPanel(ProjectDocument* document, QWidget* parent)
       m_momentum(new QDoubleSpinBox(this)),
       m_momentumLabel(new QLabel(tr("Momentum"), this)),
       m_learningRate(new QComboBox(this)),
+      m_learningRateRefused(new QLabel(this)),
       m_l1(new QDoubleSpinBox(this)),
       m_l2(new QDoubleSpinBox(this)),
       m_batchSize(new QSpinBox(this)),
@@ -55,24 +65,28 @@ TrainingPanel::TrainingPanel(ProjectDocument* document, QWidget* parent)
     m_optimizer->setToolTip(
         tr("The rule that turns gradients into weight changes; Adam adapts "
            "the step size of every weight by itself."));
-    m_momentum->setRange(0.0, 0.99);
+    m_momentum->setRange(0.0, 0.999);
     m_momentum->setSingleStep(0.05);
-    m_momentum->setDecimals(2);
+    m_momentum->setDecimals(3);
     m_momentum->setToolTip(
         tr("How much of the previous step SGD keeps, which smooths and "
            "speeds up its path downhill."));
     m_learningRate->setEditable(true);
     m_learningRate->setInsertPolicy(QComboBox::NoInsert);
+    m_learningRate->setCompleter(nullptr);  // "150" typed must not complete to "1e-05"
     for (double rate : learningRates()) m_learningRate->addItem(rateText(rate), rate);
-    auto* validator = new QDoubleValidator(1e-9, 100.0, 9, m_learningRate);
-    validator->setNotation(QDoubleValidator::ScientificNotation);
-    m_learningRate->lineEdit()->setValidator(validator);
+    // No validator: it would swallow Return on a value it dislikes and leave the text
+    // showing a rate that is not used. commitLearningRate() checks and says why instead.
     m_learningRate->setToolTip(
         tr("How big a step the weights take after each batch: too small "
-           "learns slowly, too large jumps around."));
+           "learns slowly, too large jumps around. Pick one or type any positive number."));
+    m_learningRateRefused->setObjectName(QStringLiteral("learningRateRefused"));
+    m_learningRateRefused->setWordWrap(true);
+    m_learningRateRefused->setStyleSheet(QStringLiteral("QLabel { color: #c0392b; }"));
+    m_learningRateRefused->hide();
     for (QDoubleSpinBox* box : {m_l1, m_l2}) {
         box->setRange(0.0, 1.0);
-        box->setDecimals(5);
+        box->setDecimals(6);
         box->setSingleStep(0.001);
         box->setSpecialValueText(tr("Off"));
     }
@@ -86,7 +100,7 @@ TrainingPanel::TrainingPanel(ProjectDocument* document, QWidget* parent)
     m_batchSize->setToolTip(
         tr("How many examples the network looks at before each weight "
            "update."));
-    m_epochs->setRange(1, 1000000);
+    m_epochs->setRange(1, 10000000);
     m_epochs->setToolTip(
         tr("How many passes over the training data Play makes before it "
            "pauses (press Play again to go on)."));
@@ -94,17 +108,21 @@ TrainingPanel::TrainingPanel(ProjectDocument* document, QWidget* parent)
     m_patience->setSpecialValueText(tr("Off"));
     m_patience->setSuffix(tr(" epochs"));
 
-    // Long names are cut in the narrow dock; the open list shows them whole.
-    for (QComboBox* box : {m_loss, m_optimizer, m_learningRate}) {
+    // The loss names are long: when the dock is too narrow for them beside their label, the
+    // row wraps and the box takes the dock's whole width, so no name is ever cut.
+    m_loss->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    for (QComboBox* box : {m_optimizer, m_learningRate}) {
         box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
         box->setMinimumContentsLength(8);
     }
     auto* form = new QFormLayout(this);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     form->addRow(tr("Loss"), m_loss);
     form->addRow(tr("Optimizer"), m_optimizer);
     form->addRow(m_momentumLabel, m_momentum);
     form->addRow(tr("Learning rate"), m_learningRate);
+    form->addRow(m_learningRateRefused);
     form->addRow(tr("L1 penalty"), m_l1);
     form->addRow(tr("L2 penalty"), m_l2);
     form->addRow(tr("Batch size"), m_batchSize);
@@ -157,16 +175,39 @@ TrainingPanel::TrainingPanel(ProjectDocument* document, QWidget* parent)
 }
 
 void TrainingPanel::commitLearningRate() {
+    const QString typed = m_learningRate->currentText().trimmed();
     bool ok = false;
-    const double rate = QLocale().toDouble(m_learningRate->currentText(), &ok);
+    double rate = QLocale().toDouble(typed, &ok);
+    if (!ok) rate = QLocale::c().toDouble(typed, &ok);  // "0.5" also where the comma is decimal
     const TrainingSpec& current = m_document->project().training;
-    if (!ok || !(rate > 0.0)) {
-        refresh();  // back to the document's value
-        return;
-    }
-    if (std::abs(rate - current.optimizer.learningRate) <= 1e-6 * rate) return;
     TrainingSpec training = current;
     training.optimizer.learningRate = static_cast<float>(rate);
+    QString refusal;
+    if (!ok) {
+        refusal = tr("\"%1\" is not a number.").arg(typed.left(40));
+    } else {
+        try {
+            checkTrainingSpec(training);  // the file's rule: positive, finite as a float
+        } catch (const InputError&) {
+            refusal = rate > 0.0 ? tr("%1 is too large for a learning rate.").arg(typed.left(40))
+                                 : tr("The learning rate must be a positive number, not %1.")
+                                       .arg(typed.left(40));
+        }
+    }
+    if (!refusal.isEmpty()) {
+        m_learningRateRefused->setText(
+            tr("%1 Training still uses %2.").arg(refusal, rateText(current.optimizer.learningRate)));
+        m_learningRateRefused->show();
+        refresh();  // the field shows the rate in use again
+        return;
+    }
+    if (std::abs(rate - current.optimizer.learningRate) <= 1e-6 * rate) {
+        // "0.030" typed for 0.03 (or the combo box's own echo of the shown value after a
+        // refusal, which must not hide the refusal): show it as the list does.
+        refresh();
+        return;
+    }
+    m_learningRateRefused->hide();
     editTraining(*m_document, training, tr("Change learning rate"), kMergeLearningRate);
 }
 
@@ -179,7 +220,7 @@ void TrainingPanel::refresh() {
     const bool sgd = t.optimizer.kind == "sgd";
     m_momentum->setVisible(sgd);
     m_momentumLabel->setVisible(sgd);
-    m_momentum->setValue(t.optimizer.momentum);
+    showValue(m_momentum, double(t.optimizer.momentum));
     // The document stores floats: match the listed rates with a tolerance.
     int match = -1;
     for (int i = 0; i < m_learningRate->count(); ++i) {
@@ -188,11 +229,11 @@ void TrainingPanel::refresh() {
     }
     m_learningRate->setCurrentIndex(match);
     if (match < 0) m_learningRate->setEditText(rateText(t.optimizer.learningRate));
-    m_l1->setValue(t.l1);
-    m_l2->setValue(t.l2);
-    m_batchSize->setValue(t.batchSize);
-    m_epochs->setValue(t.epochs);
-    m_patience->setValue(t.patience);
+    showValue(m_l1, double(t.l1));
+    showValue(m_l2, double(t.l2));
+    showValue(m_batchSize, t.batchSize);
+    showValue(m_epochs, t.epochs);
+    showValue(m_patience, t.patience);
     m_patience->setToolTip(
         m_document->project().data.validationFraction > 0.0
             ? tr("Stop when the validation loss has not improved for this many epochs, and "

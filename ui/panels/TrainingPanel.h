@@ -22,12 +22,15 @@ public:
     /// The document is not owned and must outlive the panel.
     explicit TrainingPanel(ProjectDocument* document, QWidget* parent = nullptr);
 
-    /// Learning rates offered in the list (any other positive value can be typed).
+    /// Learning rates offered in the list (any other positive value can be typed; anything
+    /// else is refused with a message under the field, which shows the rate in use again).
     static const QList<double>& learningRates();
 
     QComboBox* lossBox() const { return m_loss; }
     QComboBox* optimizerBox() const { return m_optimizer; }
     QComboBox* learningRateBox() const { return m_learningRate; }
+    /// Says why a typed learning rate was refused; hidden while the last one was taken.
+    QLabel* learningRateRefusal() const { return m_learningRateRefused; }
     QDoubleSpinBox* l1Box() const { return m_l1; }
     QDoubleSpinBox* l2Box() const { return m_l2; }
     QSpinBox* batchSizeBox() const { return m_batchSize; }
@@ -44,6 +47,7 @@ private:
     QDoubleSpinBox* m_momentum;
     QLabel* m_momentumLabel;
     QComboBox* m_learningRate;
+    QLabel* m_learningRateRefused;  // why the last typed rate was not taken; hidden when it was
     QDoubleSpinBox* m_l1;
     QDoubleSpinBox* m_l2;
     QSpinBox* m_batchSize;

@@ -53,8 +53,14 @@ ConfusionMatrixView::ConfusionMatrixView(QWidget* parent)
 
 void ConfusionMatrixView::setSnapshot(const TrainingSnapshot& snapshot) {
     const auto& confusion = snapshot.testMetrics.confusion;
-    if (!snapshot.hasMetrics || confusion.empty() || !snapshot.data ||
-        snapshot.data->info.task != nnplay::Task::Classification) {
+    const bool classification =
+        snapshot.data && snapshot.data->info.task == nnplay::Task::Classification;
+    // New data (a CSV import, another data set): its classes at once, empty until tested.
+    if (classification && snapshot.data->info.classNames != m_names) {
+        setClasses(snapshot.data->info.classCount(), snapshot.data->info.classNames);
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+    }
+    if (!snapshot.hasMetrics || confusion.empty() || !classification) {
         m_summary->setText(snapshot.data && snapshot.data->info.task == nnplay::Task::Regression
                                ? tr("Regression: test MSE %1, R² %2")
                                      .arg(snapshot.testRegression.mse, 0, 'g', 4)
@@ -109,7 +115,9 @@ void ConfusionMatrixView::setClasses(int classes, const std::vector<std::string>
     for (QCPItemText* cell : m_cells) m_plot->removeItem(cell);
     m_cells.clear();
     m_classes = classes;
+    m_names = names;
     m_map->data()->setSize(classes, classes);
+    m_map->data()->fill(0);
     m_map->data()->setRange(QCPRange(0, classes - 1), QCPRange(0, classes - 1));
     m_plot->xAxis->setRange(-0.5, classes - 0.5);
     m_plot->yAxis->setRange(-0.5, classes - 0.5);
@@ -132,6 +140,7 @@ void ConfusionMatrixView::setClasses(int classes, const std::vector<std::string>
             cell->position->setCoords(p, t);
             cell->setPositionAlignment(Qt::AlignCenter);
             cell->setFont(cellFont);
+            cell->setText(QString());  // not QCPItemText's "text" until there is a count
             m_cells.push_back(cell);
         }
     }

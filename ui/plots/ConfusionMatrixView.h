@@ -29,6 +29,8 @@ public:
     QCustomPlot* plot() const { return m_plot; }
     /// For tests: the number written in cell (true class, predicted class), or "" when none.
     QString cellText(int trueClass, int predictedClass) const;
+    /// The class names the rows and columns show.
+    const std::vector<std::string>& classNames() const { return m_names; }
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -44,6 +46,7 @@ private:
     QLabel* m_summary;
     std::vector<QCPItemText*> m_cells;  // row-major: true class * classes + predicted
     int m_classes = 0;
+    std::vector<std::string> m_names;  // the classes the rows and columns are labelled with
     bool m_stale = false;  // updated while hidden, not drawn yet
 };
 

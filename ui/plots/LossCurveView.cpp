@@ -133,6 +133,21 @@ LossCurveView::LossCurveView(QWidget* parent)
     m_readout->setClipToAxisRect(true);
     m_readout->setVisible(false);
 
+    // Divergence stays on the plot until training goes on or starts over: a red line at the
+    // epoch where it happened and a note that says so.
+    m_divergedLine = new QCPItemStraightLine(m_plot);
+    m_divergedLine->setPen(QPen(QColor(0xc0, 0x39, 0x2b), 2, Qt::DashLine));
+    m_divergedLine->setVisible(false);
+    m_divergedNote = new QCPItemText(m_plot);
+    m_divergedNote->setPositionAlignment(Qt::AlignTop | Qt::AlignRight);
+    m_divergedNote->position->setType(QCPItemPosition::ptAxisRectRatio);
+    m_divergedNote->position->setCoords(0.98, 0.03);
+    m_divergedNote->setColor(Qt::white);
+    m_divergedNote->setBrush(QColor(0xc0, 0x39, 0x2b));
+    m_divergedNote->setPadding(QMargins(6, 3, 6, 3));
+    m_divergedNote->setClipToAxisRect(true);
+    m_divergedNote->setVisible(false);
+
     connect(m_plot, &QCustomPlot::mouseMove, this, &LossCurveView::onMouseMove);
     connect(m_logBox, &QCheckBox::toggled, this, &LossCurveView::setLogScale);
     m_plot->installEventFilter(this);
@@ -165,10 +180,24 @@ void LossCurveView::setSnapshot(const TrainingSnapshot& snapshot) {
             text += tr("   test accuracy %1").arg(percentText(value(last, kTestAccuracy)));
         m_summary->setText(text);
     }
+    showDivergence(snapshot.diverged, snapshot.epoch);
     rescale();
     if (m_hoverEpoch >= 0) showEpoch(m_hoverEpoch);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
+
+void LossCurveView::showDivergence(bool diverged, int epoch) {
+    m_divergedLine->setVisible(diverged);
+    m_divergedNote->setVisible(diverged);
+    if (!diverged) return;
+    // The session stops inside the epoch that blew up: mark the end of the last whole one.
+    const double at = m_history.empty() ? epoch : m_history.epoch(m_history.size() - 1);
+    m_divergedLine->point1->setCoords(at, 0);
+    m_divergedLine->point2->setCoords(at, 1);
+    m_divergedNote->setText(tr("Diverged after epoch %1").arg(at));
+}
+
+bool LossCurveView::divergenceShown() const { return m_divergedNote->visible(); }
 
 void LossCurveView::startOver(bool classification) {
     m_classification = classification;

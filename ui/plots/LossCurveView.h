@@ -35,6 +35,8 @@ public:
     QString valuesText(int epoch) const;
     /// Shows the read-out for `epoch` as hovering does (-1 hides it).
     void showEpoch(int epoch);
+    /// Whether the plot marks a divergence (shown until training goes on or starts over).
+    bool divergenceShown() const;
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -42,6 +44,7 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    void showDivergence(bool diverged, int epoch);
     /// The history row of `epoch`, or -1.
     int rowOf(int epoch) const;
     float value(int row, const char* column) const;
@@ -67,6 +70,8 @@ private:
     QCPItemTracer* m_trainTracer;
     QCPItemTracer* m_testTracer;
     QCPItemText* m_readout;
+    QCPItemStraightLine* m_divergedLine;
+    QCPItemText* m_divergedNote;
 
     nnplay::History m_history;  // what is drawn
     bool m_hasValidation = false;

@@ -3,6 +3,7 @@
 
 #include <QTimer>
 
+#include "data/DataLoader.h"
 #include "document/ProjectDocument.h"
 #include "train/EditRules.h"
 #include "train/TrainingController.h"
@@ -16,13 +17,11 @@ DocumentSync::DocumentSync(ProjectDocument* document, TrainingController* traini
     connect(m_timer, &QTimer::timeout, this, &DocumentSync::flush);
 
     connect(m_document, &ProjectDocument::networkChanged, this, [this](bool structural) {
-        if (structural && hasTrained()) {
-            emit statusMessage(tr("The network's structure changed, so its weights were reset."));
-        }
+        m_layersEdited = m_layersEdited || structural;
         schedule(structural ? Reload::Fresh : Reload::KeepWeights);
     });
     connect(m_document, &ProjectDocument::dataChanged, this, [this] {
-        if (hasTrained()) emit statusMessage(tr("The data changed, so the weights were reset."));
+        m_dataEdited = true;
         schedule(Reload::Fresh);
     });
     connect(m_document, &ProjectDocument::trainingChanged, this, &DocumentSync::onTrainingChanged);
@@ -35,6 +34,8 @@ void DocumentSync::loadProject() {
     m_timer->stop();
     m_pending = Reload::None;
     m_sentTraining = m_document->project().training;
+    m_sentData = m_document->project().data;
+    m_dataEdited = m_layersEdited = false;
     m_training->load(m_document->project(), m_document->baseDir());
     emit sessionReplaced(true);
 }
@@ -50,9 +51,38 @@ void DocumentSync::flush() {
     const Reload kind = m_pending;
     m_pending = Reload::None;
     if (kind == Reload::None) return;
+    const QString message = kind == Reload::Fresh ? freshStartMessage() : QString();
     m_sentTraining = m_document->project().training;
+    m_sentData = m_document->project().data;
+    m_dataEdited = m_layersEdited = false;
     m_training->rebuild(m_document->project(), kind == Reload::KeepWeights);
     emit sessionReplaced(kind == Reload::Fresh);
+    if (!message.isEmpty()) emit statusMessage(message);
+}
+
+QString DocumentSync::freshStartMessage() const {
+    // Say what the learner did: one data edit can also change the network's inputs.
+    const bool trained = hasTrained();
+    const QString fresh = tr("the weights start fresh");
+    if (!m_dataEdited) {
+        return m_layersEdited && trained ? tr("Changed the layers: %1.").arg(fresh) : QString();
+    }
+    const DataSpec& now = m_document->project().data;
+    QString what;
+    if (now.source != m_sentData.source) {
+        const SourceInfo* source = nullptr;
+        for (const SourceInfo& s : dataSources())
+            if (s.name == now.source) source = &s;
+        what = now.source == "csv"
+                   ? tr("Switched to the CSV data")
+                   : tr("Switched to %1 data")
+                         .arg(QString::fromStdString(source ? source->shortName : now.source));
+    } else {
+        DataSpec reseeded = m_sentData;
+        reseeded.seed = now.seed;
+        what = reseeded == now ? tr("Drew new points") : tr("Changed the data");
+    }
+    return trained ? tr("%1: %2.").arg(what, fresh) : tr("%1.").arg(what);
 }
 
 void DocumentSync::onTrainingChanged() {

@@ -5,6 +5,7 @@
 #include <QString>
 
 #include "NetworkSpec.h"
+#include "data/DataSpec.h"
 #include "train/History.h"
 #include "train/TrainingSpec.h"
 
@@ -34,7 +35,7 @@ public:
     void flush();
 
 signals:
-    /// A sentence for the status bar ("the weights were reset").
+    /// A sentence for the status bar ("Switched to XOR data: the weights start fresh.").
     void statusMessage(const QString& message);
     /// A new session was asked for; `freshWeights` when it starts from new weights.
     void sessionReplaced(bool freshWeights);
@@ -47,12 +48,18 @@ private:
     void onTrainedState(const nnplay::NetworkSpec& network, const nnplay::History& history);
     /// True when the worker has trained anything the user would lose.
     bool hasTrained() const;
+    /// What the pending edit did, for a session that starts from new weights ("Switched to
+    /// XOR data: the weights start fresh."); empty when there is nothing worth saying.
+    QString freshStartMessage() const;
 
     ProjectDocument* m_document;
     TrainingController* m_training;
     QTimer* m_timer;
     Reload m_pending = Reload::None;
     nnplay::TrainingSpec m_sentTraining;  // what the worker trains with
+    nnplay::DataSpec m_sentData;          // the data the worker's session was built for
+    bool m_dataEdited = false;            // since the last session: the data changed
+    bool m_layersEdited = false;          // since the last session: a structural layer edit
 };
 
 }  // namespace nnplay::ui

@@ -194,8 +194,19 @@ void TrainingWorker::setRunning(bool running) {
 }
 
 void TrainingWorker::restartTimer() {
-    const bool fullSpeed = m_scripted || m_speed >= kFullSpeed;
-    m_timer->start(fullSpeed ? 0 : kBatchIntervalsMs[m_speed]);
+    if (m_scripted || m_speed >= kFullSpeed || !m_session) {
+        m_timer->start(0);
+        return;
+    }
+    m_paceStartMs = m_clock.elapsed();
+    m_pacedBatches = 0;
+    const double intervalMs = 1000.0 / pacedBatchesPerSecond();
+    m_timer->start(std::max(kPacedTickMs, static_cast<int>(intervalMs)));
+}
+
+double TrainingWorker::pacedBatchesPerSecond() const {
+    const Pace& pace = kPaces[std::clamp(m_speed, 0, kFullSpeed - 1)];
+    return pace.epochs ? pace.perSecond * std::max(1, m_session->stepsPerEpoch()) : pace.perSecond;
 }
 
 void TrainingWorker::onTick() {
@@ -211,7 +222,23 @@ void TrainingWorker::onTick() {
         slice.start();
         while (goOn && slice.elapsed() < budgetMs) goOn = trainBatch();
     } else {
-        goOn = trainBatch();
+        // Train what the pace says is due by now, within one slice; a network too slow for
+        // the pace trains as fast as it can without piling up a debt to catch up on.
+        const double rate = pacedBatchesPerSecond();
+        const qint64 now = m_clock.elapsed();
+        const double due = (now - m_paceStartMs) * rate / 1000.0 - double(m_pacedBatches);
+        QElapsedTimer slice;
+        slice.start();
+        for (long long n = 0; goOn && n < static_cast<long long>(due) && slice.elapsed() < kSliceMs;
+             ++n) {
+            goOn = trainBatch();
+            ++m_pacedBatches;
+        }
+        if (now - m_paceStartMs > 1000 &&
+            double(m_pacedBatches) < (now - m_paceStartMs) * rate / 1000.0 - rate / 4) {
+            m_paceStartMs = now;
+            m_pacedBatches = 0;
+        }
     }
     if (goOn) {
         sendSnapshot(false);

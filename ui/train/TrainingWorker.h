@@ -32,10 +32,22 @@ namespace nnplay::ui {
 class TrainingWorker : public QObject {
     Q_OBJECT
 public:
-    /// Speed levels for setSpeed(): 0..kFullSpeed-1 are slow motion (one batch per
-    /// kBatchIntervalsMs[level]), kFullSpeed trains as fast as the machine allows.
-    static constexpr int kFullSpeed = 4;
-    static constexpr int kBatchIntervalsMs[kFullSpeed] = {400, 120, 30, 8};
+    /// How fast a speed level trains: so many batches, or so many epochs, a second.
+    struct Pace {
+        double perSecond;
+        bool epochs;  ///< per second counts epochs (else batches)
+    };
+    /// Speed levels for setSpeed(), slowest first: slow motion paces batches, so a class can
+    /// follow every update; the middle levels pace epochs, so the curves grow at a speed a
+    /// class can watch whatever the data's size; kFullSpeed trains as fast as the machine
+    /// allows (benchmarks and scripted runs always do).
+    static constexpr int kFullSpeed = 5;
+    static constexpr Pace kPaces[kFullSpeed] = {
+        {2, false}, {10, false}, {2, true}, {10, true}, {50, true}};
+    /// Where a new window starts: the default project's 200 epochs take about 20 seconds.
+    static constexpr int kDefaultSpeed = 3;
+    /// A paced level trains what is due at most this often.
+    static constexpr int kPacedTickMs = 15;
     /// At full speed, training runs this long before the event loop gets a turn.
     static constexpr int kSliceMs = 5;
     /// While training runs, snapshots are due once per this interval (about 30 a second, with
@@ -112,6 +124,8 @@ private:
     /// False (and says why) when there is no session or it stopped for good.
     bool prepareToTrain();
     bool reachedTarget() const;
+    /// Batches a second at the current (paced) speed.
+    double pacedBatchesPerSecond() const;
     void sendSnapshot(bool force);
     void sendTrainedState();
     void fail(const QString& message);
@@ -126,6 +140,8 @@ private:
     QTimer* m_timer;
     QElapsedTimer m_clock;
     qint64 m_snapshotDueMs = 0;  // on m_clock: when the next periodic snapshot is due
+    qint64 m_paceStartMs = 0;    // on m_clock: when the current paced run (re)started
+    long long m_pacedBatches = 0;  // batches trained since m_paceStartMs
     std::shared_ptr<std::atomic<int>> m_inFlight;
     int m_generation = 0;
     int m_speed = kFullSpeed;

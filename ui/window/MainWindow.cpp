@@ -2,10 +2,10 @@
 #include "window/MainWindow.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCloseEvent>
 #include <QCoreApplication>
 #include <QDockWidget>
-#include <QFileInfo>
 #include <QKeySequence>
 #include <QMenu>
 #include <QMenuBar>
@@ -14,12 +14,14 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QUndoStack>
+#include <QVBoxLayout>
 #include <algorithm>
 
 #include "document/ProjectDocument.h"
 #include "editor/LayerPalette.h"
 #include "editor/NetworkScene.h"
 #include "editor/NetworkView.h"
+#include "editor/OutputFixBar.h"
 #include "editor/PropertiesPanel.h"
 #include "layers/LayerRegistry.h"
 #include "panels/DataPanel.h"
@@ -28,6 +30,8 @@
 #include "plots/LossCurveView.h"
 #include "train/DocumentSync.h"
 #include "train/TrainingController.h"
+#include "window/AutosaveKeeper.h"
+#include "window/PlayKeyFilter.h"
 #include "window/ProjectFiles.h"
 #include "window/TrainingToolBar.h"
 #include "window/TrainingViews.h"
@@ -41,9 +45,11 @@ MainWindow::MainWindow(QWidget* parent)
       m_training(new TrainingController(this)),
       m_sync(new DocumentSync(m_document, m_training, this)),
       m_files(new ProjectFiles(m_document, m_sync, m_training, this)),
+      m_autosave(new AutosaveKeeper(m_files, m_document, m_training, this)),
       m_views(new TrainingViews(m_training, this)),
       m_scene(new NetworkScene(m_document, this)),
       m_view(new NetworkView(m_scene)),
+      m_outputFix(new OutputFixBar(m_document)),
       m_palette(new LayerPalette),
       m_properties(new PropertiesPanel(m_document)),
       m_dataPanel(new DataPanel(m_document)),
@@ -52,6 +58,7 @@ MainWindow::MainWindow(QWidget* parent)
     setObjectName(QStringLiteral("mainWindow"));
 
     addToolBar(Qt::TopToolBarArea, m_toolBar);
+    qApp->installEventFilter(new PlayKeyFilter(this));
     buildViews();
     buildDocks();
     buildMenus();
@@ -97,7 +104,14 @@ void MainWindow::buildViews() {
 
     m_centralSplitter = new QSplitter(Qt::Horizontal);
     m_centralSplitter->setObjectName(QStringLiteral("centralSplitter"));
-    m_centralSplitter->addWidget(m_view);
+    // The canvas, with the offer to fix an output that does not fit the data above it.
+    auto* canvas = new QWidget;
+    auto* canvasLayout = new QVBoxLayout(canvas);
+    canvasLayout->setContentsMargins(0, 0, 0, 0);
+    canvasLayout->setSpacing(0);
+    canvasLayout->addWidget(m_outputFix);
+    canvasLayout->addWidget(m_view, 1);
+    m_centralSplitter->addWidget(canvas);
     m_centralSplitter->addWidget(m_viewSplitter);
     m_centralSplitter->setStretchFactor(0, 5);
     m_centralSplitter->setStretchFactor(1, 4);
@@ -214,6 +228,8 @@ void MainWindow::connectTraining() {
             [this](const QString& message) { showStatus(message, 2 * kStatusMs); });
     connect(m_files, &ProjectFiles::statusMessage, this,
             [this](const QString& message) { showStatus(message); });
+    connect(m_autosave, &AutosaveKeeper::statusMessage, this,
+            [this](const QString& message) { showStatus(message); });
 }
 
 void MainWindow::applyDefaultLayout() {
@@ -247,37 +263,40 @@ void MainWindow::closeEvent(QCloseEvent* event) {
         return;
     }
     m_training->send(&TrainingWorker::pause);
+    m_autosave->finish();
     WindowSettings::save(*this);
     event->accept();
 }
 
 void MainWindow::updateTitle() {
-    const QString name = m_document->filePath().isEmpty()
-                             ? tr("Untitled")
-                             : QFileInfo(m_document->filePath()).fileName();
-    setWindowTitle(tr("%1[*] — nnplay").arg(name));
+    setWindowTitle(tr("%1[*] — nnplay").arg(m_files->displayName()));
     setWindowModified(m_document->isModified());
 }
 
 void MainWindow::onSnapshot(const TrainingSnapshot& snapshot) {
     if (snapshot.generation != m_generation) {
         m_generation = snapshot.generation;
+        m_stopStatus.clear();  // a new session's stops are news, even in the same words
         if (!snapshot.valid && !snapshot.stopMessage.isEmpty()) {
             showStatus(snapshot.stopMessage, 2 * kStatusMs);
         }
     }
     m_scene->setSnapshot(snapshot);
     m_views->setSnapshot(snapshot);
-    const bool stoppedNow = m_wasRunning && !snapshot.running;
-    m_wasRunning = snapshot.running;
+    if (snapshot.running) {
+        // "Trained the planned 200 epochs" is old news once training goes on.
+        clearStatus(m_stopStatus);
+    } else if (snapshot.valid && !snapshot.stopMessage.isEmpty() &&
+               snapshot.stopMessage != m_stopStatus) {
+        // Said once per stop, even when the run was too short for a snapshot of it running.
+        m_stopStatus = snapshot.stopMessage;
+        showStatus(m_stopStatus, 2 * kStatusMs);
+    }
     m_toolBar->setRunning(snapshot.running);
     m_toolBar->setProgress(snapshot.epoch, snapshot.batches, snapshot.batchesPerEpoch);
     m_toolBar->setDiverged(snapshot.valid && snapshot.diverged, snapshot.stopMessage);
     m_toolBar->setTrainable(m_networkValid && snapshot.valid,
                             m_networkValid ? snapshot.stopMessage : m_scene->validityMessage());
-    if (stoppedNow && !snapshot.stopMessage.isEmpty()) {
-        showStatus(snapshot.stopMessage, 2 * kStatusMs);
-    }
     emit snapshotDrawn(snapshot);
 }
 
@@ -288,8 +307,17 @@ void MainWindow::onValidityChanged(bool valid, const QString& message) {
     m_toolBar->setTrainable(valid && sessionOk, valid ? last.stopMessage : message);
     if (!valid) {
         m_training->send(&TrainingWorker::pause);
-        showStatus(message, 2 * kStatusMs);
+        // Stays until the network is fixed: the learner needs it while fixing.
+        m_validityStatus = message;
+        showStatus(message, 0);
+    } else {
+        clearStatus(m_validityStatus);
     }
+}
+
+void MainWindow::clearStatus(QString& shown) {
+    if (!shown.isEmpty() && statusBar()->currentMessage() == shown) statusBar()->clearMessage();
+    shown.clear();
 }
 
 void MainWindow::onNeuronHovered(int layerIndex, int unit) {

@@ -9,11 +9,13 @@ class QSplitter;
 
 namespace nnplay::ui {
 
+class AutosaveKeeper;
 class DataPanel;
 class DocumentSync;
 class LayerPalette;
 class NetworkScene;
 class NetworkView;
+class OutputFixBar;
 class ProjectDocument;
 class ProjectFiles;
 class PropertiesPanel;
@@ -36,9 +38,11 @@ public:
     ProjectDocument* document() const { return m_document; }
     TrainingController* training() const { return m_training; }
     ProjectFiles* files() const { return m_files; }
+    AutosaveKeeper* autosave() const { return m_autosave; }
     TrainingViews* views() const { return m_views; }
     NetworkScene* scene() const { return m_scene; }
     NetworkView* networkView() const { return m_view; }
+    OutputFixBar* outputFixBar() const { return m_outputFix; }
     TrainingToolBar* trainingToolBar() const { return m_toolBar; }
     DataPanel* dataPanel() const { return m_dataPanel; }
     TrainingPanel* trainingPanel() const { return m_trainingPanel; }
@@ -62,6 +66,8 @@ private:
     void connectTraining();
     void applyDefaultLayout();
     void showStatus(const QString& message, int timeoutMs = kStatusMs);
+    /// Clears the status bar if it still shows `shown`, and forgets `shown`.
+    void clearStatus(QString& shown);
 
     void onSnapshot(const TrainingSnapshot& snapshot);
     void onValidityChanged(bool valid, const QString& message);
@@ -74,9 +80,11 @@ private:
     TrainingController* m_training;
     DocumentSync* m_sync;
     ProjectFiles* m_files;
+    AutosaveKeeper* m_autosave;
     TrainingViews* m_views;
     NetworkScene* m_scene;
     NetworkView* m_view;
+    OutputFixBar* m_outputFix;
     LayerPalette* m_palette;
     PropertiesPanel* m_properties;
     DataPanel* m_dataPanel;
@@ -87,7 +95,8 @@ private:
 
     int m_generation = -1;  // of the last snapshot drawn
     bool m_networkValid = true;
-    bool m_wasRunning = false;
+    QString m_stopStatus;      // why training last paused by itself, while it is shown
+    QString m_validityStatus;  // why the network cannot train, while it is shown
     bool m_defaultLayoutPending = false;
 };
 

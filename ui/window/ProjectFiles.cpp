@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "window/ProjectFiles.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QDir>
 #include <QFileDialog>
@@ -9,6 +10,7 @@
 #include <QMenu>
 #include <exception>
 
+#include "data/CsvTable.h"
 #include "data/ResourcePath.h"
 #include "document/ProjectDocument.h"
 #include "io/ProjectFile.h"
@@ -43,7 +45,13 @@ void relativizeCsvPath(Project& project, const QString& baseDir) {
 
 ProjectFiles::ProjectFiles(ProjectDocument* document, DocumentSync* sync,
                            TrainingController* training, QWidget* window)
-    : QObject(window), m_document(document), m_sync(sync), m_training(training), m_window(window) {}
+    : QObject(window), m_document(document), m_sync(sync), m_training(training), m_window(window) {
+    // A project that arrives with its data inside keeps it there; any other is asked about.
+    connect(m_document, &ProjectDocument::projectReplaced, this, [this] {
+        m_keepData =
+            m_document->project().data.csvText.empty() ? KeepData::Unasked : KeepData::Keep;
+    });
+}
 
 void ProjectFiles::addActions(QMenu* file) {
     QAction* newAction = file->addAction(tr("&New"), this, [this] {
@@ -74,11 +82,14 @@ void ProjectFiles::addActions(QMenu* file) {
     saveAsAction->setShortcut(QKeySequence::SaveAs);
 }
 
-QMessageBox::StandardButton ProjectFiles::ask(QMessageBox::Icon icon, const QString& title,
-                                              const QString& text,
-                                              QMessageBox::StandardButtons buttons) {
+QMessageBox::StandardButton ProjectFiles::ask(
+    QMessageBox::Icon icon, const QString& title, const QString& text,
+    QMessageBox::StandardButtons buttons,
+    const QMap<QMessageBox::StandardButton, QString>& buttonTexts) {
     if (m_messageHook) return m_messageHook(icon, title, text, buttons);
     QMessageBox box(icon, title, text, buttons, m_window);
+    for (auto it = buttonTexts.begin(); it != buttonTexts.end(); ++it)
+        if (QAbstractButton* button = box.button(it.key())) button->setText(it.value());
     return static_cast<QMessageBox::StandardButton>(box.exec());
 }
 
@@ -106,6 +117,54 @@ void ProjectFiles::openProject(const Project& project, const QString& filePath) 
     m_document->reset(project, filePath);
 }
 
+void ProjectFiles::openRecovered(const Project& project, const QString& filePath) {
+    m_document->reset(project, filePath);
+    // No state of the undo history matches a file: Save and the unsaved-changes prompt apply.
+    m_document->undoStack()->resetClean();
+}
+
+QString ProjectFiles::displayName() const {
+    if (!m_document->filePath().isEmpty()) return QFileInfo(m_document->filePath()).fileName();
+    const std::string& title = m_document->project().title;
+    return title.empty() ? tr("Untitled") : QString::fromStdString(title);
+}
+
+bool ProjectFiles::keepCsvData(Project& project, const QString& folder) {
+    DataSpec& data = project.data;
+    if (data.source != "csv" || !data.csvText.empty()) return true;
+    const QString csv = QString::fromStdString(data.path);
+    if (m_keepData == KeepData::Unasked) {
+        const QString relative = QDir(folder).relativeFilePath(csv);
+        if (!relative.startsWith(QLatin1String("../")) && !QDir::isAbsolutePath(relative))
+            return true;  // beside the project: handed on together
+        const auto answer =
+            ask(QMessageBox::Question, tr("Keep the data with the project?"),
+                tr("The data file “%1” is not in the project's folder, so the project will not "
+                   "find it on another computer. Keep a copy of the data inside the project file?")
+                    .arg(QFileInfo(csv).fileName()),
+                QMessageBox::Yes | QMessageBox::No);
+        m_keepData = answer == QMessageBox::Yes ? KeepData::Keep : KeepData::Link;
+    }
+    if (m_keepData != KeepData::Keep) return true;
+    std::string text;
+    try {
+        text = CsvTable::readText(data.path);
+    } catch (const std::exception& e) {
+        showError(tr("Cannot keep the data"), QString::fromStdString(e.what()));
+        return false;
+    }
+    if (text.size() > DataSpec::kMaxCsvTextBytes) {
+        showError(tr("Cannot keep the data"),
+                  tr("“%1” holds more than %2 MiB of data, too much to keep inside the project. "
+                     "Keep the file beside the project file instead.")
+                      .arg(QFileInfo(csv).fileName())
+                      .arg(DataSpec::kMaxCsvTextBytes >> 20));
+        return false;
+    }
+    data.csvText = std::move(text);
+    return true;
+}
+
 Project ProjectFiles::projectToSave() {
     m_sync->flush();
     Project project = m_document->project();
@@ -125,7 +184,9 @@ Project ProjectFiles::projectToSave() {
 bool ProjectFiles::saveFile(const QString& path) {
     const QString absolute = QFileInfo(path).absoluteFilePath();
     Project project = projectToSave();
-    relativizeCsvPath(project, QFileInfo(absolute).absolutePath());
+    const QString folder = QFileInfo(absolute).absolutePath();
+    if (!keepCsvData(project, folder)) return false;
+    relativizeCsvPath(project, folder);
     try {
         ProjectFile::save(absolute.toStdString(), project);
     } catch (const std::exception& e) {
@@ -136,6 +197,7 @@ bool ProjectFiles::saveFile(const QString& path) {
     m_document->markSaved();
     if (m_recentMenu) m_recentMenu->add(absolute);
     emit statusMessage(tr("Saved %1").arg(QFileInfo(absolute).fileName()));
+    emit saved(absolute);
     return true;
 }
 
@@ -157,9 +219,7 @@ bool ProjectFiles::saveAs() {
 
 bool ProjectFiles::maybeSave() {
     if (!m_document->isModified()) return true;
-    const QString name = m_document->filePath().isEmpty()
-                             ? tr("Untitled")
-                             : QFileInfo(m_document->filePath()).fileName();
+    const QString name = displayName();
     const auto answer = ask(QMessageBox::Warning, tr("Unsaved changes"),
                             tr("“%1” has changes that are not saved. Save them first?").arg(name),
                             QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
@@ -174,24 +234,30 @@ QStringList ProjectFiles::recentFiles() const {
 void ProjectFiles::rebuildExamplesMenu() {
     m_examplesMenu->clear();
     const QDir dir(QString::fromStdString(resourcePath("examples")));
-    const QStringList files = dir.entryList({QStringLiteral("*.nnplay")}, QDir::Files, QDir::Name);
-    for (const QString& name : files) {
+    // Listed by title, in the order of the titles; a file that does not read is left out.
+    QMap<QString, Project> examples;
+    for (const QString& name :
+         dir.entryList({QStringLiteral("*.nnplay")}, QDir::Files, QDir::Name)) {
         const QString path = dir.filePath(name);
-        m_examplesMenu->addAction(QFileInfo(name).completeBaseName(), this, [this, path] {
-            if (!maybeSave()) return;
-            Project project;
-            try {
-                project = ProjectFile::load(path.toStdString());
-            } catch (const std::exception& e) {
-                showError(tr("Cannot open example"), QString::fromStdString(e.what()));
-                return;
-            }
+        try {
+            Project project = ProjectFile::load(path.toStdString());
+            absolutizeCsvPath(project, dir.absolutePath());
+            const QString title = project.title.empty() ? QFileInfo(name).completeBaseName()
+                                                        : QString::fromStdString(project.title);
+            examples.insert(title, std::move(project));
+        } catch (const std::exception& e) {
+            qWarning("%s", e.what());
+        }
+    }
+    for (auto it = examples.cbegin(); it != examples.cend(); ++it) {
+        QAction* action = m_examplesMenu->addAction(it.key());
+        const Project project = it.value();
+        connect(action, &QAction::triggered, this, [this, project] {
             // Examples open untitled: Save asks where, the shipped file stays as it is.
-            absolutizeCsvPath(project, QFileInfo(path).absolutePath());
-            openProject(project);
+            if (maybeSave()) openProject(project);
         });
     }
-    m_examplesMenu->setEnabled(!files.isEmpty());
+    m_examplesMenu->setEnabled(!examples.isEmpty());
 }
 
 }  // namespace nnplay::ui

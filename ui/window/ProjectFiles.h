@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QMap>
 #include <QMessageBox>
 #include <QObject>
 #include <QString>
@@ -21,8 +22,9 @@ class TrainingController;
 
 /// The window's file handling: New, Open, Open Recent, Open Example, Save and Save As, and the
 /// prompt before unsaved changes are lost. Saving stores the worker's current weights when
-/// they still fit the document. Every message to the user goes through ask(), which tests
-/// replace with a hook.
+/// they still fit the document, and offers once per project to keep a CSV file that lies
+/// outside the project's folder inside the project. Every message to the user goes through
+/// ask(), which tests replace with a hook.
 class ProjectFiles : public QObject {
     Q_OBJECT
 public:
@@ -43,6 +45,9 @@ public:
     bool openFile(const QString& path);
     /// Opens a project as an untitled document (examples, the command line's default).
     void openProject(const nnplay::Project& project, const QString& filePath = QString());
+    /// Opens work recovered after a crash: marked modified, saved to `filePath` (empty: asks
+    /// where) by Save.
+    void openRecovered(const nnplay::Project& project, const QString& filePath);
     /// Writes the project with its trained weights atomically. On failure shows why, leaves
     /// any old file whole and returns false.
     bool saveFile(const QString& path);
@@ -52,22 +57,40 @@ public:
     /// Asks whether to save unsaved changes; true when it is fine to discard the project.
     bool maybeSave();
 
+    /// The document's project with the worker's current weights and history (when they fit):
+    /// what Save writes, CSV paths absolute.
+    nnplay::Project projectToSave();
+
+    /// What the window calls the project: the file name, else the project's title, else
+    /// "Untitled".
+    QString displayName() const;
+
     /// Most recently opened or saved files, newest first.
     QStringList recentFiles() const;
 
     void setMessageHook(MessageHook hook) { m_messageHook = std::move(hook); }
-    QMessageBox::StandardButton ask(QMessageBox::Icon icon, const QString& title,
-                                    const QString& text, QMessageBox::StandardButtons buttons);
+    /// `buttonTexts` renames standard buttons ("Restore" for Yes) in the dialog; the hook sees
+    /// the standard buttons only.
+    QMessageBox::StandardButton ask(
+        QMessageBox::Icon icon, const QString& title, const QString& text,
+        QMessageBox::StandardButtons buttons,
+        const QMap<QMessageBox::StandardButton, QString>& buttonTexts = {});
     void showError(const QString& title, const QString& text);
 
 signals:
     /// A sentence for the status bar ("Saved circle.nnplay").
     void statusMessage(const QString& message);
+    /// The project was written to `path` (Save, Save As).
+    void saved(const QString& path);
 
 private:
+    /// Whether the CSV data goes inside the saved file; asked once per project.
+    enum class KeepData { Unasked, Keep, Link };
+
     void rebuildExamplesMenu();
-    /// The document's project with the worker's current weights and history (when they fit).
-    nnplay::Project projectToSave();
+    /// Puts the CSV text into `project` when the project keeps its data (asking first when
+    /// the file lies outside `folder`). False, after saying why, when the file cannot be kept.
+    bool keepCsvData(nnplay::Project& project, const QString& folder);
 
     ProjectDocument* m_document;
     DocumentSync* m_sync;
@@ -76,6 +99,7 @@ private:
     RecentFilesMenu* m_recentMenu = nullptr;
     QMenu* m_examplesMenu = nullptr;
     MessageHook m_messageHook;
+    KeepData m_keepData = KeepData::Unasked;
 };
 
 }  // namespace nnplay::ui

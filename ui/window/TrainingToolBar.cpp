@@ -10,6 +10,7 @@
 #include <QLocale>
 #include <QSlider>
 #include <QStyle>
+#include <algorithm>
 
 #include "train/TrainingWorker.h"
 
@@ -23,7 +24,8 @@ TrainingToolBar::TrainingToolBar(QWidget* parent)
       m_reset(new QAction(tr("Reset"), this)),
       m_epoch(new QLabel(this)),
       m_diverged(new QLabel(this)),
-      m_speed(new QSlider(Qt::Horizontal, this)) {
+      m_speed(new QSlider(Qt::Horizontal, this)),
+      m_speedText(new QLabel(this)) {
     setObjectName(QStringLiteral("trainingToolBar"));
     setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
 
@@ -77,11 +79,18 @@ TrainingToolBar::TrainingToolBar(QWidget* parent)
     m_speed->setPageStep(1);
     m_speed->setTickPosition(QSlider::TicksBelow);
     m_speed->setFixedWidth(110);
-    m_speed->setValue(TrainingWorker::kFullSpeed);
+    m_speed->setValue(TrainingWorker::kDefaultSpeed);
     m_speed->setToolTip(
         tr("Slow motion on the left shows every batch; full speed on the "
            "right trains as fast as the computer can."));
     speedLayout->addWidget(m_speed);
+    // As wide as its longest text, so the toolbar never shifts when the speed changes.
+    int widest = 0;
+    for (int level = 0; level <= TrainingWorker::kFullSpeed; ++level) {
+        widest = std::max(widest, m_speedText->fontMetrics().horizontalAdvance(speedText(level)));
+    }
+    m_speedText->setFixedWidth(widest + 4);
+    speedLayout->addWidget(m_speedText);
     speedBox->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Preferred);
     addWidget(speedBox);
 
@@ -95,7 +104,11 @@ TrainingToolBar::TrainingToolBar(QWidget* parent)
     });
     connect(m_stepBatch, &QAction::triggered, this, &TrainingToolBar::stepBatchRequested);
     connect(m_reset, &QAction::triggered, this, &TrainingToolBar::resetRequested);
-    connect(m_speed, &QSlider::valueChanged, this, &TrainingToolBar::speedChanged);
+    connect(m_speed, &QSlider::valueChanged, this, [this](int level) {
+        m_speedText->setText(speedText(level));
+        emit speedChanged(level);
+    });
+    m_speedText->setText(speedText(m_speed->value()));
     setProgress(0, 0, 0);
     updatePlayLook();
 }
@@ -142,6 +155,13 @@ void TrainingToolBar::setDiverged(bool diverged, const QString& message) {
 }
 
 void TrainingToolBar::setSpeed(int level) { m_speed->setValue(level); }
+
+QString TrainingToolBar::speedText(int level) {
+    if (level < 0 || level >= TrainingWorker::kFullSpeed) return tr("full speed");
+    const TrainingWorker::Pace& pace = TrainingWorker::kPaces[level];
+    return pace.epochs ? tr("%1 epochs/s").arg(pace.perSecond)
+                       : tr("%1 batches/s").arg(pace.perSecond);
+}
 
 int TrainingToolBar::speed() const { return m_speed->value(); }
 

@@ -23,14 +23,18 @@ public:
     void setTrainable(bool trainable, const QString& reason = QString());
     /// The counter: epochs, and how far into the next one.
     void setProgress(int epoch, long long batches, int batchesPerEpoch);
+    /// The speed level, 0 (slowest) .. TrainingWorker::kFullSpeed.
     void setSpeed(int level);
     int speed() const;
+    /// What a speed level means, as shown beside the slider: "10 epochs/s", "full speed".
+    static QString speedText(int level);
 
     QAction* playAction() const { return m_play; }
     QAction* stepAction() const { return m_step; }
     QAction* stepBatchAction() const { return m_stepBatch; }
     QAction* resetAction() const { return m_reset; }
     QSlider* speedSlider() const { return m_speed; }
+    QLabel* speedLabel() const { return m_speedText; }
     QLabel* epochLabel() const { return m_epoch; }
     /// Shows (or hides) the "Diverged" mark next to the counter; `message` is its tooltip.
     void setDiverged(bool diverged, const QString& message);
@@ -60,6 +64,7 @@ private:
     QLabel* m_diverged;
     QAction* m_divergedAction = nullptr;
     QSlider* m_speed;
+    QLabel* m_speedText;
     bool m_running = false;
     QString m_playTip;
 };

@@ -1,0 +1,217 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The window's file handling beyond open and save: examples listed and titled by the title
+// their file gives, CSV data kept inside a saved project, and the application's icon.
+#include <QAction>
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QMenu>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <memory>
+#include <vector>
+
+#include "Project.h"
+#include "Wait.h"
+#include "data/ResourcePath.h"
+#include "document/ProjectDocument.h"
+#include "io/ProjectFile.h"
+#include "train/TrainingController.h"
+#include "window/ApplicationIcon.h"
+#include "window/MainWindow.h"
+#include "window/ProjectFiles.h"
+
+using nnplay::Project;
+using nnplay::test::waitUntil;
+using nnplay::ui::MainWindow;
+using nnplay::ui::TrainingSnapshot;
+
+namespace {
+
+QByteArray readAll(const QString& path) {
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+bool writeBytes(const QString& path, const QByteArray& bytes) {
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
+           file.write(bytes) == bytes.size();
+}
+
+/// The shipped iris example with its CSV at `csv` (absolute, as the document holds it).
+Project irisProject(const QString& csv) {
+    Project p = nnplay::ProjectFile::load(nnplay::resourcePath("examples/iris-csv.nnplay"));
+    p.title.clear();
+    p.data.path = csv.toStdString();
+    return p;
+}
+
+}  // namespace
+
+class TestFiles : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_settingsDir;
+    QTemporaryDir m_dir;
+    std::unique_ptr<MainWindow> m_window;
+    QStringList m_questions;  // titles of the messages shown
+    QMessageBox::StandardButton m_answer = QMessageBox::No;
+
+    QString path(const QString& name) const { return m_dir.filePath(name); }
+
+    bool sessionValid() {
+        auto* c = m_window->training();
+        return waitUntil(
+            [&] {
+                const TrainingSnapshot& s = c->lastSnapshot();
+                return s.generation == c->generation() && s.valid;
+            },
+            "the current session is built");
+    }
+
+    QMenu* examplesMenu() const {
+        for (QMenu* menu : m_window->findChildren<QMenu*>())
+            if (menu->title() == QStringLiteral("Open &Example")) return menu;
+        return nullptr;
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(m_settingsDir.isValid());
+        QVERIFY(m_dir.isValid());
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+    }
+
+    void init() {
+        m_questions.clear();
+        m_answer = QMessageBox::No;
+        m_window = std::make_unique<MainWindow>();
+        m_window->files()->setMessageHook([this](QMessageBox::Icon, const QString& title,
+                                                 const QString&, QMessageBox::StandardButtons) {
+            m_questions << title;
+            return m_answer;
+        });
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
+    void cleanup() { m_window.reset(); }
+
+    void theApplicationHasAnIcon() {
+        const QIcon icon = nnplay::ui::applicationIcon();
+        QVERIFY(!icon.isNull());
+        for (const int size : {16, 32, 256})
+            QCOMPARE(icon.pixmap(QSize(size, size)).size(), QSize(size, size));
+        QApplication::setWindowIcon(icon);
+        QVERIFY(!QApplication::windowIcon().isNull());
+        QVERIFY(!m_window->windowIcon().isNull());
+    }
+
+    void examplesAreListedByTitle() {
+        QMenu* menu = examplesMenu();
+        QVERIFY(menu);
+        QStringList titles;
+        const QDir dir(QString::fromStdString(nnplay::resourcePath("examples")));
+        for (const QString& name : dir.entryList({QStringLiteral("*.nnplay")})) {
+            const Project p = nnplay::ProjectFile::load(dir.filePath(name).toStdString());
+            titles << QString::fromStdString(p.title);
+        }
+        titles.sort();
+        QStringList listed;
+        for (QAction* action : menu->actions()) listed << action->text();
+        QCOMPARE(listed, titles);
+        QVERIFY(listed.contains(QStringLiteral("Circle: a first classifier")));
+    }
+
+    void anOpenedExampleShowsItsTitleAndStaysUntitled() {
+        QAction* circle = nullptr;
+        for (QAction* action : examplesMenu()->actions())
+            if (action->text() == QStringLiteral("Circle: a first classifier")) circle = action;
+        QVERIFY(circle);
+        circle->trigger();
+        nnplay::ui::ProjectDocument* doc = m_window->document();
+        QCOMPARE(QString::fromStdString(doc->project().title),
+                 QStringLiteral("Circle: a first classifier"));
+        QVERIFY(doc->filePath().isEmpty());  // Save asks where: the shipped file stays
+        QVERIFY(!doc->isModified());
+        QCOMPARE(m_window->windowTitle(), QStringLiteral("Circle: a first classifier[*] — nnplay"));
+        // Saved somewhere, the file's name is the window's name; the title goes along.
+        const QString file = path(QStringLiteral("my-circle.nnplay"));
+        QVERIFY(m_window->files()->saveFile(file));
+        QCOMPARE(m_window->windowTitle(), QStringLiteral("my-circle.nnplay[*] — nnplay"));
+        QCOMPARE(nnplay::ProjectFile::load(file.toStdString()).title,
+                 std::string("Circle: a first classifier"));
+        QVERIFY(m_questions.isEmpty());
+    }
+
+    void savingAsksOnceToKeepDataFromElsewhere() {
+        QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("data")));
+        QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("lesson")));
+        const QByteArray csv =
+            readAll(QString::fromStdString(nnplay::resourcePath("examples/iris.csv")));
+        const QString csvPath = path(QStringLiteral("data/iris.csv"));
+        QVERIFY(writeBytes(csvPath, csv));
+        m_window->files()->openProject(irisProject(csvPath));
+        m_answer = QMessageBox::Yes;
+        const QString file = path(QStringLiteral("lesson/iris.nnplay"));
+        QVERIFY(m_window->files()->saveFile(file));
+        QCOMPARE(m_questions, QStringList{QStringLiteral("Keep the data with the project?")});
+        QCOMPARE(
+            QByteArray::fromStdString(nnplay::ProjectFile::load(file.toStdString()).data.csvText),
+            csv);
+        // Asked once: the next save keeps the data without asking.
+        QVERIFY(m_window->files()->saveFile(file));
+        QCOMPARE(m_questions.size(), 1);
+
+        // Handed on without the CSV file, the project opens, trains and saves its data again.
+        QVERIFY(QFile::remove(csvPath));
+        QVERIFY(m_window->files()->openFile(file));
+        QVERIFY(sessionValid());
+        QVERIFY(m_window->document()->dataInfo().has_value());
+        const QString copy = path(QStringLiteral("iris-again.nnplay"));
+        QVERIFY(m_window->files()->saveFile(copy));
+        QCOMPARE(m_questions.size(), 1);
+        const Project again = nnplay::ProjectFile::load(copy.toStdString());
+        QCOMPARE(QByteArray::fromStdString(again.data.csvText), csv);
+        // A saved file always loads again, with the same project.
+        QVERIFY(again == nnplay::ProjectFile::parse(nnplay::ProjectFile::serialize(again)));
+    }
+
+    void declinedOrBesideTheProjectKeepsALink() {
+        const QByteArray csv =
+            readAll(QString::fromStdString(nnplay::resourcePath("examples/iris.csv")));
+        QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("elsewhere")));
+        QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("course")));
+        const QString outside = path(QStringLiteral("elsewhere/iris.csv"));
+        QVERIFY(writeBytes(outside, csv));
+        m_window->files()->openProject(irisProject(outside));
+        m_answer = QMessageBox::No;
+        const QString file = path(QStringLiteral("course/linked.nnplay"));
+        QVERIFY(m_window->files()->saveFile(file));
+        QCOMPARE(m_questions.size(), 1);
+        QVERIFY(m_window->files()->saveFile(file));
+        QCOMPARE(m_questions.size(), 1);
+        Project saved = nnplay::ProjectFile::load(file.toStdString());
+        QVERIFY(saved.data.csvText.empty());
+        QCOMPARE(QString::fromStdString(saved.data.path), QStringLiteral("../elsewhere/iris.csv"));
+
+        // Beside the project: handed on together, nothing to ask.
+        const QString beside = path(QStringLiteral("iris.csv"));
+        QVERIFY(writeBytes(beside, csv));
+        m_window->files()->openProject(irisProject(beside));
+        QVERIFY(m_window->files()->saveFile(path(QStringLiteral("beside.nnplay"))));
+        QCOMPARE(m_questions.size(), 1);
+        saved = nnplay::ProjectFile::load(path(QStringLiteral("beside.nnplay")).toStdString());
+        QVERIFY(saved.data.csvText.empty());
+        QCOMPARE(QString::fromStdString(saved.data.path), QStringLiteral("iris.csv"));
+    }
+};
+
+QTEST_MAIN(TestFiles)
+#include "test_files.moc"
