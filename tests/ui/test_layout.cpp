@@ -6,6 +6,7 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFontMetrics>
 #include <QLabel>
@@ -28,6 +29,7 @@
 #include "editor/NetworkView.h"
 #include "editor/OutputItem.h"
 #include "panels/DataPanel.h"
+#include "plots/DecisionBoundaryView.h"
 #include "plots/LossCurveView.h"
 #include "plots/SampleGridView.h"
 #include "train/DataPreview.h"
@@ -120,6 +122,8 @@ private slots:
     void lossLegendAndTicksFit_data();
     void lossLegendAndTicksFit();
     void canvasWarningShownWhole();
+    void boundaryCaptionAndOptionsFit_data();
+    void boundaryCaptionAndOptionsFit();
     void dataSourceNamesWhole_data();
     void dataSourceNamesWhole();
     void windowPanelsWhole_data();
@@ -371,6 +375,36 @@ void TestLayout::windowPanelsWhole() {
 
     // The canvas text is readable.
     QVERIFY(window.networkView()->transform().m11() >= NetworkView::kMinScale);
+}
+
+void TestLayout::boundaryCaptionAndOptionsFit_data() {
+    QTest::addColumn<int>("width");
+    // The output view is about 280 px wide at 1024x768, 460 at 1366x768, 550 at 1920x1080.
+    QTest::newRow("1024x768") << 280;
+    QTest::newRow("1366x768") << 460;
+    QTest::newRow("1920x1080") << 550;
+}
+
+void TestLayout::boundaryCaptionAndOptionsFit() {
+    QFETCH(int, width);
+    DecisionBoundaryView view;
+    view.resize(width, 400);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setSnapshot(wrongDigits());  // not 2-D: the longest caption
+    QCoreApplication::processEvents();
+    QLabel* caption = view.caption();
+    QVERIFY(!caption->text().isEmpty());
+    // Two lines at most, all of it shown, clear of the check boxes, which are whole.
+    const int lines =
+        caption->heightForWidth(caption->width()) / caption->fontMetrics().lineSpacing();
+    QVERIFY2(lines <= 2, qPrintable(QStringLiteral("%1 lines").arg(lines)));
+    QVERIFY(caption->height() >= caption->heightForWidth(caption->width()));
+    for (QCheckBox* box : view.findChildren<QCheckBox*>()) {
+        QVERIFY2(box->width() >= box->sizeHint().width(), qPrintable(box->text()));
+        QVERIFY(!box->geometry().intersects(caption->geometry()));
+        QVERIFY(view.rect().contains(box->geometry()));
+    }
 }
 
 QTEST_MAIN(TestLayout)

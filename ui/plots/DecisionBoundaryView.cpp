@@ -5,7 +5,7 @@
 
 #include <QCheckBox>
 #include <QEvent>
-#include <QHBoxLayout>
+#include <QGridLayout>
 #include <QLabel>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -44,13 +44,14 @@ DecisionBoundaryView::DecisionBoundaryView(QWidget* parent)
     m_caption->setWordWrap(true);
     m_caption->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
 
-    auto* options = new QHBoxLayout;
-    options->addWidget(m_caption, 1);
-    options->addWidget(m_testBox);
-    options->addWidget(m_discretizeBox);
+    m_options = new QGridLayout;
+    m_options->setColumnStretch(0, 1);
+    m_options->addWidget(m_caption, 0, 0);
+    m_options->addWidget(m_testBox, 0, 1);
+    m_options->addWidget(m_discretizeBox, 0, 2);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(options);
+    layout->addLayout(m_options);
     layout->addWidget(m_plotArea, 1);
     // The plot is placed by hand inside m_plotArea so that the plane is drawn square.
     m_plotArea->installEventFilter(this);
@@ -90,6 +91,31 @@ DecisionBoundaryView::DecisionBoundaryView(QWidget* parent)
     connect(m_discretizeBox, &QCheckBox::toggled, this, &DecisionBoundaryView::setDiscretize);
     applyPalette();
     updateMap();
+}
+
+void DecisionBoundaryView::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    placeCaption();
+}
+
+void DecisionBoundaryView::placeCaption() {
+    const int spacing = m_options->horizontalSpacing() > 0 ? m_options->horizontalSpacing() : 6;
+    const int beside =
+        width() - m_testBox->sizeHint().width() - m_discretizeBox->sizeHint().width() - 2 * spacing;
+    const bool above = beside <= 0 || m_caption->heightForWidth(beside) >
+                                          2 * m_caption->fontMetrics().lineSpacing();
+    if (above == m_captionAbove) return;
+    m_captionAbove = above;
+    m_options->removeWidget(m_caption);
+    if (above)
+        m_options->addWidget(m_caption, 1, 0, 1, 3);
+    else
+        m_options->addWidget(m_caption, 0, 0);
+    // Above: the caption goes on the first row, the check boxes below it, on the right.
+    m_options->removeWidget(m_testBox);
+    m_options->removeWidget(m_discretizeBox);
+    m_options->addWidget(m_testBox, above ? 2 : 0, 1);
+    m_options->addWidget(m_discretizeBox, above ? 2 : 0, 2);
 }
 
 void DecisionBoundaryView::setSnapshot(const TrainingSnapshot& snapshot) {
@@ -275,6 +301,7 @@ void DecisionBoundaryView::updateMap() {
             break;
     }
     m_caption->setText(caption);
+    placeCaption();
     const bool onlyCells = kind == kindBefore && m_map->visible() == visibleBefore &&
                            m_map->dataRange() == rangeBefore &&
                            m_scale->axis()->label() == labelBefore;
@@ -315,7 +342,8 @@ void DecisionBoundaryView::fillOutput(Kind kind, int size) {
                         best = k;
                     }
                 }
-                const double p = reading.unitProbability(s.boundary[static_cast<std::size_t>(best)][i]);
+                const double p =
+                    reading.unitProbability(s.boundary[static_cast<std::size_t>(best)][i]);
                 const double chance = 1.0 / classes;
                 double confidence = std::clamp((p - chance) / (1.0 - chance), 0.0, 1.0);
                 if (discrete) confidence = 1.0;

@@ -12,6 +12,7 @@ class QCustomPlot;
 class QCPColorMap;
 class QCPColorScale;
 class QCPGraph;
+class QGridLayout;
 class QLabel;
 
 namespace nnplay::ui {
@@ -42,13 +43,19 @@ public:
     QCustomPlot* plot() const { return m_plot; }
     /// For tests: the value drawn at grid cell (column, row) after the last update.
     double cellValue(int column, int row) const;
+    /// The sentence saying what the colours show, beside the check boxes or, when it would
+    /// take more than two lines there, on a row of its own above them.
+    QLabel* caption() const { return m_caption; }
 
 protected:
     void changeEvent(QEvent* event) override;
     void showEvent(QShowEvent* event) override;
     bool eventFilter(QObject* watched, QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
+    /// Puts the caption beside the check boxes or above them (see caption()).
+    void placeCaption();
     enum class Kind { None, TwoClass, MultiClass, Regression, Neuron };
 
     void updatePoints(const DataPreview& data);
@@ -67,6 +74,8 @@ private:
     QLabel* m_caption;
     QCheckBox* m_testBox;
     QCheckBox* m_discretizeBox;
+    QGridLayout* m_options;
+    bool m_captionAbove = false;
     std::vector<QCPGraph*> m_trainGraphs;
     std::vector<QCPGraph*> m_testGraphs;
 
