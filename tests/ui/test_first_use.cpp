@@ -155,6 +155,15 @@ private slots:
         QVERIFY2(found, "the momentum box shows 0.995");
         // Nothing was written back by showing it.
         QCOMPARE(doc()->project().training.l2, 5.0f);
+        // The data panel's controls too.
+        p.data.samples = 50000;
+        p.data.trainFraction = 0.95;
+        p.data.validationFraction = 0.8;
+        m_window->files()->openProject(p);
+        QCOMPARE(m_window->dataPanel()->samplesBox()->value(), 50000);
+        QCOMPARE(m_window->dataPanel()->trainFractionSlider()->value(), 95);
+        QCOMPARE(m_window->dataPanel()->validationBox()->value(), 80);
+        QCOMPARE(doc()->project().data.samples, 50000);
         QCOMPARE(doc()->undoStack()->count(), 0);
     }
 

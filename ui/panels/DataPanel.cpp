@@ -26,6 +26,7 @@
 #include "document/MergeIds.h"
 #include "document/ProjectDocument.h"
 #include "panels/CsvImportDialog.h"
+#include "panels/ShowValue.h"
 #include "plots/PlotStyle.h"
 
 namespace nnplay::ui {
@@ -304,12 +305,12 @@ void DataPanel::refresh() {
             m_sources->setCurrentItem(item);
         }
     }
-    m_trainFraction->setValue(static_cast<int>(std::lround(d.trainFraction * 100.0)));
+    showValue(m_trainFraction, static_cast<int>(std::lround(d.trainFraction * 100.0)));
     m_trainFractionValue->setText(QStringLiteral("%1%").arg(m_trainFraction->value()));
-    m_validation->setValue(static_cast<int>(std::lround(d.validationFraction * 100.0)));
-    m_noise->setValue(static_cast<int>(std::lround(d.noise * 100.0)));
+    showValue(m_validation, static_cast<int>(std::lround(d.validationFraction * 100.0)));
+    showValue(m_noise, static_cast<int>(std::lround(d.noise * 100.0)));
     m_noiseValue->setText(QString::number(m_noise->value()));
-    m_samples->setValue(d.samples);
+    showValue(m_samples, d.samples);
     m_standardize->setChecked(d.standardize);
 
     for (QWidget* w :
