@@ -54,19 +54,19 @@ ShapeReport checkNetwork(const NetworkSpec& spec, const DataInfo& data, LossKind
     const OutputKind kind = registry.outputKind(spec);
     // Each message says what is wrong, then what the task needs (outputHeadNeed).
     const std::string need = outputHeadNeed(data, loss);
-    const std::string gives = "gives " + plural(outputs, "output") + ": ";
+    const std::string gives = "gives " + plural(outputs, "output") + ". ";
     if (data.task == Task::Regression) {
         if (outputs != data.targetCount) {
             fail(sizing, gives + need);
         } else if (loss != LossKind::Mse) {
-            fail(last, "ends a network that predicts numbers: " + need);
+            fail(last, "ends a network that predicts numbers. " + need);
         } else if (const auto range = boundedRange(kind);
                    range && data.targetRange &&
                    ((*data.targetRange)[0] < (*range)[0] || (*data.targetRange)[1] > (*range)[1])) {
             fail(last, "gives outputs between " + numberText((*range)[0]) + " and " +
                            numberText((*range)[1]) + " only, but the targets go from " +
                            numberText((*data.targetRange)[0]) + " to " +
-                           numberText((*data.targetRange)[1]) + ": " + need);
+                           numberText((*data.targetRange)[1]) + ". " + need);
         }
         return report;
     }
@@ -75,12 +75,12 @@ ShapeReport checkNetwork(const NetworkSpec& spec, const DataInfo& data, LossKind
         if (outputs != 1 || classes != 2)
             fail(sizing, gives + need);
         else if (kind != OutputKind::Probability)
-            fail(last, "ends the network: " + need);
+            fail(last, "ends the network. " + need);
     } else if (loss == LossKind::Cce) {
         if (outputs != classes)
             fail(sizing, gives + need);
         else if (kind != OutputKind::Distribution)
-            fail(last, "ends the network: " + need);
+            fail(last, "ends the network. " + need);
     } else if (outputs != classes && !(classes == 2 && outputs == 1)) {
         fail(sizing, "gives " + plural(outputs, "output") + " but the data has " +
                          plural(classes, "class") + " (one output, or one per class)");

@@ -100,12 +100,12 @@ void TestNetworkSpec::outputFitsDataAndLoss_data() {
     QTest::addColumn<int>("errorLayer");
     QTest::addColumn<QString>("message");
     QTest::newRow("bce ok") << "sigmoid" << 1 << 2 << "bce" << -1 << "";
-    QTest::newRow("bce three outputs") << "sigmoid" << 3 << 2 << "bce" << 1 << "Dense (layer 2) gives 3 outputs: 2 classes need a Dense layer of 1 unit with Sigmoid, and the binary cross-entropy loss";
-    QTest::newRow("bce without sigmoid") << "tanh" << 1 << 2 << "bce" << 2 << "Tanh (layer 3) ends the network: 2 classes need a Dense layer of 1 unit with Sigmoid";
-    QTest::newRow("bce on three classes") << "sigmoid" << 1 << 3 << "bce" << 1 << "Dense (layer 2) gives 1 output: 3 classes need a Dense layer of 3 units with Softmax, and the categorical cross-entropy loss";
+    QTest::newRow("bce three outputs") << "sigmoid" << 3 << 2 << "bce" << 1 << "Dense (layer 2) gives 3 outputs. 2 classes need a Dense layer of 1 unit with Sigmoid, and the binary cross-entropy loss";
+    QTest::newRow("bce without sigmoid") << "tanh" << 1 << 2 << "bce" << 2 << "Tanh (layer 3) ends the network. 2 classes need a Dense layer of 1 unit with Sigmoid";
+    QTest::newRow("bce on three classes") << "sigmoid" << 1 << 3 << "bce" << 1 << "Dense (layer 2) gives 1 output. 3 classes need a Dense layer of 3 units with Softmax, and the categorical cross-entropy loss";
     QTest::newRow("cce two classes softmax") << "softmax" << 2 << 2 << "cce" << -1 << "";
     QTest::newRow("cce ok") << "softmax" << 10 << 10 << "cce" << -1 << "";
-    QTest::newRow("cce wrong count") << "softmax" << 8 << 10 << "cce" << 1 << "gives 8 outputs: 10 classes need a Dense layer of 10 units with Softmax";
+    QTest::newRow("cce wrong count") << "softmax" << 8 << 10 << "cce" << 1 << "gives 8 outputs. 10 classes need a Dense layer of 10 units with Softmax";
     QTest::newRow("mse tanh binary") << "tanh" << 1 << 2 << "mse" << -1 << "";
 }
 
@@ -134,7 +134,7 @@ void TestNetworkSpec::boundedOutputCannotReachTheTargets() {
     QCOMPARE(r.errorLayer, 3);
     QVERIFY2(QString::fromStdString(r.error).contains(
                  "Sigmoid (layer 4) gives outputs between 0 and 1 only, but the targets go from "
-                 "-1 to 1: A number to predict needs a Dense layer of 1 unit with no activation"),
+                 "-1 to 1. A number to predict needs a Dense layer of 1 unit with no activation"),
              r.error.c_str());
     spec.layers[3].type = "tanh";  // reaches -1..1
     QVERIFY(checkNetwork(spec, info, LossKind::Mse).ok());

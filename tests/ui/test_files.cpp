@@ -5,8 +5,13 @@
 #include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QComboBox>
 #include <QMenu>
+#include <QLabel>
+#include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
+#include <QTimer>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -17,6 +22,8 @@
 #include "Wait.h"
 #include "data/ResourcePath.h"
 #include "document/ProjectDocument.h"
+#include "panels/CsvImportDialog.h"
+#include "panels/DataPanel.h"
 #include "io/ProjectFile.h"
 #include "train/TrainingController.h"
 #include "window/ApplicationIcon.h"
@@ -181,6 +188,37 @@ private slots:
         QCOMPARE(QByteArray::fromStdString(again.data.csvText), csv);
         // A saved file always loads again, with the same project.
         QVERIFY(again == nnplay::ProjectFile::parse(nnplay::ProjectFile::serialize(again)));
+    }
+
+    void keptDataChangesItsLabelWithoutTheFile() {
+        QTemporaryDir elsewhere;  // not the project's folder: saving offers to keep the data
+        const QString csvPath = elsewhere.filePath(QStringLiteral("iris.csv"));
+        QVERIFY(writeBytes(csvPath, readAll(QString::fromStdString(
+                                        nnplay::resourcePath("examples/iris.csv")))));
+        m_window->files()->openProject(irisProject(csvPath));
+        m_answer = QMessageBox::Yes;
+        const QString file = path(QStringLiteral("kept.nnplay"));
+        QVERIFY(m_window->files()->saveFile(file));
+        QVERIFY(QFile::remove(csvPath));
+        QVERIFY(m_window->files()->openFile(file));
+        nnplay::ui::DataPanel* panel = m_window->dataPanel();
+        QVERIFY(panel->sourceInfo()->text().contains(QStringLiteral("kept in the project")));
+        QSignalSpy failed(panel, &nnplay::ui::DataPanel::importFailed);
+        // The column dialog reads the kept copy: pick another label there and accept.
+        bool dialogShown = false;
+        QTimer::singleShot(0, this, [&] {
+            auto* dialog =
+                qobject_cast<nnplay::ui::CsvImportDialog*>(QApplication::activeModalWidget());
+            if (!dialog) return;
+            dialogShown = true;
+            dialog->labelBox()->setCurrentText(QStringLiteral("petal_width"));
+            dialog->accept();
+        });
+        QTest::mouseClick(panel->labelButton(), Qt::LeftButton);
+        QVERIFY(dialogShown);
+        QCOMPARE(failed.count(), 0);
+        QCOMPARE(m_window->document()->project().data.label, std::string("petal_width"));
+        QVERIFY(!m_window->document()->project().data.csvText.empty());  // still kept
     }
 
     void declinedOrBesideTheProjectKeepsALink() {

@@ -11,6 +11,8 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
+#include <QSlider>
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -30,6 +32,7 @@
 #include "train/TrainingController.h"
 #include "window/MainWindow.h"
 #include "window/ProjectFiles.h"
+#include "window/ScriptedRun.h"
 #include "window/TrainingToolBar.h"
 #include "window/TrainingViews.h"
 #include "Wait.h"
@@ -152,6 +155,15 @@ private slots:
         QVERIFY2(found, "the momentum box shows 0.995");
         // Nothing was written back by showing it.
         QCOMPARE(doc()->project().training.l2, 5.0f);
+        // The data panel's controls too.
+        p.data.samples = 50000;
+        p.data.trainFraction = 0.95;
+        p.data.validationFraction = 0.8;
+        m_window->files()->openProject(p);
+        QCOMPARE(m_window->dataPanel()->samplesBox()->value(), 50000);
+        QCOMPARE(m_window->dataPanel()->trainFractionSlider()->value(), 95);
+        QCOMPARE(m_window->dataPanel()->validationBox()->value(), 80);
+        QCOMPARE(doc()->project().data.samples, 50000);
         QCOMPARE(doc()->undoStack()->count(), 0);
     }
 
@@ -251,15 +263,13 @@ private slots:
         m_window->trainingToolBar()->playAction()->trigger();
     }
 
-    void networkProblemStaysUntilFixed() {
+    void networkProblemGoesOnceFixed() {
         const auto& layers = doc()->project().network().layers;
         const int lastDense = layers[layers.size() - 2].id;
         QVERIFY(nnplay::ui::setLayerSetting(*doc(), lastDense, "units", 3));
         QTRY_VERIFY(!m_window->scene()->networkValid());
         const QString problem = m_window->scene()->validityMessage();
         QCOMPARE(status(), problem);
-        QTest::qWait(50);
-        QCOMPARE(status(), problem);  // no timeout while the network cannot train
         doc()->undoStack()->undo();
         QTRY_VERIFY(m_window->scene()->networkValid());
         QVERIFY(status() != problem);
@@ -345,6 +355,10 @@ private slots:
         nnplay::ui::LossCurveView* curves = m_window->views()->lossView();
         QTRY_VERIFY(curves->divergenceShown());
         QVERIFY(m_window->trainingToolBar()->divergedShown());
+        // The mark comes after the speed control, which stays where it was.
+        QVERIFY(m_window->trainingToolBar()->findChild<QLabel*>(QStringLiteral("divergedLabel"))
+                    ->x() > m_window->trainingToolBar()->speedSlider()->mapTo(
+                                m_window->trainingToolBar(), QPoint(0, 0)).x());
         QTest::qWait(50);
         QVERIFY(curves->divergenceShown());  // no timeout
         typeLearningRate(QStringLiteral("0.001"));
@@ -356,6 +370,18 @@ private slots:
         QTRY_VERIFY(!curves->divergenceShown());
         QVERIFY(!m_window->trainingToolBar()->divergedShown());
         m_window->trainingToolBar()->playAction()->trigger();
+    }
+
+    void scriptedRunEndsWhenTrainingDiverges() {
+        // nnplay --train --quit on a project that diverges at once must still finish.
+        m_window->files()->openProject(divergingProject());
+        QVERIFY(waitSnapshot([](const TrainingSnapshot& s) { return s.valid; }));
+        nnplay::ui::ScriptedRun run(m_window.get(), {true, 50, QString()});
+        QSignalSpy finished(&run, &nnplay::ui::ScriptedRun::finished);
+        run.start();
+        QVERIFY(finished.wait(kWaitMs));
+        QCOMPARE(finished.first().at(0).toInt(), 0);
+        QVERIFY(m_window->training()->lastSnapshot().diverged);
     }
 };
 

@@ -21,15 +21,16 @@ constexpr std::size_t kMaxGuessedClasses = 12;
 
 }  // namespace
 
-CsvImportDialog::CsvImportDialog(const QString& path, const QString& currentLabel, QWidget* parent)
+CsvImportDialog::CsvImportDialog(nnplay::CsvTable table, const QString& title,
+                                 const QString& currentLabel, QWidget* parent)
     : QDialog(parent),
-      m_table(nnplay::CsvTable::readFile(path.toStdString())),
+      m_table(std::move(table)),
       m_label(new QComboBox(this)),
       m_task(new QComboBox(this)),
       m_standardize(new QCheckBox(tr("Standardize the inputs"), this)),
       m_hint(new QLabel(this)),
       m_preview(new QTableWidget(this)) {
-    setWindowTitle(tr("Import %1").arg(QFileInfo(path).fileName()));
+    setWindowTitle(title);
     if (m_table.header().size() < 2) {
         throw nnplay::InputError(m_table.fileName() +
                                  ": a CSV file needs a header row and at least two columns "

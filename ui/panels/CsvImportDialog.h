@@ -24,9 +24,10 @@ public:
     /// Rows shown in the preview.
     static constexpr int kPreviewRows = 6;
 
-    /// `currentLabel` is preselected when the file has such a column.
-    explicit CsvImportDialog(const QString& path, const QString& currentLabel = QString(),
-                             QWidget* parent = nullptr);
+    /// Columns of `table` (a file being imported, or the data a project keeps); `title` names
+    /// the window. `currentLabel` is preselected when the table has such a column.
+    CsvImportDialog(nnplay::CsvTable table, const QString& title,
+                    const QString& currentLabel = QString(), QWidget* parent = nullptr);
 
     QString labelColumn() const;
     nnplay::Task task() const;

@@ -21,12 +21,14 @@
 #include <QVBoxLayout>
 #include <algorithm>
 
+#include "data/DataDescription.h"
 #include "data/DataLoader.h"
 #include "data/PlaneGenerators.h"
 #include "document/DocumentEdits.h"
 #include "document/MergeIds.h"
 #include "document/ProjectDocument.h"
 #include "panels/CsvImportDialog.h"
+#include "panels/ShowValue.h"
 #include "plots/PlotStyle.h"
 
 namespace nnplay::ui {
@@ -317,12 +319,12 @@ void DataPanel::refresh() {
             m_sources->setCurrentItem(item);
         }
     }
-    m_trainFraction->setValue(static_cast<int>(std::lround(d.trainFraction * 100.0)));
+    showValue(m_trainFraction, static_cast<int>(std::lround(d.trainFraction * 100.0)));
     m_trainFractionValue->setText(QStringLiteral("%1%").arg(m_trainFraction->value()));
-    m_validation->setValue(static_cast<int>(std::lround(d.validationFraction * 100.0)));
-    m_noise->setValue(static_cast<int>(std::lround(d.noise * 100.0)));
+    showValue(m_validation, static_cast<int>(std::lround(d.validationFraction * 100.0)));
+    showValue(m_noise, static_cast<int>(std::lround(d.noise * 100.0)));
     m_noiseValue->setText(QString::number(m_noise->value()));
-    m_samples->setValue(d.samples);
+    showValue(m_samples, d.samples);
     m_standardize->setChecked(d.standardize);
 
     for (QWidget* w :
@@ -337,9 +339,11 @@ void DataPanel::refresh() {
     const QString task =
         project.task == Task::Classification ? tr("classification") : tr("regression");
     if (csv) {
-        m_sourceInfo->setText(tr("%1, label column “%2”, %3")
-                                  .arg(QFileInfo(QString::fromStdString(d.path)).fileName(),
-                                       QString::fromStdString(d.label), task));
+        const QString file = QFileInfo(QString::fromStdString(d.path)).fileName();
+        m_sourceInfo->setText(
+            tr("%1, label column “%2”, %3")
+                .arg(d.csvText.empty() ? file : tr("%1 (kept in the project)").arg(file),
+                     QString::fromStdString(d.label), task));
     } else if (source) {
         m_sourceInfo->setText(tr("%1: %2").arg(QString::fromStdString(source->displayName), task));
     } else {
@@ -377,33 +381,42 @@ void DataPanel::chooseCsv() {
 }
 
 void DataPanel::chooseLabel() {
+    // From the data the project uses: the file, or the copy it keeps when the file is elsewhere.
     const DataSpec& d = m_document->project().data;
-    const QString path =
-        QDir(m_document->baseDir()).absoluteFilePath(QString::fromStdString(d.path));
-    importCsv(path);
+    try {
+        chooseColumns(readCsvSource(d, m_document->baseDir().toStdString()), d,
+                      tr("Label column"));
+    } catch (const std::exception& e) {
+        refresh();
+        emit importFailed(QString::fromStdString(e.what()));
+    }
 }
 
 bool DataPanel::importCsv(const QString& path) {
-    const Project& project = m_document->project();
+    DataSpec d = m_document->project().data;
+    d.source = "csv";
+    // Absolute in the document; saving writes it relative to the project file.
+    d.path = QFileInfo(path).absoluteFilePath().toStdString();
+    d.csvText.clear();  // the file chosen now is the data, not a copy kept before
     try {
-        CsvImportDialog dialog(path, QString::fromStdString(project.data.label), this);
-        if (dialog.exec() != QDialog::Accepted) {
-            refresh();
-            return false;
-        }
-        DataSpec d = project.data;
-        d.source = "csv";
-        // Absolute in the document; saving writes it relative to the project file.
-        d.path = QFileInfo(path).absoluteFilePath().toStdString();
-        d.csvText.clear();  // the file chosen now is the data, not a copy kept before
-        d.label = dialog.labelColumn().toStdString();
-        d.standardize = dialog.standardize();
-        editData(*m_document, d, dialog.task(), tr("Import %1").arg(QFileInfo(path).fileName()));
+        return chooseColumns(CsvTable::readFile(path.toStdString()), d,
+                             tr("Import %1").arg(QFileInfo(path).fileName()));
     } catch (const std::exception& e) {
         refresh();
         emit importFailed(QString::fromStdString(e.what()));
         return false;
     }
+}
+
+bool DataPanel::chooseColumns(CsvTable table, DataSpec data, const QString& title) {
+    CsvImportDialog dialog(std::move(table), title, QString::fromStdString(data.label), this);
+    if (dialog.exec() != QDialog::Accepted) {
+        refresh();
+        return false;
+    }
+    data.label = dialog.labelColumn().toStdString();
+    data.standardize = dialog.standardize();
+    editData(*m_document, data, dialog.task(), title);
     refresh();
     return true;
 }

@@ -6,6 +6,9 @@
 #include <QWidget>
 #include <functional>
 
+#include "data/CsvTable.h"
+#include "data/DataSpec.h"
+
 class QCheckBox;
 class QLabel;
 class QListWidget;
@@ -47,6 +50,8 @@ public:
     QSpinBox* samplesBox() const { return m_samples; }
     QSpinBox* validationBox() const { return m_validation; }
     QPushButton* regenerateButton() const { return m_regenerate; }
+    QPushButton* labelButton() const { return m_labelButton; }
+    QLabel* sourceInfo() const { return m_sourceInfo; }
 
 signals:
     /// A CSV file could not be used: what the user should know.
@@ -57,6 +62,9 @@ private:
     void onSourceClicked(QListWidgetItem* item);
     void chooseCsv();
     void chooseLabel();
+    /// Asks for the label column, task and standardisation of `table`, then gives the
+    /// document `data` with them (one undo step named `title`). False when cancelled.
+    bool chooseColumns(nnplay::CsvTable table, nnplay::DataSpec data, const QString& title);
 
     ProjectDocument* m_document;
     FileChooser m_chooseFile;

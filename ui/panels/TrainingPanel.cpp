@@ -14,6 +14,7 @@
 #include "document/DocumentEdits.h"
 #include "document/MergeIds.h"
 #include "document/ProjectDocument.h"
+#include "panels/ShowValue.h"
 #include "train/SettingsCheck.h"
 
 namespace nnplay::ui {
@@ -21,15 +22,6 @@ namespace nnplay::ui {
 namespace {
 
 QString rateText(double rate) { return QLocale().toString(rate, 'g', 6); }
-
-/// Shows `value` even when a file holds one outside the box's usual range: the box widens
-/// rather than silently showing its limit instead of what training uses.
-template <typename Box, typename Value>
-void showValue(Box* box, Value value) {
-    if (value < box->minimum()) box->setMinimum(value);
-    if (value > box->maximum()) box->setMaximum(value);
-    box->setValue(value);
-}
 
 }  // namespace
 

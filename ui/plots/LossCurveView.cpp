@@ -190,11 +190,12 @@ void LossCurveView::showDivergence(bool diverged, int epoch) {
     m_divergedLine->setVisible(diverged);
     m_divergedNote->setVisible(diverged);
     if (!diverged) return;
-    // The session stops inside the epoch that blew up: mark the end of the last whole one.
+    // The session stops inside the epoch that blew up: the line marks the end of the last
+    // whole one.
     const double at = m_history.empty() ? epoch : m_history.epoch(m_history.size() - 1);
     m_divergedLine->point1->setCoords(at, 0);
     m_divergedLine->point2->setCoords(at, 1);
-    m_divergedNote->setText(tr("Diverged after epoch %1").arg(at));
+    m_divergedNote->setText(tr("Diverged in epoch %1").arg(at + 1));
 }
 
 bool LossCurveView::divergenceShown() const { return m_divergedNote->visible(); }

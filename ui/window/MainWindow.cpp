@@ -307,9 +307,9 @@ void MainWindow::onValidityChanged(bool valid, const QString& message) {
     m_toolBar->setTrainable(valid && sessionOk, valid ? last.stopMessage : message);
     if (!valid) {
         m_training->send(&TrainingWorker::pause);
-        // Stays until the network is fixed: the learner needs it while fixing.
+        // The canvas keeps showing it; the status bar drops it once fixed.
         m_validityStatus = message;
-        showStatus(message, 0);
+        showStatus(message, 2 * kStatusMs);
     } else {
         clearStatus(m_validityStatus);
     }

@@ -28,11 +28,16 @@ void ScriptedRun::onSnapshot(const TrainingSnapshot& snapshot) {
     if (snapshot.generation != training->generation()) return;
     switch (m_stage) {
         case Stage::WaitingForSession: {
-            if (!snapshot.valid) {
+            if (!snapshot.valid && m_options.train) {
                 finish(1, tr("Cannot train: %1").arg(snapshot.stopMessage));
                 return;
             }
             if (!m_options.train) {
+                // A picture of a project that cannot train shows why: take it all the same.
+                if (!snapshot.valid) {
+                    QTextStream(stderr) << tr("Cannot train: %1").arg(snapshot.stopMessage)
+                                        << Qt::endl;
+                }
                 settle();
                 return;
             }
@@ -46,7 +51,10 @@ void ScriptedRun::onSnapshot(const TrainingSnapshot& snapshot) {
         }
         case Stage::Training:
             m_sawRunning = m_sawRunning || snapshot.running;
-            if (!snapshot.running && (snapshot.epoch >= m_targetEpoch || m_sawRunning)) {
+            // Done when paused after the epochs, or stopped by itself (a divergence in the first
+            // batches can end the run before any snapshot of it running is drawn).
+            if (!snapshot.running && (snapshot.epoch >= m_targetEpoch || m_sawRunning ||
+                                      !snapshot.stopMessage.isEmpty())) {
                 QTextStream(stdout) << tr("Trained %1 epochs").arg(snapshot.epoch) << Qt::endl;
                 if (!snapshot.stopMessage.isEmpty()) {
                     QTextStream(stdout) << snapshot.stopMessage << Qt::endl;

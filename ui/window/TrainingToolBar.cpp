@@ -64,12 +64,6 @@ TrainingToolBar::TrainingToolBar(QWidget* parent)
                                tr(" + %1/%2").arg(99999).arg(99999)) +
         m_epoch->contentsMargins().left() + m_epoch->contentsMargins().right());
     addWidget(m_epoch);
-    m_diverged->setObjectName(QStringLiteral("divergedLabel"));
-    m_diverged->setText(tr("Diverged"));
-    m_diverged->setStyleSheet(QStringLiteral("QLabel { color: white; background: #c0392b; "
-                                             "border-radius: 3px; padding: 2px 6px; }"));
-    m_divergedAction = addWidget(m_diverged);
-    m_divergedAction->setVisible(false);
 
     auto* speedBox = new QWidget(this);
     auto* speedLayout = new QHBoxLayout(speedBox);
@@ -93,6 +87,13 @@ TrainingToolBar::TrainingToolBar(QWidget* parent)
     speedLayout->addWidget(m_speedText);
     speedBox->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Preferred);
     addWidget(speedBox);
+    // Last, so that nothing moves when it appears.
+    m_diverged->setObjectName(QStringLiteral("divergedLabel"));
+    m_diverged->setText(tr("Diverged"));
+    m_diverged->setStyleSheet(QStringLiteral("QLabel { color: white; background: #c0392b; "
+                                             "border-radius: 3px; padding: 2px 6px; }"));
+    m_divergedAction = addWidget(m_diverged);
+    m_divergedAction->setVisible(false);
 
     connect(m_play, &QAction::triggered, this, &TrainingToolBar::playPauseRequested);
     connect(m_step, &QAction::triggered, this, [this] {
