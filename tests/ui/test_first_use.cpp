@@ -356,9 +356,9 @@ private slots:
         QTRY_VERIFY(curves->divergenceShown());
         QVERIFY(m_window->trainingToolBar()->divergedShown());
         // The mark comes after the speed control, which stays where it was.
-        QVERIFY(m_window->trainingToolBar()->findChild<QLabel*>(QStringLiteral("divergedLabel"))
-                    ->x() > m_window->trainingToolBar()->speedSlider()->mapTo(
-                                m_window->trainingToolBar(), QPoint(0, 0)).x());
+        nnplay::ui::TrainingToolBar* bar = m_window->trainingToolBar();
+        QTRY_VERIFY(bar->findChild<QLabel*>(QStringLiteral("divergedLabel"))->x() >
+                    bar->speedSlider()->mapTo(bar, QPoint(0, 0)).x());
         QTest::qWait(50);
         QVERIFY(curves->divergenceShown());  // no timeout
         typeLearningRate(QStringLiteral("0.001"));
