@@ -2,7 +2,10 @@
 #include "data/CsvLoader.h"
 
 #include <algorithm>
+#include <array>
+#include <limits>
 #include <map>
+#include <optional>
 
 #include "MessageText.h"
 #include "data/CsvTable.h"
@@ -112,6 +115,22 @@ void readClasses(const CsvTable& table, int labelIndex, DataInfo& info, Dataset&
     }
 }
 
+/// The smallest and largest target of a regression table; none when a cell is not a number
+/// (loading says where).
+std::optional<std::array<float, 2>> targetRange(const CsvTable& table, int labelIndex) {
+    std::array<float, 2> range{std::numeric_limits<float>::max(),
+                               std::numeric_limits<float>::lowest()};
+    for (const auto& row : table.rows()) {
+        float value = 0.0f;
+        if (!parseCsvNumber(row.cells[static_cast<std::size_t>(labelIndex)], value)) {
+            return std::nullopt;
+        }
+        range = {std::min(range[0], value), std::max(range[1], value)};
+    }
+    if (table.rows().empty()) return std::nullopt;
+    return range;
+}
+
 /// The info of a checked table; classification also fills the class index of each row.
 DataInfo describeTable(const CsvTable& table, int labelIndex, Task task, Dataset& data) {
     DataInfo info;
@@ -122,6 +141,7 @@ DataInfo describeTable(const CsvTable& table, int labelIndex, Task task, Dataset
     }
     if (task == Task::Classification) readClasses(table, labelIndex, info, data);
     info.targetCount = 1;
+    if (task == Task::Regression) info.targetRange = targetRange(table, labelIndex);
     return info;
 }
 

@@ -24,7 +24,10 @@ DataInfo describeData(const DataSpec& spec, Task task, const std::string& baseDi
         return info;
     }
     if (spec.source == "digits") return digitsDataInfo();
-    return describeCsvData(readCsvSource(spec, baseDir), spec.label, task);
+    DataInfo info = describeCsvData(readCsvSource(spec, baseDir), spec.label, task);
+    // Standardised targets have a range in other units, known only after the split.
+    if (spec.standardizeTarget) info.targetRange.reset();
+    return info;
 }
 
 std::string resolveDataPath(const std::string& path, const std::string& baseDir) {

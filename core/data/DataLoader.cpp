@@ -153,6 +153,7 @@ DataSplit loadData(const DataSpec& spec, Task task, const std::string& baseDir) 
         split.standardizer.apply(split.test.inputs);
     }
     if (spec.standardizeTarget) {
+        split.info.targetRange.reset();  // as describeData says: in other units now
         split.targetStandardizer.fit(split.train.targets);
         split.targetStandardizer.apply(split.train.targets);
         if (split.validation.sampleCount() > 0)

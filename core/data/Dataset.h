@@ -37,8 +37,8 @@ struct DataInfo {
     std::vector<std::string> classNames;
     /// Regression: number of target values per sample.
     int targetCount = 1;
-    /// Regression: the range every target lies in, when known without reading the data (the
-    /// 2-D generators' [-1, 1]); empty otherwise.
+    /// Regression: the range every target lies in (the 2-D generators' [-1, 1], a CSV label
+    /// column's smallest and largest value); empty when not known (standardised targets).
     std::optional<std::array<float, 2>> targetRange;
     /// True for the 2-D generators: samples live in the plane of kPlaneExtent (PlaneGenerators.h)
     /// and can be drawn as

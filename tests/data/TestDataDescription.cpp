@@ -15,7 +15,7 @@ namespace {
 bool sameInfo(const DataInfo& a, const DataInfo& b) {
     return a.task == b.task && a.inputShape == b.inputShape && a.featureNames == b.featureNames &&
            a.classNames == b.classNames && a.targetCount == b.targetCount &&
-           a.isPlane == b.isPlane && a.imageShape == b.imageShape;
+           a.isPlane == b.isPlane && a.imageShape == b.imageShape && a.targetRange == b.targetRange;
 }
 
 }  // namespace
@@ -77,6 +77,14 @@ private slots:
         QVERIFY((described.featureNames == std::vector<std::string>{"height", "weight"}));
         if (regression) {
             QCOMPARE(described.classCount(), 0);
+            // The label column's range, so a bounded output that cannot reach it is caught.
+            QVERIFY(described.targetRange);
+            QCOMPARE((*described.targetRange)[0], 1.0f);
+            QCOMPARE((*described.targetRange)[1], 3.0f);
+            spec.standardizeTarget = true;
+            QVERIFY(!describeData(spec, task, dir.path().toStdString()).targetRange);
+            QVERIFY(!loadData(spec, task, dir.path().toStdString()).info.targetRange);
+            spec.standardizeTarget = false;
         } else {
             QVERIFY((described.classNames == std::vector<std::string>{"1", "2", "3"}));
         }
