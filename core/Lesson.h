@@ -36,13 +36,13 @@ struct LessonVariant {
 /// The teaching text of a project that is a lesson, with its variants (docs/file-format.md).
 struct Lesson {
     /// Window controls a lesson may hide, by the names a file uses.
-    static constexpr const char* kHideable[] = {"optimizer", "learning_rate", "l1",   "l2",
-                                                "batch_size", "loss",        "features",
-                                                "noise",      "data",        "palette"};
+    static constexpr const char* kHideable[] = {"optimizer",  "learning_rate", "l1",       "l2",
+                                                "batch_size", "loss",          "features", "noise",
+                                                "data",       "palette"};
     /// Measures an outcome may name: figures of the finished run (test loss minus train loss
     /// for "gap"), and "diverged".
-    static constexpr const char* kMeasures[] = {"train_loss", "test_loss", "train_accuracy",
-                                                "test_accuracy", "gap", "diverged"};
+    static constexpr const char* kMeasures[] = {"train_loss",    "test_loss", "train_accuracy",
+                                                "test_accuracy", "gap",       "diverged"};
     /// The longest text of one field, in characters.
     static constexpr std::size_t kMaxTextLength = 1000;
     /// The most "try" steps and variants a lesson holds.

@@ -12,9 +12,9 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "MessageText.h"
 #include "data/CsvTable.h"
 #include "data/DataLoader.h"
-#include "MessageText.h"
 #include "data/Preprocessing.h"
 #include "io/AtomicFile.h"
 #include "io/ProjectFile.h"
@@ -71,9 +71,10 @@ std::string usageText() {
 std::string helpText() {
     std::string out = "nnplay-cli trains, checks and runs nnplay projects without a window.\n\n";
     for (const CommandHelp& c : kCommands) out += std::string(c.usage) + "\n" + c.text + "\n";
-    out += "nnplay-cli COMMAND --help shows one command; nnplay-cli --version the version.\n"
-           "Exit codes: 0 done, 1 training failed (diverged) or a lesson's outcome failed, 2 bad\n"
-           "input or usage.\n";
+    out +=
+        "nnplay-cli COMMAND --help shows one command; nnplay-cli --version the version.\n"
+        "Exit codes: 0 done, 1 training failed (diverged) or a lesson's outcome failed, 2 bad\n"
+        "input or usage.\n";
     return out;
 }
 
@@ -380,8 +381,9 @@ int checkLesson(const std::vector<std::string>& args) {
     const std::string path = a.positional[0];
     const Project project = ProjectFile::load(path);
     if (project.lesson.empty())
-        throw InputError(path + ": the project has no \"lesson\" section, so there is nothing "
-                                "to check");
+        throw InputError(path +
+                         ": the project has no \"lesson\" section, so there is nothing "
+                         "to check");
     bool ok = true;
     for (const LessonVariant& variant : project.lesson.variants) {
         LessonVariantResult result;

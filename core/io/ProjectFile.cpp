@@ -730,13 +730,14 @@ Lesson readLesson(const json& j) {
     checkKeys(j, where, {"goal", "watch", "try", "question", "hide", "variants"});
     Lesson l;
     l.goal = lessonText(j, "goal", where);
-    if (l.goal.empty()) throw InputError("lesson.goal is needed: one sentence saying what the lesson shows");
+    if (l.goal.empty())
+        throw InputError("lesson.goal is needed: one sentence saying what the lesson shows");
     l.watch = lessonText(j, "watch", where);
     l.question = lessonText(j, "question", where);
     l.steps = names(j, "try", where);
     if (l.steps.size() > Lesson::kMaxSteps)
-        throw InputError("lesson.try has " + std::to_string(l.steps.size()) +
-                         " steps; at most " + std::to_string(Lesson::kMaxSteps) + " are allowed");
+        throw InputError("lesson.try has " + std::to_string(l.steps.size()) + " steps; at most " +
+                         std::to_string(Lesson::kMaxSteps) + " are allowed");
     for (std::size_t i = 0; i < l.steps.size(); ++i)
         checkLine(l.steps[i], "lesson.try[" + std::to_string(i) + "]", Lesson::kMaxTextLength);
     l.hide = names(j, "hide", where);

@@ -50,15 +50,16 @@ LessonVariantResult checkLessonVariant(const Project& lesson, const LessonVarian
         if (f.name == "test_accuracy") testAccuracy = f.value;
     }
     const bool diverged = session->stopReason() == StopReason::Diverged;
-    result.measures = {{"train_loss", trainLoss},       {"test_loss", testLoss},
+    result.measures = {{"train_loss", trainLoss},         {"test_loss", testLoss},
                        {"train_accuracy", trainAccuracy}, {"test_accuracy", testAccuracy},
-                       {"gap", testLoss - trainLoss},   {"diverged", diverged ? 1.0 : 0.0}};
+                       {"gap", testLoss - trainLoss},     {"diverged", diverged ? 1.0 : 0.0}};
 
     for (const LessonOutcome& o : variant.expect) {
         if (o.is) {
             if (*o.is != diverged)
-                result.failures.push_back(diverged ? "training diverged, but the lesson says it does not"
-                                                   : "training did not diverge, but the lesson says it does");
+                result.failures.push_back(
+                    diverged ? "training diverged, but the lesson says it does not"
+                             : "training did not diverge, but the lesson says it does");
             continue;
         }
         const double v = result.value(o.measure);

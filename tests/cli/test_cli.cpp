@@ -613,8 +613,8 @@ QByteArray readBytes(const QString& path) {
 void TestCli::helpListsCommandsAndOptions() {
     const CliRun help = runCli({"--help"});
     QCOMPARE(help.exitCode, 0);
-    for (const char* part : {"train", "validate", "predict", "check-lesson", "--epochs", "--seed", "--save",
-                             "--quiet", "--data", "--out", "--no-header"})
+    for (const char* part : {"train", "validate", "predict", "check-lesson", "--epochs", "--seed",
+                             "--save", "--quiet", "--data", "--out", "--no-header"})
         QVERIFY2(help.out.contains(part), qPrintable(help.describe()));
     const CliRun command = runCli({"predict", "--help"});
     QCOMPARE(command.exitCode, 0);
@@ -902,13 +902,12 @@ void TestCli::checkLessonFailsWhenAnOutcomeFails() {
     project["lesson"] = QJsonObject{
         {"goal", "A circle needs a hidden layer."},
         {"variants",
-         QJsonArray{QJsonObject{{"name", "kept"},
-                                {"expect", QJsonObject{{"diverged", false}}}},
-                    QJsonObject{{"name", "impossible"},
-                                {"changes", QJsonObject{{"training", QJsonObject{{"epochs", 2}}}}},
-                                {"expect", QJsonObject{{"test_accuracy",
-                                                        QJsonObject{{"at_least", 1.0}}},
-                                                       {"diverged", true}}}}}}};
+         QJsonArray{
+             QJsonObject{{"name", "kept"}, {"expect", QJsonObject{{"diverged", false}}}},
+             QJsonObject{{"name", "impossible"},
+                         {"changes", QJsonObject{{"training", QJsonObject{{"epochs", 2}}}}},
+                         {"expect", QJsonObject{{"test_accuracy", QJsonObject{{"at_least", 1.0}}},
+                                                {"diverged", true}}}}}}};
     const CliRun run = runCli({"check-lesson", writeProject(dir, "lesson.nnplay", project)});
     QCOMPARE(run.exitCode, 1);
     const QStringList lines = run.outLines();

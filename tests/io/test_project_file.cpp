@@ -279,7 +279,8 @@ std::string minimal(const std::string& layers = R"([{"type": "dense", "units": 1
 std::string withLesson(const std::string& lesson) {
     return minimal(R"([{"type": "dense", "units": 1}, {"type": "sigmoid"}])",
                    R"( "data": {"source": "circle", "samples": 40}, "training": {"loss": "bce"},)"
-                   R"( "lesson": {)" + lesson + "},");
+                   R"( "lesson": {)" +
+                       lesson + "},");
 }
 
 const char* const kLesson = R"(
@@ -913,8 +914,8 @@ void TestProjectFile::idsNearTheLimitStayReadable() {
 void TestProjectFile::roundTripOfEveryExampleAndFixture_data() {
     QTest::addColumn<QString>("path");
     for (const QString& folder :
-         {QStringLiteral(NNPLAY_RESOURCE_DIR "/examples"), QStringLiteral(NNPLAY_RESOURCE_DIR "/lessons"),
-          QStringLiteral(NNPLAY_IO_FIXTURES)}) {
+         {QStringLiteral(NNPLAY_RESOURCE_DIR "/examples"),
+          QStringLiteral(NNPLAY_RESOURCE_DIR "/lessons"), QStringLiteral(NNPLAY_IO_FIXTURES)}) {
         const QStringList files = QDir(folder).entryList({"*.nnplay"}, QDir::Files);
         QVERIFY(!files.isEmpty());
         for (const QString& name : files)
@@ -1133,8 +1134,7 @@ void TestProjectFile::readsAndWritesALesson() {
     QCOMPARE(qs(l.variants[0].expect[0].measure), QString("test_accuracy"));
     QCOMPARE(l.variants[0].expect[0].atLeast, std::optional<double>(0.9));
     QVERIFY(!l.variants[0].expect[0].atMost);
-    QCOMPARE(qs(l.variants[1].changes),
-             QString(R"({"training":{"learning_rate":0.3,"l2":null}})"));
+    QCOMPARE(qs(l.variants[1].changes), QString(R"({"training":{"learning_rate":0.3,"l2":null}})"));
     QCOMPARE(l.variants[1].expect[0].is, std::optional<bool>(false));
     QCOMPARE(l.variants[1].expect[1].atLeast, std::optional<double>(-1));
     QCOMPARE(l.variants[1].expect[1].atMost, std::optional<double>(0.5));
@@ -1148,8 +1148,7 @@ void TestProjectFile::readsAndWritesALesson() {
     compareProjects(again, p);
     QCOMPARE(ProjectFile::serialize(again), saved);
     // A project that is no lesson writes no lesson key.
-    QVERIFY(ProjectFile::serialize(Project::defaultProject()).find("lesson") ==
-            std::string::npos);
+    QVERIFY(ProjectFile::serialize(Project::defaultProject()).find("lesson") == std::string::npos);
 }
 
 void TestProjectFile::refusesBadLessons_data() {
