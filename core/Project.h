@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "Lesson.h"
 #include "NetworkSpec.h"
 #include "data/DataSpec.h"
 #include "data/Preprocessing.h"
@@ -43,6 +44,8 @@ struct Project {
     /// What the trained weights learned from the training data besides themselves (empty when
     /// untrained, and in files written before it was stored).
     Preprocessing preprocessing;
+    /// The teaching text and variants when the project is a lesson (empty otherwise).
+    Lesson lesson;
 
     bool operator==(const Project&) const = default;
 

@@ -12,13 +12,14 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "MessageText.h"
 #include "data/CsvTable.h"
 #include "data/DataLoader.h"
-#include "MessageText.h"
 #include "data/Preprocessing.h"
 #include "io/AtomicFile.h"
 #include "io/ProjectFile.h"
 #include "layers/LayerRegistry.h"
+#include "train/LessonCheck.h"
 #include "train/NetworkCheck.h"
 #include "train/Session.h"
 #include "train/TrainingSession.h"
@@ -53,6 +54,12 @@ const CommandHelp kCommands[] = {
      "  --out PRED.csv   where the predictions go.\n"
      "  --no-header      FILE.csv has no header row: its columns are the inputs, in the\n"
      "                   project's order.\n"},
+    {"check-lesson", "nnplay-cli check-lesson LESSON",
+     "Trains each variant of a lesson (a project with a \"lesson\" section) from fresh\n"
+     "weights for the project's epochs and checks the outcomes the lesson states. Prints one\n"
+     "JSON line per variant: \"variant\", \"epochs\", the measured train_loss, test_loss,\n"
+     "train_accuracy, test_accuracy, gap (test loss minus train loss) and diverged, and \"ok\".\n"
+     "Exits 1 when any outcome fails, naming it on stderr.\n"},
 };
 
 std::string usageText() {
@@ -64,8 +71,10 @@ std::string usageText() {
 std::string helpText() {
     std::string out = "nnplay-cli trains, checks and runs nnplay projects without a window.\n\n";
     for (const CommandHelp& c : kCommands) out += std::string(c.usage) + "\n" + c.text + "\n";
-    out += "nnplay-cli COMMAND --help shows one command; nnplay-cli --version the version.\n"
-           "Exit codes: 0 done, 1 training failed (diverged), 2 bad input or usage.\n";
+    out +=
+        "nnplay-cli COMMAND --help shows one command; nnplay-cli --version the version.\n"
+        "Exit codes: 0 done, 1 training failed (diverged) or a lesson's outcome failed, 2 bad\n"
+        "input or usage.\n";
     return out;
 }
 
@@ -366,6 +375,43 @@ int predict(const std::vector<std::string>& args) {
     return kOk;
 }
 
+int checkLesson(const std::vector<std::string>& args) {
+    const Arguments a = parseArguments(args, {});
+    if (a.positional.size() != 1) throw UsageError("check-lesson needs exactly one LESSON");
+    const std::string path = a.positional[0];
+    const Project project = ProjectFile::load(path);
+    if (project.lesson.empty())
+        throw InputError(path +
+                         ": the project has no \"lesson\" section, so there is nothing "
+                         "to check");
+    bool ok = true;
+    for (const LessonVariant& variant : project.lesson.variants) {
+        LessonVariantResult result;
+        try {
+            result = checkLessonVariant(project, variant, baseDirOf(path));
+        } catch (const InputError& e) {
+            throw InputError(path + ": the variant " + quoteForMessage(variant.name) + ": " +
+                             e.what());
+        }
+        nlohmann::ordered_json line;
+        line["variant"] = result.variant;
+        line["epochs"] = result.epochs;
+        for (const LessonVariantResult::Measure& m : result.measures) {
+            if (m.name == "diverged")
+                line[m.name] = m.value != 0.0;
+            else
+                line[m.name] = finiteOrNull(m.value);
+        }
+        line["ok"] = result.ok();
+        std::cout << line.dump() << std::endl;
+        for (const std::string& failure : result.failures)
+            std::cerr << "nnplay-cli: " << path << ": the variant " << quoteForMessage(variant.name)
+                      << ": " << failure << "\n";
+        ok = ok && result.ok();
+    }
+    return ok ? kOk : kFailed;
+}
+
 }  // namespace
 
 int run(const std::vector<std::string>& args) {
@@ -394,6 +440,7 @@ int run(const std::vector<std::string>& args) {
         if (command == "train") return train(rest);
         if (command == "validate") return validate(rest);
         if (command == "predict") return predict(rest);
+        if (command == "check-lesson") return checkLesson(rest);
         throw UsageError("unknown command '" + command + "'");
     } catch (const UsageError& e) {
         std::cerr << "nnplay-cli: " << e.what() << "\n" << usageText();

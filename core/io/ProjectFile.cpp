@@ -622,17 +622,200 @@ json writePreprocessing(const Preprocessing& p) {
     return j;
 }
 
+/// Characters (UTF-8) of a one-line text; throws when it holds control characters or is longer
+/// than `limit`. `what` names it in a learner's words ("the title").
+std::size_t checkLine(const std::string& line, const std::string& what, std::size_t limit) {
+    std::size_t characters = 0;
+    for (const char c : line) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte < 0x20 || byte == 0x7f)
+            throw InputError(what + " must be one line of text without control characters");
+        if ((byte & 0xc0) != 0x80) ++characters;
+    }
+    if (characters > limit)
+        throw InputError(what + " has " + std::to_string(characters) + " characters; at most " +
+                         std::to_string(limit) + " are allowed");
+    return characters;
+}
+
+std::string lessonText(const json& j, const std::string& key, const std::string& where) {
+    const std::string value = text(j, key, where, "");
+    checkLine(value, where + "." + key, Lesson::kMaxTextLength);
+    return value;
+}
+
+template <std::size_t N>
+bool isOneOf(const std::string& name, const char* const (&list)[N]) {
+    return std::find(std::begin(list), std::end(list), name) != std::end(list);
+}
+
+template <std::size_t N>
+std::string listOf(const char* const (&list)[N]) {
+    std::string out;
+    for (const char* name : list) out += (out.empty() ? "" : ", ") + std::string(name);
+    return out;
+}
+
+/// The largest merge patch a variant may hold, in bytes of compact JSON.
+constexpr std::size_t kMaxChangesBytes = 64 * 1024;
+
+LessonOutcome readOutcome(const std::string& measure, const json& v, const std::string& where) {
+    if (!isOneOf(measure, Lesson::kMeasures))
+        throw InputError(where + " names an unknown measure " + quoteForMessage(measure) +
+                         " (known: " + listOf(Lesson::kMeasures) + ")");
+    LessonOutcome o;
+    o.measure = measure;
+    const std::string at = where + "." + measure;
+    if (measure == "diverged") {
+        if (!v.is_boolean()) throw InputError(at + " must be true or false, not " + typeName(v));
+        o.is = v.get<bool>();
+        return o;
+    }
+    requireObject(v, at);
+    checkKeys(v, at, {"at_least", "at_most"});
+    if (v.empty()) throw InputError(at + " needs \"at_least\", \"at_most\" or both");
+    if (v.contains("at_least")) o.atLeast = number(v, "at_least", at, 0);
+    if (v.contains("at_most")) o.atMost = number(v, "at_most", at, 0);
+    if (o.atLeast && o.atMost && *o.atLeast > *o.atMost)
+        throw InputError(at + ": \"at_least\" is larger than \"at_most\", so no run can pass");
+    return o;
+}
+
+json writeOutcomes(const std::vector<LessonOutcome>& outcomes) {
+    json out = json::object();
+    for (const LessonOutcome& o : outcomes) {
+        if (o.is) {
+            out[o.measure] = *o.is;
+            continue;
+        }
+        json bounds = json::object();
+        if (o.atLeast) bounds["at_least"] = *o.atLeast;
+        if (o.atMost) bounds["at_most"] = *o.atMost;
+        out[o.measure] = bounds;
+    }
+    return out;
+}
+
+LessonVariant readVariant(const json& v, const std::string& where) {
+    requireObject(v, where);
+    checkKeys(v, where, {"name", "changes", "expect"});
+    LessonVariant out;
+    out.name = text(v, "name", where, "");
+    if (out.name.empty()) throw InputError(where + " needs a \"name\"");
+    checkLine(out.name, where + ".name", Lesson::kMaxNameLength);
+    if (v.contains("changes")) {
+        const json& changes = v.at("changes");
+        requireObject(changes, where + ".changes");
+        for (const char* key : {"format", "version", "lesson"})
+            if (changes.contains(key))
+                throw InputError(where + ".changes may not change \"" + std::string(key) +
+                                 "\" (a variant changes the project, not the file or the lesson)");
+        out.changes = changes.dump();
+        if (out.changes.size() > kMaxChangesBytes)
+            throw InputError(where + ".changes is too large (" +
+                             std::to_string(out.changes.size()) + " bytes; at most " +
+                             std::to_string(kMaxChangesBytes) + ")");
+    }
+    if (v.contains("expect")) {
+        const json& expect = requireObject(v.at("expect"), where + ".expect");
+        for (const auto& [measure, bounds] : expect.items())
+            out.expect.push_back(readOutcome(measure, bounds, where + ".expect"));
+    }
+    return out;
+}
+
+Lesson readLesson(const json& j) {
+    const std::string where = "lesson";
+    requireObject(j, where);
+    checkKeys(j, where, {"goal", "watch", "try", "question", "hide", "variants"});
+    Lesson l;
+    l.goal = lessonText(j, "goal", where);
+    if (l.goal.empty())
+        throw InputError("lesson.goal is needed: one sentence saying what the lesson shows");
+    l.watch = lessonText(j, "watch", where);
+    l.question = lessonText(j, "question", where);
+    l.steps = names(j, "try", where);
+    if (l.steps.size() > Lesson::kMaxSteps)
+        throw InputError("lesson.try has " + std::to_string(l.steps.size()) + " steps; at most " +
+                         std::to_string(Lesson::kMaxSteps) + " are allowed");
+    for (std::size_t i = 0; i < l.steps.size(); ++i)
+        checkLine(l.steps[i], "lesson.try[" + std::to_string(i) + "]", Lesson::kMaxTextLength);
+    l.hide = names(j, "hide", where);
+    for (const std::string& control : l.hide) {
+        if (!isOneOf(control, Lesson::kHideable))
+            throw InputError("lesson.hide names an unknown control " + quoteForMessage(control) +
+                             " (controls a lesson can hide: " + listOf(Lesson::kHideable) + ")");
+        if (std::count(l.hide.begin(), l.hide.end(), control) > 1)
+            throw InputError("lesson.hide names " + quoteForMessage(control) + " twice");
+    }
+    if (j.contains("variants")) {
+        const json& list = j.at("variants");
+        if (!list.is_array()) throw InputError("lesson.variants must be a list of variants");
+        if (list.size() > Lesson::kMaxVariants)
+            throw InputError("lesson.variants has " + std::to_string(list.size()) +
+                             " variants; at most " + std::to_string(Lesson::kMaxVariants) +
+                             " are allowed");
+        for (const json& v : list) {
+            LessonVariant variant =
+                readVariant(v, "lesson.variants[" + std::to_string(l.variants.size()) + "]");
+            if (l.findVariant(variant.name))
+                throw InputError("lesson.variants has two variants named " +
+                                 quoteForMessage(variant.name) + " (each needs its own name)");
+            l.variants.push_back(std::move(variant));
+        }
+    }
+    return l;
+}
+
+json writeLesson(const Lesson& l) {
+    json j{{"goal", l.goal}};
+    if (!l.watch.empty()) j["watch"] = l.watch;
+    if (!l.steps.empty()) j["try"] = l.steps;
+    if (!l.question.empty()) j["question"] = l.question;
+    if (!l.hide.empty()) j["hide"] = l.hide;
+    if (!l.variants.empty()) {
+        json list = json::array();
+        for (const LessonVariant& v : l.variants) {
+            json variant{{"name", v.name}, {"changes", json::parse(v.changes)}};
+            if (!v.expect.empty()) variant["expect"] = writeOutcomes(v.expect);
+            list.push_back(std::move(variant));
+        }
+        j["variants"] = list;
+    }
+    return j;
+}
+
+Project parseTree(const json& j);
+
+/// The project `base` (a project's JSON without its lesson) becomes with the variant's changes.
+/// Throws InputError naming the variant when the result is not a valid project.
+Project applyChanges(json base, const LessonVariant& variant) {
+    base.merge_patch(json::parse(variant.changes));
+    try {
+        return parseTree(base);
+    } catch (const InputError& e) {
+        throw InputError("the variant " + quoteForMessage(variant.name) +
+                         " makes a project that cannot be used: " + e.what());
+    }
+}
+
 }  // namespace
 
 Project parse(const std::string& source) {
     json j;
     ProjectReader reader(j);
     json::sax_parse(source, &reader);
+    return parseTree(j);
+}
+
+namespace {
+
+Project parseTree(const json& j) {
     if (!j.is_object() || !j.contains("format") || j.at("format") != kFormat)
         throw InputError("not an nnplay project (the \"format\" key must be \"nnplay-project\")");
     checkKeys(j, "the project",
               {"format", "version", "title", "task", "data", "network", "training", "history",
-               "preprocessing"});
+               "preprocessing", "lesson"});
     const int version = integer(j, "version", "project", 0);
     if (version > kVersion)
         throw InputError("written by a newer nnplay (format version " + std::to_string(version) +
@@ -653,7 +836,24 @@ Project parse(const std::string& source) {
     if (j.contains("history")) p.history = readHistory(j.at("history"));
     if (j.contains("preprocessing")) p.preprocessing = readPreprocessing(j.at("preprocessing"));
     checkProjectSettings(p);
+    if (j.contains("lesson")) {
+        p.lesson = readLesson(j.at("lesson"));
+        // Each variant must make a valid project too, so a bad one is refused on opening.
+        json base = j;
+        base.erase("lesson");
+        for (const LessonVariant& variant : p.lesson.variants) applyChanges(base, variant);
+    }
     return p;
+}
+
+}  // namespace
+
+Project applyVariant(const Project& project, const LessonVariant& variant) {
+    json base = json::parse(serialize(project));
+    base.erase("lesson");
+    Project out = applyChanges(std::move(base), variant);
+    out.lesson = project.lesson;
+    return out;
 }
 
 std::string serialize(const Project& p) {
@@ -669,6 +869,7 @@ std::string serialize(const Project& p) {
     // Stored with the weights it belongs to; stale once they are cleared.
     if (!p.preprocessing.empty() && p.network().hasParams())
         j["preprocessing"] = writePreprocessing(p.preprocessing);
+    if (!p.lesson.empty()) j["lesson"] = writeLesson(p.lesson);
     std::string out;
     writePretty(j, out, 0);
     return out + "\n";

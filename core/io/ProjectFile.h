@@ -20,6 +20,10 @@ Project parse(const std::string& text);
 /// Serialises a project (pretty-printed JSON, trained weights inside their layers).
 std::string serialize(const Project& project);
 
+/// The project with the variant's changes (a JSON merge patch on its JSON) applied, keeping
+/// its lesson. Throws InputError naming the variant when the result is not a valid project.
+Project applyVariant(const Project& project, const LessonVariant& variant);
+
 /// Reads a file; throws InputError prefixed with the path.
 Project load(const std::string& path);
 /// Writes atomically (temporary file in the same folder, then rename): on any failure the old

@@ -167,6 +167,11 @@ private slots:
     void savingOntoAFolderIsRefused();
     void terminatedTrainLeavesNoTemporaryFile();
     void appPrintsHelpWithoutADisplay();
+    void everyLessonKeepsItsPromises_data();
+    void everyLessonKeepsItsPromises();
+    void checkLessonFailsWhenAnOutcomeFails();
+    void checkLessonRefusesBadLessons_data();
+    void checkLessonRefusesBadLessons();
 };
 
 void TestCli::trainPrintsEpochsAndResult_data() {
@@ -608,13 +613,18 @@ QByteArray readBytes(const QString& path) {
 void TestCli::helpListsCommandsAndOptions() {
     const CliRun help = runCli({"--help"});
     QCOMPARE(help.exitCode, 0);
-    for (const char* part : {"train", "validate", "predict", "--epochs", "--seed", "--save",
-                             "--quiet", "--data", "--out", "--no-header"})
+    for (const char* part : {"train", "validate", "predict", "check-lesson", "--epochs", "--seed",
+                             "--save", "--quiet", "--data", "--out", "--no-header"})
         QVERIFY2(help.out.contains(part), qPrintable(help.describe()));
     const CliRun command = runCli({"predict", "--help"});
     QCOMPARE(command.exitCode, 0);
     QVERIFY2(command.out.contains("--no-header") && !command.out.contains("--epochs"),
              qPrintable(command.describe()));
+    const CliRun lesson = runCli({"check-lesson", "--help"});
+    QCOMPARE(lesson.exitCode, 0);
+    QVERIFY2(lesson.out.contains("usage: nnplay-cli check-lesson LESSON") &&
+                 lesson.out.contains("\"ok\"") && !lesson.out.contains("--epochs"),
+             qPrintable(lesson.describe()));
     const CliRun version = runCli({"--version"});
     QCOMPARE(version.exitCode, 0);
     QVERIFY2(QRegularExpression("^nnplay-cli \\d+\\.\\d+").match(version.out).hasMatch(),
@@ -854,6 +864,111 @@ void TestCli::appPrintsHelpWithoutADisplay() {
 #else
     QSKIP("the window is not built");
 #endif
+}
+
+void TestCli::everyLessonKeepsItsPromises_data() {
+    QTest::addColumn<QString>("path");
+    const QDir folder(QStringLiteral(NNPLAY_LESSONS_DIR));
+    const QStringList files = folder.entryList({"*.nnplay"}, QDir::Files);
+    QVERIFY(files.size() >= 6);
+    for (const QString& name : files) QTest::newRow(qPrintable(name)) << folder.filePath(name);
+}
+
+void TestCli::everyLessonKeepsItsPromises() {
+    QFETCH(QString, path);
+    const CliRun run = runCli({"check-lesson", path});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    QVERIFY2(run.err.isEmpty(), qPrintable(run.describe()));
+    const QJsonArray variants = [&] {
+        QFile file(path);
+        file.open(QIODevice::ReadOnly);
+        return QJsonDocument::fromJson(file.readAll())["lesson"]["variants"].toArray();
+    }();
+    const QStringList lines = run.outLines();
+    QCOMPARE(lines.size(), variants.size());
+    for (int i = 0; i < lines.size(); ++i) {
+        const QJsonObject line = QJsonDocument::fromJson(lines[i].toUtf8()).object();
+        QCOMPARE(line["variant"].toString(), variants[i]["name"].toString());
+        QVERIFY2(line["ok"].toBool(), qPrintable(lines[i]));
+        for (const char* key : {"epochs", "train_loss", "test_loss", "train_accuracy",
+                                "test_accuracy", "gap", "diverged"})
+            QVERIFY2(line.contains(key), qPrintable(lines[i]));
+    }
+}
+
+void TestCli::checkLessonFailsWhenAnOutcomeFails() {
+    QTemporaryDir dir;
+    QJsonObject project = circleProject(20);
+    project["lesson"] = QJsonObject{
+        {"goal", "A circle needs a hidden layer."},
+        {"variants",
+         QJsonArray{
+             QJsonObject{{"name", "kept"}, {"expect", QJsonObject{{"diverged", false}}}},
+             QJsonObject{{"name", "impossible"},
+                         {"changes", QJsonObject{{"training", QJsonObject{{"epochs", 2}}}}},
+                         {"expect", QJsonObject{{"test_accuracy", QJsonObject{{"at_least", 1.0}}},
+                                                {"diverged", true}}}}}}};
+    const CliRun run = runCli({"check-lesson", writeProject(dir, "lesson.nnplay", project)});
+    QCOMPARE(run.exitCode, 1);
+    const QStringList lines = run.outLines();
+    QCOMPARE(lines.size(), 2);
+    const QJsonObject kept = QJsonDocument::fromJson(lines[0].toUtf8()).object();
+    const QJsonObject impossible = QJsonDocument::fromJson(lines[1].toUtf8()).object();
+    QCOMPARE(kept["variant"].toString(), QString("kept"));
+    QCOMPARE(kept["ok"].toBool(), true);
+    QCOMPARE(kept["epochs"].toInt(), 20);
+    QCOMPARE(impossible["ok"].toBool(), false);
+    QCOMPARE(impossible["epochs"].toInt(), 2);
+    QCOMPARE(impossible["diverged"].toBool(), false);
+    const double gap = impossible["test_loss"].toDouble() - impossible["train_loss"].toDouble();
+    QVERIFY(std::abs(impossible["gap"].toDouble() - gap) < 1e-6);
+    // Each failed outcome is one line naming the variant.
+    const QStringList errors = run.err.split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(errors.size(), 2);
+    for (const QString& e : errors) QVERIFY2(e.contains("the variant 'impossible'"), qPrintable(e));
+    // In the file's order (QJsonObject writes its keys sorted).
+    QVERIFY2(errors[0].contains("did not diverge"), qPrintable(run.err));
+    QVERIFY2(errors[1].contains("test_accuracy is") && errors[1].contains("below the lesson's 1"),
+             qPrintable(run.err));
+}
+
+void TestCli::checkLessonRefusesBadLessons_data() {
+    QTest::addColumn<QJsonValue>("lesson");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("no lesson") << QJsonValue() << "has no \"lesson\" section";
+    QTest::newRow("unknown control")
+        << QJsonValue(QJsonObject{{"goal", "g"}, {"hide", QJsonArray{"speed"}}})
+        << "lesson.hide names an unknown control 'speed'";
+    QTest::newRow("variant breaks the project")
+        << QJsonValue(QJsonObject{
+               {"goal", "g"},
+               {"variants",
+                QJsonArray{QJsonObject{
+                    {"name", "no batches"},
+                    {"changes", QJsonObject{{"training", QJsonObject{{"batch_size", 0}}}}}}}}})
+        << "the variant 'no batches' makes a project that cannot be used";
+    QTest::newRow("variant whose data cannot load")
+        << QJsonValue(QJsonObject{
+               {"goal", "g"},
+               {"variants",
+                QJsonArray{QJsonObject{
+                    {"name", "elsewhere"},
+                    {"changes", QJsonObject{{"data", QJsonObject{{"source", "csv"},
+                                                                 {"path", "missing.csv"},
+                                                                 {"label", "y"}}}}}}}}})
+        << "the variant 'elsewhere'";
+}
+
+void TestCli::checkLessonRefusesBadLessons() {
+    QFETCH(QJsonValue, lesson);
+    QFETCH(QString, message);
+    QTemporaryDir dir;
+    QJsonObject project = circleProject(2);
+    if (!lesson.isNull()) project["lesson"] = lesson;
+    const CliRun run = runCli({"check-lesson", writeProject(dir, "lesson.nnplay", project)});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(isOneErrorLine(run.err) && run.err.contains(message), qPrintable(run.describe()));
+    QVERIFY2(run.out.isEmpty(), qPrintable(run.describe()));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -149,6 +149,7 @@ void compareProjects(const Project& actual, const Project& expected) {
     QCOMPARE(name(actual.task), name(expected.task));
     QVERIFY(actual.data == expected.data);
     QVERIFY(actual.preprocessing == expected.preprocessing);
+    QVERIFY(actual.lesson == expected.lesson);
     QCOMPARE(actual.network().layers.size(), expected.network().layers.size());
     for (std::size_t i = 0; i < expected.network().layers.size(); ++i) {
         const LayerSpec& a = actual.network().layers[i];
@@ -274,6 +275,28 @@ std::string minimal(const std::string& layers = R"([{"type": "dense", "units": 1
 
 }  // namespace
 
+/// A circle project with a lesson section holding `lesson` (the inside of the object).
+std::string withLesson(const std::string& lesson) {
+    return minimal(R"([{"type": "dense", "units": 1}, {"type": "sigmoid"}])",
+                   R"( "data": {"source": "circle", "samples": 40}, "training": {"loss": "bce"},)"
+                   R"( "lesson": {)" +
+                       lesson + "},");
+}
+
+const char* const kLesson = R"(
+    "goal": "One neuron draws a line.",
+    "watch": "The boundary stays straight.",
+    "try": ["Press Play.", "Switch to circle."],
+    "question": "Where is w1*x1 + w2*x2 + b zero?",
+    "hide": ["optimizer", "l2"],
+    "variants": [
+      {"name": "as it is", "changes": {}, "expect": {"test_accuracy": {"at_least": 0.9}}},
+      {"name": "faster", "changes": {"training": {"learning_rate": 0.3, "l2": null}},
+       "expect": {"diverged": false, "gap": {"at_least": -1, "at_most": 0.5}}},
+      {"name": "wider", "changes": {"network": {"layers": [{"type": "dense", "units": 4},
+       {"type": "tanh"}, {"type": "dense", "units": 1}, {"type": "sigmoid"}]}}}
+    ])";
+
 Q_DECLARE_METATYPE(Project)
 
 class TestProjectFile : public QObject {
@@ -317,6 +340,12 @@ private slots:
     void refusesBadKeptCsvData_data();
     void refusesBadKeptCsvData();
     void keptCsvErrorsNameTheData();
+    void readsAndWritesALesson();
+    void refusesBadLessons_data();
+    void refusesBadLessons();
+    void variantChangesOnlyWhatItSays();
+    void variantThatBreaksTheProjectIsNamed();
+    void everyShippedLessonHasTitleGoalAndOutcomes();
 };
 
 void TestProjectFile::roundTrip_data() {
@@ -885,7 +914,8 @@ void TestProjectFile::idsNearTheLimitStayReadable() {
 void TestProjectFile::roundTripOfEveryExampleAndFixture_data() {
     QTest::addColumn<QString>("path");
     for (const QString& folder :
-         {QStringLiteral(NNPLAY_RESOURCE_DIR "/examples"), QStringLiteral(NNPLAY_IO_FIXTURES)}) {
+         {QStringLiteral(NNPLAY_RESOURCE_DIR "/examples"),
+          QStringLiteral(NNPLAY_RESOURCE_DIR "/lessons"), QStringLiteral(NNPLAY_IO_FIXTURES)}) {
         const QStringList files = QDir(folder).entryList({"*.nnplay"}, QDir::Files);
         QVERIFY(!files.isEmpty());
         for (const QString& name : files)
@@ -1087,6 +1117,161 @@ void TestProjectFile::keptCsvErrorsNameTheData() {
     const QString error = errorOf([&] { loadData(project.data, project.task, ""); });
     QVERIFY2(error.startsWith("iris.csv (kept in the project), line 3, column 2"),
              qPrintable(error));
+}
+
+void TestProjectFile::readsAndWritesALesson() {
+    const Project p = ProjectFile::parse(withLesson(kLesson));
+    const Lesson& l = p.lesson;
+    QCOMPARE(qs(l.goal), QString("One neuron draws a line."));
+    QCOMPARE(qs(l.watch), QString("The boundary stays straight."));
+    QCOMPARE(l.steps.size(), std::size_t{2});
+    QCOMPARE(qs(l.steps[1]), QString("Switch to circle."));
+    QCOMPARE(qs(l.question), QString("Where is w1*x1 + w2*x2 + b zero?"));
+    QCOMPARE(l.hide, (std::vector<std::string>{"optimizer", "l2"}));
+    QCOMPARE(l.variants.size(), std::size_t{3});
+    QCOMPARE(qs(l.variants[0].changes), QString("{}"));
+    QCOMPARE(l.variants[0].expect.size(), std::size_t{1});
+    QCOMPARE(qs(l.variants[0].expect[0].measure), QString("test_accuracy"));
+    QCOMPARE(l.variants[0].expect[0].atLeast, std::optional<double>(0.9));
+    QVERIFY(!l.variants[0].expect[0].atMost);
+    QCOMPARE(qs(l.variants[1].changes), QString(R"({"training":{"learning_rate":0.3,"l2":null}})"));
+    QCOMPARE(l.variants[1].expect[0].is, std::optional<bool>(false));
+    QCOMPARE(l.variants[1].expect[1].atLeast, std::optional<double>(-1));
+    QCOMPARE(l.variants[1].expect[1].atMost, std::optional<double>(0.5));
+    QVERIFY(l.variants[2].expect.empty());
+    QVERIFY(l.findVariant("wider") != nullptr && l.findVariant("narrower") == nullptr);
+
+    // Saved and read back: the same lesson, and the same text on a second save.
+    const std::string saved = ProjectFile::serialize(p);
+    const Project again = ProjectFile::parse(saved);
+    QVERIFY(again.lesson == p.lesson);
+    compareProjects(again, p);
+    QCOMPARE(ProjectFile::serialize(again), saved);
+    // A project that is no lesson writes no lesson key.
+    QVERIFY(ProjectFile::serialize(Project::defaultProject()).find("lesson") == std::string::npos);
+}
+
+void TestProjectFile::refusesBadLessons_data() {
+    QTest::addColumn<QString>("lesson");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("unknown key") << R"("goal": "g", "homework": "x")"
+                                 << "unknown key 'homework' in lesson";
+    QTest::newRow("no goal") << R"("watch": "w")"
+                             << "lesson.goal is needed";
+    QTest::newRow("goal not text") << R"("goal": 3)"
+                                   << "lesson.goal must be a string";
+    QTest::newRow("two-line goal") << R"("goal": "a\nb")"
+                                   << "lesson.goal must be one line";
+    QTest::newRow("too many steps") << R"("goal": "g", "try": ["1","2","3","4","5","6"])"
+                                    << "lesson.try has 6 steps; at most 5";
+    QTest::newRow("step not text") << R"("goal": "g", "try": [1])"
+                                   << "lesson.try must hold only names";
+    QTest::newRow("unknown control") << R"("goal": "g", "hide": ["optimiser"])"
+                                     << "lesson.hide names an unknown control 'optimiser' "
+                                        "(controls a lesson can hide: optimizer, learning_rate";
+    QTest::newRow("control twice") << R"("goal": "g", "hide": ["l1", "l1"])"
+                                   << "lesson.hide names 'l1' twice";
+    QTest::newRow("variants not a list") << R"("goal": "g", "variants": {})"
+                                         << "lesson.variants must be a list";
+    QTest::newRow("variant without name") << R"("goal": "g", "variants": [{"changes": {}}])"
+                                          << "lesson.variants[0] needs a \"name\"";
+    QTest::newRow("variant unknown key")
+        << R"("goal": "g", "variants": [{"name": "a", "change": {}}])"
+        << "unknown key 'change' in lesson.variants[0]";
+    QTest::newRow("two variants, one name")
+        << R"("goal": "g", "variants": [{"name": "a"}, {"name": "a"}])"
+        << "two variants named 'a'";
+    QTest::newRow("changes not an object")
+        << R"("goal": "g", "variants": [{"name": "a", "changes": [1]}])"
+        << "lesson.variants[0].changes must be an object, not array";
+    QTest::newRow("changes the lesson")
+        << R"("goal": "g", "variants": [{"name": "a", "changes": {"lesson": null}}])"
+        << "may not change \"lesson\"";
+    QTest::newRow("changes the version")
+        << R"("goal": "g", "variants": [{"name": "a", "changes": {"version": 2}}])"
+        << "may not change \"version\"";
+    QTest::newRow("unknown measure")
+        << R"("goal": "g", "variants": [{"name": "a", "expect": {"accuracy": {"at_least": 1}}}])"
+        << "unknown measure 'accuracy' (known: train_loss, test_loss";
+    QTest::newRow("unknown bound")
+        << R"("goal": "g", "variants": [{"name": "a", "expect": {"gap": {"above": 1}}}])"
+        << "unknown key 'above' in lesson.variants[0].expect.gap";
+    QTest::newRow("no bound")
+        << R"("goal": "g", "variants": [{"name": "a", "expect": {"gap": {}}}])"
+        << "needs \"at_least\", \"at_most\" or both";
+    QTest::newRow("bound not a number")
+        << R"("goal": "g", "variants": [{"name": "a", "expect": {"gap": {"at_most": "1"}}}])"
+        << "lesson.variants[0].expect.gap.at_most must be a number";
+    QTest::newRow("no run can pass")
+        << R"("goal": "g", "variants": [{"name": "a", "expect": {"gap": {"at_least": 2, "at_most": 1}}}])"
+        << "\"at_least\" is larger than \"at_most\"";
+    QTest::newRow("diverged not true or false")
+        << R"("goal": "g", "variants": [{"name": "a", "expect": {"diverged": {"at_least": 1}}}])"
+        << "expect.diverged must be true or false";
+    QTest::newRow("variant breaks the project")
+        << R"("goal": "g", "variants": [{"name": "big step", "changes": {"training": {"learning_rate": -1}}}])"
+        << "the variant 'big step' makes a project that cannot be used: the learning rate";
+    QTest::newRow("variant adds an unknown key")
+        << R"("goal": "g", "variants": [{"name": "typo", "changes": {"trainig": {}}}])"
+        << "the variant 'typo' makes a project that cannot be used: unknown key 'trainig'";
+}
+
+void TestProjectFile::refusesBadLessons() {
+    QFETCH(QString, lesson);
+    QFETCH(QString, message);
+    const QString error = errorOf([&] { ProjectFile::parse(withLesson(lesson.toStdString())); });
+    QVERIFY2(error.contains(message), qPrintable(error));
+}
+
+void TestProjectFile::variantChangesOnlyWhatItSays() {
+    const Project p = ProjectFile::parse(withLesson(kLesson));
+    // No changes: the same project.
+    const Project same = ProjectFile::applyVariant(p, p.lesson.variants[0]);
+    compareProjects(same, p);
+    QCOMPARE(ProjectFile::serialize(same), ProjectFile::serialize(p));
+
+    // A changed setting, one removed (null: back to its default), the rest as it was.
+    const Project faster = ProjectFile::applyVariant(p, *p.lesson.findVariant("faster"));
+    QCOMPARE(faster.training.optimizer.learningRate, 0.3f);
+    QCOMPARE(faster.training.l2, TrainingSpec{}.l2);
+    QVERIFY(faster.data == p.data);
+    QCOMPARE(faster.network().layers.size(), p.network().layers.size());
+    QVERIFY(faster.lesson == p.lesson);
+
+    // Lists are replaced whole: the variant's layers, with fresh distinct ids.
+    const Project wider = ProjectFile::applyVariant(p, *p.lesson.findVariant("wider"));
+    QCOMPARE(wider.network().layers.size(), std::size_t{4});
+    QCOMPARE(wider.network().layers[0].settings.at("units"), 4.0);
+    std::set<int> ids;
+    for (const LayerSpec& layer : wider.network().layers) QVERIFY(ids.insert(layer.id).second);
+    QVERIFY(wider.training == p.training);
+    QVERIFY(wider.lesson == p.lesson);
+}
+
+void TestProjectFile::variantThatBreaksTheProjectIsNamed() {
+    // A lesson edited in memory (as a window would) is checked when the variant is applied.
+    Project p = ProjectFile::parse(withLesson(kLesson));
+    LessonVariant broken;
+    broken.name = "mystery";
+    broken.changes = R"({"network": {"layers": [{"type": "mystery"}]}})";
+    const QString error = errorOf([&] { ProjectFile::applyVariant(p, broken); });
+    QVERIFY2(error.startsWith("the variant 'mystery' makes a project that cannot be used: "),
+             qPrintable(error));
+}
+
+void TestProjectFile::everyShippedLessonHasTitleGoalAndOutcomes() {
+    const QStringList files =
+        QDir(NNPLAY_RESOURCE_DIR "/lessons").entryList({"*.nnplay"}, QDir::Files);
+    QVERIFY(files.size() >= 6);
+    for (const QString& name : files) {
+        const Project p = ProjectFile::load(NNPLAY_RESOURCE_DIR "/lessons/" + name.toStdString());
+        QVERIFY2(!p.title.empty() && !p.lesson.empty(), qPrintable(name));
+        QVERIFY2(!p.lesson.watch.empty() && !p.lesson.question.empty(), qPrintable(name));
+        QVERIFY2(p.lesson.steps.size() >= 2 && p.lesson.steps.size() <= 3, qPrintable(name));
+        QVERIFY2(p.lesson.variants.size() >= 2, qPrintable(name));
+        for (const LessonVariant& v : p.lesson.variants)
+            QVERIFY2(!v.expect.empty(), qPrintable(name + ": " + qs(v.name)));
+    }
 }
 
 QTEST_APPLESS_MAIN(TestProjectFile)
