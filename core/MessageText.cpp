@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MessageText.h"
 
+#include <sstream>
+
 namespace nnplay {
 
 namespace {
@@ -67,6 +69,12 @@ std::string quoteForMessage(std::string_view text, std::size_t maxChars) {
         ++i;
     }
     return out + "'";
+}
+
+std::string numberForMessage(double value) {
+    std::ostringstream text;
+    text << value;
+    return text.str();
 }
 
 }  // namespace nnplay

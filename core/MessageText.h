@@ -12,4 +12,7 @@ namespace nnplay {
 /// longer than maxChars characters is cut and ends in "...".
 std::string quoteForMessage(std::string_view text, std::size_t maxChars = 40);
 
+/// A number as messages write it: the stream's shortest form at six digits ("0.03", "1e+06").
+std::string numberForMessage(double value);
+
 }  // namespace nnplay

@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
-#include <sstream>
 
+#include "MessageText.h"
 #include "data/CsvLoader.h"
 #include "data/DataDescription.h"
 #include "data/DigitsLoader.h"
@@ -22,25 +22,12 @@ constexpr int kMinSamples = 2;
 constexpr int kMaxSamples = 100000;
 constexpr double kMaxNoise = 0.5;
 
-const SourceInfo* findSource(const std::string& name) {
-    const auto& sources = dataSources();
-    const auto it = std::find_if(sources.begin(), sources.end(),
-                                 [&](const SourceInfo& s) { return s.name == name; });
-    return it == sources.end() ? nullptr : &*it;
-}
-
 std::string sourceList(const std::function<bool(const SourceInfo&)>& keep) {
     std::string names;
     for (const auto& s : dataSources()) {
         if (keep(s)) names += (names.empty() ? "" : ", ") + s.name;
     }
     return names;
-}
-
-std::string numberText(double value) {
-    std::ostringstream text;
-    text << value;
-    return text.str();
 }
 
 /// The split seed is derived from the data seed so shuffling does not replay the numbers that
@@ -66,6 +53,13 @@ DataSplit loadPlane(const DataSpec& spec, Task task) {
 }
 
 }  // namespace
+
+const SourceInfo* findSource(const std::string& name) {
+    const auto& sources = dataSources();
+    const auto it = std::find_if(sources.begin(), sources.end(),
+                                 [&](const SourceInfo& s) { return s.name == name; });
+    return it == sources.end() ? nullptr : &*it;
+}
 
 const std::vector<SourceInfo>& dataSources() {
     static const std::vector<SourceInfo> sources{
@@ -97,11 +91,11 @@ void checkDataSpec(const DataSpec& spec, Task task) {
     }
     if (!(spec.trainFraction > 0.0 && spec.trainFraction < 1.0)) {
         throw InputError("the training fraction must be between 0 and 1 (both excluded), not " +
-                         numberText(spec.trainFraction));
+                         numberForMessage(spec.trainFraction));
     }
     if (!(spec.validationFraction >= 0.0 && spec.validationFraction < 1.0)) {
         throw InputError("the validation fraction must be from 0 (no validation part) to below 1, "
-                         "not " + numberText(spec.validationFraction));
+                         "not " + numberForMessage(spec.validationFraction));
     }
     if (source->isPlane) {
         if (spec.samples < kMinSamples || spec.samples > kMaxSamples) {
@@ -110,8 +104,8 @@ void checkDataSpec(const DataSpec& spec, Task task) {
                              std::to_string(spec.samples));
         }
         if (!(spec.noise >= 0.0 && spec.noise <= kMaxNoise)) {
-            throw InputError("the noise must be from 0 to " + numberText(kMaxNoise) + ", not " +
-                             numberText(spec.noise));
+            throw InputError("the noise must be from 0 to " + numberForMessage(kMaxNoise) + ", not " +
+                             numberForMessage(spec.noise));
         }
         checkPlaneFeatures(spec.features);
     }

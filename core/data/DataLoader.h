@@ -30,5 +30,7 @@ struct SourceInfo {
     bool anyTask = false;  ///< CSV: classification or regression, as the user chooses
 };
 const std::vector<SourceInfo>& dataSources();
+/// The source of this name, or nullptr.
+const SourceInfo* findSource(const std::string& name);
 
 }  // namespace nnplay

@@ -3,8 +3,8 @@
 
 #include <array>
 #include <optional>
-#include <sstream>
 
+#include "MessageText.h"
 #include "layers/LayerRegistry.h"
 #include "train/OutputHeadFix.h"
 
@@ -24,12 +24,6 @@ std::optional<std::array<float, 2>> boundedRange(OutputKind kind) {
             break;
     }
     return std::nullopt;
-}
-
-std::string numberText(float value) {
-    std::ostringstream text;
-    text << value;
-    return text.str();
 }
 
 std::string plural(int n, const std::string& word) {
@@ -63,10 +57,10 @@ ShapeReport checkNetwork(const NetworkSpec& spec, const DataInfo& data, LossKind
         } else if (const auto range = boundedRange(kind);
                    range && data.targetRange &&
                    ((*data.targetRange)[0] < (*range)[0] || (*data.targetRange)[1] > (*range)[1])) {
-            fail(last, "gives outputs between " + numberText((*range)[0]) + " and " +
-                           numberText((*range)[1]) + " only, but the targets go from " +
-                           numberText((*data.targetRange)[0]) + " to " +
-                           numberText((*data.targetRange)[1]) + ". " + need);
+            fail(last, "gives outputs between " + numberForMessage((*range)[0]) + " and " +
+                           numberForMessage((*range)[1]) + " only, but the targets go from " +
+                           numberForMessage((*data.targetRange)[0]) + " to " +
+                           numberForMessage((*data.targetRange)[1]) + ". " + need);
         }
         return report;
     }

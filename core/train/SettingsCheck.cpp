@@ -2,22 +2,16 @@
 #include "train/SettingsCheck.h"
 
 #include <cmath>
-#include <sstream>
 
+#include "MessageText.h"
 #include "layers/LayerRegistry.h"
 
 namespace nnplay {
 
 namespace {
 
-std::string numberText(double value) {
-    std::ostringstream text;
-    text << value;
-    return text.str();
-}
-
 void require(bool ok, const std::string& what, const std::string& rule, double value) {
-    if (!ok) throw InputError(what + " must be " + rule + ", not " + numberText(value));
+    if (!ok) throw InputError(what + " must be " + rule + ", not " + numberForMessage(value));
 }
 
 }  // namespace
@@ -55,7 +49,7 @@ void checkLayerSettings(const NetworkSpec& network) {
                                      "): " + (s ? s->label : key) + " (\"" + key + "\")";
             if (s == nullptr) throw InputError(what + " is not a setting of this kind of layer");
             require(value >= s->minimum && value <= s->maximum, what,
-                    "from " + numberText(s->minimum) + " to " + numberText(s->maximum), value);
+                    "from " + numberForMessage(s->minimum) + " to " + numberForMessage(s->maximum), value);
             require(!s->integer || value == std::floor(value), what, "a whole number", value);
         }
     }

@@ -3,8 +3,8 @@
 
 #include <cmath>
 #include <numeric>
-#include <sstream>
 
+#include "MessageText.h"
 #include "Random.h"
 #include "data/DataLoader.h"
 #include "train/NetworkCheck.h"
@@ -18,12 +18,6 @@ namespace {
 /// each layer's activations in cache (a 200x200 grid through 64-unit layers takes 10% longer
 /// in slices of 512).
 constexpr Eigen::Index kSlice = 256;
-
-std::string formatNumber(double v) {
-    std::ostringstream s;
-    s << v;
-    return s.str();
-}
 
 float largestMagnitude(const Matrix& m) { return m.size() ? m.cwiseAbs().maxCoeff() : 0.0f; }
 
@@ -222,7 +216,7 @@ void TrainingSession::watchForEarlyStop(double watched) {
     m_stopMessage = "Early stopping after epoch " + std::to_string(m_epoch) + ": the " + part +
                     " loss has not improved for " + std::to_string(m_training.patience) +
                     " epochs. The weights of epoch " + std::to_string(m_bestEpoch) + " (" + part +
-                    " loss " + formatNumber(m_bestLoss) + ") are restored.";
+                    " loss " + numberForMessage(m_bestLoss) + ") are restored.";
 }
 
 void TrainingSession::diverge(int epoch, float loss) {
@@ -236,7 +230,7 @@ void TrainingSession::diverge(int epoch, float loss) {
     for (std::size_t r = m_history.size(); r-- > 0;) {
         const float before = m_history.value(r, trainColumn);
         if (std::isfinite(before)) {
-            message += " (it was " + formatNumber(before) + " after epoch " +
+            message += " (it was " + numberForMessage(before) + " after epoch " +
                        std::to_string(m_history.epoch(r)) + ")";
             break;
         }
@@ -246,7 +240,7 @@ void TrainingSession::diverge(int epoch, float loss) {
         const bool inputs = m_inputScale > kHugeValue;
         message += std::string("The ") + (inputs ? "inputs" : "targets") +
                    " are on a huge scale (up to " +
-                   formatNumber(inputs ? m_inputScale : m_targetScale) +
+                   numberForMessage(inputs ? m_inputScale : m_targetScale) +
                    "): values this large overflow the arithmetic whatever the learning rate. " +
                    (inputs ? "Standardise the inputs in the data panel or rescale the columns"
                            : "Rescale the target column") +
@@ -255,7 +249,7 @@ void TrainingSession::diverge(int epoch, float loss) {
         message +=
             "The updates were too large for this network: try a smaller learning "
             "rate (now " +
-            formatNumber(m_training.optimizer.learningRate) + ").";
+            numberForMessage(m_training.optimizer.learningRate) + ").";
     }
     m_stopMessage = message;
 }

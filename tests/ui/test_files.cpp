@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "Project.h"
+#include "FileBytes.h"
 #include "Wait.h"
 #include "data/ResourcePath.h"
 #include "document/ProjectDocument.h"
@@ -31,22 +32,13 @@
 #include "window/ProjectFiles.h"
 
 using nnplay::Project;
+using nnplay::test::readBytes;
 using nnplay::test::waitUntil;
+using nnplay::test::writeBytes;
 using nnplay::ui::MainWindow;
 using nnplay::ui::TrainingSnapshot;
 
 namespace {
-
-QByteArray readAll(const QString& path) {
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-bool writeBytes(const QString& path, const QByteArray& bytes) {
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
-           file.write(bytes) == bytes.size();
-}
 
 /// The shipped iris example with its CSV at `csv` (absolute, as the document holds it).
 Project irisProject(const QString& csv) {
@@ -161,7 +153,7 @@ private slots:
         QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("data")));
         QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("lesson")));
         const QByteArray csv =
-            readAll(QString::fromStdString(nnplay::resourcePath("examples/iris.csv")));
+            readBytes(QString::fromStdString(nnplay::resourcePath("examples/iris.csv")));
         const QString csvPath = path(QStringLiteral("data/iris.csv"));
         QVERIFY(writeBytes(csvPath, csv));
         m_window->files()->openProject(irisProject(csvPath));
@@ -193,7 +185,7 @@ private slots:
     void keptDataChangesItsLabelWithoutTheFile() {
         QTemporaryDir elsewhere;  // not the project's folder: saving offers to keep the data
         const QString csvPath = elsewhere.filePath(QStringLiteral("iris.csv"));
-        QVERIFY(writeBytes(csvPath, readAll(QString::fromStdString(
+        QVERIFY(writeBytes(csvPath, readBytes(QString::fromStdString(
                                         nnplay::resourcePath("examples/iris.csv")))));
         m_window->files()->openProject(irisProject(csvPath));
         m_answer = QMessageBox::Yes;
@@ -223,7 +215,7 @@ private slots:
 
     void declinedOrBesideTheProjectKeepsALink() {
         const QByteArray csv =
-            readAll(QString::fromStdString(nnplay::resourcePath("examples/iris.csv")));
+            readBytes(QString::fromStdString(nnplay::resourcePath("examples/iris.csv")));
         QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("elsewhere")));
         QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("course")));
         const QString outside = path(QStringLiteral("elsewhere/iris.csv"));

@@ -15,6 +15,7 @@
 #include <memory>
 
 #include "Project.h"
+#include "FileBytes.h"
 #include "Wait.h"
 #include "document/DocumentEdits.h"
 #include "document/ProjectDocument.h"
@@ -26,7 +27,9 @@
 
 using nnplay::Project;
 using nnplay::test::kWaitMs;
+using nnplay::test::readBytes;
 using nnplay::test::waitUntil;
+using nnplay::test::writeBytes;
 using nnplay::ui::AutosaveKeeper;
 using nnplay::ui::MainWindow;
 using nnplay::ui::TrainingSnapshot;
@@ -37,16 +40,6 @@ namespace {
 /// Copies in the recovery folder, by file name.
 QStringList copies() {
     return QDir(AutosaveKeeper::folder()).entryList({QStringLiteral("*.nnplay")}, QDir::Files);
-}
-
-QString readText(const QString& path) {
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
-}
-
-bool writeText(const QString& path, const QByteArray& text) {
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(text) == text.size();
 }
 
 /// XOR data, unlike the default project, so a restored copy is told apart from a fresh one.
@@ -211,7 +204,7 @@ private slots:
         const QString origin = path(QStringLiteral("lesson.nnplay"));
         nnplay::ProjectFile::save(QDir(folder).filePath("crashed.nnplay").toStdString(),
                                   xorProject());
-        QVERIFY(writeText(QDir(folder).filePath("crashed.origin"), origin.toUtf8()));
+        QVERIFY(writeBytes(QDir(folder).filePath("crashed.origin"), origin.toUtf8()));
         QFile::remove(origin);
 
         m_answer = restore ? QMessageBox::Yes : QMessageBox::Discard;
@@ -282,7 +275,7 @@ private slots:
         QVERIFY(loaded.network().hasParams());
         QCOMPARE(loaded.history.size(), std::size_t{5});
         const QString id = QFileInfo(copy).completeBaseName();
-        QCOMPARE(readText(QDir(AutosaveKeeper::folder()).filePath(id + ".origin")),
+        QCOMPARE(QString::fromUtf8(readBytes(QDir(AutosaveKeeper::folder()).filePath(id + ".origin"))),
                  QFileInfo(file).absoluteFilePath());
         QVERIFY(QFile::exists(QDir(AutosaveKeeper::folder()).filePath(id + ".lock")));
 

@@ -43,6 +43,7 @@
 #include "window/ProjectFiles.h"
 #include "window/TrainingToolBar.h"
 #include "window/TrainingViews.h"
+#include "FileBytes.h"
 #include "Wait.h"
 
 using nnplay::Project;
@@ -51,6 +52,8 @@ using nnplay::ui::TrainingSnapshot;
 using nnplay::ui::TrainingWorker;
 
 using nnplay::test::kWaitMs;
+using nnplay::test::readBytes;
+using nnplay::test::writeBytes;
 using nnplay::test::waitUntil;
 
 namespace {
@@ -60,18 +63,6 @@ struct Message {
     QString title;
     QString text;
 };
-
-QByteArray readAll(const QString& path) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) return {};
-    return file.readAll();
-}
-
-void writeText(const QString& path, const QByteArray& text) {
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    file.write(text);
-}
 
 /// A project unlike the default one, so opening it visibly changes the document.
 Project xorProject() {
@@ -199,7 +190,7 @@ private slots:
 
         const QString file = content.isEmpty() ? path(QStringLiteral("missing.nnplay"))
                                                : path(QStringLiteral("bad.nnplay"));
-        if (!content.isEmpty()) writeText(file, content);
+        if (!content.isEmpty()) QVERIFY(writeBytes(file, content));
         QVERIFY(!m_window->files()->openFile(file));
 
         QCOMPARE(int(m_messages.size()), 1);
@@ -258,7 +249,7 @@ private slots:
     void failedSaveKeepsTheOldFile() {
         const QString file = path(QStringLiteral("keep.nnplay"));
         QVERIFY(m_window->files()->saveFile(file));
-        const QByteArray original = readAll(file);
+        const QByteArray original = readBytes(file);
         QVERIFY(original.size() > 100);
 
         // Edit, then save while the system refuses to write more than a few bytes per file
@@ -280,7 +271,7 @@ private slots:
         QCOMPARE(int(m_messages.size()), 1);
         QVERIFY2(m_messages[0].text.contains(QStringLiteral("keep.nnplay")),
                  qPrintable(m_messages[0].text));
-        QCOMPARE(readAll(file), original);  // whole and unchanged
+        QCOMPARE(readBytes(file), original);  // whole and unchanged
         QVERIFY(m_window->document()->isModified());
         QCOMPARE(
             QDir(m_dir.path()).entryList(QDir::Files | QDir::Hidden).filter(QStringLiteral("keep")),

@@ -39,13 +39,6 @@ constexpr int kIconSize = 40;
 constexpr int kColumns = 3;
 constexpr int kIconPoints = 220;
 
-const SourceInfo* findSource(const std::string& name) {
-    for (const SourceInfo& source : dataSources()) {
-        if (source.name == name) return &source;
-    }
-    return nullptr;
-}
-
 /// The label under a source's picture: short enough for three pictures in a row.
 QString shortName(const SourceInfo& source) {
     // "CSV…": the click asks for a file.

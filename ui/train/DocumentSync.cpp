@@ -70,9 +70,7 @@ QString DocumentSync::freshStartMessage() const {
     const DataSpec& now = m_document->project().data;
     QString what;
     if (now.source != m_sentData.source) {
-        const SourceInfo* source = nullptr;
-        for (const SourceInfo& s : dataSources())
-            if (s.name == now.source) source = &s;
+        const SourceInfo* source = findSource(now.source);
         what = now.source == "csv"
                    ? tr("Switched to the CSV data")
                    : tr("Switched to %1 data")

@@ -226,17 +226,15 @@ void TrainingWorker::onTick() {
         // the pace trains as fast as it can without piling up a debt to catch up on.
         const double rate = pacedBatchesPerSecond();
         const qint64 now = m_clock.elapsed();
-        const double due = (now - m_paceStartMs) * rate / 1000.0 - double(m_pacedBatches);
+        const double dueByNow = (now - m_paceStartMs) * rate / 1000.0;
         QElapsedTimer slice;
         slice.start();
-        for (long long n = 0; goOn && n < static_cast<long long>(due) && slice.elapsed() < kSliceMs;
-             ++n) {
+        while (goOn && m_pacedBatches + 1 <= dueByNow && slice.elapsed() < kSliceMs) {
             goOn = trainBatch();
             ++m_pacedBatches;
         }
-        if (now - m_paceStartMs > 1000 &&
-            double(m_pacedBatches) < (now - m_paceStartMs) * rate / 1000.0 - rate / 4) {
-            m_paceStartMs = now;
+        if (now - m_paceStartMs > 1000 && m_pacedBatches < dueByNow - rate / 4) {
+            m_paceStartMs = now;  // a quarter second behind: the pace starts over from here
             m_pacedBatches = 0;
         }
     }
