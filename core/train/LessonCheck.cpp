@@ -30,8 +30,7 @@ LessonVariantResult checkLessonVariant(const Project& lesson, const LessonVarian
                                        const std::string& baseDir) {
     Project project = ProjectFile::applyVariant(lesson, variant);
     // A lesson teaches from fresh weights, whatever the file stored.
-    for (NamedNetwork& n : project.networks)
-        for (LayerSpec& layer : n.spec.layers) layer.params.clear();
+    for (NamedNetwork& n : project.networks) n.spec.clearParams();
     project.history.clear();
     project.preprocessing = {};
 
