@@ -12,6 +12,7 @@
 #include <cmath>
 #include <vector>
 
+#include "plots/PlotFit.h"
 #include "plots/PlotStyle.h"
 #include "plots/SegmentGraph.h"
 
@@ -103,21 +104,7 @@ LossCurveView::LossCurveView(QWidget* parent)
     m_testAccuracy->setName(tr("Test accuracy"));
     m_testAccuracy->setPen(QPen(test, 1.5, Qt::DashLine));
 
-    // The legend sits in a row of its own above the curves, where it hides nothing.
-    m_plot->legend->setVisible(true);
-    m_plot->legend->setFont(font());
-    m_plot->legend->setIconSize(18, 8);
-    m_plot->legend->setWrap(2);
-    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-    m_plot->legend->setBorderPen(Qt::NoPen);
-    m_plot->legend->setRowSpacing(0);
-    m_plot->legend->setColumnSpacing(6);
-    m_plot->legend->setMargins(QMargins(2, 0, 2, 0));
-    m_plot->axisRect()->insetLayout()->take(m_plot->legend);
-    m_plot->plotLayout()->insertRow(0);
-    m_plot->plotLayout()->addElement(0, 0, m_plot->legend);
-    m_plot->plotLayout()->setRowStretchFactor(0, 0.001);
-    m_plot->plotLayout()->setRowSpacing(0);
+    PlotFit::placeLegendAbove(m_plot, font());
 
     m_cursor = new QCPItemStraightLine(m_plot);
     m_cursor->setPen(QPen(QColor(128, 128, 128), 1, Qt::DotLine));
@@ -369,56 +356,8 @@ void LossCurveView::onMouseMove(QMouseEvent* event) {
 }
 
 void LossCurveView::fitToWidth() {
-    QCPLegend* legend = m_plot->legend;
-    // itemCount() counts the grid's cells, empty ones too: measure the items in fill order.
-    std::vector<int> widths;
-    for (int i = 0; i < legend->itemCount(); ++i) {
-        if (const QCPAbstractLegendItem* item = legend->item(i))
-            widths.push_back(item->minimumOuterSizeHint().width());
-    }
-    const int count = static_cast<int>(widths.size());
-    const QMargins margins = legend->margins();
-    const int available = m_plot->width() - margins.left() - margins.right() - 4;
-    // The fewest rows whose columns fit whole, the items spread evenly over the rows.
-    int columns = 1;
-    for (int rows = 1; rows <= count; ++rows) {
-        const int c = (count + rows - 1) / rows;
-        // Columns first: item i sits in column i % c; a column is as wide as its widest item.
-        std::vector<int> columnWidth(static_cast<std::size_t>(c), 0);
-        for (int i = 0; i < count; ++i) {
-            int& w = columnWidth[static_cast<std::size_t>(i % c)];
-            w = std::max(w, widths[static_cast<std::size_t>(i)]);
-        }
-        int total = (c - 1) * legend->columnSpacing();
-        for (int w : columnWidth) total += w;
-        if (total <= available || c == 1) {
-            columns = c;
-            break;
-        }
-    }
-    if (legend->wrap() != columns) {
-        legend->setWrap(columns);
-        legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
-    }
-
-    // Epoch labels are whole numbers: the smallest step of 1, 2 or 5 times a power of ten
-    // that leaves a label's width (and two spaces) between ticks.
-    const QFontMetrics metrics(m_plot->xAxis->tickLabelFont());
-    const QCPRange range = m_plot->xAxis->range();
-    const QString widest = QString::number(static_cast<long long>(std::ceil(range.upper)));
-    const int pitch = 2 * metrics.horizontalAdvance(widest + QStringLiteral("  "));
-    const QMargins axisMargins = m_plot->axisRect()->margins();
-    const int axisWidth = std::max(1, m_plot->width() - axisMargins.left() - axisMargins.right());
-    const double maxTicks = std::max(2, axisWidth / std::max(pitch, 1));
-    double step = 1;
-    for (double magnitude = 1; step * (maxTicks - 1) < range.size(); magnitude *= 10) {
-        for (double factor : {1.0, 2.0, 5.0}) {
-            step = factor * magnitude;
-            if (step * (maxTicks - 1) >= range.size()) break;
-        }
-    }
-    if (auto fixed = m_plot->xAxis->ticker().dynamicCast<QCPAxisTickerFixed>())
-        fixed->setTickStep(step);
+    PlotFit::legendColumns(m_plot);
+    PlotFit::epochTicks(m_plot);
 }
 
 void LossCurveView::resizeEvent(QResizeEvent* event) {

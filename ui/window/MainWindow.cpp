@@ -29,6 +29,7 @@
 #include "plots/DecisionBoundaryView.h"
 #include "plots/LossCurveView.h"
 #include "train/DocumentSync.h"
+#include "train/RunArchive.h"
 #include "train/TrainingController.h"
 #include "window/AutosaveKeeper.h"
 #include "window/PlayKeyFilter.h"
@@ -189,6 +190,7 @@ void MainWindow::connectDocument() {
         if (freshWeights) m_scene->clearSnapshot();
     });
     connect(m_document, &ProjectDocument::projectReplaced, this, &MainWindow::updateTitle);
+    connect(m_document, &ProjectDocument::projectReplaced, m_views->runs(), &RunArchive::reset);
     connect(m_document, &ProjectDocument::filePathChanged, this, &MainWindow::updateTitle);
     connect(m_document->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
 
