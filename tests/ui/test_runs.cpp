@@ -13,6 +13,7 @@
 #include <memory>
 
 #include "Project.h"
+#include "Wait.h"
 #include "document/DocumentEdits.h"
 #include "document/ProjectDocument.h"
 #include "plots/RunComparisonView.h"
@@ -23,15 +24,14 @@
 #include "window/ProjectFiles.h"
 #include "window/TrainingToolBar.h"
 #include "window/TrainingViews.h"
-#include "Wait.h"
 
 using nnplay::History;
 using nnplay::Project;
+using nnplay::test::waitUntil;
 using nnplay::ui::MainWindow;
 using nnplay::ui::RunArchive;
 using nnplay::ui::RunComparisonView;
 using nnplay::ui::TrainingSnapshot;
-using nnplay::test::waitUntil;
 
 namespace {
 

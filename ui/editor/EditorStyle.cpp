@@ -50,6 +50,10 @@ QColor EditorStyle::error(const QPalette& palette) {
     return isDark(palette) ? QColor(0xff, 0x6e, 0x6e) : QColor(0xc6, 0x28, 0x28);
 }
 
+QColor EditorStyle::warning(const QPalette& palette) {
+    return isDark(palette) ? QColor(0xff, 0xb7, 0x4d) : QColor(0xc7, 0x6a, 0x00);
+}
+
 QFont EditorStyle::fittedFont(const QFont& font, const QString& text, double width, int minPixels) {
     QFont fitted = font;
     int pixels = font.pixelSize() > 0 ? font.pixelSize() : QFontInfo(font).pixelSize();

@@ -75,6 +75,7 @@ void NetworkScene::setSnapshot(const TrainingSnapshot& snapshot) {
     m_snapshot.thumbnailSize = snapshot.thumbnailSize;
     m_snapshot.thumbnails = snapshot.thumbnails;
     m_snapshot.weights = snapshot.weights;
+    m_snapshot.unitStates = snapshot.unitStates;
     m_snapshot.gridSize = snapshot.gridSize;
     m_snapshot.boundary = snapshot.boundary;
     applySnapshot();
@@ -170,6 +171,28 @@ void NetworkScene::updateValidity() {
     emit validityChanged(m_valid, m_validityMessage);
 }
 
+nnplay::SessionViews::UnitState NetworkScene::unitState(int layerIndex, int unit) const {
+    const auto index = static_cast<std::size_t>(layerIndex);
+    if (!m_snapshot.present || index >= m_snapshot.unitStates.size())
+        return nnplay::SessionViews::UnitState::Working;
+    const auto& states = m_snapshot.unitStates[index];
+    const auto u = static_cast<std::size_t>(unit);
+    return u < states.size() ? states[u] : nnplay::SessionViews::UnitState::Working;
+}
+
+QString NetworkScene::unitStateNote(int layerIndex) const {
+    using State = nnplay::SessionViews::UnitState;
+    const auto index = static_cast<std::size_t>(layerIndex);
+    if (!m_snapshot.present || index >= m_snapshot.unitStates.size()) return QString();
+    const auto& states = m_snapshot.unitStates[index];
+    const auto dead = std::count(states.begin(), states.end(), State::Dead);
+    const auto saturated = std::count(states.begin(), states.end(), State::Saturated);
+    const auto units = static_cast<int>(states.size());
+    if (dead > 0) return tr("%1 of %2 dead").arg(dead).arg(units);
+    if (saturated > 0) return tr("%1 of %2 saturated").arg(saturated).arg(units);
+    return QString();
+}
+
 nnplay::Matrix NetworkScene::weightsOf(int layerIndex) const {
     const auto index = static_cast<std::size_t>(layerIndex);
     if (m_snapshot.present && index < m_snapshot.weights.size() &&
@@ -195,6 +218,7 @@ void NetworkScene::applySnapshot() {
                     m_snapshot.thumbnailSize);
             }
             neuron->setImage(image);
+            neuron->setState(unitState(neuron->layerIndex(), neuron->unit()));
         }
     }
     for (std::size_t i = 0; i < m_links.size(); ++i) {
@@ -202,6 +226,7 @@ void NetworkScene::applySnapshot() {
     }
     for (std::size_t i = 0; i < m_layerItems.size(); ++i) {
         LayerItem* item = m_layerItems[i];
+        if (item && item->kind() == Kind::Chip) item->setNote(unitStateNote(static_cast<int>(i)));
         if (!item || item->kind() != Kind::Block || i >= layers.size()) continue;
         const nnplay::LayerInfo* info = nnplay::LayerRegistry::builtin().find(layers[i].type);
         if (info && info->hasWeights())

@@ -11,6 +11,7 @@
 #include "data/Dataset.h"
 #include "editor/NetworkLayout.h"
 #include "loss/Loss.h"
+#include "train/SessionViews.h"
 
 class QGraphicsLineItem;
 class QGraphicsTextItem;
@@ -142,6 +143,7 @@ private:
         int thumbnailSize = 0;
         std::vector<std::vector<std::vector<float>>> thumbnails;
         std::vector<nnplay::Matrix> weights;
+        std::vector<std::vector<nnplay::SessionViews::UnitState>> unitStates;
         int gridSize = 0;
         std::vector<std::vector<float>> boundary;
     };
@@ -154,6 +156,10 @@ private:
     void onSelectionChanged();
     /// Weights (units x inputs) of a layer: from the snapshot, else the spec's trained params.
     nnplay::Matrix weightsOf(int layerIndex) const;
+    /// What the snapshot says of a unit of an activation layer.
+    nnplay::SessionViews::UnitState unitState(int layerIndex, int unit) const;
+    /// An activation chip's warning: "2 of 8 dead", "3 of 8 saturated", else empty.
+    QString unitStateNote(int layerIndex) const;
 
     ProjectDocument* m_document;
     NetworkLayout m_layout;

@@ -104,8 +104,7 @@ void RunComparisonView::redraw() {
     bool any = false;
     auto addCurve = [&](const RunArchive::Run& run, int index, bool current) {
         auto* graph = new SegmentGraph(m_plot->xAxis, m_plot->yAxis);
-        graph->setName(current && !run.history.empty() ? tr("%1 (now)").arg(run.name)
-                                                       : run.name);
+        graph->setName(current && !run.history.empty() ? tr("%1 (now)").arg(run.name) : run.name);
         graph->setPen(QPen(PlotStyle::classColor(index), current ? 3.0 : 1.8));
         const auto n = static_cast<int>(run.history.size());
         QVector<double> keys(n), values(n);
@@ -117,8 +116,8 @@ void RunComparisonView::redraw() {
         }
         graph->setData(keys, values, true);
         if (n > 0) {
-            firstEpoch = any ? std::min(firstEpoch, run.history.epoch(0) - 1)
-                             : run.history.epoch(0) - 1;
+            firstEpoch =
+                any ? std::min(firstEpoch, run.history.epoch(0) - 1) : run.history.epoch(0) - 1;
             lastEpoch = std::max(lastEpoch, run.history.lastEpoch());
             any = true;
         }
