@@ -2,7 +2,8 @@
 // nnplay: the desktop playground. Wires the command line to the main window; all behaviour
 // lives in ui/.
 //
-//   nnplay [PROJECT] [--train] [--epochs N] [--screenshot FILE] [--size WxH] [--theme T] [--quit]
+//   nnplay [PROJECT | --lesson NAME] [--train] [--epochs N] [--screenshot FILE] [--size WxH]
+//          [--theme T] [--quit]
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -17,6 +18,7 @@
 #include "window/ApplicationIcon.h"
 #include "window/AutosaveKeeper.h"
 #include "window/MainWindow.h"
+#include "window/ProjectCatalog.h"
 #include "window/ProjectFiles.h"
 #include "window/ScriptedRun.h"
 #include "window/Theme.h"
@@ -98,7 +100,13 @@ int main(int argc, char** argv) {
         QStringLiteral("THEME"));
     const QCommandLineOption quit(QStringLiteral("quit"),
                                   QApplication::translate("main", "Quit when done."));
-    parser.addOptions({train, epochs, screenshot, size, theme, quit});
+    const QCommandLineOption lesson(
+        QStringLiteral("lesson"),
+        QApplication::translate("main",
+                                "Open a shipped lesson, by its file name or its title, e.g. "
+                                "xor-hidden-layer (instead of PROJECT)."),
+        QStringLiteral("NAME"));
+    parser.addOptions({train, epochs, screenshot, size, theme, quit, lesson});
     parser.process(*app);
 
     bool epochsOk = true;
@@ -137,6 +145,23 @@ int main(int argc, char** argv) {
         return 2;
     }
 
+    if (parser.isSet(lesson) && !parser.positionalArguments().isEmpty()) {
+        QTextStream(stderr) << QApplication::translate("main",
+                                                       "Open either a PROJECT or a --lesson, "
+                                                       "not both")
+                            << Qt::endl;
+        return 2;
+    }
+    QString lessonError;
+    const std::optional<nnplay::Project> chosenLesson =
+        parser.isSet(lesson)
+            ? nnplay::ui::ProjectCatalog::findLesson(parser.value(lesson), &lessonError)
+            : std::nullopt;
+    if (parser.isSet(lesson) && !chosenLesson) {
+        QTextStream(stderr) << lessonError << Qt::endl;
+        return 2;
+    }
+
     // A picture for the docs must not depend on this machine's saved window layout.
     QTemporaryDir cleanSettings;
     if (parser.isSet(screenshot)) {
@@ -156,6 +181,7 @@ int main(int argc, char** argv) {
         });
     }
     const QStringList positional = parser.positionalArguments();
+    if (chosenLesson) window.files()->openProject(*chosenLesson);
     if (!positional.isEmpty() && !window.files()->openFile(positional.first()) && scripted)
         return 1;
     if (parser.isSet(size))

@@ -144,6 +144,13 @@ void NetworkScene::rebuild() {
     m_neurons = std::move(items.neurons);
     m_links = std::move(items.links);
     m_features = std::move(items.features);
+    for (FeatureItem* feature : m_features) {
+        if (!m_featureChoiceHidden) continue;
+        feature->setVisible(feature->isActive());
+        feature->unsetCursor();
+        feature->setToolTip(tr("Input %1: this lesson keeps the inputs as they are")
+                                .arg(FeatureItem::label(feature->name())));
+    }
     m_output = items.output;
     m_outputLinks = items.outputLinks;
     m_marker = items.marker;
@@ -358,7 +365,15 @@ bool NetworkScene::changeUnits(int layerId, int delta) {
 }
 
 bool NetworkScene::toggleFeature(const QString& name) {
+    if (m_featureChoiceHidden) return false;
     return togglePlaneFeature(*m_document, name.toStdString());
+}
+
+void NetworkScene::setHiddenControls(const std::vector<std::string>& names) {
+    const bool hidden = std::find(names.begin(), names.end(), "features") != names.end();
+    if (hidden == m_featureChoiceHidden) return;
+    m_featureChoiceHidden = hidden;
+    rebuild();
 }
 
 void NetworkScene::hoverNeuron(int layerIndex, int unit) {

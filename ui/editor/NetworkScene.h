@@ -105,8 +105,14 @@ public:
     bool moveLayer(int layerId, int gapIndex);
     /// Adds delta units to a dense layer, within 1..1024.
     bool changeUnits(int layerId, int delta);
-    /// Turns a 2-D input feature on or off (at least one stays on).
+    /// Turns a 2-D input feature on or off (at least one stays on); refused while the
+    /// choice of features is hidden.
     bool toggleFeature(const QString& name);
+
+    /// Hides the controls a lesson names (nnplay::Lesson::kHideable): for "features", the
+    /// inputs not in use are not drawn and the ones in use no longer toggle.
+    void setHiddenControls(const std::vector<std::string>& names);
+    bool featureChoiceHidden() const { return m_featureChoiceHidden; }
 
     // Called by the items.
     void hoverNeuron(int layerIndex, int unit);
@@ -185,6 +191,7 @@ private:
     int m_dragLayerId = -1;
     QPointF m_dragOrigin;
     bool m_rebuilding = false;
+    bool m_featureChoiceHidden = false;
     bool m_neuronHovered = false;
 };
 

@@ -24,6 +24,8 @@
 #include "editor/OutputFixBar.h"
 #include "editor/PropertiesPanel.h"
 #include "layers/LayerRegistry.h"
+#include "lesson/LessonController.h"
+#include "lesson/LessonPanel.h"
 #include "panels/DataPanel.h"
 #include "panels/TrainingPanel.h"
 #include "plots/DecisionBoundaryView.h"
@@ -47,6 +49,7 @@ MainWindow::MainWindow(QWidget* parent)
       m_sync(new DocumentSync(m_document, m_training, this)),
       m_files(new ProjectFiles(m_document, m_sync, m_training, this)),
       m_autosave(new AutosaveKeeper(m_files, m_document, m_training, this)),
+      m_lesson(new LessonController(m_document, m_sync, m_training, this)),
       m_views(new TrainingViews(m_training, this)),
       m_scene(new NetworkScene(m_document, this)),
       m_view(new NetworkView(m_scene)),
@@ -55,6 +58,7 @@ MainWindow::MainWindow(QWidget* parent)
       m_properties(new PropertiesPanel(m_document)),
       m_dataPanel(new DataPanel(m_document)),
       m_trainingPanel(new TrainingPanel(m_document)),
+      m_lessonPanel(new LessonPanel(m_lesson)),
       m_toolBar(new TrainingToolBar(this)) {
     setObjectName(QStringLiteral("mainWindow"));
 
@@ -75,6 +79,8 @@ MainWindow::MainWindow(QWidget* parent)
     m_sync->loadProject();
     onValidityChanged(m_scene->networkValid(), m_scene->validityMessage());
     updateTitle();
+    showLesson();
+    hideLessonControls(m_lesson->hiddenControls());
     // Not the palette's search field: there, Space would type instead of playing.
     m_view->setFocus();
     showStatus(tr("Drag layers from the palette into the network, then press Play."));
@@ -133,6 +139,7 @@ void MainWindow::buildDocks() {
     };
     makeDock(tr("Layers"), QStringLiteral("paletteDock"), m_palette, Qt::LeftDockWidgetArea);
     makeDock(tr("Data"), QStringLiteral("dataDock"), m_dataPanel, Qt::LeftDockWidgetArea);
+    makeDock(tr("Lesson"), QStringLiteral("lessonDock"), m_lessonPanel, Qt::RightDockWidgetArea);
     makeDock(tr("Training settings"), QStringLiteral("trainingDock"), m_trainingPanel,
              Qt::RightDockWidgetArea);
     makeDock(tr("Properties"), QStringLiteral("propertiesDock"), m_properties,
@@ -156,8 +163,8 @@ void MainWindow::buildMenus() {
     undo->setShortcut(QKeySequence::Undo);
     QAction* redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
     // Ctrl+Y and Ctrl+Shift+Z on every platform, whatever the platform's own redo key is.
-    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Y),
-                        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)});
+    redo->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::Key_Y), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)});
     edit->addAction(undo);
     edit->addAction(redo);
 
@@ -166,6 +173,9 @@ void MainWindow::buildMenus() {
     train->addAction(m_toolBar->stepAction());
     train->addAction(m_toolBar->stepBatchAction());
     train->addAction(m_toolBar->resetAction());
+    train->addSeparator();
+    train->addAction(m_lesson->nextVariantAction());
+    train->addAction(m_lesson->previousVariantAction());
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     for (QDockWidget* dock : findChildren<QDockWidget*>()) {
@@ -191,6 +201,11 @@ void MainWindow::connectDocument() {
     });
     connect(m_document, &ProjectDocument::projectReplaced, this, &MainWindow::updateTitle);
     connect(m_document, &ProjectDocument::projectReplaced, m_views->runs(), &RunArchive::reset);
+    connect(m_lesson, &LessonController::lessonChanged, this, &MainWindow::showLesson);
+    connect(m_lesson, &LessonController::hiddenControlsChanged, this,
+            &MainWindow::hideLessonControls);
+    connect(m_lesson, &LessonController::statusMessage, this,
+            [this](const QString& message) { showStatus(message); });
     connect(m_document, &ProjectDocument::filePathChanged, this, &MainWindow::updateTitle);
     connect(m_document->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
 
@@ -245,6 +260,45 @@ void MainWindow::applyDefaultLayout() {
     resizeDocks({training, properties}, {330, 300}, Qt::Vertical);
     m_centralSplitter->setSizes({500, 470});
     m_viewSplitter->setSizes({420, 240});
+    sizeLessonDock();
+}
+
+void MainWindow::showLesson() {
+    QDockWidget* dock = findChild<QDockWidget*>(QStringLiteral("lessonDock"));
+    dock->toggleViewAction()->setEnabled(m_lesson->isLesson());
+    const bool opens = m_lesson->isLesson() && dock->isHidden();
+    dock->setVisible(m_lesson->isLesson());
+    if (opens && isVisible()) sizeLessonDock();
+}
+
+void MainWindow::sizeLessonDock() {
+    // Wide enough to read the lesson, tall enough to show its variants and steps; the training
+    // settings (fewer while the lesson hides some) and the properties share the rest.
+    QDockWidget* lesson = findChild<QDockWidget*>(QStringLiteral("lessonDock"));
+    if (lesson->isHidden()) return;
+    QDockWidget* training = findChild<QDockWidget*>(QStringLiteral("trainingDock"));
+    QDockWidget* properties = findChild<QDockWidget*>(QStringLiteral("propertiesDock"));
+    resizeDocks({lesson}, {std::max(250, width() * 19 / 100)}, Qt::Horizontal);
+    m_centralSplitter->setSizes({550, 450});  // the canvas keeps room for a wide network
+    const int settings = training->sizeHint().height();
+    resizeDocks({lesson, training, properties}, {height() - settings - 100, settings, 100},
+                Qt::Vertical);
+}
+
+void MainWindow::hideLessonControls(const std::vector<std::string>& names) {
+    m_trainingPanel->setHiddenControls(names);
+    m_dataPanel->setHiddenControls(names);
+    m_scene->setHiddenControls(names);
+    // The palette comes back only if the lesson hid it, not if the learner closed it.
+    QDockWidget* palette = findChild<QDockWidget*>(QStringLiteral("paletteDock"));
+    const bool hide = std::find(names.begin(), names.end(), "palette") != names.end();
+    if (hide && !palette->isHidden()) {
+        palette->hide();
+        m_paletteHiddenByLesson = true;
+    } else if (!hide && m_paletteHiddenByLesson) {
+        palette->show();
+        m_paletteHiddenByLesson = false;
+    }
 }
 
 void MainWindow::showStatus(const QString& message, int timeoutMs) {
