@@ -2,7 +2,8 @@
 // nnplay: the desktop playground. Wires the command line to the main window; all behaviour
 // lives in ui/.
 //
-//   nnplay [PROJECT] [--train] [--epochs N] [--screenshot FILE] [--size WxH] [--theme T] [--quit]
+//   nnplay [PROJECT] [--train] [--epochs N] [--screenshot FILE] [--size WxH] [--theme T]
+//          [--presenter] [--quit]
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -17,6 +18,7 @@
 #include "window/ApplicationIcon.h"
 #include "window/AutosaveKeeper.h"
 #include "window/MainWindow.h"
+#include "window/PresenterMode.h"
 #include "window/ProjectFiles.h"
 #include "window/ScriptedRun.h"
 #include "window/Theme.h"
@@ -98,7 +100,13 @@ int main(int argc, char** argv) {
         QStringLiteral("THEME"));
     const QCommandLineOption quit(QStringLiteral("quit"),
                                   QApplication::translate("main", "Quit when done."));
-    parser.addOptions({train, epochs, screenshot, size, theme, quit});
+    const QCommandLineOption presenter(
+        QStringLiteral("presenter"),
+        QApplication::translate("main",
+                                "Start in presenter mode: large bold text, only the network "
+                                "and its views; full screen unless --size or --screenshot "
+                                "gives the size."));
+    parser.addOptions({train, epochs, screenshot, size, theme, presenter, quit});
     parser.process(*app);
 
     bool epochsOk = true;
@@ -163,6 +171,11 @@ int main(int argc, char** argv) {
     else if (parser.isSet(screenshot))
         window.resize(1366, 768);
     window.show();
+    if (parser.isSet(presenter)) {
+        const bool sized = parser.isSet(size) || parser.isSet(screenshot);
+        window.presenter()->enter(sized ? nnplay::ui::PresenterMode::Screen::KeepSize
+                                        : nnplay::ui::PresenterMode::Screen::FullScreen);
+    }
 
     nnplay::ui::ScriptedRun::Options options;
     options.train = parser.isSet(train);

@@ -14,6 +14,7 @@
 
 #include "plots/PlotStyle.h"
 #include "plots/SegmentGraph.h"
+#include "style/UiScale.h"
 
 namespace nnplay::ui {
 
@@ -33,8 +34,7 @@ QCPItemTracer* makeTracer(QCustomPlot* plot, const QCPGraph* graph) {
     auto* tracer = new QCPItemTracer(plot);
     tracer->setInterpolating(false);
     tracer->setStyle(QCPItemTracer::tsCircle);
-    tracer->setSize(8);
-    tracer->setPen(QPen(graph->pen().color(), 2));
+    tracer->setPen(QPen(graph->pen().color()));  // sized by applyStyle()
     tracer->setBrush(Qt::white);
     tracer->setVisible(false);
     return tracer;
@@ -106,7 +106,6 @@ LossCurveView::LossCurveView(QWidget* parent)
     // The legend sits in a row of its own above the curves, where it hides nothing.
     m_plot->legend->setVisible(true);
     m_plot->legend->setFont(font());
-    m_plot->legend->setIconSize(18, 8);
     m_plot->legend->setWrap(2);
     m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
     m_plot->legend->setBorderPen(Qt::NoPen);
@@ -120,7 +119,6 @@ LossCurveView::LossCurveView(QWidget* parent)
     m_plot->plotLayout()->setRowSpacing(0);
 
     m_cursor = new QCPItemStraightLine(m_plot);
-    m_cursor->setPen(QPen(QColor(128, 128, 128), 1, Qt::DotLine));
     m_cursor->setVisible(false);
     m_trainTracer = makeTracer(m_plot, m_trainLoss);
     m_testTracer = makeTracer(m_plot, m_testLoss);
@@ -136,7 +134,6 @@ LossCurveView::LossCurveView(QWidget* parent)
     // Divergence stays on the plot until training goes on or starts over: a red line at the
     // epoch where it happened and a note that says so.
     m_divergedLine = new QCPItemStraightLine(m_plot);
-    m_divergedLine->setPen(QPen(QColor(0xc0, 0x39, 0x2b), 2, Qt::DashLine));
     m_divergedLine->setVisible(false);
     m_divergedNote = new QCPItemText(m_plot);
     m_divergedNote->setPositionAlignment(Qt::AlignTop | Qt::AlignRight);
@@ -151,7 +148,7 @@ LossCurveView::LossCurveView(QWidget* parent)
     connect(m_plot, &QCustomPlot::mouseMove, this, &LossCurveView::onMouseMove);
     connect(m_logBox, &QCheckBox::toggled, this, &LossCurveView::setLogScale);
     m_plot->installEventFilter(this);
-    applyPalette();
+    applyStyle();
 }
 
 void LossCurveView::setSnapshot(const TrainingSnapshot& snapshot) {
@@ -428,12 +425,23 @@ void LossCurveView::resizeEvent(QResizeEvent* event) {
 }
 
 void LossCurveView::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::PaletteChange) applyPalette();
+    if (event->type() == QEvent::PaletteChange) applyStyle();
+    if (event->type() == QEvent::FontChange) {
+        applyStyle();
+        fitToWidth();  // the epoch labels' widths changed
+    }
     QWidget::changeEvent(event);
 }
 
-void LossCurveView::applyPalette() {
+void LossCurveView::applyStyle() {
     PlotStyle::apply(m_plot, palette());
+    m_plot->legend->setIconSize(UiScale::scaled(18), UiScale::scaled(8));
+    for (QCPItemTracer* tracer : {m_trainTracer, m_testTracer}) {
+        tracer->setSize(UiScale::scaled(8));
+        tracer->setPen(PlotStyle::pen(tracer->pen().color(), 2));
+    }
+    m_cursor->setPen(PlotStyle::pen(QColor(128, 128, 128), 1, Qt::DotLine));
+    m_divergedLine->setPen(PlotStyle::pen(QColor(0xc0, 0x39, 0x2b), 2, Qt::DashLine));
     QColor background = palette().color(QPalette::ToolTipBase);
     background.setAlpha(235);
     m_readout->setBrush(background);

@@ -55,7 +55,7 @@ private:
     /// Fits what has text to the plot's width: as many legend columns as fit whole, and no
     /// more epoch ticks than their labels have room for.
     void fitToWidth();
-    void applyPalette();
+    void applyStyle();
 
     QCustomPlot* m_plot;
     QCheckBox* m_logBox;

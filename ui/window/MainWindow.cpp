@@ -32,6 +32,7 @@
 #include "train/TrainingController.h"
 #include "window/AutosaveKeeper.h"
 #include "window/PlayKeyFilter.h"
+#include "window/PresenterMode.h"
 #include "window/ProjectFiles.h"
 #include "window/TrainingToolBar.h"
 #include "window/TrainingViews.h"
@@ -54,7 +55,8 @@ MainWindow::MainWindow(QWidget* parent)
       m_properties(new PropertiesPanel(m_document)),
       m_dataPanel(new DataPanel(m_document)),
       m_trainingPanel(new TrainingPanel(m_document)),
-      m_toolBar(new TrainingToolBar(this)) {
+      m_toolBar(new TrainingToolBar(this)),
+      m_presenter(new PresenterMode(this, m_toolBar)) {
     setObjectName(QStringLiteral("mainWindow"));
 
     addToolBar(Qt::TopToolBarArea, m_toolBar);
@@ -155,8 +157,8 @@ void MainWindow::buildMenus() {
     undo->setShortcut(QKeySequence::Undo);
     QAction* redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
     // Ctrl+Y and Ctrl+Shift+Z on every platform, whatever the platform's own redo key is.
-    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Y),
-                        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)});
+    redo->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::Key_Y), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)});
     edit->addAction(undo);
     edit->addAction(redo);
 
@@ -171,6 +173,7 @@ void MainWindow::buildMenus() {
         view->addAction(dock->toggleViewAction());
     }
     view->addAction(m_toolBar->toggleViewAction());
+    m_presenter->addActions(view);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About nnplay"), this, [this] {

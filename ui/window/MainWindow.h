@@ -16,6 +16,7 @@ class LayerPalette;
 class NetworkScene;
 class NetworkView;
 class OutputFixBar;
+class PresenterMode;
 class ProjectDocument;
 class ProjectFiles;
 class PropertiesPanel;
@@ -46,6 +47,7 @@ public:
     TrainingToolBar* trainingToolBar() const { return m_toolBar; }
     DataPanel* dataPanel() const { return m_dataPanel; }
     TrainingPanel* trainingPanel() const { return m_trainingPanel; }
+    PresenterMode* presenter() const { return m_presenter; }
     /// Canvas | views, and the tabs above the loss curves.
     QSplitter* centralSplitter() const { return m_centralSplitter; }
     QSplitter* viewSplitter() const { return m_viewSplitter; }
@@ -90,6 +92,7 @@ private:
     DataPanel* m_dataPanel;
     TrainingPanel* m_trainingPanel;
     TrainingToolBar* m_toolBar;
+    PresenterMode* m_presenter;
     QSplitter* m_centralSplitter = nullptr;
     QSplitter* m_viewSplitter = nullptr;
 
