@@ -8,6 +8,7 @@
 #include <QMouseEvent>
 #include <QScrollBar>
 #include <algorithm>
+#include <cmath>
 
 #include "editor/EditorStyle.h"
 #include "editor/LayerMime.h"
@@ -40,6 +41,11 @@ double NetworkView::minimumScale() const {
     const double labelsAsText =
         QFontInfo(font()).pixelSize() / double(EditorStyle::labelFont().pixelSize());
     return std::max(kMinScale * UiScale::factor(), labelsAsText);
+}
+
+int NetworkView::readableWidth() const {
+    return static_cast<int>(std::ceil(m_scene->sceneRect().width() * minimumScale())) +
+           2 * frameWidth();
 }
 
 void NetworkView::fitScene() {

@@ -36,6 +36,9 @@ public:
     /// that the canvas labels (EditorStyle::labelFont) are never smaller than the window's
     /// text once it is enlarged.
     double minimumScale() const;
+    /// The width the whole drawing takes at minimumScale(): what the canvas needs so that
+    /// nothing scrolls.
+    int readableWidth() const;
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;

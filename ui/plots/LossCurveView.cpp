@@ -66,10 +66,8 @@ LossCurveView::LossCurveView(QWidget* parent)
     m_plot->yAxis->setLabel(tr("Loss"));
     m_plot->yAxis2->setLabel(tr("Accuracy"));
     m_plot->yAxis2->setRange(0.0, 1.0);
-    auto percent = QSharedPointer<QCPAxisTickerText>::create();
-    for (int p = 0; p <= 100; p += 25) percent->addTick(p / 100.0, QStringLiteral("%1%").arg(p));
-    m_plot->yAxis2->setTicker(percent);
-    // Whole epochs, a step chosen by fitToWidth() so the labels keep apart.
+    m_plot->yAxis2->setTicker(QSharedPointer<QCPAxisTickerText>::create());  // fitToSize()
+    // Whole epochs, a step chosen by fitToSize() so the labels keep apart.
     auto epochTicks = QSharedPointer<QCPAxisTickerFixed>::create();
     epochTicks->setScaleStrategy(QCPAxisTickerFixed::ssNone);
     epochTicks->setTickStep(2);
@@ -149,6 +147,7 @@ LossCurveView::LossCurveView(QWidget* parent)
     connect(m_logBox, &QCheckBox::toggled, this, &LossCurveView::setLogScale);
     m_plot->installEventFilter(this);
     applyStyle();
+    fitToSize();
 }
 
 void LossCurveView::setSnapshot(const TrainingSnapshot& snapshot) {
@@ -216,7 +215,7 @@ void LossCurveView::startOver(bool classification) {
         if (classification) g->addToLegend();
     }
     m_plot->yAxis2->setVisible(classification);
-    fitToWidth();
+    fitToSize();
     showEpoch(-1);
 }
 
@@ -235,7 +234,7 @@ void LossCurveView::appendRows(const nnplay::History& rows) {
             for (QCPGraph* g : {m_trainAccuracy, m_valAccuracy, m_testAccuracy}) g->addToLegend();
             m_valAccuracy->setVisible(true);
         }
-        fitToWidth();
+        fitToSize();
     }
     const auto n = static_cast<int>(rows.size());
     const std::pair<QCPGraph*, const char*> curves[] = {
@@ -265,6 +264,7 @@ void LossCurveView::setLogScale(bool log) {
     } else {
         m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
     }
+    fitToSize();
     rescale();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
@@ -289,7 +289,7 @@ void LossCurveView::rescale() {
         lastEpoch = std::max(m_history.lastEpoch(), firstEpoch + 10);
     }
     m_plot->xAxis->setRange(firstEpoch, lastEpoch);
-    fitToWidth();
+    fitToSize();
     if (high <= 0.0) high = 1.0;
     if (logScale()) {
         if (!std::isfinite(low)) low = high / 10.0;
@@ -365,7 +365,7 @@ void LossCurveView::onMouseMove(QMouseEvent* event) {
     if (clamped != m_hoverEpoch) showEpoch(clamped);
 }
 
-void LossCurveView::fitToWidth() {
+void LossCurveView::fitToSize() {
     QCPLegend* legend = m_plot->legend;
     // itemCount() counts the grid's cells, empty ones too: measure the items in fill order.
     std::vector<int> widths;
@@ -416,11 +416,25 @@ void LossCurveView::fitToWidth() {
     }
     if (auto fixed = m_plot->xAxis->ticker().dynamicCast<QCPAxisTickerFixed>())
         fixed->setTickStep(step);
+
+    // Loss and accuracy labels a line and a half apart at least: in a short plot (large
+    // presenter text) fewer of them.
+    const int axisHeight = m_plot->axisRect()->height() > 0
+                               ? m_plot->axisRect()->height()
+                               : m_plot->height() - axisMargins.top() - axisMargins.bottom();
+    const int rows = std::max(2, static_cast<int>(axisHeight / (1.5 * metrics.height())) + 1);
+    m_plot->yAxis->ticker()->setTickCount(std::min(5, rows));
+    if (auto percent = m_plot->yAxis2->ticker().dynamicCast<QCPAxisTickerText>()) {
+        const int step = rows >= 5 ? 25 : 50;
+        percent->clear();
+        for (int p = 0; p <= 100; p += step)
+            percent->addTick(p / 100.0, QStringLiteral("%1%").arg(p));
+    }
 }
 
 void LossCurveView::resizeEvent(QResizeEvent* event) {
     QWidget::resizeEvent(event);
-    fitToWidth();
+    fitToSize();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -428,7 +442,7 @@ void LossCurveView::changeEvent(QEvent* event) {
     if (event->type() == QEvent::PaletteChange) applyStyle();
     if (event->type() == QEvent::FontChange) {
         applyStyle();
-        fitToWidth();  // the epoch labels' widths changed
+        fitToSize();  // the epoch labels' widths changed
     }
     QWidget::changeEvent(event);
 }

@@ -16,7 +16,9 @@
 #include <QStatusBar>
 #include <QTextEdit>
 #include <QWheelEvent>
+#include <algorithm>
 
+#include "editor/NetworkView.h"
 #include "style/UiScale.h"
 #include "window/TrainingToolBar.h"
 
@@ -128,6 +130,7 @@ void PresenterMode::enter(Screen screen) {
     UiScale::instance()->setPercent(m_presenterPercent);
     m_wentFullScreen = screen == Screen::FullScreen;
     if (m_wentFullScreen) m_window->setWindowState(m_windowState | Qt::WindowFullScreen);
+    widenCanvas();
     m_window->statusBar()->showMessage(
         tr("Presenter mode: Space plays or pauses, Right steps, R resets, PageDown and PageUp "
            "change the variant, Esc leaves."),
@@ -163,6 +166,29 @@ void PresenterMode::leave() {
         splitters[i]->restoreState(m_splitterStates[i]);
     m_window->statusBar()->clearMessage();
     emit activeChanged(false);
+}
+
+void PresenterMode::widenCanvas() {
+    auto* canvas = m_window->findChild<NetworkView*>();
+    if (!canvas) return;
+    // The splitter the canvas sits in, and the pane that holds it.
+    QWidget* pane = canvas;
+    auto* splitter = qobject_cast<QSplitter*>(pane->parentWidget());
+    while (pane->parentWidget() && !splitter) {
+        pane = pane->parentWidget();
+        splitter = qobject_cast<QSplitter*>(pane->parentWidget());
+    }
+    if (!splitter || splitter->orientation() != Qt::Horizontal || splitter->count() != 2) return;
+    // The whole network at the readable zoom, as long as the views keep a third.
+    const int index = splitter->indexOf(pane);
+    QList<int> sizes = splitter->sizes();
+    const int total = sizes[0] + sizes[1];
+    const int wanted =
+        std::min(canvas->readableWidth() + pane->width() - canvas->width(), total * 2 / 3);
+    if (sizes[index] >= wanted) return;
+    sizes[index] = wanted;
+    sizes[1 - index] = total - wanted;
+    splitter->setSizes(sizes);
 }
 
 PresenterMode::Command PresenterMode::commandFor(const QKeyEvent& key, const QWidget* focus) {

@@ -81,6 +81,9 @@ private:
     static Command commandFor(const QKeyEvent& key, const QWidget* focus);
     void run(Command command);
     void showZoom();
+    /// Gives the canvas (NetworkView) the width its network needs at the presenter zoom,
+    /// up to two thirds of the splitter it shares with the views.
+    void widenCanvas();
 
     QMainWindow* m_window;
     TrainingToolBar* m_toolBar;
