@@ -423,7 +423,8 @@ void LossCurveView::fitToSize() {
                                ? m_plot->axisRect()->height()
                                : m_plot->height() - axisMargins.top() - axisMargins.bottom();
     const int rows = std::max(2, static_cast<int>(axisHeight / (1.5 * metrics.height())) + 1);
-    m_plot->yAxis->ticker()->setTickCount(std::min(5, rows));
+    // The ticker's count is of steps between labels, and a target it may overshoot by one.
+    m_plot->yAxis->ticker()->setTickCount(std::clamp(rows - 2, 1, 5));
     if (auto percent = m_plot->yAxis2->ticker().dynamicCast<QCPAxisTickerText>()) {
         const int step = rows >= 5 ? 25 : 50;
         percent->clear();
