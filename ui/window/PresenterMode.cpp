@@ -76,7 +76,10 @@ PresenterMode::PresenterMode(QMainWindow* window, TrainingToolBar* toolBar)
     connect(m_zoomOut, &QAction::triggered, UiScale::instance(), &UiScale::zoomOut);
     connect(m_zoomReset, &QAction::triggered, this,
             [] { UiScale::instance()->setPercent(UiScale::kMinPercent); });
-    connect(UiScale::instance(), &UiScale::changed, this, &PresenterMode::showZoom);
+    connect(UiScale::instance(), &UiScale::changed, this, [this] {
+        showZoom();
+        if (m_active) widenCanvas();
+    });
 
     m_zoomLabel->setObjectName(QStringLiteral("zoomLabel"));
     m_zoomLabel->setToolTip(

@@ -82,7 +82,8 @@ private:
     void run(Command command);
     void showZoom();
     /// Gives the canvas (NetworkView) the width its network needs at the presenter zoom,
-    /// up to two thirds of the splitter it shares with the views.
+    /// up to two thirds of the splitter it shares with the views (on entering and on each
+    /// zoom step in presenter mode).
     void widenCanvas();
 
     QMainWindow* m_window;
