@@ -160,6 +160,23 @@ private slots:
         QVERIFY(dock(QStringLiteral("paletteDock"))->isVisible());
     }
 
+    void closingInPresenterModeKeepsTheWindowsOwnLayout() {
+        const QSize size = m_window->size();
+        presenter()->enter();
+        QVERIFY(m_window->windowState() & Qt::WindowFullScreen);
+        QVERIFY(m_window->close());
+        // What the next start restores: the window as it was, panels shown, text at 100 %.
+        QVERIFY(!presenter()->isActive());
+        QCOMPARE(UiScale::instance()->percent(), UiScale::kMinPercent);
+        m_window = std::make_unique<MainWindow>();
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY(!(m_window->windowState() & Qt::WindowFullScreen));
+        QCOMPARE(m_window->size(), size);
+        for (const QString& name : PresenterMode::kPanelDocks)
+            QVERIFY2(dock(name)->isVisible(), qPrintable(name));
+    }
+
     void oneScaleEnlargesCanvasAndPlots() {
         QTRY_VERIFY(m_window->networkView()->transform().m11() > 0);
         const double label = canvasLabelPixels(*m_window);

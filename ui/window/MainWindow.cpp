@@ -267,6 +267,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     }
     m_training->send(&TrainingWorker::pause);
     m_autosave->finish();
+    m_presenter->leave();  // the layout kept for next time is the window's own
     WindowSettings::save(*this);
     event->accept();
 }
