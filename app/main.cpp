@@ -3,7 +3,7 @@
 // lives in ui/.
 //
 //   nnplay [PROJECT | --lesson NAME] [--train] [--epochs N] [--screenshot FILE] [--size WxH]
-//          [--theme T] [--quit]
+//          [--theme T] [--presenter] [--quit]
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -18,6 +18,7 @@
 #include "window/ApplicationIcon.h"
 #include "window/AutosaveKeeper.h"
 #include "window/MainWindow.h"
+#include "window/PresenterMode.h"
 #include "window/ProjectCatalog.h"
 #include "window/ProjectFiles.h"
 #include "window/ScriptedRun.h"
@@ -106,7 +107,13 @@ int main(int argc, char** argv) {
                                 "Open a shipped lesson, by its file name or its title, e.g. "
                                 "xor-hidden-layer (instead of PROJECT)."),
         QStringLiteral("NAME"));
-    parser.addOptions({train, epochs, screenshot, size, theme, quit, lesson});
+    const QCommandLineOption presenter(
+        QStringLiteral("presenter"),
+        QApplication::translate("main",
+                                "Start in presenter mode: large bold text, only the network "
+                                "and its views; full screen unless --size or --screenshot "
+                                "gives the size."));
+    parser.addOptions({train, epochs, screenshot, size, theme, presenter, quit, lesson});
     parser.process(*app);
 
     bool epochsOk = true;
@@ -189,6 +196,11 @@ int main(int argc, char** argv) {
     else if (parser.isSet(screenshot))
         window.resize(1366, 768);
     window.show();
+    if (parser.isSet(presenter)) {
+        const bool sized = parser.isSet(size) || parser.isSet(screenshot);
+        window.presenter()->enter(sized ? nnplay::ui::PresenterMode::Screen::KeepSize
+                                        : nnplay::ui::PresenterMode::Screen::FullScreen);
+    }
 
     nnplay::ui::ScriptedRun::Options options;
     options.train = parser.isSet(train);

@@ -12,11 +12,13 @@ namespace nnplay::ui {
 namespace {
 
 // Pixel sizes: scene units are pixels at zoom 1, so text keeps its size relative to the items
-// whatever the screen's DPI; the view's zoom then scales both together.
+// whatever the screen's DPI; the view's zoom then scales both together (NetworkView keeps it
+// at least as large as the window's text). The weight follows the window's text (UiScale's
+// bold presenter text); titles are always bold.
 QFont sizedFont(int pixels, bool bold) {
     QFont font = QGuiApplication::font();
     font.setPixelSize(pixels);
-    font.setBold(bold);
+    if (bold) font.setWeight(QFont::Bold);
     return font;
 }
 

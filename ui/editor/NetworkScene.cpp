@@ -421,7 +421,9 @@ void NetworkScene::drawBackground(QPainter* painter, const QRectF& rect) {
 }
 
 bool NetworkScene::event(QEvent* event) {
-    if (event->type() == QEvent::PaletteChange) rebuild();
+    // The items' fonts start from the application's (EditorStyle), and so do their text
+    // layouts.
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) rebuild();
     return QGraphicsScene::event(event);
 }
 

@@ -13,6 +13,7 @@
 
 #include "data/PlaneGenerators.h"
 #include "plots/PlotStyle.h"
+#include "style/UiScale.h"
 #include "train/OutputReading.h"
 #include "train/TrainingSnapshot.h"
 
@@ -89,7 +90,7 @@ DecisionBoundaryView::DecisionBoundaryView(QWidget* parent)
             Qt::QueuedConnection);
     connect(m_testBox, &QCheckBox::toggled, this, &DecisionBoundaryView::setShowTestData);
     connect(m_discretizeBox, &QCheckBox::toggled, this, &DecisionBoundaryView::setDiscretize);
-    applyPalette();
+    applyStyle();
     updateMap();
 }
 
@@ -168,14 +169,25 @@ void DecisionBoundaryView::showEvent(QShowEvent* event) {
 }
 
 void DecisionBoundaryView::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::PaletteChange) applyPalette();
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) applyStyle();
     QWidget::changeEvent(event);
 }
 
-void DecisionBoundaryView::applyPalette() {
+void DecisionBoundaryView::applyStyle() {
     PlotStyle::apply(m_plot, palette());
     PlotStyle::apply(m_scale, palette());
+    for (const bool test : {false, true}) {
+        for (QCPGraph* graph : test ? m_testGraphs : m_trainGraphs)
+            graph->setScatterStyle(pointStyle(graph->scatterStyle().brush().color(), test));
+    }
     m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+QCPScatterStyle DecisionBoundaryView::pointStyle(const QColor& color, bool test) {
+    const QPen outline =
+        test ? PlotStyle::pen(QColor(20, 20, 20), 1.4) : PlotStyle::pen(Qt::white, 1.0);
+    return QCPScatterStyle(QCPScatterStyle::ssCircle, outline, QBrush(color),
+                           kPointSize * UiScale::factor());
 }
 
 QCPGraph* DecisionBoundaryView::pointGraph(std::vector<QCPGraph*>& pool, std::size_t index) {
@@ -229,9 +241,7 @@ void DecisionBoundaryView::updatePoints(const DataPreview& data) {
         for (int g = 0; g < groups; ++g) {
             QCPGraph* graph = pointGraph(pool, static_cast<std::size_t>(g));
             const QColor color = colorOf(g);
-            const QPen outline = test ? QPen(QColor(20, 20, 20), 1.4) : QPen(Qt::white, 1.0);
-            graph->setScatterStyle(
-                QCPScatterStyle(QCPScatterStyle::ssCircle, outline, QBrush(color), kPointSize));
+            graph->setScatterStyle(pointStyle(color, test));
             graph->setData(xs[static_cast<std::size_t>(g)], ys[static_cast<std::size_t>(g)], true);
             if (!regression && g < static_cast<int>(data.info.classNames.size())) {
                 graph->setName(

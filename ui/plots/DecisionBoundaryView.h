@@ -12,6 +12,7 @@ class QCustomPlot;
 class QCPColorMap;
 class QCPColorScale;
 class QCPGraph;
+class QCPScatterStyle;
 class QGridLayout;
 class QLabel;
 
@@ -65,7 +66,10 @@ private:
     void configureScale(Kind kind);
     void fitSquare();
     QCPGraph* pointGraph(std::vector<QCPGraph*>& pool, std::size_t index);
-    void applyPalette();
+    void applyStyle();
+    /// A data point of `color`: a training point outlined in white, a test point in black,
+    /// both as large as UiScale's zoom makes them.
+    static QCPScatterStyle pointStyle(const QColor& color, bool test);
 
     QWidget* m_plotArea;
     QCustomPlot* m_plot;

@@ -35,6 +35,7 @@
 #include "train/TrainingController.h"
 #include "window/AutosaveKeeper.h"
 #include "window/PlayKeyFilter.h"
+#include "window/PresenterMode.h"
 #include "window/ProjectFiles.h"
 #include "window/TrainingToolBar.h"
 #include "window/TrainingViews.h"
@@ -59,7 +60,8 @@ MainWindow::MainWindow(QWidget* parent)
       m_dataPanel(new DataPanel(m_document)),
       m_trainingPanel(new TrainingPanel(m_document)),
       m_lessonPanel(new LessonPanel(m_lesson)),
-      m_toolBar(new TrainingToolBar(this)) {
+      m_toolBar(new TrainingToolBar(this)),
+      m_presenter(new PresenterMode(this, m_toolBar)) {
     setObjectName(QStringLiteral("mainWindow"));
 
     addToolBar(Qt::TopToolBarArea, m_toolBar);
@@ -182,6 +184,7 @@ void MainWindow::buildMenus() {
         view->addAction(dock->toggleViewAction());
     }
     view->addAction(m_toolBar->toggleViewAction());
+    m_presenter->addActions(view);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About nnplay"), this, [this] {
@@ -320,6 +323,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     }
     m_training->send(&TrainingWorker::pause);
     m_autosave->finish();
+    m_presenter->leave();  // the layout kept for next time is the window's own
     WindowSettings::save(*this);
     event->accept();
 }

@@ -20,6 +20,7 @@ class LessonPanel;
 class NetworkScene;
 class NetworkView;
 class OutputFixBar;
+class PresenterMode;
 class ProjectDocument;
 class ProjectFiles;
 class PropertiesPanel;
@@ -53,6 +54,7 @@ public:
     /// The open lesson (variants, hidden controls, Next/Previous Variant) and its panel.
     LessonController* lesson() const { return m_lesson; }
     LessonPanel* lessonPanel() const { return m_lessonPanel; }
+    PresenterMode* presenter() const { return m_presenter; }
     /// Canvas | views, and the tabs above the loss curves.
     QSplitter* centralSplitter() const { return m_centralSplitter; }
     QSplitter* viewSplitter() const { return m_viewSplitter; }
@@ -104,6 +106,7 @@ private:
     TrainingPanel* m_trainingPanel;
     LessonPanel* m_lessonPanel;
     TrainingToolBar* m_toolBar;
+    PresenterMode* m_presenter;
     QSplitter* m_centralSplitter = nullptr;
     QSplitter* m_viewSplitter = nullptr;
 
