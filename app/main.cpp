@@ -2,7 +2,8 @@
 // nnplay: the desktop playground. Wires the command line to the main window; all behaviour
 // lives in ui/.
 //
-//   nnplay [PROJECT] [--train] [--epochs N] [--screenshot FILE] [--size WxH] [--theme T] [--quit]
+//   nnplay [PROJECT] [--train] [--epochs N] [--screenshot FILE] [--size WxH] [--theme T]
+//          [--welcome] [--quit]
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -96,9 +97,16 @@ int main(int argc, char** argv) {
                                 "Colours for this run: system, light or dark (default: the "
                                 "\"theme\" setting, else system)."),
         QStringLiteral("THEME"));
+    const QCommandLineOption welcome(
+        QStringLiteral("welcome"),
+        QApplication::translate("main",
+                                "Show the welcome screen, even with a project or with "
+                                "--screenshot (the picture then shows it). Without a project "
+                                "and without --train, --screenshot or --quit it shows "
+                                "unless \"Show at start\" was unticked."));
     const QCommandLineOption quit(QStringLiteral("quit"),
                                   QApplication::translate("main", "Quit when done."));
-    parser.addOptions({train, epochs, screenshot, size, theme, quit});
+    parser.addOptions({train, epochs, screenshot, size, theme, welcome, quit});
     parser.process(*app);
 
     bool epochsOk = true;
@@ -173,10 +181,17 @@ int main(int argc, char** argv) {
         if (scripted || code != 0) QApplication::exit(code);
     });
     if (options.train || !options.screenshot.isEmpty() || scripted) {
+        if (parser.isSet(welcome)) window.showWelcome();
         QTimer::singleShot(0, &run, &nnplay::ui::ScriptedRun::start);
     } else {
         // Over the shown window; a scripted run leaves recovery copies for a person to answer.
-        QTimer::singleShot(0, window.autosave(), &nnplay::ui::AutosaveKeeper::offerRecovery);
+        // Restored work comes first: then the learner is back at it, with no welcome.
+        QTimer::singleShot(0, &window, [&] {
+            const bool restored = window.autosave()->offerRecovery();
+            if (parser.isSet(welcome) || (!restored && positional.isEmpty() &&
+                                          nnplay::ui::WindowSettings::showWelcomeAtStart()))
+                window.showWelcome();
+        });
     }
     return QApplication::exec();
 }
