@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QListWidget>
 #include <QPointer>
+#include <QProcess>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
@@ -33,6 +34,7 @@
 #include "window/WindowSettings.h"
 
 using nnplay::Project;
+using nnplay::test::kWaitMs;
 using nnplay::test::waitUntil;
 using nnplay::ui::MainWindow;
 using nnplay::ui::PlotStyle;
@@ -67,6 +69,19 @@ int pixelsOf(const QImage& image, const QColor& color) {
         for (int x = 0; x < rgb.width(); ++x)
             if (rgb.pixelColor(x, y).rgb() == color.rgb()) ++count;
     return count;
+}
+
+/// The picture `nnplay --screenshot FILE --quit` takes with `extra` arguments, offscreen.
+QImage screenshot(const QString& file, const QStringList& extra) {
+    QProcess app;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    app.setProcessEnvironment(env);
+    app.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    app.start(QStringLiteral(NNPLAY_APP_PATH),
+              QStringList{QStringLiteral("--screenshot"), file, QStringLiteral("--quit")} + extra);
+    if (!app.waitForFinished(kWaitMs) || app.exitCode() != 0) return {};
+    return QImage(file);
 }
 
 void clickItem(QListWidget* list, QListWidgetItem* item) {
@@ -308,6 +323,23 @@ private slots:
         QCOMPARE(m_window->document()->undoStack()->count(), steps);
         QVERIFY(m_window->document()->isModified());
         QVERIFY(m_questions.isEmpty());
+    }
+
+    void scriptedRunsShowItOnlyWhenAsked() {
+        const QImage plain = screenshot(path(QStringLiteral("plain.png")), {});
+        const QImage welcome =
+            screenshot(path(QStringLiteral("welcome.png")), {QStringLiteral("--welcome")});
+        QVERIFY(!plain.isNull());
+        QCOMPARE(welcome.size(), plain.size());
+        // The welcome screen covers the middle of the window in the picture.
+        const QRect middle(plain.width() / 4, plain.height() / 4, plain.width() / 2,
+                           plain.height() / 2);
+        int differing = 0;
+        for (int y = middle.top(); y <= middle.bottom(); y += 2)
+            for (int x = middle.left(); x <= middle.right(); x += 2)
+                if (plain.pixel(x, y) != welcome.pixel(x, y)) ++differing;
+        QVERIFY2(differing > middle.width() * middle.height() / 4 / 10,
+                 qPrintable(QString::number(differing)));
     }
 
     void startWithTheDefaultNetworkJustCloses() {

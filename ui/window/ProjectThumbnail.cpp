@@ -9,7 +9,6 @@
 #include <algorithm>
 #include <cmath>
 #include <exception>
-#include <set>
 
 #include "data/DataLoader.h"
 #include "data/PlaneGenerators.h"
@@ -86,19 +85,13 @@ void drawImages(QPainter& painter, const QRectF& rect, const DataSplit& split,
     const qreal tile = (rect.height() - gap * (kImageRows + 1)) / kImageRows;
     const int columns = std::max(1, static_cast<int>((rect.width() - gap) / (tile + gap)));
     const int wanted = columns * kImageRows;
-    // One sample of each class in class order, then any others.
+    // The first sample of each class in class order (0, 1, 2, ...), then the next samples.
     std::vector<Eigen::Index> chosen;
-    std::set<int> seen;
-    for (Eigen::Index i = 0; i < set.sampleCount() && static_cast<int>(chosen.size()) < wanted;
-         ++i) {
-        const int label = set.labels.empty() ? -1 : set.labels[static_cast<std::size_t>(i)];
-        if (seen.insert(label).second) chosen.push_back(i);
+    for (int label = 0; label < split.info.classCount() && static_cast<int>(chosen.size()) < wanted;
+         ++label) {
+        const auto found = std::find(set.labels.begin(), set.labels.end(), label);
+        if (found != set.labels.end()) chosen.push_back(found - set.labels.begin());
     }
-    std::sort(chosen.begin(), chosen.end(), [&](Eigen::Index a, Eigen::Index b) {
-        return set.labels.empty() ? a < b
-                                  : set.labels[static_cast<std::size_t>(a)] <
-                                        set.labels[static_cast<std::size_t>(b)];
-    });
     for (Eigen::Index i = 0; i < set.sampleCount() && static_cast<int>(chosen.size()) < wanted; ++i)
         if (std::find(chosen.begin(), chosen.end(), i) == chosen.end()) chosen.push_back(i);
 
