@@ -11,6 +11,8 @@
 #include <QPointer>
 #include <QProcess>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -157,6 +159,21 @@ private slots:
             QVERIFY2(card, qPrintable(title));
             QVERIFY(!card->thumbnail().isNull());
         }
+    }
+
+    void theCardsScrollNoFurtherThanTheLast() {
+        const QPointer<WelcomeDialog> dialog = openWelcome();
+        QVERIFY(dialog);
+        auto* scroll = dialog->findChild<QScrollArea*>(QStringLiteral("welcomeProjects"));
+        QVERIFY(scroll);
+        scroll->verticalScrollBar()->setValue(scroll->verticalScrollBar()->maximum());
+        ProjectCard* last = dialog->exampleCards().last();
+        const int bottom = last->mapTo(scroll->viewport(), QPoint(0, last->height())).y();
+        QVERIFY2(bottom <= scroll->viewport()->height(), qPrintable(QString::number(bottom)));
+        // Nothing but the margin below the last card.
+        QVERIFY2(
+            bottom >= scroll->viewport()->height() - 40,
+            qPrintable(QStringLiteral("%1 of %2").arg(bottom).arg(scroll->viewport()->height())));
     }
 
     void aThumbnailShowsTheClasses() {

@@ -51,7 +51,9 @@ QSize CardGrid::sizeHint() const {
 }
 
 QSize CardGrid::minimumSizeHint() const {
-    return {ProjectCard::kWidth, arrange(ProjectCard::kWidth, false)};
+    // The height follows the width (heightForWidth): a one-column height here would make
+    // every scroll area holding the grid scroll that far.
+    return {ProjectCard::kWidth, 0};
 }
 
 int CardGrid::heightForWidth(int width) const { return arrange(width, false); }

@@ -100,7 +100,6 @@ WelcomeDialog::WelcomeDialog(ProjectDocument* document, ProjectFiles* files, QWi
     m_lessons = addSection(sections, tr("Lessons"),
                            tr("Each lesson shows one idea, with a few things to try."),
                            BundledProjects::lessons());
-    sections->addSpacing(16);
     m_examples = addSection(sections, tr("Examples"), tr("Ready-made projects to explore."),
                             BundledProjects::examples());
     sections->addStretch(1);
@@ -142,10 +141,7 @@ QSize WelcomeDialog::sizeFor(QSize room) const {
 CardGrid* WelcomeDialog::addSection(QVBoxLayout* layout, const QString& title,
                                     const QString& hintText,
                                     const QList<BundledProjects::Entry>& entries) {
-    layout->addWidget(heading(title, 1.35));
-    layout->addWidget(hint(hintText));
-    layout->addSpacing(4);
-    auto* grid = new CardGrid;
+    auto* grid = new CardGrid(layout->parentWidget());
     const qreal ratio = devicePixelRatioF();
     for (const BundledProjects::Entry& entry : entries) {
         const QString text = entry.isLesson ? entry.goal : dataLine(entry.project);
@@ -155,7 +151,16 @@ CardGrid* WelcomeDialog::addSection(QVBoxLayout* layout, const QString& title,
         connect(card, &ProjectCard::clicked, this, [this, entry] { openBundled(entry); });
         grid->addCard(card);
     }
+    // No heading over nothing (an installation without its resources).
+    if (entries.isEmpty()) {
+        grid->hide();
+        return grid;
+    }
+    layout->addWidget(heading(title, 1.35));
+    layout->addWidget(hint(hintText));
+    layout->addSpacing(4);
     layout->addWidget(grid);
+    layout->addSpacing(16);
     return grid;
 }
 
