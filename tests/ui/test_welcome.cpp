@@ -32,15 +32,16 @@
 #include "window/MainWindow.h"
 #include "window/ProjectCard.h"
 #include "window/ProjectFiles.h"
+#include "window/RecentProjectDelegate.h"
 #include "window/WelcomeDialog.h"
 #include "window/WindowSettings.h"
 
 using nnplay::Project;
 using nnplay::test::kWaitMs;
-using nnplay::test::waitUntil;
 using nnplay::ui::MainWindow;
 using nnplay::ui::PlotStyle;
 using nnplay::ui::ProjectCard;
+using nnplay::ui::RecentProjectDelegate;
 using nnplay::ui::WelcomeDialog;
 using nnplay::ui::WindowSettings;
 
@@ -242,6 +243,14 @@ private slots:
         lessons.last()->setFocus();
         QTest::keyClick(lessons.last(), Qt::Key_Right);
         QTRY_VERIFY(dialog->exampleCards().first()->hasFocus());
+        // Tab goes on from the last card to the side panel.
+        dialog->exampleCards().last()->setFocus();
+        QTest::keyClick(dialog->exampleCards().last(), Qt::Key_Tab);
+        QTRY_VERIFY(dialog->startButton()->hasFocus());
+        QTest::keyClick(dialog->startButton(), Qt::Key_Tab);
+        QVERIFY(!dialog->recentList()->isVisible());  // no recent projects yet
+        QTRY_VERIFY(dialog->showAtStartBox()->hasFocus());
+        dialog->exampleCards().first()->setFocus();
         QTest::keyClick(dialog->exampleCards().first(), Qt::Key_Left);
         QTRY_VERIFY(lessons.last()->hasFocus());
         const QString title = lessons.last()->title();
@@ -288,10 +297,14 @@ private slots:
         QListWidgetItem* missing = list->item(0);
         QListWidgetItem* present = list->item(1);
         QCOMPARE(missing->data(Qt::UserRole).toString(), gone);
-        QVERIFY(missing->text().startsWith(QStringLiteral("gone.nnplay")));
-        QVERIFY(missing->text().contains(QStringLiteral("not found")));
+        QCOMPARE(missing->text(), QStringLiteral("gone.nnplay"));
+        QVERIFY(missing->data(RecentProjectDelegate::kFolderRole)
+                    .toString()
+                    .startsWith(QStringLiteral("Not found in ")));
         QVERIFY(!(missing->flags() & Qt::ItemIsEnabled));
-        QVERIFY(present->text().startsWith(QStringLiteral("kept.nnplay")));
+        QCOMPARE(present->text(), QStringLiteral("kept.nnplay"));
+        QCOMPARE(present->data(RecentProjectDelegate::kFolderRole).toString(),
+                 QDir::toNativeSeparators(QFileInfo(kept).absolutePath()));
         QVERIFY(present->flags() & Qt::ItemIsEnabled);
 
         clickItem(list, missing);

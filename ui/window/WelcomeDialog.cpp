@@ -19,6 +19,7 @@
 #include "window/CardGrid.h"
 #include "window/ProjectCard.h"
 #include "window/ProjectFiles.h"
+#include "window/RecentProjectDelegate.h"
 #include "window/WindowSettings.h"
 
 namespace nnplay::ui {
@@ -184,13 +185,21 @@ QWidget* WelcomeDialog::buildSidePanel() {
     m_recent = new QListWidget;
     m_recent->setObjectName(QStringLiteral("welcomeRecent"));
     m_recent->setFrameShape(QFrame::NoFrame);
-    m_recent->setTextElideMode(Qt::ElideMiddle);
+    m_recent->setItemDelegate(new RecentProjectDelegate(m_recent));
+    m_recent->setMouseTracking(true);
     m_recent->setSpacing(2);
     m_recent->viewport()->setBackgroundRole(QPalette::Window);
     m_recent->installEventFilter(this);
     connect(m_recent, &QListWidget::itemClicked, this, &WelcomeDialog::openRecent);
     layout->addWidget(m_recent, 1);
     fillRecent();
+    if (m_recent->count() == 0) {
+        m_recent->hide();
+        layout->addWidget(
+            hint(tr("No recent projects yet: the projects you open or save will "
+                    "be listed here.")));
+        layout->addStretch(1);
+    }
 
     m_showAtStart = new QCheckBox(tr("Show at start"));
     m_showAtStart->setObjectName(QStringLiteral("welcomeShowAtStart"));
@@ -205,19 +214,12 @@ void WelcomeDialog::fillRecent() {
     const QStringList files = m_files->recentFiles();
     for (const QString& path : files) {
         const bool exists = QFileInfo::exists(path);
-        const QString name = QFileInfo(path).fileName();
-        auto* item =
-            new QListWidgetItem(exists ? QStringLiteral("%1\n%2").arg(name, shortFolder(path))
-                                       : tr("%1\nnot found in %2").arg(name, shortFolder(path)),
-                                m_recent);
+        auto* item = new QListWidgetItem(QFileInfo(path).fileName(), m_recent);
+        item->setData(RecentProjectDelegate::kFolderRole,
+                      exists ? shortFolder(path) : tr("Not found in %1").arg(shortFolder(path)));
         item->setData(Qt::UserRole, path);
         item->setToolTip(QDir::toNativeSeparators(path));
         if (!exists) item->setFlags(item->flags() & ~(Qt::ItemIsEnabled | Qt::ItemIsSelectable));
-    }
-    if (files.isEmpty()) {
-        auto* item =
-            new QListWidgetItem(tr("Projects you open or save\nwill be listed here."), m_recent);
-        item->setFlags(Qt::NoItemFlags);
     }
 }
 
