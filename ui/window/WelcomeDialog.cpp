@@ -8,6 +8,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QListWidget>
+#include <QPointer>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QStyle>
@@ -123,10 +124,13 @@ WelcomeDialog::WelcomeDialog(ProjectDocument* document, ProjectFiles* files, QWi
     root->addLayout(header);
     root->addLayout(body, 1);
 
-    // A card the keyboard reached is scrolled into sight.
-    connect(qApp, &QApplication::focusChanged, this, [this](QWidget*, QWidget* now) {
-        if (now && m_scroll->widget()->isAncestorOf(now)) m_scroll->ensureWidgetVisible(now, 8, 8);
-    });
+    // A card the keyboard reached is scrolled into sight. Focus also moves while the dialog's
+    // children are destroyed: the scroll area is watched, not trusted.
+    connect(qApp, &QApplication::focusChanged, this,
+            [scroll = QPointer<QScrollArea>(m_scroll)](QWidget*, QWidget* now) {
+                if (scroll && now && scroll->widget() && scroll->widget()->isAncestorOf(now))
+                    scroll->ensureWidgetVisible(now, 8, 8);
+            });
     if (!m_lessons->cards().isEmpty()) m_lessons->cards().first()->setFocus();
 }
 
