@@ -3,7 +3,7 @@
 // lives in ui/.
 //
 //   nnplay [PROJECT | --lesson NAME] [--train] [--epochs N] [--screenshot FILE] [--size WxH]
-//          [--theme T] [--presenter] [--quit]
+//          [--theme T] [--presenter] [--welcome] [--quit]
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -99,6 +99,13 @@ int main(int argc, char** argv) {
                                 "Colours for this run: system, light or dark (default: the "
                                 "\"theme\" setting, else system)."),
         QStringLiteral("THEME"));
+    const QCommandLineOption welcome(
+        QStringLiteral("welcome"),
+        QApplication::translate("main",
+                                "Show the welcome screen, even with a project or with "
+                                "--screenshot (the picture then shows it). Without a project "
+                                "and without --train, --screenshot or --quit it shows "
+                                "unless \"Show at start\" was unticked."));
     const QCommandLineOption quit(QStringLiteral("quit"),
                                   QApplication::translate("main", "Quit when done."));
     const QCommandLineOption lesson(
@@ -113,7 +120,7 @@ int main(int argc, char** argv) {
                                 "Start in presenter mode: large bold text, only the network "
                                 "and its views; full screen unless --size or --screenshot "
                                 "gives the size."));
-    parser.addOptions({train, epochs, screenshot, size, theme, presenter, quit, lesson});
+    parser.addOptions({train, epochs, screenshot, size, theme, presenter, welcome, quit, lesson});
     parser.process(*app);
 
     bool epochsOk = true;
@@ -211,10 +218,17 @@ int main(int argc, char** argv) {
         if (scripted || code != 0) QApplication::exit(code);
     });
     if (options.train || !options.screenshot.isEmpty() || scripted) {
+        if (parser.isSet(welcome)) window.showWelcome();
         QTimer::singleShot(0, &run, &nnplay::ui::ScriptedRun::start);
     } else {
         // Over the shown window; a scripted run leaves recovery copies for a person to answer.
-        QTimer::singleShot(0, window.autosave(), &nnplay::ui::AutosaveKeeper::offerRecovery);
+        // Restored work comes first: then the learner is back at it, with no welcome.
+        QTimer::singleShot(0, &window, [&] {
+            const bool restored = window.autosave()->offerRecovery();
+            if (parser.isSet(welcome) || (!restored && positional.isEmpty() &&
+                                          nnplay::ui::WindowSettings::showWelcomeAtStart()))
+                window.showWelcome();
+        });
     }
     return QApplication::exec();
 }

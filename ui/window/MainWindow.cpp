@@ -39,6 +39,7 @@
 #include "window/ProjectFiles.h"
 #include "window/TrainingToolBar.h"
 #include "window/TrainingViews.h"
+#include "window/WelcomeDialog.h"
 #include "window/WindowSettings.h"
 
 namespace nnplay::ui {
@@ -187,6 +188,7 @@ void MainWindow::buildMenus() {
     m_presenter->addActions(view);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Welcome"), this, &MainWindow::showWelcome);
     help->addAction(tr("&About nnplay"), this, [this] {
         m_files->ask(QMessageBox::Information, tr("About nnplay"),
                      tr("nnplay %1: a neural-network playground.\n\nBuild a network from "
@@ -194,6 +196,19 @@ void MainWindow::buildMenus() {
                          .arg(QCoreApplication::applicationVersion()),
                      QMessageBox::Ok);
     });
+}
+
+WelcomeDialog* MainWindow::showWelcome() {
+    if (auto* open = findChild<WelcomeDialog*>(QString(), Qt::FindDirectChildrenOnly)) {
+        open->raise();
+        open->activateWindow();
+        return open;
+    }
+    auto* dialog = new WelcomeDialog(m_document, m_files, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->resize(dialog->sizeFor(size().boundedTo(QSize(1400, 840)) - QSize(40, 40)));
+    dialog->open();
+    return dialog;
 }
 
 void MainWindow::connectDocument() {

@@ -28,6 +28,7 @@ class TrainingController;
 class TrainingPanel;
 class TrainingToolBar;
 class TrainingViews;
+class WelcomeDialog;
 
 /// The application window: layer palette, network canvas, properties, data and training
 /// panels, the training views and the training toolbar, laid out and wired together. Owns the
@@ -58,6 +59,9 @@ public:
     /// Canvas | views, and the tabs above the loss curves.
     QSplitter* centralSplitter() const { return m_centralSplitter; }
     QSplitter* viewSplitter() const { return m_viewSplitter; }
+
+    /// Opens the welcome screen over the window (Help > Welcome), or raises the open one.
+    WelcomeDialog* showWelcome();
 
 signals:
     /// A snapshot of the current session was drawn.
