@@ -6,6 +6,7 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QDockWidget>
 #include <QLabel>
 #include <QListWidget>
@@ -22,19 +23,24 @@
 
 #include "Project.h"
 #include "Wait.h"
+#include "data/ResourcePath.h"
 #include "document/ProjectDocument.h"
 #include "editor/FeatureItem.h"
 #include "editor/NetworkScene.h"
+#include "editor/NetworkView.h"
 #include "io/ProjectFile.h"
 #include "lesson/LessonController.h"
 #include "lesson/LessonPanel.h"
 #include "panels/DataPanel.h"
 #include "panels/TrainingPanel.h"
+#include "train/RunArchive.h"
 #include "train/TrainingController.h"
 #include "window/MainWindow.h"
+#include "window/PresenterMode.h"
 #include "window/ProjectCatalog.h"
 #include "window/ProjectFiles.h"
 #include "window/TrainingToolBar.h"
+#include "window/TrainingViews.h"
 
 using nnplay::NetworkSpec;
 using nnplay::Project;
@@ -144,8 +150,12 @@ private slots:
         for (const auto& entry : catalog.entries())
             titles << QString::fromStdString(entry.project.title);
         QCOMPARE(listed, titles);
-        QCOMPARE(listed.size(), 6);
-        QVERIFY(listed.contains(QStringLiteral("Activation functions")));
+        const QDir folder(QString::fromStdString(nnplay::resourcePath("lessons")));
+        QCOMPARE(listed.size(), folder.entryList({QStringLiteral("*.nnplay")}, QDir::Files).size());
+        // In the order of a course, as their file names number them, not by title.
+        QCOMPARE(listed.value(0), QStringLiteral("One neuron draws a line"));
+        QCOMPARE(listed.value(1), QStringLiteral("XOR needs a hidden layer"));
+        QCOMPARE(listed.value(2), QStringLiteral("Activation functions"));
     }
 
     void aLessonOpensWithItsPanelUnderItsTitle() {
@@ -405,6 +415,32 @@ private slots:
         QVERIFY(openFromMenu(QStringLiteral("Overfitting")));
         QVERIFY(!showAll->isChecked());
         QTRY_VERIFY(!training->optimizerBox()->isVisible());
+    }
+
+    void aClickerStepsThroughVariantsAndRunsKeepTheirNames() {
+        QVERIFY(openFromMenu(QStringLiteral("Learning rate: too small, right, too large")));
+        nnplay::ui::LessonController* lesson = m_window->lesson();
+        QTRY_COMPARE(lesson->currentVariant(), 1);  // the lesson opens as "right"
+        auto* controller = m_window->training();
+        auto trained = [controller] {
+            const nnplay::ui::TrainingSnapshot& s = controller->lastSnapshot();
+            return s.generation == controller->generation() && !s.running && s.epoch >= 1;
+        };
+        m_window->trainingToolBar()->stepAction()->trigger();
+        QVERIFY(nnplay::test::waitUntil(trained, "\"right\" trained an epoch"));
+
+        m_window->presenter()->enter(nnplay::ui::PresenterMode::Screen::KeepSize);
+        QTest::keyClick(m_window->networkView(), Qt::Key_PageDown);
+        QTRY_COMPARE(lesson->currentVariant(), 2);
+        m_window->trainingToolBar()->stepAction()->trigger();
+        QVERIFY(nnplay::test::waitUntil(trained, "\"too large\" trained"));
+        const nnplay::ui::RunArchive* runs = m_window->views()->runs();
+        QTRY_COMPARE(runs->runs().size(), std::size_t(1));
+        QCOMPARE(runs->runs()[0].name, QStringLiteral("right"));
+        QCOMPARE(runs->current().name, QStringLiteral("too large"));
+        QTest::keyClick(m_window->networkView(), Qt::Key_PageUp);
+        QTRY_COMPARE(lesson->currentVariant(), 1);
+        m_window->presenter()->leave();
     }
 
     void lessonsAreFoundByFileNameOrTitle() {

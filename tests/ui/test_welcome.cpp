@@ -181,7 +181,7 @@ private slots:
         const QPointer<WelcomeDialog> dialog = openWelcome();
         QVERIFY(dialog);
         const QString xor_ = QString::fromStdString(
-            nnplay::ProjectFile::load(nnplay::resourcePath("lessons/xor-hidden-layer.nnplay"))
+            nnplay::ProjectFile::load(nnplay::resourcePath("lessons/02-xor-hidden-layer.nnplay"))
                 .title);
         ProjectCard* card = cardTitled(dialog->lessonCards(), xor_);
         QVERIFY(card);

@@ -105,7 +105,7 @@ void RunComparisonView::redraw() {
     auto addCurve = [&](const RunArchive::Run& run, int index, bool current) {
         auto* graph = new SegmentGraph(m_plot->xAxis, m_plot->yAxis);
         graph->setName(current && !run.history.empty() ? tr("%1 (now)").arg(run.name) : run.name);
-        graph->setPen(QPen(PlotStyle::classColor(index), current ? 3.0 : 1.8));
+        graph->setPen(PlotStyle::pen(PlotStyle::classColor(index), current ? 3.0 : 1.8));
         const auto n = static_cast<int>(run.history.size());
         QVector<double> keys(n), values(n);
         for (int i = 0; i < n; ++i) {
@@ -159,9 +159,10 @@ void RunComparisonView::resizeEvent(QResizeEvent* event) {
 }
 
 void RunComparisonView::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::PaletteChange) {
+    // Colours follow the palette; text and line widths the window's zoom.
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
         PlotStyle::apply(m_plot, palette());
-        m_plot->replot(QCustomPlot::rpQueuedReplot);
+        redraw();
     }
     QWidget::changeEvent(event);
 }

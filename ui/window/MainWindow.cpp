@@ -220,6 +220,19 @@ void MainWindow::connectDocument() {
     connect(m_document, &ProjectDocument::projectReplaced, this, &MainWindow::updateTitle);
     connect(m_document, &ProjectDocument::projectReplaced, m_views->runs(), &RunArchive::reset);
     connect(m_lesson, &LessonController::lessonChanged, this, &MainWindow::showLesson);
+    // A lesson's runs are named after their variants, so the Runs view compares them by name.
+    connect(m_lesson, &LessonController::currentVariantChanged, this, [this](int index) {
+        const auto& variants = m_lesson->lesson().variants;
+        m_views->runs()->setRunName(
+            index >= 0 && index < static_cast<int>(variants.size())
+                ? QString::fromStdString(variants[static_cast<std::size_t>(index)].name)
+                : QString());
+    });
+    // A presenter's clicker sends PageDown and PageUp.
+    connect(m_presenter, &PresenterMode::nextVariantRequested, m_lesson,
+            &LessonController::nextVariant);
+    connect(m_presenter, &PresenterMode::previousVariantRequested, m_lesson,
+            &LessonController::previousVariant);
     connect(m_lesson, &LessonController::hiddenControlsChanged, this,
             &MainWindow::hideLessonControls);
     connect(m_lesson, &LessonController::statusMessage, this,

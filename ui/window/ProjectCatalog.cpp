@@ -3,6 +3,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <algorithm>
 #include <exception>
 
@@ -17,12 +18,18 @@ ProjectCatalog::ProjectCatalog(const QString& folder) {
          dir.entryList({QStringLiteral("*.nnplay")}, QDir::Files, QDir::Name)) {
         try {
             Entry entry;
-            entry.project = ProjectFile::load(dir.filePath(name).toStdString());
+            entry.path = QFileInfo(dir.filePath(name)).absoluteFilePath();
+            entry.project = ProjectFile::load(entry.path.toStdString());
             DataSpec& data = entry.project.data;
             if (data.source == "csv" && !data.path.empty())
                 data.path = QDir::cleanPath(dir.absoluteFilePath(QString::fromStdString(data.path)))
                                 .toStdString();
             entry.baseName = QFileInfo(name).completeBaseName();
+            static const QRegularExpression numbered(QStringLiteral("^(\\d+)-(.+)$"));
+            if (const QRegularExpressionMatch m = numbered.match(entry.baseName); m.hasMatch()) {
+                entry.number = m.captured(1).toInt();
+                entry.baseName = m.captured(2);
+            }
             entry.title = entry.project.title.empty() ? entry.baseName
                                                       : QString::fromStdString(entry.project.title);
             m_entries.push_back(std::move(entry));
@@ -31,6 +38,8 @@ ProjectCatalog::ProjectCatalog(const QString& folder) {
         }
     }
     std::stable_sort(m_entries.begin(), m_entries.end(), [](const Entry& a, const Entry& b) {
+        if ((a.number > 0) != (b.number > 0)) return a.number > 0;
+        if (a.number != b.number) return a.number < b.number;
         return a.title.localeAwareCompare(b.title) < 0;
     });
 }

@@ -11,15 +11,21 @@
 
 namespace nnplay::ui {
 
-/// The projects shipped in one folder (resources/examples, resources/lessons), read once and
-/// listed by title: what File > Open Example and File > Lessons offer and `nnplay --lesson`
-/// looks up. A file that does not read is left out (with a warning).
+/// The projects shipped in one folder (resources/examples, resources/lessons), read once: what
+/// File > Open Example and File > Lessons offer, what the welcome screen shows and what
+/// `nnplay --lesson` looks up. Files named with a number first ("02-xor-hidden-layer") come
+/// first, in the order of their numbers (the order a course takes), the others after them by
+/// title. A file that does not read is left out (with a warning).
 class ProjectCatalog {
     Q_DECLARE_TR_FUNCTIONS(ProjectCatalog)
 public:
     struct Entry {
-        /// The file name without ".nnplay": "xor-hidden-layer".
+        /// The file it was read from, absolute.
+        QString path;
+        /// The file name without its number and ".nnplay": "xor-hidden-layer".
         QString baseName;
+        /// The number the file name starts with, 0 for none.
+        int number = 0;
         /// The project's title, else the base name.
         QString title;
         /// The project, CSV paths made absolute against the folder.
@@ -31,11 +37,11 @@ public:
     /// The shipped projects of resourcePath(`name`) ("examples", "lessons").
     static ProjectCatalog shipped(const char* name);
 
-    /// In the order of their titles.
+    /// Numbered ones first, by number; then by title.
     const QList<Entry>& entries() const { return m_entries; }
     /// The entry whose base name or title is `name`, ignoring case, or nullptr.
     const Entry* find(const QString& name) const;
-    /// "xor-hidden-layer (XOR needs a hidden layer)" per entry, in title order: what a
+    /// "xor-hidden-layer (XOR needs a hidden layer)" per entry, in entries() order: what a
     /// lookup that found nothing can offer instead.
     QStringList describe() const;
 

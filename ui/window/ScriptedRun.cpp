@@ -37,8 +37,8 @@ void ScriptedRun::onSnapshot(const TrainingSnapshot& snapshot) {
             if (!m_options.train) {
                 // A picture of a project that cannot train shows why: take it all the same.
                 if (!snapshot.valid) {
-                    QTextStream(stderr) << tr("Cannot train: %1").arg(snapshot.stopMessage)
-                                        << Qt::endl;
+                    QTextStream(stderr)
+                        << tr("Cannot train: %1").arg(snapshot.stopMessage) << Qt::endl;
                 }
                 settle();
                 return;

@@ -101,9 +101,9 @@ WelcomeDialog::WelcomeDialog(ProjectDocument* document, ProjectFiles* files, QWi
     sections->setSpacing(8);
     m_lessons = addSection(sections, tr("Lessons"),
                            tr("Each lesson shows one idea, with a few things to try."),
-                           BundledProjects::lessons());
+                           ProjectCatalog::shipped("lessons").entries());
     m_examples = addSection(sections, tr("Examples"), tr("Ready-made projects to explore."),
-                            BundledProjects::examples());
+                            ProjectCatalog::shipped("examples").entries());
     sections->addStretch(1);
     m_scroll = new QScrollArea;
     m_scroll->setObjectName(QStringLiteral("welcomeProjects"));
@@ -145,11 +145,13 @@ QSize WelcomeDialog::sizeFor(QSize room) const {
 
 CardGrid* WelcomeDialog::addSection(QVBoxLayout* layout, const QString& title,
                                     const QString& hintText,
-                                    const QList<BundledProjects::Entry>& entries) {
+                                    const QList<ProjectCatalog::Entry>& entries) {
     auto* grid = new CardGrid(layout->parentWidget());
     const qreal ratio = devicePixelRatioF();
-    for (const BundledProjects::Entry& entry : entries) {
-        const QString text = entry.isLesson ? entry.goal : dataLine(entry.project);
+    for (const ProjectCatalog::Entry& entry : entries) {
+        const QString text = entry.project.lesson.empty()
+                                 ? dataLine(entry.project)
+                                 : QString::fromStdString(entry.project.lesson.goal);
         auto* card = new ProjectCard(m_thumbnails.pixmap(entry.path, entry.project, ratio),
                                      entry.title, text);
         card->setToolTip(QDir::toNativeSeparators(entry.path));
@@ -244,7 +246,7 @@ bool WelcomeDialog::eventFilter(QObject* watched, QEvent* event) {
     return QDialog::eventFilter(watched, event);
 }
 
-void WelcomeDialog::openBundled(const BundledProjects::Entry& entry) {
+void WelcomeDialog::openBundled(const ProjectCatalog::Entry& entry) {
     if (!m_files->maybeSave()) return;
     // Untitled: Save asks where, the shipped file stays as it is.
     m_files->openProject(entry.project);

@@ -4,7 +4,7 @@
 #include <QDialog>
 #include <QList>
 
-#include "window/BundledProjects.h"
+#include "window/ProjectCatalog.h"
 #include "window/ProjectThumbnail.h"
 
 class QCheckBox;
@@ -50,10 +50,10 @@ protected:
 private:
     /// A titled section of cards in `layout`; returns its grid.
     CardGrid* addSection(QVBoxLayout* layout, const QString& title, const QString& hint,
-                         const QList<BundledProjects::Entry>& entries);
+                         const QList<ProjectCatalog::Entry>& entries);
     QWidget* buildSidePanel();
     void fillRecent();
-    void openBundled(const BundledProjects::Entry& entry);
+    void openBundled(const ProjectCatalog::Entry& entry);
     void openRecent(QListWidgetItem* item);
     void startDefault();
 
