@@ -177,6 +177,15 @@ private slots:
             QVERIFY2(dock(name)->isVisible(), qPrintable(name));
     }
 
+    void aWindowDestroyedInPresenterModeGoesQuietly() {
+        // A scripted run (--presenter --quit) ends without closing the window.
+        presenter()->enter(PresenterMode::Screen::KeepSize);
+        QVERIFY(presenter()->isActive());
+        m_window.reset();
+        QCOMPARE(UiScale::instance()->percent(), UiScale::kMinPercent);
+        QVERIFY(!UiScale::instance()->bold());
+    }
+
     void oneScaleEnlargesCanvasAndPlots() {
         QTRY_VERIFY(m_window->networkView()->transform().m11() > 0);
         const double label = canvasLabelPixels(*m_window);

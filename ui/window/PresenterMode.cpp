@@ -92,6 +92,8 @@ PresenterMode::PresenterMode(QMainWindow* window, TrainingToolBar* toolBar)
 
 PresenterMode::~PresenterMode() {
     qApp->removeEventFilter(this);
+    // The window is being torn down around this object: no more canvas fitting.
+    UiScale::instance()->disconnect(this);
     // The zoom belongs to the window: without it, text goes back to its own size.
     UiScale::instance()->setBold(false);
     UiScale::instance()->setPercent(UiScale::kMinPercent);
