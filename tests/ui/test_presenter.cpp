@@ -134,6 +134,9 @@ private slots:
         QVERIFY(QApplication::font().bold());
         QTRY_VERIFY(m_window->presenter()->zoomLabel()->isVisible());
         QCOMPARE(m_window->presenter()->zoomLabel()->text(), QStringLiteral("Zoom 150 %"));
+        // The loss curves get room for their larger legend and labels.
+        const QList<int> shared = m_window->viewSplitter()->sizes();
+        QVERIFY(shared[1] >= PresenterMode::kLossShare * (shared[0] + shared[1]) - 2);
 
         QTest::keyClick(m_window->networkView(), Qt::Key_Escape);
         QVERIFY(!presenter()->isActive());

@@ -152,6 +152,7 @@ void LessonPanel::rebuild() {
         button->setEnabled(m_lesson->variantProject(i) != nullptr);
         button->setToolTip(
             tr("Switch to “%1” (fresh weights), then press Play").arg(button->text()));
+        button->setFont(font());
         m_group->addButton(button, i);
         m_buttons << button;
     }
@@ -194,6 +195,16 @@ void LessonPanel::arrangeButtons() {
     for (QAbstractButton* button : m_buttons) m_buttonGrid->removeWidget(button);
     for (int i = 0; i < m_buttons.size(); ++i)
         m_buttonGrid->addWidget(m_buttons[i], i / columns, i % columns);
+}
+
+void LessonPanel::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() != QEvent::FontChange) return;
+    // Buttons under a style sheet keep the font they were polished with: give them the
+    // panel's (presenter mode and the zoom change it), then refit the columns.
+    for (QAbstractButton* button : m_buttons) button->setFont(font());
+    m_columns = 0;
+    arrangeButtons();
 }
 
 bool LessonPanel::eventFilter(QObject* watched, QEvent* event) {

@@ -78,7 +78,7 @@ PresenterMode::PresenterMode(QMainWindow* window, TrainingToolBar* toolBar)
             [] { UiScale::instance()->setPercent(UiScale::kMinPercent); });
     connect(UiScale::instance(), &UiScale::changed, this, [this] {
         showZoom();
-        if (m_active) widenCanvas();
+        if (m_active) fitCanvas();
     });
 
     m_zoomLabel->setObjectName(QStringLiteral("zoomLabel"));
@@ -135,7 +135,16 @@ void PresenterMode::enter(Screen screen) {
     UiScale::instance()->setPercent(m_presenterPercent);
     m_wentFullScreen = screen == Screen::FullScreen;
     if (m_wentFullScreen) m_window->setWindowState(m_windowState | Qt::WindowFullScreen);
-    widenCanvas();
+    fitCanvas();
+    // Large text needs room for the loss curves' legend and labels: at least kLossShare of
+    // the height beside the view tabs.
+    if (auto* views = m_window->findChild<QSplitter*>(QStringLiteral("viewSplitter"));
+        views && views->count() == 2) {
+        const QList<int> sizes = views->sizes();
+        const int total = sizes[0] + sizes[1];
+        const int loss = static_cast<int>(kLossShare * total);
+        if (sizes[1] < loss) views->setSizes({total - loss, loss});
+    }
     m_window->statusBar()->showMessage(
         tr("Presenter mode: Space plays or pauses, Right steps, R resets, PageDown and PageUp "
            "change the variant, Esc leaves."),
@@ -173,7 +182,7 @@ void PresenterMode::leave() {
     emit activeChanged(false);
 }
 
-void PresenterMode::widenCanvas() {
+void PresenterMode::fitCanvas() {
     auto* canvas = m_window->findChild<NetworkView*>();
     if (!canvas) return;
     // The splitter the canvas sits in, and the pane that holds it.
@@ -184,13 +193,14 @@ void PresenterMode::widenCanvas() {
         splitter = qobject_cast<QSplitter*>(pane->parentWidget());
     }
     if (!splitter || splitter->orientation() != Qt::Horizontal || splitter->count() != 2) return;
-    // The whole network at the readable zoom, as long as the views keep a third.
+    // The whole network at the readable zoom, as long as the views keep a third; a small
+    // network leaves the views the rest, for their larger text, down to 35 % for the canvas.
     const int index = splitter->indexOf(pane);
     QList<int> sizes = splitter->sizes();
     const int total = sizes[0] + sizes[1];
-    const int wanted =
-        std::min(canvas->readableWidth() + pane->width() - canvas->width(), total * 2 / 3);
-    if (sizes[index] >= wanted) return;
+    const int wanted = std::clamp(canvas->readableWidth() + pane->width() - canvas->width(),
+                                  total * 35 / 100, total * 2 / 3);
+    if (sizes[index] == wanted) return;
     sizes[index] = wanted;
     sizes[1 - index] = total - wanted;
     splitter->setSizes(sizes);

@@ -43,6 +43,8 @@ public:
 
     /// The zoom presenter mode starts with.
     static constexpr int kDefaultPercent = 150;
+    /// The least share of the views' height the loss curves get in presenter mode.
+    static constexpr double kLossShare = 0.44;
     /// Object names of the docks presenter mode hides.
     static const QStringList kPanelDocks;
 
@@ -84,7 +86,7 @@ private:
     /// Gives the canvas (NetworkView) the width its network needs at the presenter zoom,
     /// up to two thirds of the splitter it shares with the views (on entering and on each
     /// zoom step in presenter mode).
-    void widenCanvas();
+    void fitCanvas();
 
     QMainWindow* m_window;
     TrainingToolBar* m_toolBar;
