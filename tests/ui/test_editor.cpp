@@ -573,8 +573,8 @@ void TestEditor::deadAndSaturatedUnitsAreMarked() {
     QVERIFY(!editor.scene.neuronItem(0, 0)->toolTip().contains(QStringLiteral("Saturated")));
     QVERIFY(editor.scene.neuronItem(0, 1)->toolTip().startsWith(QStringLiteral("Neuron 2")));
     QCOMPARE(editor.scene.neuronItem(2, 0)->state(), State::Dead);
-    QCOMPARE(editor.scene.layerItemAt(1)->note(), QStringLiteral("2 of 4 saturated"));
-    QCOMPARE(editor.scene.layerItemAt(3)->note(), QStringLiteral("1 of 2 dead"));
+    QCOMPARE(editor.scene.layerItemAt(1)->note(), QStringLiteral("2 of 4\nsaturated"));
+    QCOMPARE(editor.scene.layerItemAt(3)->note(), QStringLiteral("1 of 2\ndead"));
     QVERIFY(editor.scene.layerItemAt(5)->note().isEmpty());
     // Fresh weights: nothing is known about the units any more.
     editor.scene.clearSnapshot();

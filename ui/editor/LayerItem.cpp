@@ -195,11 +195,19 @@ void LayerItem::paintFooter(QPainter* painter, const QPalette& palette) const {
         painter->setPen(EditorStyle::error(palette));
         painter->setFont(font);
         double y = footer.top();
-        const QStringList lines =
-            hasError() ? errorLines() : EditorStyle::wrapLines(m_note, font, footer.width(), 3);
-        for (const QString& line : lines) {
-            painter->drawText(QRectF(footer.left(), y, footer.width(), metrics.lineSpacing()),
-                              Qt::AlignCenter, line);
+        if (hasError()) {
+            for (const QString& line : errorLines()) {
+                painter->drawText(QRectF(footer.left(), y, footer.width(), metrics.lineSpacing()),
+                                  Qt::AlignCenter, line);
+                y += metrics.lineSpacing();
+            }
+            return;
+        }
+        // Line by line; a word wider than a narrow chip ("saturated") gets a smaller font.
+        for (const QString& line : m_note.split(QLatin1Char('\n'))) {
+            EditorStyle::drawFitted(
+                painter, QRectF(footer.left() - 1, y, footer.width() + 2, metrics.lineSpacing()),
+                line, font, 8);
             y += metrics.lineSpacing();
         }
         return;

@@ -46,7 +46,7 @@ public:
     QStringList errorLines() const;
     /// Block layers: weights (units x inputs) as an image; a null image shows the unit count.
     void setHeatmap(const QImage& image);
-    /// Chips: a warning drawn in the footer ("2 of 8 dead"); empty for none.
+    /// Chips: a warning drawn in the footer, one line per '\n' ("2 of 8 dead"); empty for none.
     void setNote(const QString& note);
     const QString& note() const { return m_note; }
 

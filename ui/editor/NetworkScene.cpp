@@ -195,8 +195,8 @@ QString NetworkScene::unitStateNote(int layerIndex) const {
     const auto dead = std::count(states.begin(), states.end(), State::Dead);
     const auto saturated = std::count(states.begin(), states.end(), State::Saturated);
     const auto units = static_cast<int>(states.size());
-    if (dead > 0) return tr("%1 of %2 dead").arg(dead).arg(units);
-    if (saturated > 0) return tr("%1 of %2 saturated").arg(saturated).arg(units);
+    if (dead > 0) return tr("%1 of %2\ndead").arg(dead).arg(units);
+    if (saturated > 0) return tr("%1 of %2\nsaturated").arg(saturated).arg(units);
     return QString();
 }
 

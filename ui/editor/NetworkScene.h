@@ -164,7 +164,8 @@ private:
     nnplay::Matrix weightsOf(int layerIndex) const;
     /// What the snapshot says of a unit of an activation layer.
     nnplay::SessionViews::UnitState unitState(int layerIndex, int unit) const;
-    /// An activation chip's warning: "2 of 8 dead", "3 of 8 saturated", else empty.
+    /// An activation chip's warning on two lines: "2 of 8\ndead", "3 of 8\nsaturated", else
+    /// empty.
     QString unitStateNote(int layerIndex) const;
 
     ProjectDocument* m_document;
