@@ -2,7 +2,8 @@
 // nnplay: the desktop playground. Wires the command line to the main window; all behaviour
 // lives in ui/.
 //
-//   nnplay [PROJECT] [--train] [--epochs N] [--screenshot FILE] [--size WxH] [--theme T] [--quit]
+//   nnplay [PROJECT | --lesson NAME] [--train] [--epochs N] [--screenshot FILE] [--size WxH]
+//          [--theme T] [--presenter] [--welcome] [--quit]
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -17,6 +18,8 @@
 #include "window/ApplicationIcon.h"
 #include "window/AutosaveKeeper.h"
 #include "window/MainWindow.h"
+#include "window/PresenterMode.h"
+#include "window/ProjectCatalog.h"
 #include "window/ProjectFiles.h"
 #include "window/ScriptedRun.h"
 #include "window/Theme.h"
@@ -96,9 +99,28 @@ int main(int argc, char** argv) {
                                 "Colours for this run: system, light or dark (default: the "
                                 "\"theme\" setting, else system)."),
         QStringLiteral("THEME"));
+    const QCommandLineOption welcome(
+        QStringLiteral("welcome"),
+        QApplication::translate("main",
+                                "Show the welcome screen, even with a project or with "
+                                "--screenshot (the picture then shows it). Without a project "
+                                "and without --train, --screenshot or --quit it shows "
+                                "unless \"Show at start\" was unticked."));
     const QCommandLineOption quit(QStringLiteral("quit"),
                                   QApplication::translate("main", "Quit when done."));
-    parser.addOptions({train, epochs, screenshot, size, theme, quit});
+    const QCommandLineOption lesson(
+        QStringLiteral("lesson"),
+        QApplication::translate("main",
+                                "Open a shipped lesson, by its file name or its title, e.g. "
+                                "xor-hidden-layer (instead of PROJECT)."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption presenter(
+        QStringLiteral("presenter"),
+        QApplication::translate("main",
+                                "Start in presenter mode: large bold text, only the network "
+                                "and its views; full screen unless --size or --screenshot "
+                                "gives the size."));
+    parser.addOptions({train, epochs, screenshot, size, theme, presenter, welcome, quit, lesson});
     parser.process(*app);
 
     bool epochsOk = true;
@@ -137,6 +159,23 @@ int main(int argc, char** argv) {
         return 2;
     }
 
+    if (parser.isSet(lesson) && !parser.positionalArguments().isEmpty()) {
+        QTextStream(stderr) << QApplication::translate("main",
+                                                       "Open either a PROJECT or a --lesson, "
+                                                       "not both")
+                            << Qt::endl;
+        return 2;
+    }
+    QString lessonError;
+    const std::optional<nnplay::Project> chosenLesson =
+        parser.isSet(lesson)
+            ? nnplay::ui::ProjectCatalog::findLesson(parser.value(lesson), &lessonError)
+            : std::nullopt;
+    if (parser.isSet(lesson) && !chosenLesson) {
+        QTextStream(stderr) << lessonError << Qt::endl;
+        return 2;
+    }
+
     // A picture for the docs must not depend on this machine's saved window layout.
     QTemporaryDir cleanSettings;
     if (parser.isSet(screenshot)) {
@@ -156,6 +195,7 @@ int main(int argc, char** argv) {
         });
     }
     const QStringList positional = parser.positionalArguments();
+    if (chosenLesson) window.files()->openProject(*chosenLesson);
     if (!positional.isEmpty() && !window.files()->openFile(positional.first()) && scripted)
         return 1;
     if (parser.isSet(size))
@@ -163,6 +203,11 @@ int main(int argc, char** argv) {
     else if (parser.isSet(screenshot))
         window.resize(1366, 768);
     window.show();
+    if (parser.isSet(presenter)) {
+        const bool sized = parser.isSet(size) || parser.isSet(screenshot);
+        window.presenter()->enter(sized ? nnplay::ui::PresenterMode::Screen::KeepSize
+                                        : nnplay::ui::PresenterMode::Screen::FullScreen);
+    }
 
     nnplay::ui::ScriptedRun::Options options;
     options.train = parser.isSet(train);
@@ -173,10 +218,17 @@ int main(int argc, char** argv) {
         if (scripted || code != 0) QApplication::exit(code);
     });
     if (options.train || !options.screenshot.isEmpty() || scripted) {
+        if (parser.isSet(welcome)) window.showWelcome();
         QTimer::singleShot(0, &run, &nnplay::ui::ScriptedRun::start);
     } else {
         // Over the shown window; a scripted run leaves recovery copies for a person to answer.
-        QTimer::singleShot(0, window.autosave(), &nnplay::ui::AutosaveKeeper::offerRecovery);
+        // Restored work comes first: then the learner is back at it, with no welcome.
+        QTimer::singleShot(0, &window, [&] {
+            const bool restored = window.autosave()->offerRecovery();
+            if (parser.isSet(welcome) || (!restored && positional.isEmpty() &&
+                                          nnplay::ui::WindowSettings::showWelcomeAtStart()))
+                window.showWelcome();
+        });
     }
     return QApplication::exec();
 }

@@ -125,9 +125,11 @@ void registerBuiltinLayers(LayerRegistry& registry) {
     registry.add(dropout);
 
     using K = ActivationLayer::Kind;
-    registry.add(activation("relu", "ReLU",
-                            "Passes positive values and turns negative ones into zero.", K::Relu,
-                            [](double x) { return std::max(0.0, x) / 3.0; }));
+    LayerInfo relu = activation("relu", "ReLU",
+                                "Passes positive values and turns negative ones into zero.",
+                                K::Relu, [](double x) { return std::max(0.0, x) / 3.0; });
+    relu.canDie = true;
+    registry.add(relu);
     // The glyph exaggerates the negative slope so it shows at icon size.
     LayerInfo leaky = activation(
         "leaky_relu", "Leaky ReLU",

@@ -45,6 +45,9 @@ struct LayerInfo {
     std::vector<ParamInfo> params;
     /// An activation: no parameters, applied to the values of the layer before it.
     bool isActivation = false;
+    /// Its units can die: a unit gives exactly zero for every negative input (ReLU), so one
+    /// whose input stays negative passes no gradient back and stops learning.
+    bool canDie = false;
     /// Its units are drawn as neurons on the canvas (it has a "units" setting).
     bool drawsNeurons = false;
     /// Works on images (channels x height x width) and keeps their geometry.

@@ -11,6 +11,18 @@ namespace nnplay {
 /// What the views need from a session, copied out as plain values (Session::fillViews). A
 /// part the ViewRequest did not ask for is left as it was.
 struct SessionViews {
+    /// How a unit of an activation layer behaves on the training samples.
+    enum class UnitState : unsigned char {
+        Working,
+        /// Zero on every sample (a unit that can die, LayerInfo::canDie): it no longer learns.
+        Dead,
+        /// Near a bound of a sigmoid or tanh (beyond 90 % of the way from the middle) on at
+        /// least 90 % of the samples, where its slope is almost zero.
+        Saturated,
+    };
+    /// How many training samples unitStates looks at, at most.
+    static constexpr int kUnitStateSamples = 256;
+
     /// How many test samples the sample views show at most.
     static constexpr int kSampleCount = 48;
     /// Only layers with at most this many units get thumbnails.
@@ -27,6 +39,10 @@ struct SessionViews {
     std::vector<std::vector<std::vector<float>>> thumbnails;
     /// Per layer index, the dense weights (units x inputs), empty for other layers.
     std::vector<Matrix> weights;
+    /// Per layer index, the state of each unit of an activation that can die or saturate
+    /// (ReLU, sigmoid, tanh), over the first kUnitStateSamples training samples; empty for
+    /// other layers.
+    std::vector<std::vector<UnitState>> unitStates;
 
     /// Classification: test-set scores; regression: test MSE and R². Valid when hasMetrics.
     bool hasMetrics = false;

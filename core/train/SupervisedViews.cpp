@@ -5,6 +5,7 @@
 
 #include "data/Features.h"
 #include "data/PlaneGenerators.h"
+#include "layers/LayerRegistry.h"
 #include "train/TrainingSession.h"
 
 namespace nnplay {
@@ -39,6 +40,7 @@ void SupervisedViews::fill(TrainingSession& session, const ViewRequest& request,
     if (plane && request.gridSize > 1) fillBoundary(session, request.gridSize, views);
     if (plane && request.thumbnailSize > 1) fillThumbnails(session, request.thumbnailSize, views);
     if (request.weights) fillWeights(session, views);
+    if (request.unitStates) fillUnitStates(session, views);
     if (request.metrics) fillMetrics(session, views);
     if (request.samples) fillSamples(session, views);
 }
@@ -84,6 +86,47 @@ void SupervisedViews::fillWeights(TrainingSession& session, SessionViews& views)
     for (int layer = 0; layer < model.layerCount(); ++layer) {
         const std::vector<Param> params = model.layer(layer).params();
         if (!params.empty()) views.weights[static_cast<std::size_t>(layer)] = *params[0].value;
+    }
+}
+
+void SupervisedViews::fillUnitStates(TrainingSession& session, SessionViews& views) {
+    using State = SessionViews::UnitState;
+    const Matrix& inputs = session.data().train.inputs;
+    const Eigen::Index n = std::min<Eigen::Index>(inputs.cols(), SessionViews::kUnitStateSamples);
+    Model& model = session.model();
+    views.unitStates.assign(static_cast<std::size_t>(model.layerCount()), {});
+    if (n == 0) return;
+    model.forward(inputs.leftCols(n), Mode::Infer);
+    const auto& layers = session.network().layers;
+    // Hidden layers only: an output that sits near its bounds is a confident answer.
+    for (int layer = 0; layer + 1 < model.layerCount(); ++layer) {
+        const LayerInfo* info =
+            LayerRegistry::builtin().find(layers[static_cast<std::size_t>(layer)].type);
+        if (!info || !info->isActivation) continue;
+        // The middle and half the width of a bounded activation's range.
+        float middle = 0.0f, half = 0.0f;
+        if (info->outputKind == OutputKind::Probability) {
+            middle = 0.5f;
+            half = 0.5f;
+        } else if (info->outputKind == OutputKind::Symmetric) {
+            half = 1.0f;
+        } else if (!info->canDie) {
+            continue;
+        }
+        const ConstMatrixRef out = model.layerOutput(layer);
+        auto& states = views.unitStates[static_cast<std::size_t>(layer)];
+        states.assign(static_cast<std::size_t>(out.rows()), State::Working);
+        for (Eigen::Index unit = 0; unit < out.rows(); ++unit) {
+            const auto values = out.row(unit);
+            State state = State::Working;
+            if (info->canDie) {
+                if (values.maxCoeff() <= 0.0f) state = State::Dead;
+            } else {
+                const auto nearBound = ((values.array() - middle).abs() > 0.9f * half).count();
+                if (nearBound >= 0.9 * static_cast<double>(n)) state = State::Saturated;
+            }
+            states[static_cast<std::size_t>(unit)] = state;
+        }
     }
 }
 

@@ -28,6 +28,7 @@ private:
     void fillBoundary(TrainingSession& session, int size, SessionViews& views);
     void fillThumbnails(TrainingSession& session, int size, SessionViews& views);
     static void fillWeights(TrainingSession& session, SessionViews& views);
+    static void fillUnitStates(TrainingSession& session, SessionViews& views);
     static void fillMetrics(TrainingSession& session, SessionViews& views);
     void fillSamples(TrainingSession& session, SessionViews& views);
 

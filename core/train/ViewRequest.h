@@ -12,6 +12,8 @@ struct ViewRequest {
     int thumbnailSize = 24;
     /// Dense weights per layer.
     bool weights = true;
+    /// Dead and saturated units of the activation layers.
+    bool unitStates = true;
     /// Test-set metrics (confusion matrix, R²).
     bool metrics = true;
     /// Predictions for the first test samples (sample grid).

@@ -61,6 +61,7 @@ private slots:
     void divergenceOnHugeTargetsBlamesTheData();
     void sessionInterfaceDrivesTraining();
     void continuesFromStoredWeights();
+    void viewsNameDeadAndSaturatedUnits();
     void learningRateChangesWithoutReset();
     void rejectsNetworkThatDoesNotFit();
     void rejectsBadSettings();
@@ -381,6 +382,41 @@ void TestTrainingSession::sessionInterfaceDrivesTraining() {
     session->storeInto(stored);
     QVERIFY(stored.network().hasParams());
     QVERIFY(stored.history == session->history());
+}
+
+void TestTrainingSession::viewsNameDeadAndSaturatedUnits() {
+    // dense(3) relu dense(2) tanh dense(1) sigmoid, with weights set by hand.
+    Project p = planeProject("circle", {3, 2, 1}, "relu");
+    auto& layers = p.network().layers;
+    QCOMPARE(layers.size(), std::size_t(6));
+    layers[3].type = "tanh";
+    auto dense = [](int units, int inputs, float weight, std::vector<float> biases) {
+        Matrix w = Matrix::Constant(units, inputs, weight), b(units, 1);
+        for (int u = 0; u < units; ++u) b(u, 0) = biases[static_cast<std::size_t>(u)];
+        return std::vector<Matrix>{w, b};
+    };
+    // ReLU unit 1 gets a bias far below anything the inputs can lift: dead on every sample.
+    layers[0].params = dense(3, 2, 0.1f, {0.5f, -100.0f, 0.0f});
+    // Tanh unit 0 gets a bias that pins it near 1; unit 1 stays in its middle.
+    layers[2].params = dense(2, 3, 0.01f, {50.0f, 0.0f});
+    layers[4].params = dense(1, 2, 0.1f, {0.0f});
+    auto session = sessionFor(p, ".");
+    SessionViews views;
+    ViewRequest request;
+    request.gridSize = 0;
+    request.thumbnailSize = 0;
+    session->fillViews(request, views);
+    using State = SessionViews::UnitState;
+    QCOMPARE(views.unitStates.size(), layers.size());
+    QCOMPARE(views.unitStates[1], (std::vector<State>{State::Working, State::Dead, State::Working}));
+    QCOMPARE(views.unitStates[3], (std::vector<State>{State::Saturated, State::Working}));
+    // Dense layers, and the output activation (a confident answer is no fault), have none.
+    QVERIFY(views.unitStates[0].empty());
+    QVERIFY(views.unitStates[5].empty());
+    request.unitStates = false;
+    SessionViews none;
+    session->fillViews(request, none);
+    QVERIFY(none.unitStates.empty());
 }
 
 void TestTrainingSession::continuesFromStoredWeights() {

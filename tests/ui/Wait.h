@@ -27,4 +27,16 @@ template <class Predicate>
     return true;
 }
 
+/// Waits until the newest session `training` (a TrainingController) asked for is built and
+/// valid.
+template <class Controller>
+[[nodiscard]] bool waitForValidSession(Controller* training) {
+    return waitUntil(
+        [&] {
+            const auto& s = training->lastSnapshot();
+            return s.generation == training->generation() && s.valid;
+        },
+        "the current session is built");
+}
+
 }  // namespace nnplay::test

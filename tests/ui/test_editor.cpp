@@ -123,6 +123,7 @@ private slots:
     void imageDataShowsInputBlock();
     void snapshotFillsNeuronsAndLinks();
     void hoverReportsNeuron();
+    void deadAndSaturatedUnitsAreMarked();
     void viewFitsWholeNetwork_data();
     void viewFitsWholeNetwork();
     void chipsKeepingTheShapeHaveNoFooter();
@@ -555,6 +556,30 @@ void TestEditor::snapshotFillsNeuronsAndLinks() {
     // A structural edit drops pictures that no longer fit.
     QVERIFY(editor.scene.changeUnits(editor.idAt(0), +1));
     QVERIFY(!editor.scene.neuronItem(0, 0)->hasImage());
+}
+
+void TestEditor::deadAndSaturatedUnitsAreMarked() {
+    // The default network: dense(4) tanh dense(2) tanh dense(1) sigmoid.
+    Editor editor;
+    using State = nnplay::SessionViews::UnitState;
+    TrainingSnapshot snapshot;
+    snapshot.unitStates.resize(6);
+    snapshot.unitStates[1] = {State::Working, State::Saturated, State::Working, State::Saturated};
+    snapshot.unitStates[3] = {State::Dead, State::Working};
+    editor.scene.setSnapshot(snapshot);
+    QCOMPARE(editor.scene.neuronItem(0, 1)->state(), State::Saturated);
+    QVERIFY(editor.scene.neuronItem(0, 1)->toolTip().contains(QStringLiteral("Saturated")));
+    QCOMPARE(editor.scene.neuronItem(0, 0)->state(), State::Working);
+    QVERIFY(!editor.scene.neuronItem(0, 0)->toolTip().contains(QStringLiteral("Saturated")));
+    QVERIFY(editor.scene.neuronItem(0, 1)->toolTip().startsWith(QStringLiteral("Neuron 2")));
+    QCOMPARE(editor.scene.neuronItem(2, 0)->state(), State::Dead);
+    QCOMPARE(editor.scene.layerItemAt(1)->note(), QStringLiteral("2 of 4 saturated"));
+    QCOMPARE(editor.scene.layerItemAt(3)->note(), QStringLiteral("1 of 2 dead"));
+    QVERIFY(editor.scene.layerItemAt(5)->note().isEmpty());
+    // Fresh weights: nothing is known about the units any more.
+    editor.scene.clearSnapshot();
+    QCOMPARE(editor.scene.neuronItem(2, 0)->state(), State::Working);
+    QVERIFY(editor.scene.layerItemAt(3)->note().isEmpty());
 }
 
 void TestEditor::hoverReportsNeuron() {

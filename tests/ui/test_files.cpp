@@ -62,15 +62,7 @@ private:
 
     QString path(const QString& name) const { return m_dir.filePath(name); }
 
-    bool sessionValid() {
-        auto* c = m_window->training();
-        return waitUntil(
-            [&] {
-                const TrainingSnapshot& s = c->lastSnapshot();
-                return s.generation == c->generation() && s.valid;
-            },
-            "the current session is built");
-    }
+    bool sessionValid() { return nnplay::test::waitForValidSession(m_window->training()); }
 
     QMenu* examplesMenu() const {
         for (QMenu* menu : m_window->findChildren<QMenu*>())

@@ -11,6 +11,7 @@
 #include <QFontMetrics>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenuBar>
 #include <QScrollBar>
 #include <QSettings>
 #include <QStyle>
@@ -34,8 +35,12 @@
 #include "plots/SampleGridView.h"
 #include "train/DataPreview.h"
 #include "train/TrainingSnapshot.h"
+#include "train/TrainingWorker.h"
 #include "window/MainWindow.h"
+#include "window/PresenterMode.h"
 #include "window/Theme.h"
+#include "window/TrainingToolBar.h"
+#include "window/TrainingViews.h"
 
 using namespace nnplay;
 using namespace nnplay::ui;
@@ -79,6 +84,28 @@ TrainingSnapshot historySnapshot(int epochs) {
     snapshot.valid = true;
     snapshot.newHistory = history;
     return snapshot;
+}
+
+/// Empty when the axis's tick labels keep apart and stay inside the plot; else what is wrong.
+QString tickLabelClash(QCPAxis* axis) {
+    const QVector<double> ticks = axis->tickVector();
+    const QVector<QString> labels = axis->tickVectorLabels();
+    const QFontMetrics metrics(axis->tickLabelFont());
+    const bool horizontal = axis->orientation() == Qt::Horizontal;
+    double previousEnd = -1e9;
+    for (int i = 0; i < ticks.size(); ++i) {
+        if (!axis->range().contains(ticks[i])) continue;
+        const double half =
+            (horizontal ? metrics.horizontalAdvance(labels[i]) : metrics.height()) / 2.0;
+        double at = axis->coordToPixel(ticks[i]);
+        if (!horizontal) at = -at;  // pixels grow downwards, values upwards
+        if (at - half <= previousEnd + 3)
+            return QStringLiteral("tick label %1 touches the one before").arg(labels[i]);
+        if (horizontal && at + half > axis->parentPlot()->width())
+            return QStringLiteral("tick label %1 is cut off").arg(labels[i]);
+        previousEnd = at + half;
+    }
+    return {};
 }
 
 /// Applies a theme and an application font for one test, and undoes both.
@@ -128,6 +155,8 @@ private slots:
     void dataSourceNamesWhole();
     void windowPanelsWhole_data();
     void windowPanelsWhole();
+    void presenterTextReadableAndWhole_data();
+    void presenterTextReadableAndWhole();
 
 private:
     QTemporaryDir m_settingsDir;
@@ -232,23 +261,12 @@ void TestLayout::lossLegendAndTicksFit() {
             QVERIFY2(!box.intersects(items[j]->outerRect()), qPrintable(name));
     }
 
-    // Epoch tick labels keep apart and stay inside the plot.
+    // Epoch tick labels are whole epochs, keep apart and stay inside the plot.
     QCPAxis* axis = plot->xAxis;
-    const QVector<double> ticks = axis->tickVector();
-    const QVector<QString> labels = axis->tickVectorLabels();
-    QVERIFY(ticks.size() >= 2);
-    const QFontMetrics metrics(axis->tickLabelFont());
-    double previousRight = -1e9;
-    for (int i = 0; i < ticks.size(); ++i) {
-        if (!axis->range().contains(ticks[i])) continue;
-        QCOMPARE(ticks[i], std::round(ticks[i]));  // whole epochs
-        const double half = metrics.horizontalAdvance(labels[i]) / 2.0;
-        const double x = axis->coordToPixel(ticks[i]);
-        QVERIFY2(x - half > previousRight + 3,
-                 qPrintable(QStringLiteral("tick label %1 touches the one before").arg(labels[i])));
-        QVERIFY(x + half <= plot->width());
-        previousRight = x + half;
-    }
+    QVERIFY(axis->tickVector().size() >= 2);
+    for (const double tick : axis->tickVector()) QCOMPARE(tick, std::round(tick));
+    const QString clash = tickLabelClash(axis);
+    QVERIFY2(clash.isEmpty(), qPrintable(clash));
 }
 
 void TestLayout::canvasWarningShownWhole() {
@@ -375,6 +393,92 @@ void TestLayout::windowPanelsWhole() {
 
     // The canvas text is readable.
     QVERIFY(window.networkView()->transform().m11() >= NetworkView::kMinScale);
+}
+
+void TestLayout::presenterTextReadableAndWhole_data() {
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("1920x1080") << QSize(1920, 1080);
+    QTest::newRow("1366x768 projector") << QSize(1366, 768);
+}
+
+void TestLayout::presenterTextReadableAndWhole() {
+    QFETCH(QSize, size);
+    MainWindow window;
+    window.resize(size);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const int normalMenu = QFontInfo(window.menuBar()->font()).pixelSize();
+    window.presenter()->enter(PresenterMode::Screen::KeepSize);
+    const int menu = QFontInfo(window.menuBar()->font()).pixelSize();
+    QVERIFY(menu > normalMenu);
+    QCoreApplication::processEvents();
+    QCOMPARE(window.size(), size);  // larger text does not make the window outgrow the screen
+
+    // Canvas labels at least as large as the menus, the whole network in sight.
+    NetworkView* view = window.networkView();
+    QTRY_VERIFY2(EditorStyle::labelFont().pixelSize() * view->transform().m11() >= menu,
+                 qPrintable(QStringLiteral("labels %1 px, menus %2 px")
+                                .arg(EditorStyle::labelFont().pixelSize() * view->transform().m11())
+                                .arg(menu)));
+    QVERIFY(EditorStyle::smallFont().pixelSize() * view->transform().m11() >= 0.8 * menu);
+    QVERIFY(!view->horizontalScrollBar()->isVisible());
+    QVERIFY(!view->verticalScrollBar()->isVisible());
+
+    // The cards' text fits their column without eliding (bold text is wider).
+    for (QGraphicsItem* item : view->scene()->items()) {
+        const auto* layer = qgraphicsitem_cast<const LayerItem*>(item);
+        if (!layer) continue;
+        const double width = layer->boundingRect().width() - 4;
+        QList<std::pair<QString, QFont>> texts{
+            {layer->content().shapeText, EditorStyle::labelFont()},
+            {layer->content().paramsText, EditorStyle::smallFont()}};
+        if (layer->kind() != NetworkLayout::Kind::Chip)
+            texts << std::pair{layer->content().title, EditorStyle::titleFont()}
+                  << std::pair{layer->content().detail, EditorStyle::smallFont()};
+        for (const auto& [text, font] : texts) {
+            const QFont fitted = EditorStyle::fittedFont(font, text, width);
+            QVERIFY2(QFontMetricsF(fitted).horizontalAdvance(text) <= width,
+                     qPrintable(QStringLiteral("'%1' in %2 px").arg(text).arg(width)));
+        }
+    }
+
+    // The toolbar shows every control whole, nothing pushed into its overflow menu.
+    TrainingToolBar* bar = window.trainingToolBar();
+    for (QAction* action : bar->actions()) {
+        QWidget* widget = bar->widgetForAction(action);
+        if (!widget || !action->isVisible() || action->isSeparator()) continue;
+        QVERIFY2(widget->isVisible(), qPrintable(action->text()));
+        QVERIFY2(bar->rect().contains(widget->geometry()), qPrintable(action->text()));
+        QVERIFY2(widget->width() >= widget->minimumSizeHint().width(), qPrintable(action->text()));
+    }
+    QLabel* epoch = bar->epochLabel();
+    QVERIFY(epoch->width() >= epoch->fontMetrics().horizontalAdvance(epoch->text()));
+    for (int level = 0; level <= TrainingWorker::kFullSpeed; ++level) {
+        QVERIFY(bar->speedLabel()->width() >= bar->speedLabel()->fontMetrics().horizontalAdvance(
+                                                  TrainingToolBar::speedText(level)));
+    }
+
+    // The loss view's legend and tick labels, in the larger bold text, keep apart.
+    LossCurveView* loss = window.views()->lossView();
+    loss->setSnapshot(historySnapshot(200));
+    QCustomPlot* plot = loss->plot();
+    plot->replot();
+    QVERIFY(plot->xAxis->tickLabelFont().bold());
+    for (QCPAxis* axis : {plot->xAxis, plot->yAxis, plot->yAxis2}) {
+        const QString clash = tickLabelClash(axis);
+        QVERIFY2(clash.isEmpty(), qPrintable(clash));
+    }
+    QList<QRect> boxes;
+    for (int i = 0; i < plot->legend->itemCount(); ++i) {
+        QCPAbstractLegendItem* item = plot->legend->item(i);
+        if (!item) continue;
+        const QRect box = item->outerRect();
+        QVERIFY(plot->rect().contains(box));
+        QVERIFY(box.width() >= item->minimumOuterSizeHint().width());
+        for (const QRect& other : boxes) QVERIFY(!box.intersects(other));
+        boxes << box;
+    }
+    window.presenter()->leave();
 }
 
 void TestLayout::boundaryCaptionAndOptionsFit_data() {

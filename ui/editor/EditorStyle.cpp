@@ -12,11 +12,13 @@ namespace nnplay::ui {
 namespace {
 
 // Pixel sizes: scene units are pixels at zoom 1, so text keeps its size relative to the items
-// whatever the screen's DPI; the view's zoom then scales both together.
+// whatever the screen's DPI; the view's zoom then scales both together (NetworkView keeps it
+// at least as large as the window's text). The weight follows the window's text (UiScale's
+// bold presenter text); titles are always bold.
 QFont sizedFont(int pixels, bool bold) {
     QFont font = QGuiApplication::font();
     font.setPixelSize(pixels);
-    font.setBold(bold);
+    if (bold) font.setWeight(QFont::Bold);
     return font;
 }
 
@@ -48,6 +50,10 @@ QColor EditorStyle::wire(const QPalette& palette) {
 
 QColor EditorStyle::error(const QPalette& palette) {
     return isDark(palette) ? QColor(0xff, 0x6e, 0x6e) : QColor(0xc6, 0x28, 0x28);
+}
+
+QColor EditorStyle::warning(const QPalette& palette) {
+    return isDark(palette) ? QColor(0xff, 0xb7, 0x4d) : QColor(0xc7, 0x6a, 0x00);
 }
 
 QFont EditorStyle::fittedFont(const QFont& font, const QString& text, double width, int minPixels) {

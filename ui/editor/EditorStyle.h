@@ -26,6 +26,8 @@ public:
     static QColor accent(const QPalette& palette) { return palette.color(QPalette::Highlight); }
     /// The red of errors, readable on the canvas.
     static QColor error(const QPalette& palette);
+    /// The amber of warnings (saturated units), readable on the canvas.
+    static QColor warning(const QPalette& palette);
     static bool isDark(const QPalette& palette);
     /// `a` moved towards `b` by t (0..1).
     static QColor mix(const QColor& a, const QColor& b, double t);

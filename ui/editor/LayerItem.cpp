@@ -35,6 +35,12 @@ LayerItem::LayerItem(int layerId, int layerIndex, NetworkLayout::Kind kind, cons
     setZValue(kind == NetworkLayout::Kind::Chip ? 2 : 0);
 }
 
+void LayerItem::setNote(const QString& note) {
+    if (note == m_note) return;
+    m_note = note;
+    update();
+}
+
 void LayerItem::setHeatmap(const QImage& image) {
     m_heatmap = image;
     update();
@@ -182,13 +188,16 @@ void LayerItem::paintChip(QPainter* painter, const QPalette& palette) const {
 void LayerItem::paintFooter(QPainter* painter, const QPalette& palette) const {
     const QRectF footer(2, NetworkLayout::kFooterTop, m_size.width() - 4,
                         NetworkLayout::kFooterHeight);
-    if (hasError()) {
+    if (hasError() || !m_note.isEmpty()) {
+        // An error, else a chip's warning, in the place of the shape and the parameters.
         const QFont font = EditorStyle::smallFont();
         const QFontMetricsF metrics(font);
         painter->setPen(EditorStyle::error(palette));
         painter->setFont(font);
         double y = footer.top();
-        for (const QString& line : errorLines()) {
+        const QStringList lines =
+            hasError() ? errorLines() : EditorStyle::wrapLines(m_note, font, footer.width(), 3);
+        for (const QString& line : lines) {
             painter->drawText(QRectF(footer.left(), y, footer.width(), metrics.lineSpacing()),
                               Qt::AlignCenter, line);
             y += metrics.lineSpacing();

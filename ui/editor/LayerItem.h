@@ -46,6 +46,9 @@ public:
     QStringList errorLines() const;
     /// Block layers: weights (units x inputs) as an image; a null image shows the unit count.
     void setHeatmap(const QImage& image);
+    /// Chips: a warning drawn in the footer ("2 of 8 dead"); empty for none.
+    void setNote(const QString& note);
+    const QString& note() const { return m_note; }
 
     QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
@@ -73,6 +76,7 @@ private:
     QSizeF m_size;
     Content m_content;
     QImage m_heatmap;
+    QString m_note;
     bool m_hovered = false;
     bool m_dragging = false;
 };

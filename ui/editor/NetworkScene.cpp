@@ -75,6 +75,7 @@ void NetworkScene::setSnapshot(const TrainingSnapshot& snapshot) {
     m_snapshot.thumbnailSize = snapshot.thumbnailSize;
     m_snapshot.thumbnails = snapshot.thumbnails;
     m_snapshot.weights = snapshot.weights;
+    m_snapshot.unitStates = snapshot.unitStates;
     m_snapshot.gridSize = snapshot.gridSize;
     m_snapshot.boundary = snapshot.boundary;
     applySnapshot();
@@ -143,6 +144,13 @@ void NetworkScene::rebuild() {
     m_neurons = std::move(items.neurons);
     m_links = std::move(items.links);
     m_features = std::move(items.features);
+    for (FeatureItem* feature : m_features) {
+        if (!m_featureChoiceHidden) continue;
+        feature->setVisible(feature->isActive());
+        feature->unsetCursor();
+        feature->setToolTip(tr("Input %1: this lesson keeps the inputs as they are")
+                                .arg(FeatureItem::label(feature->name())));
+    }
     m_output = items.output;
     m_outputLinks = items.outputLinks;
     m_marker = items.marker;
@@ -170,6 +178,28 @@ void NetworkScene::updateValidity() {
     emit validityChanged(m_valid, m_validityMessage);
 }
 
+nnplay::SessionViews::UnitState NetworkScene::unitState(int layerIndex, int unit) const {
+    const auto index = static_cast<std::size_t>(layerIndex);
+    if (!m_snapshot.present || index >= m_snapshot.unitStates.size())
+        return nnplay::SessionViews::UnitState::Working;
+    const auto& states = m_snapshot.unitStates[index];
+    const auto u = static_cast<std::size_t>(unit);
+    return u < states.size() ? states[u] : nnplay::SessionViews::UnitState::Working;
+}
+
+QString NetworkScene::unitStateNote(int layerIndex) const {
+    using State = nnplay::SessionViews::UnitState;
+    const auto index = static_cast<std::size_t>(layerIndex);
+    if (!m_snapshot.present || index >= m_snapshot.unitStates.size()) return QString();
+    const auto& states = m_snapshot.unitStates[index];
+    const auto dead = std::count(states.begin(), states.end(), State::Dead);
+    const auto saturated = std::count(states.begin(), states.end(), State::Saturated);
+    const auto units = static_cast<int>(states.size());
+    if (dead > 0) return tr("%1 of %2 dead").arg(dead).arg(units);
+    if (saturated > 0) return tr("%1 of %2 saturated").arg(saturated).arg(units);
+    return QString();
+}
+
 nnplay::Matrix NetworkScene::weightsOf(int layerIndex) const {
     const auto index = static_cast<std::size_t>(layerIndex);
     if (m_snapshot.present && index < m_snapshot.weights.size() &&
@@ -195,6 +225,7 @@ void NetworkScene::applySnapshot() {
                     m_snapshot.thumbnailSize);
             }
             neuron->setImage(image);
+            neuron->setState(unitState(neuron->layerIndex(), neuron->unit()));
         }
     }
     for (std::size_t i = 0; i < m_links.size(); ++i) {
@@ -202,6 +233,7 @@ void NetworkScene::applySnapshot() {
     }
     for (std::size_t i = 0; i < m_layerItems.size(); ++i) {
         LayerItem* item = m_layerItems[i];
+        if (item && item->kind() == Kind::Chip) item->setNote(unitStateNote(static_cast<int>(i)));
         if (!item || item->kind() != Kind::Block || i >= layers.size()) continue;
         const nnplay::LayerInfo* info = nnplay::LayerRegistry::builtin().find(layers[i].type);
         if (info && info->hasWeights())
@@ -333,7 +365,15 @@ bool NetworkScene::changeUnits(int layerId, int delta) {
 }
 
 bool NetworkScene::toggleFeature(const QString& name) {
+    if (m_featureChoiceHidden) return false;
     return togglePlaneFeature(*m_document, name.toStdString());
+}
+
+void NetworkScene::setHiddenControls(const std::vector<std::string>& names) {
+    const bool hidden = std::find(names.begin(), names.end(), "features") != names.end();
+    if (hidden == m_featureChoiceHidden) return;
+    m_featureChoiceHidden = hidden;
+    rebuild();
 }
 
 void NetworkScene::hoverNeuron(int layerIndex, int unit) {
@@ -381,7 +421,9 @@ void NetworkScene::drawBackground(QPainter* painter, const QRectF& rect) {
 }
 
 bool NetworkScene::event(QEvent* event) {
-    if (event->type() == QEvent::PaletteChange) rebuild();
+    // The items' fonts start from the application's (EditorStyle), and so do their text
+    // layouts.
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) rebuild();
     return QGraphicsScene::event(event);
 }
 

@@ -11,6 +11,7 @@
 #include "data/Dataset.h"
 #include "editor/NetworkLayout.h"
 #include "loss/Loss.h"
+#include "train/SessionViews.h"
 
 class QGraphicsLineItem;
 class QGraphicsTextItem;
@@ -104,8 +105,14 @@ public:
     bool moveLayer(int layerId, int gapIndex);
     /// Adds delta units to a dense layer, within 1..1024.
     bool changeUnits(int layerId, int delta);
-    /// Turns a 2-D input feature on or off (at least one stays on).
+    /// Turns a 2-D input feature on or off (at least one stays on); refused while the
+    /// choice of features is hidden.
     bool toggleFeature(const QString& name);
+
+    /// Hides the controls a lesson names (nnplay::Lesson::kHideable): for "features", the
+    /// inputs not in use are not drawn and the ones in use no longer toggle.
+    void setHiddenControls(const std::vector<std::string>& names);
+    bool featureChoiceHidden() const { return m_featureChoiceHidden; }
 
     // Called by the items.
     void hoverNeuron(int layerIndex, int unit);
@@ -142,6 +149,7 @@ private:
         int thumbnailSize = 0;
         std::vector<std::vector<std::vector<float>>> thumbnails;
         std::vector<nnplay::Matrix> weights;
+        std::vector<std::vector<nnplay::SessionViews::UnitState>> unitStates;
         int gridSize = 0;
         std::vector<std::vector<float>> boundary;
     };
@@ -154,6 +162,10 @@ private:
     void onSelectionChanged();
     /// Weights (units x inputs) of a layer: from the snapshot, else the spec's trained params.
     nnplay::Matrix weightsOf(int layerIndex) const;
+    /// What the snapshot says of a unit of an activation layer.
+    nnplay::SessionViews::UnitState unitState(int layerIndex, int unit) const;
+    /// An activation chip's warning: "2 of 8 dead", "3 of 8 saturated", else empty.
+    QString unitStateNote(int layerIndex) const;
 
     ProjectDocument* m_document;
     NetworkLayout m_layout;
@@ -179,6 +191,7 @@ private:
     int m_dragLayerId = -1;
     QPointF m_dragOrigin;
     bool m_rebuilding = false;
+    bool m_featureChoiceHidden = false;
     bool m_neuronHovered = false;
 };
 

@@ -2,14 +2,18 @@
 #include "editor/NetworkView.h"
 
 #include <QDragEnterEvent>
+#include <QFontInfo>
 #include <QKeyEvent>
 #include <QMimeData>
 #include <QMouseEvent>
 #include <QScrollBar>
 #include <algorithm>
+#include <cmath>
 
+#include "editor/EditorStyle.h"
 #include "editor/LayerMime.h"
 #include "editor/NetworkScene.h"
+#include "style/UiScale.h"
 
 namespace nnplay::ui {
 
@@ -32,12 +36,26 @@ NetworkView::NetworkView(NetworkScene* scene, QWidget* parent)
     fitScene();
 }
 
+double NetworkView::minimumScale() const {
+    if (UiScale::instance()->percent() == UiScale::kMinPercent) return kMinScale;
+    const double labelsAsText =
+        QFontInfo(font()).pixelSize() / double(EditorStyle::labelFont().pixelSize());
+    return std::max(kMinScale * UiScale::factor(), labelsAsText);
+}
+
+int NetworkView::readableWidth() const {
+    return static_cast<int>(std::ceil(m_scene->sceneRect().width() * minimumScale())) +
+           2 * frameWidth();
+}
+
 void NetworkView::fitScene() {
     const QRectF rect = m_scene->sceneRect();
     const QSize area = viewport()->size();
     if (rect.isEmpty() || area.isEmpty()) return;
-    const double scale = std::clamp(
-        std::min(area.width() / rect.width(), area.height() / rect.height()), kMinScale, kMaxScale);
+    const double smallest = minimumScale();
+    const double scale =
+        std::clamp(std::min(area.width() / rect.width(), area.height() / rect.height()), smallest,
+                   std::max(smallest, kMaxScale));
     const bool rescaled = transform().m11() != scale;
     setTransform(QTransform::fromScale(scale, scale));
     // A network that has to scroll starts at its inputs, then keeps where the learner
@@ -123,6 +141,7 @@ void NetworkView::showEvent(QShowEvent* event) {
 void NetworkView::changeEvent(QEvent* event) {
     QGraphicsView::changeEvent(event);
     if (event->type() == QEvent::PaletteChange) m_scene->setPalette(palette());
+    if (event->type() == QEvent::FontChange) fitScene();  // minimumScale() follows the font
 }
 
 }  // namespace nnplay::ui

@@ -8,8 +8,8 @@ namespace nnplay::ui {
 class NetworkScene;
 
 /// Shows a NetworkScene scaled to fit the viewport, keeping the aspect ratio (small networks
-/// are enlarged up to kMaxScale); a network too wide to fit at kMinScale, where its text is
-/// still readable, scrolls sideways instead of shrinking further,
+/// are enlarged up to kMaxScale); a network too wide to fit at minimumScale(), where its text
+/// is still readable, scrolls sideways instead of shrinking further,
 /// and accepts layer kinds dropped from the LayerPalette (LayerMime data): while a drag moves
 /// over it, the scene shows an insertion marker; a drop inserts the layer there (one undo
 /// step). Delete or Backspace removes the selected layer.
@@ -29,9 +29,16 @@ public:
 
     /// Largest zoom fitScene() uses, so a tiny network does not fill the screen with one card.
     static constexpr double kMaxScale = 2.5;
-    /// Smallest zoom: the canvas's smallest text (15 px, EditorStyle::smallFont) stays 9 px
-    /// on screen.
+    /// Smallest zoom at UiScale's 100 %: the canvas's smallest text (15 px,
+    /// EditorStyle::smallFont) stays 9 px on screen.
     static constexpr double kMinScale = 0.6;
+    /// Smallest zoom fitScene() uses: kMinScale at 100 %, growing with UiScale's zoom so
+    /// that the canvas labels (EditorStyle::labelFont) are never smaller than the window's
+    /// text once it is enlarged.
+    double minimumScale() const;
+    /// The width the whole drawing takes at minimumScale(): what the canvas needs so that
+    /// nothing scrolls.
+    int readableWidth() const;
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;

@@ -22,6 +22,36 @@ void NeuronItem::setImage(const QImage& image) {
     update();
 }
 
+void NeuronItem::setState(nnplay::SessionViews::UnitState state) {
+    if (state == m_state) return;
+    m_state = state;
+    updateToolTip();
+    update();
+}
+
+void NeuronItem::setDescription(const QString& description) {
+    m_description = description;
+    updateToolTip();
+}
+
+void NeuronItem::updateToolTip() {
+    using State = nnplay::SessionViews::UnitState;
+    const QString state =
+        m_state == State::Dead
+            ? QObject::tr(
+                  "Dead: it gives 0 for every training sample, so no gradient reaches "
+                  "its weights and it has stopped learning.")
+        : m_state == State::Saturated
+            ? QObject::tr(
+                  "Saturated: for almost every training sample it sits near the end "
+                  "of its range, where its slope is nearly flat, so it learns very "
+                  "slowly.")
+            : QString();
+    setToolTip(state.isEmpty()           ? m_description
+               : m_description.isEmpty() ? state
+                                         : m_description + QStringLiteral("\n") + state);
+}
+
 QRectF NeuronItem::boundingRect() const { return QRectF(-2, -2, m_size + 4, m_size + 4); }
 
 void NeuronItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
@@ -43,8 +73,26 @@ void NeuronItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidg
         painter->drawImage(rect, m_image);
         painter->restore();
     }
-    const QPen pen = m_hovered ? QPen(EditorStyle::accent(palette), 2.5)
-                               : QPen(EditorStyle::cardBorder(palette), 1);
+    using State = nnplay::SessionViews::UnitState;
+    if (m_state == State::Dead) {
+        // Faded into the canvas and crossed out: this one no longer takes part.
+        QColor veil = EditorStyle::canvas(palette);
+        veil.setAlpha(150);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(veil);
+        painter->drawRoundedRect(rect, radius, radius);
+        const double inset = m_size * 0.22;
+        painter->setPen(QPen(EditorStyle::error(palette), std::max(2.0, m_size / 12), Qt::SolidLine,
+                             Qt::RoundCap));
+        painter->drawLine(rect.topLeft() + QPointF(inset, inset),
+                          rect.bottomRight() - QPointF(inset, inset));
+        painter->drawLine(rect.topRight() + QPointF(-inset, inset),
+                          rect.bottomLeft() + QPointF(inset, -inset));
+    }
+    QPen pen = m_hovered ? QPen(EditorStyle::accent(palette), 2.5)
+                         : QPen(EditorStyle::cardBorder(palette), 1);
+    if (!m_hovered && m_state == State::Dead) pen = QPen(EditorStyle::error(palette), 2);
+    if (!m_hovered && m_state == State::Saturated) pen = QPen(EditorStyle::warning(palette), 2.5);
     painter->setPen(pen);
     painter->setBrush(Qt::NoBrush);
     painter->drawRoundedRect(rect, radius, radius);

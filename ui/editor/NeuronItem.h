@@ -4,6 +4,8 @@
 #include <QGraphicsItem>
 #include <QImage>
 
+#include "train/SessionViews.h"
+
 namespace nnplay::ui {
 
 /// One neuron of a small dense layer: a square showing the neuron's output over the input
@@ -22,6 +24,13 @@ public:
     /// The thumbnail; a null image shows an empty neuron.
     void setImage(const QImage& image);
     bool hasImage() const { return !m_image.isNull(); }
+    /// Dead units are drawn faded and crossed out, saturated ones with an amber ring; both
+    /// say why in their tooltip.
+    void setState(nnplay::SessionViews::UnitState state);
+    /// What the tooltip says of the neuron ("Neuron 2 of Dense (layer 1)"); its state is
+    /// added below.
+    void setDescription(const QString& description);
+    nnplay::SessionViews::UnitState state() const { return m_state; }
 
     QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
@@ -35,7 +44,11 @@ private:
     int m_unit;
     double m_size;
     QImage m_image;
+    void updateToolTip();
+
     bool m_hovered = false;
+    QString m_description;
+    nnplay::SessionViews::UnitState m_state = nnplay::SessionViews::UnitState::Working;
 };
 
 }  // namespace nnplay::ui

@@ -2,6 +2,7 @@
 #include "editor/PropertiesPanel.h"
 
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -26,10 +27,7 @@ PropertiesPanel::PropertiesPanel(ProjectDocument* document, QWidget* parent)
       m_form(new QWidget(this)),
       m_formLayout(new QFormLayout(m_form)),
       m_remove(new QPushButton(tr("Remove layer"), this)) {
-    QFont titleFont = m_title->font();
-    titleFont.setBold(true);
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.15);
-    m_title->setFont(titleFont);
+    applyTitleFont();
     m_description->setWordWrap(true);
     m_description->setForegroundRole(QPalette::PlaceholderText);
     m_empty->setWordWrap(true);
@@ -167,6 +165,18 @@ void PropertiesPanel::refreshValues() {
             if (std::abs(spin->value() - value) > 1e-12) spin->setValue(value);
         }
     }
+}
+
+void PropertiesPanel::applyTitleFont() {
+    QFont titleFont = font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.15);
+    m_title->setFont(titleFont);
+}
+
+void PropertiesPanel::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::FontChange) applyTitleFont();  // the panel's, enlarged
+    QWidget::changeEvent(event);
 }
 
 }  // namespace nnplay::ui

@@ -33,7 +33,11 @@ public:
     QAbstractSpinBox* editorFor(const QString& key) const;
     QPushButton* removeButton() const { return m_remove; }
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void applyTitleFont();
     struct Editor {
         std::string key;
         QAbstractSpinBox* box;

@@ -132,6 +132,7 @@ QIcon DataPanel::planeIcon(const std::string& source, int size) {
 DataPanel::DataPanel(ProjectDocument* document, QWidget* parent)
     : QWidget(parent),
       m_document(document),
+      m_form(new QFormLayout),
       m_sources(new QListWidget(this)),
       m_sourceInfo(new QLabel(this)),
       m_trainFraction(new QSlider(Qt::Horizontal, this)),
@@ -247,7 +248,7 @@ DataPanel::DataPanel(ProjectDocument* document, QWidget* parent)
         row->addWidget(value);
         return row;
     };
-    auto* form = new QFormLayout;
+    QFormLayout* form = m_form;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->addRow(tr("Training data"), withValue(m_trainFraction, m_trainFractionValue));
     form->addRow(tr("Validation"), m_validation);
@@ -343,8 +344,8 @@ void DataPanel::refresh() {
           static_cast<QWidget*>(m_samplesLabel), static_cast<QWidget*>(m_regenerate)}) {
         w->setEnabled(plane);
     }
-    m_labelButton->setVisible(csv);
-    m_standardize->setVisible(csv);
+    m_labelButton->setVisible(csv && !m_dataChoiceHidden);
+    m_standardize->setVisible(csv && !m_dataChoiceHidden);
     // One row for the balance: of the classes for binary 2-D data, of the groups for groups.
     const bool groups = d.source == "groups";
     const bool balance = groups || isBinaryPlaneSource(d.source);
@@ -387,6 +388,24 @@ void DataPanel::refresh() {
     }
 }
 
+void DataPanel::setHiddenControls(const std::vector<std::string>& names) {
+    const auto hidden = [&names](const char* name) {
+        return std::find(names.begin(), names.end(), name) != names.end();
+    };
+    m_form->setRowVisible(m_noiseLabel, !hidden("noise"));
+    m_dataChoiceHidden = hidden("data");
+    m_sources->setVisible(!m_dataChoiceHidden);
+    m_importCsv->setVisible(!m_dataChoiceHidden);
+    refresh();  // the CSV buttons
+}
+
+bool DataPanel::noiseRowShown() const {
+    int row = -1;
+    QFormLayout::ItemRole role;
+    m_form->getWidgetPosition(m_noiseLabel, &row, &role);
+    return row >= 0 && m_form->isRowVisible(row);
+}
+
 void DataPanel::onSourceClicked(QListWidgetItem* item) {
     const std::string name = item->data(Qt::UserRole).toString().toStdString();
     const Project& project = m_document->project();
@@ -420,8 +439,7 @@ void DataPanel::chooseLabel() {
     // From the data the project uses: the file, or the copy it keeps when the file is elsewhere.
     const DataSpec& d = m_document->project().data;
     try {
-        chooseColumns(readCsvSource(d, m_document->baseDir().toStdString()), d,
-                      tr("Label column"));
+        chooseColumns(readCsvSource(d, m_document->baseDir().toStdString()), d, tr("Label column"));
     } catch (const std::exception& e) {
         refresh();
         emit importFailed(QString::fromStdString(e.what()));

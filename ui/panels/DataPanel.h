@@ -5,11 +5,14 @@
 #include <QString>
 #include <QWidget>
 #include <functional>
+#include <string>
+#include <vector>
 
 #include "data/CsvTable.h"
 #include "data/DataSpec.h"
 
 class QCheckBox;
+class QFormLayout;
 class QLabel;
 class QListWidget;
 class QListWidgetItem;
@@ -57,6 +60,13 @@ public:
     QPushButton* labelButton() const { return m_labelButton; }
     QLabel* sourceInfo() const { return m_sourceInfo; }
 
+    /// Hides the controls a lesson names (nnplay::Lesson::kHideable): "noise" (its row) and
+    /// "data" (the choice of data set and the CSV import; the line saying which data are used
+    /// stays); shows the others.
+    void setHiddenControls(const std::vector<std::string>& names);
+    /// Whether the noise row is shown (false while a lesson hides it).
+    bool noiseRowShown() const;
+
 signals:
     /// A CSV file could not be used: what the user should know.
     void importFailed(const QString& message);
@@ -72,6 +82,8 @@ private:
 
     ProjectDocument* m_document;
     FileChooser m_chooseFile;
+    QFormLayout* m_form;
+    bool m_dataChoiceHidden = false;
     QListWidget* m_sources;
     QLabel* m_sourceInfo;
     QSlider* m_trainFraction;

@@ -9,6 +9,7 @@
 #include <QLocale>
 #include <QSignalBlocker>
 #include <QSpinBox>
+#include <algorithm>
 #include <cmath>
 
 #include "document/DocumentEdits.h"
@@ -34,6 +35,7 @@ const QList<double>& TrainingPanel::learningRates() {
 TrainingPanel::TrainingPanel(ProjectDocument* document, QWidget* parent)
     : QWidget(parent),
       m_document(document),
+      m_form(new QFormLayout(this)),
       m_loss(new QComboBox(this)),
       m_optimizer(new QComboBox(this)),
       m_momentum(new QDoubleSpinBox(this)),
@@ -107,7 +109,7 @@ TrainingPanel::TrainingPanel(ProjectDocument* document, QWidget* parent)
         box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
         box->setMinimumContentsLength(8);
     }
-    auto* form = new QFormLayout(this);
+    QFormLayout* form = m_form;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     form->addRow(tr("Loss"), m_loss);
@@ -187,8 +189,8 @@ void TrainingPanel::commitLearningRate() {
         }
     }
     if (!refusal.isEmpty()) {
-        m_learningRateRefused->setText(
-            tr("%1 Training still uses %2.").arg(refusal, rateText(current.optimizer.learningRate)));
+        m_learningRateRefused->setText(tr("%1 Training still uses %2.")
+                                           .arg(refusal, rateText(current.optimizer.learningRate)));
         m_learningRateRefused->show();
         refresh();  // the field shows the rate in use again
         return;
@@ -203,6 +205,28 @@ void TrainingPanel::commitLearningRate() {
     editTraining(*m_document, training, tr("Change learning rate"), kMergeLearningRate);
 }
 
+void TrainingPanel::setHiddenControls(const std::vector<std::string>& names) {
+    m_hidden = names;
+    const auto hidden = [&names](const char* name) {
+        return std::find(names.begin(), names.end(), name) != names.end();
+    };
+    m_form->setRowVisible(m_loss, !hidden("loss"));
+    m_form->setRowVisible(m_optimizer, !hidden("optimizer"));
+    m_form->setRowVisible(m_learningRate, !hidden("learning_rate"));
+    if (hidden("learning_rate")) m_learningRateRefused->hide();
+    m_form->setRowVisible(m_l1, !hidden("l1"));
+    m_form->setRowVisible(m_l2, !hidden("l2"));
+    m_form->setRowVisible(m_batchSize, !hidden("batch_size"));
+    refresh();  // the momentum row goes with the optimizer's
+}
+
+bool TrainingPanel::rowShown(QWidget* field) const {
+    int row = -1;
+    QFormLayout::ItemRole role;
+    m_form->getWidgetPosition(field, &row, &role);
+    return row >= 0 && m_form->isRowVisible(row);
+}
+
 void TrainingPanel::refresh() {
     const TrainingSpec& t = m_document->project().training;
     const QSignalBlocker b1(m_loss), b2(m_optimizer), b3(m_momentum), b4(m_learningRate), b5(m_l1),
@@ -210,8 +234,9 @@ void TrainingPanel::refresh() {
     m_loss->setCurrentIndex(m_loss->findData(int(t.loss)));
     m_optimizer->setCurrentIndex(m_optimizer->findData(QString::fromStdString(t.optimizer.kind)));
     const bool sgd = t.optimizer.kind == "sgd";
-    m_momentum->setVisible(sgd);
-    m_momentumLabel->setVisible(sgd);
+    const bool optimizerShown =
+        std::find(m_hidden.begin(), m_hidden.end(), "optimizer") == m_hidden.end();
+    m_form->setRowVisible(m_momentum, sgd && optimizerShown);
     showValue(m_momentum, double(t.optimizer.momentum));
     // The document stores floats: match the listed rates with a tolerance.
     int match = -1;

@@ -2,9 +2,12 @@
 #pragma once
 
 #include <QWidget>
+#include <string>
+#include <vector>
 
 class QComboBox;
 class QDoubleSpinBox;
+class QFormLayout;
 class QLabel;
 class QSpinBox;
 
@@ -37,11 +40,19 @@ public:
     QSpinBox* epochsBox() const { return m_epochs; }
     QSpinBox* patienceBox() const { return m_patience; }
 
+    /// Hides the rows of the controls a lesson names (nnplay::Lesson::kHideable: "optimizer"
+    /// with its momentum, "learning_rate", "l1", "l2", "batch_size", "loss"); shows the others.
+    void setHiddenControls(const std::vector<std::string>& names);
+    /// Whether the row of this field is shown (false while a lesson hides it).
+    bool rowShown(QWidget* field) const;
+
 private:
     void refresh();
     void commitLearningRate();
 
     ProjectDocument* m_document;
+    QFormLayout* m_form;
+    std::vector<std::string> m_hidden;
     QComboBox* m_loss;
     QComboBox* m_optimizer;
     QDoubleSpinBox* m_momentum;

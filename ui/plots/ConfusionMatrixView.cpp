@@ -48,7 +48,7 @@ ConfusionMatrixView::ConfusionMatrixView(QWidget* parent)
     auto* margins = new QCPMarginGroup(m_plot);
     m_plot->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
     m_scale->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
-    applyPalette();
+    applyStyle();
     m_summary->setText(tr("No test predictions yet."));
 }
 
@@ -194,15 +194,14 @@ void ConfusionMatrixView::setClasses(int classes, const std::vector<std::string>
     m_plot->xAxis->setTicker(ticker);
     m_plot->yAxis->setTicker(ticker);
     if (classes > kMaxLabelledClasses) return;
-    QFont cellFont = font();
-    cellFont.setPointSizeF(std::max(7.0, cellFont.pointSizeF() * (classes > 10 ? 0.8 : 1.0)));
+    const QFont font = cellFont(classes);
     for (int t = 0; t < classes; ++t) {
         for (int p = 0; p < classes; ++p) {
             auto* cell = new QCPItemText(m_plot);
             cell->position->setType(QCPItemPosition::ptPlotCoords);
             cell->position->setCoords(p, t);
             cell->setPositionAlignment(Qt::AlignCenter);
-            cell->setFont(cellFont);
+            cell->setFont(font);
             cell->setText(QString());  // not QCPItemText's "text" until there is a count
             m_cells.push_back(cell);
         }
@@ -218,13 +217,21 @@ void ConfusionMatrixView::showEvent(QShowEvent* event) {
 }
 
 void ConfusionMatrixView::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::PaletteChange) applyPalette();
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) applyStyle();
     QWidget::changeEvent(event);
 }
 
-void ConfusionMatrixView::applyPalette() {
+QFont ConfusionMatrixView::cellFont(int classes) const {
+    QFont cell = font();
+    cell.setPointSizeF(std::max(7.0, cell.pointSizeF() * (classes > 10 ? 0.8 : 1.0)));
+    return cell;
+}
+
+void ConfusionMatrixView::applyStyle() {
     PlotStyle::apply(m_plot, palette());
     PlotStyle::apply(m_scale, palette());
+    const QFont cell = cellFont(static_cast<int>(std::lround(std::sqrt(m_cells.size()))));
+    for (QCPItemText* item : m_cells) item->setFont(cell);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 

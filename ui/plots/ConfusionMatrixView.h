@@ -45,7 +45,9 @@ protected:
 
 private:
     void setClasses(int classes, const std::vector<std::string>& names);
-    void applyPalette();
+    void applyStyle();
+    /// The counts' font: the view's, smaller beyond ten classes.
+    QFont cellFont(int classes) const;
 
     QCustomPlot* m_plot;
     QCPColorMap* m_map;
@@ -54,7 +56,7 @@ private:
     std::vector<QCPItemText*> m_cells;  // row-major: true class * classes + predicted
     int m_classes = 0;
     std::vector<std::string> m_names;  // the classes the rows and columns are labelled with
-    bool m_stale = false;  // updated while hidden, not drawn yet
+    bool m_stale = false;              // updated while hidden, not drawn yet
 };
 
 }  // namespace nnplay::ui

@@ -15,6 +15,7 @@
 
 #include "data/PlaneGenerators.h"
 #include "plots/PlotStyle.h"
+#include "style/UiScale.h"
 #include "train/OutputReading.h"
 #include "train/TrainingSnapshot.h"
 
@@ -44,6 +45,17 @@ constexpr GroupMarker kGroupMarkers[] = {
 constexpr int kGroupMarkerCount = static_cast<int>(std::size(kGroupMarkers));
 /// How strong the heatmap's colours are next to the points' (1: the same).
 constexpr double kMapStrength = 0.7;
+
+/// A data point of `color` and `shape` (a group's marker): a training point outlined in white,
+/// a test point in black, both as large as UiScale's zoom makes them.
+QCPScatterStyle pointStyle(const QColor& color, bool test, QCPScatterStyle::ScatterShape shape) {
+    const QPen outline =
+        test ? PlotStyle::pen(QColor(20, 20, 20), 1.4) : PlotStyle::pen(Qt::white, 1.0);
+    double size = kPointSize;
+    for (const GroupMarker& marker : kGroupMarkers)
+        if (marker.shape == shape) size = marker.size;
+    return QCPScatterStyle(shape, outline, QBrush(color), size * UiScale::factor());
+}
 
 /// "; circles: group A, triangles: group B" for data of groups of people.
 QString groupLegend(const std::vector<std::string>& names) {
@@ -119,7 +131,7 @@ DecisionBoundaryView::DecisionBoundaryView(QWidget* parent)
             Qt::QueuedConnection);
     connect(m_testBox, &QCheckBox::toggled, this, &DecisionBoundaryView::setShowTestData);
     connect(m_discretizeBox, &QCheckBox::toggled, this, &DecisionBoundaryView::setDiscretize);
-    applyPalette();
+    applyStyle();
     updateMap();
 }
 
@@ -198,15 +210,21 @@ void DecisionBoundaryView::showEvent(QShowEvent* event) {
 }
 
 void DecisionBoundaryView::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::PaletteChange) applyPalette();
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) applyStyle();
     QWidget::changeEvent(event);
 }
 
-void DecisionBoundaryView::applyPalette() {
+void DecisionBoundaryView::applyStyle() {
     PlotStyle::apply(m_plot, palette());
     PlotStyle::apply(m_scale, palette());
+    for (const bool test : {false, true}) {
+        for (QCPGraph* graph : test ? m_testGraphs : m_trainGraphs)
+            graph->setScatterStyle(pointStyle(graph->scatterStyle().brush().color(), test,
+                                              graph->scatterStyle().shape()));
+    }
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
+
 
 QCPGraph* DecisionBoundaryView::pointGraph(std::vector<QCPGraph*>& pool, std::size_t index) {
     while (pool.size() <= index) {
@@ -268,10 +286,8 @@ void DecisionBoundaryView::updatePoints(const DataPreview& data) {
             const GroupMarker& marker = kGroupMarkers[static_cast<int>(index) / groups];
             QCPGraph* graph = pointGraph(pool, index);
             const QColor color = colorOf(g);
-            const QPen outline = test ? QPen(QColor(20, 20, 20), 1.4) : QPen(Qt::white, 1.0);
             graph->setScatterStyle(
-                QCPScatterStyle(people > 1 ? marker.shape : QCPScatterStyle::ssCircle, outline,
-                                QBrush(color), people > 1 ? marker.size : kPointSize));
+                pointStyle(color, test, people > 1 ? marker.shape : QCPScatterStyle::ssCircle));
             graph->setData(xs[index], ys[index], true);
             if (!regression && g < static_cast<int>(data.info.classNames.size())) {
                 QString name =

@@ -12,6 +12,7 @@ class QCustomPlot;
 class QCPColorMap;
 class QCPColorScale;
 class QCPGraph;
+class QCPScatterStyle;
 class QGridLayout;
 class QLabel;
 
@@ -65,7 +66,7 @@ private:
     void configureScale(Kind kind);
     void fitSquare();
     QCPGraph* pointGraph(std::vector<QCPGraph*>& pool, std::size_t index);
-    void applyPalette();
+    void applyStyle();
 
     QWidget* m_plotArea;
     QCustomPlot* m_plot;

@@ -12,8 +12,10 @@
 #include <cmath>
 #include <vector>
 
+#include "plots/PlotFit.h"
 #include "plots/PlotStyle.h"
 #include "plots/SegmentGraph.h"
+#include "style/UiScale.h"
 
 namespace nnplay::ui {
 
@@ -33,8 +35,7 @@ QCPItemTracer* makeTracer(QCustomPlot* plot, const QCPGraph* graph) {
     auto* tracer = new QCPItemTracer(plot);
     tracer->setInterpolating(false);
     tracer->setStyle(QCPItemTracer::tsCircle);
-    tracer->setSize(8);
-    tracer->setPen(QPen(graph->pen().color(), 2));
+    tracer->setPen(QPen(graph->pen().color()));  // sized by applyStyle()
     tracer->setBrush(Qt::white);
     tracer->setVisible(false);
     return tracer;
@@ -66,10 +67,8 @@ LossCurveView::LossCurveView(QWidget* parent)
     m_plot->yAxis->setLabel(tr("Loss"));
     m_plot->yAxis2->setLabel(tr("Accuracy"));
     m_plot->yAxis2->setRange(0.0, 1.0);
-    auto percent = QSharedPointer<QCPAxisTickerText>::create();
-    for (int p = 0; p <= 100; p += 25) percent->addTick(p / 100.0, QStringLiteral("%1%").arg(p));
-    m_plot->yAxis2->setTicker(percent);
-    // Whole epochs, a step chosen by fitToWidth() so the labels keep apart.
+    m_plot->yAxis2->setTicker(QSharedPointer<QCPAxisTickerText>::create());  // fitToSize()
+    // Whole epochs, a step chosen by fitToSize() so the labels keep apart.
     auto epochTicks = QSharedPointer<QCPAxisTickerFixed>::create();
     epochTicks->setScaleStrategy(QCPAxisTickerFixed::ssNone);
     epochTicks->setTickStep(2);
@@ -103,24 +102,9 @@ LossCurveView::LossCurveView(QWidget* parent)
     m_testAccuracy->setName(tr("Test accuracy"));
     m_testAccuracy->setPen(QPen(test, 1.5, Qt::DashLine));
 
-    // The legend sits in a row of its own above the curves, where it hides nothing.
-    m_plot->legend->setVisible(true);
-    m_plot->legend->setFont(font());
-    m_plot->legend->setIconSize(18, 8);
-    m_plot->legend->setWrap(2);
-    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-    m_plot->legend->setBorderPen(Qt::NoPen);
-    m_plot->legend->setRowSpacing(0);
-    m_plot->legend->setColumnSpacing(6);
-    m_plot->legend->setMargins(QMargins(2, 0, 2, 0));
-    m_plot->axisRect()->insetLayout()->take(m_plot->legend);
-    m_plot->plotLayout()->insertRow(0);
-    m_plot->plotLayout()->addElement(0, 0, m_plot->legend);
-    m_plot->plotLayout()->setRowStretchFactor(0, 0.001);
-    m_plot->plotLayout()->setRowSpacing(0);
+    PlotFit::placeLegendAbove(m_plot, font());
 
     m_cursor = new QCPItemStraightLine(m_plot);
-    m_cursor->setPen(QPen(QColor(128, 128, 128), 1, Qt::DotLine));
     m_cursor->setVisible(false);
     m_trainTracer = makeTracer(m_plot, m_trainLoss);
     m_testTracer = makeTracer(m_plot, m_testLoss);
@@ -136,7 +120,6 @@ LossCurveView::LossCurveView(QWidget* parent)
     // Divergence stays on the plot until training goes on or starts over: a red line at the
     // epoch where it happened and a note that says so.
     m_divergedLine = new QCPItemStraightLine(m_plot);
-    m_divergedLine->setPen(QPen(QColor(0xc0, 0x39, 0x2b), 2, Qt::DashLine));
     m_divergedLine->setVisible(false);
     m_divergedNote = new QCPItemText(m_plot);
     m_divergedNote->setPositionAlignment(Qt::AlignTop | Qt::AlignRight);
@@ -151,7 +134,8 @@ LossCurveView::LossCurveView(QWidget* parent)
     connect(m_plot, &QCustomPlot::mouseMove, this, &LossCurveView::onMouseMove);
     connect(m_logBox, &QCheckBox::toggled, this, &LossCurveView::setLogScale);
     m_plot->installEventFilter(this);
-    applyPalette();
+    applyStyle();
+    fitToSize();
 }
 
 void LossCurveView::setSnapshot(const TrainingSnapshot& snapshot) {
@@ -219,7 +203,7 @@ void LossCurveView::startOver(bool classification) {
         if (classification) g->addToLegend();
     }
     m_plot->yAxis2->setVisible(classification);
-    fitToWidth();
+    fitToSize();
     showEpoch(-1);
 }
 
@@ -238,7 +222,7 @@ void LossCurveView::appendRows(const nnplay::History& rows) {
             for (QCPGraph* g : {m_trainAccuracy, m_valAccuracy, m_testAccuracy}) g->addToLegend();
             m_valAccuracy->setVisible(true);
         }
-        fitToWidth();
+        fitToSize();
     }
     const auto n = static_cast<int>(rows.size());
     const std::pair<QCPGraph*, const char*> curves[] = {
@@ -268,6 +252,7 @@ void LossCurveView::setLogScale(bool log) {
     } else {
         m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
     }
+    fitToSize();
     rescale();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
@@ -292,7 +277,7 @@ void LossCurveView::rescale() {
         lastEpoch = std::max(m_history.lastEpoch(), firstEpoch + 10);
     }
     m_plot->xAxis->setRange(firstEpoch, lastEpoch);
-    fitToWidth();
+    fitToSize();
     if (high <= 0.0) high = 1.0;
     if (logScale()) {
         if (!std::isfinite(low)) low = high / 10.0;
@@ -368,72 +353,52 @@ void LossCurveView::onMouseMove(QMouseEvent* event) {
     if (clamped != m_hoverEpoch) showEpoch(clamped);
 }
 
-void LossCurveView::fitToWidth() {
-    QCPLegend* legend = m_plot->legend;
-    // itemCount() counts the grid's cells, empty ones too: measure the items in fill order.
-    std::vector<int> widths;
-    for (int i = 0; i < legend->itemCount(); ++i) {
-        if (const QCPAbstractLegendItem* item = legend->item(i))
-            widths.push_back(item->minimumOuterSizeHint().width());
-    }
-    const int count = static_cast<int>(widths.size());
-    const QMargins margins = legend->margins();
-    const int available = m_plot->width() - margins.left() - margins.right() - 4;
-    // The fewest rows whose columns fit whole, the items spread evenly over the rows.
-    int columns = 1;
-    for (int rows = 1; rows <= count; ++rows) {
-        const int c = (count + rows - 1) / rows;
-        // Columns first: item i sits in column i % c; a column is as wide as its widest item.
-        std::vector<int> columnWidth(static_cast<std::size_t>(c), 0);
-        for (int i = 0; i < count; ++i) {
-            int& w = columnWidth[static_cast<std::size_t>(i % c)];
-            w = std::max(w, widths[static_cast<std::size_t>(i)]);
-        }
-        int total = (c - 1) * legend->columnSpacing();
-        for (int w : columnWidth) total += w;
-        if (total <= available || c == 1) {
-            columns = c;
-            break;
-        }
-    }
-    if (legend->wrap() != columns) {
-        legend->setWrap(columns);
-        legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
-    }
+void LossCurveView::fitToSize() {
+    PlotFit::legendColumns(m_plot);
+    PlotFit::epochTicks(m_plot);
 
-    // Epoch labels are whole numbers: the smallest step of 1, 2 or 5 times a power of ten
-    // that leaves a label's width (and two spaces) between ticks.
+    // Loss and accuracy labels a line and a half apart at least: in a short plot (large
+    // presenter text) fewer of them.
     const QFontMetrics metrics(m_plot->xAxis->tickLabelFont());
-    const QCPRange range = m_plot->xAxis->range();
-    const QString widest = QString::number(static_cast<long long>(std::ceil(range.upper)));
-    const int pitch = 2 * metrics.horizontalAdvance(widest + QStringLiteral("  "));
     const QMargins axisMargins = m_plot->axisRect()->margins();
-    const int axisWidth = std::max(1, m_plot->width() - axisMargins.left() - axisMargins.right());
-    const double maxTicks = std::max(2, axisWidth / std::max(pitch, 1));
-    double step = 1;
-    for (double magnitude = 1; step * (maxTicks - 1) < range.size(); magnitude *= 10) {
-        for (double factor : {1.0, 2.0, 5.0}) {
-            step = factor * magnitude;
-            if (step * (maxTicks - 1) >= range.size()) break;
-        }
+    const int axisHeight = m_plot->axisRect()->height() > 0
+                               ? m_plot->axisRect()->height()
+                               : m_plot->height() - axisMargins.top() - axisMargins.bottom();
+    const int rows = std::max(2, static_cast<int>(axisHeight / (1.5 * metrics.height())) + 1);
+    // The ticker's count is of steps between labels, and a target it may overshoot by one.
+    m_plot->yAxis->ticker()->setTickCount(std::clamp(rows - 2, 1, 5));
+    if (auto percent = m_plot->yAxis2->ticker().dynamicCast<QCPAxisTickerText>()) {
+        const int step = rows >= 5 ? 25 : 50;
+        percent->clear();
+        for (int p = 0; p <= 100; p += step)
+            percent->addTick(p / 100.0, QStringLiteral("%1%").arg(p));
     }
-    if (auto fixed = m_plot->xAxis->ticker().dynamicCast<QCPAxisTickerFixed>())
-        fixed->setTickStep(step);
 }
 
 void LossCurveView::resizeEvent(QResizeEvent* event) {
     QWidget::resizeEvent(event);
-    fitToWidth();
+    fitToSize();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void LossCurveView::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::PaletteChange) applyPalette();
+    if (event->type() == QEvent::PaletteChange) applyStyle();
+    if (event->type() == QEvent::FontChange) {
+        applyStyle();
+        fitToSize();  // the epoch labels' widths changed
+    }
     QWidget::changeEvent(event);
 }
 
-void LossCurveView::applyPalette() {
+void LossCurveView::applyStyle() {
     PlotStyle::apply(m_plot, palette());
+    m_plot->legend->setIconSize(UiScale::scaled(18), UiScale::scaled(8));
+    for (QCPItemTracer* tracer : {m_trainTracer, m_testTracer}) {
+        tracer->setSize(UiScale::scaled(8));
+        tracer->setPen(PlotStyle::pen(tracer->pen().color(), 2));
+    }
+    m_cursor->setPen(PlotStyle::pen(QColor(128, 128, 128), 1, Qt::DotLine));
+    m_divergedLine->setPen(PlotStyle::pen(QColor(0xc0, 0x39, 0x2b), 2, Qt::DashLine));
     QColor background = palette().color(QPalette::ToolTipBase);
     background.setAlpha(235);
     m_readout->setBrush(background);

@@ -52,10 +52,10 @@ private:
     void appendRows(const nnplay::History& rows);
     void onMouseMove(QMouseEvent* event);
     void rescale();
-    /// Fits what has text to the plot's width: as many legend columns as fit whole, and no
-    /// more epoch ticks than their labels have room for.
-    void fitToWidth();
-    void applyPalette();
+    /// Fits what has text to the plot's size: as many legend columns as fit whole, and no
+    /// more epoch, loss and accuracy ticks than their labels have room for.
+    void fitToSize();
+    void applyStyle();
 
     QCustomPlot* m_plot;
     QCheckBox* m_logBox;

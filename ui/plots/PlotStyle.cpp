@@ -6,27 +6,51 @@
 #include <algorithm>
 #include <array>
 
+#include "style/UiScale.h"
+
 namespace nnplay::ui {
 
 namespace {
 
-void styleAxis(QCPAxis* axis, const QPalette& palette) {
+// The width a plottable's pen was given at 100 %, kept on it the first time it is scaled.
+constexpr char kBaseWidth[] = "nnplayBaseWidth";
+
+void styleAxis(QCPAxis* axis, const QPalette& palette, const QFont& font) {
     const QColor text = palette.color(QPalette::WindowText);
     QColor grid = text;
     grid.setAlpha(40);
     QColor subGrid = text;
     subGrid.setAlpha(18);
-    axis->setBasePen(QPen(text, 1));
-    axis->setTickPen(QPen(text, 1));
-    axis->setSubTickPen(QPen(text, 1));
+    axis->setBasePen(PlotStyle::pen(text, 1));
+    axis->setTickPen(PlotStyle::pen(text, 1));
+    axis->setSubTickPen(PlotStyle::pen(text, 1));
     axis->setTickLabelColor(text);
     axis->setLabelColor(text);
-    axis->grid()->setPen(QPen(grid, 1, Qt::DotLine));
-    axis->grid()->setSubGridPen(QPen(subGrid, 1, Qt::DotLine));
+    axis->setTickLabelFont(font);
+    axis->setLabelFont(font);
+    axis->grid()->setPen(PlotStyle::pen(grid, 1, Qt::DotLine));
+    axis->grid()->setSubGridPen(PlotStyle::pen(subGrid, 1, Qt::DotLine));
     axis->grid()->setZeroLinePen(Qt::NoPen);
 }
 
+/// Scales a plottable's line to the zoom from the width it had at 100 %.
+void scalePen(QCPAbstractPlottable* plottable) {
+    QPen pen = plottable->pen();
+    if (pen.style() == Qt::NoPen) return;
+    QVariant base = plottable->property(kBaseWidth);
+    if (!base.isValid()) {
+        base = pen.widthF();
+        plottable->setProperty(kBaseWidth, base);
+    }
+    pen.setWidthF(base.toDouble() * UiScale::factor());
+    plottable->setPen(pen);
+}
+
 }  // namespace
+
+QPen PlotStyle::pen(const QColor& color, double width, Qt::PenStyle style) {
+    return QPen(color, width * UiScale::factor(), style);
+}
 
 QColor PlotStyle::classColor(int index) {
     static const std::array<QColor, 10> colors{
@@ -67,11 +91,12 @@ QCPColorGradient PlotStyle::countGradient() {
 }
 
 void PlotStyle::apply(QCustomPlot* plot, const QPalette& palette) {
+    const QFont font = plot->font();
     plot->setBackground(palette.brush(QPalette::Window));
     for (int i = 0; i < plot->axisRectCount(); ++i) {
         QCPAxisRect* rect = plot->axisRect(i);
         rect->setBackground(palette.brush(QPalette::Base));
-        for (QCPAxis* axis : rect->axes()) styleAxis(axis, palette);
+        for (QCPAxis* axis : rect->axes()) styleAxis(axis, palette, font);
     }
     if (plot->legend) {
         QColor legendBrush = palette.color(QPalette::Base);
@@ -79,16 +104,22 @@ void PlotStyle::apply(QCustomPlot* plot, const QPalette& palette) {
         plot->legend->setBrush(legendBrush);
         plot->legend->setBorderPen(QPen(palette.color(QPalette::Mid)));
         plot->legend->setTextColor(palette.color(QPalette::Text));
+        plot->legend->setFont(font);  // and every item's
     }
     for (int i = 0; i < plot->plotLayout()->elementCount(); ++i) {
         if (auto* title = qobject_cast<QCPTextElement*>(plot->plotLayout()->elementAt(i))) {
             title->setTextColor(palette.color(QPalette::WindowText));
+            title->setFont(font);
         }
+    }
+    for (int i = 0; i < plot->plottableCount(); ++i) scalePen(plot->plottable(i));
+    for (int i = 0; i < plot->itemCount(); ++i) {
+        if (auto* text = qobject_cast<QCPItemText*>(plot->item(i))) text->setFont(font);
     }
 }
 
 void PlotStyle::apply(QCPColorScale* scale, const QPalette& palette) {
-    styleAxis(scale->axis(), palette);
+    styleAxis(scale->axis(), palette, scale->parentPlot()->font());
     scale->axis()->grid()->setVisible(false);
 }
 

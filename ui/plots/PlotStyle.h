@@ -3,6 +3,7 @@
 
 #include <QColor>
 #include <QPalette>
+#include <QPen>
 
 class QCustomPlot;
 class QCPColorGradient;
@@ -29,8 +30,13 @@ public:
     /// White to blue: counts (confusion matrix).
     static QCPColorGradient countGradient();
 
-    /// Plot background, axes, grid, text and legend in the colours of `palette`. Call again
-    /// on QEvent::PaletteChange (the system switching between light and dark).
+    /// A pen `width` pixels wide at 100 %, as wide as UiScale's zoom makes it.
+    static QPen pen(const QColor& color, double width, Qt::PenStyle style = Qt::SolidLine);
+
+    /// Plot background, axes, grid, text and legend in the colours of `palette`, their text
+    /// in the plot's font and every line as wide as UiScale's zoom makes it (the graphs'
+    /// widths as they were given at 100 %). Call again on QEvent::PaletteChange (the system
+    /// switching between light and dark) and on QEvent::FontChange (UiScale).
     static void apply(QCustomPlot* plot, const QPalette& palette);
     /// The same for a colour scale's axis.
     static void apply(QCPColorScale* scale, const QPalette& palette);

@@ -24,17 +24,22 @@
 #include "editor/OutputFixBar.h"
 #include "editor/PropertiesPanel.h"
 #include "layers/LayerRegistry.h"
+#include "lesson/LessonController.h"
+#include "lesson/LessonPanel.h"
 #include "panels/DataPanel.h"
 #include "panels/TrainingPanel.h"
 #include "plots/DecisionBoundaryView.h"
 #include "plots/LossCurveView.h"
 #include "train/DocumentSync.h"
+#include "train/RunArchive.h"
 #include "train/TrainingController.h"
 #include "window/AutosaveKeeper.h"
 #include "window/PlayKeyFilter.h"
+#include "window/PresenterMode.h"
 #include "window/ProjectFiles.h"
 #include "window/TrainingToolBar.h"
 #include "window/TrainingViews.h"
+#include "window/WelcomeDialog.h"
 #include "window/WindowSettings.h"
 
 namespace nnplay::ui {
@@ -46,6 +51,7 @@ MainWindow::MainWindow(QWidget* parent)
       m_sync(new DocumentSync(m_document, m_training, this)),
       m_files(new ProjectFiles(m_document, m_sync, m_training, this)),
       m_autosave(new AutosaveKeeper(m_files, m_document, m_training, this)),
+      m_lesson(new LessonController(m_document, m_sync, m_training, this)),
       m_views(new TrainingViews(m_training, this)),
       m_scene(new NetworkScene(m_document, this)),
       m_view(new NetworkView(m_scene)),
@@ -54,7 +60,9 @@ MainWindow::MainWindow(QWidget* parent)
       m_properties(new PropertiesPanel(m_document)),
       m_dataPanel(new DataPanel(m_document)),
       m_trainingPanel(new TrainingPanel(m_document)),
-      m_toolBar(new TrainingToolBar(this)) {
+      m_lessonPanel(new LessonPanel(m_lesson)),
+      m_toolBar(new TrainingToolBar(this)),
+      m_presenter(new PresenterMode(this, m_toolBar)) {
     setObjectName(QStringLiteral("mainWindow"));
 
     addToolBar(Qt::TopToolBarArea, m_toolBar);
@@ -74,6 +82,8 @@ MainWindow::MainWindow(QWidget* parent)
     m_sync->loadProject();
     onValidityChanged(m_scene->networkValid(), m_scene->validityMessage());
     updateTitle();
+    showLesson();
+    hideLessonControls(m_lesson->hiddenControls());
     // Not the palette's search field: there, Space would type instead of playing.
     m_view->setFocus();
     showStatus(tr("Drag layers from the palette into the network, then press Play."));
@@ -132,6 +142,7 @@ void MainWindow::buildDocks() {
     };
     makeDock(tr("Layers"), QStringLiteral("paletteDock"), m_palette, Qt::LeftDockWidgetArea);
     makeDock(tr("Data"), QStringLiteral("dataDock"), m_dataPanel, Qt::LeftDockWidgetArea);
+    makeDock(tr("Lesson"), QStringLiteral("lessonDock"), m_lessonPanel, Qt::RightDockWidgetArea);
     makeDock(tr("Training settings"), QStringLiteral("trainingDock"), m_trainingPanel,
              Qt::RightDockWidgetArea);
     makeDock(tr("Properties"), QStringLiteral("propertiesDock"), m_properties,
@@ -155,8 +166,8 @@ void MainWindow::buildMenus() {
     undo->setShortcut(QKeySequence::Undo);
     QAction* redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
     // Ctrl+Y and Ctrl+Shift+Z on every platform, whatever the platform's own redo key is.
-    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Y),
-                        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)});
+    redo->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::Key_Y), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)});
     edit->addAction(undo);
     edit->addAction(redo);
 
@@ -165,14 +176,19 @@ void MainWindow::buildMenus() {
     train->addAction(m_toolBar->stepAction());
     train->addAction(m_toolBar->stepBatchAction());
     train->addAction(m_toolBar->resetAction());
+    train->addSeparator();
+    train->addAction(m_lesson->nextVariantAction());
+    train->addAction(m_lesson->previousVariantAction());
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     for (QDockWidget* dock : findChildren<QDockWidget*>()) {
         view->addAction(dock->toggleViewAction());
     }
     view->addAction(m_toolBar->toggleViewAction());
+    m_presenter->addActions(view);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Welcome"), this, &MainWindow::showWelcome);
     help->addAction(tr("&About nnplay"), this, [this] {
         m_files->ask(QMessageBox::Information, tr("About nnplay"),
                      tr("nnplay %1: a neural-network playground.\n\nBuild a network from "
@@ -182,6 +198,19 @@ void MainWindow::buildMenus() {
     });
 }
 
+WelcomeDialog* MainWindow::showWelcome() {
+    if (auto* open = findChild<WelcomeDialog*>(QString(), Qt::FindDirectChildrenOnly)) {
+        open->raise();
+        open->activateWindow();
+        return open;
+    }
+    auto* dialog = new WelcomeDialog(m_document, m_files, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->resize(dialog->sizeFor(size().boundedTo(QSize(1400, 840)) - QSize(40, 40)));
+    dialog->open();
+    return dialog;
+}
+
 void MainWindow::connectDocument() {
     connect(m_sync, &DocumentSync::statusMessage, this,
             [this](const QString& message) { showStatus(message); });
@@ -189,6 +218,25 @@ void MainWindow::connectDocument() {
         if (freshWeights) m_scene->clearSnapshot();
     });
     connect(m_document, &ProjectDocument::projectReplaced, this, &MainWindow::updateTitle);
+    connect(m_document, &ProjectDocument::projectReplaced, m_views->runs(), &RunArchive::reset);
+    connect(m_lesson, &LessonController::lessonChanged, this, &MainWindow::showLesson);
+    // A lesson's runs are named after their variants, so the Runs view compares them by name.
+    connect(m_lesson, &LessonController::currentVariantChanged, this, [this](int index) {
+        const auto& variants = m_lesson->lesson().variants;
+        m_views->runs()->setRunName(
+            index >= 0 && index < static_cast<int>(variants.size())
+                ? QString::fromStdString(variants[static_cast<std::size_t>(index)].name)
+                : QString());
+    });
+    // A presenter's clicker sends PageDown and PageUp.
+    connect(m_presenter, &PresenterMode::nextVariantRequested, m_lesson,
+            &LessonController::nextVariant);
+    connect(m_presenter, &PresenterMode::previousVariantRequested, m_lesson,
+            &LessonController::previousVariant);
+    connect(m_lesson, &LessonController::hiddenControlsChanged, this,
+            &MainWindow::hideLessonControls);
+    connect(m_lesson, &LessonController::statusMessage, this,
+            [this](const QString& message) { showStatus(message); });
     connect(m_document, &ProjectDocument::filePathChanged, this, &MainWindow::updateTitle);
     connect(m_document->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
 
@@ -243,6 +291,45 @@ void MainWindow::applyDefaultLayout() {
     resizeDocks({training, properties}, {330, 300}, Qt::Vertical);
     m_centralSplitter->setSizes({500, 470});
     m_viewSplitter->setSizes({420, 240});
+    sizeLessonDock();
+}
+
+void MainWindow::showLesson() {
+    QDockWidget* dock = findChild<QDockWidget*>(QStringLiteral("lessonDock"));
+    dock->toggleViewAction()->setEnabled(m_lesson->isLesson());
+    const bool opens = m_lesson->isLesson() && dock->isHidden();
+    dock->setVisible(m_lesson->isLesson());
+    if (opens && isVisible()) sizeLessonDock();
+}
+
+void MainWindow::sizeLessonDock() {
+    // Wide enough to read the lesson, tall enough to show its variants and steps; the training
+    // settings (fewer while the lesson hides some) and the properties share the rest.
+    QDockWidget* lesson = findChild<QDockWidget*>(QStringLiteral("lessonDock"));
+    if (lesson->isHidden()) return;
+    QDockWidget* training = findChild<QDockWidget*>(QStringLiteral("trainingDock"));
+    QDockWidget* properties = findChild<QDockWidget*>(QStringLiteral("propertiesDock"));
+    resizeDocks({lesson}, {std::max(250, width() * 19 / 100)}, Qt::Horizontal);
+    m_centralSplitter->setSizes({550, 450});  // the canvas keeps room for a wide network
+    const int settings = training->sizeHint().height();
+    resizeDocks({lesson, training, properties}, {height() - settings - 100, settings, 100},
+                Qt::Vertical);
+}
+
+void MainWindow::hideLessonControls(const std::vector<std::string>& names) {
+    m_trainingPanel->setHiddenControls(names);
+    m_dataPanel->setHiddenControls(names);
+    m_scene->setHiddenControls(names);
+    // The palette comes back only if the lesson hid it, not if the learner closed it.
+    QDockWidget* palette = findChild<QDockWidget*>(QStringLiteral("paletteDock"));
+    const bool hide = std::find(names.begin(), names.end(), "palette") != names.end();
+    if (hide && !palette->isHidden()) {
+        palette->hide();
+        m_paletteHiddenByLesson = true;
+    } else if (!hide && m_paletteHiddenByLesson) {
+        palette->show();
+        m_paletteHiddenByLesson = false;
+    }
 }
 
 void MainWindow::showStatus(const QString& message, int timeoutMs) {
@@ -264,6 +351,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     }
     m_training->send(&TrainingWorker::pause);
     m_autosave->finish();
+    m_presenter->leave();  // the layout kept for next time is the window's own
     WindowSettings::save(*this);
     event->accept();
 }

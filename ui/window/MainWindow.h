@@ -2,6 +2,8 @@
 #pragma once
 
 #include <QMainWindow>
+#include <string>
+#include <vector>
 
 #include "train/TrainingSnapshot.h"
 
@@ -13,9 +15,12 @@ class AutosaveKeeper;
 class DataPanel;
 class DocumentSync;
 class LayerPalette;
+class LessonController;
+class LessonPanel;
 class NetworkScene;
 class NetworkView;
 class OutputFixBar;
+class PresenterMode;
 class ProjectDocument;
 class ProjectFiles;
 class PropertiesPanel;
@@ -23,6 +28,7 @@ class TrainingController;
 class TrainingPanel;
 class TrainingToolBar;
 class TrainingViews;
+class WelcomeDialog;
 
 /// The application window: layer palette, network canvas, properties, data and training
 /// panels, the training views and the training toolbar, laid out and wired together. Owns the
@@ -46,9 +52,16 @@ public:
     TrainingToolBar* trainingToolBar() const { return m_toolBar; }
     DataPanel* dataPanel() const { return m_dataPanel; }
     TrainingPanel* trainingPanel() const { return m_trainingPanel; }
+    /// The open lesson (variants, hidden controls, Next/Previous Variant) and its panel.
+    LessonController* lesson() const { return m_lesson; }
+    LessonPanel* lessonPanel() const { return m_lessonPanel; }
+    PresenterMode* presenter() const { return m_presenter; }
     /// Canvas | views, and the tabs above the loss curves.
     QSplitter* centralSplitter() const { return m_centralSplitter; }
     QSplitter* viewSplitter() const { return m_viewSplitter; }
+
+    /// Opens the welcome screen over the window (Help > Welcome), or raises the open one.
+    WelcomeDialog* showWelcome();
 
 signals:
     /// A snapshot of the current session was drawn.
@@ -73,6 +86,11 @@ private:
     void onValidityChanged(bool valid, const QString& message);
     void onNeuronHovered(int layerIndex, int unit);
     void updateTitle();
+    /// Shows the Lesson dock while the project is a lesson, hides it otherwise.
+    void showLesson();
+    void sizeLessonDock();
+    /// Hides the controls the lesson names (LessonController::hiddenControls()).
+    void hideLessonControls(const std::vector<std::string>& names);
 
     static constexpr int kStatusMs = 6000;
 
@@ -81,6 +99,7 @@ private:
     DocumentSync* m_sync;
     ProjectFiles* m_files;
     AutosaveKeeper* m_autosave;
+    LessonController* m_lesson;
     TrainingViews* m_views;
     NetworkScene* m_scene;
     NetworkView* m_view;
@@ -89,7 +108,9 @@ private:
     PropertiesPanel* m_properties;
     DataPanel* m_dataPanel;
     TrainingPanel* m_trainingPanel;
+    LessonPanel* m_lessonPanel;
     TrainingToolBar* m_toolBar;
+    PresenterMode* m_presenter;
     QSplitter* m_centralSplitter = nullptr;
     QSplitter* m_viewSplitter = nullptr;
 
@@ -98,6 +119,7 @@ private:
     QString m_stopStatus;      // why training last paused by itself, while it is shown
     QString m_validityStatus;  // why the network cannot train, while it is shown
     bool m_defaultLayoutPending = false;
+    bool m_paletteHiddenByLesson = false;
 };
 
 }  // namespace nnplay::ui

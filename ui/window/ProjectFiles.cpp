@@ -11,12 +11,12 @@
 #include <exception>
 
 #include "data/CsvTable.h"
-#include "data/ResourcePath.h"
 #include "document/ProjectDocument.h"
 #include "io/ProjectFile.h"
 #include "train/DocumentSync.h"
 #include "train/EditRules.h"
 #include "train/TrainingController.h"
+#include "window/ProjectCatalog.h"
 #include "window/RecentFilesMenu.h"
 
 namespace nnplay::ui {
@@ -73,8 +73,8 @@ void ProjectFiles::addActions(QMenu* file) {
     connect(m_recentMenu, &RecentFilesMenu::fileChosen, this, [this](const QString& path) {
         if (maybeSave()) openFile(path);
     });
-    m_examplesMenu = file->addMenu(tr("Open &Example"));
-    rebuildExamplesMenu();
+    fillMenu(file->addMenu(tr("Open &Example")), ProjectCatalog::shipped("examples"));
+    fillMenu(file->addMenu(tr("&Lessons")), ProjectCatalog::shipped("lessons"));
     file->addSeparator();
     QAction* saveAction = file->addAction(tr("&Save"), this, &ProjectFiles::save);
     saveAction->setShortcut(QKeySequence::Save);
@@ -231,33 +231,17 @@ QStringList ProjectFiles::recentFiles() const {
     return m_recentMenu ? m_recentMenu->files() : QStringList();
 }
 
-void ProjectFiles::rebuildExamplesMenu() {
-    m_examplesMenu->clear();
-    const QDir dir(QString::fromStdString(resourcePath("examples")));
-    // Listed by title, in the order of the titles; a file that does not read is left out.
-    QMap<QString, Project> examples;
-    for (const QString& name :
-         dir.entryList({QStringLiteral("*.nnplay")}, QDir::Files, QDir::Name)) {
-        const QString path = dir.filePath(name);
-        try {
-            Project project = ProjectFile::load(path.toStdString());
-            absolutizeCsvPath(project, dir.absolutePath());
-            const QString title = project.title.empty() ? QFileInfo(name).completeBaseName()
-                                                        : QString::fromStdString(project.title);
-            examples.insert(title, std::move(project));
-        } catch (const std::exception& e) {
-            qWarning("%s", e.what());
-        }
-    }
-    for (auto it = examples.cbegin(); it != examples.cend(); ++it) {
-        QAction* action = m_examplesMenu->addAction(it.key());
-        const Project project = it.value();
+void ProjectFiles::fillMenu(QMenu* menu, const ProjectCatalog& catalog) {
+    menu->clear();
+    for (const ProjectCatalog::Entry& entry : catalog.entries()) {
+        QAction* action = menu->addAction(entry.title);
+        const Project project = entry.project;
         connect(action, &QAction::triggered, this, [this, project] {
-            // Examples open untitled: Save asks where, the shipped file stays as it is.
+            // Shipped projects open untitled: Save asks where, the shipped file stays as it is.
             if (maybeSave()) openProject(project);
         });
     }
-    m_examplesMenu->setEnabled(!examples.isEmpty());
+    menu->setEnabled(!catalog.entries().isEmpty());
 }
 
 }  // namespace nnplay::ui

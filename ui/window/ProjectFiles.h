@@ -16,13 +16,14 @@ class QWidget;
 namespace nnplay::ui {
 
 class DocumentSync;
+class ProjectCatalog;
 class ProjectDocument;
 class RecentFilesMenu;
 class TrainingController;
 
-/// The window's file handling: New, Open, Open Recent, Open Example, Save and Save As, and the
-/// prompt before unsaved changes are lost. Saving stores the worker's current weights when
-/// they still fit the document, and offers once per project to keep a CSV file that lies
+/// The window's file handling: New, Open, Open Recent, Open Example, Lessons, Save and Save As,
+/// and the prompt before unsaved changes are lost. Saving stores the worker's current weights
+/// when they still fit the document, and offers once per project to keep a CSV file that lies
 /// outside the project's folder inside the project. Every message to the user goes through
 /// ask(), which tests replace with a hook.
 class ProjectFiles : public QObject {
@@ -37,7 +38,7 @@ public:
     ProjectFiles(ProjectDocument* document, DocumentSync* sync, TrainingController* training,
                  QWidget* window);
 
-    /// Adds New, Open, Open Recent, Open Example, Save and Save As to `menu`.
+    /// Adds New, Open, Open Recent, Open Example, Lessons, Save and Save As to `menu`.
     void addActions(QMenu* menu);
 
     /// Opens a project file. On failure shows the reader's message, leaves the open project
@@ -87,7 +88,8 @@ private:
     /// Whether the CSV data goes inside the saved file; asked once per project.
     enum class KeepData { Unasked, Keep, Link };
 
-    void rebuildExamplesMenu();
+    /// One action per shipped project, by title; each opens its project untitled.
+    void fillMenu(QMenu* menu, const ProjectCatalog& catalog);
     /// Puts the CSV text into `project` when the project keeps its data (asking first when
     /// the file lies outside `folder`). False, after saying why, when the file cannot be kept.
     bool keepCsvData(nnplay::Project& project, const QString& folder);
@@ -97,7 +99,6 @@ private:
     TrainingController* m_training;
     QWidget* m_window;
     RecentFilesMenu* m_recentMenu = nullptr;
-    QMenu* m_examplesMenu = nullptr;
     MessageHook m_messageHook;
     KeepData m_keepData = KeepData::Unasked;
 };

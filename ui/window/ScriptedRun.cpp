@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "window/ScriptedRun.h"
 
+#include <QDialog>
 #include <QFileInfo>
+#include <QPainter>
 #include <QPixmap>
 #include <QTextStream>
 #include <QTimer>
@@ -35,8 +37,8 @@ void ScriptedRun::onSnapshot(const TrainingSnapshot& snapshot) {
             if (!m_options.train) {
                 // A picture of a project that cannot train shows why: take it all the same.
                 if (!snapshot.valid) {
-                    QTextStream(stderr) << tr("Cannot train: %1").arg(snapshot.stopMessage)
-                                        << Qt::endl;
+                    QTextStream(stderr)
+                        << tr("Cannot train: %1").arg(snapshot.stopMessage) << Qt::endl;
                 }
                 settle();
                 return;
@@ -79,7 +81,18 @@ void ScriptedRun::takeScreenshot() {
         finish(0);
         return;
     }
-    const QPixmap picture = m_window->grab();
+    QPixmap picture = m_window->grab();
+    for (QDialog* dialog : m_window->findChildren<QDialog*>(Qt::FindDirectChildrenOnly)) {
+        if (!dialog->isVisible()) continue;
+        // Centred, with a thin edge where the window system would draw its frame.
+        QPainter painter(&picture);
+        const QRect at(QPoint((m_window->width() - dialog->width()) / 2,
+                              (m_window->height() - dialog->height()) / 2),
+                       dialog->size());
+        painter.drawPixmap(at.topLeft(), dialog->grab());
+        painter.setPen(m_window->palette().color(QPalette::Shadow));
+        painter.drawRect(at.adjusted(-1, -1, 0, 0));
+    }
     if (picture.isNull() || !picture.save(m_options.screenshot, "PNG")) {
         finish(1, tr("Cannot write the screenshot %1").arg(m_options.screenshot));
         return;

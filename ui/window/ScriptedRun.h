@@ -12,7 +12,8 @@ class MainWindow;
 
 /// What `nnplay --train --epochs N --screenshot FILE --quit` does once the window has opened
 /// its project: trains through the window's own worker, waits until the views show the
-/// result, saves a picture of the whole window and reports that it is done.
+/// result, saves a picture of the whole window (with a dialog open over it, such as the
+/// welcome screen, drawn in the middle) and reports that it is done.
 class ScriptedRun : public QObject {
     Q_OBJECT
 public:

@@ -2,8 +2,8 @@
 #include "window/TrainingToolBar.h"
 
 #include <QAction>
-#include <QFontMetrics>
 #include <QEvent>
+#include <QFontMetrics>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -12,6 +12,7 @@
 #include <QStyle>
 #include <algorithm>
 
+#include "style/UiScale.h"
 #include "train/TrainingWorker.h"
 
 namespace nnplay::ui {
@@ -49,20 +50,7 @@ TrainingToolBar::TrainingToolBar(QWidget* parent)
     addAction(m_step);
     addSeparator();
 
-    QFont counterFont = m_epoch->font();
-    counterFont.setPointSizeF(counterFont.pointSizeF() * 1.35);
-    counterFont.setStyleHint(QFont::Monospace);
-    counterFont.setFamily(QStringLiteral("monospace"));
-    m_epoch->setFont(counterFont);
-    m_epoch->setContentsMargins(8, 0, 12, 0);
     m_epoch->setToolTip(tr("Epochs trained: one epoch shows every training example once."));
-    // Wide enough for a long run in the middle of a big epoch, so that nothing is cut and the
-    // widgets after it do not move as the text grows.
-    m_epoch->setMinimumWidth(
-        QFontMetrics(counterFont)
-            .horizontalAdvance(tr("Epoch %1").arg(groupedDigits(9999999)) +
-                               tr(" + %1/%2").arg(99999).arg(99999)) +
-        m_epoch->contentsMargins().left() + m_epoch->contentsMargins().right());
     addWidget(m_epoch);
 
     auto* speedBox = new QWidget(this);
@@ -72,26 +60,20 @@ TrainingToolBar::TrainingToolBar(QWidget* parent)
     m_speed->setRange(0, TrainingWorker::kFullSpeed);
     m_speed->setPageStep(1);
     m_speed->setTickPosition(QSlider::TicksBelow);
-    m_speed->setFixedWidth(110);
     m_speed->setValue(TrainingWorker::kDefaultSpeed);
     m_speed->setToolTip(
         tr("Slow motion on the left shows every batch; full speed on the "
            "right trains as fast as the computer can."));
     speedLayout->addWidget(m_speed);
-    // As wide as its longest text, so the toolbar never shifts when the speed changes.
-    int widest = 0;
-    for (int level = 0; level <= TrainingWorker::kFullSpeed; ++level) {
-        widest = std::max(widest, m_speedText->fontMetrics().horizontalAdvance(speedText(level)));
-    }
-    m_speedText->setFixedWidth(widest + 4);
     speedLayout->addWidget(m_speedText);
     speedBox->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Preferred);
     addWidget(speedBox);
     // Last, so that nothing moves when it appears.
     m_diverged->setObjectName(QStringLiteral("divergedLabel"));
     m_diverged->setText(tr("Diverged"));
-    m_diverged->setStyleSheet(QStringLiteral("QLabel { color: white; background: #c0392b; "
-                                             "border-radius: 3px; padding: 2px 6px; }"));
+    m_diverged->setStyleSheet(
+        QStringLiteral("QLabel { color: white; background: #c0392b; "
+                       "border-radius: 3px; padding: 2px 6px; }"));
     m_divergedAction = addWidget(m_diverged);
     m_divergedAction->setVisible(false);
 
@@ -112,6 +94,32 @@ TrainingToolBar::TrainingToolBar(QWidget* parent)
     m_speedText->setText(speedText(m_speed->value()));
     setProgress(0, 0, 0);
     updatePlayLook();
+    applySizes();
+}
+
+void TrainingToolBar::applySizes() {
+    const QFont text = font();
+    setIconSize(QSize(1, 1) * UiScale::scaled(style()->pixelMetric(QStyle::PM_ToolBarIconSize)));
+    QFont counterFont = text;
+    counterFont.setPointSizeF(text.pointSizeF() * 1.35);
+    counterFont.setStyleHint(QFont::Monospace);
+    counterFont.setFamily(QStringLiteral("monospace"));
+    m_epoch->setFont(counterFont);
+    m_epoch->setContentsMargins(UiScale::scaled(8), 0, UiScale::scaled(12), 0);
+    // Wide enough for a long run in the middle of a big epoch, so that nothing is cut and the
+    // widgets after it do not move as the text grows.
+    m_epoch->setMinimumWidth(QFontMetrics(counterFont)
+                                 .horizontalAdvance(tr("Epoch %1").arg(groupedDigits(9999999)) +
+                                                    tr(" + %1/%2").arg(99999).arg(99999)) +
+                             m_epoch->contentsMargins().left() +
+                             m_epoch->contentsMargins().right());
+    m_speed->setFixedWidth(UiScale::scaled(110));
+    // As wide as its longest text, so the toolbar never shifts when the speed changes.
+    int widest = 0;
+    for (int level = 0; level <= TrainingWorker::kFullSpeed; ++level) {
+        widest = std::max(widest, QFontMetrics(text).horizontalAdvance(speedText(level)));
+    }
+    m_speedText->setFixedWidth(widest + 4);
 }
 
 void TrainingToolBar::setRunning(bool running) {
@@ -168,6 +176,7 @@ int TrainingToolBar::speed() const { return m_speed->value(); }
 
 void TrainingToolBar::changeEvent(QEvent* event) {
     if (event->type() == QEvent::StyleChange) updatePlayLook();
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange) applySizes();
     QToolBar::changeEvent(event);
 }
 

@@ -55,6 +55,8 @@ protected:
 
 private:
     void updatePlayLook();
+    /// Icons, the counter's font and the fixed widths, from the toolbar's font and UiScale.
+    void applySizes();
 
     QAction* m_play;
     QAction* m_step;

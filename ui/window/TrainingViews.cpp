@@ -6,7 +6,9 @@
 #include "plots/ConfusionMatrixView.h"
 #include "plots/DecisionBoundaryView.h"
 #include "plots/LossCurveView.h"
+#include "plots/RunComparisonView.h"
 #include "plots/SampleGridView.h"
+#include "train/RunArchive.h"
 #include "train/TrainingController.h"
 #include "train/TrainingSnapshot.h"
 
@@ -19,17 +21,22 @@ TrainingViews::TrainingViews(TrainingController* training, QObject* parent)
       m_boundary(new DecisionBoundaryView),
       m_confusion(new ConfusionMatrixView),
       m_samples(new SampleGridView),
-      m_loss(new LossCurveView) {
+      m_loss(new LossCurveView),
+      m_runs(new RunArchive(this)),
+      m_runsView(new RunComparisonView(m_runs)) {
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_boundary, tr("Output"));
     m_tabs->addTab(m_confusion, tr("Confusion matrix"));
     m_tabs->addTab(m_samples, tr("Test samples"));
+    m_tabs->addTab(m_runsView, tr("Runs"));
     m_tabs->setTabToolTip(indexOf(View::Output),
                           tr("What the network answers at every point of the plane."));
     m_tabs->setTabToolTip(indexOf(View::ConfusionMatrix),
                           tr("Which classes the network mixes up on the test data."));
     m_tabs->setTabToolTip(indexOf(View::TestSamples),
                           tr("Test examples with the network's answers."));
+    m_tabs->setTabToolTip(indexOf(View::Runs), tr("The runs so far, compared on one plot."));
+    connect(m_runsView, &RunComparisonView::forgetRequested, m_runs, &RunArchive::clear);
     connect(m_tabs, &QTabWidget::currentChanged, this, &TrainingViews::updateSnapshotRequest);
 }
 
@@ -41,6 +48,8 @@ QWidget* TrainingViews::widget(View view) const {
             return m_confusion;
         case View::TestSamples:
             return m_samples;
+        case View::Runs:
+            return m_runsView;
     }
     return nullptr;
 }
@@ -60,6 +69,7 @@ void TrainingViews::setSnapshot(const TrainingSnapshot& snapshot) {
     }
     m_boundary->setSnapshot(snapshot);
     m_loss->setSnapshot(snapshot);
+    m_runs->track(snapshot);
     if (isAvailable(View::ConfusionMatrix)) m_confusion->setSnapshot(snapshot);
     if (isAvailable(View::TestSamples)) m_samples->setSnapshot(snapshot);
 }

@@ -12,19 +12,21 @@ namespace nnplay::ui {
 class ConfusionMatrixView;
 class DecisionBoundaryView;
 class LossCurveView;
+class RunArchive;
+class RunComparisonView;
 class SampleGridView;
 class TrainingController;
 struct DataPreview;
 struct TrainingSnapshot;
 
-/// The views of training: the tabs (output over the plane, confusion matrix, test samples)
-/// and the loss curves. Hands every snapshot to the views that show it, shows the tabs that
+/// The views of training: the tabs (output over the plane, confusion matrix, test samples,
+/// the runs so far on one plot) and the loss curves. Hands every snapshot to the views that show it, shows the tabs that
 /// fit the session's data (starting a new kind of data on its most telling view) and asks the
 /// worker only for what visible views need. Views are addressed by View, never by tab index.
 class TrainingViews : public QObject {
     Q_OBJECT
 public:
-    enum class View { Output, ConfusionMatrix, TestSamples };
+    enum class View { Output, ConfusionMatrix, TestSamples, Runs };
 
     /// `training` is not owned and must outlive this object; the widgets are created here and
     /// belong to whoever takes tabs() and lossView() into a layout.
@@ -34,6 +36,9 @@ public:
     DecisionBoundaryView* boundaryView() const { return m_boundary; }
     SampleGridView* samplesView() const { return m_samples; }
     LossCurveView* lossView() const { return m_loss; }
+    RunComparisonView* runsView() const { return m_runsView; }
+    /// Every run of this window, for comparing them.
+    RunArchive* runs() const { return m_runs; }
 
     /// Whether the view's tab is offered for the current data.
     bool isAvailable(View view) const;
@@ -56,6 +61,8 @@ private:
     ConfusionMatrixView* m_confusion;
     SampleGridView* m_samples;
     LossCurveView* m_loss;
+    RunArchive* m_runs;
+    RunComparisonView* m_runsView;
     int m_generation = -1;
     int m_kind = -1;  // the kind of data the current tab was chosen for
 };

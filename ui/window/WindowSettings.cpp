@@ -26,6 +26,7 @@ constexpr char kShowTestData[] = "showTestData";
 constexpr char kDiscretize[] = "discretize";
 constexpr char kLogScale[] = "logScale";
 constexpr char kTheme[] = "theme";
+constexpr char kShowWelcome[] = "showWelcome";
 }  // namespace Keys
 
 QLatin1String key(const char* name) { return QLatin1String(name); }
@@ -58,6 +59,21 @@ Theme::Kind WindowSettings::theme() {
     const QString name = settings.value(key(Keys::kTheme)).toString();
     settings.endGroup();
     return Theme::parse(name).value_or(Theme::Kind::System);
+}
+
+bool WindowSettings::showWelcomeAtStart() {
+    QSettings settings;
+    settings.beginGroup(key(Keys::kGroup));
+    const bool show = settings.value(key(Keys::kShowWelcome), true).toBool();
+    settings.endGroup();
+    return show;
+}
+
+void WindowSettings::setShowWelcomeAtStart(bool show) {
+    QSettings settings;
+    settings.beginGroup(key(Keys::kGroup));
+    settings.setValue(key(Keys::kShowWelcome), show);
+    settings.endGroup();
 }
 
 void WindowSettings::save(const MainWindow& window) {

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+class QCustomPlot;
+class QFont;
+
+namespace nnplay::ui {
+
+/// Fitting what has text to a plot's width, shared by the plots with a legend row and an
+/// epoch axis.
+namespace PlotFit {
+
+/// Moves the plot's legend into a row of its own above the curves, where it hides nothing,
+/// in `font`, borderless and tight.
+void placeLegendAbove(QCustomPlot* plot, const QFont& font);
+/// Puts a legend that sits in a row above the curves into the fewest rows whose columns fit
+/// the plot's width whole, the items spread evenly over the rows.
+void legendColumns(QCustomPlot* plot);
+/// Epoch labels are whole numbers: picks the smallest step of 1, 2 or 5 times a power of ten
+/// that leaves a label's width (and two spaces) between ticks. The x axis needs a
+/// QCPAxisTickerFixed.
+void epochTicks(QCustomPlot* plot);
+
+}  // namespace PlotFit
+
+}  // namespace nnplay::ui
