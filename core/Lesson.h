@@ -40,9 +40,13 @@ struct Lesson {
                                                 "batch_size", "loss",          "features", "noise",
                                                 "data",       "palette"};
     /// Measures an outcome may name: figures of the finished run (test loss minus train loss
-    /// for "gap"), and "diverged".
-    static constexpr const char* kMeasures[] = {"train_loss",    "test_loss", "train_accuracy",
-                                                "test_accuracy", "gap",       "diverged"};
+    /// for "gap"; precision, recall and F1 of the positive class for two classes, their macro
+    /// averages for more; for data of groups each group's test accuracy and "group_gap", the
+    /// best group's minus the worst's), and "diverged".
+    static constexpr const char* kMeasures[] = {"train_loss",      "test_loss", "train_accuracy",
+                                                "test_accuracy",   "gap",       "test_precision",
+                                                "test_recall",     "test_f1",   "test_accuracy_a",
+                                                "test_accuracy_b", "group_gap", "diverged"};
     /// The longest text of one field, in characters.
     static constexpr std::size_t kMaxTextLength = 1000;
     /// The most "try" steps and variants a lesson holds.

@@ -21,6 +21,7 @@ DataInfo describeData(const DataSpec& spec, Task task, const std::string& baseDi
         info.targetCount = 1;
         if (task == Task::Regression) info.targetRange = std::array<float, 2>{-1.0f, 1.0f};
         info.isPlane = true;
+        if (spec.source == "groups") info.groupNames = planeGroupNames();
         return info;
     }
     if (spec.source == "digits") return digitsDataInfo();

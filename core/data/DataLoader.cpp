@@ -34,8 +34,14 @@ std::string sourceList(const std::function<bool(const SourceInfo&)>& keep) {
 /// drew the points.
 std::uint32_t splitSeed(std::uint32_t seed) { return seed * 2654435761u + 0x9E3779B9u; }
 
-void splitInto(const Dataset& all, const DataSpec& spec, DataSplit& split) {
-    splitTrainTest(all, spec.trainFraction, splitSeed(spec.seed), split.train, split.test);
+/// Cuts train and test (with exactly trainPerGroup[g] samples of group g for training when
+/// given), then the validation part from the training part.
+void splitInto(const Dataset& all, const DataSpec& spec, DataSplit& split,
+               const std::vector<int>& trainPerGroup = {}) {
+    if (trainPerGroup.empty())
+        splitTrainTest(all, spec.trainFraction, splitSeed(spec.seed), split.train, split.test);
+    else
+        splitTrainTestByGroup(all, trainPerGroup, splitSeed(spec.seed), split.train, split.test);
     if (spec.validationFraction > 0.0) {
         const Dataset trainAll = std::move(split.train);
         splitTrainTest(trainAll, 1.0 - spec.validationFraction, splitSeed(splitSeed(spec.seed)),
@@ -43,11 +49,29 @@ void splitInto(const Dataset& all, const DataSpec& spec, DataSplit& split) {
     }
 }
 
+/// How many samples of groups A and B the training part of groups data holds: group B at
+/// spec.minorityShare (rounded). The test part is half each (A takes an odd one), so accuracy
+/// per group is measured on equal footing.
+std::vector<int> groupTrainCounts(const DataSpec& spec) {
+    const int trainCount = trainSampleCount(spec.samples, spec.trainFraction);
+    const int trainB = static_cast<int>(std::lround(trainCount * spec.minorityShare.value_or(0.5)));
+    return {trainCount - trainB, trainB};
+}
+
 DataSplit loadPlane(const DataSpec& spec, Task task) {
     DataSplit split;
-    Dataset all = generatePlaneData(spec.source, spec.samples, spec.noise, spec.seed);
+    PlaneBalance balance;
+    if (spec.positiveShare)
+        balance.positives = positiveSampleCount(spec.samples, *spec.positiveShare);
+    const bool groups = spec.source == "groups";
+    const std::vector<int> trainPerGroup = groups ? groupTrainCounts(spec) : std::vector<int>{};
+    if (groups) {
+        const int testCount = spec.samples - trainPerGroup[0] - trainPerGroup[1];
+        balance.groupB = trainPerGroup[1] + testCount / 2;
+    }
+    Dataset all = generatePlaneData(spec.source, spec.samples, spec.noise, spec.seed, balance);
     derivePlaneFeatures(all.points, spec.features, all.inputs);
-    splitInto(all, spec, split);
+    splitInto(all, spec, split, trainPerGroup);
     split.info = describeData(spec, task, {});
     return split;
 }
@@ -68,12 +92,48 @@ const std::vector<SourceInfo>& dataSources() {
         {"gaussian", "Gaussian", "Gauss", Task::Classification, true},
         {"spiral", "Spiral", "Spiral", Task::Classification, true},
         {"moons", "Moons", "Moons", Task::Classification, true},
+        {"groups", "Two groups of people", "Groups", Task::Classification, true},
         {"plane", "Plane", "Plane", Task::Regression, true},
         {"multigauss", "Hills of Gaussians", "Hills", Task::Regression, true},
         {"digits", "Digits 8x8", "Digits", Task::Classification, false},
         {"csv", "CSV file", "CSV", Task::Classification, false, true},
     };
     return sources;
+}
+
+void checkDataBalance(const DataSpec& spec) {
+    if (spec.positiveShare) {
+        const double share = *spec.positiveShare;
+        if (!isBinaryPlaneSource(spec.source))
+            throw InputError(
+                "the share of positive samples (data.positive_share) can be set for "
+                "the two-class 2-D data (circle, xor, gaussian, spiral, moons), not "
+                "for " +
+                quoteForMessage(spec.source));
+        if (!(share > 0.0 && share < 1.0))
+            throw InputError(
+                "the share of positive samples (data.positive_share) must be between "
+                "0 and 1 (both excluded), not " +
+                numberForMessage(share));
+    }
+    if (spec.minorityShare) {
+        const double share = *spec.minorityShare;
+        if (spec.source != "groups")
+            throw InputError(
+                "the share of group B in the training data (data.minority_share) "
+                "belongs to the 'groups' data, not to " +
+                quoteForMessage(spec.source));
+        if (!(share >= 0.0 && share <= 1.0))
+            throw InputError(
+                "the share of group B in the training data (data.minority_share) "
+                "must be from 0 to 1, not " +
+                numberForMessage(share));
+    }
+}
+
+void dropForeignBalance(DataSpec& spec) {
+    if (!isBinaryPlaneSource(spec.source)) spec.positiveShare.reset();
+    if (spec.source != "groups") spec.minorityShare.reset();
 }
 
 void checkDataSpec(const DataSpec& spec, Task task) {
@@ -109,6 +169,7 @@ void checkDataSpec(const DataSpec& spec, Task task) {
         }
         checkPlaneFeatures(spec.features);
     }
+    checkDataBalance(spec);
     if (spec.source == "csv") {
         if (spec.path.empty() && spec.csvText.empty())
             throw InputError("no CSV file chosen for the data");

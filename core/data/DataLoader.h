@@ -16,9 +16,19 @@ namespace nnplay {
 DataSplit loadData(const DataSpec& spec, Task task, const std::string& baseDir);
 
 /// Checks the settings without reading or generating anything (loadData does this first):
-/// a known source, a task it supports, trainFraction in (0, 1), validationFraction in [0, 1); for generators samples in
-/// 2..100000, noise in 0..0.5 and known, distinct features; for CSV a path. Throws InputError.
+/// a known source, a task it supports, trainFraction in (0, 1), validationFraction in [0, 1); for
+/// generators samples in 2..100000, noise in 0..0.5, known, distinct features and checkDataBalance;
+/// for CSV a path. Throws InputError.
 void checkDataSpec(const DataSpec& spec, Task task);
+
+/// The balance settings of the 2-D generators: positive_share in (0, 1) and only for
+/// isBinaryPlaneSource() sources, minority_share from 0 to 1 and only for "groups". Throws
+/// InputError naming the setting and its file key. checkDataSpec and the file reader's
+/// checkProjectSettings both call it.
+void checkDataBalance(const DataSpec& spec);
+
+/// Clears the balance settings that spec.source does not take (after switching sources).
+void dropForeignBalance(DataSpec& spec);
 
 /// The sources a user can pick, in palette order, with whether each is a 2-D generator.
 struct SourceInfo {

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -10,10 +11,18 @@ namespace nnplay {
 
 /// Where the samples come from: the "data" object of a project file.
 struct DataSpec {
-    /// "circle", "xor", "gaussian", "spiral", "moons", "plane", "multigauss", "digits" or "csv".
+    /// "circle", "xor", "gaussian", "spiral", "moons", "groups", "plane", "multigauss", "digits"
+    /// or "csv".
     std::string source = "circle";
     int samples = 500;        ///< generators only
     double noise = 0.0;       ///< generators only: 0..0.5 as in Playground's slider / 100
+    /// The two-class 2-D generators but "groups" (isBinaryPlaneSource): the share of class-1
+    /// ("positive") samples, drawn exactly (rounded, at least one of each class); empty: the
+    /// generator's own balance.
+    std::optional<double> positiveShare;
+    /// "groups" only: the share of group B in the training part (before validation is cut
+    /// from it); the test part is half A, half B. Empty: 0.5.
+    std::optional<double> minorityShare;
     double trainFraction = 0.5;
     /// Share of the training part held out for validation (early stopping watches it): 0 for
     /// none, below 1. Drawn with a seed derived from `seed`.

@@ -22,6 +22,10 @@ struct Dataset {
     Matrix targets;
     /// For 2-D sources: the raw (x1, x2) coordinates, 2 x samples, for plotting. Empty otherwise.
     Matrix points;
+    /// Data of groups of people (DataInfo::groupNames): the group index of each sample. Not an
+    /// input of the network; it says whom a sample stands for, so accuracy can be measured per
+    /// group. Empty for data without groups.
+    std::vector<int> groups;
 
     int sampleCount() const { return static_cast<int>(inputs.cols()); }
 };
@@ -35,6 +39,9 @@ struct DataInfo {
     std::vector<std::string> featureNames;
     /// Classification: one name per class ("-1"/"+1" style for generators, CSV strings).
     std::vector<std::string> classNames;
+    /// Data whose samples belong to groups of people (Dataset::groups): one name per group
+    /// ("A", "B"); empty otherwise.
+    std::vector<std::string> groupNames;
     /// Regression: number of target values per sample.
     int targetCount = 1;
     /// Regression: the range every target lies in (the 2-D generators' [-1, 1], a CSV label
@@ -48,6 +55,7 @@ struct DataInfo {
     Shape imageShape{0, 0, 0};
 
     int classCount() const { return static_cast<int>(classNames.size()); }
+    int groupCount() const { return static_cast<int>(groupNames.size()); }
 };
 
 /// Per-feature standardisation (x - mean) / scale, fitted on the training part only (not on

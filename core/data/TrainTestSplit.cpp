@@ -38,6 +38,10 @@ Dataset selectSamples(const Dataset& all, const std::vector<int>& indices) {
         part.labels.reserve(indices.size());
         for (int i : indices) part.labels.push_back(all.labels[static_cast<std::size_t>(i)]);
     }
+    if (!all.groups.empty()) {
+        part.groups.reserve(indices.size());
+        for (int i : indices) part.groups.push_back(all.groups[static_cast<std::size_t>(i)]);
+    }
     return part;
 }
 
@@ -53,6 +57,32 @@ void splitTrainTest(const Dataset& all, double trainFraction, std::uint32_t seed
     const auto cut = order.begin() + trainSampleCount(samples, trainFraction);
     train = selectSamples(all, std::vector<int>(order.begin(), cut));
     test = selectSamples(all, std::vector<int>(cut, order.end()));
+}
+
+void splitTrainTestByGroup(const Dataset& all, const std::vector<int>& trainPerGroup,
+                           std::uint32_t seed, Dataset& train, Dataset& test) {
+    std::vector<std::vector<int>> members(trainPerGroup.size());
+    for (std::size_t i = 0; i < all.groups.size(); ++i) {
+        const auto g = static_cast<std::size_t>(all.groups[i]);
+        if (g < members.size()) members[g].push_back(static_cast<int>(i));
+    }
+    Random rng(seed);
+    std::vector<int> trainIndices, testIndices;
+    for (std::size_t g = 0; g < members.size(); ++g) {
+        std::vector<int>& m = members[g];
+        const auto wanted = static_cast<std::size_t>(std::max(0, trainPerGroup[g]));
+        if (wanted > m.size())
+            throw InputError("group " + std::to_string(g + 1) + " has " + std::to_string(m.size()) +
+                             " samples, fewer than the " + std::to_string(wanted) +
+                             " its training part needs");
+        rng.shuffle(m);
+        trainIndices.insert(trainIndices.end(), m.begin(), m.begin() + wanted);
+        testIndices.insert(testIndices.end(), m.begin() + wanted, m.end());
+    }
+    rng.shuffle(trainIndices);
+    rng.shuffle(testIndices);
+    train = selectSamples(all, trainIndices);
+    test = selectSamples(all, testIndices);
 }
 
 }  // namespace nnplay

@@ -184,12 +184,15 @@ DataSpec readData(const json& j) {
     const std::string where = "data";
     requireObject(j, where);
     checkKeys(j, where,
-              {"source", "samples", "noise", "train_fraction", "validation_fraction", "seed",
-               "features", "path", "csv_text", "label", "standardize", "standardize_target"});
+              {"source", "samples", "noise", "positive_share", "minority_share", "train_fraction",
+               "validation_fraction", "seed", "features", "path", "csv_text", "label",
+               "standardize", "standardize_target"});
     DataSpec d;
     d.source = text(j, "source", where, d.source);
     d.samples = integer(j, "samples", where, d.samples);
     d.noise = number(j, "noise", where, d.noise);
+    if (j.contains("positive_share")) d.positiveShare = number(j, "positive_share", where, 0.0);
+    if (j.contains("minority_share")) d.minorityShare = number(j, "minority_share", where, 0.0);
     d.trainFraction = number(j, "train_fraction", where, d.trainFraction);
     d.validationFraction = number(j, "validation_fraction", where, d.validationFraction);
     d.seed = seed(j, "seed", where, d.seed);
@@ -236,6 +239,8 @@ json writeData(const DataSpec& d) {
     } else {
         j["samples"] = d.samples;
         j["noise"] = d.noise;
+        if (d.positiveShare) j["positive_share"] = *d.positiveShare;
+        if (d.minorityShare) j["minority_share"] = *d.minorityShare;
         j["features"] = d.features;
         if (d.standardize) j["standardize"] = true;
     }

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <limits>
+#include <optional>
 
 #include "io/ProjectFile.h"
 #include "train/Session.h"
@@ -40,18 +41,24 @@ LessonVariantResult checkLessonVariant(const Project& lesson, const LessonVarian
     LessonVariantResult result;
     result.variant = variant.name;
     result.epochs = session->epoch();
-    const double nan = std::numeric_limits<double>::quiet_NaN();
-    double trainLoss = nan, testLoss = nan, trainAccuracy = nan, testAccuracy = nan;
-    for (const Session::Figure& f : session->results()) {
-        if (f.name == "train_loss") trainLoss = f.value;
-        if (f.name == "test_loss") testLoss = f.value;
-        if (f.name == "train_accuracy") trainAccuracy = f.value;
-        if (f.name == "test_accuracy") testAccuracy = f.value;
-    }
+    const std::vector<Session::Figure> figures = session->results();
+    auto figure = [&](const std::string& name) -> std::optional<double> {
+        for (const Session::Figure& f : figures)
+            if (f.name == name) return f.value;
+        return std::nullopt;
+    };
     const bool diverged = session->stopReason() == StopReason::Diverged;
-    result.measures = {{"train_loss", trainLoss},         {"test_loss", testLoss},
-                       {"train_accuracy", trainAccuracy}, {"test_accuracy", testAccuracy},
-                       {"gap", testLoss - trainLoss},     {"diverged", diverged ? 1.0 : 0.0}};
+    // The measures of kMeasures this run has, in that order: the session's figure of each name
+    // (NaN where not measured; the per-group ones only for data of groups).
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    for (const char* name : Lesson::kMeasures) {
+        const std::string measure = name;
+        std::optional<double> value = figure(measure);
+        if (measure == "gap")
+            value = figure("test_loss").value_or(nan) - figure("train_loss").value_or(nan);
+        if (measure == "diverged") value = diverged ? 1.0 : 0.0;
+        if (value) result.measures.push_back({measure, *value});
+    }
 
     for (const LessonOutcome& o : variant.expect) {
         if (o.is) {

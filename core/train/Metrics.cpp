@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "train/Metrics.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace nnplay {
@@ -34,6 +35,45 @@ ClassificationMetrics classificationMetrics(const std::vector<int>& truth,
         m.macroF1 += m.f1[c] / k;
     }
     return m;
+}
+
+double ClassificationMetrics::headlinePrecision() const {
+    return precision.size() == 2 ? precision[1] : macroPrecision;
+}
+
+double ClassificationMetrics::headlineRecall() const {
+    return recall.size() == 2 ? recall[1] : macroRecall;
+}
+
+double ClassificationMetrics::headlineF1() const { return f1.size() == 2 ? f1[1] : macroF1; }
+
+std::vector<double> groupAccuracies(const std::vector<int>& truth,
+                                    const std::vector<int>& predicted,
+                                    const std::vector<int>& groups, int groupCount) {
+    const auto k = static_cast<std::size_t>(std::max(0, groupCount));
+    std::vector<int> right(k, 0), total(k, 0);
+    for (std::size_t i = 0; i < groups.size() && i < truth.size() && i < predicted.size(); ++i) {
+        const auto g = static_cast<std::size_t>(groups[i]);
+        if (g >= k) continue;
+        ++total[g];
+        right[g] += truth[i] == predicted[i];
+    }
+    std::vector<double> accuracy(k, NAN);
+    for (std::size_t g = 0; g < k; ++g)
+        if (total[g] > 0) accuracy[g] = static_cast<double>(right[g]) / total[g];
+    return accuracy;
+}
+
+double groupGap(const std::vector<double>& accuracies) {
+    double best = -INFINITY, worst = INFINITY;
+    int measured = 0;
+    for (double a : accuracies) {
+        if (std::isnan(a)) continue;
+        best = std::max(best, a);
+        worst = std::min(worst, a);
+        ++measured;
+    }
+    return measured >= 2 ? best - worst : NAN;
 }
 
 RegressionMetrics regressionMetrics(const ConstMatrixRef& prediction,

@@ -15,6 +15,15 @@ struct ClassificationMetrics {
     double macroPrecision = 0, macroRecall = 0, macroF1 = 0;
     /// confusion[t][p]: samples of true class t predicted as p.
     std::vector<std::vector<int>> confusion;
+    /// Data of groups of people (Dataset::groups): the accuracy within each group (NaN for a
+    /// group without samples); empty for other data. groupAccuracies() fills it.
+    std::vector<double> groupAccuracy;
+
+    /// The figures a learner reads as "precision", "recall" and "F1": of the positive class
+    /// (class 1) for two classes, the macro averages for more.
+    double headlinePrecision() const;
+    double headlineRecall() const;
+    double headlineF1() const;
 };
 
 /// Scores of a regression.
@@ -26,6 +35,14 @@ struct RegressionMetrics {
 
 ClassificationMetrics classificationMetrics(const std::vector<int>& truth,
                                             const std::vector<int>& predicted, int classCount);
+/// The share of right answers within each group (groups[i] in 0..groupCount-1 is the group of
+/// sample i); NaN for a group without samples.
+std::vector<double> groupAccuracies(const std::vector<int>& truth,
+                                    const std::vector<int>& predicted,
+                                    const std::vector<int>& groups, int groupCount);
+/// The best group's accuracy minus the worst's (NaN values left out); NaN for fewer than two
+/// measured groups.
+double groupGap(const std::vector<double>& accuracies);
 /// prediction and target: outputs x samples.
 RegressionMetrics regressionMetrics(const ConstMatrixRef& prediction,
                                     const ConstMatrixRef& target);

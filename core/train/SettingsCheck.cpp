@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "MessageText.h"
+#include "data/DataLoader.h"
 #include "layers/LayerRegistry.h"
 
 namespace nnplay {
@@ -58,6 +59,7 @@ void checkLayerSettings(const NetworkSpec& network) {
 void checkProjectSettings(const Project& project) {
     checkTrainingSpec(project.training);
     for (const NamedNetwork& n : project.networks) checkLayerSettings(n.spec);
+    checkDataBalance(project.data);
 }
 
 }  // namespace nnplay

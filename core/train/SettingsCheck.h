@@ -17,7 +17,8 @@ void checkTrainingSpec(const TrainingSpec& training);
 /// so): "units": -5 is refused. Throws InputError naming the layer and the setting.
 void checkLayerSettings(const NetworkSpec& network);
 
-/// Both checks over every network of the project.
+/// Both checks over every network of the project, and the data's balance settings
+/// (checkDataBalance).
 void checkProjectSettings(const Project& project);
 
 }  // namespace nnplay

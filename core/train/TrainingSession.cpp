@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "train/TrainingSession.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <numeric>
 
@@ -350,8 +352,13 @@ TrainingSession::Score TrainingSession::score(const Dataset& set) {
 
 ClassificationMetrics TrainingSession::classificationMetrics(const Dataset& set) {
     predict(set.inputs, m_evalOut);
-    return nnplay::classificationMetrics(set.labels, classify(m_evalOut),
-                                         m_data.info.classCount());
+    const std::vector<int> classes = classify(m_evalOut);
+    ClassificationMetrics metrics =
+        nnplay::classificationMetrics(set.labels, classes, m_data.info.classCount());
+    if (!set.groups.empty())
+        metrics.groupAccuracy =
+            groupAccuracies(set.labels, classes, set.groups, m_data.info.groupCount());
+    return metrics;
 }
 
 RegressionMetrics TrainingSession::regressionMetrics(const Dataset& set) {
@@ -378,12 +385,27 @@ std::vector<Session::Figure> TrainingSession::results() {
                                 {"val_loss", validation.loss},
                                 {"test_loss", test.loss}};
     if (m_task == Task::Classification) {
-        const double macroF1 =
-            m_data.test.sampleCount() ? classificationMetrics(m_data.test).macroF1 : NAN;
-        figures.insert(figures.end(), {{"train_accuracy", train.accuracy},
-                                       {"val_accuracy", validation.accuracy},
-                                       {"test_accuracy", test.accuracy},
-                                       {"test_macro_f1", macroF1}});
+        const bool tested = m_data.test.sampleCount() > 0;
+        const ClassificationMetrics metrics =
+            tested ? classificationMetrics(m_data.test) : ClassificationMetrics{};
+        figures.insert(figures.end(),
+                       {{"train_accuracy", train.accuracy},
+                        {"val_accuracy", validation.accuracy},
+                        {"test_accuracy", test.accuracy},
+                        {"test_macro_f1", tested ? metrics.macroF1 : NAN},
+                        {"test_precision", tested ? metrics.headlinePrecision() : NAN},
+                        {"test_recall", tested ? metrics.headlineRecall() : NAN},
+                        {"test_f1", tested ? metrics.headlineF1() : NAN}});
+        // Data of groups: each group's test accuracy ("test_accuracy_a") and the gap.
+        const std::vector<std::string>& groups = m_data.info.groupNames;
+        for (std::size_t g = 0; g < groups.size(); ++g) {
+            std::string name = "test_accuracy_" + groups[g];
+            std::transform(name.begin(), name.end(), name.begin(),
+                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+            figures.push_back(
+                {name, g < metrics.groupAccuracy.size() ? metrics.groupAccuracy[g] : NAN});
+        }
+        if (!groups.empty()) figures.push_back({"group_gap", groupGap(metrics.groupAccuracy)});
     } else {
         const RegressionMetrics metrics = regressionMetrics(m_data.test);
         figures.insert(figures.end(), {{"test_mse", metrics.mse}, {"test_r2", metrics.r2}});

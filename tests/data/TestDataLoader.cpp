@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <QTest>
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -36,13 +37,13 @@ private slots:
     void listsSources() {
         std::vector<std::string> names;
         for (const auto& s : dataSources()) names.push_back(s.name);
-        const std::vector<std::string> expected{
-            "circle", "xor", "gaussian", "spiral", "moons", "plane", "multigauss", "digits", "csv"};
+        const std::vector<std::string> expected{"circle", "xor",   "gaussian",   "spiral", "moons",
+                                                "groups", "plane", "multigauss", "digits", "csv"};
         QVERIFY(names == expected);
-        QVERIFY(dataSources()[5].task == Task::Regression);
-        QVERIFY(dataSources()[0].isPlane);
-        QVERIFY(!dataSources()[7].isPlane);
-        QVERIFY(dataSources()[8].anyTask);
+        QVERIFY(dataSources()[6].task == Task::Regression);
+        QVERIFY(dataSources()[0].isPlane && dataSources()[5].isPlane);
+        QVERIFY(!dataSources()[8].isPlane);
+        QVERIFY(dataSources()[9].anyTask);
     }
 
     void loadsEveryGenerator_data() {
@@ -155,6 +156,112 @@ private slots:
         const QString error = inputErrorOf([&] { loadData(spec, task, ""); });
         QVERIFY2(error.contains(message), qPrintable(error));
         QCOMPARE(inputErrorOf([&] { checkDataSpec(spec, task); }), error);
+    }
+
+    void positiveShareHonoured() {
+        DataSpec spec = planeSpec("xor");
+        spec.samples = 400;
+        spec.positiveShare = 0.08;
+        const DataSplit split = loadData(spec, Task::Classification, "");
+        auto positives = [](const Dataset& d) {
+            return std::count(d.labels.begin(), d.labels.end(), 1);
+        };
+        QCOMPARE(positives(split.train) + positives(split.test), 32);
+        QVERIFY(sameSplit(split, loadData(spec, Task::Classification, "")));
+        // Unset: the generator's own balance, the samples every earlier version drew.
+        spec.positiveShare.reset();
+        const DataSplit own = loadData(spec, Task::Classification, "");
+        QVERIFY(positives(own.train) + positives(own.test) > 150);
+    }
+
+    void groupsTrainShareAndBalancedTest() {
+        DataSpec spec = planeSpec("groups");
+        spec.samples = 400;
+        spec.minorityShare = 0.04;
+        const DataSplit split = loadData(spec, Task::Classification, "");
+        auto ofGroup = [](const Dataset& d, int g) {
+            return std::count(d.groups.begin(), d.groups.end(), g);
+        };
+        QCOMPARE(split.info.groupNames, (std::vector<std::string>{"A", "B"}));
+        QCOMPARE(split.train.sampleCount(), 200);
+        QCOMPARE(ofGroup(split.train, 1), 8);  // 4 % of the 200 training points
+        QCOMPARE(ofGroup(split.test, 0), 100);
+        QCOMPARE(ofGroup(split.test, 1), 100);
+        // Each sample keeps its group through the split: B lives on the right half.
+        for (const Dataset* part : {&split.train, &split.test}) {
+            QCOMPARE(part->groups.size(), static_cast<std::size_t>(part->sampleCount()));
+            for (int i = 0; i < part->sampleCount(); ++i)
+                QCOMPARE(part->groups[static_cast<std::size_t>(i)], part->points(0, i) > 0 ? 1 : 0);
+        }
+        QVERIFY(sameSplit(split, loadData(spec, Task::Classification, "")));
+        // A validation part comes out of the training part; together they keep the share.
+        spec.validationFraction = 0.25;
+        const DataSplit validated = loadData(spec, Task::Classification, "");
+        QCOMPARE(ofGroup(validated.train, 1) + ofGroup(validated.validation, 1), 8);
+        QCOMPARE(validated.validation.groups.size(), std::size_t(50));
+        // Group B left out of training entirely; the test part still holds both groups.
+        spec.validationFraction = 0.0;
+        spec.minorityShare = 0.0;
+        const DataSplit without = loadData(spec, Task::Classification, "");
+        QCOMPARE(ofGroup(without.train, 1), 0);
+        QCOMPARE(ofGroup(without.test, 1), 100);
+        // Other data has no groups.
+        QVERIFY(loadData(planeSpec("circle"), Task::Classification, "").train.groups.empty());
+    }
+
+    void refusesBadBalance_data() {
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<double>("positiveShare");
+        QTest::addColumn<double>("minorityShare");
+        QTest::addColumn<QString>("message");
+        const double unset = -1.0;
+        const double nan = std::numeric_limits<double>::quiet_NaN();
+        QTest::newRow("positive share 0")
+            << "circle" << 0.0 << unset
+            << "the share of positive samples (data.positive_share) must be between 0 and 1 "
+               "(both excluded), not 0";
+        QTest::newRow("positive share 1") << "moons" << 1.0 << unset << "not 1";
+        QTest::newRow("positive share nan") << "xor" << nan << unset << "data.positive_share";
+        QTest::newRow("positive share of groups")
+            << "groups" << 0.5 << unset
+            << "can be set for the two-class 2-D data (circle, xor, gaussian, spiral, moons), not "
+               "for 'groups'";
+        QTest::newRow("positive share of digits") << "digits" << 0.5 << unset << "not for 'digits'";
+        QTest::newRow("minority share 1.5")
+            << "groups" << unset << 1.5
+            << "the share of group B in the training data (data.minority_share) must be from 0 "
+               "to 1, not 1.5";
+        QTest::newRow("minority share -0.1") << "groups" << unset << -0.1 << "not -0.1";
+        QTest::newRow("minority share of circle")
+            << "circle" << unset << 0.2 << "belongs to the 'groups' data, not to 'circle'";
+    }
+
+    void refusesBadBalance() {
+        QFETCH(QString, source);
+        QFETCH(double, positiveShare);
+        QFETCH(double, minorityShare);
+        QFETCH(QString, message);
+        DataSpec spec = planeSpec(source.toStdString());
+        if (positiveShare != -1.0) spec.positiveShare = positiveShare;
+        if (minorityShare != -1.0) spec.minorityShare = minorityShare;
+        const QString error = inputErrorOf([&] { checkDataBalance(spec); });
+        QVERIFY2(error.contains(message), qPrintable(error));
+        QCOMPARE(inputErrorOf([&] { checkDataSpec(spec, Task::Classification); }), error);
+        QCOMPARE(inputErrorOf([&] { loadData(spec, Task::Classification, ""); }), error);
+    }
+
+    void dropsForeignBalance() {
+        DataSpec spec = planeSpec("circle");
+        spec.positiveShare = 0.1;
+        spec.minorityShare = 0.2;
+        dropForeignBalance(spec);
+        QCOMPARE(spec.positiveShare, std::optional<double>(0.1));
+        QVERIFY(!spec.minorityShare);
+        spec.source = "groups";
+        spec.minorityShare = 0.2;
+        dropForeignBalance(spec);
+        QVERIFY(!spec.positiveShare);
+        QCOMPARE(spec.minorityShare, std::optional<double>(0.2));
     }
 
     void boundsAreInclusive() {

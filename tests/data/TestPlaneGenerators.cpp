@@ -224,6 +224,93 @@ private slots:
         QVERIFY(std::abs(spread(noisy) - 8.0) < 0.6);
     }
 
+    void positiveShareIsExact_data() {
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<double>("noise");
+        QTest::addColumn<int>("positives");
+        // Noise decides the label for circle and xor: the counts hold all the same.
+        for (const char* s : kClassifiers) {
+            for (double noise : {0.0, 0.3}) {
+                for (int positives : {1, 32, 371}) {
+                    QTest::newRow(qPrintable(
+                        QStringLiteral("%1 noise %2, %3 of 400").arg(s).arg(noise).arg(positives)))
+                        << QString(s) << noise << positives;
+                }
+            }
+        }
+    }
+
+    void positiveShareIsExact() {
+        QFETCH(QString, source);
+        QFETCH(double, noise);
+        QFETCH(int, positives);
+        PlaneBalance balance;
+        balance.positives = positives;
+        const Dataset data = generatePlaneData(source.toStdString(), 400, noise, 5, balance);
+        QCOMPARE(data.points.cols(), 400);
+        QCOMPARE(countClass(data, 1), positives);
+        QCOMPARE(countClass(data, 0), 400 - positives);
+        QVERIFY(data.groups.empty());
+        // Deterministic by seed; another seed draws other points (spiral and moons draw
+        // evenly spaced points, random only through noise).
+        QVERIFY(sameSamples(data, generatePlaneData(source.toStdString(), 400, noise, 5, balance)));
+        const bool random = noise > 0 || (source != "spiral" && source != "moons");
+        QCOMPARE(sameSamples(data, generatePlaneData(source.toStdString(), 400, noise, 6, balance)),
+                 !random);
+    }
+
+    void positiveSampleCountRounds() {
+        QCOMPARE(positiveSampleCount(400, 0.08), 32);
+        QCOMPARE(positiveSampleCount(25, 0.5), 13);  // 12.5 rounds up
+        QCOMPARE(positiveSampleCount(10, 0.01), 1);  // at least one positive
+        QCOMPARE(positiveSampleCount(10, 0.99), 9);  // and one negative
+        QCOMPARE(positiveSampleCount(1, 0.5), 1);
+    }
+
+    void groupsGeometry() {
+        PlaneBalance balance;
+        balance.groupB = 30;
+        const Dataset data = generatePlaneData("groups", 200, 0.0, 3, balance);
+        QCOMPARE(data.points.cols(), 200);
+        QCOMPARE(data.groups.size(), std::size_t(200));
+        QCOMPARE(planeGroupNames(), (std::vector<std::string>{"A", "B"}));
+        for (int i = 0; i < 200; ++i) {
+            const float x = data.points(0, i), y = data.points(1, i);
+            const int group = data.groups[static_cast<std::size_t>(i)];
+            QCOMPARE(group, i < 170 ? 0 : 1);  // group A first, then the 30 of group B
+            // A: the left half, class 1 above x2 = 0; B: the right half, class 1 above the
+            // line through (0.5, -4.5) and (5, 4.5).
+            QVERIFY(group == 0 ? x >= -5.0f && x <= -0.5f : x >= 0.5f && x <= 5.0f);
+            const float boundary = group == 0 ? 0.0f : 2.0f * (x - 2.75f);
+            QCOMPARE(data.labels[static_cast<std::size_t>(i)], y > boundary ? 1 : 0);
+        }
+        // Without a balance, half each.
+        const Dataset even = generatePlaneData("groups", 201, 0.1, 3);
+        QCOMPARE(std::count(even.groups.begin(), even.groups.end(), 1), 100);
+    }
+
+    void refusesBalanceItCannotDraw() {
+        PlaneBalance positives;
+        positives.positives = 10;
+        QVERIFY(inputErrorOf([&] {
+                    generatePlaneData("groups", 100, 0.0, 1, positives);
+                }).contains("no share of positive samples"));
+        QVERIFY(inputErrorOf([&] {
+                    generatePlaneData("plane", 100, 0.0, 1, positives);
+                }).contains("no share of positive samples"));
+        positives.positives = 101;
+        QVERIFY(inputErrorOf([&] {
+                    generatePlaneData("circle", 100, 0.0, 1, positives);
+                }).contains("more samples than the data"));
+        PlaneBalance groupB;
+        groupB.groupB = 10;
+        QVERIFY(inputErrorOf([&] {
+                    generatePlaneData("circle", 100, 0.0, 1, groupB);
+                }).contains("has no groups"));
+        QVERIFY(isBinaryPlaneSource("moons") && !isBinaryPlaneSource("groups") &&
+                !isBinaryPlaneSource("plane"));
+    }
+
     void rejectsOtherSources() {
         QVERIFY(inputErrorOf([] { generatePlaneData("digits", 10, 0.0, 1); }).contains("digits"));
         QVERIFY(isPlaneSource("moons"));

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "DataTestSuites.h"
+#include "TestHelpers.h"
 #include "data/TrainTestSplit.h"
 
 namespace nnplay::test {
@@ -102,6 +103,44 @@ private slots:
         splitTrainTest(indexedSamples(2), 0.99, 3, train, test);
         QCOMPARE(train.sampleCount(), 1);
         QCOMPARE(test.sampleCount(), 1);
+    }
+
+    void splitsByGroupExactly() {
+        Dataset all = indexedSamples(30);
+        for (int i = 0; i < 30; ++i) all.groups.push_back(i < 20 ? 0 : 1);  // 20 of A, 10 of B
+        Dataset train, test;
+        splitTrainTestByGroup(all, {15, 2}, 7, train, test);
+        QCOMPARE(train.sampleCount(), 17);
+        QCOMPARE(test.sampleCount(), 13);
+        QCOMPARE(std::count(train.groups.begin(), train.groups.end(), 1), 2);
+        QCOMPARE(std::count(test.groups.begin(), test.groups.end(), 1), 8);
+        // Every sample once, carrying its group, label and point along.
+        std::vector<int> seen;
+        for (const Dataset* part : {&train, &test}) {
+            for (int i = 0; i < part->sampleCount(); ++i) {
+                const int index = static_cast<int>(part->inputs(0, i));
+                seen.push_back(index);
+                QCOMPARE(part->groups[static_cast<std::size_t>(i)], index < 20 ? 0 : 1);
+                QCOMPARE(part->labels[static_cast<std::size_t>(i)], index % 3);
+                QCOMPARE(part->points(1, i), static_cast<float>(-index));
+            }
+        }
+        std::sort(seen.begin(), seen.end());
+        for (int i = 0; i < 30; ++i) QCOMPARE(seen[static_cast<std::size_t>(i)], i);
+        // Shuffled, and the same for the same seed.
+        Dataset train2, test2;
+        splitTrainTestByGroup(all, {15, 2}, 7, train2, test2);
+        QCOMPARE(train2.inputs, train.inputs);
+        QCOMPARE(test2.groups, test.groups);
+        QVERIFY(!std::is_sorted(train.inputs.data(), train.inputs.data() + train.inputs.size()));
+        // A group cannot give more than it has.
+        QVERIFY(inputErrorOf([&] {
+                    splitTrainTestByGroup(all, {15, 11}, 7, train, test);
+                }).contains("group 2 has 10 samples, fewer than the 11"));
+        // The ordinary split carries groups too.
+        splitTrainTest(all, 0.5, 3, train, test);
+        for (int i = 0; i < train.sampleCount(); ++i)
+            QCOMPARE(train.groups[static_cast<std::size_t>(i)], train.inputs(0, i) < 20 ? 0 : 1);
     }
 
     void labelsOnlyWhenPresent() {

@@ -377,6 +377,14 @@ void TestProjectFile::roundTrip_data() {
         validated.history = h;
     }
     QTest::newRow("validation part, extra history column") << validated;
+    Project rare = Project::defaultProject();
+    rare.data.source = "moons";
+    rare.data.positiveShare = 0.08;
+    QTest::newRow("positive share") << rare;
+    Project groups = Project::defaultProject();
+    groups.data.source = "groups";
+    groups.data.minorityShare = 0.0;  // written although 0: set is not the same as unset
+    QTest::newRow("minority share 0") << groups;
 }
 
 void TestProjectFile::roundTrip() {
@@ -386,6 +394,11 @@ void TestProjectFile::roundTrip() {
     const QString error = errorOf([&] { back = ProjectFile::parse(text); });
     QVERIFY2(error.isEmpty(), qPrintable("the written project does not read back: " + error));
     compareProjects(back, project);
+    // The balance settings are written only when set (the generator's own balance otherwise).
+    QCOMPARE(text.find("positive_share") != std::string::npos,
+             project.data.positiveShare.has_value());
+    QCOMPARE(text.find("minority_share") != std::string::npos,
+             project.data.minorityShare.has_value());
     // Writing what was read gives the same text: nothing drifts from save to save.
     QCOMPARE(QString::fromStdString(ProjectFile::serialize(back)), QString::fromStdString(text));
 }
@@ -622,6 +635,15 @@ void TestProjectFile::rejectsBadProjects_data() {
         {"training.shuffle", "true or false"});
     row("features as text", minimal(R"([{"type": "relu"}])", R"( "data": {"features": "x1"},)"),
         {"data.features", "list"});
+    row("positive share above 1",
+        minimal(R"([{"type": "relu"}])", R"( "data": {"positive_share": 1.5},)"),
+        {"the share of positive samples (data.positive_share) must be between 0 and 1", "1.5"});
+    row("positive share as text",
+        minimal(R"([{"type": "relu"}])", R"( "data": {"positive_share": "rare"},)"),
+        {"data.positive_share", "number"});
+    row("minority share of the circle",
+        minimal(R"([{"type": "relu"}])", R"( "data": {"minority_share": 0.1},)"),
+        {"data.minority_share", "belongs to the 'groups' data"});
     row("data as list", minimal(R"([{"type": "relu"}])", R"( "data": [1, 2],)"),
         {"data", "object"});
     row("layers not a list",

@@ -169,7 +169,7 @@ private slots:
 
     void batchSizeHasOneField() {
         QCOMPARE(m_window->dataPanel()->findChildren<QSpinBox*>().size(),
-                 qsizetype(2));  // samples and validation share
+                 qsizetype(3));  // samples, validation share, positive share
         for (QSpinBox* box : m_window->dataPanel()->findChildren<QSpinBox*>()) {
             QVERIFY(!box->toolTip().contains(QStringLiteral("weight update")));
         }

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "data/DataLoader.h"
 #include "data/Features.h"
 #include "document/EditDataCommand.h"
 #include "document/EditNetworkCommand.h"
@@ -35,9 +36,12 @@ bool editTraining(ProjectDocument& document, const nnplay::TrainingSpec& after, 
     return true;
 }
 
-bool editData(ProjectDocument& document, const nnplay::DataSpec& after, nnplay::Task task,
+bool editData(ProjectDocument& document, const nnplay::DataSpec& edited, nnplay::Task task,
               const QString& text, int mergeId) {
     const nnplay::Project& project = document.project();
+    // A switch of source drops the balance settings the new source does not take.
+    nnplay::DataSpec after = edited;
+    nnplay::dropForeignBalance(after);
     if (after == project.data && task == project.task) return false;
     document.undoStack()->push(
         new EditDataCommand(&document, project.data, after, project.task, task, text, mergeId));

@@ -20,7 +20,8 @@ class ProjectDocument;
 bool editTraining(ProjectDocument& document, const nnplay::TrainingSpec& after, const QString& text,
                   int mergeId = -1);
 
-/// Replaces the data settings and the task (drops trained weights, see EditDataCommand).
+/// Replaces the data settings and the task (drops trained weights, see EditDataCommand); the
+/// balance settings the source does not take are dropped (nnplay::dropForeignBalance).
 bool editData(ProjectDocument& document, const nnplay::DataSpec& after, nnplay::Task task,
               const QString& text, int mergeId = -1);
 /// Replaces the data settings, keeping the task.

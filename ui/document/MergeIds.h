@@ -27,6 +27,7 @@ enum MergeId : int {
     kMergeTrainFraction,
     kMergeDataSeed,
     kMergeValidationFraction,
+    kMergeClassOrGroupShare,
     // Layer settings (EditNetworkCommand): see layerSettingMergeId().
     kMergeLayerSettingBase = 1000,
 };

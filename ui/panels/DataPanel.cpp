@@ -143,6 +143,8 @@ DataPanel::DataPanel(ProjectDocument* document, QWidget* parent)
       m_noiseLabel(new QLabel(tr("Noise"), this)),
       m_samples(new QSpinBox(this)),
       m_samplesLabel(new QLabel(tr("Samples"), this)),
+      m_share(new QSpinBox(this)),
+      m_shareLabel(new QLabel(this)),
       m_regenerate(new QPushButton(tr("Regenerate"), this)),
       m_importCsv(new QPushButton(tr("Import CSV…"), this)),
       m_labelButton(new QPushButton(tr("Label column…"), this)),
@@ -196,7 +198,8 @@ DataPanel::DataPanel(ProjectDocument* document, QWidget* parent)
         m_sources->item(i)->setSizeHint(m_sources->gridSize() - QSize(4, 4));
     const int rows = (m_sources->count() + kColumns - 1) / kColumns;
     const int frame = 2 * m_sources->frameWidth() + 4;
-    m_sources->setFixedHeight(rows * m_sources->gridSize().height() + frame);
+    // The items are 4 px smaller than their cells, so the last row needs no more below it.
+    m_sources->setFixedHeight(rows * m_sources->gridSize().height() + frame - 4);
     m_sources->setMinimumWidth(kColumns * m_sources->gridSize().width() + frame);
     m_sourceInfo->setWordWrap(true);
 
@@ -225,6 +228,8 @@ DataPanel::DataPanel(ProjectDocument* document, QWidget* parent)
     m_samples->setToolTip(
         tr("How many points are drawn in total, before the train/test "
            "split."));
+    m_share->setSuffix(QStringLiteral("%"));
+    m_share->setKeyboardTracking(false);
     m_regenerate->setToolTip(
         tr("Draw a fresh set of points from the same data set (a new "
            "random seed)."));
@@ -249,6 +254,7 @@ DataPanel::DataPanel(ProjectDocument* document, QWidget* parent)
     form->addRow(tr("Validation"), m_validation);
     form->addRow(m_noiseLabel, withValue(m_noise, m_noiseValue));
     form->addRow(m_samplesLabel, m_samples);
+    form->addRow(m_shareLabel, m_share);
     auto* csvRow = new QHBoxLayout;
     csvRow->addWidget(m_importCsv);
     csvRow->addWidget(m_labelButton);
@@ -282,6 +288,17 @@ DataPanel::DataPanel(ProjectDocument* document, QWidget* parent)
         d.samples = v;
         editData(*m_document, d, tr("Change sample count"), kMergeSamples);
     });
+    connect(m_share, &QSpinBox::valueChanged, this, [this](int v) {
+        DataSpec d = m_document->project().data;
+        if (d.source == "groups") {
+            d.minorityShare = v / 100.0;
+        } else {
+            d.positiveShare = v > 0 ? std::optional<double>(v / 100.0) : std::nullopt;
+        }
+        editData(*m_document, d,
+                 d.source == "groups" ? tr("Change share of group B") : tr("Change positive share"),
+                 kMergeClassOrGroupShare);
+    });
     connect(m_regenerate, &QPushButton::clicked, this, [this] {
         DataSpec d = m_document->project().data;
         d.seed += 1;
@@ -306,7 +323,7 @@ void DataPanel::refresh() {
     const bool plane = source && source->isPlane;
     const bool csv = d.source == "csv";
     const QSignalBlocker b1(m_sources), b2(m_trainFraction), b3(m_noise), b4(m_samples),
-        b5(m_standardize), b6(m_validation);
+        b5(m_standardize), b6(m_validation), b7(m_share);
     for (int i = 0; i < m_sources->count(); ++i) {
         QListWidgetItem* item = m_sources->item(i);
         if (item->data(Qt::UserRole).toString().toStdString() == d.source) {
@@ -329,6 +346,32 @@ void DataPanel::refresh() {
     }
     m_labelButton->setVisible(csv && !m_dataChoiceHidden);
     m_standardize->setVisible(csv && !m_dataChoiceHidden);
+    // One row for the balance: of the classes for binary 2-D data, of the groups for groups.
+    const bool groups = d.source == "groups";
+    const bool balance = groups || isBinaryPlaneSource(d.source);
+    m_share->setVisible(balance);
+    m_shareLabel->setVisible(balance);
+    if (groups) {
+        m_shareLabel->setText(tr("Group B in training"));
+        m_share->setRange(0, 100);
+        m_share->setSpecialValueText(QString());
+        m_share->setToolTip(
+            tr("How many of the training points are people of group B; the test points are "
+               "always half A, half B, so each group's accuracy is measured fairly."));
+        showValue(m_share, static_cast<int>(std::lround(d.minorityShare.value_or(0.5) * 100.0)));
+    } else if (balance) {
+        m_shareLabel->setText(tr("Positive share"));
+        m_share->setRange(0, 99);
+        m_share->setSpecialValueText(tr("About half"));
+        m_share->setToolTip(
+            tr("How many of the points are of the positive (blue) class. A small share makes "
+               "the positives rare, like a rare illness among many healthy people."));
+        // A share set in a file shows as at least 1%, never as the generator's own balance.
+        showValue(m_share,
+                  d.positiveShare
+                      ? std::max(1, static_cast<int>(std::lround(*d.positiveShare * 100.0)))
+                      : 0);
+    }
 
     const QString task =
         project.task == Task::Classification ? tr("classification") : tr("regression");

@@ -52,6 +52,10 @@ public:
     QSlider* trainFractionSlider() const { return m_trainFraction; }
     QSpinBox* samplesBox() const { return m_samples; }
     QSpinBox* validationBox() const { return m_validation; }
+    /// Binary 2-D data: the share of positive samples (0: the generator's own balance);
+    /// the groups data: the share of group B in the training part. Hidden for other data.
+    QSpinBox* shareBox() const { return m_share; }
+    QLabel* shareLabel() const { return m_shareLabel; }
     QPushButton* regenerateButton() const { return m_regenerate; }
     QPushButton* labelButton() const { return m_labelButton; }
     QLabel* sourceInfo() const { return m_sourceInfo; }
@@ -90,6 +94,8 @@ private:
     QLabel* m_noiseLabel;
     QSpinBox* m_samples;
     QLabel* m_samplesLabel;
+    QSpinBox* m_share;  // percent; see shareBox()
+    QLabel* m_shareLabel;
     QPushButton* m_regenerate;
     QPushButton* m_importCsv;
     QPushButton* m_labelButton;

@@ -72,12 +72,10 @@ void ConfusionMatrixView::setSnapshot(const TrainingSnapshot& snapshot) {
     const int classes = static_cast<int>(confusion.size());
     if (classes != m_classes) setClasses(classes, snapshot.data->info.classNames);
 
-    int total = 0;
     for (int t = 0; t < classes; ++t) {
         const auto& row = confusion[static_cast<std::size_t>(t)];
         int rowTotal = 0;
         for (int count : row) rowTotal += count;
-        total += rowTotal;
         for (int p = 0; p < classes && p < static_cast<int>(row.size()); ++p) {
             const int count = row[static_cast<std::size_t>(p)];
             const double share = rowTotal > 0 ? static_cast<double>(count) / rowTotal : 0.0;
@@ -92,16 +90,80 @@ void ConfusionMatrixView::setSnapshot(const TrainingSnapshot& snapshot) {
             }
         }
     }
-    m_summary->setText(tr("Test accuracy %1% on %2 samples (macro F1 %3)")
-                           .arg(100.0 * snapshot.testMetrics.accuracy, 0, 'f', 1)
-                           .arg(total)
-                           .arg(snapshot.testMetrics.macroF1, 0, 'f', 3));
+    m_summary->setText(describe(snapshot.testMetrics, snapshot.data->info));
     // In a hidden tab the numbers are kept and drawn once it is shown.
     if (isVisible()) {
         m_plot->replot(QCustomPlot::rpQueuedReplot);
     } else {
         m_stale = true;
     }
+}
+
+QString ConfusionMatrixView::summaryText() const { return m_summary->text(); }
+
+QString ConfusionMatrixView::describe(const nnplay::ClassificationMetrics& m,
+                                      const nnplay::DataInfo& info) {
+    const auto percent = [](double share) {
+        return QStringLiteral("%1%").arg(100.0 * share, 0, 'f', 0);
+    };
+    const auto& confusion = m.confusion;
+    const int classes = static_cast<int>(confusion.size());
+    int total = 0;
+    for (const auto& row : confusion)
+        for (int count : row) total += count;
+    QStringList lines;
+    lines << tr("Test accuracy %1% on %2 samples.").arg(100.0 * m.accuracy, 0, 'f', 1).arg(total);
+    if (classes == 2 && m.precision.size() == 2) {
+        // Class 1 is the positive one: the counts behind its precision and recall.
+        const int found = confusion[1][1];
+        const int calledPositive = confusion[0][1] + confusion[1][1];
+        const int positives = confusion[1][0] + confusion[1][1];
+        const QString name = info.classNames.size() == 2
+                                 ? QString::fromStdString(info.classNames[1])
+                                 : QStringLiteral("1");
+        const QString precision =
+            calledPositive == 0
+                ? tr("Precision: no sample was called positive (%1).").arg(name)
+                : tr("Precision %1: of the %2 samples called positive (%3), %4 are.")
+                      .arg(percent(m.precision[1]))
+                      .arg(calledPositive)
+                      .arg(name)
+                      .arg(found);
+        const QString recall = positives == 0
+                                   ? tr("Recall: the test part has no positive samples.")
+                                   : tr("Recall %1: of the %2 positive samples, %3 were found.")
+                                         .arg(percent(m.recall[1]))
+                                         .arg(positives)
+                                         .arg(found);
+        lines << precision << recall + QLatin1Char(' ') + tr("F1 %1.").arg(m.f1[1], 0, 'f', 2);
+    } else if (classes > 2 && static_cast<int>(m.precision.size()) == classes) {
+        QStringList perClass;
+        for (int c = 0; c < classes; ++c) {
+            const auto k = static_cast<std::size_t>(c);
+            const QString name = k < info.classNames.size()
+                                     ? QString::fromStdString(info.classNames[k])
+                                     : QString::number(c);
+            perClass << tr("%1 %2/%3").arg(name, percent(m.precision[k]), percent(m.recall[k]));
+        }
+        lines << tr("Precision/recall per class: %1. Macro F1 %2.")
+                     .arg(perClass.join(QStringLiteral(", ")))
+                     .arg(m.macroF1, 0, 'f', 2);
+    }
+    if (!m.groupAccuracy.empty() && m.groupAccuracy.size() == info.groupNames.size()) {
+        QStringList perGroup;
+        for (std::size_t g = 0; g < m.groupAccuracy.size(); ++g) {
+            const QString name = QString::fromStdString(info.groupNames[g]);
+            perGroup << (std::isnan(m.groupAccuracy[g])
+                             ? tr("group %1 not tested").arg(name)
+                             : tr("group %1 %2").arg(name, percent(m.groupAccuracy[g])));
+        }
+        const double gap = nnplay::groupGap(m.groupAccuracy);
+        QString line = tr("Accuracy by group: %1").arg(perGroup.join(QStringLiteral(", ")));
+        if (!std::isnan(gap))
+            line += tr(" (a gap of %1 percentage points)").arg(100.0 * gap, 0, 'f', 0);
+        lines << line + QLatin1Char('.');
+    }
+    return lines.join(QLatin1Char('\n'));
 }
 
 QString ConfusionMatrixView::cellText(int trueClass, int predictedClass) const {

@@ -16,7 +16,9 @@ namespace nnplay::ui {
 
 /// The test set's confusion matrix: one row per true class, one column per predicted class,
 /// the count written in each cell and the cell coloured by the share of its row (so the
-/// diagonal is dark when the network is right).
+/// diagonal is dark when the network is right). Above it, a summary in words: the accuracy,
+/// for two classes the precision, recall and F1 of the positive class (class 1), for more the
+/// per-class precision and recall, and for data of groups of people each group's accuracy.
 class ConfusionMatrixView : public QWidget {
     Q_OBJECT
 public:
@@ -29,6 +31,11 @@ public:
     QCustomPlot* plot() const { return m_plot; }
     /// For tests: the number written in cell (true class, predicted class), or "" when none.
     QString cellText(int trueClass, int predictedClass) const;
+    /// The summary above the matrix (see the class comment).
+    QString summaryText() const;
+    /// The summary's sentences for these test metrics of data described by `info`.
+    static QString describe(const nnplay::ClassificationMetrics& metrics,
+                            const nnplay::DataInfo& info);
     /// The class names the rows and columns show.
     const std::vector<std::string>& classNames() const { return m_names; }
 

@@ -4,12 +4,14 @@
 #include <qcustomplot.h>
 
 #include <QCheckBox>
+#include <QCoreApplication>
 #include <QEvent>
 #include <QGridLayout>
 #include <QLabel>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 #include "data/PlaneGenerators.h"
 #include "plots/PlotStyle.h"
@@ -25,8 +27,47 @@ constexpr double kExtent = nnplay::kPlaneExtent;
 /// Regression points are coloured in this many steps of their target value.
 constexpr int kRegressionBins = 9;
 constexpr double kPointSize = 6.5;
+
+/// Data of groups of people: each group's marker, and what the caption calls it.
+struct GroupMarker {
+    QCPScatterStyle::ScatterShape shape;
+    double size;  ///< a triangle drawn a little larger looks as heavy as a circle
+    const char* plural;
+};
+constexpr GroupMarker kGroupMarkers[] = {
+    {QCPScatterStyle::ssCircle, kPointSize, QT_TRANSLATE_NOOP("DecisionBoundaryView", "circles")},
+    {QCPScatterStyle::ssTriangle, kPointSize + 2.5,
+     QT_TRANSLATE_NOOP("DecisionBoundaryView", "triangles")},
+    {QCPScatterStyle::ssSquare, kPointSize, QT_TRANSLATE_NOOP("DecisionBoundaryView", "squares")},
+    {QCPScatterStyle::ssDiamond, kPointSize + 1.5,
+     QT_TRANSLATE_NOOP("DecisionBoundaryView", "diamonds")},
+};
+constexpr int kGroupMarkerCount = static_cast<int>(std::size(kGroupMarkers));
 /// How strong the heatmap's colours are next to the points' (1: the same).
 constexpr double kMapStrength = 0.7;
+
+/// A data point of `color` and `shape` (a group's marker): a training point outlined in white,
+/// a test point in black, both as large as UiScale's zoom makes them.
+QCPScatterStyle pointStyle(const QColor& color, bool test, QCPScatterStyle::ScatterShape shape) {
+    const QPen outline =
+        test ? PlotStyle::pen(QColor(20, 20, 20), 1.4) : PlotStyle::pen(Qt::white, 1.0);
+    double size = kPointSize;
+    for (const GroupMarker& marker : kGroupMarkers)
+        if (marker.shape == shape) size = marker.size;
+    return QCPScatterStyle(shape, outline, QBrush(color), size * UiScale::factor());
+}
+
+/// "; circles: group A, triangles: group B" for data of groups of people.
+QString groupLegend(const std::vector<std::string>& names) {
+    QStringList parts;
+    for (std::size_t g = 0; g < names.size() && g < std::size(kGroupMarkers); ++g) {
+        parts << QCoreApplication::translate("DecisionBoundaryView", "%1: group %2")
+                     .arg(QCoreApplication::translate("DecisionBoundaryView",
+                                                      kGroupMarkers[g].plural),
+                          QString::fromStdString(names[g]));
+    }
+    return QStringLiteral("; ") + parts.join(QStringLiteral(", "));
+}
 
 }  // namespace
 
@@ -178,17 +219,12 @@ void DecisionBoundaryView::applyStyle() {
     PlotStyle::apply(m_scale, palette());
     for (const bool test : {false, true}) {
         for (QCPGraph* graph : test ? m_testGraphs : m_trainGraphs)
-            graph->setScatterStyle(pointStyle(graph->scatterStyle().brush().color(), test));
+            graph->setScatterStyle(pointStyle(graph->scatterStyle().brush().color(), test,
+                                              graph->scatterStyle().shape()));
     }
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
-QCPScatterStyle DecisionBoundaryView::pointStyle(const QColor& color, bool test) {
-    const QPen outline =
-        test ? PlotStyle::pen(QColor(20, 20, 20), 1.4) : PlotStyle::pen(Qt::white, 1.0);
-    return QCPScatterStyle(QCPScatterStyle::ssCircle, outline, QBrush(color),
-                           kPointSize * UiScale::factor());
-}
 
 QCPGraph* DecisionBoundaryView::pointGraph(std::vector<QCPGraph*>& pool, std::size_t index) {
     while (pool.size() <= index) {
@@ -228,30 +264,49 @@ void DecisionBoundaryView::updatePoints(const DataPreview& data) {
             PlotStyle::divergingGradient().color(double(group) / (groups - 1), QCPRange(0, 1)));
     };
 
+    // Data of groups of people: one graph per group and class, each group its own marker.
+    const int people = regression ? 1 : std::clamp(data.info.groupCount(), 1, kGroupMarkerCount);
     auto fill = [&](std::vector<QCPGraph*>& pool, const Matrix& points,
-                    const std::vector<int>& labels, const Matrix& targets, bool test) {
-        std::vector<QVector<double>> xs(static_cast<std::size_t>(groups));
-        std::vector<QVector<double>> ys(static_cast<std::size_t>(groups));
+                    const std::vector<int>& labels, const std::vector<int>& personGroups,
+                    const Matrix& targets, bool test) {
+        const auto graphs = static_cast<std::size_t>(people * groups);
+        std::vector<QVector<double>> xs(graphs), ys(graphs);
         for (Eigen::Index i = 0; i < points.cols(); ++i) {
-            const auto g =
-                static_cast<std::size_t>(std::clamp(groupOf(labels, targets, i), 0, groups - 1));
-            xs[g].push_back(points(0, i));
-            ys[g].push_back(points(1, i));
+            const int g = std::clamp(groupOf(labels, targets, i), 0, groups - 1);
+            const int person =
+                people > 1 && static_cast<std::size_t>(i) < personGroups.size()
+                    ? std::clamp(personGroups[static_cast<std::size_t>(i)], 0, people - 1)
+                    : 0;
+            const auto index = static_cast<std::size_t>(person * groups + g);
+            xs[index].push_back(points(0, i));
+            ys[index].push_back(points(1, i));
         }
-        for (int g = 0; g < groups; ++g) {
-            QCPGraph* graph = pointGraph(pool, static_cast<std::size_t>(g));
+        for (std::size_t index = 0; index < graphs; ++index) {
+            const int g = static_cast<int>(index) % groups;
+            const GroupMarker& marker = kGroupMarkers[static_cast<int>(index) / groups];
+            QCPGraph* graph = pointGraph(pool, index);
             const QColor color = colorOf(g);
-            graph->setScatterStyle(pointStyle(color, test));
-            graph->setData(xs[static_cast<std::size_t>(g)], ys[static_cast<std::size_t>(g)], true);
+            graph->setScatterStyle(
+                pointStyle(color, test, people > 1 ? marker.shape : QCPScatterStyle::ssCircle));
+            graph->setData(xs[index], ys[index], true);
             if (!regression && g < static_cast<int>(data.info.classNames.size())) {
-                graph->setName(
-                    QString::fromStdString(data.info.classNames[static_cast<std::size_t>(g)]));
+                QString name =
+                    QString::fromStdString(data.info.classNames[static_cast<std::size_t>(g)]);
+                if (people > 1) {
+                    name = tr("%1, group %2")
+                               .arg(name,
+                                    QString::fromStdString(data.info.groupNames[index / groups]));
+                }
+                graph->setName(name);
             }
             graph->setVisible(!test || showTestData());
         }
+        // Graphs left from data with more groups draw nothing now.
+        for (std::size_t index = graphs; index < pool.size(); ++index) pool[index]->data()->clear();
     };
-    fill(m_trainGraphs, data.trainPoints, data.trainLabels, data.trainTargets, false);
-    fill(m_testGraphs, data.testPoints, data.testLabels, data.testTargets, true);
+    fill(m_trainGraphs, data.trainPoints, data.trainLabels, data.trainGroups, data.trainTargets,
+         false);
+    fill(m_testGraphs, data.testPoints, data.testLabels, data.testGroups, data.testTargets, true);
     // Test points sit on top of training points; both above the heatmap.
     for (QCPGraph* graph : m_testGraphs)
         graph->setVisible(showTestData() && !graph->data()->isEmpty());
@@ -305,6 +360,7 @@ void DecisionBoundaryView::updateMap() {
         case Kind::TwoClass:
         case Kind::MultiClass:
             caption = tr("Output: the class the network predicts at each point");
+            if (s.data->info.groupCount() > 1) caption += groupLegend(s.data->info.groupNames);
             break;
         case Kind::Regression:
             caption = tr("Output: the value the network predicts at each point");

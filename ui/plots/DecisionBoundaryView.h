@@ -67,9 +67,6 @@ private:
     void fitSquare();
     QCPGraph* pointGraph(std::vector<QCPGraph*>& pool, std::size_t index);
     void applyStyle();
-    /// A data point of `color`: a training point outlined in white, a test point in black,
-    /// both as large as UiScale's zoom makes them.
-    static QCPScatterStyle pointStyle(const QColor& color, bool test);
 
     QWidget* m_plotArea;
     QCustomPlot* m_plot;

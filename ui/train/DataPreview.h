@@ -25,6 +25,8 @@ struct DataPreview {
     nnplay::Matrix trainPoints, testPoints;
     /// Classification: class index per sample.
     std::vector<int> trainLabels, testLabels;
+    /// Data of groups of people: the group index per sample (info.groupNames); else empty.
+    std::vector<int> trainGroups, testGroups;
     /// Regression: targets x samples.
     nnplay::Matrix trainTargets, testTargets;
 

@@ -17,6 +17,8 @@ std::shared_ptr<const DataPreview> SnapshotBuilder::makePreview(const DataSplit&
     preview->testPoints = split.test.points;
     preview->trainLabels = split.train.labels;
     preview->testLabels = split.test.labels;
+    preview->trainGroups = split.train.groups;
+    preview->testGroups = split.test.groups;
     preview->trainTargets = split.train.targets;
     preview->testTargets = split.test.targets;
 
