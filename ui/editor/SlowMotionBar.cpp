@@ -74,16 +74,18 @@ QString SlowMotionBar::stageTitle(int stage) {
 QString SlowMotionBar::stageCaption(int stage, int samples, float loss) {
     switch (stage) {
         case 1:
-            return tr(
-                "A batch of %n sample(s) goes in at the left and flows through each layer "
-                "to the output.",
-                nullptr, samples);
+            if (samples == 1)
+                return tr(
+                    "One sample goes in at the left and flows through each layer to the "
+                    "output.");
+            return tr("A batch of %1 samples goes in at the left and flows through each layer "
+                      "to the output.")
+                .arg(samples);
         case 2:
-            return tr("On these %n sample(s) the loss is %1: how far the outputs are from the "
-                      "right "
-                      "answers. Training tries to make it smaller.",
-                      nullptr, samples)
-                .arg(QLocale().toString(loss, 'g', 3));
+            return tr("On %1 the loss is %2: how far the outputs are from the right answers. "
+                      "Training tries to make it smaller.")
+                .arg(samples == 1 ? tr("this sample") : tr("these %1 samples").arg(samples),
+                     QLocale().toString(loss, 'g', 3));
         case 3:
             return tr(
                 "Each weight's gradient says how the loss changes when it grows. Thick red: "
