@@ -151,6 +151,12 @@ private slots:
         clickSlowMotion();
         QTRY_COMPARE_WITH_TIMEOUT(last().batches, 2LL, kWaitMs);
         QTRY_COMPARE_WITH_TIMEOUT(player()->stageNumber(), 1, kWaitMs);
+        // An ordinary step meanwhile ends slow motion: its stages are no longer the last step.
+        m_window->trainingToolBar()->stepBatchAction()->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(last().batches, 3LL, kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(player()->stageNumber(), 0, kWaitMs);
+        QVERIFY(!bar()->isVisible());
+        QVERIFY(!m_window->scene()->linkBundle(2)->showsGradients());
     }
 
     void spaceHoldsAStage() {

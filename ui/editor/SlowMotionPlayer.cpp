@@ -48,7 +48,8 @@ void SlowMotionPlayer::follow(const TrainingSnapshot& snapshot) {
     if (!snapshot.stages.empty()) {
         m_generation = snapshot.generation;
         start(snapshot.stages);
-    } else if (snapshot.running || snapshot.generation != m_generation) {
+    } else if (snapshot.running || snapshot.generation != m_generation ||
+               snapshot.batches != m_stages.step) {
         stop();
     }
 }

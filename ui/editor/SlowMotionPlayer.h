@@ -39,7 +39,7 @@ public:
     /// Starts playing `stages` from the forward stage (an empty record does nothing).
     void start(const nnplay::SessionViews::StepStages& stages);
     /// Follows the worker: a snapshot with recorded stages starts them; one of a running
-    /// session or of another session ends slow motion.
+    /// session, of another session or after another step ends slow motion.
     void follow(const TrainingSnapshot& snapshot);
     /// Skips to the next stage; after the update, ends slow motion.
     void nextStage();

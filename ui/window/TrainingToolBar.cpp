@@ -10,6 +10,7 @@
 #include <QLocale>
 #include <QSlider>
 #include <QStyle>
+#include <QToolButton>
 #include <algorithm>
 
 #include "style/UiScale.h"
@@ -43,6 +44,7 @@ TrainingToolBar::TrainingToolBar(QWidget* parent)
     m_stepBatch->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Right));
     m_stepBatch->setToolTip(tr("Train one mini-batch and pause (Ctrl+Shift+Right)."));
     m_slowMotion->setIcon(style()->standardIcon(QStyle::SP_MediaSeekForward));
+    m_slowMotion->setIconText(tr("Slow Motion"));  // the menu says it whole
     m_slowMotion->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_Right));
     m_slowMotion->setToolTip(
         tr("Train one batch and show each stage of it on the canvas: forward, loss, "
@@ -121,6 +123,11 @@ void TrainingToolBar::applySizes() {
                                                     tr(" + %1/%2").arg(99999).arg(99999)) +
                              m_epoch->contentsMargins().left() +
                              m_epoch->contentsMargins().right());
+    // Above 100 % (a projector) the slow-motion button keeps its place as an icon, so the
+    // counter and the speed control still fit; its tooltip and the Train menu name it.
+    if (auto* slow = qobject_cast<QToolButton*>(widgetForAction(m_slowMotion)))
+        slow->setToolButtonStyle(UiScale::factor() > 1.0 ? Qt::ToolButtonIconOnly
+                                                         : toolButtonStyle());
     m_speed->setFixedWidth(UiScale::scaled(110));
     // As wide as its longest text, so the toolbar never shifts when the speed changes.
     int widest = 0;
