@@ -27,6 +27,10 @@ public:
     /// Takes one unit of training (a mini-batch for supervised training). Returns true when
     /// it completed an epoch (the history then has a new row). Does nothing once stopped().
     virtual bool step() = 0;
+    /// Takes one step as step() does and records it in `stages` (loss, weight gradients,
+    /// weights before and after the update). Only this call copies them; step() stays free
+    /// of allocations. `stages` is left empty when the step failed (a divergence).
+    virtual bool stepRecorded(SessionViews::StepStages& stages) = 0;
     /// Steps until the current epoch completes or the session stops.
     void stepEpoch();
     /// Trains `epochs` more epochs, fewer when the session stops.

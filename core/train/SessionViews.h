@@ -44,6 +44,26 @@ struct SessionViews {
     /// other layers.
     std::vector<std::vector<UnitState>> unitStates;
 
+    /// One training step recorded stage by stage (Session::stepRecorded), for showing
+    /// backpropagation in slow motion. Per layer index, like `weights`: the dense weights
+    /// (units x inputs) and their gradients; empty for other layers.
+    struct StepStages {
+        /// Session::steps() after the recorded batch; 0: nothing recorded.
+        long long step = 0;
+        /// Indices into the training part of the batch's samples, in batch order.
+        std::vector<int> samples;
+        /// The batch's mean loss (without penalties), from the weights before the update.
+        float loss = 0.0f;
+        /// dLoss/dWeight of this batch as the optimizer used it (penalties included).
+        std::vector<Matrix> gradients;
+        std::vector<Matrix> weightsBefore;
+        std::vector<Matrix> weightsAfter;
+
+        bool empty() const { return step == 0; }
+    };
+    /// The last recorded step; empty in every snapshot but the one after it.
+    StepStages stages;
+
     /// Classification: test-set scores; regression: test MSE and R². Valid when hasMetrics.
     bool hasMetrics = false;
     ClassificationMetrics testMetrics;

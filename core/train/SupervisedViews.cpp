@@ -80,13 +80,18 @@ void SupervisedViews::fillThumbnails(TrainingSession& session, int size, Session
     }
 }
 
-void SupervisedViews::fillWeights(TrainingSession& session, SessionViews& views) {
-    Model& model = session.model();
-    views.weights.assign(static_cast<std::size_t>(model.layerCount()), Matrix());
+void SupervisedViews::copyDenseWeights(Model& model, Part part, std::vector<Matrix>& out) {
+    out.assign(static_cast<std::size_t>(model.layerCount()), Matrix());
     for (int layer = 0; layer < model.layerCount(); ++layer) {
         const std::vector<Param> params = model.layer(layer).params();
-        if (!params.empty()) views.weights[static_cast<std::size_t>(layer)] = *params[0].value;
+        if (params.empty()) continue;
+        out[static_cast<std::size_t>(layer)] =
+            part == Part::Values ? *params[0].value : *params[0].grad;
     }
+}
+
+void SupervisedViews::fillWeights(TrainingSession& session, SessionViews& views) {
+    copyDenseWeights(session.model(), Part::Values, views.weights);
 }
 
 void SupervisedViews::fillUnitStates(TrainingSession& session, SessionViews& views) {

@@ -7,6 +7,7 @@
 
 namespace nnplay {
 
+class Model;
 class TrainingSession;
 
 /// Computes the views of a supervised session: the output over a grid on the plane, neuron
@@ -16,6 +17,12 @@ class SupervisedViews {
 public:
     /// Fills the parts of `views` that `request` asks for (plane grids only for 2-D data).
     void fill(TrainingSession& session, const ViewRequest& request, SessionViews& views);
+
+    /// Which matrix of a layer's first parameter copyDenseWeights copies.
+    enum class Part { Values, Gradients };
+    /// Per layer index of `model`, its weights or their gradients (units x inputs), empty for
+    /// layers without weights: the shape of SessionViews::weights.
+    static void copyDenseWeights(Model& model, Part part, std::vector<Matrix>& out);
 
 private:
     struct Grid {

@@ -111,7 +111,14 @@ void TrainingSession::startEpoch() {
     for (std::size_t i = 0; i < params.size(); ++i) m_lastGood[i] = *params[i].value;
 }
 
-bool TrainingSession::step() {
+bool TrainingSession::step() { return trainStep(nullptr); }
+
+bool TrainingSession::stepRecorded(SessionViews::StepStages& stages) {
+    stages = {};
+    return trainStep(&stages);
+}
+
+bool TrainingSession::trainStep(SessionViews::StepStages* stages) {
     if (stopped()) return false;
     if (m_cursor == 0) startEpoch();
     const int n = m_data.train.sampleCount();
@@ -146,8 +153,24 @@ bool TrainingSession::step() {
         return false;
     }
     applyPenalties();
+    if (stages) {
+        stages->samples.resize(static_cast<std::size_t>(count));
+        for (int j = 0; j < count; ++j)
+            stages->samples[static_cast<std::size_t>(j)] =
+                m_training.shuffle ? m_order[m_cursor + j] : m_cursor + j;
+        stages->loss = batchLoss;
+        SupervisedViews::copyDenseWeights(*m_model, SupervisedViews::Part::Gradients,
+                                          stages->gradients);
+        SupervisedViews::copyDenseWeights(*m_model, SupervisedViews::Part::Values,
+                                          stages->weightsBefore);
+    }
     m_optimizer->step(m_model->params());
     ++m_batches;
+    if (stages) {
+        SupervisedViews::copyDenseWeights(*m_model, SupervisedViews::Part::Values,
+                                          stages->weightsAfter);
+        stages->step = m_batches;
+    }
     m_epochLossSum += static_cast<double>(batchLoss) * count;
     m_epochSamples += count;
     m_cursor += count;

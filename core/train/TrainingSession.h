@@ -30,6 +30,7 @@ public:
 
     /// Trains one mini-batch.
     bool step() override;
+    bool stepRecorded(SessionViews::StepStages& stages) override;
     int epoch() const override { return m_epoch; }
     long long steps() const override { return m_batches; }
     int stepsPerEpoch() const override;
@@ -79,6 +80,8 @@ public:
     RegressionMetrics regressionMetrics(const Dataset& set);
 
 private:
+    /// step(), recording into `stages` when it is given.
+    bool trainStep(SessionViews::StepStages* stages);
     void buildTargets(const Dataset& set, Matrix& out) const;
     /// Class of each column of the network's training output (logits when fused).
     void classifyTrainingOutput(const ConstMatrixRef& output, std::vector<int>& classes) const;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <QTemporaryDir>
 #include <QtTest>
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 
@@ -66,6 +67,8 @@ private slots:
     void rejectsNetworkThatDoesNotFit();
     void rejectsBadSettings();
     void stepBatchCountsEpochs();
+    void recordedStepGradientsMatchFiniteDifferences();
+    void recordedStepIsPlainSgdUpdate();
     void scoreAgreesWithMetricsAndPredictions_data();
     void scoreAgreesWithMetricsAndPredictions();
 };
@@ -482,6 +485,105 @@ void TestTrainingSession::stepBatchCountsEpochs() {
     QVERIFY(session->step());
     QCOMPARE(session->epoch(), 1);
     QCOMPARE(session->steps(), 8LL);
+}
+
+namespace {
+
+/// A 2-3-1 tanh network trained by plain SGD on batches of 6, as the slow-motion lesson does.
+Project slowMotionProject() {
+    Project p = planeProject("circle", {3, 1}, "tanh");
+    p.training.optimizer.kind = "sgd";
+    p.training.optimizer.learningRate = 0.3f;
+    p.training.batchSize = 6;
+    return p;
+}
+
+/// The training samples a recorded step trained on.
+Dataset batchOf(const TrainingSession& session, const std::vector<int>& samples) {
+    const Dataset& train = session.data().train;
+    Dataset batch;
+    batch.inputs.resize(train.inputs.rows(), static_cast<Eigen::Index>(samples.size()));
+    for (std::size_t j = 0; j < samples.size(); ++j) {
+        batch.inputs.col(static_cast<Eigen::Index>(j)) = train.inputs.col(samples[j]);
+        batch.labels.push_back(train.labels[static_cast<std::size_t>(samples[j])]);
+    }
+    return batch;
+}
+
+}  // namespace
+
+void TestTrainingSession::recordedStepGradientsMatchFiniteDifferences() {
+    const Project p = slowMotionProject();
+    auto session = sessionFor(p, ".");
+    session->step();  // the recorded batch is not the first: the cursor is mid-epoch
+    SessionViews::StepStages stages;
+    session->stepRecorded(stages);
+    QCOMPARE(stages.step, 2LL);
+    QCOMPARE(static_cast<int>(stages.samples.size()), 6);
+    QCOMPARE(static_cast<int>(stages.gradients.size()), session->model().layerCount());
+
+    // A second session replays the first batch, then probes the loss of the recorded batch
+    // around the weights the recorded step started from.
+    auto probe = sessionFor(p, ".");
+    probe->step();
+    const Dataset batch = batchOf(*probe, stages.samples);
+    QVERIFY(std::abs(probe->loss(batch) - stages.loss) < 1e-5);
+    Model& model = probe->model();
+    int checked = 0;
+    for (int layer = 0; layer < model.layerCount(); ++layer) {
+        const Matrix& grad = stages.gradients[static_cast<std::size_t>(layer)];
+        if (grad.size() == 0) continue;
+        const std::vector<Param> params = model.layer(layer).params();
+        Matrix& w = *params[0].value;
+        QCOMPARE(w, stages.weightsBefore[static_cast<std::size_t>(layer)]);
+        QCOMPARE(grad.rows(), w.rows());
+        QCOMPARE(grad.cols(), w.cols());
+        for (Eigen::Index i = 0; i < w.size(); ++i) {
+            const float original = w(i);
+            const float h = 1e-2f;
+            w(i) = original + h;
+            const double up = probe->loss(batch);
+            w(i) = original - h;
+            const double down = probe->loss(batch);
+            w(i) = original;
+            const double numeric = (up - down) / (2.0 * h);
+            const double analytic = grad(i);
+            const double scale = std::max({std::abs(numeric), std::abs(analytic), 1e-3});
+            QVERIFY2(std::abs(numeric - analytic) / scale < 2e-2,
+                     qPrintable(QString("layer %1 weight %2: analytic %3, numeric %4")
+                                    .arg(layer)
+                                    .arg(i)
+                                    .arg(analytic)
+                                    .arg(numeric)));
+            ++checked;
+        }
+    }
+    QCOMPARE(checked, 2 * 3 + 3 * 1);
+}
+
+void TestTrainingSession::recordedStepIsPlainSgdUpdate() {
+    const Project p = slowMotionProject();
+    auto session = sessionFor(p, ".");
+    SessionViews::StepStages stages;
+    session->stepRecorded(stages);
+    QCOMPARE(session->steps(), 1LL);
+    const float rate = p.training.optimizer.learningRate;
+    Model& model = session->model();
+    bool moved = false;
+    for (int layer = 0; layer < model.layerCount(); ++layer) {
+        const auto l = static_cast<std::size_t>(layer);
+        if (stages.gradients[l].size() == 0) continue;
+        const Matrix expected = stages.weightsBefore[l] - rate * stages.gradients[l];
+        QVERIFY((stages.weightsAfter[l] - expected).cwiseAbs().maxCoeff() < 1e-6f);
+        QCOMPARE(stages.weightsAfter[l], *model.layer(layer).params()[0].value);
+        moved = moved || stages.weightsAfter[l] != stages.weightsBefore[l];
+    }
+    QVERIFY(moved);
+    // An ordinary step records nothing: the next snapshot's stages stay empty.
+    SessionViews views;
+    session->step();
+    session->fillViews(ViewRequest{}, views);
+    QVERIFY(views.stages.empty());
 }
 
 void TestTrainingSession::scoreAgreesWithMetricsAndPredictions_data() {

@@ -28,6 +28,9 @@ public:
     static QColor error(const QPalette& palette);
     /// The amber of warnings (saturated units), readable on the canvas.
     static QColor warning(const QPalette& palette);
+    /// Gradients in slow motion: growing the weight raises the loss (red) or lowers it (teal).
+    static QColor lossRises(const QPalette& palette) { return error(palette); }
+    static QColor lossFalls(const QPalette& palette);
     static bool isDark(const QPalette& palette);
     /// `a` moved towards `b` by t (0..1).
     static QColor mix(const QColor& a, const QColor& b, double t);

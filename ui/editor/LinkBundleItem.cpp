@@ -33,6 +33,15 @@ void LinkBundleItem::setWeights(const nnplay::Matrix& weights) {
     update();
 }
 
+void LinkBundleItem::setGradients(const nnplay::Matrix& gradients, double largest) {
+    const bool fits = !m_oneToOne &&
+                      gradients.rows() == static_cast<Eigen::Index>(m_targets.size()) &&
+                      gradients.cols() == static_cast<Eigen::Index>(m_sources.size());
+    m_gradients = fits ? gradients : nnplay::Matrix();
+    m_largestGradient = largest;
+    update();
+}
+
 QRectF LinkBundleItem::boundingRect() const { return m_bounds; }
 
 void LinkBundleItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
@@ -50,7 +59,17 @@ void LinkBundleItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, Q
             const double dx = (b.x() - a.x()) * 0.5;
             QPainterPath path(a);
             path.cubicTo(a + QPointF(dx, 0), b - QPointF(dx, 0), b);
-            if (weighted) {
+            if (showsGradients()) {
+                const double g =
+                    m_gradients(static_cast<Eigen::Index>(t), static_cast<Eigen::Index>(s));
+                const double size = std::isfinite(g) && m_largestGradient > 0
+                                        ? std::min(1.0, std::abs(g) / m_largestGradient)
+                                        : 0.0;
+                QColor color =
+                    g >= 0 ? EditorStyle::lossRises(palette) : EditorStyle::lossFalls(palette);
+                color.setAlphaF(static_cast<float>(0.45 + 0.5 * size));
+                painter->setPen(QPen(color, 1.0 + 9.0 * size, Qt::SolidLine, Qt::RoundCap));
+            } else if (weighted) {
                 const double w =
                     m_weights(static_cast<Eigen::Index>(t), static_cast<Eigen::Index>(s));
                 const double magnitude = std::isfinite(w) ? std::abs(w) : 0.0;

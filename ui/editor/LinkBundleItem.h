@@ -27,6 +27,13 @@ public:
     /// targets x sources; any other size (or an empty matrix) shows neutral links.
     void setWeights(const nnplay::Matrix& weights);
     bool hasWeights() const { return m_weights.size() > 0; }
+    /// Backpropagation in slow motion: draws dLoss/dWeight (targets x sources) instead of the
+    /// weights, red where growing the weight raises the loss and teal where it lowers it, as
+    /// wide as |gradient| / `largest` (the largest over the whole network, so bundles compare).
+    /// An empty matrix (or one of another size) goes back to the weights.
+    void setGradients(const nnplay::Matrix& gradients, double largest);
+    bool showsGradients() const { return m_gradients.size() > 0; }
+    const nnplay::Matrix& gradients() const { return m_gradients; }
 
     QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
@@ -36,6 +43,8 @@ private:
     std::vector<QPointF> m_sources;
     std::vector<QPointF> m_targets;
     nnplay::Matrix m_weights;
+    nnplay::Matrix m_gradients;
+    double m_largestGradient = 0.0;
     QRectF m_bounds;
     bool m_oneToOne;
 };

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <exception>
 #include <optional>
+#include <utility>
 
 #include "data/DataLoader.h"
 #include "train/EditRules.h"
@@ -138,6 +139,20 @@ void TrainingWorker::stepBatch() {
     m_targetEpoch = -1;
     if (!prepareToTrain()) return;
     trainBatch();
+    sendSnapshot(true);
+    sendTrainedState();
+}
+
+void TrainingWorker::stepInSlowMotion() {
+    setRunning(false);
+    m_targetEpoch = -1;
+    if (!prepareToTrain()) return;
+    try {
+        m_session->stepRecorded(m_stages);
+    } catch (const std::exception& e) {
+        fail(QString::fromStdString(e.what()));
+        return;
+    }
     sendSnapshot(true);
     sendTrainedState();
 }
@@ -293,6 +308,8 @@ void TrainingWorker::sendSnapshot(bool force) {
         snapshot.stopMessage = m_notice;
         try {
             m_builder.fill(*m_session, m_request, snapshot);
+            snapshot.stages = std::move(m_stages);
+            m_stages = {};
         } catch (const std::exception& e) {
             // A view's data failing must not stop training; the views keep their last frame.
             snapshot.stopMessage = QString::fromStdString(e.what());

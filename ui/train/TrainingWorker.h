@@ -91,6 +91,9 @@ public:
     void stepEpoch();
     /// Trains one mini-batch (pauses first).
     void stepBatch();
+    /// Trains one mini-batch (pauses first) and sends its stages (SessionViews::stages) in the
+    /// snapshot that follows, for backpropagation in slow motion.
+    void stepInSlowMotion();
     /// Trains `count` more epochs at full speed, then pauses.
     void trainEpochs(int count);
     /// New weights from the same project (trained weights dropped).
@@ -136,6 +139,7 @@ private:
     std::shared_ptr<const DataPreview> m_preview;
     QString m_loadError;
     SnapshotBuilder m_builder;
+    nnplay::SessionViews::StepStages m_stages;  // recorded, for the next snapshot only
     SnapshotRequest m_request;
     QTimer* m_timer;
     QElapsedTimer m_clock;

@@ -23,6 +23,8 @@
 #include "editor/NetworkView.h"
 #include "editor/OutputFixBar.h"
 #include "editor/PropertiesPanel.h"
+#include "editor/SlowMotionBar.h"
+#include "editor/SlowMotionPlayer.h"
 #include "layers/LayerRegistry.h"
 #include "lesson/LessonController.h"
 #include "lesson/LessonPanel.h"
@@ -56,6 +58,8 @@ MainWindow::MainWindow(QWidget* parent)
       m_scene(new NetworkScene(m_document, this)),
       m_view(new NetworkView(m_scene)),
       m_outputFix(new OutputFixBar(m_document)),
+      m_slowMotion(new SlowMotionPlayer(m_scene, this)),
+      m_slowMotionBar(new SlowMotionBar(m_slowMotion)),
       m_palette(new LayerPalette),
       m_properties(new PropertiesPanel(m_document)),
       m_dataPanel(new DataPanel(m_document)),
@@ -120,6 +124,7 @@ void MainWindow::buildViews() {
     canvasLayout->setContentsMargins(0, 0, 0, 0);
     canvasLayout->setSpacing(0);
     canvasLayout->addWidget(m_outputFix);
+    canvasLayout->addWidget(m_slowMotionBar);
     canvasLayout->addWidget(m_view, 1);
     m_centralSplitter->addWidget(canvas);
     m_centralSplitter->addWidget(m_viewSplitter);
@@ -175,6 +180,7 @@ void MainWindow::buildMenus() {
     train->addAction(m_toolBar->playAction());
     train->addAction(m_toolBar->stepAction());
     train->addAction(m_toolBar->stepBatchAction());
+    train->addAction(m_toolBar->slowMotionAction());
     train->addAction(m_toolBar->resetAction());
     train->addSeparator();
     train->addAction(m_lesson->nextVariantAction());
@@ -254,12 +260,16 @@ void MainWindow::connectDocument() {
 }
 
 void MainWindow::connectTraining() {
-    connect(m_toolBar, &TrainingToolBar::playPauseRequested, m_training,
-            &TrainingController::togglePlay);
+    // While a step plays in slow motion, Space pauses its stages instead of training.
+    connect(m_toolBar, &TrainingToolBar::playPauseRequested, this, [this] {
+        m_slowMotion->active() ? m_slowMotion->togglePause() : m_training->togglePlay();
+    });
     connect(m_toolBar, &TrainingToolBar::stepEpochRequested, this,
             [this] { m_training->send(&TrainingWorker::stepEpoch); });
     connect(m_toolBar, &TrainingToolBar::stepBatchRequested, this,
             [this] { m_training->send(&TrainingWorker::stepBatch); });
+    connect(m_toolBar, &TrainingToolBar::slowMotionRequested, this,
+            [this] { m_training->send(&TrainingWorker::stepInSlowMotion); });
     connect(m_toolBar, &TrainingToolBar::resetRequested, this, [this] {
         // Saving after a reset stores no weights: they are fresh random ones.
         NetworkSpec untrained = m_document->project().network();
@@ -370,6 +380,7 @@ void MainWindow::onSnapshot(const TrainingSnapshot& snapshot) {
         }
     }
     m_scene->setSnapshot(snapshot);
+    m_slowMotion->follow(snapshot);
     m_views->setSnapshot(snapshot);
     if (snapshot.running) {
         // "Trained the planned 200 epochs" is old news once training goes on.

@@ -21,6 +21,8 @@ class NetworkScene;
 class NetworkView;
 class OutputFixBar;
 class PresenterMode;
+class SlowMotionBar;
+class SlowMotionPlayer;
 class ProjectDocument;
 class ProjectFiles;
 class PropertiesPanel;
@@ -49,6 +51,8 @@ public:
     NetworkScene* scene() const { return m_scene; }
     NetworkView* networkView() const { return m_view; }
     OutputFixBar* outputFixBar() const { return m_outputFix; }
+    SlowMotionPlayer* slowMotion() const { return m_slowMotion; }
+    SlowMotionBar* slowMotionBar() const { return m_slowMotionBar; }
     TrainingToolBar* trainingToolBar() const { return m_toolBar; }
     DataPanel* dataPanel() const { return m_dataPanel; }
     TrainingPanel* trainingPanel() const { return m_trainingPanel; }
@@ -104,6 +108,8 @@ private:
     NetworkScene* m_scene;
     NetworkView* m_view;
     OutputFixBar* m_outputFix;
+    SlowMotionPlayer* m_slowMotion;
+    SlowMotionBar* m_slowMotionBar;
     LayerPalette* m_palette;
     PropertiesPanel* m_properties;
     DataPanel* m_dataPanel;

@@ -10,6 +10,7 @@
 #include <QLocale>
 #include <QSlider>
 #include <QStyle>
+#include <QToolButton>
 #include <algorithm>
 
 #include "style/UiScale.h"
@@ -22,6 +23,7 @@ TrainingToolBar::TrainingToolBar(QWidget* parent)
       m_play(new QAction(this)),
       m_step(new QAction(tr("Step"), this)),
       m_stepBatch(new QAction(tr("Step One Batch"), this)),
+      m_slowMotion(new QAction(tr("Step in Slow Motion"), this)),
       m_reset(new QAction(tr("Reset"), this)),
       m_epoch(new QLabel(this)),
       m_diverged(new QLabel(this)),
@@ -41,13 +43,20 @@ TrainingToolBar::TrainingToolBar(QWidget* parent)
            "single batch."));
     m_stepBatch->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Right));
     m_stepBatch->setToolTip(tr("Train one mini-batch and pause (Ctrl+Shift+Right)."));
-    for (QAction* action : {m_play, m_step, m_stepBatch, m_reset}) {
+    m_slowMotion->setIcon(style()->standardIcon(QStyle::SP_MediaSeekForward));
+    m_slowMotion->setIconText(tr("Slow Motion"));  // the menu says it whole
+    m_slowMotion->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_Right));
+    m_slowMotion->setToolTip(
+        tr("Train one batch and show each stage of it on the canvas: forward, loss, "
+           "backward, update (Ctrl+Alt+Right)."));
+    for (QAction* action : {m_play, m_step, m_stepBatch, m_slowMotion, m_reset}) {
         action->setShortcutContext(Qt::WindowShortcut);
     }
 
     addAction(m_reset);
     addAction(m_play);
     addAction(m_step);
+    addAction(m_slowMotion);
     addSeparator();
 
     m_epoch->setToolTip(tr("Epochs trained: one epoch shows every training example once."));
@@ -86,6 +95,7 @@ TrainingToolBar::TrainingToolBar(QWidget* parent)
         }
     });
     connect(m_stepBatch, &QAction::triggered, this, &TrainingToolBar::stepBatchRequested);
+    connect(m_slowMotion, &QAction::triggered, this, &TrainingToolBar::slowMotionRequested);
     connect(m_reset, &QAction::triggered, this, &TrainingToolBar::resetRequested);
     connect(m_speed, &QSlider::valueChanged, this, [this](int level) {
         m_speedText->setText(speedText(level));
@@ -113,6 +123,11 @@ void TrainingToolBar::applySizes() {
                                                     tr(" + %1/%2").arg(99999).arg(99999)) +
                              m_epoch->contentsMargins().left() +
                              m_epoch->contentsMargins().right());
+    // Above 100 % (a projector) the slow-motion button keeps its place as an icon, so the
+    // counter and the speed control still fit; its tooltip and the Train menu name it.
+    if (auto* slow = qobject_cast<QToolButton*>(widgetForAction(m_slowMotion)))
+        slow->setToolButtonStyle(UiScale::factor() > 1.0 ? Qt::ToolButtonIconOnly
+                                                         : toolButtonStyle());
     m_speed->setFixedWidth(UiScale::scaled(110));
     // As wide as its longest text, so the toolbar never shifts when the speed changes.
     int widest = 0;
@@ -132,6 +147,7 @@ void TrainingToolBar::setTrainable(bool trainable, const QString& reason) {
     m_play->setEnabled(trainable || m_running);
     m_step->setEnabled(trainable);
     m_stepBatch->setEnabled(trainable);
+    m_slowMotion->setEnabled(trainable);
     const QString tip = trainable ? QString() : reason;
     if (tip == m_playTip) return;  // called for every snapshot: the look is already right
     m_playTip = tip;

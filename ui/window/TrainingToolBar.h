@@ -32,6 +32,8 @@ public:
     QAction* playAction() const { return m_play; }
     QAction* stepAction() const { return m_step; }
     QAction* stepBatchAction() const { return m_stepBatch; }
+    /// Train > Step in Slow Motion: one batch, then its stages played on the canvas.
+    QAction* slowMotionAction() const { return m_slowMotion; }
     QAction* resetAction() const { return m_reset; }
     QSlider* speedSlider() const { return m_speed; }
     QLabel* speedLabel() const { return m_speedText; }
@@ -47,6 +49,7 @@ signals:
     void playPauseRequested();
     void stepEpochRequested();
     void stepBatchRequested();
+    void slowMotionRequested();
     void resetRequested();
     void speedChanged(int level);
 
@@ -61,6 +64,7 @@ private:
     QAction* m_play;
     QAction* m_step;
     QAction* m_stepBatch;
+    QAction* m_slowMotion;
     QAction* m_reset;
     QLabel* m_epoch;
     QLabel* m_diverged;
