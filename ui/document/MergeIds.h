@@ -27,6 +27,8 @@ enum MergeId : int {
     kMergeTrainFraction,
     kMergeDataSeed,
     kMergeValidationFraction,
+    // A weight or bias set by dragging (EditParameterCommand; one drag merges by its number).
+    kMergeParameterDrag = 200,
     // Layer settings (EditNetworkCommand): see layerSettingMergeId().
     kMergeLayerSettingBase = 1000,
 };

@@ -62,7 +62,21 @@ bool TrainingController::fetchTrainedState(NetworkSpec& network, History& histor
     QMetaObject::invokeMethod(
         m_worker,
         [&] {
-            ok = m_worker->generation() == expected && m_worker->trainedState(network, history, preprocessing);
+            ok = m_worker->generation() == expected &&
+                 m_worker->trainedState(network, history, preprocessing);
+        },
+        Qt::BlockingQueuedConnection);
+    return ok;
+}
+
+bool TrainingController::fetchCurrentState(NetworkSpec& network, History& history) {
+    if (!m_thread.isRunning()) return false;
+    bool ok = false;
+    const int expected = m_generation;
+    QMetaObject::invokeMethod(
+        m_worker,
+        [&] {
+            ok = m_worker->generation() == expected && m_worker->currentState(network, history);
         },
         Qt::BlockingQueuedConnection);
     return ok;

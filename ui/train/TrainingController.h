@@ -58,6 +58,10 @@ public:
     bool fetchTrainedState(nnplay::NetworkSpec& network, nnplay::History& history,
                            nnplay::Preprocessing* preprocessing = nullptr);
 
+    /// The session's weights as they are right now, trained or still random (see
+    /// TrainingWorker::currentState), after every command sent before. False without a session.
+    bool fetchCurrentState(nnplay::NetworkSpec& network, nnplay::History& history);
+
     /// The newest snapshot of the current generation (default-constructed before the first).
     const TrainingSnapshot& lastSnapshot() const { return m_last; }
     /// Generation of the newest session asked for; older reports are dropped.
