@@ -274,8 +274,7 @@ void LayerItem::mouseMoveEvent(QGraphicsSceneMouseEvent* event) {
         const double dy = m_lastScreenY - event->screenPos().y();
         m_lastScreenY = event->screenPos().y();
         const bool fine = event->modifiers() & Qt::ShiftModifier;
-        networkScene->dragParameterBy(
-            dy * (fine ? NetworkScene::kFineWeightStep : NetworkScene::kWeightStep));
+        networkScene->dragParameterBy(dy, fine);
         return;
     }
     if (!m_dragging) {

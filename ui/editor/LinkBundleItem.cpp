@@ -201,8 +201,7 @@ void LinkBundleItem::mouseMoveEvent(QGraphicsSceneMouseEvent* event) {
     const double dy = m_lastScreenY - event->screenPos().y();
     m_lastScreenY = event->screenPos().y();
     const bool fine = event->modifiers() & Qt::ShiftModifier;
-    networkScene->dragParameterBy(
-        dy * (fine ? NetworkScene::kFineWeightStep : NetworkScene::kWeightStep));
+    networkScene->dragParameterBy(dy, fine);
 }
 
 void LinkBundleItem::mouseReleaseEvent(QGraphicsSceneMouseEvent* event) {

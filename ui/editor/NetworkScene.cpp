@@ -36,9 +36,8 @@ using Kind = NetworkLayout::Kind;
 
 QString qstr(const std::string& text) { return QString::fromStdString(text); }
 
-/// Where along a selected link its weight is shown: nearer the input than the middle, where
-/// the links of a layer cross.
-constexpr double kValueTagAlong = 0.35;
+/// Where along a selected link its weight is shown: the middle, away from the neurons.
+constexpr double kValueTagAlong = 0.5;
 
 }  // namespace
 
@@ -346,7 +345,7 @@ void NetworkScene::updateValueTag() {
         m_valueTag->hide();
         return;
     }
-    // Two decimals; three for a value a fine drag (Shift) set between hundredths.
+    // Two decimals; three for a value a fine drag (Shift) left between hundredths.
     const double v = *value;
     const bool fine = std::abs(v * 1000 - std::round(v * 1000)) < 0.01 &&
                       std::abs(v * 100 - std::round(v * 100)) > 0.05;
@@ -375,12 +374,12 @@ bool NetworkScene::beginParameterDrag(int layerIndex, int tensor, int row, int c
     return true;
 }
 
-void NetworkScene::dragParameterBy(double delta) {
-    if (!isDraggingParameter() || delta == 0) return;
+void NetworkScene::dragParameterBy(double pixels, bool fine) {
+    if (!isDraggingParameter() || pixels == 0) return;
     const ParameterRef p = m_parameterDrag;
     const float before = m_parameterValue;
-    m_parameterValue =
-        static_cast<float>(std::round((before + delta) / kFineWeightStep) * kFineWeightStep);
+    const double step = fine ? kFineWeightStep : kWeightStep;
+    m_parameterValue = static_cast<float>(std::round((before + pixels * step) / step) * step);
     setParameter(*m_document, p.layerIndex, p.tensor, p.row, p.col, before, m_parameterValue,
                  m_parameterDrags);
 }

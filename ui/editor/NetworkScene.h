@@ -104,8 +104,9 @@ public:
     /// Starts a drag setting a weight or bias (see ParameterRef); false when there are no
     /// weights to set. Called by the items.
     bool beginParameterDrag(int layerIndex, int tensor, int row, int col);
-    /// Changes the dragged value by `delta` (rounded to kFineWeightStep).
-    void dragParameterBy(double delta);
+    /// Changes the dragged value by `pixels` screen pixels up (negative: down), by kWeightStep
+    /// a pixel and rounded to it, or by kFineWeightStep when `fine` (Shift held).
+    void dragParameterBy(double pixels, bool fine);
     void finishParameterDrag();
     bool isDraggingParameter() const { return m_parameterDrag.layerIndex >= 0; }
     /// Weight change per screen pixel of a vertical drag, and with Shift held.
