@@ -98,4 +98,13 @@ void Model::storeParams(NetworkSpec& spec) const {
         spec.layers[m_paramLayer[i]].params.push_back(*m_params[i].value);
 }
 
+int Model::paramIndex(int layerIndex, int tensor) const {
+    int seen = 0;
+    for (std::size_t i = 0; i < m_paramLayer.size(); ++i) {
+        if (m_paramLayer[i] != layerIndex) continue;
+        if (seen++ == tensor) return static_cast<int>(i);
+    }
+    return -1;
+}
+
 }  // namespace nnplay

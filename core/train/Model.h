@@ -40,6 +40,9 @@ public:
     void setParamValues(const std::vector<Matrix>& values);
     /// Copies the current parameters into the matching layers of `spec`.
     void storeParams(NetworkSpec& spec) const;
+    /// Position in params() of tensor `tensor` (as LayerSpec::params lists them: weights, then
+    /// bias) of the layer at spec index `layerIndex`; -1 when there is none.
+    int paramIndex(int layerIndex, int tensor) const;
 
 private:
     std::vector<std::unique_ptr<Layer>> m_layers;

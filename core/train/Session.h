@@ -58,6 +58,12 @@ public:
     virtual void updateTraining(const TrainingSpec& training) = 0;
     /// Copies the trained weights and the history into `project` (its networks and history).
     virtual void storeInto(Project& project) const = 0;
+    /// Sets one parameter by hand: entry (row, col) of tensor `tensor` (as LayerSpec::params
+    /// lists them: 0 the weights, units x inputs; 1 the biases, units x 1) of the layer at spec
+    /// index `layerIndex` of the first network. Training goes on from it, and a later return to
+    /// kept weights (early stopping, a divergence) keeps it too. Throws InputError when there
+    /// is no such entry or the value is not finite.
+    virtual void setParameter(int layerIndex, int tensor, int row, int col, float value) = 0;
 
     /// A figure of the finished run, as the CLI reports it.
     struct Figure {

@@ -389,6 +389,23 @@ RegressionMetrics TrainingSession::regressionMetrics(const Dataset& set) {
     return nnplay::regressionMetrics(m_evalOut, set.targets);
 }
 
+void TrainingSession::setParameter(int layerIndex, int tensor, int row, int col, float value) {
+    const int index = m_model->paramIndex(layerIndex, tensor);
+    if (index < 0) throw InputError("This layer has no such weights to set.");
+    Matrix& values = *m_model->params()[static_cast<std::size_t>(index)].value;
+    if (row < 0 || row >= values.rows() || col < 0 || col >= values.cols())
+        throw InputError("This layer has no such weight to set.");
+    if (!std::isfinite(value)) throw InputError("A weight must be a number.");
+    values(row, col) = value;
+    // The weights kept for early stopping and divergence keep the hand-set value too.
+    for (std::vector<Matrix>* kept : {&m_lastGood, &m_best}) {
+        const auto k = static_cast<std::size_t>(index);
+        if (k < kept->size() && (*kept)[k].rows() == values.rows() &&
+            (*kept)[k].cols() == values.cols())
+            (*kept)[k](row, col) = value;
+    }
+}
+
 void TrainingSession::storeInto(Project& project) const {
     project.network() = m_network;
     m_model->storeParams(project.network());

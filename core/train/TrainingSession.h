@@ -44,6 +44,7 @@ public:
     /// a new session.
     void updateTraining(const TrainingSpec& training) override;
     void storeInto(Project& project) const override;
+    void setParameter(int layerIndex, int tensor, int row, int col, float value) override;
     const DataSplit& data() const override { return m_data; }
     void fillViews(const ViewRequest& request, SessionViews& views) override;
     /// train/val/test loss and accuracy (classification) or test MSE and R² (regression),

@@ -10,6 +10,7 @@
 #include "data/Features.h"
 #include "document/EditDataCommand.h"
 #include "document/EditNetworkCommand.h"
+#include "document/EditParameterCommand.h"
 #include "document/EditTrainingCommand.h"
 #include "document/MergeIds.h"
 #include "document/ProjectDocument.h"
@@ -141,6 +142,15 @@ bool setLayerSetting(ProjectDocument& document, int layerId, const std::string& 
         document, after,
         tr("Change %1 of %2").arg(QString::fromStdString(setting->label), displayName(layer.type)),
         mergeId, network);
+}
+
+bool setParameter(ProjectDocument& document, int layerIndex, int tensor, int row, int col,
+                  float before, float value, int drag) {
+    if (!std::isfinite(value) || value == before) return false;
+    const QString text = tensor == 0 ? tr("Set a weight") : tr("Set a bias");
+    document.undoStack()->push(new EditParameterCommand(&document, layerIndex, tensor, row, col,
+                                                        before, value, text, drag));
+    return true;
 }
 
 bool togglePlaneFeature(ProjectDocument& document, const std::string& feature) {

@@ -49,6 +49,13 @@ bool moveLayer(ProjectDocument& document, int layerId, int gapIndex,
 /// Consecutive calls with the same mergeId (layerSettingMergeId()) become one undo step.
 bool setLayerSetting(ProjectDocument& document, int layerId, const std::string& key, double value,
                      int mergeId = -1, const std::string& network = {});
+/// Sets entry (row, col) of parameter tensor `tensor` (0 weights, units x inputs; 1 biases)
+/// of the first network's layer at spec index `layerIndex` to `value`, keeping the layers and
+/// the session (EditParameterCommand). `before` is the value it had (the document may not hold
+/// weights while a session trains). Calls with the same non-negative `drag` number on the same
+/// entry become one undo step. False for a value that is not finite or does not change.
+bool setParameter(ProjectDocument& document, int layerIndex, int tensor, int row, int col,
+                  float before, float value, int drag = -1);
 /// Gives the main network the output head and the loss of `fix` (nnplay::proposeOutputFix),
 /// as one undo step.
 bool applyOutputFix(ProjectDocument& document, const nnplay::OutputFix& fix);

@@ -87,6 +87,18 @@ void ProjectDocument::setTraining(const nnplay::TrainingSpec& training) {
     emit trainingChanged();
 }
 
+void ProjectDocument::setParameter(int layerIndex, int tensor, int row, int col, float value) {
+    auto& layers = m_project.network().layers;
+    const auto layer = static_cast<std::size_t>(layerIndex);
+    if (layer < layers.size() && tensor >= 0 &&
+        static_cast<std::size_t>(tensor) < layers[layer].params.size()) {
+        nnplay::Matrix& values = layers[layer].params[static_cast<std::size_t>(tensor)];
+        if (row >= 0 && row < values.rows() && col >= 0 && col < values.cols())
+            values(row, col) = value;
+    }
+    emit parameterChanged(layerIndex, tensor, row, col, value);
+}
+
 void ProjectDocument::setTrainedState(const nnplay::NetworkSpec& network,
                                       const nnplay::History& history) {
     m_project.network() = network;

@@ -50,6 +50,10 @@ public:
                     const nnplay::History& history);
     void setData(const nnplay::DataSpec& data, nnplay::Task task);
     void setTraining(const nnplay::TrainingSpec& training);
+    /// Sets entry (row, col) of parameter tensor `tensor` (0 weights, 1 biases) of the first
+    /// network's layer at spec index `layerIndex`, when the document holds it; emits
+    /// parameterChanged either way (the session holds the truth while it trains).
+    void setParameter(int layerIndex, int tensor, int row, int col, float value);
     /// Stores the first network's trained weights and history (not an undoable edit; marks
     /// nothing, emits nothing: the views already show the training that produced them).
     void setTrainedState(const nnplay::NetworkSpec& network, const nnplay::History& history);
@@ -59,6 +63,9 @@ signals:
     void networkChanged(bool structural);
     void dataChanged();
     void trainingChanged();
+    /// One parameter of the first network was set by hand (see setParameter); the layers and
+    /// the other weights are unchanged, so nothing is rebuilt.
+    void parameterChanged(int layerIndex, int tensor, int row, int col, float value);
     /// reset() was called.
     void projectReplaced();
     void filePathChanged(const QString& path);

@@ -6,11 +6,13 @@
 #include <QGraphicsScene>
 #include <QGraphicsSceneMouseEvent>
 #include <QPainter>
+#include <cmath>
 #include <utility>
 
 #include "editor/EditorStyle.h"
 #include "editor/LayerGlyph.h"
 #include "editor/NetworkScene.h"
+#include "editor/NeuronItem.h"
 
 namespace nnplay::ui {
 
@@ -254,10 +256,19 @@ void LayerItem::hoverLeaveEvent(QGraphicsSceneHoverEvent* event) {
     QGraphicsItem::hoverLeaveEvent(event);
 }
 
+const NeuronItem* LayerItem::neuronAt(const QPointF& scenePos) const {
+    for (QGraphicsItem* child : childItems()) {
+        const auto* neuron = qgraphicsitem_cast<NeuronItem*>(child);
+        if (neuron && neuron->sceneBoundingRect().contains(scenePos)) return neuron;
+    }
+    return nullptr;
+}
+
 void LayerItem::mousePressEvent(QGraphicsSceneMouseEvent* event) {
     QGraphicsItem::mousePressEvent(event);  // selects
     if (event->button() == Qt::LeftButton) {
         m_dragging = false;
+        m_biasDragging = false;
         event->accept();
     }
 }
@@ -267,9 +278,25 @@ void LayerItem::mouseMoveEvent(QGraphicsSceneMouseEvent* event) {
     auto* networkScene = qobject_cast<NetworkScene*>(scene());
     if (!networkScene) return;
     const QPointF pressed = event->buttonDownScenePos(Qt::LeftButton);
+    if (m_biasDragging) {
+        const double dy = m_lastScreenY - event->screenPos().y();
+        m_lastScreenY = event->screenPos().y();
+        const bool fine = event->modifiers() & Qt::ShiftModifier;
+        networkScene->dragParameterBy(dy, fine);
+        return;
+    }
     if (!m_dragging) {
-        if ((event->scenePos() - pressed).manhattanLength() < QApplication::startDragDistance())
+        const QPointF moved = event->scenePos() - pressed;
+        if (moved.manhattanLength() < QApplication::startDragDistance()) return;
+        // Up or down from a neuron: its bias; sideways: the layer moves.
+        const NeuronItem* neuron = neuronAt(pressed);
+        if (neuron && std::abs(moved.y()) > std::abs(moved.x())) {
+            m_biasDragging = true;
+            m_lastScreenY = event->buttonDownScreenPos(Qt::LeftButton).y();
+            if (!networkScene->beginParameterDrag(m_layerIndex, 1, neuron->unit(), 0)) return;
+            mouseMoveEvent(event);
             return;
+        }
         m_dragging = true;
         setCursor(Qt::ClosedHandCursor);
         networkScene->beginLayerDrag(m_layerId);
@@ -278,6 +305,12 @@ void LayerItem::mouseMoveEvent(QGraphicsSceneMouseEvent* event) {
 }
 
 void LayerItem::mouseReleaseEvent(QGraphicsSceneMouseEvent* event) {
+    if (m_biasDragging && event->button() == Qt::LeftButton) {
+        m_biasDragging = false;
+        if (auto* networkScene = qobject_cast<NetworkScene*>(scene()))
+            networkScene->finishParameterDrag();
+        return;
+    }
     if (m_dragging && event->button() == Qt::LeftButton) {
         m_dragging = false;
         setCursor(Qt::OpenHandCursor);

@@ -12,6 +12,8 @@
 
 namespace nnplay::ui {
 
+class NeuronItem;
+
 /// One layer of the network spec, drawn as a column: a card with its neurons (small dense
 /// layers), a block with a weight heatmap (large ones) or a compact chip (activations,
 /// dropout). Holds the layer's id, never the layer. Selectable; dragging it sideways asks
@@ -78,7 +80,13 @@ private:
     QImage m_heatmap;
     QString m_note;
     bool m_hovered = false;
+    /// The neuron drawn at a scene position, or nullptr.
+    const NeuronItem* neuronAt(const QPointF& scenePos) const;
+
     bool m_dragging = false;
+    /// A mostly vertical drag that began on a neuron sets its bias instead of moving the layer.
+    bool m_biasDragging = false;
+    double m_lastScreenY = 0;  // of the bias drag's previous event
 };
 
 }  // namespace nnplay::ui

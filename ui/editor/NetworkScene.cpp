@@ -3,10 +3,12 @@
 
 #include <QEvent>
 #include <QGraphicsLineItem>
+#include <QGraphicsSceneMouseEvent>
 #include <QGraphicsTextItem>
 #include <QPainter>
 #include <QTimer>
 #include <algorithm>
+#include <cmath>
 
 #include "Project.h"
 #include "document/DocumentEdits.h"
@@ -20,6 +22,7 @@
 #include "editor/NeuronItem.h"
 #include "editor/OutputItem.h"
 #include "editor/UnitButtonItem.h"
+#include "editor/ValueTagItem.h"
 #include "layers/LayerRegistry.h"
 #include "train/NetworkCheck.h"
 #include "train/OutputReading.h"
@@ -32,6 +35,9 @@ namespace {
 using Kind = NetworkLayout::Kind;
 
 QString qstr(const std::string& text) { return QString::fromStdString(text); }
+
+/// Where along a selected link its weight is shown: the middle, away from the neurons.
+constexpr double kValueTagAlong = 0.5;
 
 }  // namespace
 
@@ -57,6 +63,8 @@ NetworkScene::NetworkScene(ProjectDocument* document, QObject* parent)
         selectLayer(-1);
         rebuild();
     });
+    connect(m_document, &ProjectDocument::parameterChanged, this,
+            &NetworkScene::onParameterChanged);
     connect(this, &QGraphicsScene::selectionChanged, this, &NetworkScene::onSelectionChanged);
     rebuild();
 }
@@ -78,6 +86,14 @@ void NetworkScene::setSnapshot(const TrainingSnapshot& snapshot) {
     m_snapshot.unitStates = snapshot.unitStates;
     m_snapshot.gridSize = snapshot.gridSize;
     m_snapshot.boundary = snapshot.boundary;
+    // A snapshot sent before the latest step of a drag must not show an older value.
+    const ParameterRef& drag = m_parameterDrag;
+    const auto index = static_cast<std::size_t>(drag.layerIndex);
+    if (drag.layerIndex >= 0 && drag.tensor == 0 && index < m_snapshot.weights.size()) {
+        nnplay::Matrix& weights = m_snapshot.weights[index];
+        if (drag.row < weights.rows() && drag.col < weights.cols())
+            weights(drag.row, drag.col) = m_parameterValue;
+    }
     applySnapshot();
 }
 
@@ -100,6 +116,7 @@ void NetworkScene::retireItems() {
     m_outputLinks = nullptr;
     m_marker = nullptr;
     m_message = nullptr;
+    m_valueTag = nullptr;
     // Items may be retired from inside their own event handlers: delete them on the next turn.
     if (!m_retired.empty()) QTimer::singleShot(0, this, &NetworkScene::flushRetired);
 }
@@ -155,7 +172,18 @@ void NetworkScene::rebuild() {
     m_outputLinks = items.outputLinks;
     m_marker = items.marker;
     m_message = items.message;
+    m_valueTag = new ValueTagItem;
+    addItem(m_valueTag);
     setSceneRect(items.sceneRect);
+    // Keep the selected weight or bias while its layer still has it.
+    const ParameterRef selected = m_selectedParameter;
+    const LinkBundleItem* bundle = linkBundle(selected.layerIndex);
+    const bool selectionFits =
+        selected.tensor == 0
+            ? bundle && selected.row < bundle->targetCount() && selected.col < bundle->sourceCount()
+            : neuronItem(selected.layerIndex, selected.row) != nullptr;
+    if (!selectionFits) m_selectedParameter = {};
+    m_parameterDrag = {};
 
     // Keep the selection on the same layer id when it still exists.
     if (LayerItem* selected = layerItem(m_selectedId)) selected->setSelected(true);
@@ -229,8 +257,13 @@ void NetworkScene::applySnapshot() {
         }
     }
     for (std::size_t i = 0; i < m_links.size(); ++i) {
-        if (m_links[i]) m_links[i]->setWeights(weightsOf(static_cast<int>(i)));
+        if (!m_links[i]) continue;
+        m_links[i]->setWeights(weightsOf(static_cast<int>(i)));
+        const ParameterRef& p = m_selectedParameter;
+        const bool selected = p.layerIndex == static_cast<int>(i) && p.tensor == 0;
+        m_links[i]->setSelectedLink(selected ? p.row : -1, selected ? p.col : -1);
     }
+    updateValueTag();
     for (std::size_t i = 0; i < m_layerItems.size(); ++i) {
         LayerItem* item = m_layerItems[i];
         if (item && item->kind() == Kind::Chip) item->setNote(unitStateNote(static_cast<int>(i)));
@@ -267,6 +300,113 @@ void NetworkScene::onSelectionChanged() {
     if (id == m_selectedId) return;
     m_selectedId = id;
     emit layerSelected(id);
+}
+
+void NetworkScene::selectLink(int layerIndex, int unit, int input) {
+    const LinkBundleItem* bundle = linkBundle(layerIndex);
+    const bool fits = bundle && unit >= 0 && input >= 0 && unit < bundle->targetCount() &&
+                      input < bundle->sourceCount();
+    if (fits) selectLayer(-1);
+    m_selectedParameter = fits ? ParameterRef{layerIndex, 0, unit, input} : ParameterRef{};
+    applySnapshot();
+}
+
+std::optional<float> NetworkScene::parameterValue(const ParameterRef& parameter) const {
+    if (parameter.layerIndex < 0 || parameter.row < 0 || parameter.col < 0) return std::nullopt;
+    if (parameter.tensor == 0) {
+        const nnplay::Matrix weights = weightsOf(parameter.layerIndex);
+        if (parameter.row < weights.rows() && parameter.col < weights.cols())
+            return weights(parameter.row, parameter.col);
+        return std::nullopt;
+    }
+    const auto& layers = m_document->project().network().layers;
+    const auto layer = static_cast<std::size_t>(parameter.layerIndex);
+    const auto tensor = static_cast<std::size_t>(parameter.tensor);
+    if (layer >= layers.size() || tensor >= layers[layer].params.size()) return std::nullopt;
+    const nnplay::Matrix& values = layers[layer].params[tensor];
+    if (parameter.row >= values.rows() || parameter.col >= values.cols()) return std::nullopt;
+    return values(parameter.row, parameter.col);
+}
+
+void NetworkScene::updateValueTag() {
+    if (!m_valueTag) return;
+    const ParameterRef& p = m_selectedParameter;
+    const std::optional<float> value =
+        isDraggingParameter() && p == m_parameterDrag ? m_parameterValue : parameterValue(p);
+    QPointF anchor;
+    if (p.tensor == 0) {
+        if (const LinkBundleItem* bundle = linkBundle(p.layerIndex))
+            anchor = bundle->linkPoint(p.row, p.col, kValueTagAlong);
+    } else if (const NeuronItem* neuron = neuronItem(p.layerIndex, p.row)) {
+        const QRectF box = neuron->sceneBoundingRect();
+        anchor = QPointF(box.center().x(), box.top() - 12);
+    }
+    if (!value || anchor.isNull()) {
+        m_valueTag->hide();
+        return;
+    }
+    // Two decimals; three for a value a fine drag (Shift) left between hundredths.
+    const double v = *value;
+    const bool fine = std::abs(v * 1000 - std::round(v * 1000)) < 0.01 &&
+                      std::abs(v * 100 - std::round(v * 100)) > 0.05;
+    const QString number = QString::number(v, 'f', fine ? 3 : 2);
+    m_valueTag->showValue(p.tensor == 0 ? tr("weight %1").arg(number) : tr("bias %1").arg(number),
+                          anchor);
+}
+
+bool NetworkScene::beginParameterDrag(int layerIndex, int tensor, int row, int col) {
+    if (m_prepareParameterEdit && !m_prepareParameterEdit()) return false;
+    const ParameterRef parameter{layerIndex, tensor, row, col};
+    // After the preparer the document holds the weights the session trains.
+    const auto& layers = m_document->project().network().layers;
+    const auto layer = static_cast<std::size_t>(layerIndex);
+    const auto index = static_cast<std::size_t>(tensor);
+    if (layerIndex < 0 || layer >= layers.size() || tensor < 0 ||
+        index >= layers[layer].params.size())
+        return false;
+    const nnplay::Matrix& values = layers[layer].params[index];
+    if (row < 0 || col < 0 || row >= values.rows() || col >= values.cols()) return false;
+    m_parameterDrag = parameter;
+    m_parameterValue = values(row, col);
+    ++m_parameterDrags;
+    m_selectedParameter = parameter;
+    applySnapshot();
+    return true;
+}
+
+void NetworkScene::dragParameterBy(double pixels, bool fine) {
+    if (!isDraggingParameter() || pixels == 0) return;
+    const ParameterRef p = m_parameterDrag;
+    const float before = m_parameterValue;
+    const double step = fine ? kFineWeightStep : kWeightStep;
+    m_parameterValue = static_cast<float>(std::round((before + pixels * step) / step) * step);
+    setParameter(*m_document, p.layerIndex, p.tensor, p.row, p.col, before, m_parameterValue,
+                 m_parameterDrags);
+}
+
+void NetworkScene::finishParameterDrag() {
+    m_parameterDrag = {};
+    updateValueTag();
+}
+
+void NetworkScene::onParameterChanged(int layerIndex, int tensor, int row, int col, float value) {
+    const auto index = static_cast<std::size_t>(layerIndex);
+    if (tensor == 0 && m_snapshot.present && index < m_snapshot.weights.size()) {
+        nnplay::Matrix& weights = m_snapshot.weights[index];
+        if (row >= 0 && col >= 0 && row < weights.rows() && col < weights.cols())
+            weights(row, col) = value;
+    }
+    if (LinkBundleItem* bundle = linkBundle(layerIndex)) bundle->setWeights(weightsOf(layerIndex));
+    updateValueTag();
+}
+
+void NetworkScene::mousePressEvent(QGraphicsSceneMouseEvent* event) {
+    // A press anywhere drops the selected weight; a press on a link selects it again.
+    if (!isDraggingParameter() && m_selectedParameter.layerIndex >= 0) {
+        m_selectedParameter = {};
+        applySnapshot();
+    }
+    QGraphicsScene::mousePressEvent(event);
 }
 
 void NetworkScene::selectLayer(int layerId) {

@@ -4,6 +4,7 @@
 #include <QGraphicsScene>
 #include <QPointF>
 #include <QString>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -25,6 +26,7 @@ class NeuronItem;
 class OutputItem;
 class ProjectDocument;
 class UnitButtonItem;
+class ValueTagItem;
 struct TrainingSnapshot;
 
 /// The network canvas: a view of the document's NetworkSpec, redrawn from the spec whenever
@@ -37,7 +39,13 @@ struct TrainingSnapshot;
 /// The inputs come from the document's description of its data (ProjectDocument::dataInfo).
 /// The window connects: setSnapshot() for every training snapshot, layerSelected ->
 /// PropertiesPanel::setLayer, validityChanged -> the Play action (read networkValid() once after
-/// connecting), neuronHovered -> the boundary view.
+/// connecting), neuronHovered -> the boundary view, and setParameterEditPreparer() to
+/// DocumentSync::prepareParameterEdit.
+///
+/// Weights and biases are set by hand on the canvas: a press on a link selects it (its weight
+/// shows in a tag beside it) and a vertical drag sets it; a vertical drag on a neuron sets its
+/// bias. Each drag is one undo step (setParameter in DocumentEdits.h), the layers stay as they
+/// are, so the session keeps training from the new values.
 class NetworkScene : public QGraphicsScene {
     Q_OBJECT
 public:
@@ -65,6 +73,45 @@ public:
     int selectedLayerId() const { return m_selectedId; }
     /// Selects a layer by id (-1: none); emits layerSelected when it changes.
     void selectLayer(int layerId);
+
+    /// A weight or bias of the first network: entry (row, col) of parameter tensor `tensor`
+    /// (0 weights: row the neuron, col the input; 1 biases: col 0) of the dense layer at spec
+    /// index `layerIndex`. layerIndex -1: none.
+    struct ParameterRef {
+        int layerIndex = -1;
+        int tensor = 0;
+        int row = -1;
+        int col = -1;
+        bool operator==(const ParameterRef&) const = default;
+    };
+    /// Selects the link from input `input` to neuron `unit` of the dense layer at spec index
+    /// `layerIndex` (its weight shows beside it; the layer selection is cleared); -1 clears.
+    void selectLink(int layerIndex, int unit, int input);
+    /// The selected weight (tensor 0) or the bias last dragged (tensor 1); layerIndex -1: none.
+    const ParameterRef& selectedParameter() const { return m_selectedParameter; }
+    /// The tag showing the selected value (hidden when nothing is selected).
+    ValueTagItem* valueTag() const { return m_valueTag; }
+    /// The selected value as the canvas knows it: the snapshot's weights, else the document's.
+    std::optional<float> parameterValue(const ParameterRef& parameter) const;
+
+    /// Run before a weight or bias edit starts; returns false to refuse it. The window pauses
+    /// training there and takes the session's weights into the document
+    /// (DocumentSync::prepareParameterEdit). Without one, only weights the document holds can
+    /// be set.
+    void setParameterEditPreparer(std::function<bool()> prepare) {
+        m_prepareParameterEdit = std::move(prepare);
+    }
+    /// Starts a drag setting a weight or bias (see ParameterRef); false when there are no
+    /// weights to set. Called by the items.
+    bool beginParameterDrag(int layerIndex, int tensor, int row, int col);
+    /// Changes the dragged value by `pixels` screen pixels up (negative: down), by kWeightStep
+    /// a pixel and rounded to it, or by kFineWeightStep when `fine` (Shift held).
+    void dragParameterBy(double pixels, bool fine);
+    void finishParameterDrag();
+    bool isDraggingParameter() const { return m_parameterDrag.layerIndex >= 0; }
+    /// Weight change per screen pixel of a vertical drag, and with Shift held.
+    static constexpr double kWeightStep = 0.01;
+    static constexpr double kFineWeightStep = 0.001;
 
     /// Scene position whose drop inserts a layer at `index` (0..layer count).
     QPointF insertionPoint(int index) const { return m_layout.insertionPoint(index); }
@@ -140,6 +187,7 @@ signals:
     void layoutChanged();
 
 protected:
+    void mousePressEvent(QGraphicsSceneMouseEvent* event) override;
     void drawBackground(QPainter* painter, const QRectF& rect) override;
     bool event(QEvent* event) override;
 
@@ -160,6 +208,9 @@ private:
     void updateValidity();
     void applySnapshot();
     void onSelectionChanged();
+    void onParameterChanged(int layerIndex, int tensor, int row, int col, float value);
+    /// Shows the selected value in the tag, or hides it.
+    void updateValueTag();
     /// Weights (units x inputs) of a layer: from the snapshot, else the spec's trained params.
     nnplay::Matrix weightsOf(int layerIndex) const;
     /// What the snapshot says of a unit of an activation layer.
@@ -185,6 +236,12 @@ private:
     LinkBundleItem* m_outputLinks = nullptr;
     QGraphicsLineItem* m_marker = nullptr;
     QGraphicsTextItem* m_message = nullptr;
+    ValueTagItem* m_valueTag = nullptr;
+    ParameterRef m_selectedParameter;
+    ParameterRef m_parameterDrag;  // layerIndex -1 when no weight is being dragged
+    float m_parameterValue = 0;    // the dragged value as last set
+    int m_parameterDrags = 0;      // drags so far: each one's commands merge into one step
+    std::function<bool()> m_prepareParameterEdit;
     std::vector<QGraphicsItem*> m_retired;  // removed from the scene, deleted on the next turn
 
     int m_selectedId = -1;

@@ -278,7 +278,11 @@ void NetworkSceneBuilder::drawNeurons(int i, LayerItem* item, const QString& tit
         const QRectF& node = column.nodes[static_cast<std::size_t>(u)];
         auto* neuron = new NeuronItem(thumbIndex, u, node.width(), item);
         neuron->setPos(node.topLeft() - column.rect.topLeft());
-        neuron->setDescription(tr("Neuron %1 of %2 (layer %3)").arg(u + 1).arg(title).arg(i + 1));
+        neuron->setDescription(
+            tr("Neuron %1 of %2 (layer %3). Drag it up or down to change its bias.")
+                .arg(u + 1)
+                .arg(title)
+                .arg(i + 1));
         m_items.neurons[static_cast<std::size_t>(i)].push_back(neuron);
         targets.push_back(leftAnchor(node));
         outAnchors.push_back(rightAnchor(node));

@@ -28,6 +28,26 @@ DocumentSync::DocumentSync(ProjectDocument* document, TrainingController* traini
     connect(m_document, &ProjectDocument::projectReplaced, this, &DocumentSync::loadProject);
     connect(m_training, &TrainingController::trainedStateReady, this,
             &DocumentSync::onTrainedState);
+    connect(m_document, &ProjectDocument::parameterChanged, this,
+            [this](int layerIndex, int tensor, int row, int col, float value) {
+                m_training->send(&TrainingWorker::setParameter, layerIndex, tensor, row, col,
+                                 value);
+            });
+}
+
+bool DocumentSync::prepareParameterEdit() {
+    flush();
+    if (m_training->isRunning()) {
+        m_training->send(&TrainingWorker::pause);
+        emit statusMessage(tr("Paused training to set a weight by hand. Press Play to go on."));
+    }
+    NetworkSpec network;
+    History history;
+    if (m_training->fetchCurrentState(network, history) &&
+        sameLayers(network, m_document->project().network())) {
+        m_document->setTrainedState(network, history);
+    }
+    return m_document->project().network().hasParams();
 }
 
 void DocumentSync::loadProject() {

@@ -33,6 +33,11 @@ public:
     void loadProject();
     /// Sends an edit still waiting for the end of the current event (before saving).
     void flush();
+    /// Called before a weight or bias is set by hand: pauses training (the optimizer would
+    /// overwrite the value at once, so the learner could not see what it does) and puts the
+    /// session's weights as they are now, trained or still random, into the document, so that
+    /// the edit starts from what the canvas shows. False when there are no weights to edit.
+    bool prepareParameterEdit();
 
 signals:
     /// A sentence for the status bar ("Switched to XOR data: the weights start fresh.").

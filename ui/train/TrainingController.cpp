@@ -54,18 +54,11 @@ void TrainingController::setSnapshotRequest(const SnapshotRequest& request) {
 
 bool TrainingController::fetchTrainedState(NetworkSpec& network, History& history,
                                            Preprocessing* preprocessing) {
-    if (!m_thread.isRunning()) return false;
-    bool ok = false;
-    const int expected = m_generation;
-    // The worker never waits for this thread, so blocking here cannot deadlock; queued
-    // commands sent before are handled first, so the answer reflects all of them.
-    QMetaObject::invokeMethod(
-        m_worker,
-        [&] {
-            ok = m_worker->generation() == expected && m_worker->trainedState(network, history, preprocessing);
-        },
-        Qt::BlockingQueuedConnection);
-    return ok;
+    return askWorker([&] { return m_worker->trainedState(network, history, preprocessing); });
+}
+
+bool TrainingController::fetchCurrentState(NetworkSpec& network, History& history) {
+    return askWorker([&] { return m_worker->currentState(network, history); });
 }
 
 void TrainingController::onSnapshot(const TrainingSnapshot& snapshot) {

@@ -58,6 +58,10 @@ public:
     bool fetchTrainedState(nnplay::NetworkSpec& network, nnplay::History& history,
                            nnplay::Preprocessing* preprocessing = nullptr);
 
+    /// The session's weights as they are right now, trained or still random (see
+    /// TrainingWorker::currentState), after every command sent before. False without a session.
+    bool fetchCurrentState(nnplay::NetworkSpec& network, nnplay::History& history);
+
     /// The newest snapshot of the current generation (default-constructed before the first).
     const TrainingSnapshot& lastSnapshot() const { return m_last; }
     /// Generation of the newest session asked for; older reports are dropped.
@@ -72,6 +76,20 @@ signals:
     void trainedStateReady(const nnplay::NetworkSpec& network, const nnplay::History& history);
 
 private:
+    /// Runs `question()` on the worker's thread after every command sent before and returns
+    /// its answer; false when the thread has stopped or the worker holds an older session.
+    template <class Question>
+    bool askWorker(Question question) {
+        if (!m_thread.isRunning()) return false;
+        bool ok = false;
+        const int expected = m_generation;
+        // The worker never waits for this thread, so blocking here cannot deadlock; queued
+        // commands sent before are handled first, so the answer reflects all of them.
+        QMetaObject::invokeMethod(
+            m_worker, [&] { ok = m_worker->generation() == expected && question(); },
+            Qt::BlockingQueuedConnection);
+        return ok;
+    }
     void onSnapshot(const TrainingSnapshot& snapshot);
     void onTrainedState(const nnplay::NetworkSpec& network, const nnplay::History& history,
                         int generation);

@@ -173,6 +173,19 @@ void TrainingWorker::updateTraining(const TrainingSpec& training) {
     if (!m_running) sendSnapshot(true);
 }
 
+void TrainingWorker::setParameter(int layerIndex, int tensor, int row, int col, float value) {
+    if (!m_session) return;
+    try {
+        m_session->setParameter(layerIndex, tensor, row, col, value);
+    } catch (const std::exception& e) {
+        emit errorOccurred(QString::fromStdString(e.what()));
+        return;
+    }
+    if (m_running) return;  // the next periodic snapshot shows it
+    sendSnapshot(true);
+    sendTrainedState();
+}
+
 void TrainingWorker::setSpeed(int level) {
     m_speed = std::clamp(level, 0, kFullSpeed);
     if (m_running) restartTimer();
@@ -325,12 +338,23 @@ bool TrainingWorker::trainedState(NetworkSpec& network, History& history,
                                   Preprocessing* preprocessing) const {
     if (!m_session) return false;
     if (m_session->steps() == 0 && m_session->history().empty()) return false;
+    storeState(network, history, preprocessing);
+    return true;
+}
+
+bool TrainingWorker::currentState(NetworkSpec& network, History& history) const {
+    if (!m_session) return false;
+    storeState(network, history, nullptr);
+    return true;
+}
+
+void TrainingWorker::storeState(NetworkSpec& network, History& history,
+                                Preprocessing* preprocessing) const {
     Project trained = m_project;
     m_session->storeInto(trained);
     network = std::move(trained.network());
     history = std::move(trained.history);
     if (preprocessing) *preprocessing = std::move(trained.preprocessing);
-    return true;
 }
 
 void TrainingWorker::sendTrainedState() {

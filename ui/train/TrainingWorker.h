@@ -70,6 +70,9 @@ public:
     /// `preprocessing`, when given, receives what the session learned from its training data.
     bool trainedState(nnplay::NetworkSpec& network, nnplay::History& history,
                       nnplay::Preprocessing* preprocessing = nullptr) const;
+    /// The project's network with the session's weights as they are now, trained or still
+    /// random, and the history; false without a session. Worker's thread only.
+    bool currentState(nnplay::NetworkSpec& network, nnplay::History& history) const;
 
     // Commands. Those that build a session take its generation, which tags every report of it
     // (TrainingController counts them).
@@ -100,6 +103,10 @@ public:
     void reset(int generation);
     /// Takes learning rate, optimizer, penalties, batch size, epochs, patience without a reset.
     void updateTraining(const nnplay::TrainingSpec& training);
+    /// Sets one parameter of the session's model by hand (nnplay::Session::setParameter) and
+    /// keeps the session. When paused, sends a snapshot at once (the views follow the edit)
+    /// and the trained state (the document stores it).
+    void setParameter(int layerIndex, int tensor, int row, int col, float value);
     /// 0 (slowest) .. kFullSpeed.
     void setSpeed(int level);
     /// What the next snapshots contain; when paused, sends one at once.
@@ -131,6 +138,8 @@ private:
     double pacedBatchesPerSecond() const;
     void sendSnapshot(bool force);
     void sendTrainedState();
+    void storeState(nnplay::NetworkSpec& network, nnplay::History& history,
+                    nnplay::Preprocessing* preprocessing) const;
     void fail(const QString& message);
 
     nnplay::Project m_project;

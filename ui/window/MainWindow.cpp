@@ -249,6 +249,7 @@ void MainWindow::connectDocument() {
     connect(m_scene, &NetworkScene::layerSelected, m_properties, &PropertiesPanel::setLayer);
     connect(m_scene, &NetworkScene::validityChanged, this, &MainWindow::onValidityChanged);
     connect(m_scene, &NetworkScene::neuronHovered, this, &MainWindow::onNeuronHovered);
+    m_scene->setParameterEditPreparer([this] { return m_sync->prepareParameterEdit(); });
     connect(m_palette, &LayerPalette::layerActivated, this, [this](const QString& type) {
         // Double-click: insert before the output activation, where new layers usually go.
         const int count = static_cast<int>(m_document->project().network().layers.size());
