@@ -23,6 +23,7 @@
 #include "window/ProjectFiles.h"
 #include "window/ScriptedRun.h"
 #include "window/Theme.h"
+#include "window/WelcomeDialog.h"
 #include "window/WindowSettings.h"
 
 namespace {
@@ -225,8 +226,8 @@ int main(int argc, char** argv) {
         // Restored work comes first: then the learner is back at it, with no welcome.
         QTimer::singleShot(0, &window, [&] {
             const bool restored = window.autosave()->offerRecovery();
-            if (parser.isSet(welcome) || (!restored && positional.isEmpty() &&
-                                          nnplay::ui::WindowSettings::showWelcomeAtStart()))
+            if (nnplay::ui::WelcomeDialog::showsAtStart(parser.isSet(welcome), restored,
+                                                        !positional.isEmpty() || chosenLesson))
                 window.showWelcome();
         });
     }

@@ -318,6 +318,13 @@ private slots:
         QCOMPARE(shownTitle(), QStringLiteral("kept.nnplay — nnplay"));
     }
 
+    void aStartWithAProjectOrLessonOrRestoredWorkShowsNoWelcome() {
+        QVERIFY(WelcomeDialog::showsAtStart(false, false, false));  // a first, bare start
+        QVERIFY(!WelcomeDialog::showsAtStart(false, false, true));  // PROJECT or --lesson
+        QVERIFY(!WelcomeDialog::showsAtStart(false, true, false));  // recovered work
+        QVERIFY(WelcomeDialog::showsAtStart(true, true, true));     // --welcome
+    }
+
     void showAtStartIsKept() {
         QVERIFY(WindowSettings::showWelcomeAtStart());  // a first start shows it
         QPointer<WelcomeDialog> dialog = openWelcome();

@@ -134,6 +134,10 @@ WelcomeDialog::WelcomeDialog(ProjectDocument* document, ProjectFiles* files, QWi
     if (!m_lessons->cards().isEmpty()) m_lessons->cards().first()->setFocus();
 }
 
+bool WelcomeDialog::showsAtStart(bool asked, bool restored, bool projectNamed) {
+    return asked || (!restored && !projectNamed && WindowSettings::showWelcomeAtStart());
+}
+
 QSize WelcomeDialog::sizeFor(QSize room) const {
     const int scrollBar = style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, this);
     const int chrome = kMargin + kMargin / 2 + kSideWidth + kMargin + kGridRight + scrollBar + 4;

@@ -33,6 +33,10 @@ public:
     /// they belong to.
     WelcomeDialog(ProjectDocument* document, ProjectFiles* files, QWidget* parent);
 
+    /// Whether a start shows the screen: when asked (`--welcome`), else when nothing was
+    /// restored, no project or lesson was named and the "Show at start" setting is on.
+    static bool showsAtStart(bool asked, bool restored, bool projectNamed);
+
     /// The size that fits `room` best: as many columns of cards as fit, no more width.
     QSize sizeFor(QSize room) const;
 
