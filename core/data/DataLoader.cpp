@@ -154,8 +154,10 @@ void checkDataSpec(const DataSpec& spec, Task task) {
                          numberForMessage(spec.trainFraction));
     }
     if (!(spec.validationFraction >= 0.0 && spec.validationFraction < 1.0)) {
-        throw InputError("the validation fraction must be from 0 (no validation part) to below 1, "
-                         "not " + numberForMessage(spec.validationFraction));
+        throw InputError(
+            "the validation fraction must be from 0 (no validation part) to below 1, "
+            "not " +
+            numberForMessage(spec.validationFraction));
     }
     if (source->isPlane) {
         if (spec.samples < kMinSamples || spec.samples > kMaxSamples) {
@@ -164,8 +166,8 @@ void checkDataSpec(const DataSpec& spec, Task task) {
                              std::to_string(spec.samples));
         }
         if (!(spec.noise >= 0.0 && spec.noise <= kMaxNoise)) {
-            throw InputError("the noise must be from 0 to " + numberForMessage(kMaxNoise) + ", not " +
-                             numberForMessage(spec.noise));
+            throw InputError("the noise must be from 0 to " + numberForMessage(kMaxNoise) +
+                             ", not " + numberForMessage(spec.noise));
         }
         checkPlaneFeatures(spec.features);
     }
@@ -196,9 +198,9 @@ DataSplit loadData(const DataSpec& spec, Task task, const std::string& baseDir) 
         all = loadCsvData(table, spec.label, task, split.info);
     }
     if (all.sampleCount() < kMinSamples) {
-        throw InputError(file + ": the data has only " +
-                         std::to_string(all.sampleCount()) + " sample; at least " +
-                         std::to_string(kMinSamples) + " are needed to train and test");
+        throw InputError(file + ": the data has only " + std::to_string(all.sampleCount()) +
+                         " sample; at least " + std::to_string(kMinSamples) +
+                         " are needed to train and test");
     }
     splitInto(all, spec, split);
     if (spec.source == "csv" && spec.standardize) {

@@ -14,8 +14,8 @@ struct DataSpec {
     /// "circle", "xor", "gaussian", "spiral", "moons", "groups", "plane", "multigauss", "digits"
     /// or "csv".
     std::string source = "circle";
-    int samples = 500;        ///< generators only
-    double noise = 0.0;       ///< generators only: 0..0.5 as in Playground's slider / 100
+    int samples = 500;   ///< generators only
+    double noise = 0.0;  ///< generators only: 0..0.5 as in Playground's slider / 100
     /// The two-class 2-D generators but "groups" (isBinaryPlaneSource): the share of class-1
     /// ("positive") samples, drawn exactly (rounded, at least one of each class); empty: the
     /// generator's own balance.

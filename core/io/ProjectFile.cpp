@@ -6,13 +6,13 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
-#include <charconv>
 #include <filesystem>
-#include <limits>
 #include <fstream>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
@@ -46,7 +46,8 @@ double tidy(float value) {
 /// Small enough to print on one line: a scalar, a list of scalars or a record of scalars.
 bool isCompact(const json& j) {
     auto scalar = [](const json& e) { return e.is_primitive(); };
-    return j.is_primitive() || ((j.is_array() || j.is_object()) && std::all_of(j.begin(), j.end(), scalar));
+    return j.is_primitive() ||
+           ((j.is_array() || j.is_object()) && std::all_of(j.begin(), j.end(), scalar));
 }
 
 /// Pretty-prints with two-space indentation, keeping compact values (weight rows, bias lists,
@@ -287,8 +288,7 @@ NetworkSpec readNetwork(const json& j, std::set<int>& ids) {
         if (anyParam) {
             for (const ParamInfo& p : info.params) {
                 if (!l.contains(p.name))
-                    throw InputError(where + " has some trained values but no \"" + p.name +
-                                     "\"");
+                    throw InputError(where + " has some trained values but no \"" + p.name + "\"");
                 layer.params.push_back(readMatrix(l.at(p.name), where + "." + p.name,
                                                   p.storage == ParamStorage::List));
             }
@@ -316,8 +316,8 @@ json writeNetwork(const NetworkSpec& net) {
         if (!layer.trainable) l["trainable"] = false;
         const LayerInfo& info = registry.get(layer.type);
         for (std::size_t i = 0; i < layer.params.size() && i < info.params.size(); ++i)
-            l[info.params[i].name] = writeMatrix(layer.params[i],
-                                                 info.params[i].storage == ParamStorage::List);
+            l[info.params[i].name] =
+                writeMatrix(layer.params[i], info.params[i].storage == ParamStorage::List);
         layers.push_back(std::move(l));
     }
     return json{{"layers", layers}};
@@ -432,29 +432,26 @@ json writeHistory(const History& history) {
 constexpr std::size_t kMaxDepth = 64;
 
 /// Says in words what a syntax error of the JSON parser means.
-std::string describeSyntaxError(const std::string& detail, const std::string& token,
-                                bool atStart) {
+std::string describeSyntaxError(const std::string& detail, const std::string& token, bool atStart) {
     const auto has = [&](const char* part) { return detail.find(part) != std::string::npos; };
     if (atStart && has("end of input")) return "the file is empty";
     if (has("ill-formed UTF-8")) return "the text is not valid UTF-8";
     if (has("missing closing quote")) return "a text value is never closed (a '\"' is missing)";
     if (has("control character"))
         return "a text value holds a line break or a control character (write \\n instead)";
-    if (has("invalid string")) return "a text value has a bad escape (a '\\' followed by " +
-                                      quoteForMessage(token, 12) + ")";
+    if (has("invalid string"))
+        return "a text value has a bad escape (a '\\' followed by " + quoteForMessage(token, 12) +
+               ")";
     if (has("invalid number")) return "a malformed number " + quoteForMessage(token, 20);
     if (has("invalid literal"))
         return "unexpected text " + quoteForMessage(token, 20) +
                ": text values need double quotes, and true, false and null are the only bare "
                "words";
-    if (has("end of input"))
-        return "the file ends too early (a value, a '}' or a ']' is missing)";
+    if (has("end of input")) return "the file ends too early (a value, a '}' or a ']' is missing)";
     if (has("parsing object key"))
         return "expected a key in double quotes (is there a comma too many?)";
-    if (has("parsing object separator"))
-        return "expected ':' after a key";
-    if (has("parsing object"))
-        return "expected a comma or the '}' that closes the object";
+    if (has("parsing object separator")) return "expected ':' after a key";
+    if (has("parsing object")) return "expected a comma or the '}' that closes the object";
     if (has("parsing array")) return "expected a comma or the ']' that closes the list";
     return "expected a value (a number, a text in double quotes, true, false, null, a list or "
            "an object)";
@@ -601,8 +598,9 @@ Standardizer readStandardizer(const json& j, const std::string& meanKey,
 Preprocessing readPreprocessing(const json& j) {
     const std::string where = "preprocessing";
     requireObject(j, where);
-    checkKeys(j, where, {"input_columns", "class_names", "input_mean", "input_scale",
-                         "target_mean", "target_scale"});
+    checkKeys(j, where,
+              {"input_columns", "class_names", "input_mean", "input_scale", "target_mean",
+               "target_scale"});
     Preprocessing p;
     p.inputColumns = names(j, "input_columns", where);
     if (p.inputColumns.empty())

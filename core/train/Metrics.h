@@ -44,7 +44,6 @@ std::vector<double> groupAccuracies(const std::vector<int>& truth,
 /// measured groups.
 double groupGap(const std::vector<double>& accuracies);
 /// prediction and target: outputs x samples.
-RegressionMetrics regressionMetrics(const ConstMatrixRef& prediction,
-                                    const ConstMatrixRef& target);
+RegressionMetrics regressionMetrics(const ConstMatrixRef& prediction, const ConstMatrixRef& target);
 
 }  // namespace nnplay

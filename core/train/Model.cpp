@@ -39,8 +39,8 @@ ConstMatrixRef Model::forward(const ConstMatrixRef& input, Mode mode, int end) {
     Eigen::Index rows = input.rows(), cols = input.cols(), stride = input.outerStride();
     for (int i = 0; i < end; ++i) {
         using View = Eigen::Map<const Matrix, 0, Eigen::OuterStride<>>;
-        ConstMatrixRef out = m_layers[i]->forward(
-            View(data, rows, cols, Eigen::OuterStride<>(stride)), mode);
+        ConstMatrixRef out =
+            m_layers[i]->forward(View(data, rows, cols, Eigen::OuterStride<>(stride)), mode);
         data = out.data();
         rows = out.rows();
         cols = out.cols();

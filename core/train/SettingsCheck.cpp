@@ -50,7 +50,8 @@ void checkLayerSettings(const NetworkSpec& network) {
                                      "): " + (s ? s->label : key) + " (\"" + key + "\")";
             if (s == nullptr) throw InputError(what + " is not a setting of this kind of layer");
             require(value >= s->minimum && value <= s->maximum, what,
-                    "from " + numberForMessage(s->minimum) + " to " + numberForMessage(s->maximum), value);
+                    "from " + numberForMessage(s->minimum) + " to " + numberForMessage(s->maximum),
+                    value);
             require(!s->integer || value == std::floor(value), what, "a whole number", value);
         }
     }

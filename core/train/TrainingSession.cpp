@@ -296,8 +296,7 @@ void TrainingSession::resume() {
 
 void TrainingSession::updateTraining(const TrainingSpec& training) {
     checkTrainingSpec(training);
-    if (training.loss != m_training.loss)
-        throw InputError("changing the loss needs a reset");
+    if (training.loss != m_training.loss) throw InputError("changing the loss needs a reset");
     if (training.optimizer.kind != m_training.optimizer.kind)
         m_optimizer = makeOptimizer(training.optimizer);
     else
@@ -312,7 +311,8 @@ void TrainingSession::predict(const ConstMatrixRef& inputs, Matrix& out) {
     if (out.rows() != m_outputCount || out.cols() != n) out.resize(m_outputCount, n);
     for (Eigen::Index start = 0; start < n; start += kSlice) {
         const Eigen::Index count = std::min(kSlice, n - start);
-        out.middleCols(start, count) = m_model->forward(inputs.middleCols(start, count), Mode::Infer);
+        out.middleCols(start, count) =
+            m_model->forward(inputs.middleCols(start, count), Mode::Infer);
     }
 }
 
@@ -358,10 +358,11 @@ TrainingSession::Score TrainingSession::score(const Dataset& set) {
     long long correct = 0;
     for (Eigen::Index start = 0; start < n; start += kSlice) {
         const Eigen::Index count = std::min(kSlice, n - start);
-        ConstMatrixRef out = m_model->forward(set.inputs.middleCols(start, count), Mode::Infer,
-                                              m_trainEnd);
-        lossSum += static_cast<double>(loss.compute(out, targets->middleCols(start, count), false)) *
-                   static_cast<double>(count);
+        ConstMatrixRef out =
+            m_model->forward(set.inputs.middleCols(start, count), Mode::Infer, m_trainEnd);
+        lossSum +=
+            static_cast<double>(loss.compute(out, targets->middleCols(start, count), false)) *
+            static_cast<double>(count);
         if (classification) {
             classifyTrainingOutput(out, m_evalClasses);
             for (Eigen::Index i = 0; i < count; ++i)
@@ -421,9 +422,8 @@ std::vector<Session::Figure> TrainingSession::results() {
     const Score train = score(m_data.train);
     const Score validation = score(m_data.validation);
     const Score test = score(m_data.test);
-    std::vector<Figure> figures{{"train_loss", train.loss},
-                                {"val_loss", validation.loss},
-                                {"test_loss", test.loss}};
+    std::vector<Figure> figures{
+        {"train_loss", train.loss}, {"val_loss", validation.loss}, {"test_loss", test.loss}};
     if (m_task == Task::Classification) {
         const bool tested = m_data.test.sampleCount() > 0;
         const ClassificationMetrics metrics =

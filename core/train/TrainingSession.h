@@ -104,7 +104,7 @@ private:
     std::unique_ptr<Optimizer> m_optimizer;
     bool m_fused = false;
     bool m_evaluateEpochs = true;
-    int m_trainEnd = 0;  // layers run while training (the last is skipped when fused)
+    int m_trainEnd = 0;     // layers run while training (the last is skipped when fused)
     int m_outputCount = 0;  // values per sample the network gives
     OutputReading m_reading;
     float m_inputScale = 0.0f;   // largest |value| of the training inputs

@@ -22,7 +22,8 @@ static bool near(double a, double b) { return std::abs(a - b) < 1e-9; }
 void TestMetrics::classificationByHand() {
     // truth:     0 0 0 1 1 2
     // predicted: 0 0 1 1 2 2
-    const ClassificationMetrics m = classificationMetrics({0, 0, 0, 1, 1, 2}, {0, 0, 1, 1, 2, 2}, 3);
+    const ClassificationMetrics m =
+        classificationMetrics({0, 0, 0, 1, 1, 2}, {0, 0, 1, 1, 2, 2}, 3);
     QVERIFY(near(m.accuracy, 4.0 / 6));
     QCOMPARE(m.confusion, (std::vector<std::vector<int>>{{2, 1, 0}, {0, 1, 1}, {0, 0, 1}}));
     // class 0: tp 2, predicted 2, actual 3 -> p 1, r 2/3, f1 0.8

@@ -71,9 +71,9 @@ Project trainedClassification() {
     p.data.seed = 42;
     p.data.features = {"x1", "x2", "x1*x2", "sin(x1)"};
     p.network().layers = {layer(3, "dense", {{"units", 64}}),
-                        layer(7, "leaky_relu", {{"alpha", 0.2}}),
-                        layer(8, "dropout", {{"rate", 0.25}}), layer(9, "dense", {{"units", 1}}),
-                        layer(12, "sigmoid")};
+                          layer(7, "leaky_relu", {{"alpha", 0.2}}),
+                          layer(8, "dropout", {{"rate", 0.25}}), layer(9, "dense", {{"units", 1}}),
+                          layer(12, "sigmoid")};
     giveWeights(p.network(), 4, 5);
     p.training.loss = LossKind::Bce;
     p.training.optimizer.kind = "sgd";
@@ -88,8 +88,9 @@ Project trainedClassification() {
     p.training.seed = 99;
     p.training.patience = 5;
     p.training.init = InitScheme::Playground;
-    p.history = v1History(
-        {{1, 0.6931f, NAN, 0.5f, NAN}, {2, 0.25f, NAN, 0.875f, NAN}, {3, 0.125f, NAN, 0.9375f, NAN}});
+    p.history = v1History({{1, 0.6931f, NAN, 0.5f, NAN},
+                           {2, 0.25f, NAN, 0.875f, NAN},
+                           {3, 0.125f, NAN, 0.9375f, NAN}});
     return p;
 }
 
@@ -102,7 +103,7 @@ Project trainedRegression() {
     p.data.noise = 0.05;
     p.data.features = {"x1", "x2"};
     p.network().layers = {layer(1, "dense", {{"units", 8}}), layer(2, "tanh"),
-                        layer(3, "dense", {{"units", 1}}), layer(4, "linear")};
+                          layer(3, "dense", {{"units", 1}}), layer(4, "linear")};
     giveWeights(p.network(), 2, 6);
     p.training.loss = LossKind::Mse;
     p.training.optimizer.kind = "rmsprop";
@@ -124,7 +125,7 @@ Project untrainedCsv() {
     p.data.standardize = true;
     p.data.trainFraction = 0.8;
     p.network().layers = {layer(1, "dense", {{"units", 10}}), layer(2, "relu"),
-                        layer(3, "dense", {{"units", 3}}), layer(4, "softmax")};
+                          layer(3, "dense", {{"units", 3}}), layer(4, "softmax")};
     p.training.loss = LossKind::Cce;
     p.training.optimizer.kind = "adam";
     p.training.optimizer.learningRate = 0.005f;
@@ -427,7 +428,7 @@ void TestProjectFile::version1FileSavesAsItWasWritten() {
     const Project p = ProjectFile::load(path.toStdString());
     using namespace HistoryColumn;
     QCOMPARE(p.history.columns(), (std::vector<std::string>{kEpoch, kTrainLoss, kTestLoss,
-                                                           kTrainAccuracy, kTestAccuracy}));
+                                                            kTrainAccuracy, kTestAccuracy}));
     QCOMPARE(p.history.size(), std::size_t(3));
     QCOMPARE(p.history.lastEpoch(), 3);
     for (std::size_t r = 0; r < 3; ++r) QVERIFY(std::isfinite(p.history.value(r, kTestLoss)));
@@ -818,14 +819,14 @@ void TestProjectFile::frozenLayersRoundTrip() {
 // Matrices as lists of rows and lists as flat lists, as the kind's ParamInfo says.
 void TestProjectFile::storageFollowsTheRegistry() {
     const Project project = trainedClassification();
-    const QJsonObject dense = QJsonDocument::fromJson(QByteArray::fromStdString(
-                                                          ProjectFile::serialize(project)))
-                                  .object()
-                                  .value("network")
-                                  .toObject()
-                                  .value("layers")
-                                  .toArray()[0]
-                                  .toObject();
+    const QJsonObject dense =
+        QJsonDocument::fromJson(QByteArray::fromStdString(ProjectFile::serialize(project)))
+            .object()
+            .value("network")
+            .toObject()
+            .value("layers")
+            .toArray()[0]
+            .toObject();
     const LayerInfo& info = LayerRegistry::builtin().get(project.network().layers[0].type);
     QCOMPARE(info.params.size(), std::size_t(2));
     for (const ParamInfo& param : info.params) {
@@ -834,7 +835,8 @@ void TestProjectFile::storageFollowsTheRegistry() {
         QCOMPARE(stored[0].isArray(), param.storage == ParamStorage::Matrix);
     }
     const QString message = errorOf([] {
-        ProjectFile::parse(minimal(R"([{"type": "dense", "units": 1, "weights": [[1]], "bias": [[1]]}])"));
+        ProjectFile::parse(
+            minimal(R"([{"type": "dense", "units": 1, "weights": [[1]], "bias": [[1]]}])"));
     });
     QVERIFY2(message.contains("bias"), qPrintable(message));
 }
@@ -870,8 +872,8 @@ void TestProjectFile::rejectsWhatCannotBeReadBack_data() {
         {"learning rate", "positive"});
     row("negative l2", minimal(relu, R"( "training": {"l2": -1},)"), {"L2"});
     row("negative epochs", minimal(relu, R"( "training": {"epochs": -3},)"), {"epochs"});
-    row("negative patience",
-        minimal(relu, R"( "training": {"early_stopping": {"patience": -1}},)"), {"patience"});
+    row("negative patience", minimal(relu, R"( "training": {"early_stopping": {"patience": -1}},)"),
+        {"patience"});
     row("id zero", minimal(R"([{"type": "relu", "id": 0}])"), {"layer 1.id", "from 1"});
     row("id beyond int", minimal(R"([{"type": "relu", "id": 3000000000}])"), {"layer 1.id"});
     row("preprocessing of another size",
@@ -890,18 +892,24 @@ void TestProjectFile::rejectsWhatCannotBeReadBack() {
     const QString message = errorOf([&] { ProjectFile::parse(text.toStdString()); });
     QVERIFY2(!message.isEmpty(), "the project was accepted");
     for (const QString& part : messageParts)
-        QVERIFY2(message.contains(part), qPrintable(message.left(300) + "   [lacks: " + part + "]"));
+        QVERIFY2(message.contains(part),
+                 qPrintable(message.left(300) + "   [lacks: " + part + "]"));
     QVERIFY2(!message.contains('\n'), qPrintable(message));
 }
 
 void TestProjectFile::syntaxErrorsAreSaidInWords_data() {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("words");
-    QTest::newRow("bare word") << R"({"format": nnplay})" << "double quotes";
-    QTest::newRow("comma too many") << R"({"format": "nnplay-project",})" << "comma too many";
-    QTest::newRow("missing comma") << "{\"a\": 1\n \"b\": 2}" << "comma";
-    QTest::newRow("unclosed") << R"({"format": "nnplay-project")" << "ends too early";
-    QTest::newRow("empty") << "" << "empty";
+    QTest::newRow("bare word") << R"({"format": nnplay})"
+                               << "double quotes";
+    QTest::newRow("comma too many") << R"({"format": "nnplay-project",})"
+                                    << "comma too many";
+    QTest::newRow("missing comma") << "{\"a\": 1\n \"b\": 2}"
+                                   << "comma";
+    QTest::newRow("unclosed") << R"({"format": "nnplay-project")"
+                              << "ends too early";
+    QTest::newRow("empty") << ""
+                           << "empty";
 }
 
 void TestProjectFile::syntaxErrorsAreSaidInWords() {
@@ -916,8 +924,8 @@ void TestProjectFile::syntaxErrorsAreSaidInWords() {
 
 void TestProjectFile::idsNearTheLimitStayReadable() {
     for (const long long first : {2000000000LL, static_cast<long long>(kMaxLayerId)}) {
-        Project p = ProjectFile::parse(minimal(
-            R"([{"type": "dense", "units": 2, "id": )" + std::to_string(first) + "}]"));
+        Project p = ProjectFile::parse(
+            minimal(R"([{"type": "dense", "units": 2, "id": )" + std::to_string(first) + "}]"));
         QCOMPARE(p.network().layers[0].id, static_cast<int>(first));
         for (int i = 0; i < 3; ++i) {
             LayerSpec layer;
@@ -987,8 +995,8 @@ void TestProjectFile::refusesToSaveOverWhatIsNotAFile() {
     QVERIFY(dir.isValid());
     const QString folder = dir.filePath("folder");
     QVERIFY(QDir().mkdir(folder));
-    const QString message = errorOf(
-        [&] { ProjectFile::save(folder.toStdString(), Project::defaultProject()); });
+    const QString message =
+        errorOf([&] { ProjectFile::save(folder.toStdString(), Project::defaultProject()); });
     QVERIFY2(message.contains("a folder"), qPrintable(message));
     QVERIFY(QFileInfo(folder).isDir());
     QCOMPARE(strayFiles(dir.path(), {"folder"}), QStringList());
@@ -1008,7 +1016,8 @@ void TestProjectFile::storesPreprocessingWithTrainedWeights() {
     QVERIFY(QFile::copy(NNPLAY_RESOURCE_DIR "/examples/iris.csv", dir.filePath("iris.csv")));
     Project project = untrainedCsv();
     project.data.path = "iris.csv";
-    TrainingSession session(project, loadData(project.data, project.task, dir.path().toStdString()));
+    TrainingSession session(project,
+                            loadData(project.data, project.task, dir.path().toStdString()));
     session.run(2);
     session.storeInto(project);
     const Preprocessing& p = project.preprocessing;

@@ -80,12 +80,17 @@ void TestTrainingSession::learnsPlaneData_data() {
     QTest::addColumn<int>("hidden");
     QTest::addColumn<int>("epochs");
     QTest::addColumn<double>("minimum");
-    QTest::newRow("circle") << "circle" << "tanh" << QStringList{"x1", "x2"} << 8 << 100 << 0.95;
-    QTest::newRow("xor") << "xor" << "tanh" << QStringList{"x1", "x2"} << 8 << 100 << 0.95;
-    QTest::newRow("gaussian") << "gaussian" << "tanh" << QStringList{"x1", "x2"} << 4 << 30 << 0.95;
-    QTest::newRow("moons") << "moons" << "relu" << QStringList{"x1", "x2"} << 16 << 100 << 0.95;
-    QTest::newRow("spiral") << "spiral" << "relu"
-                            << QStringList{"x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)"}
+    QTest::newRow("circle") << "circle"
+                            << "tanh" << QStringList{"x1", "x2"} << 8 << 100 << 0.95;
+    QTest::newRow("xor") << "xor"
+                         << "tanh" << QStringList{"x1", "x2"} << 8 << 100 << 0.95;
+    QTest::newRow("gaussian") << "gaussian"
+                              << "tanh" << QStringList{"x1", "x2"} << 4 << 30 << 0.95;
+    QTest::newRow("moons") << "moons"
+                           << "relu" << QStringList{"x1", "x2"} << 16 << 100 << 0.95;
+    QTest::newRow("spiral") << "spiral"
+                            << "relu" << QStringList{"x1",    "x2",      "x1^2",   "x2^2",
+                                                     "x1*x2", "sin(x1)", "sin(x2)"}
                             << 32 << 300 << 0.9;
 }
 
@@ -173,8 +178,8 @@ void TestTrainingSession::historyHasOneRecordPerEpoch() {
     const History& h = session->history();
     QCOMPARE(h.size(), std::size_t(5));
     // Without a validation part there are no validation columns.
-    QCOMPARE(h.columns(), (std::vector<std::string>{kEpoch, kTrainLoss, kTestLoss,
-                                                    kTrainAccuracy, kTestAccuracy}));
+    QCOMPARE(h.columns(), (std::vector<std::string>{kEpoch, kTrainLoss, kTestLoss, kTrainAccuracy,
+                                                    kTestAccuracy}));
     for (std::size_t i = 0; i < 5; ++i) {
         QCOMPARE(h.epoch(i), int(i) + 1);
         QVERIFY(std::isfinite(h.value(i, kTrainLoss)) && std::isfinite(h.value(i, kTestLoss)));
@@ -411,7 +416,8 @@ void TestTrainingSession::viewsNameDeadAndSaturatedUnits() {
     session->fillViews(request, views);
     using State = SessionViews::UnitState;
     QCOMPARE(views.unitStates.size(), layers.size());
-    QCOMPARE(views.unitStates[1], (std::vector<State>{State::Working, State::Dead, State::Working}));
+    QCOMPARE(views.unitStates[1],
+             (std::vector<State>{State::Working, State::Dead, State::Working}));
     QCOMPARE(views.unitStates[3], (std::vector<State>{State::Saturated, State::Working}));
     // Dense layers, and the output activation (a confident answer is no fault), have none.
     QVERIFY(views.unitStates[0].empty());
@@ -589,9 +595,12 @@ void TestTrainingSession::recordedStepIsPlainSgdUpdate() {
 void TestTrainingSession::scoreAgreesWithMetricsAndPredictions_data() {
     QTest::addColumn<QString>("output");
     QTest::addColumn<QString>("loss");
-    QTest::newRow("sigmoid + bce (fused)") << "sigmoid" << "bce";
-    QTest::newRow("tanh + mse") << "tanh" << "mse";
-    QTest::newRow("softmax + cce (fused)") << "softmax" << "cce";
+    QTest::newRow("sigmoid + bce (fused)") << "sigmoid"
+                                           << "bce";
+    QTest::newRow("tanh + mse") << "tanh"
+                                << "mse";
+    QTest::newRow("softmax + cce (fused)") << "softmax"
+                                           << "cce";
 }
 
 // The epoch score takes one pass over the logits; it must equal what predictions after the

@@ -20,6 +20,7 @@
 #include <memory>
 
 #include "Project.h"
+#include "Wait.h"
 #include "data/ResourcePath.h"
 #include "document/DocumentEdits.h"
 #include "document/ProjectDocument.h"
@@ -35,14 +36,13 @@
 #include "window/ScriptedRun.h"
 #include "window/TrainingToolBar.h"
 #include "window/TrainingViews.h"
-#include "Wait.h"
 
 using nnplay::Project;
+using nnplay::test::kWaitMs;
+using nnplay::test::waitUntil;
 using nnplay::ui::MainWindow;
 using nnplay::ui::TrainingSnapshot;
 using nnplay::ui::TrainingWorker;
-using nnplay::test::kWaitMs;
-using nnplay::test::waitUntil;
 
 namespace {
 
@@ -282,9 +282,9 @@ private slots:
         QTest::addColumn<QString>("activation");
         QTest::addColumn<int>("loss");
         QTest::addColumn<QString>("advice");
-        QTest::newRow("plane regression") << "plane" << int(nnplay::Task::Regression) << 1 << ""
-                                          << int(nnplay::LossKind::Mse)
-                                          << "A number to predict needs a Dense layer of 1 unit";
+        QTest::newRow("plane regression")
+            << "plane" << int(nnplay::Task::Regression) << 1 << "" << int(nnplay::LossKind::Mse)
+            << "A number to predict needs a Dense layer of 1 unit";
         QTest::newRow("ten digits") << "digits" << int(nnplay::Task::Classification) << 10
                                     << "softmax" << int(nnplay::LossKind::Cce)
                                     << "10 classes need a Dense layer of 10 units with Softmax";

@@ -225,7 +225,6 @@ void DecisionBoundaryView::applyStyle() {
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
-
 QCPGraph* DecisionBoundaryView::pointGraph(std::vector<QCPGraph*>& pool, std::size_t index) {
     while (pool.size() <= index) {
         QCPGraph* graph = m_plot->addGraph();

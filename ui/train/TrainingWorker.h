@@ -152,8 +152,8 @@ private:
     SnapshotRequest m_request;
     QTimer* m_timer;
     QElapsedTimer m_clock;
-    qint64 m_snapshotDueMs = 0;  // on m_clock: when the next periodic snapshot is due
-    qint64 m_paceStartMs = 0;    // on m_clock: when the current paced run (re)started
+    qint64 m_snapshotDueMs = 0;    // on m_clock: when the next periodic snapshot is due
+    qint64 m_paceStartMs = 0;      // on m_clock: when the current paced run (re)started
     long long m_pacedBatches = 0;  // batches trained since m_paceStartMs
     std::shared_ptr<std::atomic<int>> m_inFlight;
     int m_generation = 0;
