@@ -241,6 +241,8 @@ void TestWeightEdit::dragWhileTrainingPausesFirst() {
     Canvas canvas(smallNetwork());
     QVERIFY(waitForValidSession(&canvas.training));
     QSignalSpy status(&canvas.sync, &DocumentSync::statusMessage);
+    // At a class's pace: at full speed the 200 epochs may end before a snapshot says running.
+    canvas.training.send(&TrainingWorker::setSpeed, int(TrainingWorker::kDefaultSpeed));
     canvas.training.send(&TrainingWorker::play);
     QVERIFY(waitUntil([&] { return canvas.training.isRunning(); }, "training runs"));
     const std::optional<QPoint> at = canvas.linkPosition(1, 1);
