@@ -67,12 +67,9 @@ LossCurveView::LossCurveView(QWidget* parent)
     m_plot->yAxis->setLabel(tr("Loss"));
     m_plot->yAxis2->setLabel(tr("Accuracy"));
     m_plot->yAxis2->setRange(0.0, 1.0);
-    m_plot->yAxis2->setTicker(QSharedPointer<QCPAxisTickerText>::create());  // fitToSize()
+    m_plot->yAxis2->setTicker(PlotFit::percentTicks(25));  // refitted by fitToSize()
     // Whole epochs, a step chosen by fitToSize() so the labels keep apart.
-    auto epochTicks = QSharedPointer<QCPAxisTickerFixed>::create();
-    epochTicks->setScaleStrategy(QCPAxisTickerFixed::ssNone);
-    epochTicks->setTickStep(2);
-    m_plot->xAxis->setTicker(epochTicks);
+    PlotFit::useEpochAxis(m_plot);
     m_plot->xAxis->setRange(0, 10);
     m_plot->yAxis->setRange(0, 1);
 
@@ -367,12 +364,7 @@ void LossCurveView::fitToSize() {
     const int rows = std::max(2, static_cast<int>(axisHeight / (1.5 * metrics.height())) + 1);
     // The ticker's count is of steps between labels, and a target it may overshoot by one.
     m_plot->yAxis->ticker()->setTickCount(std::clamp(rows - 2, 1, 5));
-    if (auto percent = m_plot->yAxis2->ticker().dynamicCast<QCPAxisTickerText>()) {
-        const int step = rows >= 5 ? 25 : 50;
-        percent->clear();
-        for (int p = 0; p <= 100; p += step)
-            percent->addTick(p / 100.0, QStringLiteral("%1%").arg(p));
-    }
+    m_plot->yAxis2->setTicker(PlotFit::percentTicks(rows >= 5 ? 25 : 50));
 }
 
 void LossCurveView::resizeEvent(QResizeEvent* event) {

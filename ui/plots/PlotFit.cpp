@@ -60,6 +60,19 @@ void legendColumns(QCustomPlot* plot) {
     }
 }
 
+void useEpochAxis(QCustomPlot* plot) {
+    auto ticks = QSharedPointer<QCPAxisTickerFixed>::create();
+    ticks->setScaleStrategy(QCPAxisTickerFixed::ssNone);
+    ticks->setTickStep(2);
+    plot->xAxis->setTicker(ticks);
+}
+
+QSharedPointer<QCPAxisTickerText> percentTicks(int step) {
+    auto ticks = QSharedPointer<QCPAxisTickerText>::create();
+    for (int p = 0; p <= 100; p += step) ticks->addTick(p / 100.0, QStringLiteral("%1%").arg(p));
+    return ticks;
+}
+
 void epochTicks(QCustomPlot* plot) {
     const QFontMetrics metrics(plot->xAxis->tickLabelFont());
     const QCPRange range = plot->xAxis->range();

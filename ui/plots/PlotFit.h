@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QSharedPointer>
+
 class QCustomPlot;
+class QCPAxisTickerText;
 class QFont;
 
 namespace nnplay::ui {
@@ -16,6 +19,10 @@ void placeLegendAbove(QCustomPlot* plot, const QFont& font);
 /// Puts a legend that sits in a row above the curves into the fewest rows whose columns fit
 /// the plot's width whole, the items spread evenly over the rows.
 void legendColumns(QCustomPlot* plot);
+/// Gives the x axis whole-epoch ticks at a fixed step, which epochTicks() then fits.
+void useEpochAxis(QCustomPlot* plot);
+/// Labels 0 %, `step` %, ... 100 % on a 0..1 axis.
+QSharedPointer<QCPAxisTickerText> percentTicks(int step);
 /// Epoch labels are whole numbers: picks the smallest step of 1, 2 or 5 times a power of ten
 /// that leaves a label's width (and two spaces) between ticks. The x axis needs a
 /// QCPAxisTickerFixed.

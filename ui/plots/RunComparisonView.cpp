@@ -62,9 +62,7 @@ RunComparisonView::RunComparisonView(const RunArchive* runs, QWidget* parent)
     m_plot->setMinimumSize(220, 140);
 
     m_plot->xAxis->setLabel(tr("Epoch"));
-    auto epochTicks = QSharedPointer<QCPAxisTickerFixed>::create();
-    epochTicks->setScaleStrategy(QCPAxisTickerFixed::ssNone);
-    m_plot->xAxis->setTicker(epochTicks);
+    PlotFit::useEpochAxis(m_plot);
     PlotFit::placeLegendAbove(m_plot, font());
 
     connect(m_measure, &QComboBox::currentIndexChanged, this, &RunComparisonView::redraw);
@@ -132,10 +130,7 @@ void RunComparisonView::redraw() {
     m_plot->xAxis->setRange(std::max(0, firstEpoch), std::max(lastEpoch, firstEpoch + 10));
     m_plot->yAxis->setLabel(m_measure->currentText());
     if (accuracy) {
-        auto percent = QSharedPointer<QCPAxisTickerText>::create();
-        for (int p = 0; p <= 100; p += 25)
-            percent->addTick(p / 100.0, QStringLiteral("%1%").arg(p));
-        m_plot->yAxis->setTicker(percent);
+        m_plot->yAxis->setTicker(PlotFit::percentTicks(25));
         m_plot->yAxis->setRange(0.0, 1.0);
     } else {
         m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
