@@ -26,6 +26,13 @@ struct Dataset {
     /// input of the network; it says whom a sample stands for, so accuracy can be measured per
     /// group. Empty for data without groups.
     std::vector<int> groups;
+    /// Sequence sources: what each time step of a sample predicts, read instead of labels and
+    /// targets when the network's output is a sequence (return_sequences). Classification (the
+    /// character after each step of a text window): steps x samples class indices. Regression
+    /// (the value after each step of a series): steps*targets x samples, step-major like a
+    /// sequence output. Empty for other sources.
+    Eigen::MatrixXi stepLabels;
+    Matrix stepTargets;
 
     int sampleCount() const { return static_cast<int>(inputs.cols()); }
 };

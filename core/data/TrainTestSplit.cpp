@@ -12,9 +12,10 @@ namespace nnplay {
 namespace {
 
 /// Copies the columns at `indices` of `from` (empty stays empty).
-Matrix selectColumns(const Matrix& from, const std::vector<int>& indices) {
-    if (from.size() == 0) return Matrix();
-    Matrix to(from.rows(), static_cast<Eigen::Index>(indices.size()));
+template <typename M>
+M selectColumns(const M& from, const std::vector<int>& indices) {
+    if (from.size() == 0) return M();
+    M to(from.rows(), static_cast<Eigen::Index>(indices.size()));
     for (std::size_t i = 0; i < indices.size(); ++i) {
         to.col(static_cast<Eigen::Index>(i)) = from.col(indices[i]);
     }
@@ -34,6 +35,8 @@ Dataset selectSamples(const Dataset& all, const std::vector<int>& indices) {
     part.inputs = selectColumns(all.inputs, indices);
     part.targets = selectColumns(all.targets, indices);
     part.points = selectColumns(all.points, indices);
+    part.stepLabels = selectColumns(all.stepLabels, indices);
+    part.stepTargets = selectColumns(all.stepTargets, indices);
     if (!all.labels.empty()) {
         part.labels.reserve(indices.size());
         for (int i : indices) part.labels.push_back(all.labels[static_cast<std::size_t>(i)]);

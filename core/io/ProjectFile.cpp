@@ -125,6 +125,40 @@ std::string text(const json& object, const std::string& key, const std::string& 
     return v.get<std::string>();
 }
 
+/// A layer setting as the registry's kind stores it: a number, a choice's name or a flag.
+double readSetting(const json& layer, const SettingInfo& setting, const std::string& where) {
+    switch (setting.kind) {
+        case SettingInfo::Kind::Flag:
+            return boolean(layer, setting.key, where, false) ? 1 : 0;
+        case SettingInfo::Kind::Choice: {
+            const std::string name = text(layer, setting.key, where, "");
+            const int index = setting.choiceIndex(name);
+            if (index < 0) {
+                std::string names;
+                for (const std::string& c : setting.choices)
+                    names += (names.empty() ? "\"" : ", \"") + c + "\"";
+                throw InputError(where + "." + setting.key + " must be one of " + names +
+                                 ", not \"" + name + "\"");
+            }
+            return index;
+        }
+        case SettingInfo::Kind::Number:
+            break;
+    }
+    return number(layer, setting.key, where, 0);
+}
+
+json writeSetting(const LayerInfo& info, const std::string& key, double value) {
+    const SettingInfo* setting = info.findSetting(key);
+    const auto index = static_cast<std::size_t>(value);
+    if (setting && setting->kind == SettingInfo::Kind::Flag) return value != 0;
+    if (setting && setting->kind == SettingInfo::Kind::Choice && value >= 0 &&
+        index < setting->choices.size())
+        return setting->choices[index];
+    if (value == std::floor(value) && std::abs(value) < 1e9) return static_cast<long long>(value);
+    return value;
+}
+
 Matrix readMatrix(const json& v, const std::string& where, bool flat) {
     if (!v.is_array()) throw InputError(where + " must be a list of numbers");
     if (flat) {
@@ -281,7 +315,7 @@ NetworkSpec readNetwork(const json& j, std::set<int>& ids) {
         for (const ParamInfo& p : info.params) allowed.insert(p.name);
         checkKeys(l, where + " (" + layer.type + ")", allowed);
         for (const SettingInfo& s : info.settings)
-            if (l.contains(s.key)) layer.settings[s.key] = number(l, s.key, where, 0);
+            if (l.contains(s.key)) layer.settings[s.key] = readSetting(l, s, where);
         layer.trainable = boolean(l, "trainable", where, true);
         const bool anyParam = std::any_of(info.params.begin(), info.params.end(),
                                           [&](const ParamInfo& p) { return l.contains(p.name); });
@@ -307,14 +341,9 @@ json writeNetwork(const NetworkSpec& net) {
     json layers = json::array();
     for (const LayerSpec& layer : net.layers) {
         json l{{"type", layer.type}, {"id", layer.id}};
-        for (const auto& [key, value] : layer.settings) {
-            if (value == std::floor(value) && std::abs(value) < 1e9)
-                l[key] = static_cast<long long>(value);
-            else
-                l[key] = value;
-        }
-        if (!layer.trainable) l["trainable"] = false;
         const LayerInfo& info = registry.get(layer.type);
+        for (const auto& [key, value] : layer.settings) l[key] = writeSetting(info, key, value);
+        if (!layer.trainable) l["trainable"] = false;
         for (std::size_t i = 0; i < layer.params.size() && i < info.params.size(); ++i)
             l[info.params[i].name] =
                 writeMatrix(layer.params[i], info.params[i].storage == ParamStorage::List);

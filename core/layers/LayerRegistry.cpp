@@ -11,6 +11,34 @@
 
 namespace nnplay {
 
+SettingInfo SettingInfo::choice(std::string key, std::string label, std::string tooltip,
+                                std::vector<std::string> names, const std::string& defaultName) {
+    SettingInfo s{std::move(key),
+                  std::move(label),
+                  std::move(tooltip),
+                  0,
+                  0,
+                  static_cast<double>(names.size()) - 1,
+                  true};
+    s.kind = Kind::Choice;
+    s.choices = std::move(names);
+    s.defaultValue = std::max(s.choiceIndex(defaultName), 0);
+    return s;
+}
+
+SettingInfo SettingInfo::flag(std::string key, std::string label, std::string tooltip,
+                              bool defaultValue) {
+    SettingInfo s{
+        std::move(key), std::move(label), std::move(tooltip), defaultValue ? 1.0 : 0.0, 0, 1, true};
+    s.kind = Kind::Flag;
+    return s;
+}
+
+int SettingInfo::choiceIndex(const std::string& name) const {
+    const auto it = std::find(choices.begin(), choices.end(), name);
+    return it == choices.end() ? -1 : static_cast<int>(it - choices.begin());
+}
+
 const SettingInfo* LayerInfo::findSetting(const std::string& key) const {
     for (const SettingInfo& s : settings)
         if (s.key == key) return &s;
@@ -79,9 +107,9 @@ LayerInfo activation(std::string type, std::string displayName, std::string desc
     info.glyphCurve = std::move(curve);
     info.outputShape = &ActivationLayer::outputShape;
     info.create = [kind](const LayerSpec& spec) -> std::unique_ptr<Layer> {
-        const float alpha =
-            kind == ActivationLayer::Kind::LeakyRelu ? static_cast<float>(spec.setting("alpha"))
-                                                     : 0.0f;
+        const float alpha = kind == ActivationLayer::Kind::LeakyRelu
+                                ? static_cast<float>(spec.setting("alpha"))
+                                : 0.0f;
         return std::make_unique<ActivationLayer>(kind, alpha);
     };
     return info;
@@ -114,9 +142,8 @@ void registerBuiltinLayers(LayerRegistry& registry) {
     dropout.description =
         "While training, randomly switches off a fraction of the values so the network cannot "
         "rely on any single neuron; it helps against overfitting.";
-    dropout.settings = {
-        {"rate", "Rate", "Fraction of values switched off in each training step.", 0.5, 0, 0.95,
-         false}};
+    dropout.settings = {{"rate", "Rate", "Fraction of values switched off in each training step.",
+                         0.5, 0, 0.95, false}};
     dropout.glyph = LayerInfo::Glyph::Dots;
     dropout.outputShape = &DropoutLayer::outputShape;
     dropout.create = [](const LayerSpec& spec) -> std::unique_ptr<Layer> {
@@ -125,18 +152,18 @@ void registerBuiltinLayers(LayerRegistry& registry) {
     registry.add(dropout);
 
     using K = ActivationLayer::Kind;
-    LayerInfo relu = activation("relu", "ReLU",
-                                "Passes positive values and turns negative ones into zero.",
-                                K::Relu, [](double x) { return std::max(0.0, x) / 3.0; });
+    LayerInfo relu =
+        activation("relu", "ReLU", "Passes positive values and turns negative ones into zero.",
+                   K::Relu, [](double x) { return std::max(0.0, x) / 3.0; });
     relu.canDie = true;
     registry.add(relu);
     // The glyph exaggerates the negative slope so it shows at icon size.
-    LayerInfo leaky = activation(
-        "leaky_relu", "Leaky ReLU",
-        "Like ReLU, but negative values keep a small slope so neurons never go silent.",
-        K::LeakyRelu, [](double x) { return (x > 0 ? x : 0.15 * x) / 3.0; });
-    leaky.settings = {{"alpha", "Slope", "How much of a negative value gets through.", 0.01, 0,
-                       1, false}};
+    LayerInfo leaky =
+        activation("leaky_relu", "Leaky ReLU",
+                   "Like ReLU, but negative values keep a small slope so neurons never go silent.",
+                   K::LeakyRelu, [](double x) { return (x > 0 ? x : 0.15 * x) / 3.0; });
+    leaky.settings = {
+        {"alpha", "Slope", "How much of a negative value gets through.", 0.01, 0, 1, false}};
     registry.add(leaky);
     LayerInfo tanh = activation("tanh", "Tanh", "Squashes every value into the range -1 to 1.",
                                 K::Tanh, [](double x) { return std::tanh(x); });
@@ -152,8 +179,7 @@ void registerBuiltinLayers(LayerRegistry& registry) {
     softmax.type = "softmax";
     softmax.displayName = "Softmax";
     softmax.group = "Activations";
-    softmax.description =
-        "Turns the values into probabilities that sum to 1, one per class.";
+    softmax.description = "Turns the values into probabilities that sum to 1, one per class.";
     softmax.isActivation = true;
     softmax.outputKind = OutputKind::Distribution;
     softmax.glyph = LayerInfo::Glyph::Bars;
@@ -163,9 +189,8 @@ void registerBuiltinLayers(LayerRegistry& registry) {
     };
     registry.add(softmax);
 
-    registry.add(activation("linear", "Linear",
-                            "Leaves values unchanged (for regression outputs).", K::Linear,
-                            [](double x) { return x / 3.0; }));
+    registry.add(activation("linear", "Linear", "Leaves values unchanged (for regression outputs).",
+                            K::Linear, [](double x) { return x / 3.0; }));
 }
 
 }  // namespace nnplay

@@ -12,8 +12,25 @@
 
 namespace nnplay {
 
-/// A numeric setting of a layer kind, with what the properties panel needs to edit it.
+/// A setting of a layer kind, with what the properties panel needs to edit it. Every value is
+/// held as a number (LayerSpec::settings); the kind says how the file writes it and the panel
+/// edits it.
 struct SettingInfo {
+    /// A number in [minimum, maximum]; one of `choices`, held as its index and written as its
+    /// name ("padding": "same"); or a yes/no flag, held as 0 or 1 and written as false/true.
+    enum class Kind { Number, Choice, Flag };
+
+    /// A number setting; choice() and flag() make the other kinds.
+    SettingInfo(std::string key, std::string label, std::string tooltip, double defaultValue,
+                double minimum, double maximum, bool integer = false)
+        : key(std::move(key)),
+          label(std::move(label)),
+          tooltip(std::move(tooltip)),
+          defaultValue(defaultValue),
+          minimum(minimum),
+          maximum(maximum),
+          integer(integer) {}
+
     std::string key;      ///< "units"
     std::string label;    ///< "Units"
     std::string tooltip;  ///< one sentence a learner understands
@@ -21,6 +38,17 @@ struct SettingInfo {
     double minimum = 0;
     double maximum = 0;
     bool integer = false;
+    Kind kind = Kind::Number;
+    /// Kind::Choice: the names the file uses, in index order.
+    std::vector<std::string> choices;
+
+    /// A choice among `names`, `defaultName` first unless another is given.
+    static SettingInfo choice(std::string key, std::string label, std::string tooltip,
+                              std::vector<std::string> names, const std::string& defaultName);
+    static SettingInfo flag(std::string key, std::string label, std::string tooltip,
+                            bool defaultValue);
+    /// The index of a choice's name, or -1.
+    int choiceIndex(const std::string& name) const;
 };
 
 /// Everything the palette, the file format, shape inference and the engine know about a kind.

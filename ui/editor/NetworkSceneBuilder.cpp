@@ -198,8 +198,16 @@ LayerItem::Content NetworkSceneBuilder::layerContent(int i) const {
     } else if (layerInfo) {
         QStringList parts;
         for (const auto& setting : layerInfo->settings) {
-            parts << QStringLiteral("%1 %2").arg(qstr(setting.label).toLower(),
-                                                 formatValue(layer.setting(setting.key)));
+            const double value = layer.setting(setting.key);
+            const QString label = qstr(setting.label).toLower();
+            if (setting.kind == nnplay::SettingInfo::Kind::Flag) {
+                if (value != 0) parts << label;
+            } else if (setting.kind == nnplay::SettingInfo::Kind::Choice) {
+                parts << QStringLiteral("%1 %2").arg(
+                    label, qstr(setting.choices.at(static_cast<std::size_t>(value))));
+            } else {
+                parts << QStringLiteral("%1 %2").arg(label, formatValue(value));
+            }
         }
         content.detail = parts.join(QStringLiteral(", "));
     }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "editor/PropertiesPanel.h"
 
+#include <QCheckBox>
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QEvent>
 #include <QFormLayout>
@@ -60,7 +62,7 @@ void PropertiesPanel::setLayer(int layerId) {
     rebuild();
 }
 
-QAbstractSpinBox* PropertiesPanel::editorFor(const QString& key) const {
+QWidget* PropertiesPanel::editorFor(const QString& key) const {
     for (const Editor& editor : m_editors)
         if (editor.key == key.toStdString()) return editor.box;
     return nullptr;
@@ -117,8 +119,22 @@ void PropertiesPanel::rebuild() {
         const QString tip = QString::fromStdString(setting.tooltip);
         const std::string key = setting.key;
         const int mergeId = layerSettingMergeId(layerId, s);
-        QAbstractSpinBox* box = nullptr;
-        if (setting.integer) {
+        QWidget* box = nullptr;
+        if (setting.kind == nnplay::SettingInfo::Kind::Choice) {
+            auto* combo = new QComboBox(m_form);
+            for (const std::string& name : setting.choices)
+                combo->addItem(QString::fromStdString(name));
+            connect(combo, &QComboBox::activated, this, [this, layerId, key, mergeId](int index) {
+                setLayerSetting(*m_document, layerId, key, index, mergeId);
+            });
+            box = combo;
+        } else if (setting.kind == nnplay::SettingInfo::Kind::Flag) {
+            auto* check = new QCheckBox(m_form);
+            connect(check, &QCheckBox::toggled, this, [this, layerId, key, mergeId](bool on) {
+                setLayerSetting(*m_document, layerId, key, on ? 1 : 0, mergeId);
+            });
+            box = check;
+        } else if (setting.integer) {
             auto* spin = new QSpinBox(m_form);
             spin->setRange(static_cast<int>(setting.minimum), static_cast<int>(setting.maximum));
             connect(spin, &QSpinBox::valueChanged, this, [this, layerId, key, mergeId](int value) {
@@ -138,9 +154,9 @@ void PropertiesPanel::rebuild() {
                     });
             box = spin;
         }
+        if (auto* spin = qobject_cast<QAbstractSpinBox*>(box)) spin->setAccelerated(true);
         box->setObjectName(QString::fromStdString(key));
         box->setToolTip(tip);
-        box->setAccelerated(true);
         auto* label = new QLabel(QString::fromStdString(setting.label) + QLatin1Char(':'), m_form);
         label->setToolTip(tip);
         label->setBuddy(box);
@@ -163,6 +179,10 @@ void PropertiesPanel::refreshValues() {
             if (spin->value() != static_cast<int>(value)) spin->setValue(static_cast<int>(value));
         } else if (auto* spin = qobject_cast<QDoubleSpinBox*>(editor.box)) {
             if (std::abs(spin->value() - value) > 1e-12) spin->setValue(value);
+        } else if (auto* combo = qobject_cast<QComboBox*>(editor.box)) {
+            combo->setCurrentIndex(static_cast<int>(value));
+        } else if (auto* check = qobject_cast<QCheckBox*>(editor.box)) {
+            check->setChecked(value != 0);
         }
     }
 }

@@ -6,7 +6,6 @@
 #include <string>
 #include <vector>
 
-class QAbstractSpinBox;
 class QFormLayout;
 class QLabel;
 class QPushButton;
@@ -16,7 +15,8 @@ namespace nnplay::ui {
 class ProjectDocument;
 
 /// Edits the settings of the selected layer, generically from the registry's SettingInfo list
-/// (a QSpinBox for integer settings, a QDoubleSpinBox otherwise, tooltips from the registry).
+/// (a QSpinBox for integer settings, a QDoubleSpinBox for other numbers, a QComboBox for a
+/// choice and a QCheckBox for a flag; tooltips from the registry).
 /// Each change pushes an EditNetworkCommand; consecutive changes of one setting merge into one
 /// undo step. Follows the document: values refresh after undo, the panel empties when the
 /// layer goes away.
@@ -30,7 +30,7 @@ public:
     void setLayer(int layerId);
     int layerId() const { return m_layerId; }
     /// The editor of a setting ("units", "rate"), or nullptr.
-    QAbstractSpinBox* editorFor(const QString& key) const;
+    QWidget* editorFor(const QString& key) const;
     QPushButton* removeButton() const { return m_remove; }
 
 protected:
@@ -40,7 +40,7 @@ private:
     void applyTitleFont();
     struct Editor {
         std::string key;
-        QAbstractSpinBox* box;
+        QWidget* box;
     };
 
     void rebuild();
