@@ -12,6 +12,7 @@
 #include "data/Features.h"
 #include "data/PlaneGenerators.h"
 #include "data/ResourcePath.h"
+#include "data/SineGenerator.h"
 #include "data/TrainTestSplit.h"
 
 namespace nnplay {
@@ -97,6 +98,7 @@ const std::vector<SourceInfo>& dataSources() {
         {"multigauss", "Hills of Gaussians", "Hills", Task::Regression, true},
         {"digits", "Digits 8x8", "Digits", Task::Classification, false},
         {"csv", "CSV file", "CSV", Task::Classification, false, true},
+        {"sine", "Sine waves", "Sine", Task::Regression, false},
     };
     return sources;
 }
@@ -172,6 +174,7 @@ void checkDataSpec(const DataSpec& spec, Task task) {
         checkPlaneFeatures(spec.features);
     }
     checkDataBalance(spec);
+    if (spec.source == "sine") checkSineSpec(spec);
     if (spec.source == "csv") {
         if (spec.path.empty() && spec.csvText.empty())
             throw InputError("no CSV file chosen for the data");
@@ -192,6 +195,10 @@ DataSplit loadData(const DataSpec& spec, Task task, const std::string& baseDir) 
     if (spec.source == "digits") {
         file = resourcePath("digits.csv.gz");
         all = loadDigits(file, split.info);
+    } else if (spec.source == "sine") {
+        file = "the sine data";
+        all = generateSineData(spec);
+        split.info = sineDataInfo(spec);
     } else {
         const CsvTable table = readCsvSource(spec, baseDir);
         file = table.fileName();

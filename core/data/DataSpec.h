@@ -11,10 +11,10 @@ namespace nnplay {
 
 /// Where the samples come from: the "data" object of a project file.
 struct DataSpec {
-    /// "circle", "xor", "gaussian", "spiral", "moons", "groups", "plane", "multigauss", "digits"
-    /// or "csv".
+    /// "circle", "xor", "gaussian", "spiral", "moons", "groups", "plane", "multigauss", "digits",
+    /// "csv", "sine" or "text".
     std::string source = "circle";
-    int samples = 500;   ///< generators only
+    int samples = 500;   ///< generators (2-D and "sine") only
     double noise = 0.0;  ///< generators only: 0..0.5 as in Playground's slider / 100
     /// The two-class 2-D generators but "groups" (isBinaryPlaneSource): the share of class-1
     /// ("positive") samples, drawn exactly (rounded, at least one of each class); empty: the
@@ -40,6 +40,20 @@ struct DataSpec {
     bool standardize = false;
     /// CSV regression only: standardise the target (predictions are mapped back).
     bool standardizeTarget = false;
+
+    /// "sine" and "text": time steps of one sample (a window of the series or the text).
+    int sequenceLength = 20;
+    /// "sine": each sample's frequency (cycles per step) and phase (cycles) are drawn uniformly
+    /// from these ranges; the sample predicts the `horizon` values after its window.
+    double frequencyMin = 0.02;
+    double frequencyMax = 0.1;
+    double phaseMin = 0.0;
+    double phaseMax = 1.0;
+    int horizon = 1;
+    /// "text": characters from one window's start to the next; at most the first `maxChars`
+    /// characters of the file are used (empty: all of them).
+    int stride = 1;
+    std::optional<int> maxChars;
 
     bool operator==(const DataSpec&) const = default;
 

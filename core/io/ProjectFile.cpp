@@ -215,13 +215,46 @@ std::string readTitle(const json& j) {
     return title;
 }
 
+/// The settings of the sequence sources ("sine", "text"); other sources ignore them.
+void readSequenceData(const json& j, const std::string& where, DataSpec& d) {
+    d.sequenceLength = integer(j, "sequence_length", where, d.sequenceLength);
+    d.frequencyMin = number(j, "frequency_min", where, d.frequencyMin);
+    d.frequencyMax = number(j, "frequency_max", where, d.frequencyMax);
+    d.phaseMin = number(j, "phase_min", where, d.phaseMin);
+    d.phaseMax = number(j, "phase_max", where, d.phaseMax);
+    d.horizon = integer(j, "horizon", where, d.horizon);
+    d.stride = integer(j, "stride", where, d.stride);
+    if (j.contains("max_chars")) d.maxChars = integer(j, "max_chars", where, 0);
+}
+
+void writeSequenceData(const DataSpec& d, json& j) {
+    if (d.source == "text") {
+        j["path"] = d.path;
+        j["sequence_length"] = d.sequenceLength;
+        j["stride"] = d.stride;
+        if (d.maxChars) j["max_chars"] = *d.maxChars;
+        return;
+    }
+    j["samples"] = d.samples;
+    j["noise"] = d.noise;
+    j["sequence_length"] = d.sequenceLength;
+    j["frequency_min"] = d.frequencyMin;
+    j["frequency_max"] = d.frequencyMax;
+    j["phase_min"] = d.phaseMin;
+    j["phase_max"] = d.phaseMax;
+    j["horizon"] = d.horizon;
+}
+
 DataSpec readData(const json& j) {
     const std::string where = "data";
     requireObject(j, where);
     checkKeys(j, where,
               {"source", "samples", "noise", "positive_share", "minority_share", "train_fraction",
                "validation_fraction", "seed", "features", "path", "csv_text", "label",
-               "standardize", "standardize_target"});
+               "standardize", "standardize_target",
+               // sequence sources
+               "sequence_length", "frequency_min", "frequency_max", "phase_min", "phase_max",
+               "horizon", "stride", "max_chars"});
     DataSpec d;
     d.source = text(j, "source", where, d.source);
     d.samples = integer(j, "samples", where, d.samples);
@@ -245,6 +278,7 @@ DataSpec readData(const json& j) {
     d.label = text(j, "label", where, d.label);
     d.standardize = boolean(j, "standardize", where, d.standardize);
     d.standardizeTarget = boolean(j, "standardize_target", where, d.standardizeTarget);
+    readSequenceData(j, where, d);
     if (d.csvText.size() > DataSpec::kMaxCsvTextBytes)
         throw InputError("data.csv_text holds " + std::to_string(d.csvText.size()) +
                          " bytes of CSV data, more than a project can keep (" +
@@ -271,6 +305,8 @@ json writeData(const DataSpec& d) {
         if (d.standardizeTarget) j["standardize_target"] = true;
         // Last, so the settings above stay in view of a reader.
         if (!d.csvText.empty()) j["csv_text"] = d.csvText;
+    } else if (d.source == "sine" || d.source == "text") {
+        writeSequenceData(d, j);
     } else {
         j["samples"] = d.samples;
         j["noise"] = d.noise;

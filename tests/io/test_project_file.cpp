@@ -386,6 +386,18 @@ void TestProjectFile::roundTrip_data() {
     groups.data.source = "groups";
     groups.data.minorityShare = 0.0;  // written although 0: set is not the same as unset
     QTest::newRow("minority share 0") << groups;
+    Project sine = Project::defaultProject();
+    sine.task = Task::Regression;
+    sine.data.source = "sine";
+    sine.data.samples = 321;
+    sine.data.noise = 0.05;
+    sine.data.sequenceLength = 24;
+    sine.data.frequencyMin = 0.03;
+    sine.data.frequencyMax = 0.125;
+    sine.data.phaseMin = 0.25;
+    sine.data.phaseMax = 0.5;
+    sine.data.horizon = 3;
+    QTest::newRow("sine") << sine;
 }
 
 void TestProjectFile::roundTrip() {
@@ -645,6 +657,12 @@ void TestProjectFile::rejectsBadProjects_data() {
     row("minority share of the circle",
         minimal(R"([{"type": "relu"}])", R"( "data": {"minority_share": 0.1},)"),
         {"data.minority_share", "belongs to the 'groups' data"});
+    row("sequence length not whole",
+        minimal(R"([{"type": "relu"}])", R"( "data": {"source": "sine", "sequence_length": 2.5},)"),
+        {"data.sequence_length", "whole number"});
+    row("horizon as text",
+        minimal(R"([{"type": "relu"}])", R"( "data": {"source": "sine", "horizon": "two"},)"),
+        {"data.horizon", "number", "string"});
     row("data as list", minimal(R"([{"type": "relu"}])", R"( "data": [1, 2],)"),
         {"data", "object"});
     row("layers not a list",
