@@ -102,7 +102,8 @@ void readClasses(const CsvTable& table, int labelIndex, DataInfo& info, Dataset&
                          quoteForMessage(columnName(table, labelIndex)) + "), lines " +
                          std::to_string(rows.front().line) + "-" +
                          std::to_string(rows.back().line) + ": every row has the class " +
-                         quoteForMessage(info.classNames.front()) + "; classification needs at least two classes");
+                         quoteForMessage(info.classNames.front()) +
+                         "; classification needs at least two classes");
     }
     data.labels.reserve(rows.size());
     for (const auto& name : names) {
@@ -174,8 +175,8 @@ Dataset loadCsvData(const CsvTable& table, const std::string& labelColumn, Task 
             if (c == labelIndex) {
                 if (task == Task::Regression) {
                     if (!numeric) {
-                        throw InputError(cellPlace(table, row.line, c) + ": the target: " +
-                                         whyNotACsvNumber(cell) +
+                        throw InputError(cellPlace(table, row.line, c) +
+                                         ": the target: " + whyNotACsvNumber(cell) +
                                          " (regression needs numeric labels)");
                     }
                     data.targets(0, s) = value;

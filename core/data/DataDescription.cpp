@@ -8,6 +8,7 @@
 #include "data/DigitsLoader.h"
 #include "data/ImageSources.h"
 #include "data/PlaneGenerators.h"
+#include "data/SineGenerator.h"
 
 namespace nnplay {
 
@@ -27,6 +28,7 @@ DataInfo describeData(const DataSpec& spec, Task task, const std::string& baseDi
     }
     if (spec.source == "digits") return digitsDataInfo();
     if (isImageSource(spec.source)) return describeImageData(spec, baseDir);
+    if (spec.source == "sine") return sineDataInfo(spec);
     DataInfo info = describeCsvData(readCsvSource(spec, baseDir), spec.label, task);
     // Standardised targets have a range in other units, known only after the split.
     if (spec.standardizeTarget) info.targetRange.reset();

@@ -13,6 +13,7 @@
 #include "data/ImageSources.h"
 #include "data/PlaneGenerators.h"
 #include "data/ResourcePath.h"
+#include "data/SineGenerator.h"
 #include "data/TrainTestSplit.h"
 
 namespace nnplay {
@@ -103,6 +104,7 @@ const std::vector<SourceInfo>& dataSources() {
         {"digits", "Digits 8x8", "Digits", Task::Classification, false},
         {"csv", "CSV file", "CSV", Task::Classification, false, true},
         {"fashion-mnist", "Fashion-MNIST 28x28", "Fashion", Task::Classification, false},
+        {"sine", "Sine waves", "Sine", Task::Regression, false},
     };
     return sources;
 }
@@ -179,6 +181,7 @@ void checkDataSpec(const DataSpec& spec, Task task) {
     }
     checkDataBalance(spec);
     checkImageDataSpec(spec);
+    if (spec.source == "sine") checkSineSpec(spec);
     if (spec.source == "csv") {
         if (spec.path.empty() && spec.csvText.empty())
             throw InputError("no CSV file chosen for the data");
@@ -203,6 +206,10 @@ DataSplit loadData(const DataSpec& spec, Task task, const std::string& baseDir) 
     } else if (spec.source == "digits") {
         file = resourcePath("digits.csv.gz");
         all = loadDigits(file, split.info);
+    } else if (spec.source == "sine") {
+        file = "the sine data";
+        all = generateSineData(spec);
+        split.info = sineDataInfo(spec);
     } else {
         const CsvTable table = readCsvSource(spec, baseDir);
         file = table.fileName();

@@ -12,9 +12,9 @@ namespace nnplay {
 /// Where the samples come from: the "data" object of a project file.
 struct DataSpec {
     /// "circle", "xor", "gaussian", "spiral", "moons", "groups", "plane", "multigauss", "digits",
-    /// "csv" or an image source (ImageSources.h).
+    /// "csv", "sine", "text" or an image source (ImageSources.h).
     std::string source = "circle";
-    int samples = 500;   ///< generators only
+    int samples = 500;   ///< generators (2-D and "sine") only
     double noise = 0.0;  ///< generators only: 0..0.5 as in Playground's slider / 100
     /// The two-class 2-D generators but "groups" (isBinaryPlaneSource): the share of class-1
     /// ("positive") samples, drawn exactly (rounded, at least one of each class); empty: the
@@ -45,6 +45,19 @@ struct DataSpec {
     /// package's own split; 0 for all of them.
     int trainLimit = 0;
     int testLimit = 0;
+    /// "sine" and "text": time steps of one sample (a window of the series or the text).
+    int sequenceLength = 20;
+    /// "sine": each sample's frequency (cycles per step) and phase (cycles) are drawn uniformly
+    /// from these ranges; the sample predicts the `horizon` values after its window.
+    double frequencyMin = 0.02;
+    double frequencyMax = 0.1;
+    double phaseMin = 0.0;
+    double phaseMax = 1.0;
+    int horizon = 1;
+    /// "text": characters from one window's start to the next; at most the first `maxChars`
+    /// characters of the file are used (empty: all of them).
+    int stride = 1;
+    std::optional<int> maxChars;
 
     bool operator==(const DataSpec&) const = default;
 

@@ -8,8 +8,8 @@ namespace nnplay {
 
 Preprocessing Preprocessing::of(const DataSplit& split) {
     Preprocessing p;
-    p.inputColumns = split.info.isPlane ? std::vector<std::string>{"x1", "x2"}
-                                        : split.info.featureNames;
+    p.inputColumns =
+        split.info.isPlane ? std::vector<std::string>{"x1", "x2"} : split.info.featureNames;
     p.classNames = split.info.classNames;
     p.inputs = split.standardizer;
     p.target = split.targetStandardizer;

@@ -237,6 +237,44 @@ void writeImageData(const DataSpec& d, json& j) {
     if (d.testLimit > 0) j["test_limit"] = d.testLimit;
 }
 
+/// The keys of the sequence sources ("sine", "text").
+const std::set<std::string>& sequenceDataKeys() {
+    static const std::set<std::string> keys{"sequence_length", "frequency_min", "frequency_max",
+                                            "phase_min",       "phase_max",     "horizon",
+                                            "stride",          "max_chars"};
+    return keys;
+}
+
+/// The settings of the sequence sources ("sine", "text"); other sources ignore them.
+void readSequenceData(const json& j, const std::string& where, DataSpec& d) {
+    d.sequenceLength = integer(j, "sequence_length", where, d.sequenceLength);
+    d.frequencyMin = number(j, "frequency_min", where, d.frequencyMin);
+    d.frequencyMax = number(j, "frequency_max", where, d.frequencyMax);
+    d.phaseMin = number(j, "phase_min", where, d.phaseMin);
+    d.phaseMax = number(j, "phase_max", where, d.phaseMax);
+    d.horizon = integer(j, "horizon", where, d.horizon);
+    d.stride = integer(j, "stride", where, d.stride);
+    if (j.contains("max_chars")) d.maxChars = integer(j, "max_chars", where, 0);
+}
+
+void writeSequenceData(const DataSpec& d, json& j) {
+    if (d.source == "text") {
+        j["path"] = d.path;
+        j["sequence_length"] = d.sequenceLength;
+        j["stride"] = d.stride;
+        if (d.maxChars) j["max_chars"] = *d.maxChars;
+        return;
+    }
+    j["samples"] = d.samples;
+    j["noise"] = d.noise;
+    j["sequence_length"] = d.sequenceLength;
+    j["frequency_min"] = d.frequencyMin;
+    j["frequency_max"] = d.frequencyMax;
+    j["phase_min"] = d.phaseMin;
+    j["phase_max"] = d.phaseMax;
+    j["horizon"] = d.horizon;
+}
+
 DataSpec readData(const json& j) {
     const std::string where = "data";
     requireObject(j, where);
@@ -255,6 +293,7 @@ DataSpec readData(const json& j) {
                                "standardize",
                                "standardize_target"};
     keys.insert(imageDataKeys().begin(), imageDataKeys().end());
+    keys.insert(sequenceDataKeys().begin(), sequenceDataKeys().end());
     checkKeys(j, where, keys);
     DataSpec d;
     d.source = text(j, "source", where, d.source);
@@ -280,6 +319,7 @@ DataSpec readData(const json& j) {
     d.standardize = boolean(j, "standardize", where, d.standardize);
     d.standardizeTarget = boolean(j, "standardize_target", where, d.standardizeTarget);
     readImageData(j, where, d);
+    readSequenceData(j, where, d);
     if (d.csvText.size() > DataSpec::kMaxCsvTextBytes)
         throw InputError("data.csv_text holds " + std::to_string(d.csvText.size()) +
                          " bytes of CSV data, more than a project can keep (" +
@@ -308,6 +348,8 @@ json writeData(const DataSpec& d) {
         if (!d.csvText.empty()) j["csv_text"] = d.csvText;
     } else if (isImageSource(d.source)) {
         writeImageData(d, j);
+    } else if (d.source == "sine" || d.source == "text") {
+        writeSequenceData(d, j);
     } else {
         j["samples"] = d.samples;
         j["noise"] = d.noise;

@@ -395,6 +395,18 @@ void TestProjectFile::roundTrip_data() {
     fashion.data.testLimit = 1000;
     fashion.data.validationFraction = 0.1;
     QTest::newRow("fashion-mnist with limits") << fashion;
+    Project sine = Project::defaultProject();
+    sine.task = Task::Regression;
+    sine.data.source = "sine";
+    sine.data.samples = 321;
+    sine.data.noise = 0.05;
+    sine.data.sequenceLength = 24;
+    sine.data.frequencyMin = 0.03;
+    sine.data.frequencyMax = 0.125;
+    sine.data.phaseMin = 0.25;
+    sine.data.phaseMax = 0.5;
+    sine.data.horizon = 3;
+    QTest::newRow("sine") << sine;
 }
 
 void TestProjectFile::roundTrip() {
@@ -661,6 +673,12 @@ void TestProjectFile::rejectsBadProjects_data() {
     row("test limit of circle data",
         minimal(R"([{"type": "relu"}])", R"( "data": {"test_limit": 100},)"),
         {"data.test_limit belongs to the fashion-mnist data"});
+    row("sequence length not whole",
+        minimal(R"([{"type": "relu"}])", R"( "data": {"source": "sine", "sequence_length": 2.5},)"),
+        {"data.sequence_length", "whole number"});
+    row("horizon as text",
+        minimal(R"([{"type": "relu"}])", R"( "data": {"source": "sine", "horizon": "two"},)"),
+        {"data.horizon", "number", "string"});
     row("data as list", minimal(R"([{"type": "relu"}])", R"( "data": [1, 2],)"),
         {"data", "object"});
     row("layers not a list",
