@@ -8,6 +8,7 @@
 #include "data/DigitsLoader.h"
 #include "data/PlaneGenerators.h"
 #include "data/SineGenerator.h"
+#include "data/TextLoader.h"
 
 namespace nnplay {
 
@@ -27,6 +28,8 @@ DataInfo describeData(const DataSpec& spec, Task task, const std::string& baseDi
     }
     if (spec.source == "digits") return digitsDataInfo();
     if (spec.source == "sine") return sineDataInfo(spec);
+    if (spec.source == "text")  // reads the text, builds no window
+        return textDataInfo(readTextSource(spec, baseDir), spec.sequenceLength, spec.stride);
     DataInfo info = describeCsvData(readCsvSource(spec, baseDir), spec.label, task);
     // Standardised targets have a range in other units, known only after the split.
     if (spec.standardizeTarget) info.targetRange.reset();

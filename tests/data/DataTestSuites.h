@@ -14,5 +14,6 @@ int runCsvTests(int argc, char** argv);
 int runDataLoaderTests(int argc, char** argv);
 int runDataDescriptionTests(int argc, char** argv);
 int runSineGeneratorTests(int argc, char** argv);
+int runTextLoaderTests(int argc, char** argv);
 
 }  // namespace nnplay::test
