@@ -9,6 +9,7 @@
 #include "data/ImageSources.h"
 #include "data/PlaneGenerators.h"
 #include "data/SineGenerator.h"
+#include "data/TextLoader.h"
 
 namespace nnplay {
 
@@ -29,6 +30,8 @@ DataInfo describeData(const DataSpec& spec, Task task, const std::string& baseDi
     if (spec.source == "digits") return digitsDataInfo();
     if (isImageSource(spec.source)) return describeImageData(spec, baseDir);
     if (spec.source == "sine") return sineDataInfo(spec);
+    if (spec.source == "text")  // reads the text, builds no window
+        return textDataInfo(readTextSource(spec, baseDir), spec.sequenceLength, spec.stride);
     DataInfo info = describeCsvData(readCsvSource(spec, baseDir), spec.label, task);
     // Standardised targets have a range in other units, known only after the split.
     if (spec.standardizeTarget) info.targetRange.reset();

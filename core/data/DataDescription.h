@@ -12,9 +12,10 @@ namespace nnplay {
 
 /// What the data `spec` describes, without generating or loading its samples: the DataInfo that
 /// loadData() gives for the same arguments. 2-D generators: one input per selected feature, two
-/// classes or one target, isPlane; digits: 1x8x8 images of ten classes; sine: sineDataInfo; CSV:
-/// the header's columns besides the label and the label column's classes (reads the file, parses no
-/// input cell). Throws InputError as loadData() does for bad settings or an unreadable CSV file.
+/// classes or one target, isPlane; digits: 1x8x8 images of ten classes; sine: sineDataInfo; text:
+/// textDataInfo (reads the text); CSV: the header's columns besides the label and the label
+/// column's classes (reads the file, parses no input cell). Throws InputError as loadData() does
+/// for bad settings or an unreadable CSV file.
 DataInfo describeData(const DataSpec& spec, Task task, const std::string& baseDir);
 
 /// A CSV path of a project resolved against its folder (unchanged when absolute or when

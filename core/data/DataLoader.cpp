@@ -14,6 +14,7 @@
 #include "data/PlaneGenerators.h"
 #include "data/ResourcePath.h"
 #include "data/SineGenerator.h"
+#include "data/TextLoader.h"
 #include "data/TrainTestSplit.h"
 
 namespace nnplay {
@@ -105,6 +106,7 @@ const std::vector<SourceInfo>& dataSources() {
         {"csv", "CSV file", "CSV", Task::Classification, false, true},
         {"fashion-mnist", "Fashion-MNIST 28x28", "Fashion", Task::Classification, false},
         {"sine", "Sine waves", "Sine", Task::Regression, false},
+        {"text", "Text file", "Text", Task::Classification, false},
     };
     return sources;
 }
@@ -182,6 +184,7 @@ void checkDataSpec(const DataSpec& spec, Task task) {
     checkDataBalance(spec);
     checkImageDataSpec(spec);
     if (spec.source == "sine") checkSineSpec(spec);
+    if (spec.source == "text") checkTextSpec(spec);
     if (spec.source == "csv") {
         if (spec.path.empty() && spec.csvText.empty())
             throw InputError("no CSV file chosen for the data");
@@ -210,6 +213,11 @@ DataSplit loadData(const DataSpec& spec, Task task, const std::string& baseDir) 
         file = "the sine data";
         all = generateSineData(spec);
         split.info = sineDataInfo(spec);
+    } else if (spec.source == "text") {
+        const CharacterText text = readTextSource(spec, baseDir);
+        file = text.name;
+        all = makeTextWindows(text, spec.sequenceLength, spec.stride);
+        split.info = textDataInfo(text, spec.sequenceLength, spec.stride);
     } else {
         const CsvTable table = readCsvSource(spec, baseDir);
         file = table.fileName();

@@ -18,7 +18,7 @@ DataSplit loadData(const DataSpec& spec, Task task, const std::string& baseDir);
 /// Checks the settings without reading or generating anything (loadData does this first):
 /// a known source, a task it supports, trainFraction in (0, 1), validationFraction in [0, 1); for
 /// generators samples in 2..100000, noise in 0..0.5, known, distinct features and checkDataBalance;
-/// for CSV a path; for "sine" checkSineSpec. Throws InputError.
+/// for CSV a path; for "sine" checkSineSpec, for "text" checkTextSpec. Throws InputError.
 void checkDataSpec(const DataSpec& spec, Task task);
 
 /// The balance settings of the 2-D generators: positive_share in (0, 1) and only for

@@ -15,5 +15,6 @@ int runDataLoaderTests(int argc, char** argv);
 int runDataDescriptionTests(int argc, char** argv);
 int runFashionMnistTests(int argc, char** argv);
 int runSineGeneratorTests(int argc, char** argv);
+int runTextLoaderTests(int argc, char** argv);
 
 }  // namespace nnplay::test

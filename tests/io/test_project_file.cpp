@@ -407,6 +407,15 @@ void TestProjectFile::roundTrip_data() {
     sine.data.phaseMax = 0.5;
     sine.data.horizon = 3;
     QTest::newRow("sine") << sine;
+    Project text = Project::defaultProject();
+    text.data = DataSpec();  // the text writes no sample count, noise or features
+    text.data.source = "text";
+    text.data.path = "text/devils-dictionary.txt";
+    text.data.sequenceLength = 40;
+    text.data.stride = 7;
+    QTest::newRow("text") << text;
+    text.data.maxChars = 5000;
+    QTest::newRow("text, max_chars") << text;
 }
 
 void TestProjectFile::roundTrip() {
@@ -679,6 +688,9 @@ void TestProjectFile::rejectsBadProjects_data() {
     row("horizon as text",
         minimal(R"([{"type": "relu"}])", R"( "data": {"source": "sine", "horizon": "two"},)"),
         {"data.horizon", "number", "string"});
+    row("max_chars as text",
+        minimal(R"([{"type": "relu"}])", R"( "data": {"source": "text", "max_chars": "all"},)"),
+        {"data.max_chars", "number", "string"});
     row("data as list", minimal(R"([{"type": "relu"}])", R"( "data": [1, 2],)"),
         {"data", "object"});
     row("layers not a list",
