@@ -103,6 +103,7 @@ const std::vector<SourceInfo>& dataSources() {
         {"digits", "Digits 8x8", "Digits", Task::Classification, false},
         {"csv", "CSV file", "CSV", Task::Classification, false, true},
         {"fashion-mnist", "Fashion-MNIST 28x28", "Fashion", Task::Classification, false},
+        {"idx", "IDX image files", "IDX", Task::Classification, false},
     };
     return sources;
 }

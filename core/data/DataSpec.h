@@ -45,6 +45,12 @@ struct DataSpec {
     /// package's own split; 0 for all of them.
     int trainLimit = 0;
     int testLimit = 0;
+    /// idx only: the images and labels files (relative to the project file, plain or gzip);
+    /// the test pair is optional (both or neither), else trainFraction splits.
+    std::string images;
+    std::string labels;
+    std::string testImages;
+    std::string testLabels;
 
     bool operator==(const DataSpec&) const = default;
 

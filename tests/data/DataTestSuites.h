@@ -14,5 +14,6 @@ int runCsvTests(int argc, char** argv);
 int runDataLoaderTests(int argc, char** argv);
 int runDataDescriptionTests(int argc, char** argv);
 int runFashionMnistTests(int argc, char** argv);
+int runIdxReaderTests(int argc, char** argv);
 
 }  // namespace nnplay::test

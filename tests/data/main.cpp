@@ -9,7 +9,7 @@ int main(int argc, char** argv) {
     int failures = 0;
     for (auto run : {runRandomTests, runPlaneGeneratorsTests, runFeaturesTests,
                      runTrainTestSplitTests, runDigitsTests, runCsvTests, runDataLoaderTests,
-                     runDataDescriptionTests, runFashionMnistTests}) {
+                     runDataDescriptionTests, runFashionMnistTests, runIdxReaderTests}) {
         failures += run(argc, argv) != 0 ? 1 : 0;
     }
     return failures;

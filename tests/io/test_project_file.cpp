@@ -395,6 +395,15 @@ void TestProjectFile::roundTrip_data() {
     fashion.data.testLimit = 1000;
     fashion.data.validationFraction = 0.1;
     QTest::newRow("fashion-mnist with limits") << fashion;
+    Project idx = fashion;
+    idx.data = DataSpec{};
+    idx.data.source = "idx";
+    idx.data.images = "mnist/train-images-idx3-ubyte.gz";
+    idx.data.labels = "mnist/train-labels-idx1-ubyte.gz";
+    QTest::newRow("idx split by train_fraction") << idx;
+    idx.data.testImages = "mnist/t10k-images-idx3-ubyte";
+    idx.data.testLabels = "/data/mnist/t10k-labels-idx1-ubyte";
+    QTest::newRow("idx with a test part") << idx;
 }
 
 void TestProjectFile::roundTrip() {
@@ -661,6 +670,17 @@ void TestProjectFile::rejectsBadProjects_data() {
     row("test limit of circle data",
         minimal(R"([{"type": "relu"}])", R"( "data": {"test_limit": 100},)"),
         {"data.test_limit belongs to the fashion-mnist data"});
+    row("idx without labels",
+        minimal(R"([{"type": "relu"}])", R"( "data": {"source": "idx", "images": "a.idx"},)"),
+        {"the idx data needs two files"});
+    row("test images without test labels",
+        minimal(R"([{"type": "relu"}])",
+                R"( "data": {"source": "idx", "images": "a", "labels": "b", "test_images": "c"},)"),
+        {"needs both data.test_images and data.test_labels"});
+    row("images of csv data",
+        minimal(R"([{"type": "relu"}])",
+                R"( "data": {"source": "csv", "path": "a.csv", "images": "a.idx"},)"),
+        {"data.images belongs to the idx data, not to 'csv'"});
     row("data as list", minimal(R"([{"type": "relu"}])", R"( "data": [1, 2],)"),
         {"data", "object"});
     row("layers not a list",
