@@ -107,6 +107,7 @@ const std::vector<SourceInfo>& dataSources() {
         {"fashion-mnist", "Fashion-MNIST 28x28", "Fashion", Task::Classification, false},
         {"sine", "Sine waves", "Sine", Task::Regression, false},
         {"text", "Text file", "Text", Task::Classification, false},
+        {"idx", "IDX image files", "IDX", Task::Classification, false},
     };
     return sources;
 }

@@ -58,6 +58,12 @@ struct DataSpec {
     /// characters of the file are used (empty: all of them).
     int stride = 1;
     std::optional<int> maxChars;
+    /// idx only: the images and labels files (relative to the project file, plain or gzip);
+    /// the test pair is optional (both or neither), else trainFraction splits.
+    std::string images;
+    std::string labels;
+    std::string testImages;
+    std::string testLabels;
 
     bool operator==(const DataSpec&) const = default;
 

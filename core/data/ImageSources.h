@@ -10,22 +10,25 @@
 
 namespace nnplay {
 
-/// True for the image sources read from files: "fashion-mnist".
+/// True for the image sources read from files: "fashion-mnist", "idx".
 bool isImageSource(const std::string& source);
 
-/// The image sources' settings, for any source (checkDataSpec calls it): train_limit and
-/// test_limit at least 1 and only for fashion-mnist. Throws InputError naming the file key.
+/// The settings of an image source (checkDataSpec calls it for every source; others pass):
+/// fashion-mnist's limits not negative (0 is all); idx needs images and labels, and test
+/// images and test labels both or neither. Throws InputError naming the file key.
 void checkImageDataSpec(const DataSpec& spec);
 
 /// Loads an image source. Returns the training part when the source has its own test part
 /// (then filled into `test`), else every sample for the caller to split by trainFraction
-/// (`test` stays empty). Fills `info` as describeImageData() does. Paths are resolved against
-/// baseDir. Throws InputError naming the file and what is wrong.
+/// (`test` stays empty). idx: the classes are the label values of the training labels, named
+/// by their numbers ("0".."9" for MNIST); a test label outside them is an error. Fills `info` as
+/// describeImageData() does. Paths are resolved against baseDir. Throws InputError naming the file
+/// and what is wrong.
 Dataset loadImageData(const DataSpec& spec, const std::string& baseDir, DataInfo& info,
                       Dataset& test);
 
-/// What loadImageData() puts in its `info`, reading as little as possible (fashion-mnist:
-/// whether the package is installed).
+/// What loadImageData() puts in its `info`, reading as little as possible: fashion-mnist
+/// whether the package is installed; idx the images' headers and the training labels.
 DataInfo describeImageData(const DataSpec& spec, const std::string& baseDir);
 
 /// Classification of images of `shape`: inputShape and imageShape, one feature name per

@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <fstream>
 #include <limits>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
@@ -216,25 +217,46 @@ std::string readTitle(const json& j) {
     return title;
 }
 
-/// The keys of the image sources (data/ImageSources.h).
-const std::set<std::string>& imageDataKeys() {
-    static const std::set<std::string> keys{"train_limit", "test_limit"};
+/// The keys of the image sources (data/ImageSources.h), each with the source that takes it.
+const std::map<std::string, std::string>& imageDataKeys() {
+    static const std::map<std::string, std::string> keys{{"train_limit", "fashion-mnist"},
+                                                         {"test_limit", "fashion-mnist"},
+                                                         {"images", "idx"},
+                                                         {"labels", "idx"},
+                                                         {"test_images", "idx"},
+                                                         {"test_labels", "idx"}};
     return keys;
 }
 
 void readImageData(const json& j, const std::string& where, DataSpec& d) {
+    for (const auto& [key, source] : imageDataKeys())
+        if (j.contains(key) && d.source != source)
+            throw InputError(where + "." + key + " belongs to the " + source + " data, not to " +
+                             quoteForMessage(d.source));
     d.trainLimit = integer(j, "train_limit", where, d.trainLimit);
     d.testLimit = integer(j, "test_limit", where, d.testLimit);
     if (j.contains("train_limit") && d.trainLimit < 1)
         throw InputError("data.train_limit must be at least 1 (leave it out to use every image)");
     if (j.contains("test_limit") && d.testLimit < 1)
         throw InputError("data.test_limit must be at least 1 (leave it out to use every image)");
+    d.images = text(j, "images", where, d.images);
+    d.labels = text(j, "labels", where, d.labels);
+    d.testImages = text(j, "test_images", where, d.testImages);
+    d.testLabels = text(j, "test_labels", where, d.testLabels);
     checkImageDataSpec(d);
 }
 
 void writeImageData(const DataSpec& d, json& j) {
     if (d.trainLimit > 0) j["train_limit"] = d.trainLimit;
     if (d.testLimit > 0) j["test_limit"] = d.testLimit;
+    if (d.source == "idx") {
+        j["images"] = d.images;
+        j["labels"] = d.labels;
+        if (!d.testImages.empty() || !d.testLabels.empty()) {
+            j["test_images"] = d.testImages;
+            j["test_labels"] = d.testLabels;
+        }
+    }
 }
 
 /// The keys of the sequence sources ("sine", "text").
@@ -292,7 +314,7 @@ DataSpec readData(const json& j) {
                                "label",
                                "standardize",
                                "standardize_target"};
-    keys.insert(imageDataKeys().begin(), imageDataKeys().end());
+    for (const auto& [key, source] : imageDataKeys()) keys.insert(key);
     keys.insert(sequenceDataKeys().begin(), sequenceDataKeys().end());
     checkKeys(j, where, keys);
     DataSpec d;

@@ -16,5 +16,6 @@ int runDataDescriptionTests(int argc, char** argv);
 int runFashionMnistTests(int argc, char** argv);
 int runSineGeneratorTests(int argc, char** argv);
 int runTextLoaderTests(int argc, char** argv);
+int runIdxReaderTests(int argc, char** argv);
 
 }  // namespace nnplay::test

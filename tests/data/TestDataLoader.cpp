@@ -39,7 +39,7 @@ private slots:
         for (const auto& s : dataSources()) names.push_back(s.name);
         const std::vector<std::string> expected{
             "circle",     "xor",    "gaussian", "spiral",        "moons", "groups", "plane",
-            "multigauss", "digits", "csv",      "fashion-mnist", "sine",  "text"};
+            "multigauss", "digits", "csv",      "fashion-mnist", "sine",  "text",   "idx"};
         QVERIFY(names == expected);
         QVERIFY(dataSources()[6].task == Task::Regression);
         QVERIFY(dataSources()[0].isPlane && dataSources()[5].isPlane);

@@ -10,7 +10,7 @@ int main(int argc, char** argv) {
     for (auto run :
          {runRandomTests, runPlaneGeneratorsTests, runFeaturesTests, runTrainTestSplitTests,
           runDigitsTests, runCsvTests, runDataLoaderTests, runDataDescriptionTests,
-          runFashionMnistTests, runSineGeneratorTests, runTextLoaderTests}) {
+          runFashionMnistTests, runSineGeneratorTests, runTextLoaderTests, runIdxReaderTests}) {
         failures += run(argc, argv) != 0 ? 1 : 0;
     }
     return failures;

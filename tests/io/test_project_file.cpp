@@ -416,6 +416,15 @@ void TestProjectFile::roundTrip_data() {
     QTest::newRow("text") << text;
     text.data.maxChars = 5000;
     QTest::newRow("text, max_chars") << text;
+    Project idx = fashion;
+    idx.data = DataSpec{};
+    idx.data.source = "idx";
+    idx.data.images = "mnist/train-images-idx3-ubyte.gz";
+    idx.data.labels = "mnist/train-labels-idx1-ubyte.gz";
+    QTest::newRow("idx split by train_fraction") << idx;
+    idx.data.testImages = "mnist/t10k-images-idx3-ubyte";
+    idx.data.testLabels = "/data/mnist/t10k-labels-idx1-ubyte";
+    QTest::newRow("idx with a test part") << idx;
 }
 
 void TestProjectFile::roundTrip() {
@@ -691,6 +700,17 @@ void TestProjectFile::rejectsBadProjects_data() {
     row("max_chars as text",
         minimal(R"([{"type": "relu"}])", R"( "data": {"source": "text", "max_chars": "all"},)"),
         {"data.max_chars", "number", "string"});
+    row("idx without labels",
+        minimal(R"([{"type": "relu"}])", R"( "data": {"source": "idx", "images": "a.idx"},)"),
+        {"the idx data needs two files"});
+    row("test images without test labels",
+        minimal(R"([{"type": "relu"}])",
+                R"( "data": {"source": "idx", "images": "a", "labels": "b", "test_images": "c"},)"),
+        {"needs both data.test_images and data.test_labels"});
+    row("images of csv data",
+        minimal(R"([{"type": "relu"}])",
+                R"( "data": {"source": "csv", "path": "a.csv", "images": "a.idx"},)"),
+        {"data.images belongs to the idx data, not to 'csv'"});
     row("data as list", minimal(R"([{"type": "relu"}])", R"( "data": [1, 2],)"),
         {"data", "object"});
     row("layers not a list",
