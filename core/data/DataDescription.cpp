@@ -6,6 +6,7 @@
 #include "data/CsvLoader.h"
 #include "data/DataLoader.h"
 #include "data/DigitsLoader.h"
+#include "data/ImageSources.h"
 #include "data/PlaneGenerators.h"
 
 namespace nnplay {
@@ -25,6 +26,7 @@ DataInfo describeData(const DataSpec& spec, Task task, const std::string& baseDi
         return info;
     }
     if (spec.source == "digits") return digitsDataInfo();
+    if (isImageSource(spec.source)) return describeImageData(spec, baseDir);
     DataInfo info = describeCsvData(readCsvSource(spec, baseDir), spec.label, task);
     // Standardised targets have a range in other units, known only after the split.
     if (spec.standardizeTarget) info.targetRange.reset();

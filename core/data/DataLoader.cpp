@@ -10,6 +10,7 @@
 #include "data/DataDescription.h"
 #include "data/DigitsLoader.h"
 #include "data/Features.h"
+#include "data/ImageSources.h"
 #include "data/PlaneGenerators.h"
 #include "data/ResourcePath.h"
 #include "data/TrainTestSplit.h"
@@ -34,6 +35,14 @@ std::string sourceList(const std::function<bool(const SourceInfo&)>& keep) {
 /// drew the points.
 std::uint32_t splitSeed(std::uint32_t seed) { return seed * 2654435761u + 0x9E3779B9u; }
 
+/// Cuts the validation part from split.train.
+void cutValidation(const DataSpec& spec, DataSplit& split) {
+    if (spec.validationFraction <= 0.0) return;
+    const Dataset trainAll = std::move(split.train);
+    splitTrainTest(trainAll, 1.0 - spec.validationFraction, splitSeed(splitSeed(spec.seed)),
+                   split.train, split.validation);
+}
+
 /// Cuts train and test (with exactly trainPerGroup[g] samples of group g for training when
 /// given), then the validation part from the training part.
 void splitInto(const Dataset& all, const DataSpec& spec, DataSplit& split,
@@ -42,11 +51,7 @@ void splitInto(const Dataset& all, const DataSpec& spec, DataSplit& split,
         splitTrainTest(all, spec.trainFraction, splitSeed(spec.seed), split.train, split.test);
     else
         splitTrainTestByGroup(all, trainPerGroup, splitSeed(spec.seed), split.train, split.test);
-    if (spec.validationFraction > 0.0) {
-        const Dataset trainAll = std::move(split.train);
-        splitTrainTest(trainAll, 1.0 - spec.validationFraction, splitSeed(splitSeed(spec.seed)),
-                       split.train, split.validation);
-    }
+    cutValidation(spec, split);
 }
 
 /// How many samples of groups A and B the training part of groups data holds: group B at
@@ -97,6 +102,7 @@ const std::vector<SourceInfo>& dataSources() {
         {"multigauss", "Hills of Gaussians", "Hills", Task::Regression, true},
         {"digits", "Digits 8x8", "Digits", Task::Classification, false},
         {"csv", "CSV file", "CSV", Task::Classification, false, true},
+        {"fashion-mnist", "Fashion-MNIST 28x28", "Fashion", Task::Classification, false},
     };
     return sources;
 }
@@ -172,6 +178,7 @@ void checkDataSpec(const DataSpec& spec, Task task) {
         checkPlaneFeatures(spec.features);
     }
     checkDataBalance(spec);
+    checkImageDataSpec(spec);
     if (spec.source == "csv") {
         if (spec.path.empty() && spec.csvText.empty())
             throw InputError("no CSV file chosen for the data");
@@ -188,8 +195,12 @@ DataSplit loadData(const DataSpec& spec, Task task, const std::string& baseDir) 
 
     DataSplit split;
     Dataset all;
+    Dataset givenTest;  // the test part of a source that has its own
     std::string file;
-    if (spec.source == "digits") {
+    if (isImageSource(spec.source)) {
+        file = spec.source;
+        all = loadImageData(spec, baseDir, split.info, givenTest);
+    } else if (spec.source == "digits") {
         file = resourcePath("digits.csv.gz");
         all = loadDigits(file, split.info);
     } else {
@@ -202,7 +213,13 @@ DataSplit loadData(const DataSpec& spec, Task task, const std::string& baseDir) 
                          " sample; at least " + std::to_string(kMinSamples) +
                          " are needed to train and test");
     }
-    splitInto(all, spec, split);
+    if (givenTest.sampleCount() > 0) {
+        split.train = std::move(all);
+        split.test = std::move(givenTest);
+        cutValidation(spec, split);
+    } else {
+        splitInto(all, spec, split);
+    }
     if (spec.source == "csv" && spec.standardize) {
         split.standardizer.fit(split.train.inputs);
         split.standardizer.apply(split.train.inputs);

@@ -11,8 +11,8 @@ namespace nnplay {
 
 /// Where the samples come from: the "data" object of a project file.
 struct DataSpec {
-    /// "circle", "xor", "gaussian", "spiral", "moons", "groups", "plane", "multigauss", "digits"
-    /// or "csv".
+    /// "circle", "xor", "gaussian", "spiral", "moons", "groups", "plane", "multigauss", "digits",
+    /// "csv" or an image source (ImageSources.h).
     std::string source = "circle";
     int samples = 500;   ///< generators only
     double noise = 0.0;  ///< generators only: 0..0.5 as in Playground's slider / 100
@@ -40,6 +40,11 @@ struct DataSpec {
     bool standardize = false;
     /// CSV regression only: standardise the target (predictions are mapped back).
     bool standardizeTarget = false;
+
+    /// fashion-mnist only: use the first trainLimit training and testLimit test images of the
+    /// package's own split; 0 for all of them.
+    int trainLimit = 0;
+    int testLimit = 0;
 
     bool operator==(const DataSpec&) const = default;
 

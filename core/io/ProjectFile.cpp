@@ -18,6 +18,7 @@
 #include <sstream>
 
 #include "MessageText.h"
+#include "data/ImageSources.h"
 #include "io/AtomicFile.h"
 #include "layers/LayerRegistry.h"
 #include "train/SettingsCheck.h"
@@ -215,13 +216,46 @@ std::string readTitle(const json& j) {
     return title;
 }
 
+/// The keys of the image sources (data/ImageSources.h).
+const std::set<std::string>& imageDataKeys() {
+    static const std::set<std::string> keys{"train_limit", "test_limit"};
+    return keys;
+}
+
+void readImageData(const json& j, const std::string& where, DataSpec& d) {
+    d.trainLimit = integer(j, "train_limit", where, d.trainLimit);
+    d.testLimit = integer(j, "test_limit", where, d.testLimit);
+    if (j.contains("train_limit") && d.trainLimit < 1)
+        throw InputError("data.train_limit must be at least 1 (leave it out to use every image)");
+    if (j.contains("test_limit") && d.testLimit < 1)
+        throw InputError("data.test_limit must be at least 1 (leave it out to use every image)");
+    checkImageDataSpec(d);
+}
+
+void writeImageData(const DataSpec& d, json& j) {
+    if (d.trainLimit > 0) j["train_limit"] = d.trainLimit;
+    if (d.testLimit > 0) j["test_limit"] = d.testLimit;
+}
+
 DataSpec readData(const json& j) {
     const std::string where = "data";
     requireObject(j, where);
-    checkKeys(j, where,
-              {"source", "samples", "noise", "positive_share", "minority_share", "train_fraction",
-               "validation_fraction", "seed", "features", "path", "csv_text", "label",
-               "standardize", "standardize_target"});
+    std::set<std::string> keys{"source",
+                               "samples",
+                               "noise",
+                               "positive_share",
+                               "minority_share",
+                               "train_fraction",
+                               "validation_fraction",
+                               "seed",
+                               "features",
+                               "path",
+                               "csv_text",
+                               "label",
+                               "standardize",
+                               "standardize_target"};
+    keys.insert(imageDataKeys().begin(), imageDataKeys().end());
+    checkKeys(j, where, keys);
     DataSpec d;
     d.source = text(j, "source", where, d.source);
     d.samples = integer(j, "samples", where, d.samples);
@@ -245,6 +279,7 @@ DataSpec readData(const json& j) {
     d.label = text(j, "label", where, d.label);
     d.standardize = boolean(j, "standardize", where, d.standardize);
     d.standardizeTarget = boolean(j, "standardize_target", where, d.standardizeTarget);
+    readImageData(j, where, d);
     if (d.csvText.size() > DataSpec::kMaxCsvTextBytes)
         throw InputError("data.csv_text holds " + std::to_string(d.csvText.size()) +
                          " bytes of CSV data, more than a project can keep (" +
@@ -271,6 +306,8 @@ json writeData(const DataSpec& d) {
         if (d.standardizeTarget) j["standardize_target"] = true;
         // Last, so the settings above stay in view of a reader.
         if (!d.csvText.empty()) j["csv_text"] = d.csvText;
+    } else if (isImageSource(d.source)) {
+        writeImageData(d, j);
     } else {
         j["samples"] = d.samples;
         j["noise"] = d.noise;

@@ -13,5 +13,6 @@ int runDigitsTests(int argc, char** argv);
 int runCsvTests(int argc, char** argv);
 int runDataLoaderTests(int argc, char** argv);
 int runDataDescriptionTests(int argc, char** argv);
+int runFashionMnistTests(int argc, char** argv);
 
 }  // namespace nnplay::test

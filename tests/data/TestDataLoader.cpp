@@ -37,8 +37,9 @@ private slots:
     void listsSources() {
         std::vector<std::string> names;
         for (const auto& s : dataSources()) names.push_back(s.name);
-        const std::vector<std::string> expected{"circle", "xor",   "gaussian",   "spiral", "moons",
-                                                "groups", "plane", "multigauss", "digits", "csv"};
+        const std::vector<std::string> expected{"circle", "xor",    "gaussian",     "spiral",
+                                                "moons",  "groups", "plane",        "multigauss",
+                                                "digits", "csv",    "fashion-mnist"};
         QVERIFY(names == expected);
         QVERIFY(dataSources()[6].task == Task::Regression);
         QVERIFY(dataSources()[0].isPlane && dataSources()[5].isPlane);

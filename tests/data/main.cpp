@@ -7,9 +7,9 @@ int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
     using namespace nnplay::test;
     int failures = 0;
-    for (auto run :
-         {runRandomTests, runPlaneGeneratorsTests, runFeaturesTests, runTrainTestSplitTests,
-          runDigitsTests, runCsvTests, runDataLoaderTests, runDataDescriptionTests}) {
+    for (auto run : {runRandomTests, runPlaneGeneratorsTests, runFeaturesTests,
+                     runTrainTestSplitTests, runDigitsTests, runCsvTests, runDataLoaderTests,
+                     runDataDescriptionTests, runFashionMnistTests}) {
         failures += run(argc, argv) != 0 ? 1 : 0;
     }
     return failures;

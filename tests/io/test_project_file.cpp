@@ -386,6 +386,15 @@ void TestProjectFile::roundTrip_data() {
     groups.data.source = "groups";
     groups.data.minorityShare = 0.0;  // written although 0: set is not the same as unset
     QTest::newRow("minority share 0") << groups;
+    // Image sources write only their own keys, so the generators' settings keep their defaults.
+    Project fashion = Project::defaultProject();
+    fashion.data = DataSpec{};
+    fashion.data.source = "fashion-mnist";
+    QTest::newRow("fashion-mnist") << fashion;
+    fashion.data.trainLimit = 6000;
+    fashion.data.testLimit = 1000;
+    fashion.data.validationFraction = 0.1;
+    QTest::newRow("fashion-mnist with limits") << fashion;
 }
 
 void TestProjectFile::roundTrip() {
@@ -645,6 +654,13 @@ void TestProjectFile::rejectsBadProjects_data() {
     row("minority share of the circle",
         minimal(R"([{"type": "relu"}])", R"( "data": {"minority_share": 0.1},)"),
         {"data.minority_share", "belongs to the 'groups' data"});
+    row("train limit 0",
+        minimal(R"([{"type": "relu"}])",
+                R"( "data": {"source": "fashion-mnist", "train_limit": 0},)"),
+        {"data.train_limit must be at least 1"});
+    row("test limit of circle data",
+        minimal(R"([{"type": "relu"}])", R"( "data": {"test_limit": 100},)"),
+        {"data.test_limit belongs to the fashion-mnist data"});
     row("data as list", minimal(R"([{"type": "relu"}])", R"( "data": [1, 2],)"),
         {"data", "object"});
     row("layers not a list",
