@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
+#include <map>
 
 #include "data/DataLoader.h"
 #include "data/Features.h"
@@ -51,7 +53,8 @@ std::vector<Figure> w1(int reps) {
         rates.push_back(n * kEpochs / seconds(start));
     }
     Figure f = summarize("W1", "train_samples/s", "samples/s", rates);
-    f.extra.push_back({"train_acc", session->classificationMetrics(session->data().train).accuracy});
+    f.extra.push_back(
+        {"train_acc", session->classificationMetrics(session->data().train).accuracy});
     return {f};
 }
 
@@ -143,6 +146,91 @@ std::vector<Figure> w4(int) {
     return {f};
 }
 
+/// A network of layers given as (type, settings).
+NetworkSpec layers(
+    std::initializer_list<std::pair<std::string, std::map<std::string, double>>> list) {
+    NetworkSpec net;
+    for (const auto& [type, settings] : list) net.add(type).settings = settings;
+    return net;
+}
+
+/// Trains `p` for `epochs` timed epochs after one warm-up epoch of another session.
+Figure perEpoch(const std::string& id, const Project& p, int epochs) {
+    {
+        auto warm = makeSession(p);
+        warm->stepEpoch();
+    }
+    auto session = makeSession(p);
+    std::vector<double> times;
+    for (int e = 0; e < epochs; ++e) {
+        const auto start = Clock::now();
+        session->stepEpoch();
+        times.push_back(seconds(start));
+    }
+    Figure f = summarize(id, "s/epoch", "s", times);
+    f.extra.push_back({"test_acc", session->classificationMetrics(session->data().test).accuracy});
+    f.extra.push_back({"epochs", epochs});
+    return f;
+}
+
+Project convProject(const std::string& source, NetworkSpec network, int batch) {
+    Project p;
+    p.data.source = source;
+    p.data.trainFraction = 0.8;  // digits: 1438 train / 359 test, as the peers
+    p.network() = std::move(network);
+    p.training.loss = LossKind::Cce;
+    p.training.optimizer.kind = "adam";
+    p.training.optimizer.learningRate = 1e-3f;
+    p.training.batchSize = batch;
+    p.training.init = InitScheme::PyTorch;
+    p.training.seed = 6;
+    return p;
+}
+
+// W5: digits as 1x8x8, conv 3x3x8 same + ReLU, maxpool 2, dense 10, Adam 1e-3, batch 32.
+std::vector<Figure> w5(int reps) {
+    const Project p = convProject("digits",
+                                  layers({{"conv2d", {{"filters", 8}, {"kernel_size", 3}}},
+                                          {"relu", {}},
+                                          {"maxpool2d", {}},
+                                          {"dense", {{"units", 10}}},
+                                          {"softmax", {}}}),
+                                  32);
+    return {perEpoch("W5", p, std::max(reps, 10))};
+}
+
+// W8: Fashion-MNIST, conv 5x5x16 valid + ReLU, maxpool 2, conv 5x5x32 valid + ReLU, maxpool 2,
+// dense 10, Adam 1e-3, batch 64; W8_EPOCHS timed epochs (2 unless set).
+std::vector<Figure> w8(int) {
+    const std::map<std::string, double> valid = {{"kernel_size", 5}, {"padding", 1}};
+    auto with = [](std::map<std::string, double> s, double filters) {
+        s["filters"] = filters;
+        return s;
+    };
+    const Project p = convProject("fashion-mnist",
+                                  layers({{"conv2d", with(valid, 16)},
+                                          {"relu", {}},
+                                          {"maxpool2d", {}},
+                                          {"conv2d", with(valid, 32)},
+                                          {"relu", {}},
+                                          {"maxpool2d", {}},
+                                          {"dense", {{"units", 10}}},
+                                          {"softmax", {}}}),
+                                  64);
+    const char* epochs = std::getenv("W8_EPOCHS");
+    auto session = makeSession(p);
+    std::vector<double> times;
+    for (int e = 0; e < (epochs ? std::max(1, std::atoi(epochs)) : 2); ++e) {
+        const auto start = Clock::now();
+        session->stepEpoch();
+        times.push_back(seconds(start));
+    }
+    Figure f = summarize("W8", "s/epoch", "s", times);
+    f.extra.push_back({"test_acc", session->classificationMetrics(session->data().test).accuracy});
+    f.extra.push_back({"epochs", static_cast<double>(times.size())});
+    return {f};
+}
+
 }  // namespace
 
 Figure summarize(const std::string& workload, const std::string& metric, const std::string& unit,
@@ -165,6 +253,8 @@ std::vector<Workload> engineWorkloads() {
         {"W1", "Playground default: circle 2-4-2-1 tanh, SGD, batch 10", w1},
         {"W2", "spiral 2-64-64-64-1 ReLU, Adam, batch 32 (and W3: 200x200 grid)", w2w3},
         {"W4", "digits 64-128-10 ReLU, Adam, batch 32", w4},
+        {"W5", "digits 1x8x8: conv 3x3x8 same, ReLU, maxpool 2, dense 10; Adam, batch 32", w5},
+        {"W8", "Fashion-MNIST: conv 5x5x16, maxpool, conv 5x5x32, maxpool, dense 10; batch 64", w8},
     };
 }
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "ShapeError.h"
 #include "layers/LayerRegistry.h"
 
 namespace nnplay {
@@ -176,6 +177,13 @@ ShapeReport inferShapes(const NetworkSpec& spec, const Shape& input, int expecte
                 }
             }
             shape = info->outputShape(layer, shape);
+        } catch (const ShapeError& e) {
+            // Name what feeds the layer, which its own shape arithmetic cannot know.
+            const std::string source = i == 0 ? std::string("the data")
+                                              : registry.get(spec.layers[i - 1].type).displayName;
+            fail(index, "needs " + e.need() + " but " + source + " gives " + shape.toString() +
+                            (e.advice().empty() ? "" : ": " + e.advice()));
+            return report;
         } catch (const InputError& e) {
             fail(index, e.what());
             return report;

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "layers/ActivationLayer.h"
+#include "layers/ConvolutionLayers.h"
 #include "layers/DenseLayer.h"
 #include "layers/DropoutLayer.h"
 #include "layers/SoftmaxLayer.h"
@@ -191,6 +192,8 @@ void registerBuiltinLayers(LayerRegistry& registry) {
 
     registry.add(activation("linear", "Linear", "Leaves values unchanged (for regression outputs).",
                             K::Linear, [](double x) { return x / 3.0; }));
+
+    registerConvolutionLayers(registry);
 }
 
 }  // namespace nnplay

@@ -80,6 +80,10 @@ struct LayerInfo {
     bool drawsNeurons = false;
     /// Works on images (channels x height x width) and keeps their geometry.
     bool imageLayer = false;
+    /// Makes no new units: it normalises, pools or reshapes the values it gets (batchnorm,
+    /// pooling, flatten), so automatic initialisation of the layer before it looks past it to
+    /// the activation that follows.
+    bool keepsUnits = false;
     /// Works on sequences (Shape::steps), one step after another.
     bool sequenceLayer = false;
     /// The range of its outputs when it ends a network, and how classes are read from them.
@@ -124,7 +128,7 @@ private:
     std::vector<LayerInfo> m_infos;
 };
 
-/// Adds dense, dropout and the activations to a registry.
+/// Adds dense, dropout, the activations and the convolution layers to a registry.
 void registerBuiltinLayers(LayerRegistry& registry);
 
 }  // namespace nnplay

@@ -14,7 +14,11 @@ Model::Model(const NetworkSpec& spec, const Shape& input, InitScheme scheme, std
     for (std::size_t i = 0; i < spec.layers.size(); ++i) {
         const LayerSpec& layerSpec = spec.layers[i];
         std::unique_ptr<Layer> layer = registry.get(layerSpec.type).create(layerSpec);
-        const std::string next = i + 1 < spec.layers.size() ? spec.layers[i + 1].type : "";
+        // The activation that follows, past layers that make no new units (batchnorm, pooling).
+        std::size_t after = i + 1;
+        while (after < spec.layers.size() && registry.get(spec.layers[after].type).keepsUnits)
+            ++after;
+        const std::string next = after < spec.layers.size() ? spec.layers[after].type : "";
         layer->build(shape, scheme, next, rng);
         layer->setInputGradientNeeded(i > 0);
         layer->setTrainable(layerSpec.trainable);

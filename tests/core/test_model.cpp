@@ -334,7 +334,7 @@ void TestModel::registryTraits() {
     QCOMPARE(r.get("softmax").outputKind, OutputKind::Distribution);
     QCOMPARE(r.get("linear").outputKind, OutputKind::Unbounded);
     for (const LayerInfo& info : r.all()) {
-        QVERIFY(!info.imageLayer && !info.sequenceLayer);
+        QVERIFY2(info.imageLayer == (info.group == "Convolution"), info.type.c_str());
         QVERIFY2(info.glyph != LayerInfo::Glyph::Curve || info.glyphCurve, info.type.c_str());
         if (info.isActivation) QVERIFY(!info.hasWeights() && !info.drawsNeurons);
     }

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <mutex>
+#include <thread>
+#include <type_traits>
+#include <vector>
+
+namespace nnplay {
+
+/// Worker threads that the engine's heavy layers (convolutions) share to split a batch. One
+/// thread (the default) runs everything on the caller; the CLI and nnplay-bench may use every
+/// core, the window leaves one free for drawing. Results depend on the thread count only
+/// through the order of float sums, never on timing.
+class ThreadPool {
+public:
+    explicit ThreadPool(int threads = 1);
+    ~ThreadPool();
+    ThreadPool(const ThreadPool&) = delete;
+    ThreadPool& operator=(const ThreadPool&) = delete;
+
+    /// The pool the layers use.
+    static ThreadPool& shared();
+
+    /// Threads that run() may use, the caller's included (at least 1). Not to be called while
+    /// a run() is under way.
+    void setThreadCount(int threads);
+    int threadCount() const { return static_cast<int>(m_workers.size()) + 1; }
+
+    /// Calls task(i) for every i in [0, count), spread over the threads, and returns when all
+    /// are done. Runs them one after another on the caller when the pool has one thread or is
+    /// busy with another caller's run (so nested and concurrent calls never wait on each other).
+    template <class F>
+    void run(int count, F&& task) {
+        using Task = std::remove_reference_t<F>;
+        runTasks(
+            count, [](void* t, int i) { (*static_cast<Task*>(t))(i); }, &task);
+    }
+
+private:
+    using TaskFunction = void (*)(void*, int);
+    void runTasks(int count, TaskFunction function, void* task);
+    /// Waits for runs after the one numbered `seen` and takes their tasks.
+    void workerLoop(std::uint64_t seen);
+    /// Takes tasks of the current run until none are left.
+    void takeTasks();
+    void stopWorkers();
+
+    std::vector<std::thread> m_workers;
+    std::mutex m_runMutex;  // held by the caller whose tasks the workers run
+    std::mutex m_mutex;     // guards everything below but m_next
+    std::condition_variable m_wake, m_done;
+    std::uint64_t m_generation = 0;  // counts runs, so a worker sees each run once
+    bool m_stop = false;
+    int m_busyWorkers = 0;
+    TaskFunction m_function = nullptr;
+    void* m_task = nullptr;
+    int m_count = 0;
+    std::atomic<int> m_next{0};
+};
+
+}  // namespace nnplay
