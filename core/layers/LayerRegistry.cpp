@@ -7,6 +7,7 @@
 #include "layers/ActivationLayer.h"
 #include "layers/DenseLayer.h"
 #include "layers/DropoutLayer.h"
+#include "layers/RecurrentLayers.h"
 #include "layers/SoftmaxLayer.h"
 
 namespace nnplay {
@@ -191,6 +192,8 @@ void registerBuiltinLayers(LayerRegistry& registry) {
 
     registry.add(activation("linear", "Linear", "Leaves values unchanged (for regression outputs).",
                             K::Linear, [](double x) { return x / 3.0; }));
+
+    registerRecurrentLayers(registry);
 }
 
 }  // namespace nnplay

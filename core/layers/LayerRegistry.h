@@ -124,7 +124,7 @@ private:
     std::vector<LayerInfo> m_infos;
 };
 
-/// Adds dense, dropout and the activations to a registry.
+/// Adds dense, dropout, the activations and the recurrent layers to a registry.
 void registerBuiltinLayers(LayerRegistry& registry);
 
 }  // namespace nnplay
