@@ -165,6 +165,21 @@ ShapeReport inferShapes(const NetworkSpec& spec, const Shape& input, int expecte
             fail(index, reason);
             return report;
         }
+        if (info->sequenceLayer && !shape.isSequence()) {
+            // Name what feeds it, and what would make that a sequence.
+            const LayerInfo* before = i > 0 ? registry.find(spec.layers[i - 1].type) : nullptr;
+            const std::string source = i == 0   ? "the data"
+                                       : before ? before->displayName
+                                                : "the layer before";
+            fail(index, "needs a sequence (steps x features) but " + source + " gives " +
+                            shape.toString() + ": " +
+                            (before && before->sequenceLayer
+                                 ? "turn on return_sequences in " + describeLayer(spec, index - 1) +
+                                       " so it passes on every step"
+                                 : "recurrent layers read sequence data (sine, text) and come "
+                                   "before the Dense layers"));
+            return report;
+        }
         try {
             report.layers[i].paramCount = info->paramCount(layer, shape);
             if (!layer.params.empty()) {
@@ -191,11 +206,12 @@ ShapeReport inferShapes(const NetworkSpec& spec, const Shape& input, int expecte
         report.layers[i].output = shape;
         report.layers[i].inferred = true;
     }
-    if (expectedOutputs > 0 && shape.size() != expectedOutputs) {
+    if (expectedOutputs > 0 && shape.stepSize() != expectedOutputs) {
         // Point at the last layer that decides the output size.
-        fail(registry.sizingLayer(spec), "gives " + std::to_string(shape.size()) + " output" +
-                       (shape.size() == 1 ? "" : "s") + " but the data needs " +
-                       std::to_string(expectedOutputs));
+        fail(registry.sizingLayer(spec), "gives " + std::to_string(shape.stepSize()) + " output" +
+                                             (shape.stepSize() == 1 ? "" : "s") +
+                                             " but the data needs " +
+                                             std::to_string(expectedOutputs));
     }
     return report;
 }

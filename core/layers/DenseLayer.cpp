@@ -10,7 +10,9 @@ namespace nnplay {
 
 void DenseLayer::build(const Shape& input, InitScheme scheme, const std::string& nextActivation,
                        Random& rng) {
-    const int fanIn = input.size();
+    const bool perStep = input.isSequence() && input.isFlat();
+    m_steps = perStep ? input.steps : 1;
+    const int fanIn = perStep ? input.stepSize() : input.size();
     m_weights.resize(m_units, fanIn);
     m_bias.resize(m_units, 1);
     float limit = 0.0f;
@@ -34,7 +36,8 @@ void DenseLayer::build(const Shape& input, InitScheme scheme, const std::string&
     for (Eigen::Index i = 0; i < m_weights.size(); ++i)
         m_weights.data()[i] = static_cast<float>(rng.uniform(-limit, limit));
     if (scheme == InitScheme::PyTorch) {
-        for (Eigen::Index i = 0; i < m_bias.size(); ++i) m_bias(i) = static_cast<float>(rng.uniform(-limit, limit));
+        for (Eigen::Index i = 0; i < m_bias.size(); ++i)
+            m_bias(i) = static_cast<float>(rng.uniform(-limit, limit));
     } else {
         m_bias.setConstant(biasValue);
     }
@@ -44,8 +47,8 @@ void DenseLayer::build(const Shape& input, InitScheme scheme, const std::string&
 
 ConstMatrixRef DenseLayer::forward(const ConstMatrixRef& input, Mode) {
     new (&m_input) ConstMatrixMap(contiguous(input));
-    const Eigen::Index inputs = m_weights.cols(), n = input.cols();
-    auto out = m_output.view(m_units, n);
+    const Eigen::Index inputs = m_weights.cols(), n = input.cols() * m_steps;
+    auto out = m_output.view(m_units * m_steps, input.cols());
     kernels::multiply(m_units, n, inputs, m_weights.data(), m_units, {m_input.data(), 1, inputs},
                       out.data(), m_units, m_bias.data());
     return out;
@@ -53,7 +56,7 @@ ConstMatrixRef DenseLayer::forward(const ConstMatrixRef& input, Mode) {
 
 ConstMatrixRef DenseLayer::backward(const ConstMatrixRef& gradOutput) {
     const ConstMatrixMap g = contiguous(gradOutput);
-    const Eigen::Index inputs = m_weights.cols(), n = g.cols();
+    const Eigen::Index inputs = m_weights.cols(), n = g.cols() * m_steps;
     // dW = g * input^T: input^T is the input read with its strides swapped.
     kernels::multiply(m_units, inputs, n, g.data(), m_units, {m_input.data(), inputs, 1},
                       m_weightsGrad.data(), m_units, nullptr);
@@ -63,23 +66,28 @@ ConstMatrixRef DenseLayer::backward(const ConstMatrixRef& gradOutput) {
     if (m_weightsT.rows() != inputs || m_weightsT.cols() != m_units)
         m_weightsT.resize(inputs, m_units);
     kernels::transpose(m_units, inputs, m_weights.data(), m_weightsT.data());
-    auto gradInput = m_gradInput.view(inputs, n);
+    auto gradInput = m_gradInput.view(inputs * m_steps, g.cols());
     kernels::multiply(inputs, n, m_units, m_weightsT.data(), inputs, {g.data(), 1, m_units},
                       gradInput.data(), inputs, nullptr);
     return gradInput;
 }
 
 std::vector<ParamInfo> DenseLayer::paramInfo() {
-    return {{"weights", ParamStorage::Matrix, true, true}, {"bias", ParamStorage::List, true, false}};
+    return {{"weights", ParamStorage::Matrix, true, true},
+            {"bias", ParamStorage::List, true, false}};
 }
 
-Shape DenseLayer::outputShape(const LayerSpec& spec, const Shape&) {
-    return Shape::flat(static_cast<int>(spec.setting("units")));
-}
-
-std::vector<std::pair<int, int>> DenseLayer::paramShapes(const LayerSpec& spec, const Shape& input) {
+Shape DenseLayer::outputShape(const LayerSpec& spec, const Shape& input) {
     const int units = static_cast<int>(spec.setting("units"));
-    return {{units, input.size()}, {units, 1}};
+    if (input.isSequence() && input.isFlat()) return Shape::sequence(input.steps, units);
+    return Shape::flat(units);
+}
+
+std::vector<std::pair<int, int>> DenseLayer::paramShapes(const LayerSpec& spec,
+                                                         const Shape& input) {
+    const int units = static_cast<int>(spec.setting("units"));
+    const bool perStep = input.isSequence() && input.isFlat();
+    return {{units, perStep ? input.stepSize() : input.size()}, {units, 1}};
 }
 
 std::vector<Param> DenseLayer::params() {

@@ -8,6 +8,7 @@
 #include "layers/ConvolutionLayers.h"
 #include "layers/DenseLayer.h"
 #include "layers/DropoutLayer.h"
+#include "layers/RecurrentLayers.h"
 #include "layers/SoftmaxLayer.h"
 
 namespace nnplay {
@@ -194,6 +195,7 @@ void registerBuiltinLayers(LayerRegistry& registry) {
                             K::Linear, [](double x) { return x / 3.0; }));
 
     registerConvolutionLayers(registry);
+    registerRecurrentLayers(registry);
 }
 
 }  // namespace nnplay

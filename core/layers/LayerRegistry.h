@@ -128,7 +128,7 @@ private:
     std::vector<LayerInfo> m_infos;
 };
 
-/// Adds dense, dropout, the activations and the convolution layers to a registry.
+/// Adds dense, dropout, the activations, the convolution and the recurrent layers to a registry.
 void registerBuiltinLayers(LayerRegistry& registry);
 
 }  // namespace nnplay

@@ -28,6 +28,17 @@ private:
     Eigen::Index m_cols = 0;
 };
 
+/// A sequence batch (steps*k x n, step-major in each column) read as k x (steps*n): one
+/// column per sample and step, so a loss over it is a mean over samples and steps (PyTorch's
+/// losses over N*T). The view must be contiguous; no copy is made.
+inline ConstMatrixMap stepColumns(const ConstMatrixRef& batch, int steps) {
+    return {contiguous(batch).data(), batch.rows() / steps, batch.cols() * steps};
+}
+/// The inverse of stepColumns: k x (steps*n) read back as steps*k x n.
+inline ConstMatrixMap sampleColumns(const ConstMatrixRef& perStep, int steps) {
+    return {contiguous(perStep).data(), perStep.rows() * steps, perStep.cols() / steps};
+}
+
 /// The loss kinds a project names.
 enum class LossKind { Mse, Bce, Cce };
 std::string toString(LossKind kind);

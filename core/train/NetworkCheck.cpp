@@ -44,7 +44,8 @@ ShapeReport checkNetwork(const NetworkSpec& spec, const DataInfo& data, LossKind
         report.layers[index].error = reason;
         report.error = describeLayer(spec, index) + " " + reason;
     };
-    const int outputs = report.layers[last].output.size();
+    // A sequence output predicts at every step: the head's size is per step.
+    const int outputs = report.layers[last].output.stepSize();
     const OutputKind kind = registry.outputKind(spec);
     // Each message says what is wrong, then what the task needs (outputHeadNeed).
     const std::string need = outputHeadNeed(data, loss);

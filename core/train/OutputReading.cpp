@@ -20,19 +20,33 @@ float OutputReading::unitProbability(float y) const {
     return std::clamp(p, 0.0f, 1.0f);
 }
 
+namespace {
+
+/// The first row of the last step: a sequence output (steps*outputs rows) is read, per
+/// sample, at its last step.
+Eigen::Index lastStepRow(const ConstMatrixRef& outputs, int perStep) {
+    const Eigen::Index rows = outputs.rows();
+    return perStep > 0 && rows > perStep && rows % perStep == 0 ? rows - perStep : 0;
+}
+
+}  // namespace
+
 float OutputReading::probability(const ConstMatrixRef& outputs, Eigen::Index sample,
                                  int klass) const {
-    if (outputs.rows() == 1) {
-        const float p = unitProbability(outputs(0, sample));
+    const Eigen::Index first = lastStepRow(outputs, m_outputs);
+    if (outputs.rows() - first == 1) {
+        const float p = unitProbability(outputs(first, sample));
         return klass == 1 ? p : 1.0f - p;
     }
-    return unitProbability(outputs(klass, sample));
+    return unitProbability(outputs(first + klass, sample));
 }
 
 int OutputReading::classOf(const ConstMatrixRef& outputs, Eigen::Index sample) const {
-    if (outputs.rows() == 1) return unitProbability(outputs(0, sample)) >= 0.5f ? 1 : 0;
+    const Eigen::Index first = lastStepRow(outputs, m_outputs);
+    const Eigen::Index rows = outputs.rows() - first;
+    if (rows == 1) return unitProbability(outputs(first, sample)) >= 0.5f ? 1 : 0;
     int best = 0;
-    outputs.col(sample).maxCoeff(&best);
+    outputs.col(sample).tail(rows).maxCoeff(&best);
     return best;
 }
 

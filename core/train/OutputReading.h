@@ -11,7 +11,8 @@ namespace nnplay {
 
 /// The one rule that turns a classifier's outputs (after the output activation) into classes
 /// and class probabilities, and labels into training targets. One output stands for class 1
-/// of two; otherwise there is one output per class.
+/// of two; otherwise there is one output per class. A sequence output (steps*outputs rows)
+/// is read at its last step; TrainingSession reads every step through stepColumns.
 class OutputReading {
 public:
     OutputReading() = default;

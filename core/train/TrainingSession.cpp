@@ -9,6 +9,7 @@
 #include "MessageText.h"
 #include "Random.h"
 #include "data/DataLoader.h"
+#include "loss/Loss.h"
 #include "train/NetworkCheck.h"
 #include "train/SettingsCheck.h"
 
@@ -38,10 +39,25 @@ TrainingSession::TrainingSession(const Project& project, DataSplit data)
     checkTrainingSpec(m_training);
     const ShapeReport report = checkNetwork(m_network, m_data.info, m_training.loss);
     if (!report.ok()) throw InputError(report.error);
-    m_outputCount = report.layers.back().output.size();
+    const Shape output = report.layers.back().output;
+    m_outputCount = output.size();
+    m_outputSteps = output.isSequence() ? output.steps : 1;
     if (m_data.train.sampleCount() == 0) throw InputError("the training part has no samples");
+    if (m_outputSteps > 1) {
+        // A prediction at every step needs a target at every step.
+        const Dataset& train = m_data.train;
+        const bool perStep = m_task == Task::Classification
+                                 ? train.stepLabels.rows() == m_outputSteps
+                                 : train.stepTargets.rows() == m_outputSteps * output.stepSize();
+        if (!perStep)
+            throw InputError("The network predicts at each of its " +
+                             std::to_string(m_outputSteps) +
+                             " steps (return_sequences is on in its last recurrent layer), but "
+                             "the data give one target per sample: turn return_sequences off "
+                             "there, or use sequence data that predict every step (sine, text)");
+    }
 
-    m_reading = OutputReading::of(m_network, m_outputCount);
+    m_reading = OutputReading::of(m_network, output.stepSize());
     m_fused = (m_training.loss == LossKind::Bce && m_reading.kind() == OutputKind::Probability) ||
               (m_training.loss == LossKind::Cce && m_reading.kind() == OutputKind::Distribution);
     m_model = std::make_unique<Model>(m_network, m_data.info.inputShape, m_training.init,
@@ -55,7 +71,7 @@ TrainingSession::TrainingSession(const Project& project, DataSplit data)
     buildTargets(m_data.validation, m_valTargets);
     buildTargets(m_data.test, m_testTargets);
     m_inputScale = largestMagnitude(m_data.train.inputs);
-    if (m_task == Task::Regression) m_targetScale = largestMagnitude(m_data.train.targets);
+    if (m_task == Task::Regression) m_targetScale = largestMagnitude(m_trainTargets);
     m_order.resize(m_data.train.sampleCount());
     std::iota(m_order.begin(), m_order.end(), 0);
 
@@ -80,19 +96,26 @@ TrainingSession::TrainingSession(const Project& project, DataSplit data)
 
 void TrainingSession::buildTargets(const Dataset& set, Matrix& out) const {
     const int n = set.sampleCount();
+    const int steps = m_outputSteps;
     if (m_task == Task::Regression) {
-        out = set.targets;
+        out = steps > 1 ? set.stepTargets : set.targets;
         return;
     }
-    const int units = m_outputCount;
+    const int units = m_reading.outputs();
     const float negative = m_reading.absentTarget();
-    out.setConstant(units, n, negative);
-    for (int i = 0; i < n; ++i) {
-        if (units == 1)
-            out(0, i) = set.labels[i] == 1 ? 1.0f : negative;
-        else
-            out(set.labels[i], i) = 1.0f;
-    }
+    out.setConstant(static_cast<Eigen::Index>(units) * steps, n, negative);
+    for (int i = 0; i < n; ++i)
+        for (int t = 0; t < steps; ++t) {
+            const int label = steps > 1 ? set.stepLabels(t, i) : set.labels[i];
+            if (units == 1)
+                out(t, i) = label == 1 ? 1.0f : negative;
+            else
+                out(t * units + label, i) = 1.0f;
+        }
+}
+
+ConstMatrixRef TrainingSession::perStep(const ConstMatrixRef& batch) const {
+    return m_outputSteps > 1 ? ConstMatrixRef(stepColumns(batch, m_outputSteps)) : batch;
 }
 
 int TrainingSession::stepsPerEpoch() const {
@@ -128,8 +151,11 @@ bool TrainingSession::trainStep(SessionViews::StepStages* stages) {
     float batchLoss = 0.0f;
     auto trainOn = [&](const ConstMatrixRef& x, const ConstMatrixRef& y) {
         ConstMatrixRef prediction = m_model->forward(x, Mode::Train, m_trainEnd);
-        batchLoss = m_trainLoss->compute(prediction, y, true);
-        m_model->backward(m_trainLoss->gradient(), m_trainEnd);
+        batchLoss = m_trainLoss->compute(perStep(prediction), perStep(y), true);
+        if (m_outputSteps > 1)
+            m_model->backward(sampleColumns(m_trainLoss->gradient(), m_outputSteps), m_trainEnd);
+        else
+            m_model->backward(m_trainLoss->gradient(), m_trainEnd);
     };
     if (m_training.shuffle) {
         // A batch never holds more than the training part, whatever the batch size says.
@@ -360,22 +386,35 @@ TrainingSession::Score TrainingSession::score(const Dataset& set) {
         const Eigen::Index count = std::min(kSlice, n - start);
         ConstMatrixRef out =
             m_model->forward(set.inputs.middleCols(start, count), Mode::Infer, m_trainEnd);
-        lossSum +=
-            static_cast<double>(loss.compute(out, targets->middleCols(start, count), false)) *
-            static_cast<double>(count);
+        lossSum += static_cast<double>(loss.compute(
+                       perStep(out), perStep(targets->middleCols(start, count)), false)) *
+                   static_cast<double>(count);
         if (classification) {
-            classifyTrainingOutput(out, m_evalClasses);
+            // Every step of a sequence output counts: its columns are (sample, step) pairs.
+            classifyTrainingOutput(perStep(out), m_evalClasses);
             for (Eigen::Index i = 0; i < count; ++i)
-                correct += m_evalClasses[i] == set.labels[start + i];
+                for (int t = 0; t < m_outputSteps; ++t)
+                    correct +=
+                        m_evalClasses[i * m_outputSteps + t] ==
+                        (m_outputSteps > 1 ? set.stepLabels(t, start + i) : set.labels[start + i]);
         }
     }
     result.loss = lossSum / static_cast<double>(n);
-    if (classification) result.accuracy = static_cast<double>(correct) / static_cast<double>(n);
+    if (classification)
+        result.accuracy = static_cast<double>(correct) / static_cast<double>(n * m_outputSteps);
     return result;
 }
 
 ClassificationMetrics TrainingSession::classificationMetrics(const Dataset& set) {
     predict(set.inputs, m_evalOut);
+    if (m_outputSteps > 1) {
+        // One (sample, step) pair per column, in the order stepLabels stores them.
+        std::vector<int> classes;
+        m_reading.classify(perStep(m_evalOut), classes);
+        const std::vector<int> labels(set.stepLabels.data(),
+                                      set.stepLabels.data() + set.stepLabels.size());
+        return nnplay::classificationMetrics(labels, classes, m_data.info.classCount());
+    }
     const std::vector<int> classes = classify(m_evalOut);
     ClassificationMetrics metrics =
         nnplay::classificationMetrics(set.labels, classes, m_data.info.classCount());
@@ -387,6 +426,8 @@ ClassificationMetrics TrainingSession::classificationMetrics(const Dataset& set)
 
 RegressionMetrics TrainingSession::regressionMetrics(const Dataset& set) {
     predict(set.inputs, m_evalOut);
+    if (m_outputSteps > 1)
+        return nnplay::regressionMetrics(perStep(m_evalOut), perStep(set.stepTargets));
     return nnplay::regressionMetrics(m_evalOut, set.targets);
 }
 

@@ -83,7 +83,12 @@ public:
 private:
     /// step(), recording into `stages` when it is given.
     bool trainStep(SessionViews::StepStages* stages);
+    /// Training targets of a set: outputs x samples, or for a sequence output every step's
+    /// target (steps*outputs x samples) from the set's stepLabels or stepTargets.
     void buildTargets(const Dataset& set, Matrix& out) const;
+    /// A batch of outputs or targets as the loss and the metrics read it: one column per
+    /// sample, or per sample and step for a sequence output.
+    ConstMatrixRef perStep(const ConstMatrixRef& batch) const;
     /// Class of each column of the network's training output (logits when fused).
     void classifyTrainingOutput(const ConstMatrixRef& output, std::vector<int>& classes) const;
     void startEpoch();
@@ -106,6 +111,7 @@ private:
     bool m_evaluateEpochs = true;
     int m_trainEnd = 0;     // layers run while training (the last is skipped when fused)
     int m_outputCount = 0;  // values per sample the network gives
+    int m_outputSteps = 1;  // steps of a sequence output, each trained on its own target
     OutputReading m_reading;
     float m_inputScale = 0.0f;   // largest |value| of the training inputs
     float m_targetScale = 0.0f;  // largest |value| of the regression targets
