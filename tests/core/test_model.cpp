@@ -4,13 +4,13 @@
 #include <random>
 
 #include "GradientCheck.h"
+#include "data/DataLoader.h"
 #include "layers/LayerRegistry.h"
 #include "loss/Loss.h"
 #include "optim/Optimizer.h"
 #include "train/Model.h"
 #include "train/OutputReading.h"
 #include "train/TrainingSession.h"
-#include "data/DataLoader.h"
 
 using namespace nnplay;
 
@@ -60,12 +60,12 @@ private slots:
 void TestModel::wholeModelGradients_data() {
     QTest::addColumn<QString>("layers");  // type:units, comma-separated
     QTest::addColumn<int>("loss");
-    QTest::addColumn<bool>("fused");      // the loss takes the logits before the last layer
-    QTest::addColumn<int>("frozen");      // index of a frozen layer, or -1
+    QTest::addColumn<bool>("fused");  // the loss takes the logits before the last layer
+    QTest::addColumn<int>("frozen");  // index of a frozen layer, or -1
     QTest::newRow("mse") << "dense:4,tanh,dense:3,sigmoid,dense:2,linear"
                          << static_cast<int>(LossKind::Mse) << false << -1;
-    QTest::newRow("mse no activation") << "dense:5,sigmoid,dense:3,tanh,dense:2"
-                               << static_cast<int>(LossKind::Mse) << false << -1;
+    QTest::newRow("mse no activation")
+        << "dense:5,sigmoid,dense:3,tanh,dense:2" << static_cast<int>(LossKind::Mse) << false << -1;
     QTest::newRow("bce") << "dense:4,tanh,dense:3,tanh,dense:1,sigmoid"
                          << static_cast<int>(LossKind::Bce) << false << -1;
     QTest::newRow("bce fused") << "dense:4,tanh,dense:3,tanh,dense:1,sigmoid"
@@ -220,23 +220,23 @@ void TestModel::outputReading_data() {
     using K = OutputKind;
     QTest::newRow("sigmoid") << int(K::Probability) << QList<float>{0.3f} << 0
                              << QList<float>{0.7f, 0.3f} << 0.0f;
-    QTest::newRow("sigmoid at 0.5") << int(K::Probability) << QList<float>{0.5f} << 1
-                                    << QList<float>{0.5f, 0.5f} << 0.0f;
-    QTest::newRow("tanh negative") << int(K::Symmetric) << QList<float>{-0.5f} << 0
-                                   << QList<float>{0.75f, 0.25f} << -1.0f;
-    QTest::newRow("tanh positive") << int(K::Symmetric) << QList<float>{0.2f} << 1
-                                   << QList<float>{0.4f, 0.6f} << -1.0f;
+    QTest::newRow("sigmoid at 0.5")
+        << int(K::Probability) << QList<float>{0.5f} << 1 << QList<float>{0.5f, 0.5f} << 0.0f;
+    QTest::newRow("tanh negative")
+        << int(K::Symmetric) << QList<float>{-0.5f} << 0 << QList<float>{0.75f, 0.25f} << -1.0f;
+    QTest::newRow("tanh positive")
+        << int(K::Symmetric) << QList<float>{0.2f} << 1 << QList<float>{0.4f, 0.6f} << -1.0f;
     QTest::newRow("tanh at 0") << int(K::Symmetric) << QList<float>{0.0f} << 1
                                << QList<float>{0.5f, 0.5f} << -1.0f;
-    QTest::newRow("linear above 1") << int(K::Unbounded) << QList<float>{1.7f} << 1
-                                    << QList<float>{0.0f, 1.0f} << 0.0f;
-    QTest::newRow("linear below 0.5") << int(K::Unbounded) << QList<float>{0.4f} << 0
-                                      << QList<float>{0.6f, 0.4f} << 0.0f;
+    QTest::newRow("linear above 1")
+        << int(K::Unbounded) << QList<float>{1.7f} << 1 << QList<float>{0.0f, 1.0f} << 0.0f;
+    QTest::newRow("linear below 0.5")
+        << int(K::Unbounded) << QList<float>{0.4f} << 0 << QList<float>{0.6f, 0.4f} << 0.0f;
     QTest::newRow("softmax") << int(K::Distribution) << QList<float>{0.2f, 0.5f, 0.3f} << 1
                              << QList<float>{0.2f, 0.5f, 0.3f} << 0.0f;
     // Several tanh outputs are trained on one-hot 0/1 targets: their values read directly.
-    QTest::newRow("tanh per class") << int(K::Symmetric) << QList<float>{-0.4f, 0.9f} << 1
-                                    << QList<float>{0.0f, 0.9f} << 0.0f;
+    QTest::newRow("tanh per class")
+        << int(K::Symmetric) << QList<float>{-0.4f, 0.9f} << 1 << QList<float>{0.0f, 0.9f} << 0.0f;
 }
 
 void TestModel::outputReading() {
@@ -308,13 +308,13 @@ void TestModel::shapeHasSteps() {
     QCOMPARE((Shape{3, 8, 8, 5}).toString(), std::string("5 steps x 3x8x8"));
     QCOMPARE((Shape{3, 8, 8, 5}).size(), 3 * 8 * 8 * 5);
     QVERIFY(!(sequence == Shape::flat(40)));
-    // A dense layer takes every value of every step as an input.
+    // A dense layer on a sequence applies to every step, with one set of weights.
     const LayerInfo& dense = LayerRegistry::builtin().get("dense");
     LayerSpec spec;
     spec.type = "dense";
     spec.settings["units"] = 3;
-    QCOMPARE(dense.paramCount(spec, sequence), 3LL * 40 + 3);
-    QCOMPARE(dense.outputShape(spec, sequence), Shape::flat(3));
+    QCOMPARE(dense.paramCount(spec, sequence), 3LL * 4 + 3);
+    QCOMPARE(dense.outputShape(spec, sequence), Shape::sequence(10, 3));
 }
 
 void TestModel::registryTraits() {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "editor/LayerPaletteTree.h"
 
+#include <QStyle>
 #include <algorithm>
 
 #include "editor/LayerMime.h"
@@ -38,7 +39,10 @@ QSize LayerPaletteTree::minimumSizeHint() const {
     const int rowHeight = topLevelItemCount() > 0 ? indexRowSizeHint(indexFromItem(topLevelItem(0)))
                                                   : fontMetrics().height();
     const int frame = 2 * frameWidth();
-    return {width + frame + 8, rows * rowHeight + frame};
+    // Beyond kMinimumRows the list scrolls, so the window still fits a 768-pixel screen.
+    const int scrollBar =
+        rows > kMinimumRows ? style()->pixelMetric(QStyle::PM_ScrollBarExtent) : 0;
+    return {width + frame + 8 + scrollBar, std::min(rows, kMinimumRows) * rowHeight + frame};
 }
 
 QStringList LayerPaletteTree::mimeTypes() const {

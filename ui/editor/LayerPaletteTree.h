@@ -19,6 +19,8 @@ public:
     /// dock), so no scroll bar ever covers a layer kind; wide enough for the longest name.
     QSize minimumSizeHint() const override;
     QSize sizeHint() const override { return minimumSizeHint(); }
+    /// Rows shown at least; more scroll.
+    static constexpr int kMinimumRows = 16;
 
 protected:
     QStringList mimeTypes() const override;

@@ -37,6 +37,7 @@ namespace {
 
 constexpr int kIconSize = 40;
 constexpr int kColumns = 3;
+constexpr int kVisibleRows = 4;
 constexpr int kIconPoints = 220;
 
 /// The label under a source's picture: short enough for three pictures in a row.
@@ -153,7 +154,7 @@ DataPanel::DataPanel(ProjectDocument* document, QWidget* parent)
     m_sources->setIconSize(QSize(kIconSize, kIconSize));
     m_sources->setGridSize(QSize(kIconSize + 16, kIconSize + fontMetrics().height() + 8));
     m_sources->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_sources->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_sources->setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     m_sources->setSpacing(0);
     m_sources->setMovement(QListView::Static);
     m_sources->setResizeMode(QListView::Adjust);
@@ -196,11 +197,13 @@ DataPanel::DataPanel(ProjectDocument* document, QWidget* parent)
     m_sources->setGridSize(QSize(cellWidth, m_sources->gridSize().height()));
     for (int i = 0; i < m_sources->count(); ++i)
         m_sources->item(i)->setSizeHint(m_sources->gridSize() - QSize(4, 4));
-    const int rows = (m_sources->count() + kColumns - 1) / kColumns;
+    // At most kVisibleRows rows show at once (the window must fit 768 pixels); the rest scroll.
+    const int rows = std::min((m_sources->count() + kColumns - 1) / kColumns, kVisibleRows);
     const int frame = 2 * m_sources->frameWidth() + 4;
     // The items are 4 px smaller than their cells, so the last row needs no more below it.
     m_sources->setFixedHeight(rows * m_sources->gridSize().height() + frame - 4);
-    m_sources->setMinimumWidth(kColumns * m_sources->gridSize().width() + frame);
+    m_sources->setMinimumWidth(kColumns * m_sources->gridSize().width() + frame +
+                               m_sources->style()->pixelMetric(QStyle::PM_ScrollBarExtent));
     m_sourceInfo->setWordWrap(true);
 
     m_trainFraction->setRange(10, 90);
