@@ -153,33 +153,7 @@ void Conv2DLayer::build(const Shape& input, InitScheme scheme, const std::string
     const int fanOut = m_filters * m_kernel * m_kernel;
     m_weights.resize(m_filters, fanIn);
     m_bias.resize(m_filters, 1);
-    float limit = 0.0f;
-    float biasValue = 0.0f;
-    switch (scheme) {
-        case InitScheme::Playground:
-            limit = 0.5f;
-            biasValue = 0.1f;
-            break;
-        case InitScheme::PyTorch:
-            limit = 1.0f / std::sqrt(static_cast<float>(fanIn));
-            break;
-        case InitScheme::Auto:
-            // He for rectifiers, Glorot otherwise (fan-out counts the kernel positions, as
-            // Keras does); both in their uniform form.
-            if (nextActivation == "relu" || nextActivation == "leaky_relu")
-                limit = std::sqrt(6.0f / static_cast<float>(fanIn));
-            else
-                limit = std::sqrt(6.0f / static_cast<float>(fanIn + fanOut));
-            break;
-    }
-    for (Eigen::Index i = 0; i < m_weights.size(); ++i)
-        m_weights.data()[i] = static_cast<float>(rng.uniform(-limit, limit));
-    if (scheme == InitScheme::PyTorch) {
-        for (Eigen::Index i = 0; i < m_bias.size(); ++i)
-            m_bias(i) = static_cast<float>(rng.uniform(-limit, limit));
-    } else {
-        m_bias.setConstant(biasValue);
-    }
+    initializeWeights(m_weights, m_bias, scheme, fanIn, fanOut, nextActivation, rng);
     m_weightsGrad.setZero(m_filters, fanIn);
     m_biasGrad.setZero(m_filters, 1);
 }

@@ -45,6 +45,12 @@ struct Param {
 /// U(-0.5, 0.5) with bias 0.1, or PyTorch's default U(+-1/sqrt(fan_in)).
 enum class InitScheme { Auto, Playground, PyTorch };
 
+/// Fills a weight matrix and its bias as `scheme` says, weights first, from `rng`: Playground's
+/// U(-0.5, 0.5) with bias 0.1; PyTorch's U(+-1/sqrt(fanIn)) for both; Auto's He (before a
+/// rectifier, `nextActivation`) or Glorot uniform with bias 0. The matrices keep their sizes.
+void initializeWeights(Matrix& weights, Matrix& bias, InitScheme scheme, int fanIn, int fanOut,
+                       const std::string& nextActivation, Random& rng);
+
 /// A layer of a sequential network. Batches hold one sample per column; a layer keeps the
 /// buffers it returns, so the returned views stay valid until its next forward/backward.
 /// Buffers only grow, so a training loop with a fixed batch size does not allocate.
