@@ -3,6 +3,7 @@
 
 #include <QStyle>
 #include <algorithm>
+#include <limits>
 
 #include "editor/LayerMime.h"
 
@@ -22,7 +23,11 @@ LayerPaletteTree::LayerPaletteTree(QWidget* parent) : QTreeWidget(parent) {
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 }
 
-QSize LayerPaletteTree::minimumSizeHint() const {
+QSize LayerPaletteTree::minimumSizeHint() const { return sizeForRows(kMinimumRows); }
+
+QSize LayerPaletteTree::sizeHint() const { return sizeForRows(std::numeric_limits<int>::max()); }
+
+QSize LayerPaletteTree::sizeForRows(int maxRows) const {
     int rows = 0;
     int width = 0;
     for (int g = 0; g < topLevelItemCount(); ++g) {
@@ -39,10 +44,10 @@ QSize LayerPaletteTree::minimumSizeHint() const {
     const int rowHeight = topLevelItemCount() > 0 ? indexRowSizeHint(indexFromItem(topLevelItem(0)))
                                                   : fontMetrics().height();
     const int frame = 2 * frameWidth();
-    // Beyond kMinimumRows the list scrolls, so the window still fits a 768-pixel screen.
+    // Room for the scroll bar whenever the minimum would need it, so no name is ever cut.
     const int scrollBar =
         rows > kMinimumRows ? style()->pixelMetric(QStyle::PM_ScrollBarExtent) : 0;
-    return {width + frame + 8 + scrollBar, std::min(rows, kMinimumRows) * rowHeight + frame};
+    return {width + frame + 8 + scrollBar, std::min(rows, maxRows) * rowHeight + frame};
 }
 
 QStringList LayerPaletteTree::mimeTypes() const {

@@ -15,12 +15,15 @@ public:
 
     explicit LayerPaletteTree(QWidget* parent = nullptr);
 
-    /// Tall enough for every row (filtered or not, so typing a search does not resize the
-    /// dock), so no scroll bar ever covers a layer kind; wide enough for the longest name.
+    /// Wide enough for the longest name (filtered or not, so typing a search does not resize
+    /// the dock) and tall enough for kMinimumRows rows; more scroll on a small screen.
     QSize minimumSizeHint() const override;
-    QSize sizeHint() const override { return minimumSizeHint(); }
-    /// Rows shown at least; more scroll.
-    static constexpr int kMinimumRows = 16;
+    /// Tall enough for every row, so where the screen allows no scroll bar covers a layer kind.
+    QSize sizeHint() const override;
+    static constexpr int kMinimumRows = 9;
+
+private:
+    QSize sizeForRows(int maxRows) const;
 
 protected:
     QStringList mimeTypes() const override;

@@ -298,7 +298,8 @@ void MainWindow::applyDefaultLayout() {
     QDockWidget* training = findChild<QDockWidget*>(QStringLiteral("trainingDock"));
     QDockWidget* properties = findChild<QDockWidget*>(QStringLiteral("propertiesDock"));
     resizeDocks({palette, training}, {190, 205}, Qt::Horizontal);
-    resizeDocks({palette, data}, {190, 480}, Qt::Vertical);
+    // The data panel keeps its own height; the palette takes the rest of the column.
+    resizeDocks({palette, data}, {1000, data->minimumSizeHint().height()}, Qt::Vertical);
     resizeDocks({training, properties}, {330, 300}, Qt::Vertical);
     m_centralSplitter->setSizes({500, 470});
     m_viewSplitter->setSizes({420, 240});
