@@ -54,6 +54,7 @@ void registerConvolutionLayers(LayerRegistry& registry) {
                             {"same", "valid"}, "same")};
     conv.params = Conv2DLayer::paramInfo();
     conv.imageLayer = true;
+    conv.slidesKernels = true;
     conv.outputShape = &Conv2DLayer::outputShape;
     conv.paramShapes = &Conv2DLayer::paramShapes;
     conv.create = [](const LayerSpec& spec) -> std::unique_ptr<Layer> {

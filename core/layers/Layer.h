@@ -72,6 +72,10 @@ public:
     /// The tensors, in the kind's ParamInfo order (for dense: weights then bias). A frozen
     /// layer's come out not trainable.
     virtual std::vector<Param> params() { return {}; }
+    /// What a layer keeps per time step beyond its output, for the views: a recurrent layer's
+    /// hidden state at every step of the last forward (steps*units x batch, step-major).
+    /// Empty (0 rows) for the other kinds.
+    virtual ConstMatrixRef stepStates() { return ConstMatrixMap(nullptr, 0, 0); }
     /// When nobody reads the input gradient (the first layer of a model), a layer may skip
     /// computing it and return any view from backward().
     void setInputGradientNeeded(bool needed) { m_inputGradientNeeded = needed; }

@@ -86,6 +86,9 @@ struct LayerInfo {
     bool keepsUnits = false;
     /// Works on sequences (Shape::steps), one step after another.
     bool sequenceLayer = false;
+    /// Its first tensor holds square kernels that slide over the image, one row per output
+    /// channel: filters x (input channels * k * k), channel by channel, row by row.
+    bool slidesKernels = false;
     /// The range of its outputs when it ends a network, and how classes are read from them.
     OutputKind outputKind = OutputKind::Unbounded;
     Glyph glyph = Glyph::Box;

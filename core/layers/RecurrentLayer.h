@@ -30,7 +30,7 @@ public:
     std::vector<Param> params() override;
 
     /// The hidden state of every step of the last forward: steps*units x batch, step-major.
-    ConstMatrixRef hiddenStates() { return hidden(); }
+    ConstMatrixRef stepStates() override { return hidden(); }
     int units() const { return m_units; }
     int steps() const { return m_steps; }
 

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <string>
 #include <vector>
 
+#include "Shape.h"
 #include "Types.h"
 #include "train/Metrics.h"
 
@@ -73,6 +75,26 @@ struct SessionViews {
     /// the first output for regression).
     std::vector<int> samplePredictions;
     std::vector<float> sampleOutputs;
+
+    /// What one layer gives for the traced test sample.
+    struct LayerTrace {
+        /// Registry type and how messages name the layer ("Conv2D (layer 1)").
+        std::string type;
+        std::string name;
+        /// The layer's output shape (as shape inference says) and its values for the sample,
+        /// in the batch layout (step-major, then channel, row, column).
+        Shape shape;
+        std::vector<float> values;
+        /// Recurrent layers: the hidden state at every step (stateSteps x stateUnits,
+        /// step-major), even when the layer returns only the last; else empty.
+        int stateSteps = 0;
+        int stateUnits = 0;
+        std::vector<float> states;
+    };
+    /// The test sample ViewRequest::traceSample asked for (-1: none) and, per layer index,
+    /// what it gives for it.
+    int traceSample = -1;
+    std::vector<LayerTrace> trace;
 };
 
 }  // namespace nnplay

@@ -6,6 +6,7 @@
 #include "data/Features.h"
 #include "data/PlaneGenerators.h"
 #include "layers/LayerRegistry.h"
+#include "train/Model.h"
 #include "train/TrainingSession.h"
 
 namespace nnplay {
@@ -43,6 +44,7 @@ void SupervisedViews::fill(TrainingSession& session, const ViewRequest& request,
     if (request.unitStates) fillUnitStates(session, views);
     if (request.metrics) fillMetrics(session, views);
     if (request.samples) fillSamples(session, views);
+    if (request.traceSample >= 0) fillTrace(session, request.traceSample, views);
 }
 
 const Matrix& SupervisedViews::gridFeatures(TrainingSession& session, int size, Grid& grid) {
@@ -162,6 +164,32 @@ void SupervisedViews::fillSamples(TrainingSession& session, SessionViews& views)
     } else {
         views.samplePredictions.clear();
         for (int i = 0; i < n; ++i) views.sampleOutputs[static_cast<std::size_t>(i)] = m_out(0, i);
+    }
+}
+
+void SupervisedViews::fillTrace(TrainingSession& session, int sample, SessionViews& views) {
+    const Dataset& test = session.data().test;
+    if (sample >= std::min(SessionViews::kSampleCount, test.sampleCount())) return;
+    const ShapeReport shapes = inferShapes(session.network(), session.data().info.inputShape);
+    if (!shapes.ok()) return;
+    Model& model = session.model();
+    model.forward(test.inputs.col(sample), Mode::Infer);
+    views.traceSample = sample;
+    views.trace.assign(static_cast<std::size_t>(model.layerCount()), {});
+    for (int layer = 0; layer < model.layerCount(); ++layer) {
+        SessionViews::LayerTrace& trace = views.trace[static_cast<std::size_t>(layer)];
+        trace.type = session.network().layers[static_cast<std::size_t>(layer)].type;
+        trace.name = describeLayer(session.network(), layer);
+        trace.shape = shapes.layers[static_cast<std::size_t>(layer)].output;
+        const ConstMatrixRef out = model.layerOutput(layer);
+        trace.values.assign(out.data(), out.data() + out.rows());
+        const ConstMatrixRef states = model.layer(layer).stepStates();
+        if (states.rows() == 0) continue;
+        const Shape& input = layer == 0 ? session.data().info.inputShape
+                                        : shapes.layers[static_cast<std::size_t>(layer - 1)].output;
+        trace.stateSteps = input.steps;
+        trace.stateUnits = static_cast<int>(states.rows()) / std::max(1, trace.stateSteps);
+        trace.states.assign(states.data(), states.data() + states.rows());
     }
 }
 

@@ -38,6 +38,7 @@ private:
     static void fillUnitStates(TrainingSession& session, SessionViews& views);
     static void fillMetrics(TrainingSession& session, SessionViews& views);
     void fillSamples(TrainingSession& session, SessionViews& views);
+    static void fillTrace(TrainingSession& session, int sample, SessionViews& views);
 
     Grid m_boundaryGrid, m_thumbnailGrid;
     Matrix m_out;

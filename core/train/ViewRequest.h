@@ -18,6 +18,9 @@ struct ViewRequest {
     bool metrics = true;
     /// Predictions for the first test samples (sample grid).
     bool samples = true;
+    /// Which of the first SessionViews::kSampleCount test samples to trace through every layer
+    /// (feature maps, hidden states); -1: none.
+    int traceSample = -1;
 
     bool operator==(const ViewRequest&) const = default;
 };

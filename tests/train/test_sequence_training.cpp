@@ -95,6 +95,7 @@ private slots:
     void learnsEveryNextValue();
     void accuracyCountsEveryStep();
     void sequenceOutputNeedsStepTargets();
+    void traceHoldsEveryHiddenState();
 };
 
 void TestSequenceTraining::learnsEveryNextValue_data() {
@@ -173,6 +174,32 @@ void TestSequenceTraining::sequenceOutputNeedsStepTargets() {
         QVERIFY2(std::string(e.what()).find("turn return_sequences off") != std::string::npos,
                  e.what());
     }
+}
+
+// An LSTM returning only its last state still shows every step's hidden state in the trace;
+// the last of them is what it passes on.
+void TestSequenceTraining::traceHoldsEveryHiddenState() {
+    Project p = sequenceProject(Task::Regression, recurrent("lstm", 5, false));
+    p.network().add("dense", 1);
+    TrainingSession session(p, sineSplit());
+    SessionViews views;
+    ViewRequest request;
+    request.traceSample = 0;
+    session.fillViews(request, views);
+    QCOMPARE(views.trace.size(), std::size_t(2));
+    const auto& lstm = views.trace[0];
+    QCOMPARE(lstm.stateSteps, kSteps);
+    QCOMPARE(lstm.stateUnits, 5);
+    QCOMPARE(lstm.states.size(), std::size_t(kSteps * 5));
+    QCOMPARE(lstm.values.size(), std::size_t(5));
+    for (int u = 0; u < 5; ++u)
+        QCOMPARE(lstm.states[std::size_t((kSteps - 1) * 5 + u)], lstm.values[std::size_t(u)]);
+    // The states move: the first and last steps differ.
+    float change = 0;
+    for (int u = 0; u < 5; ++u)
+        change += std::abs(lstm.states[std::size_t(u)] - lstm.values[std::size_t(u)]);
+    QVERIFY(change > 1e-3f);
+    QVERIFY(views.trace[1].states.empty());
 }
 
 QTEST_APPLESS_MAIN(TestSequenceTraining)

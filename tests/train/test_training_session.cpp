@@ -71,6 +71,7 @@ private slots:
     void recordedStepIsPlainSgdUpdate();
     void scoreAgreesWithMetricsAndPredictions_data();
     void scoreAgreesWithMetricsAndPredictions();
+    void traceFollowsOneSampleThroughEveryLayer();
 };
 
 void TestTrainingSession::learnsPlaneData_data() {
@@ -631,6 +632,53 @@ void TestTrainingSession::scoreAgreesWithMetricsAndPredictions() {
     const double direct = makeLoss(p.training.loss, false)->compute(predictions, targets, false);
     QVERIFY2(std::abs(score.loss - direct) < 1e-4 * std::max(1.0, direct),
              qPrintable(QString("%1 vs %2").arg(score.loss).arg(direct)));
+}
+
+// The trace of one test sample holds what each layer gives for it: ReLU's values are the
+// convolution's clipped at zero, max pooling keeps each 2x2 block's largest, and the last
+// layer's values are the network's prediction for that sample.
+void TestTrainingSession::traceFollowsOneSampleThroughEveryLayer() {
+    Project p;
+    p.data.source = "digits";
+    p.network().add("conv2d").settings = {{"filters", 4}, {"kernel_size", 3}, {"padding", 0}};
+    p.network().add("relu");
+    p.network().add("maxpool2d").settings = {{"pool_size", 2}, {"stride", 2}};
+    p.network().add("dense", 10);
+    p.network().add("softmax");
+    p.training.loss = LossKind::Cce;
+    auto session = sessionFor(p, ".");
+    session->run(1);
+    SessionViews views;
+    ViewRequest request;
+    request.traceSample = 3;
+    session->fillViews(request, views);
+    QCOMPARE(views.traceSample, 3);
+    QCOMPARE(views.trace.size(), std::size_t(5));
+    const auto& convTrace = views.trace[0];
+    QCOMPARE(convTrace.type, std::string("conv2d"));
+    QCOMPARE(convTrace.shape, (Shape{4, 8, 8}));
+    QCOMPARE(convTrace.values.size(), std::size_t(4 * 8 * 8));
+    const auto& relu = views.trace[1].values;
+    for (std::size_t i = 0; i < relu.size(); ++i)
+        QCOMPARE(relu[i], std::max(0.0f, convTrace.values[i]));
+    const auto& pooled = views.trace[2];
+    QCOMPARE(pooled.shape, (Shape{4, 4, 4}));
+    // Channel 2, pooled row 1, column 3: the largest of rows 2-3, columns 6-7 of channel 2.
+    const auto at = [&](int c, int y, int x) { return relu[std::size_t(c * 64 + y * 8 + x)]; };
+    const float largest = std::max({at(2, 2, 6), at(2, 2, 7), at(2, 3, 6), at(2, 3, 7)});
+    QCOMPARE(pooled.values[std::size_t(2 * 16 + 1 * 4 + 3)], largest);
+    Matrix out;
+    session->predict(session->data().test.inputs.col(3), out);
+    const auto& last = views.trace.back().values;
+    QCOMPARE(last.size(), std::size_t(10));
+    for (int c = 0; c < 10; ++c) QVERIFY(std::abs(last[std::size_t(c)] - out(c, 0)) < 1e-6f);
+    QVERIFY(views.trace[0].states.empty());
+
+    // Not asked for: nothing traced.
+    SessionViews none;
+    session->fillViews(ViewRequest{}, none);
+    QCOMPARE(none.traceSample, -1);
+    QVERIFY(none.trace.empty());
 }
 
 QTEST_GUILESS_MAIN(TestTrainingSession)
