@@ -23,6 +23,7 @@
 #include "window/ProjectFiles.h"
 #include "window/ScriptedRun.h"
 #include "window/Theme.h"
+#include "window/TrainingViews.h"
 #include "window/WelcomeDialog.h"
 #include "window/WindowSettings.h"
 
@@ -121,7 +122,14 @@ int main(int argc, char** argv) {
                                 "Start in presenter mode: large bold text, only the network "
                                 "and its views; full screen unless --size or --screenshot "
                                 "gives the size."));
-    parser.addOptions({train, epochs, screenshot, size, theme, presenter, welcome, quit, lesson});
+    const QCommandLineOption view(
+        QStringLiteral("view"),
+        QApplication::translate("main",
+                                "The view to show for --screenshot: output, confusion, samples, "
+                                "inside or runs."),
+        QStringLiteral("VIEW"));
+    parser.addOptions(
+        {train, epochs, screenshot, size, theme, presenter, welcome, quit, lesson, view});
     parser.process(*app);
 
     bool epochsOk = true;
@@ -160,6 +168,14 @@ int main(int argc, char** argv) {
         return 2;
     }
 
+    if (parser.isSet(view) && !nnplay::ui::TrainingViews::viewNamed(parser.value(view))) {
+        QTextStream(stderr) << QApplication::translate("main",
+                                                       "--view is output, confusion, samples, "
+                                                       "inside or runs, not '%1'")
+                                   .arg(parser.value(view))
+                            << Qt::endl;
+        return 2;
+    }
     if (parser.isSet(lesson) && !parser.positionalArguments().isEmpty()) {
         QTextStream(stderr) << QApplication::translate("main",
                                                        "Open either a PROJECT or a --lesson, "
@@ -214,6 +230,7 @@ int main(int argc, char** argv) {
     options.train = parser.isSet(train);
     options.epochs = epochCount;
     options.screenshot = parser.value(screenshot);
+    options.view = parser.value(view);
     nnplay::ui::ScriptedRun run(&window, options);
     QObject::connect(&run, &nnplay::ui::ScriptedRun::finished, app.get(), [&](int code) {
         if (scripted || code != 0) QApplication::exit(code);

@@ -5,11 +5,14 @@
 #include <QHeaderView>
 #include <QImage>
 #include <QLabel>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
+
+#include "plots/SamplePicture.h"
 
 namespace nnplay::ui {
 
@@ -27,26 +30,6 @@ QString className(const DataPreview& data, int index) {
         return QString::fromStdString(names[static_cast<std::size_t>(index)]);
     }
     return QString::number(index);
-}
-
-/// One sample (a column of `inputs`) as a grey picture: dark ink on white, scaled to its own
-/// range so faint scans stay readable.
-QImage sampleImage(const DataPreview& data, int sample) {
-    const Shape& shape = data.info.imageShape;
-    const int w = shape.width;
-    const int h = shape.height;
-    QImage image(w, h, QImage::Format_Grayscale8);
-    const auto column = data.sampleInputs.col(sample);
-    const float low = std::min(0.0f, column.minCoeff());
-    const float high = std::max(low + 1e-6f, column.maxCoeff());
-    for (int y = 0; y < h; ++y) {
-        uchar* line = image.scanLine(y);
-        for (int x = 0; x < w; ++x) {
-            const float v = (column(y * w + x) - low) / (high - low);  // first channel only
-            line[x] = static_cast<uchar>(std::lround(255.0f * (1.0f - std::clamp(v, 0.0f, 1.0f))));
-        }
-    }
-    return image;
 }
 
 }  // namespace
@@ -260,7 +243,7 @@ void SampleGridView::paintEvent(QPaintEvent* event) {
         const int x = g.left + (i % g.columns) * g.pitch + (g.pitch - g.cell) / 2;
         const int y = g.top + (i / g.columns) * (g.cell + g.label);
         const QRect picture(x + pad, y + pad, g.cell - 2 * pad, g.cell - 2 * pad);
-        painter.drawImage(picture, sampleImage(*data, i));
+        painter.drawImage(picture, samplePicture(*data, i));
         const bool wrong = isWrong(i);
         painter.setPen(wrong ? QPen(wrongColor(palette()), 2)
                              : QPen(palette().color(QPalette::Mid), 1));
@@ -273,6 +256,23 @@ void SampleGridView::paintEvent(QPaintEvent* event) {
         painter.drawText(box, Qt::AlignHCenter | Qt::AlignTop,
                          QFontMetrics(f).elidedText(labelText(i), Qt::ElideRight, box.width()));
     }
+}
+
+int SampleGridView::sampleAt(const QPoint& point) const {
+    const DataPreview* data = m_snapshot.data.get();
+    if (!m_images || !data) return -1;
+    const Grid g = grid();
+    if (g.pitch <= 0 || point.x() < g.left || point.y() < g.top) return -1;
+    const int column = (point.x() - g.left) / g.pitch;
+    const int row = (point.y() - g.top) / (g.cell + g.label);
+    const int sample = row * g.columns + column;
+    return column < g.columns && sample < data->sampleCount() ? sample : -1;
+}
+
+void SampleGridView::mousePressEvent(QMouseEvent* event) {
+    const int sample = sampleAt(event->position().toPoint());
+    if (sample >= 0 && event->button() == Qt::LeftButton) emit sampleClicked(sample);
+    QWidget::mousePressEvent(event);
 }
 
 }  // namespace nnplay::ui

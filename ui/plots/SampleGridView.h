@@ -35,9 +35,16 @@ public:
     /// The font a label is drawn in (bold when the answer is wrong; smaller than the widget's
     /// when that gives clearly bigger pictures, never below 10 px).
     QFont labelFont(int sample) const;
+    /// Image data: the sample whose picture or label is at `point`, or -1.
+    int sampleAt(const QPoint& point) const;
+
+signals:
+    /// A picture was clicked (to follow that sample through the network).
+    void sampleClicked(int sample);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
 
 private:
     void fillTable();

@@ -11,6 +11,7 @@
 #include "document/ProjectDocument.h"
 #include "train/TrainingController.h"
 #include "window/MainWindow.h"
+#include "window/TrainingViews.h"
 
 namespace nnplay::ui {
 
@@ -73,6 +74,8 @@ void ScriptedRun::onSnapshot(const TrainingSnapshot& snapshot) {
 
 void ScriptedRun::settle() {
     m_stage = Stage::Settling;
+    if (const auto view = TrainingViews::viewNamed(m_options.view))
+        m_window->views()->showView(*view);
     QTimer::singleShot(kSettleMs, this, &ScriptedRun::takeScreenshot);
 }
 

@@ -23,6 +23,9 @@ public:
         int epochs = 0;
         /// PNG file for QWidget::grab() of the window; empty for none.
         QString screenshot;
+        /// The view brought to the front before the picture (TrainingViews::viewNamed); empty
+        /// keeps the window's choice.
+        QString view;
     };
 
     /// Pause after the last snapshot before the picture, so queued replots have happened.

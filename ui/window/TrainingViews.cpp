@@ -6,6 +6,7 @@
 #include "plots/ConfusionMatrixView.h"
 #include "plots/DecisionBoundaryView.h"
 #include "plots/LossCurveView.h"
+#include "plots/NetworkTraceView.h"
 #include "plots/RunComparisonView.h"
 #include "plots/SampleGridView.h"
 #include "train/RunArchive.h"
@@ -21,6 +22,7 @@ TrainingViews::TrainingViews(TrainingController* training, QObject* parent)
       m_boundary(new DecisionBoundaryView),
       m_confusion(new ConfusionMatrixView),
       m_samples(new SampleGridView),
+      m_trace(new NetworkTraceView),
       m_loss(new LossCurveView),
       m_runs(new RunArchive(this)),
       m_runsView(new RunComparisonView(m_runs)) {
@@ -28,6 +30,7 @@ TrainingViews::TrainingViews(TrainingController* training, QObject* parent)
     m_tabs->addTab(m_boundary, tr("Output"));
     m_tabs->addTab(m_confusion, tr("Confusion matrix"));
     m_tabs->addTab(m_samples, tr("Test samples"));
+    m_tabs->addTab(m_trace, tr("Inside"));
     m_tabs->addTab(m_runsView, tr("Runs"));
     m_tabs->setTabToolTip(indexOf(View::Output),
                           tr("What the network answers at every point of the plane."));
@@ -35,9 +38,16 @@ TrainingViews::TrainingViews(TrainingController* training, QObject* parent)
                           tr("Which classes the network mixes up on the test data."));
     m_tabs->setTabToolTip(indexOf(View::TestSamples),
                           tr("Test examples with the network's answers."));
+    m_tabs->setTabToolTip(indexOf(View::Trace),
+                          tr("One test sample followed through every layer of the network."));
     m_tabs->setTabToolTip(indexOf(View::Runs), tr("The runs so far, compared on one plot."));
     connect(m_runsView, &RunComparisonView::forgetRequested, m_runs, &RunArchive::clear);
     connect(m_tabs, &QTabWidget::currentChanged, this, &TrainingViews::updateSnapshotRequest);
+    connect(m_trace, &NetworkTraceView::sampleChanged, this, &TrainingViews::updateSnapshotRequest);
+    connect(m_samples, &SampleGridView::sampleClicked, this, [this](int sample) {
+        m_trace->setSample(sample);
+        showView(View::Trace);
+    });
 }
 
 QWidget* TrainingViews::widget(View view) const {
@@ -48,10 +58,23 @@ QWidget* TrainingViews::widget(View view) const {
             return m_confusion;
         case View::TestSamples:
             return m_samples;
+        case View::Trace:
+            return m_trace;
         case View::Runs:
             return m_runsView;
     }
     return nullptr;
+}
+
+std::optional<TrainingViews::View> TrainingViews::viewNamed(const QString& name) {
+    static const std::pair<const char*, View> names[] = {{"output", View::Output},
+                                                         {"confusion", View::ConfusionMatrix},
+                                                         {"samples", View::TestSamples},
+                                                         {"inside", View::Trace},
+                                                         {"runs", View::Runs}};
+    for (const auto& [key, view] : names)
+        if (name == QLatin1String(key)) return view;
+    return std::nullopt;
 }
 
 int TrainingViews::indexOf(View view) const { return m_tabs->indexOf(widget(view)); }
@@ -72,6 +95,7 @@ void TrainingViews::setSnapshot(const TrainingSnapshot& snapshot) {
     m_runs->track(snapshot);
     if (isAvailable(View::ConfusionMatrix)) m_confusion->setSnapshot(snapshot);
     if (isAvailable(View::TestSamples)) m_samples->setSnapshot(snapshot);
+    if (isAvailable(View::Trace)) m_trace->setSnapshot(snapshot);
 }
 
 void TrainingViews::updateTabs(const DataPreview* data) {
@@ -80,6 +104,7 @@ void TrainingViews::updateTabs(const DataPreview* data) {
     m_tabs->setTabVisible(indexOf(View::Output), plane);
     m_tabs->setTabVisible(indexOf(View::ConfusionMatrix), classification && data);
     m_tabs->setTabVisible(indexOf(View::TestSamples), !plane);
+    m_tabs->setTabVisible(indexOf(View::Trace), !plane);
     // A new kind of data starts on its most telling view: the plane, the pictures, or (for
     // a table of numbers) the confusion matrix.
     const bool images = data && data->info.imageShape.size() > 0;
@@ -96,7 +121,9 @@ void TrainingViews::updateSnapshotRequest() {
     // Only what depends on the tabs; the grid sizes stay as whoever set them wants.
     SnapshotRequest request = m_training->snapshotRequest();
     request.metrics = isAvailable(View::ConfusionMatrix);
-    request.samples = isAvailable(View::TestSamples);
+    request.samples = isAvailable(View::TestSamples) || isAvailable(View::Trace);
+    // One sample's trace, only while its tab is in front.
+    request.traceSample = m_tabs->currentWidget() == m_trace ? m_trace->sample() : -1;
     m_training->setSnapshotRequest(request);
 }
 

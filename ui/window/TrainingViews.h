@@ -3,6 +3,7 @@
 
 #include <QObject>
 #include <QString>
+#include <optional>
 
 class QTabWidget;
 class QWidget;
@@ -12,6 +13,7 @@ namespace nnplay::ui {
 class ConfusionMatrixView;
 class DecisionBoundaryView;
 class LossCurveView;
+class NetworkTraceView;
 class RunArchive;
 class RunComparisonView;
 class SampleGridView;
@@ -20,13 +22,14 @@ struct DataPreview;
 struct TrainingSnapshot;
 
 /// The views of training: the tabs (output over the plane, confusion matrix, test samples,
-/// the runs so far on one plot) and the loss curves. Hands every snapshot to the views that show it, shows the tabs that
-/// fit the session's data (starting a new kind of data on its most telling view) and asks the
-/// worker only for what visible views need. Views are addressed by View, never by tab index.
+/// one sample followed through the layers, the runs so far on one plot) and the loss curves. Hands
+/// every snapshot to the views that show it, shows the tabs that fit the session's data (starting a
+/// new kind of data on its most telling view) and asks the worker only for what visible views need.
+/// Views are addressed by View, never by tab index.
 class TrainingViews : public QObject {
     Q_OBJECT
 public:
-    enum class View { Output, ConfusionMatrix, TestSamples, Runs };
+    enum class View { Output, ConfusionMatrix, TestSamples, Trace, Runs };
 
     /// `training` is not owned and must outlive this object; the widgets are created here and
     /// belong to whoever takes tabs() and lossView() into a layout.
@@ -35,10 +38,14 @@ public:
     QTabWidget* tabs() const { return m_tabs; }
     DecisionBoundaryView* boundaryView() const { return m_boundary; }
     SampleGridView* samplesView() const { return m_samples; }
+    NetworkTraceView* traceView() const { return m_trace; }
     LossCurveView* lossView() const { return m_loss; }
     RunComparisonView* runsView() const { return m_runsView; }
     /// Every run of this window, for comparing them.
     RunArchive* runs() const { return m_runs; }
+
+    /// The view a command line names: output, confusion, samples, inside or runs.
+    static std::optional<View> viewNamed(const QString& name);
 
     /// Whether the view's tab is offered for the current data.
     bool isAvailable(View view) const;
@@ -60,6 +67,7 @@ private:
     DecisionBoundaryView* m_boundary;
     ConfusionMatrixView* m_confusion;
     SampleGridView* m_samples;
+    NetworkTraceView* m_trace;
     LossCurveView* m_loss;
     RunArchive* m_runs;
     RunComparisonView* m_runsView;
