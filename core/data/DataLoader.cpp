@@ -94,20 +94,21 @@ const SourceInfo* findSource(const std::string& name) {
 
 const std::vector<SourceInfo>& dataSources() {
     static const std::vector<SourceInfo> sources{
-        {"circle", "Circle", "Circle", Task::Classification, true},
-        {"xor", "Exclusive or", "XOR", Task::Classification, true},
-        {"gaussian", "Gaussian", "Gauss", Task::Classification, true},
-        {"spiral", "Spiral", "Spiral", Task::Classification, true},
-        {"moons", "Moons", "Moons", Task::Classification, true},
-        {"groups", "Two groups of people", "Groups", Task::Classification, true},
-        {"plane", "Plane", "Plane", Task::Regression, true},
-        {"multigauss", "Hills of Gaussians", "Hills", Task::Regression, true},
+        // name, display name, short name, task, plane, any task, generated, sequence, files
+        {"circle", "Circle", "Circle", Task::Classification, true, false, true},
+        {"xor", "Exclusive or", "XOR", Task::Classification, true, false, true},
+        {"gaussian", "Gaussian", "Gauss", Task::Classification, true, false, true},
+        {"spiral", "Spiral", "Spiral", Task::Classification, true, false, true},
+        {"moons", "Moons", "Moons", Task::Classification, true, false, true},
+        {"groups", "Two groups of people", "Groups", Task::Classification, true, false, true},
+        {"plane", "Plane", "Plane", Task::Regression, true, false, true},
+        {"multigauss", "Hills of Gaussians", "Hills", Task::Regression, true, false, true},
         {"digits", "Digits 8x8", "Digits", Task::Classification, false},
-        {"csv", "CSV file", "CSV", Task::Classification, false, true},
+        {"csv", "CSV file", "CSV", Task::Classification, false, true, false, false, true},
         {"fashion-mnist", "Fashion-MNIST 28x28", "Fashion", Task::Classification, false},
-        {"sine", "Sine waves", "Sine", Task::Regression, false},
-        {"text", "Text file", "Text", Task::Classification, false},
-        {"idx", "IDX image files", "IDX", Task::Classification, false},
+        {"sine", "Sine waves", "Sine", Task::Regression, false, false, true, true},
+        {"text", "Text file", "Text", Task::Classification, false, false, false, true, true},
+        {"idx", "IDX image files", "IDX", Task::Classification, false, false, false, false, true},
     };
     return sources;
 }

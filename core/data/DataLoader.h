@@ -38,6 +38,12 @@ struct SourceInfo {
     Task task;                ///< the only task the source supports, unless anyTask
     bool isPlane;
     bool anyTask = false;  ///< CSV: classification or regression, as the user chooses
+    /// Drawn from a seed: `samples` and `noise` apply and a new seed draws new samples.
+    bool generated = false;
+    /// Its samples are sequences of `sequence_length` steps.
+    bool sequence = false;
+    /// Read from files the user picks (`path`, or `images` and `labels`).
+    bool fromFiles = false;
 };
 const std::vector<SourceInfo>& dataSources();
 /// The source of this name, or nullptr.

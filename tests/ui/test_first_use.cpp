@@ -6,6 +6,7 @@
 #include <QAbstractSpinBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -167,9 +168,74 @@ private slots:
         QCOMPARE(doc()->undoStack()->count(), 0);
     }
 
+    // Each source shows the controls that apply to it: the generators their samples and
+    // noise, sequences their steps, text and IDX a file button. Clicking IDX asks for the
+    // images and finds MNIST's labels and test files beside them.
+    void dataSourcesShowWhatApplies() {
+        nnplay::ui::DataPanel* panel = m_window->dataPanel();
+        m_window->resize(1366, 768);
+        auto select = [&](const char* name) {
+            QListWidget* list = panel->sourceList();
+            for (int i = 0; i < list->count(); ++i) {
+                if (list->item(i)->data(Qt::UserRole).toString() == QLatin1String(name)) {
+                    list->scrollToItem(list->item(i));
+                    QTest::mouseClick(list->viewport(), Qt::LeftButton, {},
+                                      list->visualItemRect(list->item(i)).center());
+                    return;
+                }
+            }
+            QFAIL(name);
+        };
+        select("sine");
+        QCOMPARE(doc()->project().data.source, std::string("sine"));
+        QVERIFY(panel->stepsBox()->isVisible());
+        QVERIFY(panel->samplesBox()->isVisible());
+        QVERIFY(panel->regenerateButton()->isVisible());
+        QVERIFY(!panel->chooseFilesButton()->isVisible());
+        panel->stepsBox()->setValue(12);
+        QCOMPARE(doc()->project().data.sequenceLength, 12);
+
+        select("text");
+        QCOMPARE(doc()->project().data.path, std::string("text/devils-dictionary.txt"));
+        QVERIFY(panel->stepsBox()->isVisible());
+        QVERIFY(!panel->samplesBox()->isVisible());
+        QVERIFY(!panel->regenerateButton()->isVisible());
+        QVERIFY(panel->chooseFilesButton()->isVisible());
+
+        select("fashion-mnist");
+        QVERIFY(panel->trainLimitBox()->isVisible());
+        QVERIFY(!panel->stepsBox()->isVisible());
+
+        QTemporaryDir dir;
+        for (const char* name : {"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
+                                 "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"}) {
+            QFile file(dir.filePath(QLatin1String(name)));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+        }
+        QStringList asked;
+        panel->setFileChooser([&](QWidget*, const QString& title, const QString&) {
+            asked << title;
+            return dir.filePath(QStringLiteral("train-images-idx3-ubyte.gz"));
+        });
+        select("idx");
+        QCOMPARE(asked.size(), 1);  // the labels were found, not asked for
+        const nnplay::DataSpec& d = doc()->project().data;
+        QCOMPARE(d.source, std::string("idx"));
+        QVERIFY(QString::fromStdString(d.labels).endsWith("train-labels-idx1-ubyte.gz"));
+        QVERIFY(QString::fromStdString(d.testImages).endsWith("t10k-images-idx3-ubyte.gz"));
+        QVERIFY(QString::fromStdString(d.testLabels).endsWith("t10k-labels-idx1-ubyte.gz"));
+        QVERIFY(panel->chooseFilesButton()->isVisible());
+
+        // Cancelling the dialog keeps the data as it was.
+        panel->setFileChooser([](QWidget*, const QString&, const QString&) { return QString(); });
+        select("sine");
+        select("idx");
+        QCOMPARE(doc()->project().data.source, std::string("sine"));
+    }
+
     void batchSizeHasOneField() {
         QCOMPARE(m_window->dataPanel()->findChildren<QSpinBox*>().size(),
-                 qsizetype(3));  // samples, validation share, positive share
+                 qsizetype(5));  // samples, validation share, positive share, steps, images
         for (QSpinBox* box : m_window->dataPanel()->findChildren<QSpinBox*>()) {
             QVERIFY(!box->toolTip().contains(QStringLiteral("weight update")));
         }

@@ -28,6 +28,8 @@ enum MergeId : int {
     kMergeDataSeed,
     kMergeValidationFraction,
     kMergeClassOrGroupShare,
+    kMergeSequenceLength,
+    kMergeTrainLimit,
     // A weight or bias set by dragging (EditParameterCommand; one drag merges by its number).
     kMergeParameterDrag = 200,
     // Layer settings (EditNetworkCommand): see layerSettingMergeId().

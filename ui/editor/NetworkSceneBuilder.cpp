@@ -171,6 +171,11 @@ void NetworkSceneBuilder::drawInputs() {
         if (m_info->imageShape.size() > 0) {
             headline = counted(n, "%1 pixel", "%1 pixels");
             detail = tr("%1×%2 image").arg(m_info->imageShape.height).arg(m_info->imageShape.width);
+        } else if (m_info->inputShape.isSequence()) {
+            // A sequence: its steps, each of the same features (one-hot characters, a value).
+            headline = counted(m_info->inputShape.steps, "%1 step", "%1 steps");
+            detail = counted(m_info->inputShape.stepSize(), "of %1 value", "of %1 values");
+            for (const auto& name : m_info->featureNames) names << qstr(name);
         } else {
             headline = counted(n, "%1 input", "%1 inputs");
             detail = m_data->source == "csv" ? tr("table columns") : QString();

@@ -29,6 +29,7 @@
 #include "document/ProjectDocument.h"
 #include "panels/CsvImportDialog.h"
 #include "panels/ShowValue.h"
+#include "panels/SourceIcons.h"
 #include "plots/PlotStyle.h"
 
 namespace nnplay::ui {
@@ -38,7 +39,6 @@ namespace {
 constexpr int kIconSize = 40;
 constexpr int kColumns = 3;
 constexpr int kVisibleRows = 4;
-constexpr int kIconPoints = 220;
 
 /// The label under a source's picture: short enough for three pictures in a row.
 QString shortName(const SourceInfo& source) {
@@ -47,88 +47,7 @@ QString shortName(const SourceInfo& source) {
                                 : QString::fromStdString(source.shortName);
 }
 
-/// A small pixel-art digit, the way the 8x8 data looks.
-QIcon digitsIcon(int size) {
-    QImage glyph(8, 8, QImage::Format_Grayscale8);
-    glyph.fill(Qt::white);
-    {
-        QPainter p(&glyph);
-        QFont f;
-        f.setPixelSize(9);
-        f.setBold(true);
-        p.setFont(f);
-        p.setPen(Qt::black);
-        p.drawText(QRect(0, -1, 8, 10), Qt::AlignCenter, QStringLiteral("7"));
-    }
-    QPixmap pixmap(size, size);
-    pixmap.fill(Qt::white);
-    QPainter p(&pixmap);
-    p.drawImage(QRect(size / 8, size / 8, size * 3 / 4, size * 3 / 4), glyph);
-    p.setPen(QPen(QColor(180, 180, 180)));
-    p.drawRect(0, 0, size - 1, size - 1);
-    return QIcon(pixmap);
-}
-
-/// A little table: what a CSV file is.
-QIcon csvIcon(int size) {
-    QPixmap pixmap(size, size);
-    pixmap.fill(Qt::white);
-    QPainter p(&pixmap);
-    const int m = size / 6;
-    const QRect table(m, m, size - 2 * m, size - 2 * m);
-    p.fillRect(QRect(table.left(), table.top(), table.width(), table.height() / 4),
-               PlotStyle::tint(PlotStyle::positiveColor(), 0.35));
-    p.setPen(QPen(QColor(90, 90, 90), 1));
-    p.drawRect(table);
-    for (int i = 1; i < 4; ++i) {
-        const int y = table.top() + i * table.height() / 4;
-        p.drawLine(table.left(), y, table.right(), y);
-    }
-    for (int i = 1; i < 3; ++i) {
-        const int x = table.left() + i * table.width() / 3;
-        p.drawLine(x, table.top(), x, table.bottom());
-    }
-    p.setPen(QPen(QColor(180, 180, 180)));
-    p.drawRect(0, 0, size - 1, size - 1);
-    return QIcon(pixmap);
-}
-
 }  // namespace
-
-QIcon DataPanel::planeIcon(const std::string& source, int size) {
-    QPixmap pixmap(size, size);
-    pixmap.fill(Qt::white);
-    QPainter p(&pixmap);
-    p.setRenderHint(QPainter::Antialiasing);
-    const SourceInfo* info = findSource(source);
-    try {
-        const Dataset data = generatePlaneData(source, kIconPoints, 0.0, 1);
-        QCPColorGradient gradient = PlotStyle::divergingGradient();
-        const double radius = std::max(1.2, size / 36.0);
-        p.setPen(Qt::NoPen);
-        for (Eigen::Index i = 0; i < data.points.cols(); ++i) {
-            QColor color;
-            if (info && info->task == Task::Regression && data.targets.size() > 0) {
-                color = QColor::fromRgba(
-                    gradient.color((data.targets(0, i) + 1.0) / 2.0, QCPRange(0.0, 1.0)));
-            } else {
-                const bool one = !data.labels.empty() && data.labels[static_cast<std::size_t>(i)];
-                color = one ? PlotStyle::positiveColor() : PlotStyle::negativeColor();
-            }
-            p.setBrush(color);
-            const double x = (data.points(0, i) + kPlaneExtent) / (2 * kPlaneExtent) * size;
-            const double y = (kPlaneExtent - data.points(1, i)) / (2 * kPlaneExtent) * size;
-            p.drawEllipse(QPointF(x, y), radius, radius);
-        }
-    } catch (const std::exception&) {
-        // An unknown generator draws as an empty square; the list still works.
-    }
-    p.setRenderHint(QPainter::Antialiasing, false);
-    p.setPen(QPen(QColor(180, 180, 180)));
-    p.setBrush(Qt::NoBrush);
-    p.drawRect(0, 0, size - 1, size - 1);
-    return QIcon(pixmap);
-}
 
 DataPanel::DataPanel(ProjectDocument* document, QWidget* parent)
     : QWidget(parent),
@@ -147,6 +66,11 @@ DataPanel::DataPanel(ProjectDocument* document, QWidget* parent)
       m_share(new QSpinBox(this)),
       m_shareLabel(new QLabel(this)),
       m_regenerate(new QPushButton(tr("Regenerate"), this)),
+      m_steps(new QSpinBox(this)),
+      m_stepsLabel(new QLabel(tr("Steps"), this)),
+      m_chooseFiles(new QPushButton(tr("Choose file…"), this)),
+      m_trainLimit(new QSpinBox(this)),
+      m_trainLimitLabel(new QLabel(tr("Training images"), this)),
       m_importCsv(new QPushButton(tr("Import CSV…"), this)),
       m_labelButton(new QPushButton(tr("Label column…"), this)),
       m_standardize(new QCheckBox(tr("Standardize inputs"), this)) {
@@ -164,9 +88,7 @@ DataPanel::DataPanel(ProjectDocument* document, QWidget* parent)
     m_sources->setSelectionMode(QAbstractItemView::SingleSelection);
     m_sources->setToolTip(tr("Which data the network learns from; click one to switch."));
     for (const SourceInfo& source : dataSources()) {
-        const QIcon icon = source.isPlane         ? planeIcon(source.name, kIconSize)
-                           : source.name == "csv" ? csvIcon(kIconSize)
-                                                  : digitsIcon(kIconSize);
+        const QIcon icon = sourceIcon(source.name, kIconSize);
         auto* item = new QListWidgetItem(icon, shortName(source));
         item->setData(Qt::UserRole, QString::fromStdString(source.name));
         item->setTextAlignment(Qt::AlignHCenter | Qt::AlignTop);
@@ -177,6 +99,22 @@ DataPanel::DataPanel(ProjectDocument* document, QWidget* parent)
                       : tr("2-D points whose colour is a number to predict (regression).");
         } else if (source.name == "digits") {
             tip = tr("1,797 handwritten digits of 8x8 pixels, ten classes.");
+        } else if (source.name == "fashion-mnist") {
+            tip =
+                tr("70,000 photos of clothes of 28x28 pixels in ten classes (Debian's "
+                   "dataset-fashion-mnist package).");
+        } else if (source.name == "idx") {
+            tip =
+                tr("Your own images and labels in IDX files, such as the original MNIST "
+                   "digits (gzip or plain).");
+        } else if (source.name == "sine") {
+            tip =
+                tr("Windows of sine waves of random frequency and phase: predict the value "
+                   "that comes next (regression).");
+        } else if (source.name == "text") {
+            tip =
+                tr("A text read character by character: predict the character that comes "
+                   "next.");
         } else {
             tip = tr("Your own table: pick a CSV file and the column to predict.");
         }
@@ -231,6 +169,19 @@ DataPanel::DataPanel(ProjectDocument* document, QWidget* parent)
     m_samples->setToolTip(
         tr("How many points are drawn in total, before the train/test "
            "split."));
+    m_steps->setRange(2, 500);
+    m_steps->setKeyboardTracking(false);
+    m_steps->setToolTip(
+        tr("How many time steps one sample holds: the window the network reads "
+           "before it predicts what comes next."));
+    m_chooseFiles->setToolTip(tr("Pick the file the data is read from."));
+    m_trainLimit->setRange(0, 60000);
+    m_trainLimit->setSingleStep(1000);
+    m_trainLimit->setSpecialValueText(tr("All"));
+    m_trainLimit->setKeyboardTracking(false);
+    m_trainLimit->setToolTip(
+        tr("Train on the first images only: quicker epochs, and a way to "
+           "see what less data does."));
     m_share->setSuffix(QStringLiteral("%"));
     m_share->setKeyboardTracking(false);
     m_regenerate->setToolTip(
@@ -258,6 +209,8 @@ DataPanel::DataPanel(ProjectDocument* document, QWidget* parent)
     form->addRow(m_noiseLabel, withValue(m_noise, m_noiseValue));
     form->addRow(m_samplesLabel, m_samples);
     form->addRow(m_shareLabel, m_share);
+    form->addRow(m_stepsLabel, m_steps);
+    form->addRow(m_trainLimitLabel, m_trainLimit);
     auto* csvRow = new QHBoxLayout;
     csvRow->addWidget(m_importCsv);
     csvRow->addWidget(m_labelButton);
@@ -266,6 +219,7 @@ DataPanel::DataPanel(ProjectDocument* document, QWidget* parent)
     layout->addWidget(m_sourceInfo);
     layout->addLayout(form);
     layout->addWidget(m_regenerate);
+    layout->addWidget(m_chooseFiles);
     layout->addLayout(csvRow);
     layout->addWidget(m_standardize);
     layout->addStretch(1);
@@ -307,6 +261,22 @@ DataPanel::DataPanel(ProjectDocument* document, QWidget* parent)
         d.seed += 1;
         editData(*m_document, d, tr("Regenerate data"));
     });
+    connect(m_steps, &QSpinBox::valueChanged, this, [this](int v) {
+        DataSpec d = m_document->project().data;
+        d.sequenceLength = v;
+        editData(*m_document, d, tr("Change steps per sample"), kMergeSequenceLength);
+    });
+    connect(m_trainLimit, &QSpinBox::valueChanged, this, [this](int v) {
+        DataSpec d = m_document->project().data;
+        d.trainLimit = v;
+        editData(*m_document, d, tr("Change number of training images"), kMergeTrainLimit);
+    });
+    connect(m_chooseFiles, &QPushButton::clicked, this, [this] {
+        if (m_document->project().data.source == "idx")
+            chooseIdxFiles();
+        else
+            chooseTextFile();
+    });
     connect(m_importCsv, &QPushButton::clicked, this, &DataPanel::chooseCsv);
     connect(m_labelButton, &QPushButton::clicked, this, &DataPanel::chooseLabel);
     connect(m_standardize, &QCheckBox::toggled, this, [this](bool on) {
@@ -323,10 +293,10 @@ void DataPanel::refresh() {
     const Project& project = m_document->project();
     const DataSpec& d = project.data;
     const SourceInfo* source = findSource(d.source);
-    const bool plane = source && source->isPlane;
+    const bool generated = source && source->generated;
     const bool csv = d.source == "csv";
     const QSignalBlocker b1(m_sources), b2(m_trainFraction), b3(m_noise), b4(m_samples),
-        b5(m_standardize), b6(m_validation), b7(m_share);
+        b5(m_standardize), b6(m_validation), b7(m_share), b8(m_steps), b9(m_trainLimit);
     for (int i = 0; i < m_sources->count(); ++i) {
         QListWidgetItem* item = m_sources->item(i);
         if (item->data(Qt::UserRole).toString().toStdString() == d.source) {
@@ -341,12 +311,18 @@ void DataPanel::refresh() {
     showValue(m_samples, d.samples);
     m_standardize->setChecked(d.standardize);
 
-    for (QWidget* w :
-         {static_cast<QWidget*>(m_noise), static_cast<QWidget*>(m_noiseValue),
-          static_cast<QWidget*>(m_noiseLabel), static_cast<QWidget*>(m_samples),
-          static_cast<QWidget*>(m_samplesLabel), static_cast<QWidget*>(m_regenerate)}) {
-        w->setEnabled(plane);
-    }
+    // Only what applies to the source shows, so the panel stays short.
+    m_form->setRowVisible(m_samplesLabel, generated);
+    m_form->setRowVisible(m_noiseLabel, generated && !m_noiseHidden);
+    m_regenerate->setVisible(generated);
+    const bool sequence = source && source->sequence;
+    m_form->setRowVisible(m_stepsLabel, sequence);
+    showValue(m_steps, d.sequenceLength);
+    const bool fashion = d.source == "fashion-mnist";
+    m_form->setRowVisible(m_trainLimitLabel, fashion);
+    showValue(m_trainLimit, d.trainLimit);
+    m_chooseFiles->setVisible(source && source->fromFiles && !csv && !m_dataChoiceHidden);
+    m_chooseFiles->setText(d.source == "idx" ? tr("Choose images…") : tr("Choose text file…"));
     m_labelButton->setVisible(csv && !m_dataChoiceHidden);
     m_standardize->setVisible(csv && !m_dataChoiceHidden);
     // One row for the balance: of the classes for binary 2-D data, of the groups for groups.
@@ -384,6 +360,14 @@ void DataPanel::refresh() {
             tr("%1, label column “%2”, %3")
                 .arg(d.csvText.empty() ? file : tr("%1 (kept in the project)").arg(file),
                      QString::fromStdString(d.label), task));
+    } else if (d.source == "text" || d.source == "idx") {
+        const std::string& file = d.source == "text" ? d.path : d.images;
+        m_sourceInfo->setText(tr("%1: %2, %3")
+                                  .arg(QString::fromStdString(source->displayName),
+                                       file.empty()
+                                           ? tr("no file chosen")
+                                           : QFileInfo(QString::fromStdString(file)).fileName(),
+                                       task));
     } else if (source) {
         m_sourceInfo->setText(tr("%1: %2").arg(QString::fromStdString(source->displayName), task));
     } else {
@@ -395,7 +379,7 @@ void DataPanel::setHiddenControls(const std::vector<std::string>& names) {
     const auto hidden = [&names](const char* name) {
         return std::find(names.begin(), names.end(), name) != names.end();
     };
-    m_form->setRowVisible(m_noiseLabel, !hidden("noise"));
+    m_noiseHidden = hidden("noise");
     m_dataChoiceHidden = hidden("data");
     m_sources->setVisible(!m_dataChoiceHidden);
     m_importCsv->setVisible(!m_dataChoiceHidden);
@@ -417,20 +401,87 @@ void DataPanel::onSourceClicked(QListWidgetItem* item) {
         chooseCsv();
         return;
     }
+    if (name == "idx") {
+        chooseIdxFiles();
+        return;
+    }
     const SourceInfo* source = findSource(name);
     if (!source) return;
     DataSpec d = project.data;
     d.source = name;
+    // A text starts on the one that comes with nnplay; "Choose text file…" picks another.
+    if (name == "text") d.path = "text/devils-dictionary.txt";
     editData(*m_document, d, source->task,
              tr("Use %1 data").arg(QString::fromStdString(source->displayName)));
     refresh();
 }
 
+QString DataPanel::askForFile(const QString& title, const QString& filter) {
+    return m_chooseFile ? m_chooseFile(this, title, filter)
+                        : QFileDialog::getOpenFileName(this, title, m_document->baseDir(), filter);
+}
+
+void DataPanel::chooseIdxFiles() {
+    const QString images =
+        askForFile(tr("Choose the images (IDX)"),
+                   tr("IDX image files (*idx3* *.idx *.gz *ubyte);;All files (*)"));
+    if (images.isEmpty() || !useIdxImages(images)) refresh();
+}
+
+void DataPanel::chooseTextFile() {
+    const QString path =
+        askForFile(tr("Choose a text file"), tr("Text files (*.txt *.md);;All files (*)"));
+    if (path.isEmpty()) {
+        refresh();
+        return;
+    }
+    DataSpec d = m_document->project().data;
+    d.source = "text";
+    d.path = QFileInfo(path).absoluteFilePath().toStdString();
+    editData(*m_document, d, Task::Classification,
+             tr("Use text %1").arg(QFileInfo(path).fileName()));
+    refresh();
+}
+
+bool DataPanel::useIdxImages(const QString& images) {
+    const QFileInfo imagesFile(images);
+    // MNIST's names: train-images-idx3-ubyte(.gz) beside train-labels-idx1-ubyte(.gz).
+    auto counterpart = [](const QFileInfo& file, const QString& from, const QString& to) {
+        QString name = file.fileName();
+        if (!name.contains(from)) return QString();
+        name.replace(from, to);
+        const QString path = file.dir().filePath(name);
+        return QFileInfo::exists(path) ? path : QString();
+    };
+    QString labels =
+        counterpart(imagesFile, QStringLiteral("images-idx3"), QStringLiteral("labels-idx1"));
+    if (labels.isEmpty()) {
+        labels = askForFile(tr("Choose the labels (IDX) of %1").arg(imagesFile.fileName()),
+                            tr("IDX label files (*idx1* *.idx *.gz *ubyte);;All files (*)"));
+    }
+    if (labels.isEmpty()) return false;
+    DataSpec d = m_document->project().data;
+    d.source = "idx";
+    d.images = imagesFile.absoluteFilePath().toStdString();
+    d.labels = QFileInfo(labels).absoluteFilePath().toStdString();
+    d.testImages.clear();
+    d.testLabels.clear();
+    const QString testImages =
+        counterpart(imagesFile, QStringLiteral("train-"), QStringLiteral("t10k-"));
+    const QString testLabels =
+        counterpart(QFileInfo(labels), QStringLiteral("train-"), QStringLiteral("t10k-"));
+    if (!testImages.isEmpty() && !testLabels.isEmpty()) {
+        d.testImages = QFileInfo(testImages).absoluteFilePath().toStdString();
+        d.testLabels = QFileInfo(testLabels).absoluteFilePath().toStdString();
+    }
+    editData(*m_document, d, Task::Classification, tr("Use images %1").arg(imagesFile.fileName()));
+    refresh();
+    return true;
+}
+
 void DataPanel::chooseCsv() {
-    const QString path = m_chooseFile ? m_chooseFile(this)
-                                      : QFileDialog::getOpenFileName(
-                                            this, tr("Import CSV"), m_document->baseDir(),
-                                            tr("CSV files (*.csv *.csv.gz *.txt);;All files (*)"));
+    const QString path =
+        askForFile(tr("Import CSV"), tr("CSV files (*.csv *.csv.gz *.txt);;All files (*)"));
     if (path.isEmpty()) {
         refresh();
         return;

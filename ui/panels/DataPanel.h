@@ -24,28 +24,29 @@ namespace nnplay::ui {
 
 class ProjectDocument;
 
-/// Where the samples come from: the 2-D data sets as thumbnails, the 8x8 digits and CSV
-/// import (file, label column, task), with noise, sample count, the train/test ratio, the
-/// validation share and "regenerate" (a new seed). Every change pushes one undo command
+/// Where the samples come from: the 2-D data sets, images (digits, Fashion-MNIST, IDX files),
+/// sequences (sine waves, a text) as thumbnails, and CSV import (file, label column, task),
+/// with what applies to the chosen source (noise, sample count and "regenerate" for generated
+/// data, steps for sequences, the files for text and IDX) and the train/test ratio and the
+/// validation share. Every change pushes one undo command
 /// through editData(); the panel redraws from the document. (The batch size is a training
 /// setting: TrainingPanel edits it.)
 class DataPanel : public QWidget {
     Q_OBJECT
 public:
-    /// Asks for a CSV file to import; returns its path or "" (tests replace the file dialog).
-    using FileChooser = std::function<QString(QWidget* parent)>;
+    /// Asks for a file to read (CSV, text, IDX) with a dialog of this title and name filter;
+    /// returns its path or "" (tests replace the file dialog).
+    using FileChooser =
+        std::function<QString(QWidget* parent, const QString& title, const QString& filter)>;
 
     /// The document is not owned and must outlive the panel.
     explicit DataPanel(ProjectDocument* document, QWidget* parent = nullptr);
 
-    /// Replaces the file dialog of "Import CSV…".
+    /// Replaces the file dialogs ("Import CSV…", a text file, IDX files).
     void setFileChooser(FileChooser chooser) { m_chooseFile = std::move(chooser); }
     /// Imports a CSV file: asks for the label column and task, then edits the document.
     /// Returns false when cancelled or when the file cannot be read (the message is shown).
     bool importCsv(const QString& path);
-
-    /// A picture of a 2-D data set's points (for the source list).
-    static QIcon planeIcon(const std::string& source, int size);
 
     QListWidget* sourceList() const { return m_sources; }
     QSlider* noiseSlider() const { return m_noise; }
@@ -59,6 +60,16 @@ public:
     QPushButton* regenerateButton() const { return m_regenerate; }
     QPushButton* labelButton() const { return m_labelButton; }
     QLabel* sourceInfo() const { return m_sourceInfo; }
+    /// Sequence data: the steps of one sample. Hidden for other data.
+    QSpinBox* stepsBox() const { return m_steps; }
+    /// Text and IDX data: picks the file(s). Hidden for other data.
+    QPushButton* chooseFilesButton() const { return m_chooseFiles; }
+    /// Fashion-MNIST: how many of the 60,000 training images are used (0: all).
+    QSpinBox* trainLimitBox() const { return m_trainLimit; }
+    /// IDX data: uses `images` with the labels file beside it (MNIST's names: "labels-idx1"
+    /// for "images-idx3"), asking for it when there is none, and the test pair ("t10k" for
+    /// "train") when it is there. False when cancelled.
+    bool useIdxImages(const QString& images);
 
     /// Hides the controls a lesson names (nnplay::Lesson::kHideable): "noise" (its row) and
     /// "data" (the choice of data set and the CSV import; the line saying which data are used
@@ -75,6 +86,9 @@ private:
     void refresh();
     void onSourceClicked(QListWidgetItem* item);
     void chooseCsv();
+    void chooseIdxFiles();
+    void chooseTextFile();
+    QString askForFile(const QString& title, const QString& filter);
     void chooseLabel();
     /// Asks for the label column, task and standardisation of `table`, then gives the
     /// document `data` with them (one undo step named `title`). False when cancelled.
@@ -84,6 +98,7 @@ private:
     FileChooser m_chooseFile;
     QFormLayout* m_form;
     bool m_dataChoiceHidden = false;
+    bool m_noiseHidden = false;  // by a lesson
     QListWidget* m_sources;
     QLabel* m_sourceInfo;
     QSlider* m_trainFraction;
@@ -97,6 +112,11 @@ private:
     QSpinBox* m_share;  // percent; see shareBox()
     QLabel* m_shareLabel;
     QPushButton* m_regenerate;
+    QSpinBox* m_steps;
+    QLabel* m_stepsLabel;
+    QPushButton* m_chooseFiles;
+    QSpinBox* m_trainLimit;
+    QLabel* m_trainLimitLabel;
     QPushButton* m_importCsv;
     QPushButton* m_labelButton;
     QCheckBox* m_standardize;
