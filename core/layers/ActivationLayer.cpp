@@ -5,11 +5,16 @@ namespace nnplay {
 
 std::string ActivationLayer::type() const {
     switch (m_kind) {
-        case Kind::Relu: return "relu";
-        case Kind::LeakyRelu: return "leaky_relu";
-        case Kind::Sigmoid: return "sigmoid";
-        case Kind::Tanh: return "tanh";
-        case Kind::Linear: return "linear";
+        case Kind::Relu:
+            return "relu";
+        case Kind::LeakyRelu:
+            return "leaky_relu";
+        case Kind::Sigmoid:
+            return "sigmoid";
+        case Kind::Tanh:
+            return "tanh";
+        case Kind::Linear:
+            return "linear";
     }
     return {};
 }
@@ -28,13 +33,19 @@ ConstMatrixRef ActivationLayer::forward(const ConstMatrixRef& input, Mode) {
             for (Eigen::Index i = 0; i < x.size(); ++i) o[i] = in[i] < 0.0f ? 0.0f : in[i];
             break;
         }
-        case Kind::LeakyRelu: out = (x > 0.0f).select(x, m_alpha * x); break;
+        case Kind::LeakyRelu:
+            out = (x > 0.0f).select(x, m_alpha * x);
+            break;
         case Kind::Sigmoid:
             // 0.5 * (1 + tanh(x / 2)) is exact and never overflows.
             out = 0.5f * ((0.5f * x).tanh() + 1.0f);
             break;
-        case Kind::Tanh: out = x.tanh(); break;
-        case Kind::Linear: out = x; break;
+        case Kind::Tanh:
+            out = x.tanh();
+            break;
+        case Kind::Linear:
+            out = x;
+            break;
     }
     return block;
 }
@@ -57,10 +68,18 @@ ConstMatrixRef ActivationLayer::backward(const ConstMatrixRef& gradOutput) {
             }
             break;
         }
-        case Kind::LeakyRelu: grad = (y > 0.0f).select(g, m_alpha * g); break;
-        case Kind::Sigmoid: grad = g * y * (1.0f - y); break;
-        case Kind::Tanh: grad = g * (1.0f - y.square()); break;
-        case Kind::Linear: grad = g; break;
+        case Kind::LeakyRelu:
+            grad = (y > 0.0f).select(g, m_alpha * g);
+            break;
+        case Kind::Sigmoid:
+            grad = g * y * (1.0f - y);
+            break;
+        case Kind::Tanh:
+            grad = g * (1.0f - y.square());
+            break;
+        case Kind::Linear:
+            grad = g;
+            break;
     }
     return block;
 }

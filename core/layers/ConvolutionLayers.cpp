@@ -11,6 +11,9 @@ namespace nnplay {
 
 namespace {
 
+/// "3×3".
+std::string square(int side) { return std::to_string(side) + "\u00d7" + std::to_string(side); }
+
 LayerInfo pooling(std::string type, std::string displayName, std::string description,
                   PoolingLayer::Kind kind) {
     LayerInfo info;
@@ -24,6 +27,11 @@ LayerInfo pooling(std::string type, std::string displayName, std::string descrip
         {"stride", "Stride", "How far the window moves between outputs.", 2, 1, 16, true}};
     info.imageLayer = true;
     info.keepsUnits = true;
+    info.summary = [](const LayerSpec& spec) {
+        const int size = static_cast<int>(spec.setting("pool_size"));
+        const int stride = static_cast<int>(spec.setting("stride"));
+        return square(size) + (stride == size ? "" : ", stride " + std::to_string(stride));
+    };
     info.outputShape = &PoolingLayer::outputShape;
     info.create = [kind](const LayerSpec& spec) -> std::unique_ptr<Layer> {
         return std::make_unique<PoolingLayer>(kind, static_cast<int>(spec.setting("pool_size")),
@@ -55,6 +63,14 @@ void registerConvolutionLayers(LayerRegistry& registry) {
     conv.params = Conv2DLayer::paramInfo();
     conv.imageLayer = true;
     conv.slidesKernels = true;
+    conv.summary = [](const LayerSpec& spec) {
+        const int filters = static_cast<int>(spec.setting("filters"));
+        const int stride = static_cast<int>(spec.setting("stride"));
+        return std::to_string(filters) + (filters == 1 ? " filter " : " filters ") +
+               square(static_cast<int>(spec.setting("kernel_size"))) +
+               (stride == 1 ? "" : ", stride " + std::to_string(stride)) +
+               (spec.setting("padding") == 1 ? ", valid" : "");
+    };
     conv.outputShape = &Conv2DLayer::outputShape;
     conv.paramShapes = &Conv2DLayer::paramShapes;
     conv.create = [](const LayerSpec& spec) -> std::unique_ptr<Layer> {
@@ -104,6 +120,7 @@ void registerConvolutionLayers(LayerRegistry& registry) {
     norm.params = BatchNormLayer::paramInfo();
     norm.imageLayer = true;
     norm.keepsUnits = true;
+    norm.summary = [](const LayerSpec&) { return std::string(); };  // its settings rarely change
     norm.outputShape = &BatchNormLayer::outputShape;
     norm.paramShapes = &BatchNormLayer::paramShapes;
     norm.create = [](const LayerSpec& spec) -> std::unique_ptr<Layer> {

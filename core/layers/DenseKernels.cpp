@@ -131,8 +131,9 @@ void band(Index n, Index k, const float* a, Index lda, StridedMatrix b, float* o
                         out + j * ldo, ldo, bias);
     if constexpr (NC > 1) {
         if (j < n)
-            band<V, RV, NC / 2>(n - j, k, a, lda, {b.data + j * b.colStride, b.rowStride, b.colStride},
-                                out + j * ldo, ldo, bias);
+            band<V, RV, NC / 2>(n - j, k, a, lda,
+                                {b.data + j * b.colStride, b.rowStride, b.colStride}, out + j * ldo,
+                                ldo, bias);
     }
 }
 

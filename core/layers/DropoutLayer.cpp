@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "layers/DropoutLayer.h"
 
-
 namespace nnplay {
 
 void DropoutLayer::build(const Shape&, InitScheme, const std::string&, Random& rng) {

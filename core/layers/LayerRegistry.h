@@ -99,6 +99,9 @@ struct LayerInfo {
     /// Shapes (rows, cols) of the tensors for an input shape, in `params` order; unset for
     /// kinds without parameters.
     std::function<std::vector<std::pair<int, int>>(const LayerSpec&, const Shape&)> paramShapes;
+    /// A short line for the canvas under the kind's name ("8 filters 3×3"); unset: the
+    /// settings are listed.
+    std::function<std::string(const LayerSpec&)> summary;
     /// Creates the engine layer for a spec.
     std::function<std::unique_ptr<Layer>(const LayerSpec&)> create;
 

@@ -146,6 +146,7 @@ private slots:
     void themesParseAndDiffer();
     void sampleLabelsFitAndKeepApart_data();
     void sampleLabelsFitAndKeepApart();
+    void longClassNamesShowFewerSamplesWhole();
     void lossLegendAndTicksFit_data();
     void lossLegendAndTicksFit();
     void canvasWarningShownWhole();
@@ -221,6 +222,32 @@ void TestLayout::sampleLabelsFitAndKeepApart() {
                      qPrintable(QStringLiteral("labels %1 and %2 overlap").arg(i).arg(j)));
         }
     }
+}
+
+// Fashion-MNIST's class names are long: the grid shows the first samples that fit with
+// readable pictures, every label whole, and counts the wrong ones among those.
+void TestLayout::longClassNamesShowFewerSamplesWhole() {
+    SampleGridView view;
+    view.resize(450, 400);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    TrainingSnapshot snapshot = wrongDigits();
+    auto data = std::make_shared<DataPreview>(*snapshot.data);
+    for (int c = 0; c < 10; ++c)
+        data->info.classNames[std::size_t(c)] = "Ankle boot " + std::to_string(c);
+    snapshot.data = data;
+    view.setSnapshot(snapshot);
+    const int shown = view.wrongCount();  // every sample is wrong
+    QVERIFY2(shown > 0 && shown < 48, qPrintable(QString::number(shown)));
+    for (int i = 0; i < 48; ++i) {
+        const QRect box = view.labelRect(i);
+        QCOMPARE(box.isEmpty(), i >= shown);
+        if (i >= shown) continue;
+        QVERIFY(view.rect().contains(box));
+        QVERIFY(box.width() >=
+                QFontMetrics(view.labelFont(i)).horizontalAdvance(view.labelText(i)));
+    }
+    QCOMPARE(view.sampleAt(view.labelRect(shown - 1).center()), shown - 1);
 }
 
 void TestLayout::lossLegendAndTicksFit_data() {

@@ -200,6 +200,8 @@ LayerItem::Content NetworkSceneBuilder::layerContent(int i) const {
     if (layerInfo && layerInfo->findSetting("units")) {
         content.detail =
             counted(static_cast<int>(layer.setting("units")), "%1 neuron", "%1 neurons");
+    } else if (layerInfo && layerInfo->summary) {
+        content.detail = qstr(layerInfo->summary(layer));
     } else if (layerInfo) {
         QStringList parts;
         for (const auto& setting : layerInfo->settings) {

@@ -62,24 +62,36 @@ void SampleGridView::setSnapshot(const TrainingSnapshot& snapshot) {
     m_table->setVisible(data && !m_images);
     if (data && !m_images) fillTable();
 
+    updateSummary();
+    update();
+}
+
+void SampleGridView::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    updateSummary();
+}
+
+void SampleGridView::updateSummary() {
+    const DataPreview* data = m_snapshot.data.get();
+    const int shown = m_images ? grid().count : data ? data->sampleCount() : 0;
     if (!data || data->sampleCount() == 0) {
         m_summary->setText(tr("No test samples yet."));
     } else if (data->info.task == nnplay::Task::Classification &&
-               snapshot.samplePredictions.size() == static_cast<std::size_t>(data->sampleCount())) {
-        m_summary->setText(tr("First %1 test samples: %2 wrong (in red).")
-                               .arg(data->sampleCount())
-                               .arg(wrongCount()));
+               m_snapshot.samplePredictions.size() ==
+                   static_cast<std::size_t>(data->sampleCount())) {
+        m_summary->setText(
+            tr("First %1 test samples: %2 wrong (in red).").arg(shown).arg(wrongCount()));
     } else {
-        m_summary->setText(tr("First %1 test samples.").arg(data->sampleCount()));
+        m_summary->setText(tr("First %1 test samples.").arg(shown));
     }
-    update();
 }
 
 int SampleGridView::wrongCount() const {
     const DataPreview* data = m_snapshot.data.get();
     if (!data) return 0;
     int wrong = 0;
-    const std::size_t n = std::min(m_snapshot.samplePredictions.size(), data->sampleLabels.size());
+    std::size_t n = std::min(m_snapshot.samplePredictions.size(), data->sampleLabels.size());
+    if (m_images) n = std::min(n, static_cast<std::size_t>(grid().count));
     for (std::size_t i = 0; i < n; ++i) {
         if (m_snapshot.samplePredictions[i] != data->sampleLabels[i]) ++wrong;
     }
@@ -182,6 +194,17 @@ QFont SampleGridView::labelFont(int sample) const { return labelFont(sample, gri
 
 SampleGridView::Grid SampleGridView::grid() const {
     const int n = m_snapshot.data ? m_snapshot.data->sampleCount() : 0;
+    const Grid all = gridFor(n);
+    if (all.cell >= kMinCell || n <= 1) return all;
+    // As many samples as fit at kMinCell with columns as wide as the widest label.
+    const int top = m_summary->geometry().bottom() + 6;
+    const QRect area = rect().adjusted(4, top, -4, -4);
+    const int columns = std::max(1, area.width() / std::max(kMinCell, all.labelWidth));
+    const int rows = std::max(1, area.height() / (kMinCell + all.label));
+    return gridFor(std::clamp(columns * rows, 1, n));
+}
+
+SampleGridView::Grid SampleGridView::gridFor(int n) const {
     const int top = m_summary->geometry().bottom() + 6;
     const QRect area = rect().adjusted(4, top, -4, -4);
     // Columns are at least as wide as the longest label (a wrong answer, in bold), so
@@ -201,6 +224,8 @@ SampleGridView::Grid SampleGridView::grid() const {
                 QFontMetrics(labelFont(i, g.labelPixels)).horizontalAdvance(labelText(i)) + 6);
         }
         g.rows = std::max(n, 1);
+        g.count = n;
+        g.labelWidth = labelWidth;
         g.pitch = std::min(labelWidth, area.width());
         for (int c = 1; c <= std::max(n, 1); ++c) {
             const int slot = area.width() / c;
@@ -223,7 +248,7 @@ SampleGridView::Grid SampleGridView::grid() const {
 
 QRect SampleGridView::labelRect(int sample) const {
     const Grid g = grid();
-    if (g.cell < 4 || sample < 0) return {};
+    if (g.cell < 4 || sample < 0 || sample >= g.count) return {};
     const int pad = std::max(2, g.cell / 10);
     const int x = g.left + (sample % g.columns) * g.pitch;
     const int y = g.top + (sample / g.columns) * (g.cell + g.label);
@@ -239,7 +264,7 @@ void SampleGridView::paintEvent(QPaintEvent* event) {
     QPainter painter(this);
     painter.setRenderHint(QPainter::SmoothPixmapTransform, false);
     const int pad = std::max(2, g.cell / 10);
-    for (int i = 0; i < data->sampleCount(); ++i) {
+    for (int i = 0; i < g.count; ++i) {
         const int x = g.left + (i % g.columns) * g.pitch + (g.pitch - g.cell) / 2;
         const int y = g.top + (i / g.columns) * (g.cell + g.label);
         const QRect picture(x + pad, y + pad, g.cell - 2 * pad, g.cell - 2 * pad);
@@ -266,7 +291,7 @@ int SampleGridView::sampleAt(const QPoint& point) const {
     const int column = (point.x() - g.left) / g.pitch;
     const int row = (point.y() - g.top) / (g.cell + g.label);
     const int sample = row * g.columns + column;
-    return column < g.columns && sample < data->sampleCount() ? sample : -1;
+    return column < g.columns && sample < g.count ? sample : -1;
 }
 
 void SampleGridView::mousePressEvent(QMouseEvent* event) {

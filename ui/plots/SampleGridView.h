@@ -45,6 +45,7 @@ signals:
 protected:
     void paintEvent(QPaintEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void fillTable();
@@ -57,10 +58,17 @@ private:
         int pitch = 0;        ///< horizontal distance between columns (>= cell, >= label width)
         int label = 0;        ///< height of the label line
         int labelPixels = 0;  ///< pixel size of the label font; 0: the widget's font
+        int labelWidth = 0;   ///< the widest label
+        int count = 0;        ///< the samples shown: the first ones that fit
         int left = 0;
         int top = 0;
     };
+    /// The grid of all samples, or of the first ones when the pictures would be smaller than
+    /// kMinCell (long class names leave room for few columns).
     Grid grid() const;
+    Grid gridFor(int count) const;
+    void updateSummary();
+    static constexpr int kMinCell = 16;
     bool isWrong(int sample) const;
     QFont labelFont(int sample, int pixelSize) const;
     bool isKnown(int sample) const;
