@@ -7,11 +7,14 @@
 #include <QLabel>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QPixmap>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
 
+#include "data/TextLoader.h"
+#include "plots/PlotStyle.h"
 #include "plots/SamplePicture.h"
 
 namespace nnplay::ui {
@@ -30,6 +33,64 @@ QString className(const DataPreview& data, int index) {
         return QString::fromStdString(names[static_cast<std::size_t>(index)]);
     }
     return QString::number(index);
+}
+
+/// A sequence sample in one line: one-hot characters as the text they spell ("the dev"), other
+/// steps as their values ("0.12 0.48 0.81").
+QString sequenceText(const DataPreview& data, int sample) {
+    const Shape& shape = data.info.inputShape;
+    const int width = shape.stepSize();
+    const auto column = data.sampleInputs.col(sample);
+    const bool characters = static_cast<int>(data.info.featureNames.size()) == width && width > 1 &&
+                            (column.array() == 0.0f || column.array() == 1.0f).all() &&
+                            std::abs(column.sum() - static_cast<float>(shape.steps)) < 0.5f;
+    QString text;
+    for (int t = 0; t < shape.steps; ++t) {
+        if (characters) {
+            Eigen::Index hot = 0;
+            column.segment(static_cast<Eigen::Index>(t) * width, width).maxCoeff(&hot);
+            const QString c = QString::fromStdString(nnplay::characterOfClassName(
+                data.info.featureNames[static_cast<std::size_t>(hot)]));
+            text += c == QLatin1String("\n") ? QStringLiteral("\u23ce") : c;
+        } else {
+            if (t > 0) text += QLatin1Char(' ');
+            for (int f = 0; f < width; ++f)
+                text += (f > 0 ? QStringLiteral(",") : QString()) +
+                        QString::number(column(t * width + f), 'g', 3);
+        }
+    }
+    return characters ? QStringLiteral("\u201c%1\u201d").arg(text) : text;
+}
+
+/// A series of one value per step as a small line, the first target as a dot after it.
+QPixmap sparkline(const DataPreview& data, int sample, const QPalette& palette) {
+    const int steps = data.info.inputShape.steps;
+    const auto column = data.sampleInputs.col(sample);
+    const bool target = sample < data.sampleTargets.cols() && data.sampleTargets.rows() > 0;
+    float low = column.minCoeff(), high = column.maxCoeff();
+    if (target) {
+        low = std::min(low, data.sampleTargets(0, sample));
+        high = std::max(high, data.sampleTargets(0, sample));
+    }
+    const QSize size(8 * (steps + 2), 26);
+    QPixmap pixmap(size);
+    pixmap.fill(Qt::transparent);
+    QPainter p(&pixmap);
+    p.setRenderHint(QPainter::Antialiasing);
+    auto at = [&](int step, float value) {
+        const float y = high > low ? (value - low) / (high - low) : 0.5f;
+        return QPointF(4 + 8.0 * step, size.height() - 3 - y * (size.height() - 6));
+    };
+    QPolygonF line;
+    for (int t = 0; t < steps; ++t) line << at(t, column(t));
+    p.setPen(QPen(palette.color(QPalette::Text), 1.5));
+    p.drawPolyline(line);
+    if (target) {
+        p.setPen(Qt::NoPen);
+        p.setBrush(PlotStyle::positiveColor());
+        p.drawEllipse(at(steps, data.sampleTargets(0, sample)), 3, 3);
+    }
+    return pixmap;
 }
 
 }  // namespace
@@ -101,12 +162,15 @@ int SampleGridView::wrongCount() const {
 void SampleGridView::fillTable() {
     const DataPreview& data = *m_snapshot.data;
     const bool classification = data.info.task == nnplay::Task::Classification;
-    const int features = static_cast<int>(data.sampleInputs.rows());
+    // A sequence is one column: its steps in a line.
+    const bool sequence = data.info.inputShape.isSequence();
+    const int features = sequence ? 1 : static_cast<int>(data.sampleInputs.rows());
     const int rows = data.sampleCount();
     if (m_tableGeneration != m_snapshot.generation) {
         m_tableGeneration = m_snapshot.generation;
         QStringList headers;
-        for (int f = 0; f < features; ++f) {
+        if (sequence) headers << tr("%1 steps").arg(data.info.inputShape.steps);
+        for (int f = 0; f < features && !sequence; ++f) {
             headers << (f < static_cast<int>(data.info.featureNames.size())
                             ? QString::fromStdString(
                                   data.info.featureNames[static_cast<std::size_t>(f)])
@@ -123,7 +187,18 @@ void SampleGridView::fillTable() {
                 item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
                 m_table->setItem(r, c, item);
             }
-            for (int f = 0; f < features; ++f) {
+            if (sequence) {
+                QTableWidgetItem* item = m_table->item(r, 0);
+                item->setTextAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+                if (data.info.inputShape.stepSize() == 1 && !classification) {
+                    // A series of numbers: drawn as a line, with the value to predict after it.
+                    item->setData(Qt::DecorationRole, sparkline(data, r, palette()));
+                    item->setToolTip(sequenceText(data, r));
+                } else {
+                    item->setText(sequenceText(data, r));
+                }
+            }
+            for (int f = 0; f < features && !sequence; ++f) {
                 m_table->item(r, f)->setText(QString::number(data.sampleInputs(f, r), 'g', 4));
             }
             m_table->item(r, features)
@@ -157,6 +232,9 @@ void SampleGridView::fillTable() {
         f.setBold(wrong);
         answer->setFont(f);
     }
+    // The answers arrive after the first fill: their columns follow their width.
+    m_table->resizeColumnToContents(features + 1);
+    m_table->resizeColumnToContents(features + 2);
 }
 
 bool SampleGridView::isKnown(int sample) const {
