@@ -3,8 +3,10 @@
 // in a real window with its worker.
 #include <QSettings>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <memory>
 
 #include "Project.h"
 #include "Wait.h"
@@ -157,6 +159,43 @@ private slots:
                 return tile >= 0 && canvas->tiles()[std::size_t(tile)].image != first;
             },
             "the seventh sample is traced"));
+    }
+
+    // Text windows read as the text they spell; a series of numbers draws as a line.
+    void sequenceSamplesReadAsTheirSteps() {
+        auto data = std::make_shared<nnplay::ui::DataPreview>();
+        data->info.task = nnplay::Task::Classification;
+        data->info.inputShape = nnplay::Shape::sequence(4, 3);
+        data->info.featureNames = {"a", "b", "space"};
+        data->info.classNames = data->info.featureNames;
+        data->sampleInputs = nnplay::Matrix::Zero(12, 1);
+        for (const auto [step, hot] : {std::pair{0, 0}, {1, 1}, {2, 2}, {3, 0}})
+            data->sampleInputs(step * 3 + hot, 0) = 1.0f;
+        data->sampleLabels = {1};
+        nnplay::ui::TrainingSnapshot snapshot;
+        snapshot.generation = 1;
+        snapshot.data = data;
+        snapshot.samplePredictions = {0};
+        snapshot.sampleOutputs = {0.6f};
+        nnplay::ui::SampleGridView view;
+        view.setSnapshot(snapshot);
+        QVERIFY(!view.showsImages());
+        QCOMPARE(view.table()->item(0, 0)->text(), QStringLiteral("\u201cab a\u201d"));
+        QCOMPARE(view.table()->item(0, 1)->text(), QStringLiteral("b"));
+        QCOMPARE(view.table()->item(0, 2)->text(), QStringLiteral("a"));
+
+        auto series = std::make_shared<nnplay::ui::DataPreview>();
+        series->info.task = nnplay::Task::Regression;
+        series->info.inputShape = nnplay::Shape::sequence(5, 1);
+        series->sampleInputs = nnplay::Matrix::Random(5, 1);
+        series->sampleTargets = nnplay::Matrix::Constant(1, 1, 0.5f);
+        snapshot.generation = 2;
+        snapshot.data = series;
+        snapshot.samplePredictions.clear();
+        view.setSnapshot(snapshot);
+        QVERIFY(view.table()->item(0, 0)->text().isEmpty());
+        QVERIFY(!view.table()->item(0, 0)->data(Qt::DecorationRole).value<QPixmap>().isNull());
+        QCOMPARE(view.table()->item(0, 0)->toolTip().split(QLatin1Char(' ')).size(), 5);
     }
 };
 
