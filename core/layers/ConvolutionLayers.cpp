@@ -27,6 +27,7 @@ LayerInfo pooling(std::string type, std::string displayName, std::string descrip
         {"stride", "Stride", "How far the window moves between outputs.", 2, 1, 16, true}};
     info.imageLayer = true;
     info.keepsUnits = true;
+    info.glyph = LayerInfo::Glyph::Pool;
     info.summary = [](const LayerSpec& spec) {
         const int size = static_cast<int>(spec.setting("pool_size"));
         const int stride = static_cast<int>(spec.setting("stride"));
@@ -63,6 +64,7 @@ void registerConvolutionLayers(LayerRegistry& registry) {
     conv.params = Conv2DLayer::paramInfo();
     conv.imageLayer = true;
     conv.slidesKernels = true;
+    conv.glyph = LayerInfo::Glyph::Kernel;
     conv.summary = [](const LayerSpec& spec) {
         const int filters = static_cast<int>(spec.setting("filters"));
         const int stride = static_cast<int>(spec.setting("stride"));
@@ -98,6 +100,7 @@ void registerConvolutionLayers(LayerRegistry& registry) {
         "Lays the feature maps out as one long list of values, as a Dense layer takes them.";
     flatten.imageLayer = true;
     flatten.keepsUnits = true;
+    flatten.glyph = LayerInfo::Glyph::Flatten;
     flatten.outputShape = &FlattenLayer::outputShape;
     flatten.create = [](const LayerSpec&) -> std::unique_ptr<Layer> {
         return std::make_unique<FlattenLayer>();
@@ -120,6 +123,7 @@ void registerConvolutionLayers(LayerRegistry& registry) {
     norm.params = BatchNormLayer::paramInfo();
     norm.imageLayer = true;
     norm.keepsUnits = true;
+    norm.glyph = LayerInfo::Glyph::Normalize;
     norm.summary = [](const LayerSpec&) { return std::string(); };  // its settings rarely change
     norm.outputShape = &BatchNormLayer::outputShape;
     norm.paramShapes = &BatchNormLayer::paramShapes;

@@ -61,6 +61,11 @@ struct LayerInfo {
         Connections,  ///< dots and links (a fully connected layer)
         Bars,         ///< bars of a distribution (softmax)
         Dots,         ///< a grid of dots with some switched off (dropout)
+        Kernel,       ///< a small filter over a grid of pixels (convolution)
+        Pool,         ///< four cells becoming one (pooling)
+        Flatten,      ///< a square of cells laid out as a row
+        Normalize,    ///< a bell curve centred on zero (batch normalisation)
+        Loop,         ///< a cell whose output feeds back into it (recurrent layers)
     };
 
     std::string type;         ///< "leaky_relu"

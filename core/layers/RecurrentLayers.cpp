@@ -26,6 +26,7 @@ LayerInfo recurrent(std::string type, std::string displayName, std::string descr
                           false)};
     info.params = RecurrentLayer::paramInfo();
     info.sequenceLayer = true;
+    info.glyph = LayerInfo::Glyph::Loop;
     info.outputShape = &RecurrentLayer::outputShape;
     info.paramShapes = [gates](const LayerSpec& spec, const Shape& input) {
         return RecurrentLayer::paramShapes(spec, input, gates);

@@ -84,6 +84,72 @@ void paintSoftmax(QPainter* p, const QRectF& r, const QColor& color) {
     }
 }
 
+void paintKernel(QPainter* p, const QRectF& r, const QColor& color) {
+    // A 4x4 grid of pixels with a 2x2 filter over its top-left corner.
+    QColor faint = color;
+    faint.setAlphaF(0.45);
+    const double cell = r.width() / 4;
+    p->setPen(QPen(faint, std::max(1.0, r.width() / 24)));
+    p->setBrush(Qt::NoBrush);
+    for (int i = 0; i <= 4; ++i) {
+        p->drawLine(QPointF(r.left() + i * cell, r.top()),
+                    QPointF(r.left() + i * cell, r.bottom()));
+        p->drawLine(QPointF(r.left(), r.top() + i * cell), QPointF(r.right(), r.top() + i * cell));
+    }
+    p->setPen(QPen(color, std::max(1.5, r.width() / 9)));
+    p->drawRect(QRectF(r.left() + cell * 0.5, r.top() + cell * 0.5, 2 * cell, 2 * cell));
+}
+
+void paintPool(QPainter* p, const QRectF& r, const QColor& color) {
+    // Four cells on the left, one on the right, an arrow between.
+    const double cell = r.width() * 0.2;
+    p->setPen(Qt::NoPen);
+    p->setBrush(color);
+    for (int i = 0; i < 4; ++i)
+        p->drawRect(QRectF(r.left() + (i % 2) * (cell + 1),
+                           r.center().y() - cell + (i / 2) * (cell + 1), cell, cell));
+    p->drawRect(
+        QRectF(r.right() - cell * 1.5, r.center().y() - cell * 0.75, cell * 1.5, cell * 1.5));
+    p->setPen(QPen(color, std::max(1.0, r.width() / 16)));
+    p->drawLine(QPointF(r.left() + 2.4 * cell, r.center().y()),
+                QPointF(r.right() - 1.9 * cell, r.center().y()));
+}
+
+void paintFlatten(QPainter* p, const QRectF& r, const QColor& color) {
+    // A 2x2 square above, the same four cells in a row below.
+    const double cell = r.width() * 0.22;
+    p->setPen(Qt::NoPen);
+    p->setBrush(color);
+    for (int i = 0; i < 4; ++i) {
+        p->drawRect(QRectF(r.center().x() - cell + (i % 2) * cell, r.top() + (i / 2) * cell,
+                           cell - 1, cell - 1));
+        p->drawRect(QRectF(r.left() + i * (r.width() / 4), r.bottom() - cell, cell - 1, cell - 1));
+    }
+}
+
+void paintNormalize(QPainter* p, const QRectF& r, const QColor& color) {
+    paintCurve(
+        p, r, [](double x) { return 1.6 * std::exp(-x * x / 1.5) - 0.9; }, color);
+}
+
+void paintLoop(QPainter* p, const QRectF& r, const QColor& color) {
+    // An arrow going round: the state a recurrent layer feeds back into itself.
+    const QRectF ring =
+        r.adjusted(r.width() * 0.12, r.height() * 0.12, -r.width() * 0.12, -r.height() * 0.12);
+    p->setPen(QPen(color, std::max(1.5, r.width() / 9), Qt::SolidLine, Qt::RoundCap));
+    p->setBrush(Qt::NoBrush);
+    p->drawArc(ring, 60 * 16, 290 * 16);  // from 60 degrees, counter-clockwise
+    // The head where the arc ends (at 350 degrees), pointing along it.
+    const double a = 350.0 * M_PI / 180.0;
+    const QPointF tip(ring.center().x() + ring.width() / 2 * std::cos(a),
+                      ring.center().y() - ring.height() / 2 * std::sin(a));
+    const double h = r.width() * 0.22;
+    p->setPen(Qt::NoPen);
+    p->setBrush(color);
+    p->drawPolygon(QPolygonF({tip + QPointF(-h * 0.6, -h * 0.1), tip + QPointF(h * 0.6, -h * 0.1),
+                              tip + QPointF(0, h * 0.7)}));
+}
+
 }  // namespace
 
 void LayerGlyph::paint(QPainter* painter, const QRectF& rect, const std::string& type,
@@ -101,6 +167,16 @@ void LayerGlyph::paint(QPainter* painter, const QRectF& rect, const std::string&
         paintDropout(painter, rect, color);
     } else if (glyph == Glyph::Bars) {
         paintSoftmax(painter, rect, color);
+    } else if (glyph == Glyph::Kernel) {
+        paintKernel(painter, rect, color);
+    } else if (glyph == Glyph::Pool) {
+        paintPool(painter, rect, color);
+    } else if (glyph == Glyph::Flatten) {
+        paintFlatten(painter, rect, color);
+    } else if (glyph == Glyph::Normalize) {
+        paintNormalize(painter, rect, color);
+    } else if (glyph == Glyph::Loop) {
+        paintLoop(painter, rect, color);
     } else {
         painter->setPen(QPen(color, std::max(1.0, rect.width() / 12)));
         painter->setBrush(Qt::NoBrush);
