@@ -2,7 +2,9 @@
 // The training worker, driven through TrainingController's queued commands as the window
 // drives it: every assertion waits on the reports the worker sends back.
 #include <QDir>
+#include <QFile>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 #include <algorithm>
@@ -10,18 +12,19 @@
 #include <vector>
 
 #include "Project.h"
+#include "Wait.h"
+#include "train/DataCache.h"
 #include "train/TrainingController.h"
 #include "train/TrainingMetaTypes.h"
 #include "train/TrainingSnapshot.h"
 #include "train/TrainingWorker.h"
-#include "Wait.h"
 
 using nnplay::Project;
+using nnplay::test::kWaitMs;
+using nnplay::test::waitUntil;
 using nnplay::ui::TrainingController;
 using nnplay::ui::TrainingSnapshot;
 using nnplay::ui::TrainingWorker;
-using nnplay::test::kWaitMs;
-using nnplay::test::waitUntil;
 
 namespace {
 
@@ -87,6 +90,56 @@ private:
     }
 
 private slots:
+    // The data is read once while only the network or training changes; a changed data
+    // section or a file changed on disk is read again.
+    void dataIsReadAgainOnlyWhenItChanged() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        auto writeCsv = [&](int rows) {
+            QFile file(dir.filePath(QStringLiteral("points.csv")));
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            file.write("x,label\n");
+            for (int i = 0; i < rows; ++i)
+                file.write(QByteArray::number(i) + "," + QByteArray::number(i % 2) + "\n");
+        };
+        writeCsv(20);
+        Project p = Project::defaultProject();
+        p.data.source = "csv";
+        p.data.path = "points.csv";
+        p.data.label = "label";
+        p.network() = nnplay::NetworkSpec::multilayer({2, 1}, "tanh", "sigmoid");
+        nnplay::ui::DataCache cache;
+        QCOMPARE(cache.get(p.data, p.task, dir.path()).train.sampleCount() +
+                     cache.get(p.data, p.task, dir.path()).test.sampleCount(),
+                 20);
+        QVERIFY(cache.holds(p.data, p.task, dir.path()));
+        nnplay::DataSpec other = p.data;
+        other.trainFraction = 0.7;
+        QVERIFY(!cache.holds(other, p.task, dir.path()));
+        QVERIFY(!cache.holds(p.data, nnplay::Task::Regression, dir.path()));
+        writeCsv(30);  // another size on disk
+        QVERIFY(!cache.holds(p.data, p.task, dir.path()));
+        const nnplay::DataSplit& again = cache.get(p.data, p.task, dir.path());
+        QCOMPARE(again.train.sampleCount() + again.test.sampleCount(), 30);
+        // Data that cannot be read is not kept.
+        other.path = "missing.csv";
+        QVERIFY_THROWS_EXCEPTION(std::exception, cache.get(other, p.task, dir.path()));
+        QVERIFY(!cache.holds(other, p.task, dir.path()));
+        QVERIFY(!cache.holds(p.data, p.task, dir.path()));
+
+        // The worker says when it reads files, and does not read them for a new network.
+        TrainingController c;
+        QSignalSpy loading(&c, &TrainingController::loadingStarted);
+        c.load(p, dir.path());
+        QVERIFY(waitPaused(c, [](const TrainingSnapshot& s) { return s.valid; }));
+        QCOMPARE(loading.size(), 1);
+        p.network() = nnplay::NetworkSpec::multilayer({4, 1}, "tanh", "sigmoid");
+        c.rebuild(p, false);
+        QVERIFY(waitPaused(c, [&](const TrainingSnapshot& s) {
+            return s.valid && s.generation == c.generation();
+        }));
+        QCOMPARE(loading.size(), 1);
+    }
     void loadSendsAFirstSnapshot() {
         TrainingController c;
         QSignalSpy snapshots(&c, &TrainingController::snapshotReady);
@@ -161,10 +214,10 @@ private slots:
         bool contiguous = true;
         const auto connection = connect(
             c.get(), &TrainingController::snapshotReady, this, [&](const TrainingSnapshot& s) {
-                    if (s.generation != c->generation()) return;
-                    contiguous = contiguous && s.historyStart == rows.size();
-                    rows.append(s.newHistory);
-                });
+                if (s.generation != c->generation()) return;
+                contiguous = contiguous && s.historyStart == rows.size();
+                rows.append(s.newHistory);
+            });
         QSignalSpy states(c.get(), &TrainingController::trainedStateReady);
         c->send(&TrainingWorker::play);
         QTRY_VERIFY_WITH_TIMEOUT(c->lastSnapshot().epoch >= 40, kWaitMs);
@@ -435,9 +488,7 @@ private slots:
             c->load(longProject(), QString());  // a new session mid-training
             c->send(&TrainingWorker::play);
             QVERIFY(waitUntil(
-                [&] {
-                    return c->lastSnapshot().generation == 2 && c->lastSnapshot().running;
-                },
+                [&] { return c->lastSnapshot().generation == 2 && c->lastSnapshot().running; },
                 "the second session is training"));
             c.reset();  // must return: quit(); wait(); no deadlock
             // The thread has ended (its kernel task goes a moment after wait() returns; a thread

@@ -23,15 +23,13 @@ namespace nnplay::ui {
 /// time; restart() when the worker builds another.
 class SnapshotBuilder {
 public:
-
     /// What the views show of a split's data (built once per session).
     static std::shared_ptr<const DataPreview> makePreview(const nnplay::DataSplit& split,
                                                           const nnplay::NetworkSpec& network);
 
     /// Fills the session's part of `snapshot`. The history rows are taken before the views, so
     /// a view that throws (the exception passes on) loses no rows.
-    void fill(nnplay::Session& session, const SnapshotRequest& request,
-              TrainingSnapshot& snapshot);
+    void fill(nnplay::Session& session, const SnapshotRequest& request, TrainingSnapshot& snapshot);
     /// The next snapshot starts the history over (a new session, a new generation).
     void restart() { m_sentRows = 0; }
 

@@ -19,6 +19,7 @@ TrainingController::TrainingController(QObject* parent)
     connect(worker, &TrainingWorker::snapshotReady, this, &TrainingController::onSnapshot);
     connect(worker, &TrainingWorker::trainedStateReady, this, &TrainingController::onTrainedState);
     connect(worker, &TrainingWorker::errorOccurred, this, &TrainingController::errorOccurred);
+    connect(worker, &TrainingWorker::loadingStarted, this, &TrainingController::loadingStarted);
     m_thread.start();
 }
 

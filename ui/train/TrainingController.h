@@ -72,6 +72,8 @@ public:
 signals:
     void snapshotReady(const nnplay::ui::TrainingSnapshot& snapshot);
     void errorOccurred(const QString& message);
+    /// The worker is reading data that takes a moment (see TrainingWorker).
+    void loadingStarted(const QString& message);
     /// The trained weights and history of the current session (see TrainingWorker).
     void trainedStateReady(const nnplay::NetworkSpec& network, const nnplay::History& history);
 

@@ -69,7 +69,12 @@ void TrainingWorker::build(const Project& project, int generation, const Project
     // canvas, through the snapshot's preview) still learn what the data looks like.
     std::optional<DataSplit> split;
     try {
-        split = loadData(project.data, project.task, m_baseDir.toStdString());
+        const SourceInfo* source = findSource(project.data.source);
+        if (source && !source->isPlane && !m_data.holds(project.data, project.task, m_baseDir)) {
+            emit loadingStarted(
+                tr("Reading the %1 data…").arg(QString::fromStdString(source->displayName)));
+        }
+        split = m_data.get(project.data, project.task, m_baseDir);
     } catch (const std::exception& e) {
         m_loadError = QString::fromStdString(e.what());
     }

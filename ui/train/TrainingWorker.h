@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "Project.h"
+#include "train/DataCache.h"
 #include "train/SnapshotBuilder.h"
 #include "train/SnapshotRequest.h"
 #include "train/TrainingSnapshot.h"
@@ -116,6 +117,8 @@ signals:
     void snapshotReady(const nnplay::ui::TrainingSnapshot& snapshot);
     /// A setting or the data could not be used, or a step failed; training is paused.
     void errorOccurred(const QString& message);
+    /// Data that takes a moment (images, a text, a file) is being read for a new session.
+    void loadingStarted(const QString& message);
     /// The project's network with the trained weights, and the history, of session
     /// `generation`: sent when training pauses or stops.
     void trainedStateReady(const nnplay::NetworkSpec& network, const nnplay::History& history,
@@ -144,6 +147,7 @@ private:
 
     nnplay::Project m_project;
     QString m_baseDir;
+    DataCache m_data;
     std::unique_ptr<nnplay::Session> m_session;
     std::shared_ptr<const DataPreview> m_preview;
     QString m_loadError;

@@ -285,6 +285,8 @@ void MainWindow::connectTraining() {
     connect(m_training, &TrainingController::snapshotReady, this, &MainWindow::onSnapshot);
     connect(m_training, &TrainingController::errorOccurred, this,
             [this](const QString& message) { showStatus(message, 2 * kStatusMs); });
+    connect(m_training, &TrainingController::loadingStarted, this,
+            [this](const QString& message) { showStatus(message); });
     connect(m_files, &ProjectFiles::statusMessage, this,
             [this](const QString& message) { showStatus(message); });
     connect(m_autosave, &AutosaveKeeper::statusMessage, this,
