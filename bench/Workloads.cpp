@@ -199,6 +199,39 @@ std::vector<Figure> w5(int reps) {
     return {perEpoch("W5", p, std::max(reps, 10))};
 }
 
+// W7: Elman RNN (tanh) 16 + dense 1 at every step, the next value of sine waves, T=20, batch
+// 16, MSE, Adam 1e-3; 1024 windows of frequency 0.1..0.3 rad/step, as the peers.
+std::vector<Figure> w7(int reps) {
+    Project p;
+    p.task = Task::Regression;
+    p.data.source = "sine";
+    p.data.samples = 1024 * 10 / 9;  // 1024 train after the 0.9 split
+    p.data.sequenceLength = 20;
+    p.data.frequencyMin = 0.1 / (2 * M_PI);
+    p.data.frequencyMax = 0.3 / (2 * M_PI);
+    p.data.trainFraction = 0.9;
+    p.network() = layers({{"simple_rnn", {{"units", 16}, {"return_sequences", 1}}},
+                          {"dense", {{"units", 1}}}});
+    p.training.loss = LossKind::Mse;
+    p.training.optimizer.kind = "adam";
+    p.training.optimizer.learningRate = 1e-3f;
+    p.training.batchSize = 16;
+    p.training.init = InitScheme::PyTorch;
+    p.training.seed = 10;
+    auto session = makeSession(p);
+    session->stepEpoch();  // warm-up
+    const int samples = session->data().train.sampleCount();
+    std::vector<double> rates;
+    for (int r = 0; r < std::max(reps, 5); ++r) {
+        const auto start = Clock::now();
+        for (int e = 0; e < 4; ++e) session->stepEpoch();
+        rates.push_back(4.0 * samples / seconds(start));
+    }
+    Figure f = summarize("W7", "sequences/s", "seq/s", rates);
+    f.extra.push_back({"train_sequences", samples});
+    return {f};
+}
+
 // W8: Fashion-MNIST, conv 5x5x16 valid + ReLU, maxpool 2, conv 5x5x32 valid + ReLU, maxpool 2,
 // dense 10, Adam 1e-3, batch 64; W8_EPOCHS timed epochs (2 unless set).
 std::vector<Figure> w8(int) {
@@ -254,6 +287,7 @@ std::vector<Workload> engineWorkloads() {
         {"W2", "spiral 2-64-64-64-1 ReLU, Adam, batch 32 (and W3: 200x200 grid)", w2w3},
         {"W4", "digits 64-128-10 ReLU, Adam, batch 32", w4},
         {"W5", "digits 1x8x8: conv 3x3x8 same, ReLU, maxpool 2, dense 10; Adam, batch 32", w5},
+        {"W7", "sine T=20: SimpleRNN 16 + dense 1 per step, MSE, Adam, batch 16", w7},
         {"W8", "Fashion-MNIST: conv 5x5x16, maxpool, conv 5x5x32, maxpool, dense 10; batch 64", w8},
     };
 }
