@@ -32,15 +32,15 @@ std::string units(int n) { return std::to_string(n) + (n == 1 ? " unit" : " unit
 std::string outputHeadNeed(const DataInfo& data, LossKind loss) {
     const Head head = neededHead(data, loss);
     if (data.task == Task::Regression) {
-        const std::string targets = head.units == 1 ? "A number to predict needs"
-                                                    : std::to_string(head.units) +
-                                                          " numbers to predict need";
+        const std::string targets = head.units == 1
+                                        ? "A number to predict needs"
+                                        : std::to_string(head.units) + " numbers to predict need";
         return targets + " a Dense layer of " + units(head.units) +
                " with no activation after it, and the mean squared error loss";
     }
     const std::string activation = head.activation == "sigmoid" ? "Sigmoid" : "Softmax";
-    const std::string lossName = head.loss == LossKind::Bce ? "binary cross-entropy"
-                                                            : "categorical cross-entropy";
+    const std::string lossName =
+        head.loss == LossKind::Bce ? "binary cross-entropy" : "categorical cross-entropy";
     return std::to_string(data.classCount()) + " classes need a Dense layer of " +
            units(head.units) + " with " + activation + ", and the " + lossName + " loss";
 }

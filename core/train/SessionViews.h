@@ -90,11 +90,24 @@ struct SessionViews {
         int stateSteps = 0;
         int stateUnits = 0;
         std::vector<float> states;
+        /// Kinds that slide kernels (LayerInfo::slidesKernels): how, and with what weights
+        /// (filters x C*k*k) and biases; size 0 for other kinds.
+        struct Kernel {
+            int size = 0;
+            int stride = 1;
+            int padTop = 0;
+            int padLeft = 0;
+            Matrix weights;
+            std::vector<float> bias;
+        };
+        Kernel kernel;
     };
     /// The test sample ViewRequest::traceSample asked for (-1: none) and, per layer index,
     /// what it gives for it.
     int traceSample = -1;
     std::vector<LayerTrace> trace;
+    /// The traced sample as the first layer gets it (preprocessed).
+    std::vector<float> traceInput;
 };
 
 }  // namespace nnplay

@@ -5,6 +5,7 @@
 
 #include "data/Features.h"
 #include "data/PlaneGenerators.h"
+#include "layers/Conv2DLayer.h"
 #include "layers/LayerRegistry.h"
 #include "train/Model.h"
 #include "train/TrainingSession.h"
@@ -175,6 +176,8 @@ void SupervisedViews::fillTrace(TrainingSession& session, int sample, SessionVie
     Model& model = session.model();
     model.forward(test.inputs.col(sample), Mode::Infer);
     views.traceSample = sample;
+    views.traceInput.assign(test.inputs.col(sample).data(),
+                            test.inputs.col(sample).data() + test.inputs.rows());
     views.trace.assign(static_cast<std::size_t>(model.layerCount()), {});
     for (int layer = 0; layer < model.layerCount(); ++layer) {
         SessionViews::LayerTrace& trace = views.trace[static_cast<std::size_t>(layer)];
@@ -183,11 +186,25 @@ void SupervisedViews::fillTrace(TrainingSession& session, int sample, SessionVie
         trace.shape = shapes.layers[static_cast<std::size_t>(layer)].output;
         const ConstMatrixRef out = model.layerOutput(layer);
         trace.values.assign(out.data(), out.data() + out.rows());
+        const LayerSpec& spec = session.network().layers[static_cast<std::size_t>(layer)];
+        const LayerInfo* info = LayerRegistry::builtin().find(spec.type);
+        const Shape& layerInput = layer == 0
+                                      ? session.data().info.inputShape
+                                      : shapes.layers[static_cast<std::size_t>(layer - 1)].output;
+        if (info && info->slidesKernels) {
+            const auto g =
+                Conv2DLayer::geometry(layerInput, static_cast<int>(spec.setting("kernel_size")),
+                                      static_cast<int>(spec.setting("stride")),
+                                      spec.setting("padding") == 1 ? Conv2DLayer::Padding::Valid
+                                                                   : Conv2DLayer::Padding::Same);
+            const std::vector<Param> params = model.layer(layer).params();
+            trace.kernel = {g.kernel, g.stride, g.padTop, g.padLeft, *params[0].value, {}};
+            trace.kernel.bias.assign(params[1].value->data(),
+                                     params[1].value->data() + params[1].value->size());
+        }
         const ConstMatrixRef states = model.layer(layer).stepStates();
         if (states.rows() == 0) continue;
-        const Shape& input = layer == 0 ? session.data().info.inputShape
-                                        : shapes.layers[static_cast<std::size_t>(layer - 1)].output;
-        trace.stateSteps = input.steps;
+        trace.stateSteps = layerInput.steps;
         trace.stateUnits = static_cast<int>(states.rows()) / std::max(1, trace.stateSteps);
         trace.states.assign(states.data(), states.data() + states.rows());
     }

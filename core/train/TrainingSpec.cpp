@@ -5,9 +5,12 @@ namespace nnplay {
 
 std::string toString(InitScheme scheme) {
     switch (scheme) {
-        case InitScheme::Auto: return "auto";
-        case InitScheme::Playground: return "playground";
-        case InitScheme::PyTorch: return "pytorch";
+        case InitScheme::Auto:
+            return "auto";
+        case InitScheme::Playground:
+            return "playground";
+        case InitScheme::PyTorch:
+            return "pytorch";
     }
     return {};
 }

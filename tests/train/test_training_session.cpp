@@ -7,6 +7,7 @@
 
 #include "data/DataLoader.h"
 #include "data/PlaneGenerators.h"
+#include "train/ConvolutionStep.h"
 #include "train/TrainingSession.h"
 
 using namespace nnplay;
@@ -72,6 +73,8 @@ private slots:
     void scoreAgreesWithMetricsAndPredictions_data();
     void scoreAgreesWithMetricsAndPredictions();
     void traceFollowsOneSampleThroughEveryLayer();
+    void convolutionStepAddsUpToTheMap_data();
+    void convolutionStepAddsUpToTheMap();
 };
 
 void TestTrainingSession::learnsPlaneData_data() {
@@ -679,6 +682,66 @@ void TestTrainingSession::traceFollowsOneSampleThroughEveryLayer() {
     session->fillViews(ViewRequest{}, none);
     QCOMPARE(none.traceSample, -1);
     QVERIFY(none.trace.empty());
+}
+
+void TestTrainingSession::convolutionStepAddsUpToTheMap_data() {
+    QTest::addColumn<int>("padding");
+    QTest::addColumn<int>("stride");
+    QTest::newRow("same") << 0 << 1;
+    QTest::newRow("valid") << 1 << 1;
+    QTest::newRow("same, stride 2") << 0 << 2;
+}
+
+// Every value of two stacked convolutions' maps is the sum of its window's products and the
+// bias, padding taps reading 0, as the step-by-step explanation shows it.
+void TestTrainingSession::convolutionStepAddsUpToTheMap() {
+    QFETCH(int, padding);
+    QFETCH(int, stride);
+    Project p;
+    p.data.source = "digits";
+    p.network().add("conv2d").settings = {
+        {"filters", 3}, {"kernel_size", 3}, {"padding", padding}, {"stride", stride}};
+    p.network().add("relu");
+    p.network().add("conv2d").settings = {{"filters", 2}, {"kernel_size", 2}, {"padding", padding}};
+    p.network().add("dense", 10);
+    p.network().add("softmax");
+    p.training.loss = LossKind::Cce;
+    auto session = sessionFor(p, ".");
+    session->run(1);
+    SessionViews views;
+    ViewRequest request;
+    request.traceSample = 1;
+    session->fillViews(request, views);
+    QCOMPARE(views.traceInput.size(), std::size_t(64));
+    const Shape picture{1, 8, 8};
+    for (const int layer : {0, 2}) {
+        const auto& trace = views.trace[std::size_t(layer)];
+        QVERIFY(trace.kernel.size > 0);
+        const Shape& input = layer == 0 ? picture : views.trace[1].shape;
+        const std::vector<float>& values = layer == 0 ? views.traceInput : views.trace[1].values;
+        bool paddingSeen = false;
+        for (int f = 0; f < trace.shape.channels; ++f) {
+            for (int y = 0; y < trace.shape.height; ++y) {
+                for (int x = 0; x < trace.shape.width; ++x) {
+                    const auto step = ConvolutionStep::at(trace, input, values, f, y, x);
+                    const float expected = trace.values[std::size_t(
+                        (f * trace.shape.height + y) * trace.shape.width + x)];
+                    QVERIFY2(std::abs(step.total - expected) <
+                                 1e-4f * std::max(1.0f, std::abs(expected)),
+                             qPrintable(QString("layer %1 filter %2 at %3,%4: %5 vs %6")
+                                            .arg(layer)
+                                            .arg(f)
+                                            .arg(y)
+                                            .arg(x)
+                                            .arg(step.total)
+                                            .arg(expected)));
+                    for (bool in : step.inside) paddingSeen = paddingSeen || !in;
+                }
+            }
+        }
+        QCOMPARE(paddingSeen, padding == 0);
+    }
+    QVERIFY(views.trace[1].kernel.size == 0);  // ReLU slides no kernel
 }
 
 QTEST_GUILESS_MAIN(TestTrainingSession)
