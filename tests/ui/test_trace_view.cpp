@@ -10,6 +10,7 @@
 
 #include "Project.h"
 #include "Wait.h"
+#include "plots/ConvolutionStepView.h"
 #include "plots/NetworkTraceView.h"
 #include "plots/SampleGridView.h"
 #include "plots/TraceCanvas.h"
@@ -119,6 +120,27 @@ private slots:
         QCOMPARE(canvas->relatedTiles(findTile(canvas, Tile::Kind::Map, 2, 1)),
                  std::vector<int>{findTile(canvas, Tile::Kind::Map, 1, 1)});
         QCOMPARE(canvas->tileAt(canvas->tiles()[std::size_t(map)].rect.center()), map);
+
+        // Clicking a map of the convolution plays its filter sliding over the picture; every
+        // position's sum is the map's value there.
+        QTest::mouseClick(canvas, Qt::LeftButton, {},
+                          canvas->tiles()[std::size_t(map)].rect.center());
+        nnplay::ui::NetworkTraceView* trace = views->traceView();
+        QVERIFY(trace->explainsConvolution());
+        nnplay::ui::ConvolutionStepView* step = trace->stepView();
+        QVERIFY(step->isPlaying());
+        step->setPlaying(false);
+        const auto& conv = controller->lastSnapshot().trace[0];
+        for (const int position : {0, 9, 63}) {
+            step->setPosition(position);
+            QCOMPARE(step->position(), position);
+            const float expected = conv.values[std::size_t(2 * 64 + position)];
+            QVERIFY(std::abs(step->step().total - expected) < 1e-4f);
+            QVERIFY(step->sumText().contains(QString::number(expected, 'f', 2)));
+        }
+        trace->showAllLayers();
+        QVERIFY(!trace->explainsConvolution());
+        QVERIFY(!step->isPlaying());
 
         // Every tile lies inside the canvas and none overlaps another.
         const auto& tiles = canvas->tiles();

@@ -6,11 +6,14 @@
 #include "train/TrainingSnapshot.h"
 
 class QLabel;
+class QPushButton;
 class QScrollArea;
 class QSpinBox;
+class QStackedWidget;
 
 namespace nnplay::ui {
 
+class ConvolutionStepView;
 class TraceCanvas;
 
 /// One test sample followed through the network, as CNN Explainer and ConvNetJS show it: a
@@ -27,6 +30,12 @@ public:
     int sample() const;
     void setSample(int sample);
     TraceCanvas* canvas() const { return m_canvas; }
+    ConvolutionStepView* stepView() const { return m_step; }
+    /// Shows filter `filter` of layer `layer` sliding over its input, playing; false when the
+    /// layer slides no kernel. showAllLayers() goes back.
+    bool explainConvolution(int layer, int filter);
+    void showAllLayers();
+    bool explainsConvolution() const;
     /// The line above the trace: which sample, its true answer and the network's.
     QString summaryText() const;
 
@@ -40,8 +49,15 @@ private:
 
     QSpinBox* m_sample;
     QLabel* m_summary;
+    QStackedWidget* m_pages;
     QScrollArea* m_scroll;
     TraceCanvas* m_canvas;
+    QWidget* m_explainer;
+    QLabel* m_explainerTitle;
+    QPushButton* m_playStep;
+    ConvolutionStepView* m_step;
+    int m_explainedLayer = -1;
+    int m_explainedFilter = 0;
     TrainingSnapshot m_snapshot;
 };
 

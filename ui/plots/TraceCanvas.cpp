@@ -285,7 +285,8 @@ int TraceCanvas::layout(int width, std::vector<Tile>* tiles, std::vector<Row>* r
                 tile.channel = c;
                 const float* map = values + static_cast<std::ptrdiff_t>(c) * mapValues;
                 tile.image = mapImage(map, shape.height, shape.width, scale);
-                tile.toolTip = kernels ? tr("Map %1 of %2, made by filter %1. %3")
+                tile.toolTip = kernels ? tr("Map %1 of %2, made by filter %1 (click to watch it "
+                                            "slide). %3")
                                              .arg(c + 1)
                                              .arg(name, range(map, std::size_t(mapValues)))
                                        : tr("Map %1 of %2. %3")
@@ -390,6 +391,19 @@ void TraceCanvas::mouseMoveEvent(QMouseEvent* event) {
         update();
     }
     QWidget::mouseMoveEvent(event);
+}
+
+void TraceCanvas::mousePressEvent(QMouseEvent* event) {
+    const int index = tileAt(event->position().toPoint());
+    if (index >= 0 && event->button() == Qt::LeftButton) {
+        const Tile& tile = m_tiles[std::size_t(index)];
+        const bool kernels = tile.layer >= 0 &&
+                             tile.layer < static_cast<int>(m_snapshot.trace.size()) &&
+                             m_snapshot.trace[std::size_t(tile.layer)].kernel.size > 0;
+        if (kernels && (tile.kind == Tile::Kind::Map || tile.kind == Tile::Kind::Filter))
+            emit convolutionClicked(tile.layer, tile.channel);
+    }
+    QWidget::mousePressEvent(event);
 }
 
 void TraceCanvas::leaveEvent(QEvent* event) {

@@ -56,12 +56,17 @@ public:
     int heightForWidth(int width) const override;
     QSize sizeHint() const override;
 
+signals:
+    /// A map or filter of a layer that slides kernels was clicked: explain filter `filter`.
+    void convolutionClicked(int layer, int filter);
+
 protected:
     void paintEvent(QPaintEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
     void leaveEvent(QEvent* event) override;
     bool event(QEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
 
 private:
     /// Lays the tiles out for `width`; returns the height they need.
