@@ -51,7 +51,8 @@ const CommandHelp kCommands[] = {
     {"predict", "nnplay-cli predict PROJECT --data FILE.csv --out PRED.csv [--no-header]",
      "Runs a trained project on the rows of a CSV file and writes one prediction per row.\n"
      "  --data FILE.csv  the rows; its header names the project's input columns (any order,\n"
-     "                   other columns are ignored).\n"
+     "                   other columns are ignored); for sequence data every step's, value[1]\n"
+     "                   to value[N].\n"
      "  --out PRED.csv   where the predictions go.\n"
      "  --no-header      FILE.csv has no header row: its columns are the inputs, in the\n"
      "                   project's order.\n"},
