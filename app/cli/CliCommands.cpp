@@ -16,6 +16,7 @@
 #include "data/CsvTable.h"
 #include "data/DataLoader.h"
 #include "data/Preprocessing.h"
+#include "export/PyTorchExport.h"
 #include "io/AtomicFile.h"
 #include "io/ProjectFile.h"
 #include "layers/LayerRegistry.h"
@@ -50,10 +51,17 @@ const CommandHelp kCommands[] = {
     {"predict", "nnplay-cli predict PROJECT --data FILE.csv --out PRED.csv [--no-header]",
      "Runs a trained project on the rows of a CSV file and writes one prediction per row.\n"
      "  --data FILE.csv  the rows; its header names the project's input columns (any order,\n"
-     "                   other columns are ignored).\n"
+     "                   other columns are ignored); for sequence data every step's, value[1]\n"
+     "                   to value[N].\n"
      "  --out PRED.csv   where the predictions go.\n"
      "  --no-header      FILE.csv has no header row: its columns are the inputs, in the\n"
      "                   project's order.\n"},
+    {"export", "nnplay-cli export PROJECT --pytorch OUT.py",
+     "Writes a trained project as a PyTorch script OUT.py, with its weights (OUT.weights.json)\n"
+     "and its data (OUT.data.csv) beside it. The script predicts (--predict IN.csv --out\n"
+     "PRED.csv, as the predict command does), goes on training (--train, also under torchrun\n"
+     "with DistributedDataParallel) and writes ONNX (--onnx FILE); see its --help.\n"
+     "  --pytorch OUT.py  where the script goes.\n"},
     {"check-lesson", "nnplay-cli check-lesson LESSON",
      "Trains each variant of a lesson (a project with a \"lesson\" section) from fresh\n"
      "weights for the project's epochs and checks the outcomes the lesson states. Prints one\n"
@@ -64,7 +72,8 @@ const CommandHelp kCommands[] = {
 
 std::string usageText() {
     std::string out = "usage: ";
-    for (const CommandHelp& c : kCommands) out += std::string(out.size() > 7 ? "       " : "") + c.usage + "\n";
+    for (const CommandHelp& c : kCommands)
+        out += std::string(out.size() > 7 ? "       " : "") + c.usage + "\n";
     return out;
 }
 
@@ -164,8 +173,8 @@ void printProgress(const History& history, int done, int total, bool terminal,
     if (terminal) {
         const int width = 24;
         const int filled = total ? width * done / total : width;
-        std::cout << "\r[" << std::string(filled, '#') << std::string(width - filled, '.')
-                  << "] " << line.str() << "   " << std::flush;
+        std::cout << "\r[" << std::string(filled, '#') << std::string(width - filled, '.') << "] "
+                  << line.str() << "   " << std::flush;
         if (done == total) std::cout << "\n";
     } else {
         std::cout << line.str() << "\n";
@@ -181,7 +190,8 @@ int train(const std::vector<std::string>& args) {
     // Claimed before training, so a wrong place fails at once, not after the last epoch.
     std::unique_ptr<AtomicFile> out;
     if (a.flag("--save")) out = std::make_unique<AtomicFile>(a.options.at("--save"));
-    if (a.flag("--epochs")) project.training.epochs = toInt(a.options.at("--epochs"), "--epochs", 0);
+    if (a.flag("--epochs"))
+        project.training.epochs = toInt(a.options.at("--epochs"), "--epochs", 0);
     if (a.flag("--seed")) {
         const auto seed = static_cast<std::uint32_t>(toInt(a.options.at("--seed"), "--seed", 0));
         project.training.seed = seed;
@@ -210,9 +220,15 @@ int train(const std::vector<std::string>& args) {
             result[figure.name] = finiteOrNull(figure.value);
     }
     switch (session->stopReason()) {
-        case StopReason::None: result["stopped"] = "completed"; break;
-        case StopReason::EarlyStopped: result["stopped"] = "early_stopping"; break;
-        case StopReason::Diverged: result["stopped"] = "diverged"; break;
+        case StopReason::None:
+            result["stopped"] = "completed";
+            break;
+        case StopReason::EarlyStopped:
+            result["stopped"] = "early_stopping";
+            break;
+        case StopReason::Diverged:
+            result["stopped"] = "diverged";
+            break;
     }
     if (out) {
         session->storeInto(project);
@@ -271,8 +287,7 @@ std::vector<int> inputColumns(const CsvTable& table, const std::vector<std::stri
         if (table.columnCount() != static_cast<int>(names.size()))
             throw InputError(table.fileName() + ": without a header row the file needs exactly " +
                              std::to_string(names.size()) + " columns, the inputs in the order " +
-                             joinNames(names) + "; it has " +
-                             std::to_string(table.columnCount()));
+                             joinNames(names) + "; it has " + std::to_string(table.columnCount()));
         for (int c = 0; c < table.columnCount(); ++c) columns.push_back(c);
         return columns;
     }
@@ -296,8 +311,9 @@ std::vector<int> inputColumns(const CsvTable& table, const std::vector<std::stri
                           " (the project's inputs are " + joinNames(names) + "; found " +
                           joinNames(table.header()) + ")";
     if (numericHeader)
-        message += "; the first row looks like numbers: if the file has no header row, add "
-                   "--no-header to read the columns in the project's order";
+        message +=
+            "; the first row looks like numbers: if the file has no header row, add "
+            "--no-header to read the columns in the project's order";
     throw InputError(message);
 }
 
@@ -309,14 +325,15 @@ int predict(const std::vector<std::string>& args) {
     const std::string path = a.positional[0];
     const Project project = ProjectFile::load(path);
     if (!project.network().hasParams())
-        throw InputError(path + ": the project has no trained weights; train it first (nnplay-cli "
-                                "train PROJECT --save OUT)");
+        throw InputError(path +
+                         ": the project has no trained weights; train it first (nnplay-cli "
+                         "train PROJECT --save OUT)");
     // A trained CSV project carries what it learned from its data: the CSV is not needed.
     Preprocessing preprocessing = project.preprocessing;
     std::unique_ptr<TrainingSession> session;
     if (!preprocessing.empty() && project.data.source == "csv") {
-        session = std::make_unique<TrainingSession>(
-            project, preprocessing.splitForPrediction(project.task));
+        session = std::make_unique<TrainingSession>(project,
+                                                    preprocessing.splitForPrediction(project.task));
     } else {
         session = std::make_unique<TrainingSession>(
             project, loadData(project.data, project.task, baseDirOf(path)));
@@ -325,7 +342,8 @@ int predict(const std::vector<std::string>& args) {
     AtomicFile out(a.options.at("--out"));
     const bool header = !a.flag("--no-header");
     const CsvTable table = CsvTable::readFile(a.options.at("--data"), header);
-    const std::vector<int> columns = inputColumns(table, preprocessing.inputColumns, header);
+    const std::vector<int> columns =
+        inputColumns(table, preprocessing.columnsFor(session->data().info.inputShape), header);
     const int needed = static_cast<int>(columns.size());
     Matrix raw(needed, static_cast<Eigen::Index>(table.rows().size()));
     for (std::size_t r = 0; r < table.rows().size(); ++r) {
@@ -357,14 +375,16 @@ int predict(const std::vector<std::string>& args) {
     }
     csv << "\n";
     const OutputReading& reading = session->outputReading();
-    const std::vector<int> predicted = classification ? session->classify(outputs) : std::vector<int>{};
+    const std::vector<int> predicted =
+        classification ? session->classify(outputs) : std::vector<int>{};
     for (Eigen::Index i = 0; i < outputs.cols(); ++i) {
         if (classification) {
             csv << classes[static_cast<std::size_t>(predicted[i])];
             if (outputs.rows() == 1)
                 csv << "," << reading.probability(outputs, i, 1);
             else
-                for (int k = 0; k < outputs.rows(); ++k) csv << "," << reading.probability(outputs, i, k);
+                for (int k = 0; k < outputs.rows(); ++k)
+                    csv << "," << reading.probability(outputs, i, k);
         } else {
             for (Eigen::Index k = 0; k < outputs.rows(); ++k)
                 csv << (k ? "," : "") << outputs(k, i);
@@ -372,6 +392,34 @@ int predict(const std::vector<std::string>& args) {
         csv << "\n";
     }
     out.commit(csv.str());
+    return kOk;
+}
+
+int exportProject(const std::vector<std::string>& args) {
+    const Arguments a = parseArguments(args, {{"--pytorch", true}});
+    if (a.positional.size() != 1 || !a.flag("--pytorch"))
+        throw UsageError("export needs PROJECT and --pytorch OUT.py");
+    const std::string path = a.positional[0];
+    const Project project = ProjectFile::load(path);
+    if (!project.network().hasParams())
+        throw InputError(path +
+                         ": the project has no trained weights; train it first (nnplay-cli "
+                         "train PROJECT --save OUT)");
+    const std::string script = a.options.at("--pytorch");
+    std::vector<PyTorchExport::File> files;
+    try {
+        files = PyTorchExport(project, loadData(project.data, project.task, baseDirOf(path)))
+                    .files(script);
+    } catch (const InputError& e) {
+        throw InputError(path + ": " + e.what());
+    }
+    const std::filesystem::path folder = std::filesystem::path(script).parent_path();
+    for (const PyTorchExport::File& file : files) {
+        AtomicFile out((folder / file.name).string());
+        out.commit(file.text);
+    }
+    std::filesystem::permissions(script, std::filesystem::perms::owner_exec,
+                                 std::filesystem::perm_options::add);
     return kOk;
 }
 
@@ -440,6 +488,7 @@ int run(const std::vector<std::string>& args) {
         if (command == "train") return train(rest);
         if (command == "validate") return validate(rest);
         if (command == "predict") return predict(rest);
+        if (command == "export") return exportProject(rest);
         if (command == "check-lesson") return checkLesson(rest);
         throw UsageError("unknown command '" + command + "'");
     } catch (const UsageError& e) {

@@ -36,6 +36,16 @@ DataSplit Preprocessing::splitForPrediction(Task task) const {
     return split;
 }
 
+std::vector<std::string> Preprocessing::columnsFor(const Shape& input) const {
+    if (!input.isSequence() || input.stepSize() != static_cast<int>(inputColumns.size()))
+        return inputColumns;
+    std::vector<std::string> columns;
+    for (int t = 1; t <= input.steps; ++t)
+        for (const std::string& name : inputColumns)
+            columns.push_back(name + "[" + std::to_string(t) + "]");
+    return columns;
+}
+
 Matrix Preprocessing::networkInputs(const Matrix& raw, const DataSpec& spec) const {
     Matrix out;
     if (isPlaneSource(spec.source))

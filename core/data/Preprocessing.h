@@ -33,6 +33,10 @@ struct Preprocessing {
     /// sample in each part: enough to build a session that only predicts.
     DataSplit splitForPrediction(Task task) const;
 
+    /// The columns a prediction file holds for samples of shape `input`: inputColumns, or for
+    /// a sequence whose steps each hold inputColumns, every step's ("value[1]" .. "value[20]",
+    /// step-major as the network reads them).
+    std::vector<std::string> columnsFor(const Shape& input) const;
     /// Network inputs (features x n) from raw rows (inputColumns x n): the plane's derived
     /// features when `spec` is a generator, then the input standardisation.
     Matrix networkInputs(const Matrix& raw, const DataSpec& spec) const;

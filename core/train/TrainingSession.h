@@ -80,12 +80,14 @@ public:
     ClassificationMetrics classificationMetrics(const Dataset& set);
     RegressionMetrics regressionMetrics(const Dataset& set);
 
+    /// Training targets of a set (what the loss compares the outputs with): outputs x samples, or
+    /// for a sequence output every step's target (steps*outputs x samples) from the set's
+    /// stepLabels or stepTargets.
+    void buildTargets(const Dataset& set, Matrix& out) const;
+
 private:
     /// step(), recording into `stages` when it is given.
     bool trainStep(SessionViews::StepStages* stages);
-    /// Training targets of a set: outputs x samples, or for a sequence output every step's
-    /// target (steps*outputs x samples) from the set's stepLabels or stepTargets.
-    void buildTargets(const Dataset& set, Matrix& out) const;
     /// A batch of outputs or targets as the loss and the metrics read it: one column per
     /// sample, or per sample and step for a sequence output.
     ConstMatrixRef perStep(const ConstMatrixRef& batch) const;
