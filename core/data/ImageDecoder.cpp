@@ -27,6 +27,44 @@ struct StbFree {
     void operator()(unsigned char* pixels) const { stbi_image_free(pixels); }
 };
 
+/// Whether a JPEG file holds a Huffman table of more than 256 codes. stb_image 2.27 (Debian 12's
+/// libstb-dev) builds such a table past the end of its arrays (fixed in 2.28), so these files are
+/// refused before it sees them. Walks the markers as stb_image does: segments are skipped by their
+/// length, entropy-coded data byte by byte (where 0xFF is followed by 0x00 or a restart marker).
+bool hasOversizedHuffmanTable(std::string_view bytes) {
+    const auto at = [&](std::size_t i) { return static_cast<unsigned char>(bytes[i]); };
+    const std::size_t size = bytes.size();
+    if (size < 2 || at(0) != 0xFF || at(1) != 0xD8) return false;  // not a JPEG
+    std::size_t i = 2;
+    while (i < size) {
+        if (at(i) != 0xFF) {
+            ++i;
+            continue;
+        }
+        while (i < size && at(i) == 0xFF) ++i;
+        if (i >= size) break;
+        const unsigned char marker = at(i++);
+        if (marker == 0x00 || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD9)) continue;
+        if (i + 2 > size) break;
+        const std::size_t length = (std::size_t{at(i)} << 8) | at(i + 1);
+        if (marker == 0xC4) {
+            // Tables follow one another while the segment's length lasts (stb_image reads a
+            // table's values before it compares the length, so a last table may run past it).
+            std::size_t table = i + 2;
+            long remaining = static_cast<long>(length) - 2;
+            while (remaining > 0 && table + 17 <= size) {
+                std::size_t codes = 0;
+                for (std::size_t k = 1; k <= 16; ++k) codes += at(table + k);
+                if (codes > 256) return true;
+                table += 17 + codes;
+                remaining -= static_cast<long>(17 + codes);
+            }
+        }
+        i += length < 2 ? 2 : length;
+    }
+    return false;
+}
+
 stbir_filter filterFor(int from, int to) {
     return from > to ? STBIR_FILTER_BOX : STBIR_FILTER_TRIANGLE;
 }
@@ -43,6 +81,9 @@ void decodeImage(std::string_view bytes, const std::string& name, int side, int 
                          std::to_string(side));
     if (bytes.size() > static_cast<std::size_t>(INT_MAX))
         throw InputError(name + ": the file is too large to be an image nnplay reads");
+    // Before stb_image reads even the header, which holds the tables.
+    if (hasOversizedHuffmanTable(bytes))
+        throw InputError(name + ": cannot be read as a JPEG image (a Huffman table is corrupt)");
     const auto* data = reinterpret_cast<const stbi_uc*>(bytes.data());
     const int length = static_cast<int>(bytes.size());
     int width = 0, height = 0, fileChannels = 0;

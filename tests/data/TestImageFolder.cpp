@@ -318,6 +318,18 @@ private slots:
                  qPrintable(message));
     }
 
+    // stb_image 2.27 writes past its arrays for a table of more than 256 codes.
+    void decodeImageRefusesAnOversizedHuffmanTable() {
+        std::string jpeg("\xFF\xD8\xFF\xC4\x00\x13\x00", 7);
+        jpeg += std::string(16, '\xFF');
+        jpeg += std::string(64, '\x01');
+        std::vector<float> out(16);
+        const QString message =
+            inputErrorOf([&] { decodeImage(jpeg, "bad.jpg", 4, 1, out.data()); });
+        QVERIFY2(message == "bad.jpg: cannot be read as a JPEG image (a Huffman table is corrupt)",
+                 qPrintable(message));
+    }
+
 private:
     static QString qs(const std::string& s) { return QString::fromStdString(s); }
 };
