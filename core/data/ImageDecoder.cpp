@@ -52,9 +52,9 @@ bool hasOversizedHuffmanTable(std::string_view bytes) {
             // table's values before it compares the length, so a last table may run past it).
             std::size_t table = i + 2;
             long remaining = static_cast<long>(length) - 2;
-            while (remaining > 0 && table + 17 <= size) {
-                std::size_t codes = 0;
-                for (std::size_t k = 1; k <= 16; ++k) codes += at(table + k);
+            while (remaining > 0 && table < size) {
+                std::size_t codes = 0;  // stb_image reads zeros past the end
+                for (std::size_t k = table + 1; k <= table + 16 && k < size; ++k) codes += at(k);
                 if (codes > 256) return true;
                 table += 17 + codes;
                 remaining -= static_cast<long>(17 + codes);
