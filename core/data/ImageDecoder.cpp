@@ -2,10 +2,26 @@
 #include "data/ImageDecoder.h"
 
 #include <climits>
+#include <cstdlib>
 #include <memory>
 #include <vector>
 
 #include "Types.h"
+
+namespace {
+
+/// The largest single allocation stb_image may make: a 64-megapixel image of four channels
+/// with room to spare. A corrupt file can claim a chunk of gigabytes (a PNG's IDAT length is
+/// allocated before it is read); refusing the allocation makes stb_image report "outofmem".
+constexpr std::size_t kMaxStbAllocation = std::size_t{512} << 20;
+
+void* stbMalloc(std::size_t size) { return size > kMaxStbAllocation ? nullptr : std::malloc(size); }
+
+void* stbRealloc(void* p, std::size_t size) {
+    return size > kMaxStbAllocation ? nullptr : std::realloc(p, size);
+}
+
+}  // namespace
 
 // The implementations of Debian's libstb-dev headers live in this file only, restricted to the
 // formats the image_folder data reads.
@@ -13,6 +29,9 @@
 #define STBI_ONLY_JPEG
 #define STBI_NO_STDIO
 #define STBI_MAX_DIMENSIONS 65536
+#define STBI_MALLOC(size) stbMalloc(size)
+#define STBI_REALLOC(p, size) stbRealloc(p, size)
+#define STBI_FREE(p) std::free(p)
 #define STB_IMAGE_IMPLEMENTATION
 #include <stb_image.h>
 #define STB_IMAGE_RESIZE_IMPLEMENTATION
@@ -95,7 +114,7 @@ void decodeImage(std::string_view bytes, const std::string& name, int side, int 
                          std::to_string(height) + " pixels, more than nnplay decodes (" +
                          std::to_string(kMaxDecodedPixels / 1'000'000) +
                          " megapixels); make it smaller first");
-    const std::unique_ptr<unsigned char, StbFree> pixels(
+    std::unique_ptr<unsigned char, StbFree> pixels(
         stbi_load_from_memory(data, length, &width, &height, &fileChannels, channels));
     if (!pixels)
         throw InputError(name + ": cannot be decoded as a PNG or JPEG image (" +
@@ -104,6 +123,7 @@ void decodeImage(std::string_view bytes, const std::string& name, int side, int 
     const std::size_t count = static_cast<std::size_t>(width) * height * channels;
     std::vector<float> source(count);
     for (std::size_t i = 0; i < count; ++i) source[i] = pixels.get()[i] / 255.0f;
+    pixels.reset();
     std::vector<float> resized(static_cast<std::size_t>(side) * side * channels);
     if (width == side && height == side) {
         resized = std::move(source);
