@@ -17,11 +17,13 @@
 #include "data/DataLoader.h"
 #include "data/Preprocessing.h"
 #include "export/PyTorchExport.h"
+#include "data/TextLoader.h"
 #include "io/AtomicFile.h"
 #include "io/ProjectFile.h"
 #include "layers/LayerRegistry.h"
 #include "train/LessonCheck.h"
 #include "train/NetworkCheck.h"
+#include "train/SequenceGenerator.h"
 #include "train/Session.h"
 #include "train/TrainingSession.h"
 
@@ -62,6 +64,21 @@ const CommandHelp kCommands[] = {
      "PRED.csv, as the predict command does), goes on training (--train, also under torchrun\n"
      "with DistributedDataParallel) and writes ONNX (--onnx FILE); see its --help.\n"
      "  --pytorch OUT.py  where the script goes.\n"},
+    {"generate",
+     "nnplay-cli generate PROJECT [--steps N] [--temperature T] [--seed S] [--start TEXT] "
+     "[--out FILE]",
+     "Runs a trained sequence project on its own predictions. For text data it samples N\n"
+     "characters one at a time, each fed back into the window, and prints the start followed\n"
+     "by them; for sine data it predicts the next value, appends it and slides the window, N\n"
+     "times, and prints one value per line.\n"
+     "  --steps N        how many characters or values (default 200; --length is the same).\n"
+     "  --temperature T  text: sample from the probabilities raised to 1/T (default 1); 0 is\n"
+     "                   the greedy prediction, the most likely character every time.\n"
+     "  --seed S         text: the seed of the sampling (default the project's training seed).\n"
+     "  --start TEXT     text: the characters to start from (--prime is the same); default the\n"
+     "                   first window of the project's text. Sine data start from the first\n"
+     "                   test window.\n"
+     "  --out FILE       write the output to FILE instead of printing it.\n"},
     {"check-lesson", "nnplay-cli check-lesson LESSON",
      "Trains each variant of a lesson (a project with a \"lesson\" section) from fresh\n"
      "weights for the project's epochs and checks the outcomes the lesson states. Prints one\n"
@@ -423,6 +440,97 @@ int exportProject(const std::vector<std::string>& args) {
     return kOk;
 }
 
+/// A number option of at least `minimum` (no upper bound but float range).
+double toNumber(const std::string& text, const std::string& option, double minimum) {
+    try {
+        std::size_t used = 0;
+        const double v = std::stod(text, &used);
+        if (used != text.size() || !std::isfinite(v) || v < minimum)
+            throw std::invalid_argument("");
+        return v;
+    } catch (const std::exception&) {
+        throw UsageError(option + " needs a number of at least " + numberForMessage(minimum) +
+                         ", not '" + text + "'");
+    }
+}
+
+/// The value of the first of `names` that was given, or nullptr.
+const std::string* optionValue(const Arguments& a, std::initializer_list<const char*> names) {
+    for (const char* name : names)
+        if (a.flag(name)) return &a.options.at(name);
+    return nullptr;
+}
+
+int generate(const std::vector<std::string>& args) {
+    const Arguments a = parseArguments(args, {{"--steps", true},
+                                              {"--length", true},
+                                              {"--temperature", true},
+                                              {"--seed", true},
+                                              {"--start", true},
+                                              {"--prime", true},
+                                              {"--out", true}});
+    if (a.positional.size() != 1) throw UsageError("generate needs exactly one PROJECT");
+    const std::string path = a.positional[0];
+    const Project project = ProjectFile::load(path);
+    const SourceInfo* source = findSource(project.data.source);
+    if (source == nullptr || !source->sequence)
+        throw InputError(path +
+                         ": generate runs sequence projects (data source sine or text), "
+                         "but this project's data is " +
+                         quoteForMessage(project.data.source));
+    if (!project.network().hasParams())
+        throw InputError(path +
+                         ": the project has no trained weights; train it first (nnplay-cli "
+                         "train PROJECT --save OUT)");
+    const std::string* steps = optionValue(a, {"--steps", "--length"});
+    const int count = steps ? toInt(*steps, "--steps", 1) : 200;
+    const std::string* start = optionValue(a, {"--start", "--prime"});
+    const bool text = project.task == Task::Classification;
+    if (!text && (start || a.flag("--temperature") || a.flag("--seed")))
+        throw UsageError(
+            "--start, --temperature and --seed apply to text projects; a series starts from "
+            "its first test window and has no randomness");
+    std::unique_ptr<AtomicFile> out;
+    if (a.flag("--out")) out = std::make_unique<AtomicFile>(a.options.at("--out"));
+    const std::string baseDir = baseDirOf(path);
+    TrainingSession session(project, loadData(project.data, project.task, baseDir));
+    const DataInfo& info = session.data().info;
+    SequenceGenerator generator(session.model(), info, session.outputReading());
+    std::string result;
+    if (text) {
+        const double temperature = a.flag("--temperature")
+                                       ? toNumber(a.options.at("--temperature"), "--temperature", 0)
+                                       : 1.0;
+        const auto seed =
+            a.flag("--seed")
+                ? static_cast<std::uint32_t>(toInt(a.options.at("--seed"), "--seed", 0))
+                : project.training.seed;
+        std::vector<int> window;
+        if (start) {
+            window = SequenceGenerator::classesOfText(*start, info, "--start");
+        } else {
+            const CharacterText characters = readTextSource(project.data, baseDir);
+            window.assign(characters.classes.begin(),
+                          characters.classes.begin() + generator.windowSteps());
+        }
+        const std::vector<int> sampled = generator.sampleClasses(window, count, temperature, seed);
+        result = SequenceGenerator::textOfClasses(window, info) +
+                 SequenceGenerator::textOfClasses(sampled, info) + "\n";
+    } else {
+        const Dataset& test = session.data().test;
+        const std::vector<float> window(test.inputs.col(0).data(),
+                                        test.inputs.col(0).data() + test.inputs.rows());
+        std::ostringstream lines;
+        for (const float v : generator.continueSeries(window, count)) lines << v << "\n";
+        result = lines.str();
+    }
+    if (out)
+        out->commit(result);
+    else
+        std::cout << result << std::flush;
+    return kOk;
+}
+
 int checkLesson(const std::vector<std::string>& args) {
     const Arguments a = parseArguments(args, {});
     if (a.positional.size() != 1) throw UsageError("check-lesson needs exactly one LESSON");
@@ -489,6 +597,7 @@ int run(const std::vector<std::string>& args) {
         if (command == "validate") return validate(rest);
         if (command == "predict") return predict(rest);
         if (command == "export") return exportProject(rest);
+        if (command == "generate") return generate(rest);
         if (command == "check-lesson") return checkLesson(rest);
         throw UsageError("unknown command '" + command + "'");
     } catch (const UsageError& e) {

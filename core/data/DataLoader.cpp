@@ -109,6 +109,8 @@ const std::vector<SourceInfo>& dataSources() {
         {"sine", "Sine waves", "Sine", Task::Regression, false, false, true, true},
         {"text", "Text file", "Text", Task::Classification, false, false, false, true, true},
         {"idx", "IDX image files", "IDX", Task::Classification, false, false, false, false, true},
+        {"image_folder", "Folder of images", "Images", Task::Classification, false, false, false,
+         false, true},
     };
     return sources;
 }

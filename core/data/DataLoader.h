@@ -42,7 +42,7 @@ struct SourceInfo {
     bool generated = false;
     /// Its samples are sequences of `sequence_length` steps.
     bool sequence = false;
-    /// Read from files the user picks (`path`, or `images` and `labels`).
+    /// Read from files or folders the user picks (`path`, or `images` and `labels`).
     bool fromFiles = false;
 };
 const std::vector<SourceInfo>& dataSources();

@@ -30,7 +30,8 @@ struct DataSpec {
     std::uint32_t seed = 1;
     /// Derived input features for 2-D sources (see Features.h). Ignored for other sources.
     std::vector<std::string> features{"x1", "x2"};
-    /// CSV only: file path (relative to the project file), label column, standardise inputs.
+    /// CSV only: file path (relative to the project file), label column, standardise inputs
+    /// ("text" and "image_folder" read `path` too).
     /// With csvText, the path only says where the data came from.
     std::string path;
     /// CSV only: the CSV file's text kept inside the project, read instead of `path` when not
@@ -64,6 +65,13 @@ struct DataSpec {
     std::string labels;
     std::string testImages;
     std::string testLabels;
+    /// image_folder only: `path` is a folder with one subfolder of PNG or JPEG files per class;
+    /// each image is resized to imageSize x imageSize pixels of imageChannels (1 grey, 3 colour).
+    /// testPath, when set, is a folder with the same class subfolders holding the test images;
+    /// else trainFraction splits.
+    int imageSize = 28;
+    int imageChannels = 1;
+    std::string testPath;
 
     bool operator==(const DataSpec&) const = default;
 

@@ -7,6 +7,8 @@
 #include "data/DataDescription.h"
 #include "data/FashionMnist.h"
 #include "data/IdxImageLoader.h"
+#include "data/ImageDecoder.h"
+#include "data/ImageFolderLoader.h"
 
 namespace nnplay {
 
@@ -103,10 +105,52 @@ DataInfo describeIdx(const DataSpec& spec, const std::string& baseDir) {
     return imageDataInfo(shape, idxClassNames(values));
 }
 
+void checkImageFolderSpec(const DataSpec& spec) {
+    if (spec.path.empty())
+        throw InputError(
+            "the image_folder data needs data.path: a folder with one subfolder of PNG or JPEG "
+            "images per class");
+    if (spec.imageChannels != 1 && spec.imageChannels != 3)
+        throw InputError(
+            "data.channels of the image_folder data must be 1 (grey) or 3 (colour), "
+            "not " +
+            std::to_string(spec.imageChannels));
+    if (spec.imageSize < kMinImageSide || spec.imageSize > kMaxImageSide)
+        throw InputError(
+            "data.size of the image_folder data (the side images are resized to) "
+            "must be from " +
+            std::to_string(kMinImageSide) + " to " + std::to_string(kMaxImageSide) +
+            " pixels, not " + std::to_string(spec.imageSize));
+}
+
+Shape imageFolderShape(const DataSpec& spec) {
+    return Shape{spec.imageChannels, spec.imageSize, spec.imageSize};
+}
+
+Dataset loadImageFolder(const DataSpec& spec, const std::string& baseDir, DataInfo& info,
+                        Dataset& test) {
+    const ImageFolderListing train = listImageFolder(resolveDataPath(spec.path, baseDir));
+    if (!spec.testPath.empty()) {
+        const ImageFolderListing testListing =
+            listImageFolder(resolveDataPath(spec.testPath, baseDir));
+        checkSameClasses(testListing, train);
+        test = readImageFolder(testListing, spec.imageSize, spec.imageChannels);
+    }
+    info = imageDataInfo(imageFolderShape(spec), train.classNames);
+    return readImageFolder(train, spec.imageSize, spec.imageChannels);
+}
+
+DataInfo describeImageFolder(const DataSpec& spec, const std::string& baseDir) {
+    const ImageFolderListing train = listImageFolder(resolveDataPath(spec.path, baseDir));
+    if (!spec.testPath.empty())
+        checkSameClasses(listImageFolder(resolveDataPath(spec.testPath, baseDir)), train);
+    return imageDataInfo(imageFolderShape(spec), train.classNames);
+}
+
 }  // namespace
 
 bool isImageSource(const std::string& source) {
-    return source == "fashion-mnist" || source == "idx";
+    return source == "fashion-mnist" || source == "idx" || source == "image_folder";
 }
 
 void checkImageDataSpec(const DataSpec& spec) {
@@ -115,17 +159,21 @@ void checkImageDataSpec(const DataSpec& spec) {
         checkLimit(spec.testLimit, "test_limit");
     } else if (spec.source == "idx") {
         checkIdxSpec(spec);
+    } else if (spec.source == "image_folder") {
+        checkImageFolderSpec(spec);
     }
 }
 
 Dataset loadImageData(const DataSpec& spec, const std::string& baseDir, DataInfo& info,
                       Dataset& test) {
     if (spec.source == "idx") return loadIdx(spec, baseDir, info, test);
+    if (spec.source == "image_folder") return loadImageFolder(spec, baseDir, info, test);
     return loadFashionMnist(spec.trainLimit, spec.testLimit, test, info);
 }
 
 DataInfo describeImageData(const DataSpec& spec, const std::string& baseDir) {
     if (spec.source == "idx") return describeIdx(spec, baseDir);
+    if (spec.source == "image_folder") return describeImageFolder(spec, baseDir);
     checkFashionMnistInstalled();
     return fashionMnistDataInfo();
 }

@@ -224,7 +224,10 @@ const std::map<std::string, std::string>& imageDataKeys() {
                                                          {"images", "idx"},
                                                          {"labels", "idx"},
                                                          {"test_images", "idx"},
-                                                         {"test_labels", "idx"}};
+                                                         {"test_labels", "idx"},
+                                                         {"size", "image_folder"},
+                                                         {"channels", "image_folder"},
+                                                         {"test_path", "image_folder"}};
     return keys;
 }
 
@@ -243,6 +246,9 @@ void readImageData(const json& j, const std::string& where, DataSpec& d) {
     d.labels = text(j, "labels", where, d.labels);
     d.testImages = text(j, "test_images", where, d.testImages);
     d.testLabels = text(j, "test_labels", where, d.testLabels);
+    d.imageSize = integer(j, "size", where, d.imageSize);
+    d.imageChannels = integer(j, "channels", where, d.imageChannels);
+    d.testPath = text(j, "test_path", where, d.testPath);
     checkImageDataSpec(d);
 }
 
@@ -256,6 +262,11 @@ void writeImageData(const DataSpec& d, json& j) {
             j["test_images"] = d.testImages;
             j["test_labels"] = d.testLabels;
         }
+    } else if (d.source == "image_folder") {
+        j["path"] = d.path;
+        if (!d.testPath.empty()) j["test_path"] = d.testPath;
+        j["size"] = d.imageSize;
+        j["channels"] = d.imageChannels;
     }
 }
 

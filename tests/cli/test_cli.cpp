@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // nnplay-cli end to end: the real binary, run with QProcess on projects and data the tests write.
 #include <QtTest>
-#include <set>
 #include <cmath>
 #include <csignal>
+#include <set>
 
 namespace {
 
@@ -172,7 +172,122 @@ private slots:
     void checkLessonFailsWhenAnOutcomeFails();
     void checkLessonRefusesBadLessons_data();
     void checkLessonRefusesBadLessons();
+    void generateContinuesTextAndSeries();
+    void generateRefusesWhatItCannotRun_data();
+    void generateRefusesWhatItCannotRun();
 };
+
+namespace {
+
+/// Text data of "abc" repeated (windows of 4), LSTM 8, dense 3, softmax, CCE.
+QJsonObject textProject(const QString& textFile, int epochs) {
+    return QJsonObject{
+        {"format", "nnplay-project"},
+        {"version", 1},
+        {"task", "classification"},
+        {"data", QJsonObject{{"source", "text"},
+                             {"path", textFile},
+                             {"sequence_length", 4},
+                             {"train_fraction", 0.8}}},
+        {"network", QJsonObject{{"layers", QJsonArray{layer("lstm", 8), layer("dense", 3),
+                                                      layer("softmax")}}}},
+        {"training", QJsonObject{{"loss", "cce"},
+                                 {"optimizer", "adam"},
+                                 {"learning_rate", 0.02},
+                                 {"batch_size", 8},
+                                 {"epochs", epochs}}}};
+}
+
+/// Sine windows of 10 steps, SimpleRNN 8, dense 1, MSE.
+QJsonObject sineProject(int epochs) {
+    return QJsonObject{
+        {"format", "nnplay-project"},
+        {"version", 1},
+        {"task", "regression"},
+        {"data", QJsonObject{{"source", "sine"}, {"samples", 200}, {"sequence_length", 10}}},
+        {"network", QJsonObject{{"layers", QJsonArray{layer("simple_rnn", 8), layer("dense", 1)}}}},
+        {"training", QJsonObject{{"loss", "mse"},
+                                 {"optimizer", "adam"},
+                                 {"learning_rate", 0.01},
+                                 {"batch_size", 16},
+                                 {"epochs", epochs}}}};
+}
+
+}  // namespace
+
+void TestCli::generateContinuesTextAndSeries() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(writeFile(dir.filePath("abc.txt"), QByteArray("abc").repeated(80)));
+    const QString text = writeProject(dir, "text.nnplay", textProject("abc.txt", 15));
+    const QString trained = dir.filePath("text-trained.nnplay");
+    const CliRun train = runCli({"train", text, "--quiet", "--save", trained});
+    QVERIFY2(train.exitCode == 0, qPrintable(train.describe()));
+    // Greedy: the same every time, the start and then the pattern it learned.
+    const QStringList greedy{"generate",      trained, "--steps", "12",
+                             "--temperature", "0",     "--start", "abca"};
+    const CliRun first = runCli(greedy);
+    QVERIFY2(first.exitCode == 0, qPrintable(first.describe()));
+    QCOMPARE(first.out, QStringLiteral("abcabcabcabcabca\n"));
+    QCOMPARE(runCli(greedy).out, first.out);
+    // Sampled, from the text's first window: 4 + 30 characters of the text's alphabet.
+    const CliRun sampled = runCli({"generate", trained, "--length", "30", "--seed", "4"});
+    QVERIFY2(sampled.exitCode == 0, qPrintable(sampled.describe()));
+    QCOMPARE(sampled.out.size(), 35);
+    QVERIFY(sampled.out.startsWith("abca"));
+    for (const QChar c : sampled.out.chopped(1)) QVERIFY(c == 'a' || c == 'b' || c == 'c');
+
+    const QString sine = writeProject(dir, "sine.nnplay", sineProject(3));
+    const QString sineTrained = dir.filePath("sine-trained.nnplay");
+    QCOMPARE(runCli({"train", sine, "--quiet", "--save", sineTrained}).exitCode, 0);
+    const QString csv = dir.filePath("series.csv");
+    const CliRun series = runCli({"generate", sineTrained, "--steps", "5", "--out", csv});
+    QVERIFY2(series.exitCode == 0 && series.out.isEmpty(), qPrintable(series.describe()));
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QStringList values = QString::fromUtf8(file.readAll()).split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(values.size(), 5);
+    for (const QString& v : values) {
+        bool ok = false;
+        const double x = v.toDouble(&ok);
+        QVERIFY2(ok && std::abs(x) < 2.0, qPrintable(v));
+    }
+}
+
+void TestCli::generateRefusesWhatItCannotRun_data() {
+    QTest::addColumn<QString>("project");  // circle, text (untrained) or trained text
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("not a sequence") << "circle" << QStringList{}
+                                    << "generate runs sequence projects (data source sine or "
+                                       "text), but this project's data is 'circle'";
+    QTest::newRow("untrained") << "text" << QStringList{} << "the project has no trained weights";
+    QTest::newRow("unknown characters")
+        << "trained" << QStringList{"--start", "abxcz"}
+        << "--start has characters the project's text does not have: 'x', 'z'";
+    QTest::newRow("negative temperature") << "trained" << QStringList{"--temperature", "-1"}
+                                          << "--temperature needs a number of at least 0, not '-1'";
+}
+
+void TestCli::generateRefusesWhatItCannotRun() {
+    QFETCH(QString, project);
+    QFETCH(QStringList, options);
+    QFETCH(QString, expected);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(writeFile(dir.filePath("abc.txt"), QByteArray("abc").repeated(20)));
+    QString path = project == "circle"
+                       ? writeProject(dir, "circle.nnplay", circleProject())
+                       : writeProject(dir, "text.nnplay", textProject("abc.txt", 1));
+    if (project == "trained") {
+        const QString trained = dir.filePath("trained.nnplay");
+        QCOMPARE(runCli({"train", path, "--quiet", "--save", trained}).exitCode, 0);
+        path = trained;
+    }
+    const CliRun run = runCli(QStringList{"generate", path} + options);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(expected), qPrintable(run.err));
+}
 
 void TestCli::trainPrintsEpochsAndResult_data() {
     QTest::addColumn<QStringList>("extraArgs");
@@ -216,8 +331,8 @@ void TestCli::trainReportsValidationAndTheKeptEpoch() {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     // Without a validation part: val_ values are null and the kept epoch is the last one.
-    const CliRun plain = runCli({"train", writeProject(dir, "plain.nnplay", circleProject(4)),
-                                 "--quiet"});
+    const CliRun plain =
+        runCli({"train", writeProject(dir, "plain.nnplay", circleProject(4)), "--quiet"});
     QVERIFY2(plain.exitCode == 0, qPrintable(plain.describe()));
     QJsonObject result = plain.result();
     QVERIFY(result.value("val_loss").isNull());
@@ -226,9 +341,9 @@ void TestCli::trainReportsValidationAndTheKeptEpoch() {
 
     // A big network on few noisy points overfits: early stopping keeps an earlier epoch,
     // chosen on the validation part, and says so.
-    QJsonObject project = withLayers(circleProject(500), QJsonArray{layer("dense", 64), layer("relu"),
-                                                                   layer("dense", 64), layer("relu"),
-                                                                   layer("dense", 1), layer("sigmoid")});
+    QJsonObject project = withLayers(
+        circleProject(500), QJsonArray{layer("dense", 64), layer("relu"), layer("dense", 64),
+                                       layer("relu"), layer("dense", 1), layer("sigmoid")});
     QJsonObject data = project["data"].toObject();
     data["source"] = "xor";
     data["samples"] = 120;
@@ -237,7 +352,8 @@ void TestCli::trainReportsValidationAndTheKeptEpoch() {
     project["data"] = data;
     project = withTraining(project, "early_stopping", QJsonObject{{"patience", 5}});
     const QString saved = dir.filePath("stopped.nnplay");
-    const CliRun run = runCli({"train", writeProject(dir, "early.nnplay", project), "--save", saved});
+    const CliRun run =
+        runCli({"train", writeProject(dir, "early.nnplay", project), "--save", saved});
     QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
     QVERIFY2(run.outLines().first().contains("val_loss"), qPrintable(run.outLines().first()));
     result = run.result();
@@ -247,7 +363,8 @@ void TestCli::trainReportsValidationAndTheKeptEpoch() {
     const int epochs = result.value("epochs").toInt();
     const int best = result.value("best_epoch").toInt();
     QCOMPARE(best, epochs - 5);
-    QVERIFY2(run.err.contains(QStringLiteral("weights of epoch %1").arg(best)), qPrintable(run.err));
+    QVERIFY2(run.err.contains(QStringLiteral("weights of epoch %1").arg(best)),
+             qPrintable(run.err));
     QVERIFY2(run.err.contains("validation loss"), qPrintable(run.err));
     // The saved history has the validation columns.
     QFile file(saved);
@@ -310,12 +427,12 @@ void TestCli::tanhOutputPredictsProbabilities() {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QJsonObject tanhProject = withTraining(
-        withLayers(circleProject(30), QJsonArray{layer("dense", 4), layer("tanh"),
-                                                 layer("dense", 1), layer("tanh")}),
+        withLayers(circleProject(30),
+                   QJsonArray{layer("dense", 4), layer("tanh"), layer("dense", 1), layer("tanh")}),
         "loss", "mse");
     const QString saved = dir.filePath("trained.nnplay");
-    const CliRun train =
-        runCli({"train", writeProject(dir, "tanh.nnplay", tanhProject), "--save", saved, "--quiet"});
+    const CliRun train = runCli(
+        {"train", writeProject(dir, "tanh.nnplay", tanhProject), "--save", saved, "--quiet"});
     QVERIFY2(train.exitCode == 0, qPrintable(train.describe()));
     QString csv = "x1,x2\n";
     const int rows = 10;
@@ -592,8 +709,9 @@ QJsonObject flowersProject(const QString& csv) {
         {"format", "nnplay-project"},
         {"version", 1},
         {"task", "classification"},
-        {"data", QJsonObject{{"source", "csv"}, {"path", csv}, {"label", "species"},
-                             {"standardize", true}}},
+        {"data",
+         QJsonObject{
+             {"source", "csv"}, {"path", csv}, {"label", "species"}, {"standardize", true}}},
         {"network", QJsonObject{{"layers", QJsonArray{layer("dense", 6), layer("tanh"),
                                                       layer("dense", 3), layer("softmax")}}}},
         {"training", QJsonObject{{"loss", "cce"},
@@ -643,11 +761,11 @@ void TestCli::badNumbersAndKeysAreBadInput_data() {
                           << "training.learning_rate";
     QTest::newRow("1e400") << replaced("\"learning_rate\":0.03", "\"learning_rate\":1e400")
                            << "training.learning_rate";
-    QTest::newRow("repeated key")
-        << replaced("\"epochs\":5", "\"epochs\":5,\"epochs\":6") << "'epochs'";
-    QTest::newRow("deep nesting")
-        << QByteArray("{\"a\": ") + QByteArray(200000, '[') + QByteArray(200000, ']') + "}"
-        << "levels deep";
+    QTest::newRow("repeated key") << replaced("\"epochs\":5", "\"epochs\":5,\"epochs\":6")
+                                  << "'epochs'";
+    QTest::newRow("deep nesting") << QByteArray("{\"a\": ") + QByteArray(200000, '[') +
+                                         QByteArray(200000, ']') + "}"
+                                  << "levels deep";
     QTest::newRow("batch size 0") << replaced("\"batch_size\":10", "\"batch_size\":0")
                                   << "batch size";
     QTest::newRow("negative rate")
@@ -691,8 +809,8 @@ void TestCli::predictWithoutTheTrainingCsv() {
                                   dir.filePath("before.csv")});
     QVERIFY2(before.exitCode == 0, qPrintable(before.describe()));
     QVERIFY(QFile::remove(dir.filePath("flowers.csv")));
-    const CliRun after = runCli({"predict", saved, "--data", dir.filePath("rows.csv"), "--out",
-                                 dir.filePath("after.csv")});
+    const CliRun after = runCli(
+        {"predict", saved, "--data", dir.filePath("rows.csv"), "--out", dir.filePath("after.csv")});
     QVERIFY2(after.exitCode == 0, qPrintable(after.describe()));
     const QByteArray expected = readBytes(dir.filePath("before.csv"));
     QCOMPARE(expected.count('\n'), 61);
@@ -734,14 +852,16 @@ void TestCli::predictMatchesColumnsByName() {
     QTemporaryDir dir;
     QVERIFY(writeFile(dir.filePath("flowers.csv"), flowersCsv()));
     const QString saved = dir.filePath("trained.nnplay");
-    const CliRun train = runCli({"train", writeProject(dir, "p.nnplay", flowersProject("flowers.csv")),
-                                 "--quiet", "--save", saved});
+    const CliRun train =
+        runCli({"train", writeProject(dir, "p.nnplay", flowersProject("flowers.csv")), "--quiet",
+                "--save", saved});
     QVERIFY2(train.exitCode == 0, qPrintable(train.describe()));
     auto predict = [&](const QByteArray& csv, QStringList extra = {}) {
         writeFile(dir.filePath("rows.csv"), csv);
         QFile::remove(dir.filePath("out.csv"));
         const CliRun run = runCli(QStringList{"predict", saved, "--data", dir.filePath("rows.csv"),
-                                              "--out", dir.filePath("out.csv")} + extra);
+                                              "--out", dir.filePath("out.csv")} +
+                                  extra);
         return std::make_pair(run, readBytes(dir.filePath("out.csv")));
     };
     const auto [plain, expected] = predict("width,length\n0.1,10\n4.2,19.6\n2.3,15\n");
@@ -773,16 +893,19 @@ void TestCli::standardizedTargetsPredictInOriginalUnits() {
     }
     QVERIFY(writeFile(dir.filePath("line.csv"), csv));
     QJsonObject project = planeProject(150);
-    project["data"] = QJsonObject{{"source", "csv"}, {"path", "line.csv"}, {"label", "y"},
-                                  {"standardize", true}, {"standardize_target", true}};
+    project["data"] = QJsonObject{{"source", "csv"},
+                                  {"path", "line.csv"},
+                                  {"label", "y"},
+                                  {"standardize", true},
+                                  {"standardize_target", true}};
     project = withLayers(project, QJsonArray{layer("dense", 1), layer("linear")});
     const QString saved = dir.filePath("trained.nnplay");
-    const CliRun train = runCli({"train", writeProject(dir, "p.nnplay", project), "--quiet",
-                                 "--save", saved});
+    const CliRun train =
+        runCli({"train", writeProject(dir, "p.nnplay", project), "--quiet", "--save", saved});
     QVERIFY2(train.exitCode == 0, qPrintable(train.describe()));
     QVERIFY(writeFile(dir.filePath("rows.csv"), "x\n-1\n0\n1.5\n"));
-    const CliRun run = runCli({"predict", saved, "--data", dir.filePath("rows.csv"), "--out",
-                               dir.filePath("out.csv")});
+    const CliRun run = runCli(
+        {"predict", saved, "--data", dir.filePath("rows.csv"), "--out", dir.filePath("out.csv")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
     const QList<QByteArray> lines = readBytes(dir.filePath("out.csv")).trimmed().split('\n');
     QCOMPARE(lines.size(), 4);
@@ -798,13 +921,17 @@ void TestCli::csvMessagesAreOneSafeLine() {
     QVERIFY(writeFile(dir.filePath("flowers.csv"), flowersCsv()));
     const QString saved = dir.filePath("trained.nnplay");
     QCOMPARE(runCli({"train", writeProject(dir, "p.nnplay", flowersProject("flowers.csv")),
-                     "--quiet", "--save", saved}).exitCode, 0);
+                     "--quiet", "--save", saved})
+                 .exitCode,
+             0);
     auto predictError = [&](const QByteArray& csv) {
         writeFile(dir.filePath("rows.csv"), csv);
         return runCli({"predict", saved, "--data", dir.filePath("rows.csv"), "--out",
                        dir.filePath("out.csv")});
     };
-    const CliRun control = predictError("width,length\n1,\"a\x01" "b\nc\"\n");
+    const CliRun control = predictError(
+        "width,length\n1,\"a\x01"
+        "b\nc\"\n");
     QCOMPARE(control.exitCode, 2);
     QVERIFY2(isOneErrorLine(control.err) && control.err.contains("\\x01") &&
                  control.err.contains("\\n") && !control.err.contains(QChar(1)),

@@ -17,5 +17,6 @@ int runFashionMnistTests(int argc, char** argv);
 int runSineGeneratorTests(int argc, char** argv);
 int runTextLoaderTests(int argc, char** argv);
 int runIdxReaderTests(int argc, char** argv);
+int runImageFolderTests(int argc, char** argv);
 
 }  // namespace nnplay::test

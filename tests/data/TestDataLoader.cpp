@@ -37,9 +37,10 @@ private slots:
     void listsSources() {
         std::vector<std::string> names;
         for (const auto& s : dataSources()) names.push_back(s.name);
-        const std::vector<std::string> expected{
-            "circle",     "xor",    "gaussian", "spiral",        "moons", "groups", "plane",
-            "multigauss", "digits", "csv",      "fashion-mnist", "sine",  "text",   "idx"};
+        const std::vector<std::string> expected{"circle", "xor",    "gaussian",      "spiral",
+                                                "moons",  "groups", "plane",         "multigauss",
+                                                "digits", "csv",    "fashion-mnist", "sine",
+                                                "text",   "idx",    "image_folder"};
         QVERIFY(names == expected);
         QVERIFY(dataSources()[6].task == Task::Regression);
         QVERIFY(dataSources()[0].isPlane && dataSources()[5].isPlane);

@@ -425,6 +425,15 @@ void TestProjectFile::roundTrip_data() {
     idx.data.testImages = "mnist/t10k-images-idx3-ubyte";
     idx.data.testLabels = "/data/mnist/t10k-labels-idx1-ubyte";
     QTest::newRow("idx with a test part") << idx;
+    Project folder = fashion;
+    folder.data = DataSpec{};
+    folder.data.source = "image_folder";
+    folder.data.path = "photos/train";
+    QTest::newRow("image_folder with defaults") << folder;
+    folder.data.testPath = "/data/photos/test";
+    folder.data.imageSize = 64;
+    folder.data.imageChannels = 3;
+    QTest::newRow("image_folder with a test folder, 64x64 colour") << folder;
 }
 
 void TestProjectFile::roundTrip() {
@@ -711,6 +720,21 @@ void TestProjectFile::rejectsBadProjects_data() {
         minimal(R"([{"type": "relu"}])",
                 R"( "data": {"source": "csv", "path": "a.csv", "images": "a.idx"},)"),
         {"data.images belongs to the idx data, not to 'csv'"});
+    row("image_folder without a path",
+        minimal(R"([{"type": "relu"}])", R"( "data": {"source": "image_folder"},)"),
+        {"the image_folder data needs data.path"});
+    row("image_folder with two channels",
+        minimal(R"([{"type": "relu"}])",
+                R"( "data": {"source": "image_folder", "path": "p", "channels": 2},)"),
+        {"data.channels", "must be 1 (grey) or 3 (colour), not 2"});
+    row("image_folder with a size of 2",
+        minimal(R"([{"type": "relu"}])",
+                R"( "data": {"source": "image_folder", "path": "p", "size": 2},)"),
+        {"data.size", "from 4 to 512 pixels, not 2"});
+    row("size of idx data",
+        minimal(R"([{"type": "relu"}])",
+                R"( "data": {"source": "idx", "images": "a", "labels": "b", "size": 32},)"),
+        {"data.size belongs to the image_folder data, not to 'idx'"});
     row("data as list", minimal(R"([{"type": "relu"}])", R"( "data": [1, 2],)"),
         {"data", "object"});
     row("layers not a list",
