@@ -20,12 +20,14 @@ ClassificationMetrics classificationMetrics(const std::vector<int>& truth,
     m.precision.assign(k, 0.0);
     m.recall.assign(k, 0.0);
     m.f1.assign(k, 0.0);
+    m.support.assign(k, 0);
     for (std::size_t c = 0; c < k; ++c) {
         long long tp = m.confusion[c][c], predictedC = 0, actualC = 0;
         for (std::size_t o = 0; o < k; ++o) {
             predictedC += m.confusion[o][c];
             actualC += m.confusion[c][o];
         }
+        m.support[c] = static_cast<int>(actualC);
         m.precision[c] = predictedC ? static_cast<double>(tp) / predictedC : 0.0;
         m.recall[c] = actualC ? static_cast<double>(tp) / actualC : 0.0;
         const double sum = m.precision[c] + m.recall[c];
@@ -79,9 +81,10 @@ double groupGap(const std::vector<double>& accuracies) {
 RegressionMetrics regressionMetrics(const ConstMatrixRef& prediction,
                                     const ConstMatrixRef& target) {
     RegressionMetrics m;
-    if (target.size() == 0) return {NAN, NAN};
+    if (target.size() == 0) return {NAN, NAN, NAN};
     const double ssRes = (prediction - target).cast<double>().squaredNorm();
     m.mse = ssRes / target.size();
+    m.mae = (prediction - target).cast<double>().cwiseAbs().sum() / target.size();
     double ssTot = 0.0;
     for (Eigen::Index r = 0; r < target.rows(); ++r) {
         const double mean = target.row(r).cast<double>().mean();

@@ -12,6 +12,8 @@ struct ClassificationMetrics {
     double accuracy = 0;
     /// Per class; a class never predicted has precision 0, one never present recall 0.
     std::vector<double> precision, recall, f1;
+    /// Per class: how many samples truly are of it.
+    std::vector<int> support;
     double macroPrecision = 0, macroRecall = 0, macroF1 = 0;
     /// confusion[t][p]: samples of true class t predicted as p.
     std::vector<std::vector<int>> confusion;
@@ -29,6 +31,8 @@ struct ClassificationMetrics {
 /// Scores of a regression.
 struct RegressionMetrics {
     double mse = 0;
+    /// Mean absolute error over all targets and samples.
+    double mae = 0;
     /// 1 - SS_res / SS_tot over all targets; NaN when the targets are constant.
     double r2 = 0;
 };
