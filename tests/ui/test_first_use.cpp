@@ -7,6 +7,7 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -225,6 +226,16 @@ private slots:
         QVERIFY(QString::fromStdString(d.testImages).endsWith("t10k-images-idx3-ubyte.gz"));
         QVERIFY(QString::fromStdString(d.testLabels).endsWith("t10k-labels-idx1-ubyte.gz"));
         QVERIFY(panel->chooseFilesButton()->isVisible());
+
+        // A folder of images: the folder chooser.
+        panel->setFileChooser([&](QWidget*, const QString&, const QString& filter) {
+            return filter.isEmpty() ? dir.path() : QString();
+        });
+        select("image_folder");
+        QCOMPARE(doc()->project().data.source, std::string("image_folder"));
+        QCOMPARE(QString::fromStdString(doc()->project().data.path),
+                 QFileInfo(dir.path()).absoluteFilePath());
+        QCOMPARE(panel->chooseFilesButton()->text(), QStringLiteral("Choose folder…"));
 
         // Cancelling the dialog keeps the data as it was.
         panel->setFileChooser([](QWidget*, const QString&, const QString&) { return QString(); });

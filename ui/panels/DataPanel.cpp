@@ -111,6 +111,10 @@ DataPanel::DataPanel(ProjectDocument* document, QWidget* parent)
             tip =
                 tr("Windows of sine waves of random frequency and phase: predict the value "
                    "that comes next (regression).");
+        } else if (source.name == "image_folder") {
+            tip =
+                tr("Your own pictures: a folder with one subfolder of PNG or JPEG files per "
+                   "class.");
         } else if (source.name == "text") {
             tip =
                 tr("A text read character by character: predict the character that comes "
@@ -272,8 +276,11 @@ DataPanel::DataPanel(ProjectDocument* document, QWidget* parent)
         editData(*m_document, d, tr("Change number of training images"), kMergeTrainLimit);
     });
     connect(m_chooseFiles, &QPushButton::clicked, this, [this] {
-        if (m_document->project().data.source == "idx")
+        const std::string& source = m_document->project().data.source;
+        if (source == "idx")
             chooseIdxFiles();
+        else if (source == "image_folder")
+            chooseImageFolder();
         else
             chooseTextFile();
     });
@@ -322,7 +329,9 @@ void DataPanel::refresh() {
     m_form->setRowVisible(m_trainLimitLabel, fashion);
     showValue(m_trainLimit, d.trainLimit);
     m_chooseFiles->setVisible(source && source->fromFiles && !csv && !m_dataChoiceHidden);
-    m_chooseFiles->setText(d.source == "idx" ? tr("Choose images…") : tr("Choose text file…"));
+    m_chooseFiles->setText(d.source == "idx"            ? tr("Choose images…")
+                           : d.source == "image_folder" ? tr("Choose folder…")
+                                                        : tr("Choose text file…"));
     m_labelButton->setVisible(csv && !m_dataChoiceHidden);
     m_standardize->setVisible(csv && !m_dataChoiceHidden);
     // One row for the balance: of the classes for binary 2-D data, of the groups for groups.
@@ -360,8 +369,8 @@ void DataPanel::refresh() {
             tr("%1, label column “%2”, %3")
                 .arg(d.csvText.empty() ? file : tr("%1 (kept in the project)").arg(file),
                      QString::fromStdString(d.label), task));
-    } else if (d.source == "text" || d.source == "idx") {
-        const std::string& file = d.source == "text" ? d.path : d.images;
+    } else if (d.source == "text" || d.source == "idx" || d.source == "image_folder") {
+        const std::string& file = d.source == "idx" ? d.images : d.path;
         m_sourceInfo->setText(tr("%1: %2, %3")
                                   .arg(QString::fromStdString(source->displayName),
                                        file.empty()
@@ -405,6 +414,10 @@ void DataPanel::onSourceClicked(QListWidgetItem* item) {
         chooseIdxFiles();
         return;
     }
+    if (name == "image_folder") {
+        chooseImageFolder();
+        return;
+    }
     const SourceInfo* source = findSource(name);
     if (!source) return;
     DataSpec d = project.data;
@@ -426,6 +439,26 @@ void DataPanel::chooseIdxFiles() {
         askForFile(tr("Choose the images (IDX)"),
                    tr("IDX image files (*idx3* *.idx *.gz *ubyte);;All files (*)"));
     if (images.isEmpty() || !useIdxImages(images)) refresh();
+}
+
+void DataPanel::chooseImageFolder() {
+    // The hook takes an empty filter as "a folder".
+    const QString folder = m_chooseFile
+                               ? m_chooseFile(this, tr("Choose a folder of images"), QString())
+                               : QFileDialog::getExistingDirectory(this,
+                                                                   tr("Choose a folder of images "
+                                                                      "(one subfolder per class)"),
+                                                                   m_document->baseDir());
+    if (folder.isEmpty()) {
+        refresh();
+        return;
+    }
+    DataSpec d = m_document->project().data;
+    d.source = "image_folder";
+    d.path = QFileInfo(folder).absoluteFilePath().toStdString();
+    editData(*m_document, d, Task::Classification,
+             tr("Use images in %1").arg(QFileInfo(folder).fileName()));
+    refresh();
 }
 
 void DataPanel::chooseTextFile() {

@@ -62,7 +62,7 @@ public:
     QLabel* sourceInfo() const { return m_sourceInfo; }
     /// Sequence data: the steps of one sample. Hidden for other data.
     QSpinBox* stepsBox() const { return m_steps; }
-    /// Text and IDX data: picks the file(s). Hidden for other data.
+    /// Text, IDX and image-folder data: picks the file(s) or folder. Hidden for other data.
     QPushButton* chooseFilesButton() const { return m_chooseFiles; }
     /// Fashion-MNIST: how many of the 60,000 training images are used (0: all).
     QSpinBox* trainLimitBox() const { return m_trainLimit; }
@@ -88,6 +88,7 @@ private:
     void chooseCsv();
     void chooseIdxFiles();
     void chooseTextFile();
+    void chooseImageFolder();
     QString askForFile(const QString& title, const QString& filter);
     void chooseLabel();
     /// Asks for the label column, task and standardisation of `table`, then gives the

@@ -80,6 +80,24 @@ QIcon idxIcon(int size) {
     });
 }
 
+QIcon folderIcon(int size) {
+    return framed(size, [&](QPainter& p) {
+        // A folder with a small picture in front of it.
+        const int m = size / 6;
+        p.setPen(QPen(QColor(90, 90, 90), 1));
+        p.setBrush(QColor(240, 200, 110));
+        p.drawRect(QRect(m, m + size / 10, size - 2 * m, size - 2 * m - size / 10));
+        p.drawRect(QRect(m, m, size / 3, size / 10));
+        const QRect photo(size / 3, size / 3, size / 2, size / 3);
+        p.setBrush(Qt::white);
+        p.drawRect(photo);
+        p.setPen(Qt::NoPen);
+        p.setBrush(PlotStyle::positiveColor());
+        p.drawPolygon(QPolygon({photo.bottomLeft(), QPoint(photo.center().x(), photo.top() + 2),
+                                photo.bottomRight()}));
+    });
+}
+
 QIcon sineIcon(int size) {
     return framed(size, [&](QPainter& p) {
         p.setRenderHint(QPainter::Antialiasing);
@@ -144,6 +162,7 @@ QIcon sourceIcon(const std::string& source, int size) {
     if (source == "digits") return digitsIcon(size);
     if (source == "fashion-mnist") return fashionIcon(size);
     if (source == "idx") return idxIcon(size);
+    if (source == "image_folder") return folderIcon(size);
     if (source == "sine") return sineIcon(size);
     if (source == "text") return textIcon(size);
     if (source == "csv") return csvIcon(size);
