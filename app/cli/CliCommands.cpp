@@ -16,8 +16,8 @@
 #include "data/CsvTable.h"
 #include "data/DataLoader.h"
 #include "data/Preprocessing.h"
-#include "export/PyTorchExport.h"
 #include "data/TextLoader.h"
+#include "export/PyTorchExport.h"
 #include "io/AtomicFile.h"
 #include "io/ProjectFile.h"
 #include "layers/LayerRegistry.h"
@@ -334,17 +334,28 @@ std::vector<int> inputColumns(const CsvTable& table, const std::vector<std::stri
     throw InputError(message);
 }
 
+/// Refuses a project whose network holds no trained weights, saying how to get them.
+void requireTrainedWeights(const Project& project, const std::string& path) {
+    if (!project.network().hasParams())
+        throw InputError(path +
+                         ": the project has no trained weights; train it first (nnplay-cli "
+                         "train PROJECT --save OUT)");
+}
+
+/// The project at `path`, which must hold trained weights (predict, export).
+Project loadTrainedProject(const std::string& path) {
+    Project project = ProjectFile::load(path);
+    requireTrainedWeights(project, path);
+    return project;
+}
+
 int predict(const std::vector<std::string>& args) {
     const Arguments a =
         parseArguments(args, {{"--data", true}, {"--out", true}, {"--no-header", false}});
     if (a.positional.size() != 1 || !a.flag("--data") || !a.flag("--out"))
         throw UsageError("predict needs PROJECT, --data FILE.csv and --out PRED.csv");
     const std::string path = a.positional[0];
-    const Project project = ProjectFile::load(path);
-    if (!project.network().hasParams())
-        throw InputError(path +
-                         ": the project has no trained weights; train it first (nnplay-cli "
-                         "train PROJECT --save OUT)");
+    const Project project = loadTrainedProject(path);
     // A trained CSV project carries what it learned from its data: the CSV is not needed.
     Preprocessing preprocessing = project.preprocessing;
     std::unique_ptr<TrainingSession> session;
@@ -417,11 +428,7 @@ int exportProject(const std::vector<std::string>& args) {
     if (a.positional.size() != 1 || !a.flag("--pytorch"))
         throw UsageError("export needs PROJECT and --pytorch OUT.py");
     const std::string path = a.positional[0];
-    const Project project = ProjectFile::load(path);
-    if (!project.network().hasParams())
-        throw InputError(path +
-                         ": the project has no trained weights; train it first (nnplay-cli "
-                         "train PROJECT --save OUT)");
+    const Project project = loadTrainedProject(path);
     const std::string script = a.options.at("--pytorch");
     std::vector<PyTorchExport::File> files;
     try {
@@ -478,10 +485,7 @@ int generate(const std::vector<std::string>& args) {
                          ": generate runs sequence projects (data source sine or text), "
                          "but this project's data is " +
                          quoteForMessage(project.data.source));
-    if (!project.network().hasParams())
-        throw InputError(path +
-                         ": the project has no trained weights; train it first (nnplay-cli "
-                         "train PROJECT --save OUT)");
+    requireTrainedWeights(project, path);
     const std::string* steps = optionValue(a, {"--steps", "--length"});
     const int count = steps ? toInt(*steps, "--steps", 1) : 200;
     const std::string* start = optionValue(a, {"--start", "--prime"});
