@@ -4,7 +4,7 @@
 
 NNPLAY_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 NNPLAY_PACKAGES=(cmake ninja-build g++ pkg-config qt6-base-dev libgl-dev libeigen3-dev
-                 libqcustomplot-dev nlohmann-json3-dev zlib1g-dev fonts-dejavu-core
+                 libqcustomplot-dev nlohmann-json3-dev zlib1g-dev libstb-dev fonts-dejavu-core
                  dataset-fashion-mnist)
 
 # Installs missing packages with apt-get (as root or through sudo); otherwise prints the one

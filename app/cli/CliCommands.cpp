@@ -21,6 +21,7 @@
 #include "io/AtomicFile.h"
 #include "io/ProjectFile.h"
 #include "layers/LayerRegistry.h"
+#include "train/Evaluation.h"
 #include "train/LessonCheck.h"
 #include "train/NetworkCheck.h"
 #include "train/SequenceGenerator.h"
@@ -58,6 +59,17 @@ const CommandHelp kCommands[] = {
      "  --out PRED.csv   where the predictions go.\n"
      "  --no-header      FILE.csv has no header row: its columns are the inputs, in the\n"
      "                   project's order.\n"},
+    {"evaluate", "nnplay-cli evaluate PROJECT [--data FILE.csv] [--no-header]",
+     "Measures a trained project on labelled samples and prints one JSON line: for\n"
+     "classification \"accuracy\", \"precision_macro\", \"recall_macro\", \"f1_macro\",\n"
+     "\"per_class\" (precision, recall, f1 and support of each class), \"classes\", \"confusion\"\n"
+     "(rows the true class, columns the predicted one) and, for two classes, \"roc_auc\"; for\n"
+     "regression \"mse\", \"mae\" and \"r2\" in the target's own units. They are computed as\n"
+     "scikit-learn's metrics are (a class never predicted has precision 0).\n"
+     "  --data FILE.csv  the samples: the project's input columns (as predict reads them) and\n"
+     "                   its label column holding the truth; default the project's test part.\n"
+     "  --no-header      FILE.csv has no header row: the inputs in the project's order, then\n"
+     "                   the label.\n"},
     {"export", "nnplay-cli export PROJECT --pytorch OUT.py",
      "Writes a trained project as a PyTorch script OUT.py, with its weights (OUT.weights.json)\n"
      "and its data (OUT.data.csv) beside it. The script predicts (--predict IN.csv --out\n"
@@ -296,16 +308,18 @@ std::string joinNames(const std::vector<std::string>& names) {
 }
 
 /// The column of each input of the project in a prediction CSV: by name from its header, or
-/// by position when it has none (--no-header).
+/// by position when it has none (--no-header), then followed by the label when `labelled`.
 std::vector<int> inputColumns(const CsvTable& table, const std::vector<std::string>& names,
-                              bool header) {
+                              bool header, bool labelled = false) {
     std::vector<int> columns;
     if (!header) {
-        if (table.columnCount() != static_cast<int>(names.size()))
+        const int needed = static_cast<int>(names.size()) + (labelled ? 1 : 0);
+        if (table.columnCount() != needed)
             throw InputError(table.fileName() + ": without a header row the file needs exactly " +
-                             std::to_string(names.size()) + " columns, the inputs in the order " +
-                             joinNames(names) + "; it has " + std::to_string(table.columnCount()));
-        for (int c = 0; c < table.columnCount(); ++c) columns.push_back(c);
+                             std::to_string(needed) + " columns, the inputs in the order " +
+                             joinNames(names) + (labelled ? " and then the label" : "") +
+                             "; it has " + std::to_string(table.columnCount()));
+        for (int c = 0; c < static_cast<int>(names.size()); ++c) columns.push_back(c);
         return columns;
     }
     std::vector<std::string> missing;
@@ -349,43 +363,70 @@ Project loadTrainedProject(const std::string& path) {
     return project;
 }
 
-int predict(const std::vector<std::string>& args) {
-    const Arguments a =
-        parseArguments(args, {{"--data", true}, {"--out", true}, {"--no-header", false}});
-    if (a.positional.size() != 1 || !a.flag("--data") || !a.flag("--out"))
-        throw UsageError("predict needs PROJECT, --data FILE.csv and --out PRED.csv");
-    const std::string path = a.positional[0];
-    const Project project = loadTrainedProject(path);
-    // A trained CSV project carries what it learned from its data: the CSV is not needed.
-    Preprocessing preprocessing = project.preprocessing;
+/// A trained project ready to run on new rows: its session, and the preprocessing that turns
+/// raw columns into the network's inputs.
+struct TrainedModel {
+    Project project;
+    Preprocessing preprocessing;
     std::unique_ptr<TrainingSession> session;
-    if (!preprocessing.empty() && project.data.source == "csv") {
-        session = std::make_unique<TrainingSession>(project,
-                                                    preprocessing.splitForPrediction(project.task));
+};
+
+TrainedModel loadTrainedModel(const std::string& path) {
+    TrainedModel m{loadTrainedProject(path), {}, {}};
+    // A trained CSV project carries what it learned from its data: the CSV is not needed.
+    m.preprocessing = m.project.preprocessing;
+    if (!m.preprocessing.empty() && m.project.data.source == "csv") {
+        m.session = std::make_unique<TrainingSession>(
+            m.project, m.preprocessing.splitForPrediction(m.project.task));
     } else {
-        session = std::make_unique<TrainingSession>(
-            project, loadData(project.data, project.task, baseDirOf(path)));
-        if (preprocessing.empty()) preprocessing = Preprocessing::of(session->data());
+        m.session = std::make_unique<TrainingSession>(
+            m.project, loadData(m.project.data, m.project.task, baseDirOf(path)));
+        if (m.preprocessing.empty()) m.preprocessing = Preprocessing::of(m.session->data());
     }
-    AtomicFile out(a.options.at("--out"));
-    const bool header = !a.flag("--no-header");
-    const CsvTable table = CsvTable::readFile(a.options.at("--data"), header);
-    const std::vector<int> columns =
-        inputColumns(table, preprocessing.columnsFor(session->data().info.inputShape), header);
-    const int needed = static_cast<int>(columns.size());
-    Matrix raw(needed, static_cast<Eigen::Index>(table.rows().size()));
+    return m;
+}
+
+/// The numbers of the given columns of every row (columns x rows); a cell that is not a
+/// number is an InputError naming its line and column.
+Matrix numberColumns(const CsvTable& table, const std::vector<int>& columns) {
+    Matrix values(static_cast<Eigen::Index>(columns.size()),
+                  static_cast<Eigen::Index>(table.rows().size()));
     for (std::size_t r = 0; r < table.rows().size(); ++r) {
         const CsvTable::Record& record = table.rows()[r];
-        for (int f = 0; f < needed; ++f) {
+        for (std::size_t f = 0; f < columns.size(); ++f) {
             const std::string& cell = record.cells[static_cast<std::size_t>(columns[f])];
             float v = 0;
             if (!parseCsvNumber(cell, v))
                 throw InputError(table.where(record.line, columns[f] + 1) + ": " +
                                  whyNotACsvNumber(cell));
-            raw(f, static_cast<Eigen::Index>(r)) = v;
+            values(static_cast<Eigen::Index>(f), static_cast<Eigen::Index>(r)) = v;
         }
     }
-    const Matrix inputs = preprocessing.networkInputs(raw, project.data);
+    return values;
+}
+
+/// The network inputs of a prediction file's rows, with the columns they came from.
+Matrix networkInputsOf(const TrainedModel& m, const CsvTable& table, bool header,
+                       std::vector<int>& columns, bool labelled = false) {
+    columns = inputColumns(table, m.preprocessing.columnsFor(m.session->data().info.inputShape),
+                           header, labelled);
+    return m.preprocessing.networkInputs(numberColumns(table, columns), m.project.data);
+}
+
+int predict(const std::vector<std::string>& args) {
+    const Arguments a =
+        parseArguments(args, {{"--data", true}, {"--out", true}, {"--no-header", false}});
+    if (a.positional.size() != 1 || !a.flag("--data") || !a.flag("--out"))
+        throw UsageError("predict needs PROJECT, --data FILE.csv and --out PRED.csv");
+    TrainedModel model = loadTrainedModel(a.positional[0]);
+    const Project& project = model.project;
+    const Preprocessing& preprocessing = model.preprocessing;
+    TrainingSession* session = model.session.get();
+    AtomicFile out(a.options.at("--out"));
+    const bool header = !a.flag("--no-header");
+    const CsvTable table = CsvTable::readFile(a.options.at("--data"), header);
+    std::vector<int> columns;
+    const Matrix inputs = networkInputsOf(model, table, header, columns);
 
     Matrix outputs;
     session->predict(inputs, outputs);
@@ -420,6 +461,112 @@ int predict(const std::vector<std::string>& args) {
         csv << "\n";
     }
     out.commit(csv.str());
+    return kOk;
+}
+
+/// The class index of each row's label, by the project's class names (a numeric label also
+/// matches a name of the same number: "1" and "1.0").
+std::vector<int> labelsOf(const CsvTable& table, int column,
+                          const std::vector<std::string>& classes) {
+    std::vector<int> labels;
+    labels.reserve(table.rows().size());
+    for (const CsvTable::Record& record : table.rows()) {
+        const std::string& cell = record.cells[static_cast<std::size_t>(column)];
+        auto it = std::find(classes.begin(), classes.end(), cell);
+        float number = 0, name = 0;
+        if (it == classes.end() && parseCsvNumber(cell, number))
+            it = std::find_if(classes.begin(), classes.end(), [&](const std::string& c) {
+                return parseCsvNumber(c, name) && name == number;
+            });
+        if (it == classes.end())
+            throw InputError(table.where(record.line, column + 1) + ": the label " +
+                             quoteForMessage(cell) + " is none of the project's classes (" +
+                             joinNames(classes) + ")");
+        labels.push_back(static_cast<int>(it - classes.begin()));
+    }
+    return labels;
+}
+
+/// Labelled rows of a CSV file as a data set the model reads: the inputs by the project's
+/// columns, the truth from its label column (the column after the inputs without a header).
+Dataset labelledRows(const TrainedModel& m, const std::string& file, bool header) {
+    if (m.session->data().info.inputShape.isSequence())
+        throw InputError(
+            "evaluate --data reads one label per row; a sequence project is evaluated on its "
+            "own test part (leave out --data)");
+    const CsvTable table = CsvTable::readFile(file, header);
+    Dataset set;
+    std::vector<int> columns;
+    set.inputs = networkInputsOf(m, table, header, columns, true);
+    const std::string& label = m.project.data.label;
+    int labelColumn = static_cast<int>(columns.size());
+    if (header) {
+        const auto& h = table.header();
+        const auto it = std::find(h.begin(), h.end(), label);
+        if (it == h.end())
+            throw InputError(table.fileName() + ", line " + std::to_string(table.headerLine()) +
+                             ": the header has no label column " + quoteForMessage(label) +
+                             ", which holds the truth the predictions are measured against");
+        labelColumn = static_cast<int>(it - h.begin());
+    }
+    if (m.project.task == Task::Classification) {
+        set.labels = labelsOf(table, labelColumn, m.preprocessing.classNames);
+    } else {
+        set.targets = numberColumns(table, {labelColumn});
+        m.preprocessing.target.apply(set.targets);  // as the network was trained on them
+    }
+    return set;
+}
+
+nlohmann::ordered_json evaluationJson(const Evaluation& e, const std::vector<std::string>& classes) {
+    nlohmann::ordered_json out;
+    out["samples"] = e.samples;
+    if (e.regression) {
+        out["mse"] = finiteOrNull(e.regression->mse);
+        out["mae"] = finiteOrNull(e.regression->mae);
+        out["r2"] = finiteOrNull(e.regression->r2);
+        return out;
+    }
+    if (!e.classification) return out;
+    const ClassificationMetrics& c = *e.classification;
+    out["accuracy"] = finiteOrNull(c.accuracy);
+    out["precision_macro"] = finiteOrNull(c.macroPrecision);
+    out["recall_macro"] = finiteOrNull(c.macroRecall);
+    out["f1_macro"] = finiteOrNull(c.macroF1);
+    nlohmann::ordered_json perClass = nlohmann::ordered_json::object();
+    for (std::size_t k = 0; k < classes.size(); ++k)
+        perClass[classes[k]] = {{"precision", finiteOrNull(c.precision[k])},
+                                {"recall", finiteOrNull(c.recall[k])},
+                                {"f1", finiteOrNull(c.f1[k])},
+                                {"support", c.support[k]}};
+    out["per_class"] = perClass;
+    out["classes"] = classes;
+    out["confusion"] = c.confusion;
+    if (e.curves) out["roc_auc"] = finiteOrNull(e.curves->rocAuc);
+    return out;
+}
+
+int evaluateProject(const std::vector<std::string>& args) {
+    const Arguments a = parseArguments(args, {{"--data", true}, {"--no-header", false}});
+    if (a.positional.size() != 1) throw UsageError("evaluate needs exactly one PROJECT");
+    const std::string path = a.positional[0];
+    Evaluation evaluation;
+    std::vector<std::string> classes;
+    if (a.flag("--data")) {
+        TrainedModel model = loadTrainedModel(path);
+        const Dataset rows = labelledRows(model, a.options.at("--data"), !a.flag("--no-header"));
+        evaluation = evaluate(*model.session, rows, model.preprocessing.target);
+        classes = model.preprocessing.classNames;
+    } else {
+        const Project project = loadTrainedProject(path);
+        TrainingSession session(project, loadData(project.data, project.task, baseDirOf(path)));
+        if (session.data().test.sampleCount() == 0)
+            throw InputError(path + ": the project's data have no test part to evaluate on; give "
+                             "labelled rows with --data FILE.csv");
+        evaluation = evaluate(session, session.data().test, session.data().targetStandardizer);
+        classes = session.data().info.classNames;
+    }
+    std::cout << evaluationJson(evaluation, classes).dump() << std::endl;
     return kOk;
 }
 
@@ -600,6 +747,7 @@ int run(const std::vector<std::string>& args) {
         if (command == "train") return train(rest);
         if (command == "validate") return validate(rest);
         if (command == "predict") return predict(rest);
+        if (command == "evaluate") return evaluateProject(rest);
         if (command == "export") return exportProject(rest);
         if (command == "generate") return generate(rest);
         if (command == "check-lesson") return checkLesson(rest);

@@ -53,8 +53,11 @@ struct StbFree {
 bool hasOversizedHuffmanTable(std::string_view bytes) {
     const auto at = [&](std::size_t i) { return static_cast<unsigned char>(bytes[i]); };
     const std::size_t size = bytes.size();
-    if (size < 2 || at(0) != 0xFF || at(1) != 0xD8) return false;  // not a JPEG
-    std::size_t i = 2;
+    // stb_image takes any run of 0xFF before the start marker, as before every marker.
+    std::size_t i = 0;
+    while (i < size && at(i) == 0xFF) ++i;
+    if (i == 0 || i >= size || at(i) != 0xD8) return false;  // not a JPEG
+    ++i;
     while (i < size) {
         if (at(i) != 0xFF) {
             ++i;

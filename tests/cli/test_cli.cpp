@@ -5,53 +5,13 @@
 #include <csignal>
 #include <set>
 
+#include "ProgramRun.h"
+
 namespace {
 
-const char* const kCli = NNPLAY_CLI_PATH;
-
-/// What one run of nnplay-cli did.
-struct CliRun {
-    int exitCode = -1;
-    QString out;
-    QString err;
-
-    QStringList outLines() const { return out.split('\n', Qt::SkipEmptyParts); }
-    /// The final JSON object of `train`, or an empty object when the last line is none.
-    QJsonObject result() const {
-        const QStringList lines = outLines();
-        if (lines.isEmpty()) return {};
-        return QJsonDocument::fromJson(lines.last().toUtf8()).object();
-    }
-    /// For failure messages.
-    QString describe() const {
-        return QStringLiteral("exit %1\n--- stdout:\n%2--- stderr:\n%3")
-            .arg(exitCode)
-            .arg(out, err);
-    }
-};
-
-/// Runs nnplay-cli with `args` in `workDir` (stdout is a pipe, so no progress bar).
-CliRun runCli(const QStringList& args, const QString& workDir = QString()) {
-    QProcess process;
-    if (!workDir.isEmpty()) process.setWorkingDirectory(workDir);
-    process.start(QString::fromUtf8(kCli), args);
-    CliRun run;
-    if (!process.waitForStarted(10000)) {
-        run.err = "could not start " + QString::fromUtf8(kCli);
-        return run;
-    }
-    process.closeWriteChannel();
-    if (!process.waitForFinished(300000)) {
-        process.kill();
-        process.waitForFinished();
-        run.err = "nnplay-cli timed out";
-        return run;
-    }
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    return run;
-}
+using nnplay::test::runCli;
+using nnplay::test::writeFile;
+using CliRun = nnplay::test::ProgramRun;
 
 QJsonObject layer(const QString& type, int units = 0) {
     QJsonObject l{{"type", type}};
@@ -101,12 +61,6 @@ QJsonObject withTraining(QJsonObject project, const QString& key, const QJsonVal
 QJsonObject withLayers(QJsonObject project, const QJsonArray& layers) {
     project["network"] = QJsonObject{{"layers", layers}};
     return project;
-}
-
-bool writeFile(const QString& path, const QByteArray& bytes) {
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
-           file.write(bytes) == bytes.size();
 }
 
 QString writeProject(const QTemporaryDir& dir, const QString& name, const QJsonObject& project) {
@@ -961,7 +915,7 @@ void TestCli::terminatedTrainLeavesNoTemporaryFile() {
         QTemporaryDir dir;
         const QString project = writeProject(dir, "c.nnplay", circleProject(100000));
         QProcess process;
-        process.start(QString::fromUtf8(kCli),
+        process.start(QString::fromUtf8(NNPLAY_CLI_PATH),
                       {"train", project, "--quiet", "--save", dir.filePath("out.nnplay")});
         QVERIFY(process.waitForStarted(10000));
         // The temporary file is claimed before training starts.

@@ -5,44 +5,13 @@
 #include <cmath>
 #include <random>
 
+#include "ProgramRun.h"
+
 namespace {
 
-const char* const kCli = NNPLAY_CLI_PATH;
-
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-    QString describe() const {
-        return QStringLiteral("exit %1\n--- stdout:\n%2--- stderr:\n%3")
-            .arg(exitCode)
-            .arg(out, err);
-    }
-};
-
-Run runProgram(const QString& program, const QStringList& args, const QString& workDir = {}) {
-    QProcess process;
-    if (!workDir.isEmpty()) process.setWorkingDirectory(workDir);
-    process.start(program, args);
-    Run run;
-    if (!process.waitForStarted(10000)) {
-        run.err = "could not start " + program;
-        return run;
-    }
-    process.closeWriteChannel();
-    if (!process.waitForFinished(600000)) {
-        process.kill();
-        process.waitForFinished();
-        run.err = program + " timed out";
-        return run;
-    }
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    return run;
-}
-
-Run runCli(const QStringList& args) { return runProgram(QString::fromUtf8(kCli), args); }
+using nnplay::test::runCli;
+using nnplay::test::runProgram;
+using Run = nnplay::test::ProgramRun;
 
 QJsonObject layer(const QString& type, const QJsonObject& settings = {}) {
     QJsonObject l = settings;

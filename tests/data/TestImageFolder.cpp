@@ -328,6 +328,10 @@ private slots:
             inputErrorOf([&] { decodeImage(jpeg, "bad.jpg", 4, 1, out.data()); });
         QVERIFY2(message == "bad.jpg: cannot be read as a JPEG image (a Huffman table is corrupt)",
                  qPrintable(message));
+        // Fill bytes before the start marker, which stb_image skips.
+        QVERIFY(inputErrorOf([&] { decodeImage("\xFF\xFF" + jpeg.substr(1), "fill.jpg", 4, 1,
+                                               out.data()); })
+                    .contains("a Huffman table is corrupt"));
         // A table cut off by the end of the file: stb_image reads the missing counts as zeros.
         const std::string cut("\xFF\xD8\xFF\xC4\x01\xA2\x00\x00\xA8\xA9", 10);
         QVERIFY(inputErrorOf([&] { decodeImage(cut, "cut.jpg", 4, 1, out.data()); })
