@@ -34,6 +34,12 @@ void Standardizer::apply(Matrix& inputs) const {
     inputs.array().colwise() /= scale.array();
 }
 
+void Standardizer::restore(Matrix& values) const {
+    if (!active()) return;
+    values.array().colwise() *= scale.array();
+    values.colwise() += mean;
+}
+
 bool Standardizer::operator==(const Standardizer& other) const {
     const auto same = [](const Vector& a, const Vector& b) {
         return a.size() == b.size() && (a.size() == 0 || a == b);

@@ -76,6 +76,8 @@ struct Standardizer {
     void fit(const Matrix& inputs);
     /// Applies in place; no-op when not active.
     void apply(Matrix& inputs) const;
+    /// Undoes apply() in place (values back in their own units); no-op when not active.
+    void restore(Matrix& values) const;
     bool operator==(const Standardizer& other) const;
 };
 

@@ -56,10 +56,6 @@ Matrix Preprocessing::networkInputs(const Matrix& raw, const DataSpec& spec) con
     return out;
 }
 
-void Preprocessing::restoreTargets(Matrix& outputs) const {
-    if (!target.active()) return;
-    outputs.array().colwise() *= target.scale.array();
-    outputs.colwise() += target.mean;
-}
+void Preprocessing::restoreTargets(Matrix& outputs) const { target.restore(outputs); }
 
 }  // namespace nnplay

@@ -5,16 +5,6 @@
 
 namespace nnplay {
 
-namespace {
-
-/// Undoes a target standardisation in place (targets x n).
-void restore(Matrix& values, const Standardizer& scale) {
-    values.array().colwise() *= scale.scale.array();
-    values.colwise() += scale.mean;
-}
-
-}  // namespace
-
 ClassificationMetrics Evaluation::metricsAt(double threshold) const {
     if (!classification) return {};
     if (scores.empty() || threshold == 0.5) return *classification;
@@ -29,8 +19,8 @@ Evaluation evaluate(TrainingSession& session, const Dataset& set, const Standard
         Matrix predicted, truth = set.targets;
         session.predict(set.inputs, predicted);
         if (targetScale.active()) {
-            restore(predicted, targetScale);
-            restore(truth, targetScale);
+            targetScale.restore(predicted);
+            targetScale.restore(truth);
             out.regression = regressionMetrics(predicted, truth);
         } else {
             out.regression = session.regressionMetrics(set);  // sequence outputs too

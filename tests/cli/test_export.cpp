@@ -84,9 +84,7 @@ QList<Case> cases() {
 }
 
 void writeFile(const QString& path, const QByteArray& bytes) {
-    QFile f(path);
-    QVERIFY2(f.open(QIODevice::WriteOnly), qPrintable(path));
-    f.write(bytes);
+    QVERIFY2(nnplay::test::writeFile(path, bytes), qPrintable(path));
 }
 
 QList<QStringList> readCsv(const QString& path) {
