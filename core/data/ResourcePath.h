@@ -10,7 +10,9 @@ namespace nnplay {
 void setResourceDir(const std::string& dir);
 
 /// The resource folder: the one set by setResourceDir(), else the environment variable
-/// NNPLAY_RESOURCE_DIR, else the source tree's resources/ folder compiled in.
+/// NNPLAY_RESOURCE_DIR, else the installed folder beside the running program
+/// (bin/../share/nnplay, wherever the prefix is) when it has the lessons, else the source
+/// tree's resources/ folder compiled in (a build tree's programs).
 std::string resourceDir();
 
 /// resourceDir() joined with a file name: resourcePath("digits.csv.gz").
