@@ -44,6 +44,8 @@ void describeApplication() {
     QCoreApplication::setOrganizationName(QStringLiteral("nnplay"));
     QCoreApplication::setApplicationName(QStringLiteral("nnplay"));
     QCoreApplication::setApplicationVersion(QStringLiteral(NNPLAY_VERSION));
+    // Desktops match the window to its installed desktop entry (and so its icon) by this name.
+    QGuiApplication::setDesktopFileName(QStringLiteral(NNPLAY_APP_ID));
 }
 
 }  // namespace
