@@ -41,4 +41,20 @@ Project Project::defaultProject() {
     return p;
 }
 
+Project Project::defaultGanProject() {
+    Project p;
+    p.task = Task::Gan;
+    p.data.source = "ring";
+    p.data.samples = 2000;
+    p.data.seed = 1;
+    NetworkSpec generator = NetworkSpec::multilayer({32, 2}, "relu", "");
+    NetworkSpec discriminator = NetworkSpec::multilayer({32, 1}, "relu", "sigmoid");
+    // One id space for both networks.
+    int id = 0;
+    for (NetworkSpec* net : {&generator, &discriminator})
+        for (LayerSpec& layer : net->layers) layer.id = ++id;
+    p.networks = {{kGenerator, generator}, {kDiscriminator, discriminator}};
+    return p;
+}
+
 }  // namespace nnplay

@@ -9,6 +9,7 @@
 #include "NetworkSpec.h"
 #include "data/DataSpec.h"
 #include "data/Preprocessing.h"
+#include "train/GanSpec.h"
 #include "train/History.h"
 #include "train/TrainingSpec.h"
 
@@ -27,6 +28,9 @@ struct NamedNetwork {
 struct Project {
     /// The name of the one network of a classification or regression project.
     static constexpr const char* kModel = "model";
+    /// The names of a GAN project's two networks, in the order `networks` holds them.
+    static constexpr const char* kGenerator = "generator";
+    static constexpr const char* kDiscriminator = "discriminator";
     /// The longest title a file may hold, in characters.
     static constexpr std::size_t kMaxTitleLength = 200;
 
@@ -38,7 +42,10 @@ struct Project {
     DataSpec data;
     /// The project's networks, never empty. Layer ids are unique across all of them.
     std::vector<NamedNetwork> networks{{kModel, {}}};
+    /// Classification and regression: how to train the model.
     TrainingSpec training;
+    /// GAN: the noise and how to train the two networks.
+    GanSpec gan;
     /// Per-epoch history of the trained weights stored in the networks (empty when untrained).
     History history;
     /// What the trained weights learned from the training data besides themselves (empty when
@@ -60,6 +67,10 @@ struct Project {
 
     /// Circle data, 2-4-2-1 tanh with a sigmoid output: what a new window opens with.
     static Project defaultProject();
+    /// A 2-D GAN on the ring of 8 Gaussians: 2-D uniform noise, generator dense 32, relu,
+    /// dense 2; discriminator dense 32, relu, dense 1, sigmoid; non-saturating loss, Adam at
+    /// 0.001 for both, batches of 64.
+    static Project defaultGanProject();
 };
 
 }  // namespace nnplay

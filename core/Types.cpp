@@ -4,13 +4,23 @@
 namespace nnplay {
 
 std::string toString(Task task) {
-    return task == Task::Classification ? "classification" : "regression";
+    switch (task) {
+        case Task::Classification:
+            return "classification";
+        case Task::Regression:
+            return "regression";
+        case Task::Gan:
+            return "gan";
+    }
+    return "classification";
 }
 
 Task taskFromString(const std::string& name) {
     if (name == "classification") return Task::Classification;
     if (name == "regression") return Task::Regression;
-    throw InputError("unknown task '" + name + "' (expected \"classification\" or \"regression\")");
+    if (name == "gan") return Task::Gan;
+    throw InputError("unknown task '" + name +
+                     "' (expected \"classification\", \"regression\" or \"gan\")");
 }
 
 }  // namespace nnplay

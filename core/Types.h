@@ -32,7 +32,9 @@ inline Eigen::Map<const Eigen::ArrayXf> flat(const ConstMatrixRef& view) {
 }
 inline Eigen::Map<Eigen::ArrayXf> flat(MatrixBlock view) { return {view.data(), view.size()}; }
 
-enum class Task { Classification, Regression };
+/// What a project trains: a supervised model (classification, regression) or a generative
+/// adversarial pair (a generator against a discriminator).
+enum class Task { Classification, Regression, Gan };
 
 /// A problem in a project, network, data file or setting that the user can fix; the message
 /// says what and where.
@@ -42,7 +44,7 @@ public:
 };
 
 std::string toString(Task task);
-/// Throws InputError for anything but "classification" or "regression".
+/// Throws InputError for anything but "classification", "regression" or "gan".
 Task taskFromString(const std::string& name);
 
 }  // namespace nnplay

@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "MessageText.h"
+#include "cli/GanCommands.h"
 #include "data/CsvTable.h"
 #include "data/DataLoader.h"
 #include "data/Preprocessing.h"
@@ -40,13 +41,17 @@ struct CommandHelp {
 };
 
 const CommandHelp kCommands[] = {
-    {"train", "nnplay-cli train PROJECT [--epochs N] [--seed S] [--save OUT] [--quiet]",
+    {"train",
+     "nnplay-cli train PROJECT [--epochs N | --steps N] [--seed S] [--save OUT] [--quiet]",
      "Trains the project's network and prints one line per epoch, then the final losses and "
-     "accuracies as one JSON line.\n"
+     "accuracies as one JSON line. A GAN project trains its generator and discriminator and\n"
+     "prints a line per measure (training.measure_every steps), then steps, d_loss, g_loss,\n"
+     "js_divergence, kl_divergence and, for mixtures, modes_covered and modes_total.\n"
      "  --epochs N   train N epochs instead of the project's number.\n"
+     "  --steps N    GAN: train N steps instead of the project's training.steps.\n"
      "  --seed S     use seed S for the data and the training instead of the project's.\n"
-     "  --save OUT   write the project with the trained weights to OUT (the file is replaced\n"
-     "               only once it is complete).\n"
+     "  --save OUT   write the project with the trained weights (a GAN's both networks) to\n"
+     "               OUT (the file is replaced only once it is complete).\n"
      "  --quiet      print only the final JSON line.\n"},
     {"validate", "nnplay-cli validate PROJECT",
      "Checks the project without training: reads the data and prints each layer's output "
@@ -78,7 +83,11 @@ const CommandHelp kCommands[] = {
      "  --pytorch OUT.py  where the script goes.\n"},
     {"generate",
      "nnplay-cli generate PROJECT [--steps N] [--temperature T] [--seed S] [--start TEXT] "
-     "[--out FILE]",
+     "[--out FILE]\n"
+     "       nnplay-cli generate GAN_PROJECT --count N --out SAMPLES.csv [--seed S]",
+     "A GAN project writes N samples of its generator, one a row (x1,x2 for 2-D data; the\n"
+     "pixels row by row for images, on the data's scale 0..1), from noise drawn with seed S\n"
+     "(default the project's training seed).\n"
      "Runs a trained sequence project on its own predictions. For text data it samples N\n"
      "characters one at a time, each fed back into the window, and prints the start followed\n"
      "by them; for sine data it predicts the next value, appends it and slides the window, N\n"
@@ -211,37 +220,49 @@ void printProgress(const History& history, int done, int total, bool terminal,
 }
 
 int train(const std::vector<std::string>& args) {
-    const Arguments a = parseArguments(
-        args, {{"--epochs", true}, {"--seed", true}, {"--save", true}, {"--quiet", false}});
+    const Arguments a = parseArguments(args, {{"--epochs", true},
+                                              {"--steps", true},
+                                              {"--seed", true},
+                                              {"--save", true},
+                                              {"--quiet", false}});
     if (a.positional.size() != 1) throw UsageError("train needs exactly one PROJECT");
     const std::string path = a.positional[0];
     Project project = ProjectFile::load(path);
     // Claimed before training, so a wrong place fails at once, not after the last epoch.
     std::unique_ptr<AtomicFile> out;
     if (a.flag("--save")) out = std::make_unique<AtomicFile>(a.options.at("--save"));
+    const bool gan = project.task == Task::Gan;
+    if (a.flag(gan ? "--epochs" : "--steps"))
+        throw UsageError(gan ? "a GAN trains in steps: use --steps N, not --epochs"
+                             : "--steps N is for GAN projects; this project trains in --epochs");
     if (a.flag("--epochs"))
         project.training.epochs = toInt(a.options.at("--epochs"), "--epochs", 0);
+    if (a.flag("--steps")) project.gan.steps = toInt(a.options.at("--steps"), "--steps", 0);
     if (a.flag("--seed")) {
         const auto seed = static_cast<std::uint32_t>(toInt(a.options.at("--seed"), "--seed", 0));
         project.training.seed = seed;
+        project.gan.seed = seed;
         project.data.seed = seed;
     }
     std::unique_ptr<Session> session = makeSession(project, baseDirOf(path));
     const bool quiet = a.flag("--quiet");
-    const bool terminal = ::isatty(STDOUT_FILENO) != 0;
-    const bool classification = project.task == Task::Classification;
-    const int total = project.training.epochs;
-    int done = 0;
-    while (done < total && !session->stopped()) {
-        session->stepEpoch();
-        if (session->stopReason() == StopReason::Diverged) break;
-        ++done;
-        if (!quiet) printProgress(session->history(), done, total, terminal, classification);
-    }
-    if (terminal && !quiet && done < total) std::cout << "\n";
-
     nlohmann::ordered_json result;
-    result["epochs"] = session->epoch();
+    if (gan) {
+        trainGanSteps(*session, project.gan.steps, quiet);
+    } else {
+        const bool terminal = ::isatty(STDOUT_FILENO) != 0;
+        const bool classification = project.task == Task::Classification;
+        const int total = project.training.epochs;
+        int done = 0;
+        while (done < total && !session->stopped()) {
+            session->stepEpoch();
+            if (session->stopReason() == StopReason::Diverged) break;
+            ++done;
+            if (!quiet) printProgress(session->history(), done, total, terminal, classification);
+        }
+        if (terminal && !quiet && done < total) std::cout << "\n";
+        result["epochs"] = session->epoch();
+    }
     for (const Session::Figure& figure : session->results()) {
         if (figure.whole && std::isfinite(figure.value))
             result[figure.name] = static_cast<long long>(figure.value);
@@ -278,21 +299,10 @@ int validate(const std::vector<std::string>& args) {
     if (a.positional.size() != 1) throw UsageError("validate needs exactly one PROJECT");
     const std::string path = a.positional[0];
     const Project project = ProjectFile::load(path);
+    if (project.task == Task::Gan) return validateGan(project, path);
     const DataSplit data = loadData(project.data, project.task, baseDirOf(path));
     const ShapeReport report = checkNetwork(project.network(), data.info, project.training.loss);
-    const LayerRegistry& registry = LayerRegistry::builtin();
-    std::printf("%-4s %-14s %-10s %10s\n", "#", "layer", "output", "params");
-    std::printf("%-4s %-14s %-10s %10s\n", "", "input", data.info.inputShape.toString().c_str(),
-                "");
-    for (std::size_t i = 0; i < project.network().layers.size(); ++i) {
-        const LayerInfo* info = registry.find(project.network().layers[i].type);
-        const LayerShapeInfo& s = report.layers[i];
-        std::printf("%-4zu %-14s %-10s %10s%s\n", i + 1,
-                    info ? info->displayName.c_str() : project.network().layers[i].type.c_str(),
-                    s.inferred ? s.output.toString().c_str() : "?",
-                    s.inferred ? std::to_string(s.paramCount).c_str() : "?",
-                    s.error.empty() ? "" : ("  <- " + s.error).c_str());
-    }
+    printShapeTable(project.network(), data.info.inputShape, report);
     if (!report.ok()) {
         std::cerr << "nnplay-cli: " << path << ": " << report.error << "\n";
         return kBadInput;
@@ -356,9 +366,15 @@ void requireTrainedWeights(const Project& project, const std::string& path) {
                          "train PROJECT --save OUT)");
 }
 
-/// The project at `path`, which must hold trained weights (predict, export).
-Project loadTrainedProject(const std::string& path) {
+/// The project at `path`, which must be supervised and hold trained weights (predict,
+/// evaluate, export).
+Project loadTrainedProject(const std::string& path, const std::string& command) {
     Project project = ProjectFile::load(path);
+    if (project.task == Task::Gan)
+        throw InputError(path + ": " + command +
+                         " works on classification and regression projects; a GAN makes "
+                         "samples instead (nnplay-cli generate PROJECT --count N --out "
+                         "SAMPLES.csv)");
     requireTrainedWeights(project, path);
     return project;
 }
@@ -371,8 +387,8 @@ struct TrainedModel {
     std::unique_ptr<TrainingSession> session;
 };
 
-TrainedModel loadTrainedModel(const std::string& path) {
-    TrainedModel m{loadTrainedProject(path), {}, {}};
+TrainedModel loadTrainedModel(const std::string& path, const std::string& command) {
+    TrainedModel m{loadTrainedProject(path, command), {}, {}};
     // A trained CSV project carries what it learned from its data: the CSV is not needed.
     m.preprocessing = m.project.preprocessing;
     if (!m.preprocessing.empty() && m.project.data.source == "csv") {
@@ -418,7 +434,7 @@ int predict(const std::vector<std::string>& args) {
         parseArguments(args, {{"--data", true}, {"--out", true}, {"--no-header", false}});
     if (a.positional.size() != 1 || !a.flag("--data") || !a.flag("--out"))
         throw UsageError("predict needs PROJECT, --data FILE.csv and --out PRED.csv");
-    TrainedModel model = loadTrainedModel(a.positional[0]);
+    TrainedModel model = loadTrainedModel(a.positional[0], "predict");
     const Project& project = model.project;
     const Preprocessing& preprocessing = model.preprocessing;
     TrainingSession* session = model.session.get();
@@ -553,12 +569,12 @@ int evaluateProject(const std::vector<std::string>& args) {
     Evaluation evaluation;
     std::vector<std::string> classes;
     if (a.flag("--data")) {
-        TrainedModel model = loadTrainedModel(path);
+        TrainedModel model = loadTrainedModel(path, "evaluate");
         const Dataset rows = labelledRows(model, a.options.at("--data"), !a.flag("--no-header"));
         evaluation = evaluate(*model.session, rows, model.preprocessing.target);
         classes = model.preprocessing.classNames;
     } else {
-        const Project project = loadTrainedProject(path);
+        const Project project = loadTrainedProject(path, "evaluate");
         TrainingSession session(project, loadData(project.data, project.task, baseDirOf(path)));
         if (session.data().test.sampleCount() == 0)
             throw InputError(path + ": the project's data have no test part to evaluate on; give "
@@ -575,7 +591,7 @@ int exportProject(const std::vector<std::string>& args) {
     if (a.positional.size() != 1 || !a.flag("--pytorch"))
         throw UsageError("export needs PROJECT and --pytorch OUT.py");
     const std::string path = a.positional[0];
-    const Project project = loadTrainedProject(path);
+    const Project project = loadTrainedProject(path, "export");
     const std::string script = a.options.at("--pytorch");
     std::vector<PyTorchExport::File> files;
     try {
@@ -622,10 +638,29 @@ int generate(const std::vector<std::string>& args) {
                                               {"--seed", true},
                                               {"--start", true},
                                               {"--prime", true},
+                                              {"--count", true},
                                               {"--out", true}});
     if (a.positional.size() != 1) throw UsageError("generate needs exactly one PROJECT");
     const std::string path = a.positional[0];
     const Project project = ProjectFile::load(path);
+    if (project.task == Task::Gan) {
+        if (!a.flag("--count") || !a.flag("--out"))
+            throw UsageError("generate for a GAN project needs --count N and --out SAMPLES.csv");
+        if (optionValue(a, {"--steps", "--length", "--temperature", "--start", "--prime"}))
+            throw UsageError(
+                "--steps, --temperature and --start apply to sequence projects, not to a GAN");
+        const int count = toInt(a.options.at("--count"), "--count", 1);
+        const auto seed =
+            a.flag("--seed")
+                ? static_cast<std::uint32_t>(toInt(a.options.at("--seed"), "--seed", 0))
+                : project.gan.seed;
+        requireTrainedWeights(project, path);
+        AtomicFile out(a.options.at("--out"));
+        out.commit(generateGanSamples(project, baseDirOf(path), count, seed));
+        return kOk;
+    }
+    if (a.flag("--count"))
+        throw UsageError("--count is for GAN projects; a sequence project takes --steps N");
     const SourceInfo* source = findSource(project.data.source);
     if (source == nullptr || !source->sequence)
         throw InputError(path +

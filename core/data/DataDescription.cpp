@@ -6,6 +6,7 @@
 #include "data/CsvLoader.h"
 #include "data/DataLoader.h"
 #include "data/DigitsLoader.h"
+#include "data/GanTargets.h"
 #include "data/ImageSources.h"
 #include "data/PlaneGenerators.h"
 #include "data/SineGenerator.h"
@@ -14,6 +15,7 @@
 namespace nnplay {
 
 DataInfo describeData(const DataSpec& spec, Task task, const std::string& baseDir) {
+    if (task == Task::Gan) return describeGanTarget(spec);
     checkDataSpec(spec, task);
     if (isPlaneSource(spec.source)) {
         DataInfo info;

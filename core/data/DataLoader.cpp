@@ -10,6 +10,7 @@
 #include "data/DataDescription.h"
 #include "data/DigitsLoader.h"
 #include "data/Features.h"
+#include "data/GanTargets.h"
 #include "data/ImageSources.h"
 #include "data/PlaneGenerators.h"
 #include "data/ResourcePath.h"
@@ -151,6 +152,10 @@ void dropForeignBalance(DataSpec& spec) {
 }
 
 void checkDataSpec(const DataSpec& spec, Task task) {
+    if (task == Task::Gan) {
+        checkGanTarget(spec);
+        return;
+    }
     const SourceInfo* source = findSource(spec.source);
     if (source == nullptr) {
         throw InputError("unknown data source '" + spec.source +
@@ -199,6 +204,7 @@ void checkDataSpec(const DataSpec& spec, Task task) {
 }
 
 DataSplit loadData(const DataSpec& spec, Task task, const std::string& baseDir) {
+    if (task == Task::Gan) return loadGanTarget(spec, baseDir);
     checkDataSpec(spec, task);
     const SourceInfo& source = *findSource(spec.source);
     if (source.isPlane) return loadPlane(spec, task);

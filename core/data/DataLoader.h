@@ -9,7 +9,8 @@
 
 namespace nnplay {
 
-/// Produces the train/validation/test split a DataSpec describes (the validation part is cut
+/// Produces the train/validation/test split a DataSpec describes (for a GAN, loadGanTarget: all
+/// real samples in the training part) (the validation part is cut
 /// from the training part). Relative CSV paths are resolved against
 /// baseDir (the project file's folder). Throws InputError with a precise message (file, line,
 /// column) when the data cannot be read or does not fit the task.
@@ -18,7 +19,8 @@ DataSplit loadData(const DataSpec& spec, Task task, const std::string& baseDir);
 /// Checks the settings without reading or generating anything (loadData does this first):
 /// a known source, a task it supports, trainFraction in (0, 1), validationFraction in [0, 1); for
 /// generators samples in 2..100000, noise in 0..0.5, known, distinct features and checkDataBalance;
-/// for CSV a path; for "sine" checkSineSpec, for "text" checkTextSpec. Throws InputError.
+/// for CSV a path; for "sine" checkSineSpec, for "text" checkTextSpec; for a GAN checkGanTarget.
+/// Throws InputError.
 void checkDataSpec(const DataSpec& spec, Task task);
 
 /// The balance settings of the 2-D generators: positive_share in (0, 1) and only for

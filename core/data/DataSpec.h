@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -12,7 +13,8 @@ namespace nnplay {
 /// Where the samples come from: the "data" object of a project file.
 struct DataSpec {
     /// "circle", "xor", "gaussian", "spiral", "moons", "groups", "plane", "multigauss", "digits",
-    /// "csv", "sine", "text" or an image source (ImageSources.h).
+    /// "csv", "sine", "text" or an image source (ImageSources.h); for a GAN one of its targets
+    /// (GanTargets.h).
     std::string source = "circle";
     int samples = 500;   ///< generators (2-D and "sine") only
     double noise = 0.0;  ///< generators only: 0..0.5 as in Playground's slider / 100
@@ -72,6 +74,14 @@ struct DataSpec {
     int imageSize = 28;
     int imageChannels = 1;
     std::string testPath;
+
+    /// GAN "points" target: the points drawn by hand, (x1, x2) each, inside the plane.
+    std::vector<std::array<float, 2>> points;
+    /// GAN "digits" target: only this digit (0..9); empty: all ten.
+    std::optional<int> digit;
+    /// GAN "fashion-mnist" target: only this class (0..9, as fashionMnistClassNames()); empty:
+    /// all ten.
+    std::optional<int> imageClass;
 
     bool operator==(const DataSpec&) const = default;
 

@@ -267,6 +267,18 @@ int positiveSampleCount(int samples, double positiveShare) {
     return std::clamp(count, 1, samples - 1);
 }
 
+void fillGridPoints(int size, float halfSide, Matrix& points) {
+    points.resize(2, static_cast<Eigen::Index>(size) * size);
+    const float step = size > 1 ? 2.0f * halfSide / static_cast<float>(size - 1) : 0.0f;
+    for (int row = 0; row < size; ++row) {
+        for (int col = 0; col < size; ++col) {
+            const Eigen::Index i = static_cast<Eigen::Index>(row) * size + col;
+            points(0, i) = -halfSide + step * static_cast<float>(col);
+            points(1, i) = -halfSide + step * static_cast<float>(row);
+        }
+    }
+}
+
 const std::vector<std::string>& planeGroupNames() {
     static const std::vector<std::string> names{"A", "B"};
     return names;

@@ -45,6 +45,11 @@ struct PlaneBalance {
 Dataset generatePlaneData(const std::string& source, int samples, double noise, std::uint32_t seed,
                           const PlaneBalance& balance = {});
 
+/// A size x size grid of (x1, x2) points over [-halfSide, halfSide]^2 (2 x size^2), row-major
+/// from the bottom-left corner (row = x2, column = x1); cell centres sit on both edges, as a
+/// heat map expects.
+void fillGridPoints(int size, float halfSide, Matrix& points);
+
 /// The names of the groups of the "groups" source, in group index order.
 const std::vector<std::string>& planeGroupNames();
 

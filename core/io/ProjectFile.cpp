@@ -21,29 +21,18 @@
 #include "MessageText.h"
 #include "data/ImageSources.h"
 #include "io/AtomicFile.h"
+#include "io/JsonFields.h"
+#include "io/ProjectSections.h"
 #include "layers/LayerRegistry.h"
 #include "train/SettingsCheck.h"
 
 namespace nnplay::ProjectFile {
 
-using json = nlohmann::ordered_json;
+using namespace fields;
 
 namespace {
 
 constexpr const char* kFormat = "nnplay-project";
-
-std::string typeName(const json& j) { return j.type_name(); }
-
-/// The double that prints as the shortest decimal of a float (0.01f -> 0.01, not
-/// 0.009999999776).
-double tidy(float value) {
-    if (!std::isfinite(value)) return value;
-    char buffer[32];
-    const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
-    double out = value;
-    std::from_chars(buffer, end, out);
-    return out;
-}
 
 /// Small enough to print on one line: a scalar, a list of scalars or a record of scalars.
 bool isCompact(const json& j) {
@@ -69,62 +58,6 @@ void writePretty(const json& j, std::string& out, int indent) {
         out += ++i < j.size() ? ",\n" : "\n";
     }
     out += std::string(static_cast<std::size_t>(indent), ' ') + (j.is_array() ? "]" : "}");
-}
-
-/// Rejects keys outside `allowed`, naming the first unknown one and the place.
-void checkKeys(const json& object, const std::string& where, const std::set<std::string>& allowed) {
-    for (const auto& [key, value] : object.items()) {
-        if (allowed.count(key)) continue;
-        std::string list;
-        for (const std::string& k : allowed) list += (list.empty() ? "" : ", ") + k;
-        throw InputError("unknown key '" + key + "' in " + where + " (allowed: " + list + ")");
-    }
-}
-
-const json& requireObject(const json& j, const std::string& where) {
-    if (!j.is_object()) throw InputError(where + " must be an object, not " + typeName(j));
-    return j;
-}
-
-double number(const json& object, const std::string& key, const std::string& where,
-              double fallback) {
-    if (!object.contains(key)) return fallback;
-    const json& v = object.at(key);
-    if (!v.is_number())
-        throw InputError(where + "." + key + " must be a number, not " + typeName(v));
-    return v.get<double>();
-}
-
-int integer(const json& object, const std::string& key, const std::string& where, int fallback) {
-    const double v = number(object, key, where, fallback);
-    if (v != std::floor(v) || std::abs(v) > 2e9)
-        throw InputError(where + "." + key + " must be a whole number");
-    return static_cast<int>(v);
-}
-
-std::uint32_t seed(const json& object, const std::string& key, const std::string& where,
-                   std::uint32_t fallback) {
-    const double v = number(object, key, where, fallback);
-    if (v != std::floor(v) || v < 0 || v > 4294967295.0)
-        throw InputError(where + "." + key + " must be a whole number from 0 to 4294967295");
-    return static_cast<std::uint32_t>(v);
-}
-
-bool boolean(const json& object, const std::string& key, const std::string& where, bool fallback) {
-    if (!object.contains(key)) return fallback;
-    const json& v = object.at(key);
-    if (!v.is_boolean())
-        throw InputError(where + "." + key + " must be true or false, not " + typeName(v));
-    return v.get<bool>();
-}
-
-std::string text(const json& object, const std::string& key, const std::string& where,
-                 const std::string& fallback) {
-    if (!object.contains(key)) return fallback;
-    const json& v = object.at(key);
-    if (!v.is_string())
-        throw InputError(where + "." + key + " must be a string, not " + typeName(v));
-    return v.get<std::string>();
 }
 
 /// A layer setting as the registry's kind stores it: a number, a choice's name or a flag.
@@ -159,45 +92,6 @@ json writeSetting(const LayerInfo& info, const std::string& key, double value) {
         return setting->choices[index];
     if (value == std::floor(value) && std::abs(value) < 1e9) return static_cast<long long>(value);
     return value;
-}
-
-Matrix readMatrix(const json& v, const std::string& where, bool flat) {
-    if (!v.is_array()) throw InputError(where + " must be a list of numbers");
-    if (flat) {
-        Matrix m(static_cast<Eigen::Index>(v.size()), 1);
-        for (std::size_t i = 0; i < v.size(); ++i) {
-            if (!v[i].is_number()) throw InputError(where + " must be a list of numbers");
-            m(static_cast<Eigen::Index>(i), 0) = v[i].get<float>();
-        }
-        return m;
-    }
-    const std::size_t rows = v.size();
-    const std::size_t cols = rows ? (v[0].is_array() ? v[0].size() : 0) : 0;
-    Matrix m(static_cast<Eigen::Index>(rows), static_cast<Eigen::Index>(cols));
-    for (std::size_t r = 0; r < rows; ++r) {
-        if (!v[r].is_array() || v[r].size() != cols)
-            throw InputError(where + " must be a list of rows of equal length (row " +
-                             std::to_string(r + 1) + " differs)");
-        for (std::size_t c = 0; c < cols; ++c) {
-            if (!v[r][c].is_number()) throw InputError(where + " must hold only numbers");
-            m(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(c)) = v[r][c].get<float>();
-        }
-    }
-    return m;
-}
-
-json writeMatrix(const Matrix& m, bool flat) {
-    json out = json::array();
-    if (flat) {
-        for (Eigen::Index i = 0; i < m.size(); ++i) out.push_back(tidy(m.data()[i]));
-        return out;
-    }
-    for (Eigen::Index r = 0; r < m.rows(); ++r) {
-        json row = json::array();
-        for (Eigen::Index c = 0; c < m.cols(); ++c) row.push_back(tidy(m(r, c)));
-        out.push_back(std::move(row));
-    }
-    return out;
 }
 
 /// A title is one line of at most Project::kMaxTitleLength characters (UTF-8, which the JSON
@@ -404,19 +298,24 @@ int layerId(const json& layer, const std::string& where) {
     return static_cast<int>(v);
 }
 
+}  // namespace
+
+namespace sections {
+
 /// Reads one network; `ids` holds the ids of the networks read before (ids are unique in the
 /// whole project). Layers without an id keep 0 until the whole project is read.
-NetworkSpec readNetwork(const json& j, std::set<int>& ids) {
-    requireObject(j, "network");
-    checkKeys(j, "network", {"layers"});
+NetworkSpec readNetwork(const json& j, std::set<int>& ids, const std::string& name) {
+    requireObject(j, name);
+    checkKeys(j, name, {"layers"});
     if (!j.contains("layers") || !j.at("layers").is_array())
-        throw InputError("network.layers must be a list of layers");
+        throw InputError(name + ".layers must be a list of layers");
     const LayerRegistry& registry = LayerRegistry::builtin();
     NetworkSpec net;
     int index = 0;
     for (const json& l : j.at("layers")) {
         ++index;
-        const std::string where = "layer " + std::to_string(index);
+        const std::string where =
+            (name == "network" ? "" : name + " ") + "layer " + std::to_string(index);
         requireObject(l, where);
         if (!l.contains("type")) throw InputError(where + " has no \"type\"");
         LayerSpec layer;
@@ -464,6 +363,34 @@ json writeNetwork(const NetworkSpec& net) {
     return json{{"layers", layers}};
 }
 
+void readOptimizer(const json& j, const std::string& where, OptimizerSettings& o) {
+    o.kind = text(j, "optimizer", where, o.kind);
+    if (o.kind != "sgd" && o.kind != "rmsprop" && o.kind != "adam")
+        throw InputError("unknown optimizer '" + o.kind + "' in " + where +
+                         ".optimizer (expected sgd, rmsprop or adam)");
+    o.learningRate = static_cast<float>(number(j, "learning_rate", where, o.learningRate));
+    o.momentum = static_cast<float>(number(j, "momentum", where, o.momentum));
+    o.nesterov = boolean(j, "nesterov", where, o.nesterov);
+    o.rho = static_cast<float>(number(j, "rho", where, o.rho));
+    o.beta1 = static_cast<float>(number(j, "beta1", where, o.beta1));
+    o.beta2 = static_cast<float>(number(j, "beta2", where, o.beta2));
+    o.epsilon = static_cast<float>(number(j, "epsilon", where, o.epsilon));
+}
+
+void writeOptimizerDetails(const OptimizerSettings& o, json& j) {
+    if (o.kind == "sgd") {
+        j["momentum"] = tidy(o.momentum);
+        j["nesterov"] = o.nesterov;
+    } else if (o.kind == "rmsprop") {
+        j["rho"] = tidy(o.rho);
+        j["epsilon"] = tidy(o.epsilon);
+    } else {
+        j["beta1"] = tidy(o.beta1);
+        j["beta2"] = tidy(o.beta2);
+        j["epsilon"] = tidy(o.epsilon);
+    }
+}
+
 TrainingSpec readTraining(const json& j) {
     const std::string where = "training";
     requireObject(j, where);
@@ -473,17 +400,7 @@ TrainingSpec readTraining(const json& j) {
                "early_stopping", "init"});
     TrainingSpec t;
     t.loss = lossKindFromString(text(j, "loss", where, toString(t.loss)));
-    OptimizerSettings& o = t.optimizer;
-    o.kind = text(j, "optimizer", where, o.kind);
-    if (o.kind != "sgd" && o.kind != "rmsprop" && o.kind != "adam")
-        throw InputError("unknown optimizer '" + o.kind + "' (expected sgd, rmsprop or adam)");
-    o.learningRate = static_cast<float>(number(j, "learning_rate", where, o.learningRate));
-    o.momentum = static_cast<float>(number(j, "momentum", where, o.momentum));
-    o.nesterov = boolean(j, "nesterov", where, o.nesterov);
-    o.rho = static_cast<float>(number(j, "rho", where, o.rho));
-    o.beta1 = static_cast<float>(number(j, "beta1", where, o.beta1));
-    o.beta2 = static_cast<float>(number(j, "beta2", where, o.beta2));
-    o.epsilon = static_cast<float>(number(j, "epsilon", where, o.epsilon));
+    readOptimizer(j, where, t.optimizer);
     t.batchSize = integer(j, "batch_size", where, t.batchSize);
     t.epochs = integer(j, "epochs", where, t.epochs);
     t.shuffle = boolean(j, "shuffle", where, t.shuffle);
@@ -512,24 +429,14 @@ json writeTraining(const TrainingSpec& t) {
            {"seed", t.seed},
            {"early_stopping", {{"patience", t.patience}}},
            {"init", toString(t.init)}};
-    if (o.kind == "sgd") {
-        j["momentum"] = tidy(o.momentum);
-        j["nesterov"] = o.nesterov;
-    } else if (o.kind == "rmsprop") {
-        j["rho"] = tidy(o.rho);
-        j["epsilon"] = tidy(o.epsilon);
-    } else {
-        j["beta1"] = tidy(o.beta1);
-        j["beta2"] = tidy(o.beta2);
-        j["epsilon"] = tidy(o.epsilon);
-    }
+    writeOptimizerDetails(o, j);
     return j;
 }
 
 /// Every key of a record is a column: the ones a supervised run writes (HistoryColumn) and
 /// any other a file brings, which is kept and written back. Values are numbers or null (NaN).
-History readHistory(const json& j) {
-    if (!j.is_array()) throw InputError("history must be a list of epochs");
+History readHistory(const json& j, const char* indexColumn) {
+    if (!j.is_array()) throw InputError("history must be a list of records");
     History history;
     for (const json& e : j) {
         const std::string where = "history[" + std::to_string(history.size()) + "]";
@@ -545,22 +452,22 @@ History readHistory(const json& j) {
                                  typeName(value));
             history.set(row, key, value.get<float>());
         }
-        // Records written by hand may leave the epoch out: they count from 1.
-        const int given = integer(e, HistoryColumn::kEpoch, where, static_cast<int>(row) + 1);
-        history.set(row, HistoryColumn::kEpoch, static_cast<float>(given));
+        // Records written by hand may leave the epoch (or a GAN's step) out: they count from 1.
+        const int given = integer(e, indexColumn, where, static_cast<int>(row) + 1);
+        history.set(row, indexColumn, static_cast<float>(given));
     }
     return history;
 }
 
-json writeHistory(const History& history) {
+json writeHistory(const History& history, const char* indexColumn) {
     json out = json::array();
-    const int epochColumn = history.column(HistoryColumn::kEpoch);
+    const int index = history.column(indexColumn);
     for (std::size_t row = 0; row < history.size(); ++row) {
         json record = json::object();
         for (std::size_t c = 0; c < history.columns().size(); ++c) {
             const float v = history.value(row, static_cast<int>(c));
-            if (static_cast<int>(c) == epochColumn)
-                record[history.columns()[c]] = history.epoch(row);
+            if (static_cast<int>(c) == index && std::isfinite(v))
+                record[history.columns()[c]] = static_cast<long long>(v);
             else
                 record[history.columns()[c]] = std::isfinite(v) ? json(tidy(v)) : json(nullptr);
         }
@@ -568,6 +475,12 @@ json writeHistory(const History& history) {
     }
     return out;
 }
+
+}  // namespace sections
+
+namespace {
+
+using namespace sections;
 
 /// Deepest nesting of lists and objects a project may have (a trained project needs 5).
 constexpr std::size_t kMaxDepth = 64;
@@ -957,27 +870,35 @@ namespace {
 Project parseTree(const json& j) {
     if (!j.is_object() || !j.contains("format") || j.at("format") != kFormat)
         throw InputError("not an nnplay project (the \"format\" key must be \"nnplay-project\")");
-    checkKeys(j, "the project",
-              {"format", "version", "title", "task", "data", "network", "training", "history",
-               "preprocessing", "lesson"});
     const int version = integer(j, "version", "project", 0);
     if (version > kVersion)
         throw InputError("written by a newer nnplay (format version " + std::to_string(version) +
                          "); this program reads versions up to " + std::to_string(kVersion));
     if (version < 1) throw InputError("the project has no valid \"version\" (expected 1)");
     Project p;
-    p.title = readTitle(j);
     p.task = taskFromString(text(j, "task", "project", toString(p.task)));
+    if (p.task == Task::Gan) {
+        checkKeys(j, "the project",
+                  {"format", "version", "title", "task", "data", "noise", "generator",
+                   "discriminator", "training", "history"});
+        p.title = readTitle(j);
+        readGanProject(j, p);
+        return p;
+    }
+    checkKeys(j, "the project",
+              {"format", "version", "title", "task", "data", "network", "training", "history",
+               "preprocessing", "lesson"});
+    p.title = readTitle(j);
     if (!j.contains("network")) throw InputError("the project has no \"network\"");
     if (j.contains("data")) p.data = readData(j.at("data"));
     std::set<int> ids;
-    p.network() = readNetwork(j.at("network"), ids);
+    p.network() = readNetwork(j.at("network"), ids, "network");
     // Layers written by hand have no ids: give them fresh ones.
     for (NamedNetwork& n : p.networks)
         for (LayerSpec& layer : n.spec.layers)
             if (layer.id == 0) ids.insert(layer.id = freshLayerId(ids));
     if (j.contains("training")) p.training = readTraining(j.at("training"));
-    if (j.contains("history")) p.history = readHistory(j.at("history"));
+    if (j.contains("history")) p.history = readHistory(j.at("history"), HistoryColumn::kEpoch);
     if (j.contains("preprocessing")) p.preprocessing = readPreprocessing(j.at("preprocessing"));
     checkProjectSettings(p);
     if (j.contains("lesson")) {
@@ -1006,10 +927,16 @@ std::string serialize(const Project& p) {
     j["version"] = kVersion;
     if (!p.title.empty()) j["title"] = p.title;
     j["task"] = toString(p.task);
+    if (p.task == Task::Gan) {
+        writeGanProject(p, j);
+        std::string out;
+        writePretty(j, out, 0);
+        return out + "\n";
+    }
     j["data"] = writeData(p.data);
     j["network"] = writeNetwork(p.network());
     j["training"] = writeTraining(p.training);
-    if (!p.history.empty()) j["history"] = writeHistory(p.history);
+    if (!p.history.empty()) j["history"] = writeHistory(p.history, HistoryColumn::kEpoch);
     // Stored with the weights it belongs to; stale once they are cleared.
     if (!p.preprocessing.empty() && p.network().hasParams())
         j["preprocessing"] = writePreprocessing(p.preprocessing);

@@ -8,7 +8,7 @@
 
 namespace nnplay {
 
-/// Column names a supervised session writes. Any other name is a valid column too (a file
+/// Column names a supervised session and a GAN session write. Any other name is a valid column too (a file
 /// from another kind of run); the views read the columns they know and ignore the rest.
 namespace HistoryColumn {
 inline constexpr const char* kEpoch = "epoch";
@@ -18,6 +18,16 @@ inline constexpr const char* kTestLoss = "test_loss";
 inline constexpr const char* kTrainAccuracy = "train_accuracy";
 inline constexpr const char* kValAccuracy = "val_accuracy";
 inline constexpr const char* kTestAccuracy = "test_accuracy";
+/// A GAN's rows: the step after which it was measured, the mean losses since the row before
+/// (NaN when the network was not trained, as in a one-network step mode) and the measures
+/// (GanMeasures: 2-D data only; modes for mixtures only).
+inline constexpr const char* kStep = "step";
+inline constexpr const char* kDLoss = "d_loss";
+inline constexpr const char* kGLoss = "g_loss";
+inline constexpr const char* kJsDivergence = "js_divergence";
+inline constexpr const char* kKlDivergence = "kl_divergence";
+inline constexpr const char* kModesCovered = "modes_covered";
+inline constexpr const char* kModesTotal = "modes_total";
 }  // namespace HistoryColumn
 
 /// What a run recorded: a table with one row per epoch (or per GAN step) and named float

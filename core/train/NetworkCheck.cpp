@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "MessageText.h"
+#include "data/GanTargets.h"
 #include "layers/LayerRegistry.h"
 #include "train/OutputHeadFix.h"
 
@@ -81,6 +82,28 @@ ShapeReport checkNetwork(const NetworkSpec& spec, const DataInfo& data, LossKind
                          plural(classes, "class") + " (one output, or one per class)");
     }
     return report;
+}
+
+std::string GanShapeReports::error() const {
+    if (!generator.ok())
+        return "the generator: " + generator.error +
+               " (its output is one sample of the data, so its last layer needs that many units)";
+    if (!discriminator.ok())
+        return "the discriminator: " + discriminator.error +
+               " (it must end in 1 output: how real it finds a sample)";
+    return {};
+}
+
+GanShapeReports checkGanNetworks(const Project& project) {
+    const Shape sample = ganTargetShape(project.data);
+    GanShapeReports out;
+    const NetworkSpec* generator = project.findNetwork(Project::kGenerator);
+    const NetworkSpec* discriminator = project.findNetwork(Project::kDiscriminator);
+    if (generator == nullptr || discriminator == nullptr)
+        throw InputError("a GAN project needs a \"generator\" and a \"discriminator\" network");
+    out.generator = inferShapes(*generator, Shape::flat(project.gan.noise.dim), sample.size());
+    out.discriminator = inferShapes(*discriminator, sample, 1);
+    return out;
 }
 
 }  // namespace nnplay

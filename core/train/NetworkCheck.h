@@ -2,6 +2,7 @@
 #pragma once
 
 #include "NetworkSpec.h"
+#include "Project.h"
 #include "data/Dataset.h"
 #include "loss/Loss.h"
 
@@ -12,5 +13,20 @@ namespace nnplay {
 /// regression) and the output activation the loss needs (sigmoid for bce, softmax for cce).
 /// The editor shows the result; a session refuses a network that fails it.
 ShapeReport checkNetwork(const NetworkSpec& spec, const DataInfo& data, LossKind loss);
+
+/// What shape inference says about both networks of a GAN project.
+struct GanShapeReports {
+    ShapeReport generator;
+    ShapeReport discriminator;
+
+    bool ok() const { return generator.ok() && discriminator.ok(); }
+    /// The first problem, naming the network (the file's key); empty when both fit.
+    std::string error() const;
+};
+
+/// Shape inference for a GAN: the generator from noise.dim inputs to one sample of the data
+/// (as many values as ganTargetShape gives), the discriminator from one sample to 1 output.
+/// Throws InputError only for a data source that is not a GAN target.
+GanShapeReports checkGanNetworks(const Project& project);
 
 }  // namespace nnplay

@@ -2,6 +2,7 @@
 #include "train/Session.h"
 
 #include "data/DataLoader.h"
+#include "train/GanSession.h"
 #include "train/TrainingSession.h"
 
 namespace nnplay {
@@ -16,6 +17,7 @@ void Session::run(int epochs) {
 }
 
 std::unique_ptr<Session> makeSession(const Project& project, DataSplit data) {
+    if (project.task == Task::Gan) return std::make_unique<GanSession>(project, std::move(data));
     return std::make_unique<TrainingSession>(project, std::move(data));
 }
 

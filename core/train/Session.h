@@ -17,8 +17,8 @@ namespace nnplay {
 /// Why a session stopped taking steps.
 enum class StopReason { None, EarlyStopped, Diverged };
 
-/// Anything the training worker or the CLI can advance: a supervised model today, a GAN or an
-/// ensemble later. A session advances only when told (step), never sleeps, blocks or talks to
+/// Anything the training worker or the CLI can advance: a supervised model (TrainingSession) or
+/// a GAN (GanSession). A session advances only when told (step), never sleeps, blocks or talks to
 /// a GUI, and hands out what the views need as plain values.
 class Session {
 public:
@@ -81,7 +81,8 @@ public:
     virtual void fillViews(const ViewRequest& request, SessionViews& views) = 0;
 };
 
-/// The session the project's task calls for, on `data`. Throws InputError when the networks
+/// The session the project's task calls for, on `data`: a TrainingSession for classification
+/// and regression, a GanSession for a GAN. Throws InputError when the networks
 /// do not fit the data or a setting is out of range.
 std::unique_ptr<Session> makeSession(const Project& project, DataSplit data);
 /// Loads the project's data (relative paths against baseDir), then makeSession.

@@ -108,6 +108,24 @@ struct SessionViews {
     std::vector<LayerTrace> trace;
     /// The traced sample as the first layer gets it (preprocessed).
     std::vector<float> traceInput;
+
+    /// GAN sessions (asked for by ViewRequest::samples), one sample per column in data space.
+    /// The discriminator's output over the plane goes into `boundary` (one grid), the
+    /// generator's dense weights into `weights`.
+    struct GanViews {
+        /// The first real samples (at most GanSession::kViewSamples).
+        Matrix real;
+        /// The generator's samples for a fixed batch of noise, the same in every snapshot.
+        Matrix generated;
+        /// 2-D data: dLoss_G/dx on each generated sample, per sample (not divided by the
+        /// batch): the generator moves the sample against it. Empty for images.
+        Matrix gradients;
+        /// 2-D data: the generator's image of a manifoldSize x manifoldSize grid of noise
+        /// (GanSession::manifold), columns row-major. Empty for images.
+        int manifoldSize = 0;
+        Matrix manifold;
+    };
+    GanViews gan;
 };
 
 }  // namespace nnplay

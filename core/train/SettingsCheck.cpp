@@ -17,26 +17,49 @@ void require(bool ok, const std::string& what, const std::string& rule, double v
 
 }  // namespace
 
+void checkOptimizerSettings(const OptimizerSettings& o, const std::string& where) {
+    const auto key = [&](const char* name) { return " (" + where + "." + name + ")"; };
+    if (o.kind != "sgd" && o.kind != "rmsprop" && o.kind != "adam")
+        throw InputError("unknown optimizer " + quoteForMessage(o.kind) + key("optimizer") +
+                         " (expected sgd, rmsprop or adam)");
+    require(o.learningRate > 0.0f && std::isfinite(o.learningRate),
+            "the learning rate" + key("learning_rate"), "a positive number", o.learningRate);
+    const auto unit = [](float v) { return v >= 0.0f && v < 1.0f; };
+    require(unit(o.momentum), "the momentum" + key("momentum"), "at least 0 and below 1",
+            o.momentum);
+    require(unit(o.beta1), "beta1" + key("beta1"), "at least 0 and below 1", o.beta1);
+    require(unit(o.beta2), "beta2" + key("beta2"), "at least 0 and below 1", o.beta2);
+    require(unit(o.rho), "rho" + key("rho"), "at least 0 and below 1", o.rho);
+    require(o.epsilon > 0.0f && std::isfinite(o.epsilon), "epsilon" + key("epsilon"),
+            "a positive number", o.epsilon);
+}
+
 void checkTrainingSpec(const TrainingSpec& t) {
     require(t.batchSize >= 1, "the batch size (training.batch_size)", "at least 1", t.batchSize);
     require(t.epochs >= 0, "the number of epochs (training.epochs)", "zero or more", t.epochs);
     require(t.patience >= 0, "the early-stopping patience (training.early_stopping.patience)",
             "zero or more", t.patience);
-    const OptimizerSettings& o = t.optimizer;
-    require(o.learningRate > 0.0f && std::isfinite(o.learningRate),
-            "the learning rate (training.learning_rate)", "a positive number", o.learningRate);
     require(t.l1 >= 0.0f && std::isfinite(t.l1), "the L1 rate (training.l1)", "zero or positive",
             t.l1);
     require(t.l2 >= 0.0f && std::isfinite(t.l2), "the L2 rate (training.l2)", "zero or positive",
             t.l2);
-    const auto unit = [](float v) { return v >= 0.0f && v < 1.0f; };
-    require(unit(o.momentum), "the momentum (training.momentum)", "at least 0 and below 1",
-            o.momentum);
-    require(unit(o.beta1), "beta1 (training.beta1)", "at least 0 and below 1", o.beta1);
-    require(unit(o.beta2), "beta2 (training.beta2)", "at least 0 and below 1", o.beta2);
-    require(unit(o.rho), "rho (training.rho)", "at least 0 and below 1", o.rho);
-    require(o.epsilon > 0.0f && std::isfinite(o.epsilon), "epsilon (training.epsilon)",
-            "a positive number", o.epsilon);
+    checkOptimizerSettings(t.optimizer, "training");
+}
+
+void checkGanSpec(const GanSpec& g) {
+    require(g.noise.dim >= 1 && g.noise.dim <= GanSpec::kMaxNoiseDim,
+            "the noise dimension (noise.dim)",
+            "from 1 to " + std::to_string(GanSpec::kMaxNoiseDim), g.noise.dim);
+    require(g.steps >= 0, "the number of steps (training.steps)", "zero or more", g.steps);
+    require(g.batchSize >= 1, "the batch size (training.batch_size)", "at least 1", g.batchSize);
+    require(g.dSteps >= 1, "the discriminator's updates per step (training.d_steps)",
+            "at least 1", g.dSteps);
+    require(g.gSteps >= 1, "the generator's updates per step (training.g_steps)", "at least 1",
+            g.gSteps);
+    require(g.measureEvery >= 1, "the steps between measures (training.measure_every)",
+            "at least 1", g.measureEvery);
+    checkOptimizerSettings(g.generator, "training.generator");
+    checkOptimizerSettings(g.discriminator, "training.discriminator");
 }
 
 void checkLayerSettings(const NetworkSpec& network) {
@@ -58,7 +81,10 @@ void checkLayerSettings(const NetworkSpec& network) {
 }
 
 void checkProjectSettings(const Project& project) {
-    checkTrainingSpec(project.training);
+    if (project.task == Task::Gan)
+        checkGanSpec(project.gan);
+    else
+        checkTrainingSpec(project.training);
     for (const NamedNetwork& n : project.networks) checkLayerSettings(n.spec);
     checkDataBalance(project.data);
 }

@@ -3,6 +3,7 @@
 
 #include "NetworkSpec.h"
 #include "Project.h"
+#include "train/GanSpec.h"
 #include "train/TrainingSpec.h"
 
 namespace nnplay {
@@ -13,11 +14,22 @@ namespace nnplay {
 /// key. The file reader, the CLI, sessions and the window's document all use this one check.
 void checkTrainingSpec(const TrainingSpec& training);
 
+/// An optimizer's settings: a known kind, a positive finite learning rate, momentum, beta1,
+/// beta2 and rho in [0, 1), a positive epsilon. Messages name the key under `where`
+/// ("training.generator.learning_rate").
+void checkOptimizerSettings(const OptimizerSettings& optimizer, const std::string& where);
+
+/// The ranges of a GAN's settings: noise.dim from 1 to GanSpec::kMaxNoiseDim, steps not
+/// negative, batch_size, d_steps, g_steps and measure_every at least 1, and each network's
+/// optimizer (checkOptimizerSettings). Throws InputError naming the key.
+void checkGanSpec(const GanSpec& gan);
+
 /// Every layer's settings within the registry's range (and whole where the registry says
 /// so): "units": -5 is refused. Throws InputError naming the layer and the setting.
 void checkLayerSettings(const NetworkSpec& network);
 
-/// Both checks over every network of the project, and the data's balance settings
+/// The training check of the project's task (checkTrainingSpec or checkGanSpec), the layer check
+/// over every network of the project, and the data's balance settings
 /// (checkDataBalance).
 void checkProjectSettings(const Project& project);
 

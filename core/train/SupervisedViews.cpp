@@ -14,20 +14,6 @@ namespace nnplay {
 
 namespace {
 
-/// A size x size grid of (x1, x2) points over the plane, row-major from the bottom-left corner
-/// (row = x2, column = x1); cell centres sit on both edges, as a heat map expects.
-void fillGridPoints(int size, Matrix& points) {
-    points.resize(2, static_cast<Eigen::Index>(size) * size);
-    const float step = size > 1 ? 2.0f * kPlaneExtent / static_cast<float>(size - 1) : 0.0f;
-    for (int row = 0; row < size; ++row) {
-        for (int col = 0; col < size; ++col) {
-            const Eigen::Index i = static_cast<Eigen::Index>(row) * size + col;
-            points(0, i) = -kPlaneExtent + step * static_cast<float>(col);
-            points(1, i) = -kPlaneExtent + step * static_cast<float>(row);
-        }
-    }
-}
-
 std::vector<float> rowOf(const ConstMatrixRef& m, Eigen::Index row) {
     std::vector<float> values(static_cast<std::size_t>(m.cols()));
     for (Eigen::Index c = 0; c < m.cols(); ++c) values[static_cast<std::size_t>(c)] = m(row, c);
@@ -50,7 +36,7 @@ void SupervisedViews::fill(TrainingSession& session, const ViewRequest& request,
 
 const Matrix& SupervisedViews::gridFeatures(TrainingSession& session, int size, Grid& grid) {
     if (grid.size != size) {
-        fillGridPoints(size, grid.points);
+        fillGridPoints(size, kPlaneExtent, grid.points);
         derivePlaneFeatures(grid.points, session.data().info.featureNames, grid.features);
         session.data().standardizer.apply(grid.features);
         grid.size = size;

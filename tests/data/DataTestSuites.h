@@ -14,6 +14,7 @@ int runCsvTests(int argc, char** argv);
 int runDataLoaderTests(int argc, char** argv);
 int runDataDescriptionTests(int argc, char** argv);
 int runFashionMnistTests(int argc, char** argv);
+int runGanTargetsTests(int argc, char** argv);
 int runSineGeneratorTests(int argc, char** argv);
 int runTextLoaderTests(int argc, char** argv);
 int runIdxReaderTests(int argc, char** argv);

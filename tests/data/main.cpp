@@ -10,7 +10,8 @@ int main(int argc, char** argv) {
     for (auto run : {runRandomTests, runPlaneGeneratorsTests, runFeaturesTests,
                      runTrainTestSplitTests, runDigitsTests, runCsvTests, runDataLoaderTests,
                      runDataDescriptionTests, runFashionMnistTests, runSineGeneratorTests,
-                     runTextLoaderTests, runIdxReaderTests, runImageFolderTests}) {
+                     runTextLoaderTests, runIdxReaderTests, runImageFolderTests,
+                     runGanTargetsTests}) {
         failures += run(argc, argv) != 0 ? 1 : 0;
     }
     return failures;

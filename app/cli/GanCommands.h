@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "NetworkSpec.h"
+#include "Project.h"
+#include "train/Session.h"
+
+namespace nnplay::cli {
+
+/// Trains a GAN session `steps` more steps, printing a line per history row (with a progress
+/// bar on a terminal) unless `quiet`. Stops early when the session stops.
+void trainGanSteps(Session& session, long long steps, bool quiet);
+
+/// nnplay-cli validate for a GAN project: both networks' shape tables. Returns the exit code.
+int validateGan(const Project& project, const std::string& path);
+
+/// nnplay-cli generate for a GAN project: `count` samples from noise drawn with `seed`, one a
+/// row of CSV text with a header (x1,x2 for 2-D data; the pixels row by row for images).
+std::string generateGanSamples(const Project& project, const std::string& baseDir, int count,
+                               std::uint32_t seed);
+
+/// The table of layers, output shapes and parameter counts validate prints for one network,
+/// each problem marked at its layer.
+void printShapeTable(const NetworkSpec& network, const Shape& input, const ShapeReport& report);
+
+}  // namespace nnplay::cli

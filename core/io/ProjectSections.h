@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// The sections of a project file that both kinds of project hold (core only, like JsonFields.h).
+
+#include <set>
+#include <string>
+
+#include "NetworkSpec.h"
+#include "Project.h"
+#include "io/JsonFields.h"
+#include "optim/Optimizer.h"
+#include "train/History.h"
+
+namespace nnplay::ProjectFile::sections {
+
+using fields::json;
+
+/// Reads one network, the object under the project's key `name` ("network", "generator");
+/// `ids` holds the ids of the networks read before (ids are unique in the whole project).
+/// Layers without an id keep 0 until the whole project is read.
+NetworkSpec readNetwork(const json& j, std::set<int>& ids, const std::string& name);
+json writeNetwork(const NetworkSpec& network);
+
+/// The optimizer keys of an object (`where` names it in messages): optimizer, learning_rate,
+/// momentum, nesterov, rho, beta1, beta2, epsilon; the ones missing keep `o`'s values.
+void readOptimizer(const json& j, const std::string& where, OptimizerSettings& o);
+/// The keys of the optimizer's own kind besides "optimizer" and "learning_rate".
+void writeOptimizerDetails(const OptimizerSettings& o, json& j);
+
+/// A history: a list of records, each key a column; `indexColumn` ("epoch", "step") is a whole
+/// number, counted from 1 when a record leaves it out.
+History readHistory(const json& j, const char* indexColumn);
+json writeHistory(const History& history, const char* indexColumn);
+
+/// The parts of a GAN project (GanSections.cpp): data, noise, both networks, training and
+/// history, from the project object `j` into `p`, whose task is already Gan. Checks keys and
+/// values and that the networks fit the data (checkGanNetworks).
+void readGanProject(const json& j, Project& p);
+/// The same parts of `p` into `j`.
+void writeGanProject(const Project& p, json& j);
+
+}  // namespace nnplay::ProjectFile::sections
