@@ -91,6 +91,9 @@ class TestCli : public QObject {
     Q_OBJECT
 
 private slots:
+    void ganTrainsSavesAndGoesOn();
+    void ganGeneratesSamples();
+    void ganIsRefusedWhereItDoesNotFit();
     void trainPrintsEpochsAndResult_data();
     void trainPrintsEpochsAndResult();
     void trainReportsValidationAndTheKeptEpoch();
@@ -424,6 +427,112 @@ void TestCli::predictNeedsTrainedWeights() {
     QVERIFY2(run.err.contains("no trained weights"), qPrintable(run.err));
     QVERIFY2(isOneErrorLine(run.err), qPrintable(run.err));
     QVERIFY(!QFileInfo::exists(dir.filePath("P.csv")));
+}
+
+namespace {
+
+const QString kGanExample = QStringLiteral(NNPLAY_EXAMPLES_DIR "/gan-ring.nnplay");
+
+}  // namespace
+
+void TestCli::ganTrainsSavesAndGoesOn() {
+    QTemporaryDir dir;
+    const QString trained = dir.filePath("trained.nnplay");
+    const CliRun run = runCli({"train", kGanExample, "--steps", "500", "--save", trained});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    // A line per measure (every 100 steps), then the figures.
+    QCOMPARE(run.outLines().size(), 6);
+    QVERIFY(run.outLines().first().startsWith("step 100  d_loss "));
+    const QJsonObject result = run.result();
+    QCOMPARE(result["steps"].toInt(), 500);
+    for (const char* key : {"d_loss", "g_loss", "js_divergence", "kl_divergence"})
+        QVERIFY2(result[key].isDouble(), key);
+    QCOMPARE(result["modes_total"].toInt(), 8);
+    QVERIFY(result["modes_covered"].toInt() >= 0 && result["modes_covered"].toInt() <= 8);
+    QCOMPARE(result["stopped"].toString(), QString("completed"));
+    // Both networks' weights are saved, and the saved GAN goes on from them.
+    QFile file(trained);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject saved = QJsonDocument::fromJson(file.readAll()).object();
+    for (const char* network : {"generator", "discriminator"})
+        QVERIFY(saved[network].toObject()["layers"].toArray()[0].toObject().contains("weights"));
+    QCOMPARE(saved["history"].toArray().size(), 5);
+    const CliRun more = runCli({"train", trained, "--steps", "100", "--quiet"});
+    QVERIFY2(more.exitCode == 0, qPrintable(more.describe()));
+    QCOMPARE(more.result()["steps"].toInt(), 600);
+    const CliRun validate = runCli({"validate", trained});
+    QVERIFY2(validate.exitCode == 0, qPrintable(validate.describe()));
+    QVERIFY(validate.out.contains("generator\n") && validate.out.contains("discriminator\n"));
+    QVERIFY(validate.out.contains("total parameters: 259"));  // G 96+66, D 96+33
+}
+
+void TestCli::ganGeneratesSamples() {
+    QTemporaryDir dir;
+    const QString trained = dir.filePath("trained.nnplay");
+    QCOMPARE(runCli({"train", kGanExample, "--steps", "50", "--quiet", "--save", trained}).exitCode,
+             0);
+    auto generate = [&](const QString& seed) {
+        const QString out = dir.filePath("samples" + seed + ".csv");
+        const CliRun run = runCli({"generate", trained, "--count", "10", "--out", out, "--seed", seed});
+        QFile file(out);
+        if (run.exitCode != 0 || !file.open(QIODevice::ReadOnly)) return QStringList{run.describe()};
+        return QString::fromUtf8(file.readAll()).split('\n', Qt::SkipEmptyParts);
+    };
+    const QStringList rows = generate("3");
+    QCOMPARE(rows.size(), 11);
+    QCOMPARE(rows[0], QString("x1,x2"));
+    for (int i = 1; i < rows.size(); ++i) {
+        const QStringList cells = rows[i].split(',');
+        QCOMPARE(cells.size(), 2);
+        bool ok = false;
+        cells[1].toDouble(&ok);
+        QVERIFY(ok);
+    }
+    QCOMPARE(generate("3"), rows);
+    QVERIFY(generate("4") != rows);
+
+    // Images: the pixels row by row, on the data's scale.
+    QJsonObject digits = QJsonDocument::fromJson(R"({"format": "nnplay-project", "version": 1,
+        "task": "gan", "data": {"source": "digits", "digit": 0}, "noise": {"dim": 8},
+        "generator": {"layers": [{"type": "dense", "units": 64}, {"type": "sigmoid"}]},
+        "discriminator": {"layers": [{"type": "flatten"}, {"type": "dense", "units": 1},
+                                     {"type": "sigmoid"}]}})").object();
+    const QString digitsPath = writeProject(dir, "digits.nnplay", digits);
+    const QString digitsTrained = dir.filePath("digits-trained.nnplay");
+    const CliRun train = runCli({"train", digitsPath, "--steps", "20", "--quiet", "--save",
+                                 digitsTrained});
+    QVERIFY2(train.exitCode == 0, qPrintable(train.describe()));
+    QVERIFY(!train.result().contains("js_divergence"));
+    const QString out = dir.filePath("digits.csv");
+    QCOMPARE(runCli({"generate", digitsTrained, "--count", "3", "--out", out}).exitCode, 0);
+    QFile file(out);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(file.readAll()).split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 4);
+    QVERIFY(lines[0].startsWith("pixel_0_0,pixel_0_1,"));
+    QCOMPARE(lines[1].split(',').size(), 64);
+    for (const QString& cell : lines[2].split(',')) QVERIFY(cell.toDouble() >= 0 && cell.toDouble() <= 1);
+}
+
+void TestCli::ganIsRefusedWhereItDoesNotFit() {
+    QTemporaryDir dir;
+    const QString trained = dir.filePath("trained.nnplay");
+    QCOMPARE(runCli({"train", kGanExample, "--steps", "10", "--quiet", "--save", trained}).exitCode,
+             0);
+    const CliRun predict =
+        runCli({"predict", trained, "--data", dir.filePath("x.csv"), "--out", dir.filePath("p.csv")});
+    QCOMPARE(predict.exitCode, 2);
+    QVERIFY2(predict.err.contains("predict works on classification and regression projects"),
+             qPrintable(predict.err));
+    const CliRun exported = runCli({"export", trained, "--pytorch", dir.filePath("gan.py")});
+    QCOMPARE(exported.exitCode, 2);
+    QVERIFY(exported.err.contains("nnplay-cli generate"));
+    const CliRun untrained =
+        runCli({"generate", kGanExample, "--count", "5", "--out", dir.filePath("s.csv")});
+    QCOMPARE(untrained.exitCode, 2);
+    QVERIFY(untrained.err.contains("no trained weights"));
+    QCOMPARE(runCli({"train", kGanExample, "--epochs", "3"}).exitCode, 2);
+    QCOMPARE(runCli({"generate", trained, "--out", dir.filePath("s.csv")}).exitCode, 2);
 }
 
 void TestCli::validatePrintsShapesAndParameters() {
