@@ -41,8 +41,7 @@ struct CommandHelp {
 };
 
 const CommandHelp kCommands[] = {
-    {"train",
-     "nnplay-cli train PROJECT [--epochs N | --steps N] [--seed S] [--save OUT] [--quiet]",
+    {"train", "nnplay-cli train PROJECT [--epochs N | --steps N] [--seed S] [--save OUT] [--quiet]",
      "Trains the project's network and prints one line per epoch, then the final losses and "
      "accuracies as one JSON line. A GAN project trains its generator and discriminator and\n"
      "prints a line per measure (training.measure_every steps), then steps, d_loss, g_loss,\n"

@@ -102,9 +102,8 @@ Matrix readCsvPoints(const DataSpec& spec, const std::string& baseDir) {
                 throw InputError(table.where(record.line, c + 1) + ": " + whyNotACsvNumber(cell));
             if (std::abs(v) > kPlaneExtent)
                 throw InputError(table.where(record.line, c + 1) + ": " + numberForMessage(v) +
-                                 " lies outside the plot (from -" +
-                                 numberForMessage(kPlaneExtent) + " to " +
-                                 numberForMessage(kPlaneExtent) + "); rescale the data");
+                                 " lies outside the plot (from -" + numberForMessage(kPlaneExtent) +
+                                 " to " + numberForMessage(kPlaneExtent) + "); rescale the data");
             points(c, static_cast<Eigen::Index>(r)) = v;
         }
     }
@@ -259,7 +258,8 @@ DataSplit loadGanTarget(const DataSpec& spec, const std::string& baseDir) {
             points.resize(2, spec.samples);
             if (source == "line") drawLine(rng, points);
             if (source == "regions") drawRegions(rng, points);
-            if (source == "ring" || source == "grid") drawMixture(ganTargetModes(source), rng, points);
+            if (source == "ring" || source == "grid")
+                drawMixture(ganTargetModes(source), rng, points);
         }
         real.inputs = points;
     }

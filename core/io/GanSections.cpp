@@ -108,9 +108,8 @@ void readGanTraining(const json& j, GanSpec& g) {
     g.seed = seed(j, "seed", where, g.seed);
     g.measureEvery = integer(j, "measure_every", where, g.measureEvery);
     g.init = initSchemeFromString(text(j, "init", where, toString(g.init)));
-    for (const auto& [name, settings] :
-         {std::pair{Project::kGenerator, &g.generator},
-          std::pair{Project::kDiscriminator, &g.discriminator}}) {
+    for (const auto& [name, settings] : {std::pair{Project::kGenerator, &g.generator},
+                                         std::pair{Project::kDiscriminator, &g.discriminator}}) {
         if (!j.contains(name)) continue;
         const std::string at = where + "." + name;
         const json& o = requireObject(j.at(name), at);
@@ -165,8 +164,8 @@ void readGanProject(const json& j, Project& p) {
 
 void writeGanProject(const Project& p, json& j) {
     j["data"] = writeGanData(p.data);
-    j["noise"] = json{{"dim", p.gan.noise.dim},
-                      {"distribution", toString(p.gan.noise.distribution)}};
+    j["noise"] =
+        json{{"dim", p.gan.noise.dim}, {"distribution", toString(p.gan.noise.distribution)}};
     for (const char* name : {Project::kGenerator, Project::kDiscriminator}) {
         const NetworkSpec* network = p.findNetwork(name);
         j[name] = writeNetwork(network ? *network : NetworkSpec{});

@@ -31,7 +31,8 @@ inline double tidy(float value) {
 }
 
 /// Rejects keys outside `allowed`, naming the first unknown one and the place.
-inline void checkKeys(const json& object, const std::string& where, const std::set<std::string>& allowed) {
+inline void checkKeys(const json& object, const std::string& where,
+                      const std::set<std::string>& allowed) {
     for (const auto& [key, value] : object.items()) {
         if (allowed.count(key)) continue;
         std::string list;
@@ -46,7 +47,7 @@ inline const json& requireObject(const json& j, const std::string& where) {
 }
 
 inline double number(const json& object, const std::string& key, const std::string& where,
-              double fallback) {
+                     double fallback) {
     if (!object.contains(key)) return fallback;
     const json& v = object.at(key);
     if (!v.is_number())
@@ -54,7 +55,8 @@ inline double number(const json& object, const std::string& key, const std::stri
     return v.get<double>();
 }
 
-inline int integer(const json& object, const std::string& key, const std::string& where, int fallback) {
+inline int integer(const json& object, const std::string& key, const std::string& where,
+                   int fallback) {
     const double v = number(object, key, where, fallback);
     if (v != std::floor(v) || std::abs(v) > 2e9)
         throw InputError(where + "." + key + " must be a whole number");
@@ -62,14 +64,15 @@ inline int integer(const json& object, const std::string& key, const std::string
 }
 
 inline std::uint32_t seed(const json& object, const std::string& key, const std::string& where,
-                   std::uint32_t fallback) {
+                          std::uint32_t fallback) {
     const double v = number(object, key, where, fallback);
     if (v != std::floor(v) || v < 0 || v > 4294967295.0)
         throw InputError(where + "." + key + " must be a whole number from 0 to 4294967295");
     return static_cast<std::uint32_t>(v);
 }
 
-inline bool boolean(const json& object, const std::string& key, const std::string& where, bool fallback) {
+inline bool boolean(const json& object, const std::string& key, const std::string& where,
+                    bool fallback) {
     if (!object.contains(key)) return fallback;
     const json& v = object.at(key);
     if (!v.is_boolean())
@@ -78,7 +81,7 @@ inline bool boolean(const json& object, const std::string& key, const std::strin
 }
 
 inline std::string text(const json& object, const std::string& key, const std::string& where,
-                 const std::string& fallback) {
+                        const std::string& fallback) {
     if (!object.contains(key)) return fallback;
     const json& v = object.at(key);
     if (!v.is_string())

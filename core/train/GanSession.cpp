@@ -231,9 +231,9 @@ void GanSession::keepWeights() {
 
 void GanSession::diverge(float dLoss, float gLoss) {
     const long long keptStep =
-        m_history.empty() ? m_totalSteps - m_steps
-                          : static_cast<long long>(
-                                m_history.value(m_history.size() - 1, HistoryColumn::kStep));
+        m_history.empty()
+            ? m_totalSteps - m_steps
+            : static_cast<long long>(m_history.value(m_history.size() - 1, HistoryColumn::kStep));
     m_stopReason = StopReason::Diverged;
     m_stopMessage = "The GAN's losses stopped being numbers at step " +
                     std::to_string(m_totalSteps + 1) + " (d_loss " + numberForMessage(dLoss) +
@@ -313,8 +313,9 @@ std::vector<Session::Figure> GanSession::results() {
     const bool pending = m_dLossCount > 0 || m_gLossCount > 0;
     const auto loss = [&](double sum, int count, const char* column) {
         if (pending) return count ? sum / count : NAN;
-        return m_history.empty() ? NAN
-                                 : static_cast<double>(m_history.value(m_history.size() - 1, column));
+        return m_history.empty()
+                   ? NAN
+                   : static_cast<double>(m_history.value(m_history.size() - 1, column));
     };
     out.push_back({kDLoss, loss(m_dLossSum, m_dLossCount, kDLoss)});
     out.push_back({kGLoss, loss(m_gLossSum, m_gLossCount, kGLoss)});

@@ -147,8 +147,8 @@ private:
     StepMode m_stepMode = StepMode::Both;
 
     Random m_rng;
-    Matrix m_noise;       // noise.dim x batch
-    Matrix m_mixed;       // dim x 2 batch: real samples, then generated ones
+    Matrix m_noise;  // noise.dim x batch
+    Matrix m_mixed;  // dim x 2 batch: real samples, then generated ones
     Matrix m_measureNoise;
     Matrix m_measureSamples;
     Matrix m_viewNoise;

@@ -20,9 +20,10 @@ std::string toString(GanLoss loss) {
 GanLoss ganLossFromString(const std::string& name) {
     for (const GanLoss loss : {GanLoss::Minimax, GanLoss::NonSaturating, GanLoss::LeastSquares})
         if (toString(loss) == name) return loss;
-    throw InputError("training.gan_loss must be \"minimax\", \"non_saturating\" or "
-                     "\"least_squares\", not " +
-                     quoteForMessage(name));
+    throw InputError(
+        "training.gan_loss must be \"minimax\", \"non_saturating\" or "
+        "\"least_squares\", not " +
+        quoteForMessage(name));
 }
 
 std::string toString(NoiseDistribution distribution) {

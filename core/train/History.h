@@ -8,8 +8,8 @@
 
 namespace nnplay {
 
-/// Column names a supervised session and a GAN session write. Any other name is a valid column too (a file
-/// from another kind of run); the views read the columns they know and ignore the rest.
+/// Column names a supervised session and a GAN session write. Any other name is a valid column too
+/// (a file from another kind of run); the views read the columns they know and ignore the rest.
 namespace HistoryColumn {
 inline constexpr const char* kEpoch = "epoch";
 inline constexpr const char* kTrainLoss = "train_loss";

@@ -48,12 +48,12 @@ void checkTrainingSpec(const TrainingSpec& t) {
 
 void checkGanSpec(const GanSpec& g) {
     require(g.noise.dim >= 1 && g.noise.dim <= GanSpec::kMaxNoiseDim,
-            "the noise dimension (noise.dim)",
-            "from 1 to " + std::to_string(GanSpec::kMaxNoiseDim), g.noise.dim);
+            "the noise dimension (noise.dim)", "from 1 to " + std::to_string(GanSpec::kMaxNoiseDim),
+            g.noise.dim);
     require(g.steps >= 0, "the number of steps (training.steps)", "zero or more", g.steps);
     require(g.batchSize >= 1, "the batch size (training.batch_size)", "at least 1", g.batchSize);
-    require(g.dSteps >= 1, "the discriminator's updates per step (training.d_steps)",
-            "at least 1", g.dSteps);
+    require(g.dSteps >= 1, "the discriminator's updates per step (training.d_steps)", "at least 1",
+            g.dSteps);
     require(g.gSteps >= 1, "the generator's updates per step (training.g_steps)", "at least 1",
             g.gSteps);
     require(g.measureEvery >= 1, "the steps between measures (training.measure_every)",

@@ -473,9 +473,11 @@ void TestCli::ganGeneratesSamples() {
              0);
     auto generate = [&](const QString& seed) {
         const QString out = dir.filePath("samples" + seed + ".csv");
-        const CliRun run = runCli({"generate", trained, "--count", "10", "--out", out, "--seed", seed});
+        const CliRun run =
+            runCli({"generate", trained, "--count", "10", "--out", out, "--seed", seed});
         QFile file(out);
-        if (run.exitCode != 0 || !file.open(QIODevice::ReadOnly)) return QStringList{run.describe()};
+        if (run.exitCode != 0 || !file.open(QIODevice::ReadOnly))
+            return QStringList{run.describe()};
         return QString::fromUtf8(file.readAll()).split('\n', Qt::SkipEmptyParts);
     };
     const QStringList rows = generate("3");
@@ -496,11 +498,12 @@ void TestCli::ganGeneratesSamples() {
         "task": "gan", "data": {"source": "digits", "digit": 0}, "noise": {"dim": 8},
         "generator": {"layers": [{"type": "dense", "units": 64}, {"type": "sigmoid"}]},
         "discriminator": {"layers": [{"type": "flatten"}, {"type": "dense", "units": 1},
-                                     {"type": "sigmoid"}]}})").object();
+                                     {"type": "sigmoid"}]}})")
+                             .object();
     const QString digitsPath = writeProject(dir, "digits.nnplay", digits);
     const QString digitsTrained = dir.filePath("digits-trained.nnplay");
-    const CliRun train = runCli({"train", digitsPath, "--steps", "20", "--quiet", "--save",
-                                 digitsTrained});
+    const CliRun train =
+        runCli({"train", digitsPath, "--steps", "20", "--quiet", "--save", digitsTrained});
     QVERIFY2(train.exitCode == 0, qPrintable(train.describe()));
     QVERIFY(!train.result().contains("js_divergence"));
     const QString out = dir.filePath("digits.csv");
@@ -511,7 +514,8 @@ void TestCli::ganGeneratesSamples() {
     QCOMPARE(lines.size(), 4);
     QVERIFY(lines[0].startsWith("pixel_0_0,pixel_0_1,"));
     QCOMPARE(lines[1].split(',').size(), 64);
-    for (const QString& cell : lines[2].split(',')) QVERIFY(cell.toDouble() >= 0 && cell.toDouble() <= 1);
+    for (const QString& cell : lines[2].split(','))
+        QVERIFY(cell.toDouble() >= 0 && cell.toDouble() <= 1);
 }
 
 void TestCli::ganIsRefusedWhereItDoesNotFit() {
@@ -519,8 +523,8 @@ void TestCli::ganIsRefusedWhereItDoesNotFit() {
     const QString trained = dir.filePath("trained.nnplay");
     QCOMPARE(runCli({"train", kGanExample, "--steps", "10", "--quiet", "--save", trained}).exitCode,
              0);
-    const CliRun predict =
-        runCli({"predict", trained, "--data", dir.filePath("x.csv"), "--out", dir.filePath("p.csv")});
+    const CliRun predict = runCli(
+        {"predict", trained, "--data", dir.filePath("x.csv"), "--out", dir.filePath("p.csv")});
     QCOMPARE(predict.exitCode, 2);
     QVERIFY2(predict.err.contains("predict works on classification and regression projects"),
              qPrintable(predict.err));

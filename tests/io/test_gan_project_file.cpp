@@ -75,10 +75,10 @@ void TestGanProjectFile::roundTripsEverySetting() {
     j["training"]["d_steps"] = 3;
     j["training"]["g_steps"] = 2;
     j["training"]["measure_every"] = 25;
-    j["training"]["generator"] = {{"optimizer", "sgd"}, {"learning_rate", 0.05}, {"momentum", 0.9},
-                                  {"nesterov", true}};
-    j["training"]["discriminator"] = {{"optimizer", "adam"}, {"learning_rate", 0.0002},
-                                      {"beta1", 0.5}};
+    j["training"]["generator"] = {
+        {"optimizer", "sgd"}, {"learning_rate", 0.05}, {"momentum", 0.9}, {"nesterov", true}};
+    j["training"]["discriminator"] = {
+        {"optimizer", "adam"}, {"learning_rate", 0.0002}, {"beta1", 0.5}};
     const Project p = ProjectFile::parse(j.dump());
     QVERIFY(p.gan.noise.distribution == NoiseDistribution::Gaussian);
     QCOMPARE(p.gan.generator.momentum, 0.9f);
@@ -142,42 +142,51 @@ void TestGanProjectFile::supervisedProjectsAreUnchanged() {
 void TestGanProjectFile::badFilesNameTheKey_data() {
     QTest::addColumn<QString>("patch");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("no generator") << R"({"generator": null})" << "no \"generator\"";
-    QTest::newRow("no discriminator") << R"({"discriminator": null})" << "no \"discriminator\"";
-    QTest::newRow("a supervised network")
-        << R"({"network": {"layers": []}})" << "unknown key 'network'";
+    QTest::newRow("no generator") << R"({"generator": null})"
+                                  << "no \"generator\"";
+    QTest::newRow("no discriminator") << R"({"discriminator": null})"
+                                      << "no \"discriminator\"";
+    QTest::newRow("a supervised network") << R"({"network": {"layers": []}})"
+                                          << "unknown key 'network'";
     QTest::newRow("D with two outputs")
         << R"({"discriminator": {"layers": [{"type": "dense", "units": 2}]}})"
         << "the discriminator: Dense (layer 1) gives 2 outputs";
     QTest::newRow("G output beside the data")
         << R"({"generator": {"layers": [{"type": "dense", "units": 3}]}})"
         << "the generator: Dense (layer 1) gives 3 outputs but the data needs 2";
-    QTest::newRow("noise dim 0") << R"({"noise": {"dim": 0}})" << "noise.dim";
-    QTest::newRow("unknown distribution")
-        << R"({"noise": {"distribution": "cauchy"}})" << "noise.distribution";
-    QTest::newRow("unknown gan_loss")
-        << R"({"training": {"gan_loss": "wasserstein"}})" << "training.gan_loss";
-    QTest::newRow("d_steps 0") << R"({"training": {"d_steps": 0}})" << "training.d_steps";
+    QTest::newRow("noise dim 0") << R"({"noise": {"dim": 0}})"
+                                 << "noise.dim";
+    QTest::newRow("unknown distribution") << R"({"noise": {"distribution": "cauchy"}})"
+                                          << "noise.distribution";
+    QTest::newRow("unknown gan_loss") << R"({"training": {"gan_loss": "wasserstein"}})"
+                                      << "training.gan_loss";
+    QTest::newRow("d_steps 0") << R"({"training": {"d_steps": 0}})"
+                               << "training.d_steps";
     QTest::newRow("negative learning rate")
         << R"({"training": {"generator": {"learning_rate": -1}}})"
         << "training.generator.learning_rate";
     QTest::newRow("optimizer key of a supervised project")
-        << R"({"training": {"learning_rate": 0.1}})" << "unknown key 'learning_rate' in training";
+        << R"({"training": {"learning_rate": 0.1}})"
+        << "unknown key 'learning_rate' in training";
     QTest::newRow("unknown key in an optimizer")
         << R"({"training": {"discriminator": {"lr": 0.1}}})"
         << "unknown key 'lr' in training.discriminator";
-    QTest::newRow("unknown target") << R"({"data": {"source": "circle"}})" << "data.source";
-    QTest::newRow("digit 10")
-        << R"({"data": {"source": "digits", "digit": 10}})" << "data.digit must be from 0 to 9";
-    QTest::newRow("digit for the ring")
-        << R"({"data": {"digit": 3}})" << "data.digit belongs to the digits target";
-    QTest::newRow("one drawn point")
-        << R"({"data": {"source": "points", "points": [[0, 0]]}})" << "data.points needs";
+    QTest::newRow("unknown target") << R"({"data": {"source": "circle"}})"
+                                    << "data.source";
+    QTest::newRow("digit 10") << R"({"data": {"source": "digits", "digit": 10}})"
+                              << "data.digit must be from 0 to 9";
+    QTest::newRow("digit for the ring") << R"({"data": {"digit": 3}})"
+                                        << "data.digit belongs to the digits target";
+    QTest::newRow("one drawn point") << R"({"data": {"source": "points", "points": [[0, 0]]}})"
+                                     << "data.points needs";
     QTest::newRow("point outside the plot")
-        << R"({"data": {"source": "points", "points": [[0, 0], [7, 0]]}})" << "data.points[1]";
+        << R"({"data": {"source": "points", "points": [[0, 0], [7, 0]]}})"
+        << "data.points[1]";
     QTest::newRow("point not a pair")
-        << R"({"data": {"source": "points", "points": [[0, 0], [1]]}})" << "data.points[1]";
-    QTest::newRow("csv without a file") << R"({"data": {"source": "csv"}})" << "data.path";
+        << R"({"data": {"source": "points", "points": [[0, 0], [1]]}})"
+        << "data.points[1]";
+    QTest::newRow("csv without a file") << R"({"data": {"source": "csv"}})"
+                                        << "data.path";
     QTest::newRow("repeated id across networks")
         << R"({"generator": {"layers": [{"type": "dense", "units": 2, "id": 4}]},
               "discriminator": {"layers": [{"type": "dense", "units": 1, "id": 4}]}})"

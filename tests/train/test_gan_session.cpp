@@ -62,8 +62,8 @@ void TestGanSession::objectiveValues_data() {
     QTest::addColumn<double>("dLoss");
     QTest::addColumn<double>("gLoss");
     // Logit 0 is s = 1/2: each cross-entropy term is ln 2.
-    QTest::newRow("minimax at s = 1/2") << int(GanLoss::Minimax) << row({0, 0, 0, 0})
-                                        << row({0, 0}) << 2 * kLn2 << -kLn2;
+    QTest::newRow("minimax at s = 1/2")
+        << int(GanLoss::Minimax) << row({0, 0, 0, 0}) << row({0, 0}) << 2 * kLn2 << -kLn2;
     QTest::newRow("non-saturating at s = 1/2")
         << int(GanLoss::NonSaturating) << row({0, 0, 0, 0}) << row({0, 0}) << 2 * kLn2 << kLn2;
     // Real logit ln 3 (s = 3/4), fake logit -ln 3 (s = 1/4): D loss 2 * -ln(3/4); G
@@ -104,18 +104,16 @@ void TestGanSession::objectiveGradients() {
     Matrix d = row({0.7f, -1.2f, 0.3f, 2.0f, -0.4f, 0.9f});
     objective.discriminatorLoss(d);
     const Matrix dAnalytic = objective.gradient();
-    QVERIFY(test::maxRelativeError(d, dAnalytic, [&] { return objective.discriminatorLoss(d); },
-                                   1e-3) < 1e-2);
+    QVERIFY(test::maxRelativeError(
+                d, dAnalytic, [&] { return objective.discriminatorLoss(d); }, 1e-3) < 1e-2);
     Matrix g = row({0.7f, -1.2f, 0.3f});
     objective.generatorLoss(g);
     const Matrix gAnalytic = objective.gradient();
-    QVERIFY(test::maxRelativeError(g, gAnalytic, [&] { return objective.generatorLoss(g); },
-                                   1e-3) < 1e-2);
+    QVERIFY(test::maxRelativeError(
+                g, gAnalytic, [&] { return objective.generatorLoss(g); }, 1e-3) < 1e-2);
 }
 
-void TestGanSession::generatorGradientThroughDiscriminator_data() {
-    objectiveGradients_data();
-}
+void TestGanSession::generatorGradientThroughDiscriminator_data() { objectiveGradients_data(); }
 
 // The generator's weight gradients, as a G step computes them (the discriminator's input
 // gradient fed into the generator's backward), against central differences of the loss.
@@ -277,7 +275,8 @@ void TestGanSession::viewsArePlainValues() {
     QCOMPARE(views.gan.generated.cols(), Eigen::Index(GanSession::kViewSamples));
     QCOMPARE(views.gan.real.cols(), Eigen::Index(GanSession::kViewSamples));
     QCOMPARE(views.gan.gradients.cols(), Eigen::Index(GanSession::kViewSamples));
-    QCOMPARE(views.gan.manifold.cols(), Eigen::Index(views.gan.manifoldSize * views.gan.manifoldSize));
+    QCOMPARE(views.gan.manifold.cols(),
+             Eigen::Index(views.gan.manifoldSize * views.gan.manifoldSize));
     QCOMPARE(views.boundary.size(), std::size_t(1));
     QCOMPARE(views.boundary[0].size(), std::size_t(16 * 16));
     for (const float v : views.boundary[0]) QVERIFY(v >= 0.0f && v <= 1.0f);

@@ -103,8 +103,10 @@ bool ProjectFiles::openFile(const QString& path) {
         project = ProjectFile::load(path.toStdString());
         // The one place the window turns GAN projects away until it has views for them.
         if (project.task == Task::Gan)
-            throw InputError("GAN projects are trained with nnplay-cli for now (nnplay-cli "
-                             "train " + path.toStdString() + ")");
+            throw InputError(
+                "GAN projects are trained with nnplay-cli for now (nnplay-cli "
+                "train " +
+                path.toStdString() + ")");
     } catch (const std::exception& e) {
         showError(tr("Cannot open project"), QString::fromStdString(e.what()));
         return false;
