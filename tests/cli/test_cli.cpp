@@ -463,7 +463,7 @@ void TestCli::ganTrainsSavesAndGoesOn() {
     const CliRun validate = runCli({"validate", trained});
     QVERIFY2(validate.exitCode == 0, qPrintable(validate.describe()));
     QVERIFY(validate.out.contains("generator\n") && validate.out.contains("discriminator\n"));
-    QVERIFY(validate.out.contains("total parameters: 259"));  // G 96+66, D 96+33
+    QVERIFY(validate.out.contains("total parameters: 291"));  // G 96 + 66, D 96 + 33
 }
 
 void TestCli::ganGeneratesSamples() {
