@@ -126,9 +126,8 @@ int main(int argc, char** argv) {
                                 "gives the size."));
     const QCommandLineOption view(
         QStringLiteral("view"),
-        QApplication::translate("main",
-                                "The view to show for --screenshot: output, confusion, samples, "
-                                "inside or runs."),
+        QApplication::translate("main", "The view to show for --screenshot: %1.")
+            .arg(nnplay::ui::TrainingViews::viewNames()),
         QStringLiteral("VIEW"));
     parser.addOptions(
         {train, epochs, screenshot, size, theme, presenter, welcome, quit, lesson, view});
@@ -171,10 +170,8 @@ int main(int argc, char** argv) {
     }
 
     if (parser.isSet(view) && !nnplay::ui::TrainingViews::viewNamed(parser.value(view))) {
-        QTextStream(stderr) << QApplication::translate("main",
-                                                       "--view is output, confusion, samples, "
-                                                       "inside or runs, not '%1'")
-                                   .arg(parser.value(view))
+        QTextStream(stderr) << QApplication::translate("main", "--view is one of %1, not '%2'")
+                                   .arg(nnplay::ui::TrainingViews::viewNames(), parser.value(view))
                             << Qt::endl;
         return 2;
     }

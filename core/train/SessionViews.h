@@ -6,7 +6,7 @@
 
 #include "Shape.h"
 #include "Types.h"
-#include "train/Metrics.h"
+#include "train/Evaluation.h"
 
 namespace nnplay {
 
@@ -66,10 +66,11 @@ struct SessionViews {
     /// The last recorded step; empty in every snapshot but the one after it.
     StepStages stages;
 
-    /// Classification: test-set scores; regression: test MSE and R². Valid when hasMetrics.
+    /// The test part's evaluation: the classification metrics (and for two classes the
+    /// scores and curves) or the regression's (and the predicted and actual values). Valid
+    /// when hasMetrics.
     bool hasMetrics = false;
-    ClassificationMetrics testMetrics;
-    RegressionMetrics testRegression;
+    Evaluation test;
     /// Predictions for the kSampleCount first test samples: the class per sample
     /// (classification) and the network's value for it (the predicted class's probability, or
     /// the first output for regression).

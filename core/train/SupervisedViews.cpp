@@ -127,10 +127,7 @@ void SupervisedViews::fillUnitStates(TrainingSession& session, SessionViews& vie
 void SupervisedViews::fillMetrics(TrainingSession& session, SessionViews& views) {
     const Dataset& test = session.data().test;
     if (test.sampleCount() == 0) return;
-    if (session.data().info.task == Task::Classification)
-        views.testMetrics = session.classificationMetrics(test);
-    else
-        views.testRegression = session.regressionMetrics(test);
+    views.test = evaluate(session, test, session.data().targetStandardizer);
     views.hasMetrics = true;
 }
 

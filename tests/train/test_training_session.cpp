@@ -382,6 +382,16 @@ void TestTrainingSession::sessionInterfaceDrivesTraining() {
     QCOMPARE(views.boundary.size(), std::size_t(1));
     QCOMPARE(views.boundary[0].size(), std::size_t(64));
     QVERIFY(views.hasMetrics);
+    // Two classes: every test sample's probability of class 1, and the curves they make.
+    const int tested = session->data().test.sampleCount();
+    QCOMPARE(views.test.samples, tested);
+    QCOMPARE(views.test.scores.size(), std::size_t(tested));
+    QVERIFY(views.test.truth == session->data().test.labels);
+    QVERIFY(views.test.curves);
+    QCOMPARE(views.test.curves->falsePositiveRate.back(), 1.0);
+    QCOMPARE(views.test.metricsAt(0.5).accuracy, views.test.classification->accuracy);
+    // At threshold 0 every sample is called positive.
+    QCOMPARE(views.test.metricsAt(0.0).recall[1], 1.0);
     QCOMPARE(views.samplePredictions.size(), std::size_t(SessionViews::kSampleCount));
     // The boundary is the model's output over the plane: its corner is the prediction there.
     auto* supervised = dynamic_cast<TrainingSession*>(session.get());

@@ -62,7 +62,7 @@ TrainingSnapshot snapshotOf(const DataSpec& spec, const nnplay::ClassificationMe
     s.data = nnplay::ui::SnapshotBuilder::makePreview(
         nnplay::loadData(spec, nnplay::Task::Classification, ""), project.network());
     s.hasMetrics = true;
-    s.testMetrics = metrics;
+    s.test.classification = metrics;
     return s;
 }
 

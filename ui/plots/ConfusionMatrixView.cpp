@@ -53,7 +53,7 @@ ConfusionMatrixView::ConfusionMatrixView(QWidget* parent)
 }
 
 void ConfusionMatrixView::setSnapshot(const TrainingSnapshot& snapshot) {
-    const auto& confusion = snapshot.testMetrics.confusion;
+    m_data = snapshot.data;
     const bool classification =
         snapshot.data && snapshot.data->info.task == nnplay::Task::Classification;
     // New data (a CSV import, another data set): its classes at once, empty until tested.
@@ -61,16 +61,32 @@ void ConfusionMatrixView::setSnapshot(const TrainingSnapshot& snapshot) {
         setClasses(snapshot.data->info.classCount(), snapshot.data->info.classNames);
         m_plot->replot(QCustomPlot::rpQueuedReplot);
     }
-    if (!snapshot.hasMetrics || confusion.empty() || !classification) {
+    m_hasTest = snapshot.hasMetrics && classification && snapshot.test.classification;
+    if (!m_hasTest) {
+        const nnplay::RegressionMetrics r = snapshot.test.regression.value_or(nnplay::RegressionMetrics{});
         m_summary->setText(snapshot.data && snapshot.data->info.task == nnplay::Task::Regression
                                ? tr("Regression: test MSE %1, R² %2")
-                                     .arg(snapshot.testRegression.mse, 0, 'g', 4)
-                                     .arg(snapshot.testRegression.r2, 0, 'f', 3)
+                                     .arg(r.mse, 0, 'g', 4)
+                                     .arg(r.r2, 0, 'f', 3)
                                : tr("No test predictions yet."));
         return;
     }
+    m_test = snapshot.test;
+    showCounts();
+}
+
+void ConfusionMatrixView::setThreshold(double threshold) {
+    if (threshold == m_threshold) return;
+    m_threshold = threshold;
+    if (m_hasTest) showCounts();
+}
+
+void ConfusionMatrixView::showCounts() {
+    const nnplay::ClassificationMetrics metrics = m_test.metricsAt(m_threshold);
+    const auto& confusion = metrics.confusion;
+    if (confusion.empty()) return;
     const int classes = static_cast<int>(confusion.size());
-    if (classes != m_classes) setClasses(classes, snapshot.data->info.classNames);
+    if (classes != m_classes) setClasses(classes, m_data->info.classNames);
 
     for (int t = 0; t < classes; ++t) {
         const auto& row = confusion[static_cast<std::size_t>(t)];
@@ -90,7 +106,11 @@ void ConfusionMatrixView::setSnapshot(const TrainingSnapshot& snapshot) {
             }
         }
     }
-    m_summary->setText(describe(snapshot.testMetrics, snapshot.data->info));
+    QString summary = describe(metrics, m_data->info);
+    if (!m_test.scores.empty() && m_threshold != 0.5)
+        summary += QLatin1Char('\n') +
+                   tr("At a decision threshold of %1 (set in the Metrics tab).").arg(m_threshold, 0, 'f', 2);
+    m_summary->setText(summary);
     // In a hidden tab the numbers are kept and drawn once it is shown.
     if (isVisible()) {
         m_plot->replot(QCustomPlot::rpQueuedReplot);

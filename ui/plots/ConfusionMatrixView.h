@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QWidget>
+#include <memory>
 #include <vector>
 
 #include "train/TrainingSnapshot.h"
@@ -28,6 +29,9 @@ public:
     explicit ConfusionMatrixView(QWidget* parent = nullptr);
 
     void setSnapshot(const TrainingSnapshot& snapshot);
+    /// Two classes: count class 1 where its probability is at least `threshold` (0.5, the
+    /// network's own rule, unless moved in the metrics view).
+    void setThreshold(double threshold);
     QCustomPlot* plot() const { return m_plot; }
     /// For tests: the number written in cell (true class, predicted class), or "" when none.
     QString cellText(int trueClass, int predictedClass) const;
@@ -45,6 +49,8 @@ protected:
 
 private:
     void setClasses(int classes, const std::vector<std::string>& names);
+    /// Draws the counts and the summary of m_test at m_threshold.
+    void showCounts();
     void applyStyle();
     /// The counts' font: the view's, smaller beyond ten classes.
     QFont cellFont(int classes) const;
@@ -57,6 +63,10 @@ private:
     int m_classes = 0;
     std::vector<std::string> m_names;  // the classes the rows and columns are labelled with
     bool m_stale = false;              // updated while hidden, not drawn yet
+    nnplay::Evaluation m_test;         // the last test evaluation
+    std::shared_ptr<const DataPreview> m_data;
+    bool m_hasTest = false;
+    double m_threshold = 0.5;
 };
 
 }  // namespace nnplay::ui

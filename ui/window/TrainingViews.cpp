@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "window/TrainingViews.h"
 
+#include <QStringList>
 #include <QTabWidget>
 
 #include "plots/ConfusionMatrixView.h"
 #include "plots/DecisionBoundaryView.h"
 #include "plots/LossCurveView.h"
+#include "plots/MetricsView.h"
 #include "plots/NetworkTraceView.h"
 #include "plots/RunComparisonView.h"
 #include "plots/SampleGridView.h"
@@ -21,6 +23,7 @@ TrainingViews::TrainingViews(TrainingController* training, QObject* parent)
       m_tabs(new QTabWidget),
       m_boundary(new DecisionBoundaryView),
       m_confusion(new ConfusionMatrixView),
+      m_metrics(new MetricsView),
       m_samples(new SampleGridView),
       m_trace(new NetworkTraceView),
       m_loss(new LossCurveView),
@@ -29,6 +32,7 @@ TrainingViews::TrainingViews(TrainingController* training, QObject* parent)
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_boundary, tr("Output"));
     m_tabs->addTab(m_confusion, tr("Confusion matrix"));
+    m_tabs->addTab(m_metrics, tr("Metrics"));
     m_tabs->addTab(m_samples, tr("Test samples"));
     m_tabs->addTab(m_trace, tr("Inside"));
     m_tabs->addTab(m_runsView, tr("Runs"));
@@ -36,12 +40,17 @@ TrainingViews::TrainingViews(TrainingController* training, QObject* parent)
                           tr("What the network answers at every point of the plane."));
     m_tabs->setTabToolTip(indexOf(View::ConfusionMatrix),
                           tr("Which classes the network mixes up on the test data."));
+    m_tabs->setTabToolTip(indexOf(View::Metrics),
+                          tr("Precision, recall and F1 per class, ROC and precision-recall "
+                             "curves, or the errors of a regression, on the test data."));
     m_tabs->setTabToolTip(indexOf(View::TestSamples),
                           tr("Test examples with the network's answers."));
     m_tabs->setTabToolTip(indexOf(View::Trace),
                           tr("One test sample followed through every layer of the network."));
     m_tabs->setTabToolTip(indexOf(View::Runs), tr("The runs so far, compared on one plot."));
     connect(m_runsView, &RunComparisonView::forgetRequested, m_runs, &RunArchive::clear);
+    connect(m_metrics, &MetricsView::thresholdChanged, m_confusion,
+            &ConfusionMatrixView::setThreshold);
     connect(m_tabs, &QTabWidget::currentChanged, this, &TrainingViews::updateSnapshotRequest);
     connect(m_trace, &NetworkTraceView::sampleChanged, this, &TrainingViews::updateSnapshotRequest);
     connect(m_samples, &SampleGridView::sampleClicked, this, [this](int sample) {
@@ -56,6 +65,8 @@ QWidget* TrainingViews::widget(View view) const {
             return m_boundary;
         case View::ConfusionMatrix:
             return m_confusion;
+        case View::Metrics:
+            return m_metrics;
         case View::TestSamples:
             return m_samples;
         case View::Trace:
@@ -66,15 +77,25 @@ QWidget* TrainingViews::widget(View view) const {
     return nullptr;
 }
 
+namespace {
+
+const std::pair<const char*, TrainingViews::View> kViewNames[] = {
+    {"output", TrainingViews::View::Output},     {"confusion", TrainingViews::View::ConfusionMatrix},
+    {"metrics", TrainingViews::View::Metrics},   {"samples", TrainingViews::View::TestSamples},
+    {"inside", TrainingViews::View::Trace},      {"runs", TrainingViews::View::Runs}};
+
+}  // namespace
+
 std::optional<TrainingViews::View> TrainingViews::viewNamed(const QString& name) {
-    static const std::pair<const char*, View> names[] = {{"output", View::Output},
-                                                         {"confusion", View::ConfusionMatrix},
-                                                         {"samples", View::TestSamples},
-                                                         {"inside", View::Trace},
-                                                         {"runs", View::Runs}};
-    for (const auto& [key, view] : names)
+    for (const auto& [key, view] : kViewNames)
         if (name == QLatin1String(key)) return view;
     return std::nullopt;
+}
+
+QString TrainingViews::viewNames() {
+    QStringList names;
+    for (const auto& entry : kViewNames) names << QLatin1String(entry.first);
+    return names.join(QStringLiteral(", "));
 }
 
 int TrainingViews::indexOf(View view) const { return m_tabs->indexOf(widget(view)); }
@@ -94,6 +115,7 @@ void TrainingViews::setSnapshot(const TrainingSnapshot& snapshot) {
     m_loss->setSnapshot(snapshot);
     m_runs->track(snapshot);
     if (isAvailable(View::ConfusionMatrix)) m_confusion->setSnapshot(snapshot);
+    if (isAvailable(View::Metrics)) m_metrics->setSnapshot(snapshot);
     if (isAvailable(View::TestSamples)) m_samples->setSnapshot(snapshot);
     if (isAvailable(View::Trace)) m_trace->setSnapshot(snapshot);
 }
@@ -103,12 +125,17 @@ void TrainingViews::updateTabs(const DataPreview* data) {
     const bool classification = !data || data->info.task == Task::Classification;
     m_tabs->setTabVisible(indexOf(View::Output), plane);
     m_tabs->setTabVisible(indexOf(View::ConfusionMatrix), classification && data);
+    m_tabs->setTabVisible(indexOf(View::Metrics), data != nullptr);
     m_tabs->setTabVisible(indexOf(View::TestSamples), !plane);
     m_tabs->setTabVisible(indexOf(View::Trace), !plane);
     // A new kind of data starts on its most telling view: the plane, the pictures, or (for
-    // a table of numbers) the confusion matrix.
-    const bool images = data && data->info.imageShape.size() > 0;
-    const View first = plane ? View::Output : images ? View::TestSamples : View::ConfusionMatrix;
+    // a table of numbers) the confusion matrix or a regression's errors; sequences show
+    // their windows as samples too.
+    const bool samples =
+        data && (data->info.imageShape.size() > 0 || data->info.inputShape.isSequence());
+    const View first = plane     ? View::Output
+                       : samples ? View::TestSamples
+                                : (classification ? View::ConfusionMatrix : View::Metrics);
     const int kind = static_cast<int>(first);
     if (kind != m_kind) {
         m_kind = kind;
@@ -120,7 +147,7 @@ void TrainingViews::updateTabs(const DataPreview* data) {
 void TrainingViews::updateSnapshotRequest() {
     // Only what depends on the tabs; the grid sizes stay as whoever set them wants.
     SnapshotRequest request = m_training->snapshotRequest();
-    request.metrics = isAvailable(View::ConfusionMatrix);
+    request.metrics = isAvailable(View::ConfusionMatrix) || isAvailable(View::Metrics);
     request.samples = isAvailable(View::TestSamples) || isAvailable(View::Trace);
     // One sample's trace, only while its tab is in front.
     request.traceSample = m_tabs->currentWidget() == m_trace ? m_trace->sample() : -1;

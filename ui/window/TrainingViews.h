@@ -13,6 +13,7 @@ namespace nnplay::ui {
 class ConfusionMatrixView;
 class DecisionBoundaryView;
 class LossCurveView;
+class MetricsView;
 class NetworkTraceView;
 class RunArchive;
 class RunComparisonView;
@@ -21,7 +22,7 @@ class TrainingController;
 struct DataPreview;
 struct TrainingSnapshot;
 
-/// The views of training: the tabs (output over the plane, confusion matrix, test samples,
+/// The views of training: the tabs (output over the plane, confusion matrix, metrics, test samples,
 /// one sample followed through the layers, the runs so far on one plot) and the loss curves. Hands
 /// every snapshot to the views that show it, shows the tabs that fit the session's data (starting a
 /// new kind of data on its most telling view) and asks the worker only for what visible views need.
@@ -29,7 +30,7 @@ struct TrainingSnapshot;
 class TrainingViews : public QObject {
     Q_OBJECT
 public:
-    enum class View { Output, ConfusionMatrix, TestSamples, Trace, Runs };
+    enum class View { Output, ConfusionMatrix, Metrics, TestSamples, Trace, Runs };
 
     /// `training` is not owned and must outlive this object; the widgets are created here and
     /// belong to whoever takes tabs() and lossView() into a layout.
@@ -40,12 +41,16 @@ public:
     SampleGridView* samplesView() const { return m_samples; }
     NetworkTraceView* traceView() const { return m_trace; }
     LossCurveView* lossView() const { return m_loss; }
+    MetricsView* metricsView() const { return m_metrics; }
+    ConfusionMatrixView* confusionView() const { return m_confusion; }
     RunComparisonView* runsView() const { return m_runsView; }
     /// Every run of this window, for comparing them.
     RunArchive* runs() const { return m_runs; }
 
-    /// The view a command line names: output, confusion, samples, inside or runs.
+    /// The view a command line names: output, confusion, metrics, samples, inside or runs.
     static std::optional<View> viewNamed(const QString& name);
+    /// Those names, for messages: "output, confusion, ...".
+    static QString viewNames();
 
     /// Whether the view's tab is offered for the current data.
     bool isAvailable(View view) const;
@@ -66,6 +71,7 @@ private:
     QTabWidget* m_tabs;
     DecisionBoundaryView* m_boundary;
     ConfusionMatrixView* m_confusion;
+    MetricsView* m_metrics;
     SampleGridView* m_samples;
     NetworkTraceView* m_trace;
     LossCurveView* m_loss;
