@@ -26,7 +26,8 @@ constexpr int kMaxPoints = 2000;
 
 QCustomPlot* newPlot(QWidget* parent, const QString& x, const QString& y) {
     auto* plot = new QCustomPlot(parent);
-    plot->setMinimumSize(180, 160);
+    // Two side by side still fit the views of a 1024-pixel-wide window.
+    plot->setMinimumSize(120, 150);
     plot->xAxis->setLabel(x);
     plot->yAxis->setLabel(y);
     return plot;
