@@ -27,6 +27,14 @@ QString displayName(const std::string& type) {
     return QString::fromStdString(info ? info->displayName : type);
 }
 
+/// `named`, or when it is empty the name of the network holding the layer (ids are unique
+/// across the project's networks).
+std::string networkFor(const ProjectDocument& document, int layerId, const std::string& named) {
+    if (!named.empty()) return named;
+    const nnplay::NamedNetwork* holding = document.networkHolding(layerId);
+    return holding ? holding->name : std::string();
+}
+
 }  // namespace
 
 bool editTraining(ProjectDocument& document, const nnplay::TrainingSpec& after, const QString& text,
@@ -95,7 +103,8 @@ int insertLayer(ProjectDocument& document, int index, const std::string& type,
     return layer.id;
 }
 
-bool removeLayer(ProjectDocument& document, int layerId, const std::string& network) {
+bool removeLayer(ProjectDocument& document, int layerId, const std::string& named) {
+    const std::string network = networkFor(document, layerId, named);
     const nnplay::NetworkSpec* before = document.network(network);
     if (!before) return false;
     nnplay::NetworkSpec after = *before;
@@ -106,7 +115,8 @@ bool removeLayer(ProjectDocument& document, int layerId, const std::string& netw
     return editNetwork(document, after, tr("Remove %1").arg(name), kMergeNone, network);
 }
 
-bool moveLayer(ProjectDocument& document, int layerId, int gapIndex, const std::string& network) {
+bool moveLayer(ProjectDocument& document, int layerId, int gapIndex, const std::string& named) {
+    const std::string network = networkFor(document, layerId, named);
     const nnplay::NetworkSpec* before = document.network(network);
     if (!before) return false;
     nnplay::NetworkSpec after = *before;
@@ -124,7 +134,8 @@ bool moveLayer(ProjectDocument& document, int layerId, int gapIndex, const std::
 }
 
 bool setLayerSetting(ProjectDocument& document, int layerId, const std::string& key, double value,
-                     int mergeId, const std::string& network) {
+                     int mergeId, const std::string& named) {
+    const std::string network = networkFor(document, layerId, named);
     const nnplay::NetworkSpec* before = document.network(network);
     if (!before) return false;
     nnplay::NetworkSpec after = *before;
