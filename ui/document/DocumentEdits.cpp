@@ -9,6 +9,7 @@
 #include "data/DataLoader.h"
 #include "data/Features.h"
 #include "document/EditDataCommand.h"
+#include "document/EditGanCommand.h"
 #include "document/EditNetworkCommand.h"
 #include "document/EditParameterCommand.h"
 #include "document/EditTrainingCommand.h"
@@ -42,6 +43,14 @@ bool editTraining(ProjectDocument& document, const nnplay::TrainingSpec& after, 
     const nnplay::TrainingSpec& before = document.project().training;
     if (after == before) return false;
     document.undoStack()->push(new EditTrainingCommand(&document, before, after, text, mergeId));
+    return true;
+}
+
+bool editGan(ProjectDocument& document, const nnplay::GanSpec& after, const QString& text,
+             int mergeId) {
+    const nnplay::GanSpec& before = document.project().gan;
+    if (after == before) return false;
+    document.undoStack()->push(new EditGanCommand(&document, before, after, text, mergeId));
     return true;
 }
 

@@ -20,6 +20,10 @@ class ProjectDocument;
 bool editTraining(ProjectDocument& document, const nnplay::TrainingSpec& after, const QString& text,
                   int mergeId = -1);
 
+/// Replaces a GAN project's noise and training settings (Project::gan).
+bool editGan(ProjectDocument& document, const nnplay::GanSpec& after, const QString& text,
+             int mergeId = -1);
+
 /// Replaces the data settings and the task (drops trained weights, see EditDataCommand); the
 /// balance settings the source does not take are dropped (nnplay::dropForeignBalance).
 bool editData(ProjectDocument& document, const nnplay::DataSpec& after, nnplay::Task task,

@@ -94,6 +94,11 @@ void ProjectDocument::setTraining(const nnplay::TrainingSpec& training) {
     emit trainingChanged();
 }
 
+void ProjectDocument::setGan(const nnplay::GanSpec& gan) {
+    m_project.gan = gan;
+    emit ganChanged();
+}
+
 void ProjectDocument::setParameter(int layerIndex, int tensor, int row, int col, float value) {
     auto& layers = m_project.network().layers;
     const auto layer = static_cast<std::size_t>(layerIndex);

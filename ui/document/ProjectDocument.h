@@ -52,6 +52,8 @@ public:
                     const nnplay::History& history);
     void setData(const nnplay::DataSpec& data, nnplay::Task task);
     void setTraining(const nnplay::TrainingSpec& training);
+    /// Sets a GAN project's noise and training settings (Project::gan).
+    void setGan(const nnplay::GanSpec& gan);
     /// Sets entry (row, col) of parameter tensor `tensor` (0 weights, 1 biases) of the first
     /// network's layer at spec index `layerIndex`, when the document holds it; emits
     /// parameterChanged either way (the session holds the truth while it trains).
@@ -67,6 +69,8 @@ signals:
     void networkChanged(bool structural);
     void dataChanged();
     void trainingChanged();
+    /// The GAN settings (Project::gan) changed.
+    void ganChanged();
     /// One parameter of the first network was set by hand (see setParameter); the layers and
     /// the other weights are unchanged, so nothing is rebuilt.
     void parameterChanged(int layerIndex, int tensor, int row, int col, float value);
