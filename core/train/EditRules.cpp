@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "train/EditRules.h"
 
+#include <algorithm>
 #include <exception>
 
 #include "layers/LayerRegistry.h"
@@ -70,6 +71,11 @@ bool trainingEditNeedsRebuild(const TrainingSpec& before, const TrainingSpec& af
     return before.loss != after.loss || before.init != after.init || before.seed != after.seed;
 }
 
+bool ganEditNeedsRebuild(const GanSpec& before, const GanSpec& after) {
+    return before.loss != after.loss || before.noise != after.noise || before.seed != after.seed ||
+           before.init != after.init;
+}
+
 bool sameLayers(const NetworkSpec& a, const NetworkSpec& b) {
     NetworkSpec x = a;
     NetworkSpec y = b;
@@ -78,12 +84,32 @@ bool sameLayers(const NetworkSpec& a, const NetworkSpec& b) {
     return x == y;
 }
 
+bool sameLayers(const std::vector<NamedNetwork>& a, const std::vector<NamedNetwork>& b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (a[i].name != b[i].name || !sameLayers(a[i].spec, b[i].spec)) return false;
+    }
+    return true;
+}
+
 void carryWeights(const NetworkSpec& trained, NetworkSpec& next) {
     for (LayerSpec& layer : next.layers) {
         const int index = trained.indexOf(layer.id);
         const LayerSpec* old =
             index >= 0 ? &trained.layers[static_cast<std::size_t>(index)] : nullptr;
         layer.params = old && old->type == layer.type ? old->params : std::vector<Matrix>{};
+    }
+}
+
+void carryWeights(const std::vector<NamedNetwork>& trained, std::vector<NamedNetwork>& next) {
+    for (NamedNetwork& network : next) {
+        const auto old = std::find_if(trained.begin(), trained.end(),
+                                      [&](const NamedNetwork& t) { return t.name == network.name; });
+        if (old != trained.end()) {
+            carryWeights(old->spec, network.spec);
+        } else {
+            network.spec.clearParams();
+        }
     }
 }
 

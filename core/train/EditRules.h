@@ -6,8 +6,10 @@
 // document-to-worker sync and the worker all decide by these functions.
 
 #include <optional>
+#include <vector>
 
 #include "NetworkSpec.h"
+#include "Project.h"
 #include "Shape.h"
 #include "Types.h"
 #include "data/DataSpec.h"
@@ -33,11 +35,21 @@ bool dataEditNeedsFreshWeights(const DataSpec& before, Task taskBefore, const Da
 /// penalties, batch size, epochs and patience apply without a rebuild.
 bool trainingEditNeedsRebuild(const TrainingSpec& before, const TrainingSpec& after);
 
+/// The same for a GAN (GanSession::updateGan): the loss, the noise, the initialisation or the
+/// seed changed. Steps, batch size, d_steps, g_steps, measure_every and both optimizers apply
+/// without a rebuild.
+bool ganEditNeedsRebuild(const GanSpec& before, const GanSpec& after);
+
 /// True when both specs have the same layers and settings, whatever their parameters.
 bool sameLayers(const NetworkSpec& a, const NetworkSpec& b);
+/// True when both hold the same networks, by name and in order, with the same layers.
+bool sameLayers(const std::vector<NamedNetwork>& a, const std::vector<NamedNetwork>& b);
 
 /// Gives each layer of `next` the parameters of the layer of `trained` with the same id and
 /// type (none when there is no such layer): the weights an edit that keeps them carries over.
 void carryWeights(const NetworkSpec& trained, NetworkSpec& next);
+/// carryWeights for each network of `next` from the network of `trained` with its name (none
+/// when `trained` has no such network).
+void carryWeights(const std::vector<NamedNetwork>& trained, std::vector<NamedNetwork>& next);
 
 }  // namespace nnplay

@@ -7,6 +7,7 @@
 #include "MessageText.h"
 #include "data/PlaneGenerators.h"
 #include "layers/LayerRegistry.h"
+#include "train/EditRules.h"
 #include "train/GanMeasures.h"
 #include "train/NetworkCheck.h"
 #include "train/SettingsCheck.h"
@@ -266,8 +267,7 @@ void GanSession::updateTraining(const TrainingSpec&) {
 
 void GanSession::updateGan(const GanSpec& gan) {
     checkGanSpec(gan);
-    if (gan.loss != m_spec.loss || gan.noise != m_spec.noise || gan.seed != m_spec.seed ||
-        gan.init != m_spec.init)
+    if (ganEditNeedsRebuild(m_spec, gan))
         throw InputError(
             "a new GAN loss, noise, seed or initialisation needs fresh networks (a new session)");
     auto update = [](std::unique_ptr<Optimizer>& optimizer, const OptimizerSettings& settings) {

@@ -47,6 +47,8 @@ std::string outputHeadNeed(const DataInfo& data, LossKind loss) {
 
 std::optional<OutputFix> proposeOutputFix(const Project& project, const DataInfo& data) {
     const NetworkSpec& spec = project.network();
+    // A GAN's two heads are fixed by its data and its verdict (checkGanNetworks says so).
+    if (project.task == Task::Gan) return std::nullopt;
     if (spec.layers.empty() || (data.task == Task::Classification && data.classCount() < 2)) {
         return std::nullopt;
     }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "train/Session.h"
 
+#include <algorithm>
+
 #include "data/DataLoader.h"
 #include "train/GanSession.h"
 #include "train/TrainingSession.h"
@@ -14,6 +16,12 @@ void Session::stepEpoch() {
 
 void Session::run(int epochs) {
     for (int i = 0; i < epochs && !stopped(); ++i) stepEpoch();
+}
+
+int plannedEpochs(const Project& project) {
+    if (project.task != Task::Gan) return project.training.epochs;
+    const int every = std::max(1, project.gan.measureEvery);
+    return static_cast<int>((static_cast<long long>(project.gan.steps) + every - 1) / every);
 }
 
 std::unique_ptr<Session> makeSession(const Project& project, DataSplit data) {

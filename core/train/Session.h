@@ -81,6 +81,10 @@ public:
     virtual void fillViews(const ViewRequest& request, SessionViews& views) = 0;
 };
 
+/// The epochs the project plans to train: training.epochs, or for a GAN its steps in measure
+/// intervals (what Session::epoch counts for it), rounded up.
+int plannedEpochs(const Project& project);
+
 /// The session the project's task calls for, on `data`: a TrainingSession for classification
 /// and regression, a GanSession for a GAN. Throws InputError when the networks
 /// do not fit the data or a setting is out of range.

@@ -96,7 +96,7 @@ void fakeTraining(ProjectDocument& document) {
     }
     History history;
     for (int e = 1; e <= 3; ++e) history.set(history.addRow(), HistoryColumn::kEpoch, float(e));
-    document.setTrainedState(trained, history);
+    document.setTrainedState({{nnplay::Project::kModel, trained}}, history);
 }
 
 }  // namespace
@@ -448,7 +448,7 @@ void TestEditor::nonStructuralEditKeepsWeights() {
     // Training goes on and stores newer weights; undoing the setting keeps them.
     NetworkSpec newer = editor.network();
     newer.layers[0].params[0](0, 0) = 42.0f;
-    editor.document.setTrainedState(newer, {});
+    editor.document.setTrainedState({{nnplay::Project::kModel, newer}}, {});
     editor.document.undoStack()->undo();
     QCOMPARE(editor.network().layers[1].setting("alpha"), trained.layers[1].setting("alpha"));
     QCOMPARE(editor.network().layers[0].params[0](0, 0), 42.0f);

@@ -104,27 +104,6 @@ private slots:
         QVERIFY(!m_window->windowIcon().isNull());
     }
 
-    // Until the window has GAN views, a GAN project is turned away with a message and the
-    // document stays as it was.
-    void aGanProjectIsLeftToTheCli() {
-        const QString file = path(QStringLiteral("gan.nnplay"));
-        QVERIFY(writeBytes(file, QByteArray::fromStdString(nnplay::ProjectFile::serialize(
-                                     nnplay::Project::defaultGanProject()))));
-        const Project before = m_window->document()->project();
-        QString shown;
-        m_window->files()->setMessageHook([&](QMessageBox::Icon, const QString& title,
-                                              const QString& text, QMessageBox::StandardButtons) {
-            m_questions << title;
-            shown = text;
-            return m_answer;
-        });
-        QVERIFY(!m_window->files()->openFile(file));
-        QCOMPARE(m_questions, QStringList{QStringLiteral("Cannot open project")});
-        QVERIFY2(shown.contains(QStringLiteral("GAN projects are trained with nnplay-cli")),
-                 qPrintable(shown));
-        QVERIFY(m_window->document()->project() == before);
-    }
-
     void examplesAreListedByTitle() {
         QMenu* menu = examplesMenu();
         QVERIFY(menu);

@@ -289,9 +289,10 @@ private slots:
         m_window->trainingToolBar()->playAction()->trigger();
         QVERIFY(waitUntil([&] { return c->lastSnapshot().epoch >= 1; }, "the variant trains"));
         c->send(&TrainingWorker::pause);
-        NetworkSpec trained;
+        std::vector<nnplay::NamedNetwork> networks;
         nnplay::History history;
-        QVERIFY(c->fetchTrainedState(trained, history));
+        QVERIFY(c->fetchTrainedState(networks, history));
+        const NetworkSpec& trained = networks.front().spec;
         QCOMPARE(trained.layers[1].type, std::string("relu"));
         QVERIFY(trained.hasParams());
     }

@@ -64,10 +64,10 @@ struct Canvas {
     }
     /// The session's parameter right now, read from the worker.
     std::optional<float> currentSessionParam(int unit, int input, int tensor = 0) {
-        NetworkSpec network;
+        std::vector<nnplay::NamedNetwork> networks;
         History history;
-        if (!training.fetchCurrentState(network, history)) return std::nullopt;
-        return network.layers[0].params[static_cast<std::size_t>(tensor)](unit, input);
+        if (!training.fetchCurrentState(networks, history)) return std::nullopt;
+        return networks.front().spec.layers[0].params[static_cast<std::size_t>(tensor)](unit, input);
     }
     /// A view position on link (unit, input) of the first dense layer that picks that link.
     std::optional<QPoint> linkPosition(int unit, int input) {

@@ -194,7 +194,9 @@ private slots:
         QVERIFY(waitPaused(*c, [](const TrainingSnapshot&) { return true; }));
         // Pausing hands the trained weights over so the document can save them.
         QVERIFY(states.count() > 0 || states.wait(kWaitMs));
-        const auto network = states.last().at(0).value<nnplay::NetworkSpec>();
+        const auto networks = states.last().at(0).value<std::vector<nnplay::NamedNetwork>>();
+        QCOMPARE(int(networks.size()), 1);
+        const nnplay::NetworkSpec& network = networks.front().spec;
         const auto history = states.last().at(1).value<nnplay::History>();
         QVERIFY(network.hasParams());
         QVERIFY(int(history.size()) >= 2);
@@ -410,15 +412,15 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(c->lastSnapshot().running && c->lastSnapshot().epoch >= 1,
                                  kWaitMs);
         QSignalSpy snapshots(c.get(), &TrainingController::snapshotReady);
-        nnplay::NetworkSpec network;
+        std::vector<nnplay::NamedNetwork> networks;
         nnplay::History history;
-        QVERIFY(c->fetchTrainedState(network, history));
+        QVERIFY(c->fetchTrainedState(networks, history));
         const std::size_t start = history.size();
         // No event processing here: fetchTrainedState() blocks on the worker's thread only.
         const QDeadlineTimer deadline(kWaitMs);
         while (history.size() < start + 200 && !deadline.hasExpired()) {
             QThread::msleep(5);
-            QVERIFY(c->fetchTrainedState(network, history));
+            QVERIFY(c->fetchTrainedState(networks, history));
         }
         QVERIFY2(history.size() >= start + 200, "training did not go on while the UI was busy");
         QCoreApplication::processEvents();

@@ -9,6 +9,7 @@
 #include "data/DataLoader.h"
 #include "data/Features.h"
 #include "document/EditDataCommand.h"
+#include "document/EditGanCommand.h"
 #include "document/EditNetworkCommand.h"
 #include "document/EditParameterCommand.h"
 #include "document/EditTrainingCommand.h"
@@ -27,6 +28,14 @@ QString displayName(const std::string& type) {
     return QString::fromStdString(info ? info->displayName : type);
 }
 
+/// `named`, or when it is empty the name of the network holding the layer (ids are unique
+/// across the project's networks).
+std::string networkFor(const ProjectDocument& document, int layerId, const std::string& named) {
+    if (!named.empty()) return named;
+    const nnplay::NamedNetwork* holding = document.networkHolding(layerId);
+    return holding ? holding->name : std::string();
+}
+
 }  // namespace
 
 bool editTraining(ProjectDocument& document, const nnplay::TrainingSpec& after, const QString& text,
@@ -34,6 +43,14 @@ bool editTraining(ProjectDocument& document, const nnplay::TrainingSpec& after, 
     const nnplay::TrainingSpec& before = document.project().training;
     if (after == before) return false;
     document.undoStack()->push(new EditTrainingCommand(&document, before, after, text, mergeId));
+    return true;
+}
+
+bool editGan(ProjectDocument& document, const nnplay::GanSpec& after, const QString& text,
+             int mergeId) {
+    const nnplay::GanSpec& before = document.project().gan;
+    if (after == before) return false;
+    document.undoStack()->push(new EditGanCommand(&document, before, after, text, mergeId));
     return true;
 }
 
@@ -95,7 +112,8 @@ int insertLayer(ProjectDocument& document, int index, const std::string& type,
     return layer.id;
 }
 
-bool removeLayer(ProjectDocument& document, int layerId, const std::string& network) {
+bool removeLayer(ProjectDocument& document, int layerId, const std::string& named) {
+    const std::string network = networkFor(document, layerId, named);
     const nnplay::NetworkSpec* before = document.network(network);
     if (!before) return false;
     nnplay::NetworkSpec after = *before;
@@ -106,7 +124,8 @@ bool removeLayer(ProjectDocument& document, int layerId, const std::string& netw
     return editNetwork(document, after, tr("Remove %1").arg(name), kMergeNone, network);
 }
 
-bool moveLayer(ProjectDocument& document, int layerId, int gapIndex, const std::string& network) {
+bool moveLayer(ProjectDocument& document, int layerId, int gapIndex, const std::string& named) {
+    const std::string network = networkFor(document, layerId, named);
     const nnplay::NetworkSpec* before = document.network(network);
     if (!before) return false;
     nnplay::NetworkSpec after = *before;
@@ -124,7 +143,8 @@ bool moveLayer(ProjectDocument& document, int layerId, int gapIndex, const std::
 }
 
 bool setLayerSetting(ProjectDocument& document, int layerId, const std::string& key, double value,
-                     int mergeId, const std::string& network) {
+                     int mergeId, const std::string& named) {
+    const std::string network = networkFor(document, layerId, named);
     const nnplay::NetworkSpec* before = document.network(network);
     if (!before) return false;
     nnplay::NetworkSpec after = *before;

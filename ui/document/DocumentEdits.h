@@ -20,6 +20,10 @@ class ProjectDocument;
 bool editTraining(ProjectDocument& document, const nnplay::TrainingSpec& after, const QString& text,
                   int mergeId = -1);
 
+/// Replaces a GAN project's noise and training settings (Project::gan).
+bool editGan(ProjectDocument& document, const nnplay::GanSpec& after, const QString& text,
+             int mergeId = -1);
+
 /// Replaces the data settings and the task (drops trained weights, see EditDataCommand); the
 /// balance settings the source does not take are dropped (nnplay::dropForeignBalance).
 bool editData(ProjectDocument& document, const nnplay::DataSpec& after, nnplay::Task task,
@@ -39,7 +43,8 @@ bool editNetwork(ProjectDocument& document, const nnplay::NetworkSpec& after, co
 /// or -1 for an unknown type or network.
 int insertLayer(ProjectDocument& document, int index, const std::string& type,
                 const std::string& network = {});
-/// Removes the layer with this id.
+/// Removes the layer with this id. In these functions that take a layer id, an empty network
+/// name means the network holding that layer.
 bool removeLayer(ProjectDocument& document, int layerId, const std::string& network = {});
 /// Moves the layer with this id into the gap `gapIndex` (0..layer count) of the current order,
 /// i.e. before the layer now at gapIndex. The gaps right before and after it change nothing.

@@ -32,6 +32,16 @@ enum MergeId : int {
     kMergeTrainLimit,
     // A weight or bias set by dragging (EditParameterCommand; one drag merges by its number).
     kMergeParameterDrag = 200,
+    // GAN settings (EditGanCommand).
+    kMergeGanSteps = 300,
+    kMergeGanBatchSize,
+    kMergeDSteps,
+    kMergeGSteps,
+    kMergeNoiseDim,
+    kMergeMeasureEvery,
+    kMergeGanSeed,
+    kMergeGeneratorLearningRate,
+    kMergeDiscriminatorLearningRate,
     // Layer settings (EditNetworkCommand): see layerSettingMergeId().
     kMergeLayerSettingBase = 1000,
 };

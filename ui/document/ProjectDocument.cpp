@@ -25,6 +25,13 @@ const nnplay::NetworkSpec* ProjectDocument::network(const std::string& name) con
     return name.empty() ? &m_project.network() : m_project.findNetwork(name);
 }
 
+const nnplay::NamedNetwork* ProjectDocument::networkHolding(int layerId) const {
+    for (const nnplay::NamedNetwork& network : m_project.networks) {
+        if (network.spec.indexOf(layerId) >= 0) return &network;
+    }
+    return nullptr;
+}
+
 nnplay::NetworkSpec& ProjectDocument::networkRef(const std::string& name) {
     nnplay::NetworkSpec* spec = name.empty() ? &m_project.network() : m_project.findNetwork(name);
     if (!spec) throw std::invalid_argument("the project has no network named '" + name + "'");
@@ -87,6 +94,11 @@ void ProjectDocument::setTraining(const nnplay::TrainingSpec& training) {
     emit trainingChanged();
 }
 
+void ProjectDocument::setGan(const nnplay::GanSpec& gan) {
+    m_project.gan = gan;
+    emit ganChanged();
+}
+
 void ProjectDocument::setParameter(int layerIndex, int tensor, int row, int col, float value) {
     auto& layers = m_project.network().layers;
     const auto layer = static_cast<std::size_t>(layerIndex);
@@ -99,9 +111,9 @@ void ProjectDocument::setParameter(int layerIndex, int tensor, int row, int col,
     emit parameterChanged(layerIndex, tensor, row, col, value);
 }
 
-void ProjectDocument::setTrainedState(const nnplay::NetworkSpec& network,
+void ProjectDocument::setTrainedState(const std::vector<nnplay::NamedNetwork>& networks,
                                       const nnplay::History& history) {
-    m_project.network() = network;
+    m_project.networks = networks;
     m_project.history = history;
 }
 

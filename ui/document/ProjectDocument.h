@@ -27,6 +27,8 @@ public:
     std::vector<std::string> networkNames() const;
     /// The network with this name (empty: the first), or nullptr.
     const nnplay::NetworkSpec* network(const std::string& name = {}) const;
+    /// The network holding the layer with this id, or nullptr.
+    const nnplay::NamedNetwork* networkHolding(int layerId) const;
     /// What the data settings describe without loading samples (input shape and names,
     /// classes, image shape); nullopt when they cannot be described (a missing CSV file).
     /// Worked out again when the data settings or the file's folder change.
@@ -50,19 +52,25 @@ public:
                     const nnplay::History& history);
     void setData(const nnplay::DataSpec& data, nnplay::Task task);
     void setTraining(const nnplay::TrainingSpec& training);
+    /// Sets a GAN project's noise and training settings (Project::gan).
+    void setGan(const nnplay::GanSpec& gan);
     /// Sets entry (row, col) of parameter tensor `tensor` (0 weights, 1 biases) of the first
     /// network's layer at spec index `layerIndex`, when the document holds it; emits
     /// parameterChanged either way (the session holds the truth while it trains).
     void setParameter(int layerIndex, int tensor, int row, int col, float value);
-    /// Stores the first network's trained weights and history (not an undoable edit; marks
-    /// nothing, emits nothing: the views already show the training that produced them).
-    void setTrainedState(const nnplay::NetworkSpec& network, const nnplay::History& history);
+    /// Stores the networks' trained weights and history (not an undoable edit; marks nothing,
+    /// emits nothing: the views already show the training that produced them). `networks`
+    /// must have the layers the project has (nnplay::sameLayers).
+    void setTrainedState(const std::vector<nnplay::NamedNetwork>& networks,
+                         const nnplay::History& history);
 
 signals:
     /// The network changed; `structural` when trained weights no longer fit (a reset).
     void networkChanged(bool structural);
     void dataChanged();
     void trainingChanged();
+    /// The GAN settings (Project::gan) changed.
+    void ganChanged();
     /// One parameter of the first network was set by hand (see setParameter); the layers and
     /// the other weights are unchanged, so nothing is rebuilt.
     void parameterChanged(int layerIndex, int tensor, int row, int col, float value);

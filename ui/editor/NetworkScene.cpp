@@ -57,9 +57,14 @@ NetworkScene::NetworkScene(ProjectDocument* document, QObject* parent)
         m_loss = m_document->project().training.loss;
         rebuild();
     });
+    connect(m_document, &ProjectDocument::ganChanged, this, [this] {
+        // The noise is the generator's input.
+        if (m_document->project().task == nnplay::Task::Gan) rebuild();
+    });
     connect(m_document, &ProjectDocument::projectReplaced, this, [this] {
         m_snapshot = {};
         m_loss = m_document->project().training.loss;
+        if (!m_document->network(m_networkName)) m_networkName.clear();
         selectLayer(-1);
         rebuild();
     });
@@ -78,7 +83,27 @@ NetworkScene::~NetworkScene() {
     flushRetired();
 }
 
+void NetworkScene::setNetworkName(const std::string& name) {
+    const std::string next = m_document->network(name) ? name : std::string();
+    if (next == m_networkName) return;
+    m_networkName = next;
+    m_snapshot = {};
+    selectLayer(-1);
+    rebuild();
+}
+
+const nnplay::NetworkSpec& NetworkScene::shownNetwork() const {
+    const nnplay::NetworkSpec* network = m_document->network(m_networkName);
+    return network ? *network : m_document->project().network();
+}
+
+bool NetworkScene::showsFirstNetwork() const {
+    return m_networkName.empty() || m_networkName == m_document->project().networks.front().name;
+}
+
 void NetworkScene::setSnapshot(const TrainingSnapshot& snapshot) {
+    // Snapshots carry the first network's weights and pictures only.
+    if (!showsFirstNetwork()) return;
     m_snapshot.present = true;
     m_snapshot.thumbnailSize = snapshot.thumbnailSize;
     m_snapshot.thumbnails = snapshot.thumbnails;
@@ -138,14 +163,21 @@ void NetworkScene::rebuild() {
     }
 
     const nnplay::Project& project = m_document->project();
-    const nnplay::NetworkSpec& spec = project.network();
+    const nnplay::NetworkSpec& spec = shownNetwork();
     const std::optional<nnplay::DataInfo>& info = m_document->dataInfo();
 
     m_report = {};
     m_reportKnown = false;
     if (info) {
         try {
-            m_report = nnplay::checkNetwork(spec, *info, project.training.loss);
+            if (project.task == nnplay::Task::Gan) {
+                const nnplay::GanShapeReports reports = nnplay::checkGanNetworks(project);
+                m_report = m_networkName == nnplay::Project::kDiscriminator
+                               ? reports.discriminator
+                               : reports.generator;
+            } else {
+                m_report = nnplay::checkNetwork(spec, *info, project.training.loss);
+            }
             m_reportKnown = true;
         } catch (const std::exception& e) {
             m_report.error = e.what();
@@ -156,7 +188,7 @@ void NetworkScene::rebuild() {
 
     NetworkSceneBuilder builder(this, &m_layout);
     NetworkSceneBuilder::Items items =
-        builder.build(project, info, m_reportKnown ? &m_report : nullptr);
+        builder.build(project, spec, info, m_reportKnown ? &m_report : nullptr);
     m_layerItems = std::move(items.layers);
     m_neurons = std::move(items.neurons);
     m_links = std::move(items.links);
@@ -234,13 +266,13 @@ nnplay::Matrix NetworkScene::weightsOf(int layerIndex) const {
         m_snapshot.weights[index].size() > 0) {
         return m_snapshot.weights[index];
     }
-    const auto& layers = m_document->project().network().layers;
+    const auto& layers = shownNetwork().layers;
     if (index < layers.size() && !layers[index].params.empty()) return layers[index].params[0];
     return {};
 }
 
 void NetworkScene::applySnapshot() {
-    const auto& layers = m_document->project().network().layers;
+    const auto& layers = shownNetwork().layers;
     for (std::size_t i = 0; i < m_neurons.size(); ++i) {
         const auto& neurons = m_neurons[i];
         for (NeuronItem* neuron : neurons) {
@@ -278,7 +310,7 @@ void NetworkScene::applySnapshot() {
         if (m_snapshot.present && m_snapshot.boundary.size() == nodes && m_snapshot.gridSize > 0) {
             // Centred on the decision point, so the diverging colours split the classes.
             const nnplay::OutputReading reading(
-                nnplay::LayerRegistry::builtin().outputKind(m_document->project().network()),
+                nnplay::LayerRegistry::builtin().outputKind(shownNetwork()),
                 static_cast<int>(nodes));
             for (const auto& grid : m_snapshot.boundary) {
                 std::vector<float> centred(grid.size());
@@ -319,7 +351,7 @@ std::optional<float> NetworkScene::parameterValue(const ParameterRef& parameter)
             return weights(parameter.row, parameter.col);
         return std::nullopt;
     }
-    const auto& layers = m_document->project().network().layers;
+    const auto& layers = shownNetwork().layers;
     const auto layer = static_cast<std::size_t>(parameter.layerIndex);
     const auto tensor = static_cast<std::size_t>(parameter.tensor);
     if (layer >= layers.size() || tensor >= layers[layer].params.size()) return std::nullopt;
@@ -355,10 +387,12 @@ void NetworkScene::updateValueTag() {
 }
 
 bool NetworkScene::beginParameterDrag(int layerIndex, int tensor, int row, int col) {
+    // Weights are set by hand in the network the session shows (a GAN's generator).
+    if (!showsFirstNetwork()) return false;
     if (m_prepareParameterEdit && !m_prepareParameterEdit()) return false;
     const ParameterRef parameter{layerIndex, tensor, row, col};
     // After the preparer the document holds the weights the session trains.
-    const auto& layers = m_document->project().network().layers;
+    const auto& layers = shownNetwork().layers;
     const auto layer = static_cast<std::size_t>(layerIndex);
     const auto index = static_cast<std::size_t>(tensor);
     if (layerIndex < 0 || layer >= layers.size() || tensor < 0 ||
@@ -476,22 +510,22 @@ LinkBundleItem* NetworkScene::linkBundle(int layerIndex) const {
 }
 
 int NetworkScene::insertLayerAt(int index, const QString& type) {
-    const int id = insertLayer(*m_document, index, type.toStdString());
+    const int id = insertLayer(*m_document, index, type.toStdString(), m_networkName);
     if (id >= 0) selectLayer(id);
     return id;
 }
 
 bool NetworkScene::removeSelectedLayer() {
     if (m_selectedId < 0) return false;
-    return removeLayer(*m_document, m_selectedId);
+    return removeLayer(*m_document, m_selectedId, m_networkName);
 }
 
 bool NetworkScene::moveLayer(int layerId, int gapIndex) {
-    return nnplay::ui::moveLayer(*m_document, layerId, gapIndex);
+    return nnplay::ui::moveLayer(*m_document, layerId, gapIndex, m_networkName);
 }
 
 bool NetworkScene::changeUnits(int layerId, int delta) {
-    const nnplay::NetworkSpec& spec = m_document->project().network();
+    const nnplay::NetworkSpec& spec = shownNetwork();
     const int index = spec.indexOf(layerId);
     if (index < 0) return false;
     const nnplay::LayerSpec& layer = spec.layers[static_cast<std::size_t>(index)];
@@ -501,7 +535,7 @@ bool NetworkScene::changeUnits(int layerId, int delta) {
     const double maximum = std::min<double>(kMaxUnitsFromButtons, units->maximum);
     const double value =
         std::clamp(layer.setting("units") + delta, std::max(1.0, units->minimum), maximum);
-    return setLayerSetting(*m_document, layerId, "units", value);
+    return setLayerSetting(*m_document, layerId, "units", value, -1, m_networkName);
 }
 
 bool NetworkScene::toggleFeature(const QString& name) {

@@ -6,6 +6,7 @@
 #include <QString>
 #include <functional>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "NetworkSpec.h"
@@ -54,6 +55,14 @@ public:
     ~NetworkScene() override;
 
     ProjectDocument* document() const { return m_document; }
+
+    /// Shows the project's network with this name (empty, or a name the project lacks: the
+    /// first); a GAN's canvas shows its generator or its discriminator. Edits made here go to
+    /// that network. Only the first network takes training pictures and hand-set weights.
+    void setNetworkName(const std::string& name);
+    const std::string& networkName() const { return m_networkName; }
+    /// The network the canvas shows.
+    const nnplay::NetworkSpec& shownNetwork() const;
 
     /// Neuron thumbnails, link weights and output pictures from training (queued from the
     /// worker). Data that does not fit the current network is ignored.
@@ -202,6 +211,8 @@ private:
         std::vector<std::vector<float>> boundary;
     };
 
+    /// The canvas shows the first network, which the session's snapshots describe.
+    bool showsFirstNetwork() const;
     void rebuild();
     void retireItems();
     void flushRetired();
@@ -220,6 +231,7 @@ private:
     QString unitStateNote(int layerIndex) const;
 
     ProjectDocument* m_document;
+    std::string m_networkName;  // empty: the first
     NetworkLayout m_layout;
     nnplay::ShapeReport m_report;
     bool m_reportKnown = false;

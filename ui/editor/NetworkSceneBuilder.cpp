@@ -78,14 +78,23 @@ int NetworkSceneBuilder::thumbnailIndexFor(const nnplay::NetworkSpec& spec, int 
 }
 
 NetworkSceneBuilder::Items NetworkSceneBuilder::build(const nnplay::Project& project,
+                                                      const nnplay::NetworkSpec& network,
                                                       const std::optional<nnplay::DataInfo>& info,
                                                       const nnplay::ShapeReport* shapes) {
     m_items = {};
-    m_spec = &project.network();
+    m_project = &project;
+    m_spec = &network;
     m_data = &project.data;
     m_info = info ? &*info : nullptr;
     m_report = shapes;
-    m_plane = nnplay::isPlaneSource(project.data.source);
+    m_ganRole = GanRole::None;
+    if (project.task == nnplay::Task::Gan) {
+        m_ganRole = &network == project.findNetwork(nnplay::Project::kDiscriminator)
+                        ? GanRole::Discriminator
+                        : GanRole::Generator;
+    }
+    // A GAN's networks read plain coordinates, never the 2-D feature toggles.
+    m_plane = m_ganRole == GanRole::None && nnplay::isPlaneSource(project.data.source);
     m_anchors.clear();
     m_anchorColumn = m_plane ? 0 : -1;
     m_linkedGaps.clear();
@@ -116,6 +125,7 @@ int NetworkSceneBuilder::networkOutputs() const {
 }
 
 int NetworkSceneBuilder::inputSizeOf(int i) const {
+    if (i == 0 && m_ganRole == GanRole::Generator) return m_project->gan.noise.dim;
     if (i == 0) return m_info ? m_info->inputShape.size() : -1;
     return layerReport(i - 1) ? layerReport(i - 1)->output.size() : -1;
 }
@@ -136,6 +146,10 @@ void NetworkSceneBuilder::layOut() {
 }
 
 void NetworkSceneBuilder::drawInputs() {
+    if (m_ganRole != GanRole::None) {
+        drawGanInputs();
+        return;
+    }
     const auto& featureNames = nnplay::planeFeatureNames();
     const NetworkLayout::Column& inputColumn = m_layout->input();
     if (m_plane) {
@@ -314,7 +328,58 @@ void NetworkSceneBuilder::drawNeurons(int i, LayerItem* item, const QString& tit
     m_anchorColumn = i + 1;
 }
 
+void NetworkSceneBuilder::drawGanInputs() {
+    const NetworkLayout::Column& inputColumn = m_layout->input();
+    QString headline;
+    QString detail;
+    QStringList names;
+    if (m_ganRole == GanRole::Generator) {
+        const nnplay::NoiseSpec& noise = m_project->gan.noise;
+        headline = counted(noise.dim, "%1 noise value", "%1 noise values");
+        detail = noise.distribution == nnplay::NoiseDistribution::Uniform
+                     ? tr("uniform in [−1, 1]")
+                     : tr("Gaussian, mean 0, sd 1");
+        if (noise.dim <= 8) {
+            for (int z = 1; z <= noise.dim; ++z) names << tr("z%1").arg(z);
+        }
+    } else if (m_info && m_info->imageShape.size() > 0) {
+        headline = counted(m_info->inputShape.size(), "%1 pixel", "%1 pixels");
+        detail = tr("a real or generated %1×%2 image")
+                     .arg(m_info->imageShape.height)
+                     .arg(m_info->imageShape.width);
+    } else {
+        headline = counted(m_info ? m_info->inputShape.size() : 2, "%1 input", "%1 inputs");
+        detail = tr("a real or generated point");
+        names << QStringLiteral("x1") << QStringLiteral("x2");
+    }
+    auto* block = new InputBlockItem(inputColumn.rect.size(), headline, detail, names);
+    block->setPos(inputColumn.rect.topLeft());
+    m_scene->addItem(block);
+}
+
+void NetworkSceneBuilder::drawGanOutput() {
+    const NetworkLayout::Column& outputColumn = m_layout->output();
+    QString headline;
+    QString detail = counted(networkOutputs(), "from %1 output", "from %1 outputs");
+    if (m_ganRole == GanRole::Discriminator) {
+        headline = tr("real or fake?");
+    } else if (m_info && m_info->imageShape.size() > 0) {
+        headline = tr("a generated %1×%2 image")
+                       .arg(m_info->imageShape.height)
+                       .arg(m_info->imageShape.width);
+    } else {
+        headline = tr("a generated point");
+    }
+    m_items.output = new OutputItem(outputColumn.rect.size(), headline, detail, {}, {});
+    m_items.output->setPos(outputColumn.rect.topLeft());
+    m_scene->addItem(m_items.output);
+}
+
 void NetworkSceneBuilder::drawOutput() {
+    if (m_ganRole != GanRole::None) {
+        drawGanOutput();
+        return;
+    }
     const NetworkLayout::Column& outputColumn = m_layout->output();
     QString headline = tr("Output");
     QString detail;

@@ -49,10 +49,12 @@ public:
     /// Items go into `scene`, the geometry into `layout`; neither is owned.
     NetworkSceneBuilder(QGraphicsScene* scene, NetworkLayout* layout);
 
-    /// Draws `project`'s network. `info` describes the inputs (nullopt: not known yet);
-    /// `report` is the shape check of the spec against them, or nullptr when there is none.
-    Items build(const nnplay::Project& project, const std::optional<nnplay::DataInfo>& info,
-                const nnplay::ShapeReport* report);
+    /// Draws `network`, one of `project`'s networks. `info` describes the project's data
+    /// (nullopt: not known yet); `report` is the shape check of the network, or nullptr when
+    /// there is none. A GAN's generator is drawn from its noise to a generated sample, its
+    /// discriminator from a sample to its verdict.
+    Items build(const nnplay::Project& project, const nnplay::NetworkSpec& network,
+                const std::optional<nnplay::DataInfo>& info, const nnplay::ShapeReport* report);
 
     /// How a layer is drawn: neurons, a block or a chip.
     static NetworkLayout::Kind kindOf(const nnplay::LayerSpec& layer);
@@ -68,6 +70,9 @@ private:
     void drawLayer(int i);
     void drawNeurons(int i, LayerItem* item, const QString& title);
     void drawOutput();
+    /// The inputs and output of a GAN's network, in words.
+    void drawGanInputs();
+    void drawGanOutput();
     void drawFlowLines();
     void drawMessageAndMarker();
 
@@ -87,6 +92,10 @@ private:
     const nnplay::DataSpec* m_data = nullptr;
     const nnplay::DataInfo* m_info = nullptr;
     const nnplay::ShapeReport* m_report = nullptr;
+    const nnplay::Project* m_project = nullptr;
+    /// A GAN's network: which of the two.
+    enum class GanRole { None, Generator, Discriminator };
+    GanRole m_ganRole = GanRole::None;
     bool m_plane = false;
     std::vector<QPointF> m_anchors;  // right-edge anchors of the last column of drawn nodes
     int m_anchorColumn = -1;         // the column those anchors belong to

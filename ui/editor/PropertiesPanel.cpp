@@ -56,7 +56,7 @@ PropertiesPanel::PropertiesPanel(ProjectDocument* document, QWidget* parent)
 }
 
 void PropertiesPanel::setLayer(int layerId) {
-    if (m_document->project().network().indexOf(layerId) < 0) layerId = -1;
+    if (!m_document->networkHolding(layerId)) layerId = -1;
     if (layerId == m_layerId) return;
     m_layerId = layerId;
     rebuild();
@@ -69,8 +69,9 @@ QWidget* PropertiesPanel::editorFor(const QString& key) const {
 }
 
 void PropertiesPanel::onDocumentChanged() {
-    const nnplay::NetworkSpec& spec = m_document->project().network();
-    const int index = spec.indexOf(m_layerId);
+    const nnplay::NamedNetwork* network = m_document->networkHolding(m_layerId);
+    const nnplay::NetworkSpec& spec = network ? network->spec : m_document->project().network();
+    const int index = network ? spec.indexOf(m_layerId) : -1;
     if (index < 0) {
         if (m_layerId >= 0) {
             m_layerId = -1;
@@ -91,8 +92,9 @@ void PropertiesPanel::onDocumentChanged() {
 void PropertiesPanel::rebuild() {
     m_editors.clear();
     while (m_formLayout->rowCount() > 0) m_formLayout->removeRow(0);
-    const nnplay::NetworkSpec& spec = m_document->project().network();
-    const int index = spec.indexOf(m_layerId);
+    const nnplay::NamedNetwork* network = m_document->networkHolding(m_layerId);
+    const nnplay::NetworkSpec& spec = network ? network->spec : m_document->project().network();
+    const int index = network ? spec.indexOf(m_layerId) : -1;
     const nnplay::LayerInfo* info = index >= 0
                                         ? nnplay::LayerRegistry::builtin().find(
                                               spec.layers[static_cast<std::size_t>(index)].type)
@@ -167,8 +169,9 @@ void PropertiesPanel::rebuild() {
 }
 
 void PropertiesPanel::refreshValues() {
-    const nnplay::NetworkSpec& spec = m_document->project().network();
-    const int index = spec.indexOf(m_layerId);
+    const nnplay::NamedNetwork* network = m_document->networkHolding(m_layerId);
+    const nnplay::NetworkSpec& spec = network ? network->spec : m_document->project().network();
+    const int index = network ? spec.indexOf(m_layerId) : -1;
     if (index < 0) return;
     const nnplay::LayerSpec& layer = spec.layers[static_cast<std::size_t>(index)];
     for (const Editor& editor : m_editors) {

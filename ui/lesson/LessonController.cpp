@@ -112,10 +112,10 @@ bool LessonController::switchToVariant(int index) {
     // Whatever the worker trained goes into the document first, so that the switch drops it
     // (fresh weights, as check-lesson trains a variant) and undo brings it back.
     m_sync->flush();
-    NetworkSpec trained;
+    std::vector<NamedNetwork> trained;
     History history;
     if (m_training->fetchTrainedState(trained, history) &&
-        sameLayers(trained, m_document->project().network()))
+        sameLayers(trained, m_document->project().networks))
         m_document->setTrainedState(trained, history);
 
     const Project& now = m_document->project();

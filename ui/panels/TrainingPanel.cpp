@@ -15,6 +15,7 @@
 #include "document/DocumentEdits.h"
 #include "document/MergeIds.h"
 #include "document/ProjectDocument.h"
+#include "panels/OptimizerChoices.h"
 #include "panels/ShowValue.h"
 #include "train/SettingsCheck.h"
 
@@ -53,12 +54,7 @@ TrainingPanel::TrainingPanel(ProjectDocument* document, QWidget* parent)
     m_loss->setToolTip(
         tr("How wrong an answer counts: cross-entropy suits class probabilities, "
            "squared error suits numbers."));
-    m_optimizer->addItem(tr("SGD"), QStringLiteral("sgd"));
-    m_optimizer->addItem(tr("RMSprop"), QStringLiteral("rmsprop"));
-    m_optimizer->addItem(tr("Adam"), QStringLiteral("adam"));
-    m_optimizer->setToolTip(
-        tr("The rule that turns gradients into weight changes; Adam adapts "
-           "the step size of every weight by itself."));
+    addOptimizerChoices(m_optimizer);
     m_momentum->setRange(0.0, 0.999);
     m_momentum->setSingleStep(0.05);
     m_momentum->setDecimals(3);

@@ -25,6 +25,7 @@ DocumentSync::DocumentSync(ProjectDocument* document, TrainingController* traini
         schedule(Reload::Fresh);
     });
     connect(m_document, &ProjectDocument::trainingChanged, this, &DocumentSync::onTrainingChanged);
+    connect(m_document, &ProjectDocument::ganChanged, this, &DocumentSync::onGanChanged);
     connect(m_document, &ProjectDocument::projectReplaced, this, &DocumentSync::loadProject);
     connect(m_training, &TrainingController::trainedStateReady, this,
             &DocumentSync::onTrainedState);
@@ -41,11 +42,11 @@ bool DocumentSync::prepareParameterEdit() {
         m_training->send(&TrainingWorker::pause);
         emit statusMessage(tr("Paused training to set a weight by hand. Press Play to go on."));
     }
-    NetworkSpec network;
+    std::vector<NamedNetwork> networks;
     History history;
-    if (m_training->fetchCurrentState(network, history) &&
-        sameLayers(network, m_document->project().network())) {
-        m_document->setTrainedState(network, history);
+    if (m_training->fetchCurrentState(networks, history) &&
+        sameLayers(networks, m_document->project().networks)) {
+        m_document->setTrainedState(networks, history);
     }
     return m_document->project().network().hasParams();
 }
@@ -54,6 +55,7 @@ void DocumentSync::loadProject() {
     m_timer->stop();
     m_pending = Reload::None;
     m_sentTraining = m_document->project().training;
+    m_sentGan = m_document->project().gan;
     m_sentData = m_document->project().data;
     m_dataEdited = m_layersEdited = false;
     m_training->load(m_document->project(), m_document->baseDir());
@@ -73,6 +75,7 @@ void DocumentSync::flush() {
     if (kind == Reload::None) return;
     const QString message = kind == Reload::Fresh ? freshStartMessage() : QString();
     m_sentTraining = m_document->project().training;
+    m_sentGan = m_document->project().gan;
     m_sentData = m_document->project().data;
     m_dataEdited = m_layersEdited = false;
     m_training->rebuild(m_document->project(), kind == Reload::KeepWeights);
@@ -113,11 +116,22 @@ void DocumentSync::onTrainingChanged() {
     m_training->send(&TrainingWorker::updateTraining, training);
 }
 
-void DocumentSync::onTrainedState(const NetworkSpec& network, const History& history) {
-    // Only weights of the network the document still has (an edit may be on its way).
+void DocumentSync::onGanChanged() {
+    const GanSpec& gan = m_document->project().gan;
+    if (ganEditNeedsRebuild(m_sentGan, gan)) {
+        schedule(Reload::KeepWeights);
+        return;
+    }
+    m_sentGan = gan;
+    m_training->send(&TrainingWorker::updateGan, gan);
+}
+
+void DocumentSync::onTrainedState(const std::vector<NamedNetwork>& networks,
+                                  const History& history) {
+    // Only weights of the networks the document still has (an edit may be on its way).
     if (m_pending != Reload::None) return;
-    if (!sameLayers(network, m_document->project().network())) return;
-    m_document->setTrainedState(network, history);
+    if (!sameLayers(networks, m_document->project().networks)) return;
+    m_document->setTrainedState(networks, history);
 }
 
 bool DocumentSync::hasTrained() const {

@@ -4,8 +4,11 @@
 #include <QObject>
 #include <QString>
 
-#include "NetworkSpec.h"
+#include <vector>
+
+#include "Project.h"
 #include "data/DataSpec.h"
+#include "train/GanSpec.h"
 #include "train/History.h"
 #include "train/TrainingSpec.h"
 
@@ -19,7 +22,8 @@ class TrainingController;
 /// Keeps the training worker in step with the document, by the rules of core/train/EditRules.h.
 /// A structural edit of the network or new data builds a fresh session (new weights); other
 /// network edits and a new loss, initialisation or seed keep the learned weights; learning rate,
-/// optimizer, penalties, batch size, epochs and patience go to the running session without a reset.
+/// optimizer, penalties, batch size, epochs and patience go to the running session without a reset,
+/// and so do a GAN's settings but its loss, noise, initialisation and seed.
 /// Several signals of one edit lead to one rebuild. The worker's trained weights go back into the
 /// document (for Save) while they still fit it.
 class DocumentSync : public QObject {
@@ -50,7 +54,9 @@ private:
 
     void schedule(Reload kind);
     void onTrainingChanged();
-    void onTrainedState(const nnplay::NetworkSpec& network, const nnplay::History& history);
+    void onGanChanged();
+    void onTrainedState(const std::vector<nnplay::NamedNetwork>& networks,
+                        const nnplay::History& history);
     /// True when the worker has trained anything the user would lose.
     bool hasTrained() const;
     /// What the pending edit did, for a session that starts from new weights ("Switched to
@@ -62,6 +68,7 @@ private:
     QTimer* m_timer;
     Reload m_pending = Reload::None;
     nnplay::TrainingSpec m_sentTraining;  // what the worker trains with
+    nnplay::GanSpec m_sentGan;            // what the worker trains a GAN with
     nnplay::DataSpec m_sentData;          // the data the worker's session was built for
     bool m_dataEdited = false;            // since the last session: the data changed
     bool m_layersEdited = false;          // since the last session: a structural layer edit

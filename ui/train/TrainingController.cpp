@@ -53,13 +53,13 @@ void TrainingController::setSnapshotRequest(const SnapshotRequest& request) {
     send(&TrainingWorker::setSnapshotRequest, request);
 }
 
-bool TrainingController::fetchTrainedState(NetworkSpec& network, History& history,
+bool TrainingController::fetchTrainedState(std::vector<NamedNetwork>& networks, History& history,
                                            Preprocessing* preprocessing) {
-    return askWorker([&] { return m_worker->trainedState(network, history, preprocessing); });
+    return askWorker([&] { return m_worker->trainedState(networks, history, preprocessing); });
 }
 
-bool TrainingController::fetchCurrentState(NetworkSpec& network, History& history) {
-    return askWorker([&] { return m_worker->currentState(network, history); });
+bool TrainingController::fetchCurrentState(std::vector<NamedNetwork>& networks, History& history) {
+    return askWorker([&] { return m_worker->currentState(networks, history); });
 }
 
 void TrainingController::onSnapshot(const TrainingSnapshot& snapshot) {
@@ -87,9 +87,9 @@ void TrainingController::onSnapshot(const TrainingSnapshot& snapshot) {
     emit snapshotReady(m_last);
 }
 
-void TrainingController::onTrainedState(const NetworkSpec& network, const History& history,
-                                        int generation) {
-    if (generation == m_generation) emit trainedStateReady(network, history);
+void TrainingController::onTrainedState(const std::vector<NamedNetwork>& networks,
+                                        const History& history, int generation) {
+    if (generation == m_generation) emit trainedStateReady(networks, history);
 }
 
 }  // namespace nnplay::ui

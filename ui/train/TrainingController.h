@@ -55,12 +55,12 @@ public:
     /// the worker to finish its current slice (a few milliseconds) after every command sent
     /// before. False when there is nothing trained.
     /// `preprocessing`, when given, receives what the session learned from its training data.
-    bool fetchTrainedState(nnplay::NetworkSpec& network, nnplay::History& history,
+    bool fetchTrainedState(std::vector<nnplay::NamedNetwork>& networks, nnplay::History& history,
                            nnplay::Preprocessing* preprocessing = nullptr);
 
     /// The session's weights as they are right now, trained or still random (see
     /// TrainingWorker::currentState), after every command sent before. False without a session.
-    bool fetchCurrentState(nnplay::NetworkSpec& network, nnplay::History& history);
+    bool fetchCurrentState(std::vector<nnplay::NamedNetwork>& networks, nnplay::History& history);
 
     /// The newest snapshot of the current generation (default-constructed before the first).
     const TrainingSnapshot& lastSnapshot() const { return m_last; }
@@ -75,7 +75,8 @@ signals:
     /// The worker is reading data that takes a moment (see TrainingWorker).
     void loadingStarted(const QString& message);
     /// The trained weights and history of the current session (see TrainingWorker).
-    void trainedStateReady(const nnplay::NetworkSpec& network, const nnplay::History& history);
+    void trainedStateReady(const std::vector<nnplay::NamedNetwork>& networks,
+                           const nnplay::History& history);
 
 private:
     /// Runs `question()` on the worker's thread after every command sent before and returns
@@ -93,8 +94,8 @@ private:
         return ok;
     }
     void onSnapshot(const TrainingSnapshot& snapshot);
-    void onTrainedState(const nnplay::NetworkSpec& network, const nnplay::History& history,
-                        int generation);
+    void onTrainedState(const std::vector<nnplay::NamedNetwork>& networks,
+                        const nnplay::History& history, int generation);
 
     QThread m_thread;
     std::shared_ptr<std::atomic<int>> m_inFlight;

@@ -6,7 +6,7 @@
 namespace nnplay::ui {
 
 void registerTrainingMetaTypes() {
-    qRegisterMetaType<nnplay::NetworkSpec>();
+    qRegisterMetaType<std::vector<nnplay::NamedNetwork>>();
     qRegisterMetaType<nnplay::History>();
     qRegisterMetaType<nnplay::ui::TrainingSnapshot>();
 }

@@ -2,14 +2,15 @@
 #pragma once
 
 #include <QMetaType>
+#include <vector>
 
-#include "NetworkSpec.h"
+#include "Project.h"
 #include "train/History.h"
 
 // Engine values that the training worker's queued signals carry back to the UI thread (commands
 // go by queued calls, TrainingController::send, and need no registration). core/ knows nothing
 // of Qt, so they are declared here.
-Q_DECLARE_METATYPE(nnplay::NetworkSpec)
+Q_DECLARE_METATYPE(std::vector<nnplay::NamedNetwork>)
 Q_DECLARE_METATYPE(nnplay::History)
 
 namespace nnplay::ui {

@@ -9,9 +9,20 @@
 
 #include "data/DataLoader.h"
 #include "train/EditRules.h"
+#include "train/GanSession.h"
 #include "train/Session.h"
 
 namespace nnplay::ui {
+
+namespace {
+
+/// Drops what training gave `project`: every network's weights and the history.
+void clearTraining(Project& project) {
+    for (NamedNetwork& network : project.networks) network.spec.clearParams();
+    project.history.clear();
+}
+
+}  // namespace
 
 TrainingWorker::TrainingWorker(std::shared_ptr<std::atomic<int>> snapshotsInFlight, QObject* parent)
     : QObject(parent), m_timer(new QTimer(this)), m_inFlight(std::move(snapshotsInFlight)) {
@@ -35,12 +46,11 @@ void TrainingWorker::rebuild(const Project& project, bool keepWeights, int gener
         Project next = project;
         Project trained = m_project;
         m_session->storeInto(trained);
-        carryWeights(trained.network(), next.network());
+        carryWeights(trained.networks, next.networks);
         next.history = trained.history;
         // The carried weights may not fit after all: then start afresh rather than not at all.
         Project fresh = project;
-        fresh.network().clearParams();
-        fresh.history.clear();
+        clearTraining(fresh);
         build(next, generation, &fresh);
     } else {
         build(project, generation);
@@ -51,8 +61,7 @@ void TrainingWorker::rebuild(const Project& project, bool keepWeights, int gener
 void TrainingWorker::reset(int generation) {
     setRunning(false);
     Project fresh = m_project;
-    fresh.network().clearParams();
-    fresh.history.clear();
+    clearTraining(fresh);
     build(fresh, generation);
 }
 
@@ -83,6 +92,8 @@ void TrainingWorker::build(const Project& project, int generation, const Project
             if (candidate == nullptr) continue;
             try {
                 m_session = makeSession(*candidate, *split);
+                if (auto* gan = dynamic_cast<GanSession*>(m_session.get()))
+                    gan->setStepMode(m_ganStepMode);
                 m_project = *candidate;
                 m_loadError.clear();
                 break;
@@ -100,7 +111,7 @@ void TrainingWorker::build(const Project& project, int generation, const Project
 void TrainingWorker::play() {
     if (!prepareToTrain()) return;
     // Play stops once at the planned epoch count; pressed again past it, it keeps going.
-    const int planned = m_project.training.epochs;
+    const int planned = plannedEpochs(m_project);
     m_targetEpoch = m_session->epoch() < planned ? planned : -1;
     setRunning(true);
 }
@@ -176,6 +187,27 @@ void TrainingWorker::updateTraining(const TrainingSpec& training) {
     }
     m_project.training = training;
     if (!m_running) sendSnapshot(true);
+}
+
+void TrainingWorker::updateGan(const GanSpec& gan) {
+    auto* session = dynamic_cast<GanSession*>(m_session.get());
+    if (session == nullptr) {
+        m_project.gan = gan;
+        return;
+    }
+    try {
+        session->updateGan(gan);
+    } catch (const std::exception& e) {
+        emit errorOccurred(QString::fromStdString(e.what()));
+        return;
+    }
+    m_project.gan = gan;
+    if (!m_running) sendSnapshot(true);
+}
+
+void TrainingWorker::setGanStepMode(GanSession::StepMode mode) {
+    m_ganStepMode = mode;
+    if (auto* session = dynamic_cast<GanSession*>(m_session.get())) session->setStepMode(mode);
 }
 
 void TrainingWorker::setParameter(int layerIndex, int tensor, int row, int col, float value) {
@@ -277,8 +309,11 @@ void TrainingWorker::onTick() {
     }
     if (!m_running) return;  // trainBatch failed and already paused
     if (reachedTarget() && !m_scripted) {
-        m_notice =
-            tr("Trained the planned %1 epochs. Press Play to keep going.").arg(m_session->epoch());
+        m_notice = m_project.task == Task::Gan
+                       ? tr("Trained the planned %1 steps. Press Play to keep going.")
+                             .arg(m_session->steps())
+                       : tr("Trained the planned %1 epochs. Press Play to keep going.")
+                             .arg(m_session->epoch());
     }
     m_targetEpoch = -1;
     setRunning(false);
@@ -339,25 +374,25 @@ void TrainingWorker::sendSnapshot(bool force) {
     emit snapshotReady(snapshot);
 }
 
-bool TrainingWorker::trainedState(NetworkSpec& network, History& history,
+bool TrainingWorker::trainedState(std::vector<NamedNetwork>& networks, History& history,
                                   Preprocessing* preprocessing) const {
     if (!m_session) return false;
     if (m_session->steps() == 0 && m_session->history().empty()) return false;
-    storeState(network, history, preprocessing);
+    storeState(networks, history, preprocessing);
     return true;
 }
 
-bool TrainingWorker::currentState(NetworkSpec& network, History& history) const {
+bool TrainingWorker::currentState(std::vector<NamedNetwork>& networks, History& history) const {
     if (!m_session) return false;
-    storeState(network, history, nullptr);
+    storeState(networks, history, nullptr);
     return true;
 }
 
-void TrainingWorker::storeState(NetworkSpec& network, History& history,
+void TrainingWorker::storeState(std::vector<NamedNetwork>& networks, History& history,
                                 Preprocessing* preprocessing) const {
     Project trained = m_project;
     m_session->storeInto(trained);
-    network = std::move(trained.network());
+    networks = std::move(trained.networks);
     history = std::move(trained.history);
     if (preprocessing) *preprocessing = std::move(trained.preprocessing);
 }
@@ -366,7 +401,7 @@ void TrainingWorker::sendTrainedState() {
     if (!m_session) return;
     Project trained = m_project;
     m_session->storeInto(trained);
-    emit trainedStateReady(trained.network(), trained.history, m_generation);
+    emit trainedStateReady(trained.networks, trained.history, m_generation);
 }
 
 }  // namespace nnplay::ui

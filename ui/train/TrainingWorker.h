@@ -6,9 +6,11 @@
 #include <QString>
 #include <atomic>
 #include <memory>
+#include <vector>
 
 #include "Project.h"
 #include "train/DataCache.h"
+#include "train/GanSession.h"
 #include "train/SnapshotBuilder.h"
 #include "train/SnapshotRequest.h"
 #include "train/TrainingSnapshot.h"
@@ -65,15 +67,15 @@ public:
 
     /// Generation of the current session, as the command that built it said (0 before).
     int generation() const { return m_generation; }
-    /// The project's network with the current weights, and the history, when the session
+    /// The project's networks with the current weights, and the history, when the session
     /// has trained (or was loaded trained); false otherwise. Call on the worker's thread only
     /// (TrainingController::fetchTrainedState does).
     /// `preprocessing`, when given, receives what the session learned from its training data.
-    bool trainedState(nnplay::NetworkSpec& network, nnplay::History& history,
+    bool trainedState(std::vector<nnplay::NamedNetwork>& networks, nnplay::History& history,
                       nnplay::Preprocessing* preprocessing = nullptr) const;
-    /// The project's network with the session's weights as they are now, trained or still
+    /// The project's networks with the session's weights as they are now, trained or still
     /// random, and the history; false without a session. Worker's thread only.
-    bool currentState(nnplay::NetworkSpec& network, nnplay::History& history) const;
+    bool currentState(std::vector<nnplay::NamedNetwork>& networks, nnplay::History& history) const;
 
     // Commands. Those that build a session take its generation, which tags every report of it
     // (TrainingController counts them).
@@ -104,6 +106,10 @@ public:
     void reset(int generation);
     /// Takes learning rate, optimizer, penalties, batch size, epochs, patience without a reset.
     void updateTraining(const nnplay::TrainingSpec& training);
+    /// A GAN's settings that need no new session (nnplay::GanSession::updateGan).
+    void updateGan(const nnplay::GanSpec& gan);
+    /// Which networks a GAN step trains, for this and every later GAN session.
+    void setGanStepMode(nnplay::GanSession::StepMode mode);
     /// Sets one parameter of the session's model by hand (nnplay::Session::setParameter) and
     /// keeps the session. When paused, sends a snapshot at once (the views follow the edit)
     /// and the trained state (the document stores it).
@@ -119,10 +125,10 @@ signals:
     void errorOccurred(const QString& message);
     /// Data that takes a moment (images, a text, a file) is being read for a new session.
     void loadingStarted(const QString& message);
-    /// The project's network with the trained weights, and the history, of session
+    /// The project's networks with the trained weights, and the history, of session
     /// `generation`: sent when training pauses or stops.
-    void trainedStateReady(const nnplay::NetworkSpec& network, const nnplay::History& history,
-                           int generation);
+    void trainedStateReady(const std::vector<nnplay::NamedNetwork>& networks,
+                           const nnplay::History& history, int generation);
 
 private:
     /// Replaces the session (of `generation`) and reports it; tries `fallback` when `project`
@@ -141,7 +147,7 @@ private:
     double pacedBatchesPerSecond() const;
     void sendSnapshot(bool force);
     void sendTrainedState();
-    void storeState(nnplay::NetworkSpec& network, nnplay::History& history,
+    void storeState(std::vector<nnplay::NamedNetwork>& networks, nnplay::History& history,
                     nnplay::Preprocessing* preprocessing) const;
     void fail(const QString& message);
 
@@ -162,6 +168,7 @@ private:
     std::shared_ptr<std::atomic<int>> m_inFlight;
     int m_generation = 0;
     int m_speed = kFullSpeed;
+    nnplay::GanSession::StepMode m_ganStepMode = nnplay::GanSession::StepMode::Both;
     bool m_running = false;
     int m_targetEpoch = -1;   // pause when the session reaches this epoch
     bool m_scripted = false;  // running for trainEpochs(): longer slices

@@ -11,6 +11,7 @@
 #include <QMenuBar>
 #include <QScreen>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QUndoStack>
@@ -29,13 +30,17 @@
 #include "lesson/LessonController.h"
 #include "lesson/LessonPanel.h"
 #include "panels/DataPanel.h"
+#include "panels/GanDataPanel.h"
+#include "panels/GanTrainingPanel.h"
 #include "panels/TrainingPanel.h"
 #include "plots/DecisionBoundaryView.h"
 #include "plots/LossCurveView.h"
 #include "train/DocumentSync.h"
 #include "train/RunArchive.h"
 #include "train/TrainingController.h"
+#include "train/GanSession.h"
 #include "window/AutosaveKeeper.h"
+#include "window/NetworkTabs.h"
 #include "window/PlayKeyFilter.h"
 #include "window/PresenterMode.h"
 #include "window/ProjectFiles.h"
@@ -64,6 +69,8 @@ MainWindow::MainWindow(QWidget* parent)
       m_properties(new PropertiesPanel(m_document)),
       m_dataPanel(new DataPanel(m_document)),
       m_trainingPanel(new TrainingPanel(m_document)),
+      m_ganDataPanel(new GanDataPanel(m_document)),
+      m_ganTrainingPanel(new GanTrainingPanel(m_document)),
       m_lessonPanel(new LessonPanel(m_lesson)),
       m_toolBar(new TrainingToolBar(this)),
       m_presenter(new PresenterMode(this, m_toolBar)) {
@@ -84,6 +91,7 @@ MainWindow::MainWindow(QWidget* parent)
 
     m_training->send(&TrainingWorker::setSpeed, m_toolBar->speed());
     m_sync->loadProject();
+    applyTask();
     onValidityChanged(m_scene->networkValid(), m_scene->validityMessage());
     updateTitle();
     showLesson();
@@ -111,7 +119,7 @@ void MainWindow::buildViews() {
     m_viewSplitter = new QSplitter(Qt::Vertical);
     m_viewSplitter->setObjectName(QStringLiteral("viewSplitter"));
     m_viewSplitter->addWidget(m_views->tabs());
-    m_viewSplitter->addWidget(m_views->lossView());
+    m_viewSplitter->addWidget(m_views->curves());
     m_viewSplitter->setStretchFactor(0, 3);
     m_viewSplitter->setStretchFactor(1, 2);
     m_viewSplitter->setChildrenCollapsible(false);
@@ -123,6 +131,8 @@ void MainWindow::buildViews() {
     auto* canvasLayout = new QVBoxLayout(canvas);
     canvasLayout->setContentsMargins(0, 0, 0, 0);
     canvasLayout->setSpacing(0);
+    m_networkTabs = new NetworkTabs(m_document, m_scene);
+    canvasLayout->addWidget(m_networkTabs);
     canvasLayout->addWidget(m_outputFix);
     canvasLayout->addWidget(m_slowMotionBar);
     canvasLayout->addWidget(m_view, 1);
@@ -146,9 +156,16 @@ void MainWindow::buildDocks() {
         return dock;
     };
     makeDock(tr("Layers"), QStringLiteral("paletteDock"), m_palette, Qt::LeftDockWidgetArea);
-    makeDock(tr("Data"), QStringLiteral("dataDock"), m_dataPanel, Qt::LeftDockWidgetArea);
+    // A GAN project shows its own data and training panels in the same docks.
+    m_dataStack = new QStackedWidget;
+    m_dataStack->addWidget(m_dataPanel);
+    m_dataStack->addWidget(m_ganDataPanel);
+    m_trainingStack = new QStackedWidget;
+    m_trainingStack->addWidget(m_trainingPanel);
+    m_trainingStack->addWidget(m_ganTrainingPanel);
+    makeDock(tr("Data"), QStringLiteral("dataDock"), m_dataStack, Qt::LeftDockWidgetArea);
     makeDock(tr("Lesson"), QStringLiteral("lessonDock"), m_lessonPanel, Qt::RightDockWidgetArea);
-    makeDock(tr("Training settings"), QStringLiteral("trainingDock"), m_trainingPanel,
+    makeDock(tr("Training settings"), QStringLiteral("trainingDock"), m_trainingStack,
              Qt::RightDockWidgetArea);
     makeDock(tr("Properties"), QStringLiteral("propertiesDock"), m_properties,
              Qt::RightDockWidgetArea);
@@ -224,6 +241,8 @@ void MainWindow::connectDocument() {
         if (freshWeights) m_scene->clearSnapshot();
     });
     connect(m_document, &ProjectDocument::projectReplaced, this, &MainWindow::updateTitle);
+    connect(m_document, &ProjectDocument::projectReplaced, this, &MainWindow::applyTask);
+    connect(m_document, &ProjectDocument::ganChanged, this, &MainWindow::applyTask);
     connect(m_document, &ProjectDocument::projectReplaced, m_views->runs(), &RunArchive::reset);
     connect(m_lesson, &LessonController::lessonChanged, this, &MainWindow::showLesson);
     // A lesson's runs are named after their variants, so the Runs view compares them by name.
@@ -252,7 +271,7 @@ void MainWindow::connectDocument() {
     m_scene->setParameterEditPreparer([this] { return m_sync->prepareParameterEdit(); });
     connect(m_palette, &LayerPalette::layerActivated, this, [this](const QString& type) {
         // Double-click: insert before the output activation, where new layers usually go.
-        const int count = static_cast<int>(m_document->project().network().layers.size());
+        const int count = static_cast<int>(m_scene->shownNetwork().layers.size());
         m_scene->insertLayerAt(std::max(0, count - 1), type);
     });
     connect(m_dataPanel, &DataPanel::importFailed, this, [this](const QString& message) {
@@ -273,8 +292,8 @@ void MainWindow::connectTraining() {
             [this] { m_training->send(&TrainingWorker::stepInSlowMotion); });
     connect(m_toolBar, &TrainingToolBar::resetRequested, this, [this] {
         // Saving after a reset stores no weights: they are fresh random ones.
-        NetworkSpec untrained = m_document->project().network();
-        untrained.clearParams();
+        std::vector<NamedNetwork> untrained = m_document->project().networks;
+        for (NamedNetwork& network : untrained) network.spec.clearParams();
         m_document->setTrainedState(untrained, {});
         m_training->reset();
         m_scene->clearSnapshot();
@@ -282,6 +301,9 @@ void MainWindow::connectTraining() {
     });
     connect(m_toolBar, &TrainingToolBar::speedChanged, this,
             [this](int level) { m_training->send(&TrainingWorker::setSpeed, level); });
+    connect(m_toolBar, &TrainingToolBar::ganStepModeChanged, this, [this](int mode) {
+        m_training->send(&TrainingWorker::setGanStepMode, static_cast<GanSession::StepMode>(mode));
+    });
     connect(m_training, &TrainingController::snapshotReady, this, &MainWindow::onSnapshot);
     connect(m_training, &TrainingController::errorOccurred, this,
             [this](const QString& message) { showStatus(message, 2 * kStatusMs); });
@@ -368,6 +390,15 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     m_presenter->leave();  // the layout kept for next time is the window's own
     WindowSettings::save(*this);
     event->accept();
+}
+
+void MainWindow::applyTask() {
+    const Project& project = m_document->project();
+    const bool gan = project.task == Task::Gan;
+    m_dataStack->setCurrentWidget(gan ? static_cast<QWidget*>(m_ganDataPanel) : m_dataPanel);
+    m_trainingStack->setCurrentWidget(gan ? static_cast<QWidget*>(m_ganTrainingPanel)
+                                          : m_trainingPanel);
+    m_toolBar->setGanMode(gan, project.gan.measureEvery);
 }
 
 void MainWindow::updateTitle() {

@@ -8,15 +8,19 @@
 #include "train/TrainingSnapshot.h"
 
 class QSplitter;
+class QStackedWidget;
 
 namespace nnplay::ui {
 
 class AutosaveKeeper;
 class DataPanel;
 class DocumentSync;
+class GanDataPanel;
+class GanTrainingPanel;
 class LayerPalette;
 class LessonController;
 class LessonPanel;
+class NetworkTabs;
 class NetworkScene;
 class NetworkView;
 class OutputFixBar;
@@ -54,8 +58,14 @@ public:
     SlowMotionPlayer* slowMotion() const { return m_slowMotion; }
     SlowMotionBar* slowMotionBar() const { return m_slowMotionBar; }
     TrainingToolBar* trainingToolBar() const { return m_toolBar; }
+    LayerPalette* palette() const { return m_palette; }
     DataPanel* dataPanel() const { return m_dataPanel; }
     TrainingPanel* trainingPanel() const { return m_trainingPanel; }
+    /// A GAN project's panels, shown in the Data and Training settings docks instead.
+    GanDataPanel* ganDataPanel() const { return m_ganDataPanel; }
+    GanTrainingPanel* ganTrainingPanel() const { return m_ganTrainingPanel; }
+    /// The tabs above the canvas choosing a GAN's generator or discriminator.
+    NetworkTabs* networkTabs() const { return m_networkTabs; }
     /// The open lesson (variants, hidden controls, Next/Previous Variant) and its panel.
     LessonController* lesson() const { return m_lesson; }
     LessonPanel* lessonPanel() const { return m_lessonPanel; }
@@ -90,6 +100,8 @@ private:
     void onValidityChanged(bool valid, const QString& message);
     void onNeuronHovered(int layerIndex, int unit);
     void updateTitle();
+    /// The panels, toolbar and canvas tabs the project's task calls for (a GAN's or not).
+    void applyTask();
     /// Shows the Lesson dock while the project is a lesson, hides it otherwise.
     void showLesson();
     void sizeLessonDock();
@@ -114,6 +126,11 @@ private:
     PropertiesPanel* m_properties;
     DataPanel* m_dataPanel;
     TrainingPanel* m_trainingPanel;
+    GanDataPanel* m_ganDataPanel;
+    GanTrainingPanel* m_ganTrainingPanel;
+    QStackedWidget* m_dataStack = nullptr;
+    QStackedWidget* m_trainingStack = nullptr;
+    NetworkTabs* m_networkTabs = nullptr;
     LessonPanel* m_lessonPanel;
     TrainingToolBar* m_toolBar;
     PresenterMode* m_presenter;

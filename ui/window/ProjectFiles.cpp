@@ -101,12 +101,6 @@ bool ProjectFiles::openFile(const QString& path) {
     Project project;
     try {
         project = ProjectFile::load(path.toStdString());
-        // The one place the window turns GAN projects away until it has views for them.
-        if (project.task == Task::Gan)
-            throw InputError(
-                "GAN projects are trained with nnplay-cli for now (nnplay-cli "
-                "train " +
-                path.toStdString() + ")");
     } catch (const std::exception& e) {
         showError(tr("Cannot open project"), QString::fromStdString(e.what()));
         return false;
@@ -174,15 +168,15 @@ bool ProjectFiles::keepCsvData(Project& project, const QString& folder) {
 Project ProjectFiles::projectToSave() {
     m_sync->flush();
     Project project = m_document->project();
-    NetworkSpec network;
+    std::vector<NamedNetwork> networks;
     History history;
     Preprocessing preprocessing;
-    if (m_training->fetchTrainedState(network, history, &preprocessing) &&
-        sameLayers(network, project.network())) {
-        project.network() = network;
+    if (m_training->fetchTrainedState(networks, history, &preprocessing) &&
+        sameLayers(networks, project.networks)) {
+        project.networks = networks;
         project.history = history;
         project.preprocessing = std::move(preprocessing);
-        m_document->setTrainedState(network, history);
+        m_document->setTrainedState(networks, history);
     }
     return project;
 }

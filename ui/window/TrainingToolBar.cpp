@@ -2,6 +2,7 @@
 #include "window/TrainingToolBar.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QEvent>
 #include <QFontMetrics>
 #include <QGuiApplication>
@@ -28,7 +29,8 @@ TrainingToolBar::TrainingToolBar(QWidget* parent)
       m_epoch(new QLabel(this)),
       m_diverged(new QLabel(this)),
       m_speed(new QSlider(Qt::Horizontal, this)),
-      m_speedText(new QLabel(this)) {
+      m_speedText(new QLabel(this)),
+      m_stepMode(new QComboBox(this)) {
     setObjectName(QStringLiteral("trainingToolBar"));
     setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
 
@@ -77,6 +79,17 @@ TrainingToolBar::TrainingToolBar(QWidget* parent)
     speedLayout->addWidget(m_speedText);
     speedBox->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Preferred);
     addWidget(speedBox);
+    // GAN Lab's step modes, in GanSession::StepMode order.
+    m_stepMode->setObjectName(QStringLiteral("ganStepMode"));
+    m_stepMode->addItem(tr("Train D and G"));
+    m_stepMode->addItem(tr("Train only D"));
+    m_stepMode->addItem(tr("Train only G"));
+    m_stepMode->setToolTip(
+        tr("Which networks a step trains: both in turn, only the discriminator (D), or only "
+           "the generator (G)."));
+    m_stepModeAction = addWidget(m_stepMode);
+    m_stepModeAction->setVisible(false);
+    connect(m_stepMode, &QComboBox::activated, this, &TrainingToolBar::ganStepModeChanged);
     // Last, so that nothing moves when it appears.
     m_diverged->setObjectName(QStringLiteral("divergedLabel"));
     m_diverged->setText(tr("Diverged"));
@@ -98,7 +111,7 @@ TrainingToolBar::TrainingToolBar(QWidget* parent)
     connect(m_slowMotion, &QAction::triggered, this, &TrainingToolBar::slowMotionRequested);
     connect(m_reset, &QAction::triggered, this, &TrainingToolBar::resetRequested);
     connect(m_speed, &QSlider::valueChanged, this, [this](int level) {
-        m_speedText->setText(speedText(level));
+        m_speedText->setText(speedText(level, m_gan ? m_stepsPerRow : 0));
         emit speedChanged(level);
     });
     m_speedText->setText(speedText(m_speed->value()));
@@ -132,7 +145,8 @@ void TrainingToolBar::applySizes() {
     // As wide as its longest text, so the toolbar never shifts when the speed changes.
     int widest = 0;
     for (int level = 0; level <= TrainingWorker::kFullSpeed; ++level) {
-        widest = std::max(widest, QFontMetrics(text).horizontalAdvance(speedText(level)));
+        widest = std::max(widest, QFontMetrics(text).horizontalAdvance(
+                                      speedText(level, m_gan ? m_stepsPerRow : 0)));
     }
     m_speedText->setFixedWidth(widest + 4);
 }
@@ -154,7 +168,26 @@ void TrainingToolBar::setTrainable(bool trainable, const QString& reason) {
     updatePlayLook();
 }
 
+void TrainingToolBar::setGanMode(bool gan, int stepsPerRow) {
+    if (gan == m_gan && stepsPerRow == m_stepsPerRow) return;
+    m_gan = gan;
+    m_stepsPerRow = std::max(1, stepsPerRow);
+    m_stepModeAction->setVisible(gan);
+    m_slowMotion->setVisible(!gan);
+    m_stepBatch->setText(gan ? tr("Step One GAN Step") : tr("Step One Batch"));
+    m_epoch->setToolTip(gan ? tr("Steps trained: each step trains the discriminator, then the "
+                                 "generator, on one batch.")
+                            : tr("Epochs trained: one epoch shows every training example once."));
+    m_speedText->setText(speedText(m_speed->value(), gan ? m_stepsPerRow : 0));
+    applySizes();
+    updatePlayLook();
+}
+
 void TrainingToolBar::setProgress(int epoch, long long batches, int batchesPerEpoch) {
+    if (m_gan) {
+        m_epoch->setText(tr("Step %1").arg(groupedDigits(batches)));
+        return;
+    }
     QString text = tr("Epoch %1").arg(groupedDigits(epoch));
     if (batchesPerEpoch > 0) {
         const long long into = batches - static_cast<long long>(epoch) * batchesPerEpoch;
@@ -181,9 +214,11 @@ void TrainingToolBar::setDiverged(bool diverged, const QString& message) {
 
 void TrainingToolBar::setSpeed(int level) { m_speed->setValue(level); }
 
-QString TrainingToolBar::speedText(int level) {
+QString TrainingToolBar::speedText(int level, int stepsPerRow) {
     if (level < 0 || level >= TrainingWorker::kFullSpeed) return tr("full speed");
     const TrainingWorker::Pace& pace = TrainingWorker::kPaces[level];
+    if (stepsPerRow > 0)
+        return tr("%1 steps/s").arg(pace.epochs ? pace.perSecond * stepsPerRow : pace.perSecond);
     return pace.epochs ? tr("%1 epochs/s").arg(pace.perSecond)
                        : tr("%1 batches/s").arg(pace.perSecond);
 }
@@ -206,9 +241,11 @@ void TrainingToolBar::updatePlayLook() {
     } else {
         m_play->setToolTip(m_running ? tr("Pause training (Space).")
                                      : tr("Train continuously (Space)."));
-        m_step->setToolTip(
-            tr("Train one epoch and pause (Ctrl+Right); hold Shift to train a "
-               "single batch."));
+        m_step->setToolTip(m_gan ? tr("Train up to the next measurement (%1 steps) and pause "
+                                      "(Ctrl+Right); hold Shift to train a single step.")
+                                       .arg(m_stepsPerRow)
+                                 : tr("Train one epoch and pause (Ctrl+Right); hold Shift to "
+                                      "train a single batch."));
     }
 }
 

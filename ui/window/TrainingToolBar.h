@@ -4,14 +4,15 @@
 #include <QToolBar>
 
 class QAction;
+class QComboBox;
 class QLabel;
 class QSlider;
 
 namespace nnplay::ui {
 
 /// Reset, Play/Pause (Space), Step (one epoch; with Shift held, one batch), the epoch counter
-/// and the speed slider. Only buttons: it emits what the user asked for, and the window tells
-/// it what the worker reports.
+/// and the speed slider; for a GAN a step counter and which networks a step trains. Only
+/// buttons: it emits what the user asked for, and the window tells it what the worker reports.
 class TrainingToolBar : public QToolBar {
     Q_OBJECT
 public:
@@ -21,13 +22,20 @@ public:
     void setRunning(bool running);
     /// Play and Step need a valid network; `reason` becomes their tooltip when they cannot.
     void setTrainable(bool trainable, const QString& reason = QString());
-    /// The counter: epochs, and how far into the next one.
+    /// The counter: epochs, and how far into the next one (a GAN: its steps).
     void setProgress(int epoch, long long batches, int batchesPerEpoch);
+    /// A GAN's toolbar: the counter counts steps, Step trains until the next measurement
+    /// (`stepsPerRow` steps), the speeds say steps a second, slow motion is not offered, and
+    /// the step mode (GanSession::StepMode order: both, only D, only G) can be chosen.
+    void setGanMode(bool gan, int stepsPerRow = 1);
+    bool ganMode() const { return m_gan; }
+    QComboBox* stepModeBox() const { return m_stepMode; }
     /// The speed level, 0 (slowest) .. TrainingWorker::kFullSpeed.
     void setSpeed(int level);
     int speed() const;
-    /// What a speed level means, as shown beside the slider: "10 epochs/s", "full speed".
-    static QString speedText(int level);
+    /// What a speed level means, as shown beside the slider: "10 epochs/s", "full speed"; for
+    /// a GAN that measures every `stepsPerRow` steps, in steps ("200 steps/s").
+    static QString speedText(int level, int stepsPerRow = 0);
 
     QAction* playAction() const { return m_play; }
     QAction* stepAction() const { return m_step; }
@@ -52,6 +60,8 @@ signals:
     void slowMotionRequested();
     void resetRequested();
     void speedChanged(int level);
+    /// A GAN's step mode, as an index of GanSession::StepMode.
+    void ganStepModeChanged(int mode);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -71,7 +81,11 @@ private:
     QAction* m_divergedAction = nullptr;
     QSlider* m_speed;
     QLabel* m_speedText;
+    QComboBox* m_stepMode;
+    QAction* m_stepModeAction = nullptr;
     bool m_running = false;
+    bool m_gan = false;
+    int m_stepsPerRow = 0;
     QString m_playTip;
 };
 

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "window/TrainingViews.h"
 
+#include <QStackedWidget>
 #include <QStringList>
 #include <QTabWidget>
 
 #include "plots/ConfusionMatrixView.h"
 #include "plots/DecisionBoundaryView.h"
+#include "plots/GanCurveView.h"
+#include "plots/GanView.h"
 #include "plots/LossCurveView.h"
 #include "plots/MetricsView.h"
 #include "plots/NetworkTraceView.h"
@@ -27,6 +30,9 @@ TrainingViews::TrainingViews(TrainingController* training, QObject* parent)
       m_samples(new SampleGridView),
       m_trace(new NetworkTraceView),
       m_loss(new LossCurveView),
+      m_gan(new GanView),
+      m_ganCurves(new GanCurveView),
+      m_curves(new QStackedWidget),
       m_runs(new RunArchive(this)),
       m_runsView(new RunComparisonView(m_runs)) {
     m_tabs->setDocumentMode(true);
@@ -36,6 +42,9 @@ TrainingViews::TrainingViews(TrainingController* training, QObject* parent)
     m_tabs->addTab(m_samples, tr("Test samples"));
     m_tabs->addTab(m_trace, tr("Inside"));
     m_tabs->addTab(m_runsView, tr("Runs"));
+    m_tabs->addTab(m_gan, tr("Samples"));
+    m_curves->addWidget(m_loss);
+    m_curves->addWidget(m_ganCurves);
     m_tabs->setTabToolTip(indexOf(View::Output),
                           tr("What the network answers at every point of the plane."));
     m_tabs->setTabToolTip(indexOf(View::ConfusionMatrix),
@@ -48,6 +57,9 @@ TrainingViews::TrainingViews(TrainingController* training, QObject* parent)
     m_tabs->setTabToolTip(indexOf(View::Trace),
                           tr("One test sample followed through every layer of the network."));
     m_tabs->setTabToolTip(indexOf(View::Runs), tr("The runs so far, compared on one plot."));
+    m_tabs->setTabToolTip(indexOf(View::Gan),
+                          tr("Real and generated samples, and what the discriminator makes of "
+                             "them."));
     connect(m_runsView, &RunComparisonView::forgetRequested, m_runs, &RunArchive::clear);
     connect(m_metrics, &MetricsView::thresholdChanged, m_confusion,
             &ConfusionMatrixView::setThreshold);
@@ -73,6 +85,8 @@ QWidget* TrainingViews::widget(View view) const {
             return m_trace;
         case View::Runs:
             return m_runsView;
+        case View::Gan:
+            return m_gan;
     }
     return nullptr;
 }
@@ -82,7 +96,8 @@ namespace {
 const std::pair<const char*, TrainingViews::View> kViewNames[] = {
     {"output", TrainingViews::View::Output},     {"confusion", TrainingViews::View::ConfusionMatrix},
     {"metrics", TrainingViews::View::Metrics},   {"samples", TrainingViews::View::TestSamples},
-    {"inside", TrainingViews::View::Trace},      {"runs", TrainingViews::View::Runs}};
+    {"inside", TrainingViews::View::Trace},      {"runs", TrainingViews::View::Runs},
+    {"gan", TrainingViews::View::Gan}};
 
 }  // namespace
 
@@ -111,6 +126,11 @@ void TrainingViews::setSnapshot(const TrainingSnapshot& snapshot) {
         m_generation = snapshot.generation;
         updateTabs(snapshot.data.get());
     }
+    if (m_ganProject) {
+        m_gan->setSnapshot(snapshot);
+        m_ganCurves->setSnapshot(snapshot);
+        return;
+    }
     m_boundary->setSnapshot(snapshot);
     m_loss->setSnapshot(snapshot);
     m_runs->track(snapshot);
@@ -121,21 +141,28 @@ void TrainingViews::setSnapshot(const TrainingSnapshot& snapshot) {
 }
 
 void TrainingViews::updateTabs(const DataPreview* data) {
+    // A GAN has views of its own: no test part, no classes, two networks.
+    m_ganProject = data && data->info.task == Task::Gan;
+    const bool supervised = !m_ganProject;
     const bool plane = !data || data->info.isPlane;
     const bool classification = !data || data->info.task == Task::Classification;
-    m_tabs->setTabVisible(indexOf(View::Output), plane);
-    m_tabs->setTabVisible(indexOf(View::ConfusionMatrix), classification && data);
-    m_tabs->setTabVisible(indexOf(View::Metrics), data != nullptr);
-    m_tabs->setTabVisible(indexOf(View::TestSamples), !plane);
-    m_tabs->setTabVisible(indexOf(View::Trace), !plane);
+    m_tabs->setTabVisible(indexOf(View::Output), supervised && plane);
+    m_tabs->setTabVisible(indexOf(View::ConfusionMatrix), supervised && classification && data);
+    m_tabs->setTabVisible(indexOf(View::Metrics), supervised && data != nullptr);
+    m_tabs->setTabVisible(indexOf(View::TestSamples), supervised && !plane);
+    m_tabs->setTabVisible(indexOf(View::Trace), supervised && !plane);
+    m_tabs->setTabVisible(indexOf(View::Runs), supervised);
+    m_tabs->setTabVisible(indexOf(View::Gan), m_ganProject);
+    m_curves->setCurrentWidget(m_ganProject ? static_cast<QWidget*>(m_ganCurves) : m_loss);
     // A new kind of data starts on its most telling view: the plane, the pictures, or (for
     // a table of numbers) the confusion matrix or a regression's errors; sequences show
     // their windows as samples too.
     const bool samples =
         data && (data->info.imageShape.size() > 0 || data->info.inputShape.isSequence());
-    const View first = plane     ? View::Output
-                       : samples ? View::TestSamples
-                                : (classification ? View::ConfusionMatrix : View::Metrics);
+    const View first = m_ganProject ? View::Gan
+                       : plane      ? View::Output
+                       : samples    ? View::TestSamples
+                                    : (classification ? View::ConfusionMatrix : View::Metrics);
     const int kind = static_cast<int>(first);
     if (kind != m_kind) {
         m_kind = kind;
@@ -148,7 +175,9 @@ void TrainingViews::updateSnapshotRequest() {
     // Only what depends on the tabs; the grid sizes stay as whoever set them wants.
     SnapshotRequest request = m_training->snapshotRequest();
     request.metrics = isAvailable(View::ConfusionMatrix) || isAvailable(View::Metrics);
-    request.samples = isAvailable(View::TestSamples) || isAvailable(View::Trace);
+    // A GAN's samples (real, generated, their gradients, the manifold) are its main view.
+    request.samples =
+        isAvailable(View::TestSamples) || isAvailable(View::Trace) || isAvailable(View::Gan);
     // One sample's trace, only while its tab is in front.
     request.traceSample = m_tabs->currentWidget() == m_trace ? m_trace->sample() : -1;
     m_training->setSnapshotRequest(request);

@@ -5,6 +5,7 @@
 #include <QString>
 #include <optional>
 
+class QStackedWidget;
 class QTabWidget;
 class QWidget;
 
@@ -12,6 +13,8 @@ namespace nnplay::ui {
 
 class ConfusionMatrixView;
 class DecisionBoundaryView;
+class GanCurveView;
+class GanView;
 class LossCurveView;
 class MetricsView;
 class NetworkTraceView;
@@ -23,31 +26,36 @@ struct DataPreview;
 struct TrainingSnapshot;
 
 /// The views of training: the tabs (output over the plane, confusion matrix, metrics, test samples,
-/// one sample followed through the layers, the runs so far on one plot) and the loss curves. Hands
+/// one sample followed through the layers, the runs so far on one plot, a GAN's samples) and the
+/// curves (losses, or a GAN's losses and measures). Hands
 /// every snapshot to the views that show it, shows the tabs that fit the session's data (starting a
 /// new kind of data on its most telling view) and asks the worker only for what visible views need.
 /// Views are addressed by View, never by tab index.
 class TrainingViews : public QObject {
     Q_OBJECT
 public:
-    enum class View { Output, ConfusionMatrix, Metrics, TestSamples, Trace, Runs };
+    enum class View { Output, ConfusionMatrix, Metrics, TestSamples, Trace, Runs, Gan };
 
     /// `training` is not owned and must outlive this object; the widgets are created here and
     /// belong to whoever takes tabs() and lossView() into a layout.
     explicit TrainingViews(TrainingController* training, QObject* parent = nullptr);
 
     QTabWidget* tabs() const { return m_tabs; }
+    /// The curves under the tabs: the loss curves, or a GAN's curves.
+    QStackedWidget* curves() const { return m_curves; }
     DecisionBoundaryView* boundaryView() const { return m_boundary; }
     SampleGridView* samplesView() const { return m_samples; }
     NetworkTraceView* traceView() const { return m_trace; }
     LossCurveView* lossView() const { return m_loss; }
+    GanView* ganView() const { return m_gan; }
+    GanCurveView* ganCurveView() const { return m_ganCurves; }
     MetricsView* metricsView() const { return m_metrics; }
     ConfusionMatrixView* confusionView() const { return m_confusion; }
     RunComparisonView* runsView() const { return m_runsView; }
     /// Every run of this window, for comparing them.
     RunArchive* runs() const { return m_runs; }
 
-    /// The view a command line names: output, confusion, metrics, samples, inside or runs.
+    /// The view a command line names: output, confusion, metrics, samples, inside, runs or gan.
     static std::optional<View> viewNamed(const QString& name);
     /// Those names, for messages: "output, confusion, ...".
     static QString viewNames();
@@ -75,10 +83,14 @@ private:
     SampleGridView* m_samples;
     NetworkTraceView* m_trace;
     LossCurveView* m_loss;
+    GanView* m_gan;
+    GanCurveView* m_ganCurves;
+    QStackedWidget* m_curves;
     RunArchive* m_runs;
     RunComparisonView* m_runsView;
     int m_generation = -1;
     int m_kind = -1;  // the kind of data the current tab was chosen for
+    bool m_ganProject = false;
 };
 
 }  // namespace nnplay::ui

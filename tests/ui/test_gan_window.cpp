@@ -1,0 +1,256 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A GAN project in the window: it opens with a tab per network, each network is built by
+// dragging layers onto its own canvas, the step modes train only the networks they say, and a
+// saved GAN opens again with both networks' weights.
+#include <QApplication>
+#include <QComboBox>
+#include <QDragEnterEvent>
+#include <QMimeData>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+#include <algorithm>
+#include <memory>
+#include <vector>
+
+#include "FileBytes.h"
+#include "Project.h"
+#include "Wait.h"
+#include "document/ProjectDocument.h"
+#include "editor/LayerPalette.h"
+#include "editor/NetworkScene.h"
+#include "editor/NetworkView.h"
+#include "io/ProjectFile.h"
+#include "panels/GanDataPanel.h"
+#include "panels/GanTrainingPanel.h"
+#include "plots/GanCurveView.h"
+#include "plots/GanView.h"
+#include "train/EditRules.h"
+#include "train/TrainingController.h"
+#include "window/MainWindow.h"
+#include "window/NetworkTabs.h"
+#include "window/ProjectFiles.h"
+#include "window/TrainingToolBar.h"
+#include "window/TrainingViews.h"
+
+using nnplay::NamedNetwork;
+using nnplay::NetworkSpec;
+using nnplay::Project;
+using nnplay::test::waitUntil;
+using nnplay::test::writeBytes;
+using nnplay::ui::MainWindow;
+using nnplay::ui::TrainingViews;
+
+namespace {
+
+/// The layers of the project's network `name` (weights aside).
+const NetworkSpec& networkOf(const Project& project, const char* name) {
+    return *project.findNetwork(name);
+}
+
+/// The weights of every layer of network `name` in `networks`.
+std::vector<nnplay::Matrix> weightsOf(const std::vector<NamedNetwork>& networks,
+                                      const char* name) {
+    std::vector<nnplay::Matrix> out;
+    for (const NamedNetwork& network : networks) {
+        if (network.name != name) continue;
+        for (const nnplay::LayerSpec& layer : network.spec.layers)
+            for (const nnplay::Matrix& m : layer.params) out.push_back(m);
+    }
+    return out;
+}
+
+}  // namespace
+
+class TestGanWindow : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir m_settingsDir;
+    QTemporaryDir m_dir;
+    std::unique_ptr<MainWindow> m_window;
+
+    nnplay::ui::TrainingController* training() { return m_window->training(); }
+    bool sessionValid() { return nnplay::test::waitForValidSession(training()); }
+
+    /// Opens the default GAN project from a file.
+    bool openGan() {
+        const QString file = m_dir.filePath(QStringLiteral("gan.nnplay"));
+        if (!writeBytes(file, QByteArray::fromStdString(nnplay::ProjectFile::serialize(
+                                  Project::defaultGanProject()))))
+            return false;
+        return m_window->files()->openFile(file) && sessionValid();
+    }
+
+    /// Drops a layer of `type` from the palette onto the middle of the canvas.
+    bool dropFromPalette(const QString& type) {
+        nnplay::ui::LayerPalette* palette = m_window->palette();
+        QTreeWidgetItem* item = palette->itemForType(type);
+        if (!item) return false;
+        const QModelIndex index = palette->tree()->indexFromItem(item);
+        std::unique_ptr<QMimeData> mime(palette->tree()->model()->mimeData({index}));
+        QWidget* viewport = m_window->networkView()->viewport();
+        const QPoint pos = viewport->rect().center();
+        QDragEnterEvent enter(pos, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(viewport, &enter);
+        QDragMoveEvent move(pos, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(viewport, &move);
+        QDropEvent drop(QPointF(pos), Qt::CopyAction, mime.get(), Qt::LeftButton,
+                        Qt::NoModifier);
+        QCoreApplication::sendEvent(viewport, &drop);
+        return drop.isAccepted();
+    }
+
+    /// Trains `steps` single steps in the current step mode and returns the networks after.
+    std::vector<NamedNetwork> stepAndFetch(int steps) {
+        for (int i = 0; i < steps; ++i) m_window->trainingToolBar()->stepBatchAction()->trigger();
+        std::vector<NamedNetwork> networks;
+        nnplay::History history;
+        if (!waitUntil([&] { return training()->lastSnapshot().batches >= steps; },
+                       "the steps are trained"))
+            return {};
+        if (!training()->fetchCurrentState(networks, history)) return {};
+        return networks;
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(m_settingsDir.isValid());
+        QVERIFY(m_dir.isValid());
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+    }
+    void init() {
+        m_window = std::make_unique<MainWindow>();
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+    void cleanup() { m_window.reset(); }
+
+    void aGanOpensWithATabPerNetworkAndItsOwnViews() {
+        QVERIFY(!m_window->networkTabs()->isVisible());  // one network: no tabs
+        QVERIFY(openGan());
+        nnplay::ui::NetworkTabs* tabs = m_window->networkTabs();
+        QVERIFY(tabs->isVisible());
+        QCOMPARE(tabs->count(), 2);
+        QCOMPARE(tabs->tabText(0), QStringLiteral("Generator"));
+        QCOMPARE(tabs->tabText(1), QStringLiteral("Discriminator"));
+        QCOMPARE(m_window->scene()->networkName(), std::string());
+        QVERIFY(&m_window->scene()->shownNetwork() ==
+                m_window->document()->project().findNetwork(Project::kGenerator));
+        tabs->setCurrentIndex(1);
+        QVERIFY(&m_window->scene()->shownNetwork() ==
+                m_window->document()->project().findNetwork(Project::kDiscriminator));
+        QVERIFY(m_window->scene()->networkValid());
+
+        TrainingViews* views = m_window->views();
+        QVERIFY(views->isAvailable(TrainingViews::View::Gan));
+        QVERIFY(!views->isAvailable(TrainingViews::View::Output));
+        QVERIFY(!views->isAvailable(TrainingViews::View::Metrics));
+        QCOMPARE(views->tabs()->currentWidget(), static_cast<QWidget*>(views->ganView()));
+        QCOMPARE(views->curves()->currentWidget(), static_cast<QWidget*>(views->ganCurveView()));
+        QVERIFY(m_window->ganTrainingPanel()->isVisible());
+        QVERIFY(m_window->ganDataPanel()->isVisible());
+        QVERIFY(m_window->trainingToolBar()->ganMode());
+        QVERIFY(m_window->trainingToolBar()->stepModeBox()->isVisible());
+
+        // Back to a supervised project: one canvas, the supervised views and panels.
+        m_window->files()->openProject(Project::defaultProject(), {});
+        QVERIFY(sessionValid());
+        QVERIFY(!tabs->isVisible());
+        QVERIFY(!views->isAvailable(TrainingViews::View::Gan));
+        QVERIFY(views->isAvailable(TrainingViews::View::Output));
+        QVERIFY(!m_window->trainingToolBar()->ganMode());
+        QVERIFY(!m_window->trainingToolBar()->stepModeBox()->isVisible());
+    }
+
+    void eachNetworkIsBuiltByDraggingOntoItsCanvas() {
+        QVERIFY(openGan());
+        const Project before = m_window->document()->project();
+        m_window->networkTabs()->setCurrentIndex(1);
+        QVERIFY(dropFromPalette(QStringLiteral("dropout")));
+        const Project& after = m_window->document()->project();
+        const NetworkSpec& discriminator = networkOf(after, Project::kDiscriminator);
+        QCOMPARE(discriminator.layers.size(),
+                 networkOf(before, Project::kDiscriminator).layers.size() + 1);
+        QVERIFY(nnplay::sameLayers(networkOf(after, Project::kGenerator),
+                                   networkOf(before, Project::kGenerator)));
+        bool dropped = false;
+        for (const auto& layer : discriminator.layers) dropped |= layer.type == "dropout";
+        QVERIFY(dropped);
+        // Ids stay unique across both networks.
+        std::vector<int> ids;
+        for (const NamedNetwork& network : after.networks)
+            for (const auto& layer : network.spec.layers) ids.push_back(layer.id);
+        std::sort(ids.begin(), ids.end());
+        QVERIFY(std::adjacent_find(ids.begin(), ids.end()) == ids.end());
+
+        m_window->networkTabs()->setCurrentIndex(0);
+        QVERIFY(dropFromPalette(QStringLiteral("tanh")));
+        QCOMPARE(networkOf(m_window->document()->project(), Project::kGenerator).layers.size(),
+                 networkOf(before, Project::kGenerator).layers.size() + 1);
+
+        m_window->document()->undoStack()->undo();
+        m_window->document()->undoStack()->undo();
+        QVERIFY(nnplay::sameLayers(m_window->document()->project().networks, before.networks));
+    }
+
+    void stepModesTrainOnlyTheNetworksTheySay() {
+        QVERIFY(openGan());
+        std::vector<NamedNetwork> start;
+        nnplay::History history;
+        QVERIFY(training()->fetchCurrentState(start, history));
+        QComboBox* mode = m_window->trainingToolBar()->stepModeBox();
+
+        // Only D: the generator keeps its weights, the discriminator learns.
+        mode->setCurrentIndex(1);
+        emit mode->activated(1);
+        std::vector<NamedNetwork> afterD = stepAndFetch(3);
+        QVERIFY(!afterD.empty());
+        QVERIFY(weightsOf(afterD, Project::kGenerator) == weightsOf(start, Project::kGenerator));
+        QVERIFY(weightsOf(afterD, Project::kDiscriminator) !=
+                weightsOf(start, Project::kDiscriminator));
+
+        // Only G: now the discriminator stays as it is.
+        mode->setCurrentIndex(2);
+        emit mode->activated(2);
+        std::vector<NamedNetwork> afterG = stepAndFetch(6);
+        QVERIFY(!afterG.empty());
+        QVERIFY(weightsOf(afterG, Project::kDiscriminator) ==
+                weightsOf(afterD, Project::kDiscriminator));
+        QVERIFY(weightsOf(afterG, Project::kGenerator) != weightsOf(afterD, Project::kGenerator));
+    }
+
+    void aSavedGanOpensWithBothNetworksTrained() {
+        QVERIFY(openGan());
+        training()->send(&nnplay::ui::TrainingWorker::trainEpochs, 2);
+        QVERIFY(waitUntil([&] { return training()->lastSnapshot().historySize() >= 2; },
+                          "two measurements are trained"));
+        QVERIFY(waitUntil([&] { return !training()->lastSnapshot().running; }, "it pauses"));
+        QVERIFY(training()->lastSnapshot().gan.generated.size() > 0);
+        const QString file = m_dir.filePath(QStringLiteral("trained-gan.nnplay"));
+        QVERIFY(m_window->files()->saveFile(file));
+        const Project saved = nnplay::ProjectFile::load(file.toStdString());
+        QVERIFY(networkOf(saved, Project::kGenerator).hasParams());
+        QVERIFY(networkOf(saved, Project::kDiscriminator).hasParams());
+        QCOMPARE(saved.history.size(), std::size_t(2));
+
+        QVERIFY(m_window->files()->openFile(file));
+        QVERIFY(sessionValid());
+        QCOMPARE(training()->lastSnapshot().historySize(), std::size_t(2));
+        std::vector<NamedNetwork> reopened;
+        nnplay::History history;
+        QVERIFY(training()->fetchCurrentState(reopened, history));
+        QVERIFY(weightsOf(reopened, Project::kGenerator) ==
+                weightsOf(saved.networks, Project::kGenerator));
+        QVERIFY(weightsOf(reopened, Project::kDiscriminator) ==
+                weightsOf(saved.networks, Project::kDiscriminator));
+    }
+};
+
+QTEST_MAIN(TestGanWindow)
+#include "test_gan_window.moc"
