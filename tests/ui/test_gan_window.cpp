@@ -87,7 +87,7 @@ private:
 
     /// Drops a layer of `type` from the palette onto the middle of the canvas.
     bool dropFromPalette(const QString& type) {
-        nnplay::ui::LayerPalette* palette = m_window->palette();
+        nnplay::ui::LayerPalette* palette = m_window->layerPalette();
         QTreeWidgetItem* item = palette->itemForType(type);
         if (!item) return false;
         const QModelIndex index = palette->tree()->indexFromItem(item);

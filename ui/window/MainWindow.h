@@ -58,7 +58,7 @@ public:
     SlowMotionPlayer* slowMotion() const { return m_slowMotion; }
     SlowMotionBar* slowMotionBar() const { return m_slowMotionBar; }
     TrainingToolBar* trainingToolBar() const { return m_toolBar; }
-    LayerPalette* palette() const { return m_palette; }
+    LayerPalette* layerPalette() const { return m_palette; }
     DataPanel* dataPanel() const { return m_dataPanel; }
     TrainingPanel* trainingPanel() const { return m_trainingPanel; }
     /// A GAN project's panels, shown in the Data and Training settings docks instead.
