@@ -1,0 +1,389 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The GAN views: the plane's layers (discriminator map, samples, manifold, gradient arrows)
+// drawn from a real GanSession's snapshot, their check boxes, axes that stay put while the
+// samples move, the pictures of an image GAN, and the curves of a run's history.
+#include <qcustomplot.h>
+
+#include <QCheckBox>
+#include <QTest>
+#include <cmath>
+#include <memory>
+
+#include "Project.h"
+#include "data/DataLoader.h"
+#include "data/PlaneGenerators.h"
+#include "plots/GanCurveView.h"
+#include "plots/GanView.h"
+#include "train/GanSession.h"
+#include "train/SnapshotBuilder.h"
+
+using nnplay::GanSession;
+using nnplay::Project;
+using nnplay::ui::GanCurveView;
+using nnplay::ui::GanView;
+using nnplay::ui::SnapshotBuilder;
+using nnplay::ui::TrainingSnapshot;
+using Layer = GanView::Layer;
+using Curve = GanCurveView::Curve;
+
+namespace {
+
+constexpr int kGridSize = 40;
+
+/// The default GAN (the ring of 8 Gaussians), a history row every 10 steps.
+Project ringProject() {
+    Project p = Project::defaultGanProject();
+    p.gan.measureEvery = 10;
+    return p;
+}
+
+/// A GAN on the digit 0 (8x8 pictures): noise of 8, a sigmoid generator of 64 pixels.
+Project digitsProject() {
+    Project p = Project::defaultGanProject();
+    p.data = nnplay::DataSpec();
+    p.data.source = "digits";
+    p.data.digit = 0;
+    p.gan.noise.dim = 8;
+    p.gan.measureEvery = 10;
+    nnplay::NetworkSpec generator = nnplay::NetworkSpec::multilayer({32, 64}, "relu", "sigmoid");
+    nnplay::NetworkSpec discriminator = nnplay::NetworkSpec::multilayer({16, 1}, "relu", "sigmoid");
+    nnplay::LayerSpec flatten;
+    flatten.type = "flatten";
+    discriminator.layers.insert(discriminator.layers.begin(), flatten);
+    int id = 0;
+    for (nnplay::NetworkSpec* net : {&generator, &discriminator})
+        for (nnplay::LayerSpec& layer : net->layers) layer.id = ++id;
+    p.networks = {{Project::kGenerator, generator}, {Project::kDiscriminator, discriminator}};
+    return p;
+}
+
+/// A session of `project`, its data's preview and the builder of its snapshots.
+struct Run {
+    explicit Run(const Project& project, int generation)
+        : session(std::make_unique<GanSession>(project,
+                                               nnplay::loadData(project.data, project.task, ""))),
+          preview(SnapshotBuilder::makePreview(session->data(),
+                                               *project.findNetwork(Project::kGenerator))),
+          generation(generation) {}
+
+    void train(int steps) {
+        for (int i = 0; i < steps; ++i) session->step();
+    }
+
+    TrainingSnapshot snapshot() {
+        TrainingSnapshot s;
+        s.generation = generation;
+        s.valid = true;
+        s.data = preview;
+        nnplay::ViewRequest request;
+        request.gridSize = kGridSize;
+        request.thumbnailSize = 0;
+        request.metrics = false;
+        request.unitStates = false;
+        builder.fill(*session, request, s);
+        return s;
+    }
+
+    std::unique_ptr<GanSession> session;
+    std::shared_ptr<const nnplay::ui::DataPreview> preview;
+    SnapshotBuilder builder;
+    int generation;
+};
+
+constexpr Layer kLayers[] = {Layer::Real, Layer::Generated, Layer::Discriminator, Layer::Manifold,
+                             Layer::Gradients};
+
+const char* layerName(Layer layer) {
+    switch (layer) {
+        case Layer::Real:
+            return "real";
+        case Layer::Generated:
+            return "generated";
+        case Layer::Discriminator:
+            return "discriminator";
+        case Layer::Manifold:
+            return "manifold";
+        case Layer::Gradients:
+            return "gradients";
+    }
+    return "";
+}
+
+QCPColorMap* colorMap(const GanView& view) {
+    for (int i = 0; i < view.plot()->plottableCount(); ++i)
+        if (auto* map = qobject_cast<QCPColorMap*>(view.plot()->plottable(i))) return map;
+    return nullptr;
+}
+
+}  // namespace
+
+class TestGanView : public QObject {
+    Q_OBJECT
+
+private slots:
+    void planeLayersDrawTheSnapshot() {
+        Run run(ringProject(), 1);
+        run.train(30);
+        const TrainingSnapshot s = run.snapshot();
+        const nnplay::SessionViews::GanViews& gan = s.gan;
+        QCOMPARE(gan.generated.cols(), Eigen::Index(GanSession::kViewSamples));
+        GanView view;
+        view.resize(640, 700);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setSnapshot(s);
+        QVERIFY(!view.showsImages());
+
+        // Points: one per column, generated sample i where its column says.
+        QCOMPARE(view.realPointCount(), static_cast<int>(gan.real.cols()));
+        QCOMPARE(view.generatedPointCount(), static_cast<int>(gan.generated.cols()));
+        for (const int i : {0, 17, 255}) {
+            QCOMPARE(view.generatedPoint(i).x(), double(gan.generated(0, i)));
+            QCOMPARE(view.generatedPoint(i).y(), double(gan.generated(1, i)));
+        }
+
+        // The heatmap: cell (column, row) is the boundary value, and sits where the grid point
+        // is: the map's corners are D(x) at the plane's corners, not transposed.
+        for (const auto& [column, row] : {std::pair{0, 0}, {5, 31}, {39, 2}, {20, 20}})
+            QCOMPARE(view.cellValue(column, row),
+                     double(s.boundary[0][static_cast<std::size_t>(row * kGridSize + column)]));
+        std::vector<float> corners;  // (-E,-E), (E,-E), (-E,E), (E,E)
+        run.session->discriminatorGrid(2, corners);
+        QVERIFY2(std::abs(corners[1] - corners[2]) > 1e-4f, "the test needs unlike corners");
+        QCPColorMap* map = colorMap(view);
+        QVERIFY(map);
+        const double e = nnplay::kPlaneExtent;
+        const std::pair<double, double> cornerPoints[] = {{-e, -e}, {e, -e}, {-e, e}, {e, e}};
+        for (int k = 0; k < 4; ++k) {
+            int column = -1, row = -1;
+            map->data()->coordToCell(cornerPoints[k].first, cornerPoints[k].second, &column, &row);
+            QVERIFY(std::abs(view.cellValue(column, row) - corners[static_cast<std::size_t>(k)]) <
+                    1e-5);
+        }
+
+        // The manifold: a mesh joining grid neighbours, rows then columns of the noise grid.
+        const int m = gan.manifoldSize;
+        QVERIFY(m > 1);
+        QCOMPARE(view.manifoldSegmentCount(), 2 * m * (m - 1));
+        QCOMPARE(view.manifoldLineCount(), 2 * m);
+        const QVector<QPointF> row3 = view.manifoldLine(3);
+        const QVector<QPointF> column5 = view.manifoldLine(m + 5);
+        QCOMPARE(row3.size(), m);
+        QCOMPARE(column5.size(), m);
+        for (int k = 0; k < m; ++k) {
+            QCOMPARE(row3[k].x(), double(gan.manifold(0, 3 * m + k)));
+            QCOMPARE(row3[k].y(), double(gan.manifold(1, 3 * m + k)));
+            QCOMPARE(column5[k].x(), double(gan.manifold(0, k * m + 5)));
+            QCOMPARE(column5[k].y(), double(gan.manifold(1, k * m + 5)));
+        }
+
+        // Arrows: from each sample against its gradient, the longest a set share of the plot.
+        int moving = 0;
+        double longest = 0.0;
+        for (int i = 0; i < gan.gradients.cols(); ++i) {
+            const double gx = gan.gradients(0, i), gy = gan.gradients(1, i);
+            if (!(std::hypot(gx, gy) > 0.0)) continue;
+            ++moving;
+            const QLineF arrow = view.arrow(i);
+            QCOMPARE(arrow.p1(), view.generatedPoint(i));
+            const double dx = arrow.dx(), dy = arrow.dy();
+            const double length = std::hypot(dx, dy);
+            longest = std::max(longest, length);
+            // Opposite to the gradient: cosine -1 (where the arrow is long enough to tell).
+            if (length < 1e-6 * GanView::kLongestArrow) continue;
+            QVERIFY2((dx * gx + dy * gy) / (length * std::hypot(gx, gy)) < -0.9999,
+                     qPrintable(QStringLiteral("arrow %1").arg(i)));
+        }
+        QVERIFY(moving > 0);
+        QCOMPARE(view.arrowCount(), moving);
+        const double side = view.plot()->xAxis->range().size();
+        QVERIFY(std::abs(longest - GanView::kLongestArrow * side) < 1e-9 * side);
+
+        // Each box hides exactly its layer.
+        for (const Layer layer : kLayers) {
+            QVERIFY(view.isLayerVisible(layer));
+            QVERIFY2(view.isLayerDrawn(layer), layerName(layer));
+        }
+        for (const Layer layer : kLayers) {
+            QCheckBox* box = view.layerBox(layer);
+            QTest::mouseClick(box, Qt::LeftButton);
+            QVERIFY2(!box->isChecked(), layerName(layer));
+            QVERIFY(!view.plot()->layer(QString::fromLatin1(layerName(layer)))->visible());
+            for (const Layer other : kLayers) QCOMPARE(view.isLayerDrawn(other), other != layer);
+            if (layer == Layer::Discriminator) QVERIFY(!map->colorScale()->visible());
+            QTest::mouseClick(box, Qt::LeftButton);
+            QVERIFY(box->isChecked());
+            QVERIFY(view.isLayerDrawn(layer));
+        }
+        QVERIFY(map->colorScale()->visible());
+        QCOMPARE(map->colorScale()->axis()->label(),
+                 QStringLiteral("D(x): probability the point is real"));
+        // Setting a layer by code moves its box too.
+        view.setLayerVisible(Layer::Manifold, false);
+        QVERIFY(!view.layerBox(Layer::Manifold)->isChecked());
+        QVERIFY(!view.isLayerDrawn(Layer::Manifold));
+    }
+
+    void samplesMoveButTheAxesStay() {
+        Run run(ringProject(), 1);
+        GanView view;
+        view.resize(600, 650);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const TrainingSnapshot first = run.snapshot();
+        view.setSnapshot(first);
+        const QCPRange x = view.plot()->xAxis->range();
+        const QCPRange y = view.plot()->yAxis->range();
+        // Fitted to all the real points, with room around them.
+        const nnplay::Matrix& real = first.data->trainPoints;
+        QVERIFY(x.lower < real.row(0).minCoeff() && x.upper > real.row(0).maxCoeff());
+        QVERIFY(y.lower < real.row(1).minCoeff() && y.upper > real.row(1).maxCoeff());
+        const double span = std::max(real.row(0).maxCoeff() - real.row(0).minCoeff(),
+                                     real.row(1).maxCoeff() - real.row(1).minCoeff());
+        QVERIFY(x.size() < 1.5 * span);
+        QCOMPARE(x.size(), y.size());
+
+        run.train(50);
+        const TrainingSnapshot second = run.snapshot();
+        view.setSnapshot(second);
+        double moved = 0.0;
+        for (int i = 0; i < view.generatedPointCount(); ++i) {
+            const QPointF now = view.generatedPoint(i);
+            QCOMPARE(now.x(), double(second.gan.generated(0, i)));
+            moved = std::max(moved, std::hypot(now.x() - first.gan.generated(0, i),
+                                               now.y() - first.gan.generated(1, i)));
+        }
+        QVERIFY(moved > 1e-3);
+        QCOMPARE(view.plot()->xAxis->range(), x);
+        QCOMPARE(view.plot()->yAxis->range(), y);
+
+        // A new generation on other data refits the axes to it.
+        Project line = ringProject();
+        line.data.source = "line";
+        Run other(line, 2);
+        const TrainingSnapshot third = other.snapshot();
+        view.setSnapshot(third);
+        const nnplay::Matrix& points = third.data->trainPoints;
+        QVERIFY(view.plot()->xAxis->range() != x);
+        QVERIFY(view.plot()->xAxis->range().lower < points.row(0).minCoeff());
+        QVERIFY(view.plot()->xAxis->range().upper > points.row(0).maxCoeff());
+    }
+
+    void imageGanShowsPictures() {
+        Run run(digitsProject(), 1);
+        run.train(5);
+        const TrainingSnapshot s = run.snapshot();
+        QVERIFY(!s.data->info.isPlane);
+        QCOMPARE(s.gan.generated.rows(), 64);
+        QVERIFY(s.gan.gradients.size() == 0);
+        GanView view;
+        view.resize(800, 500);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setSnapshot(s);
+        QVERIFY(view.showsImages());
+        QVERIFY(!view.plot()->isVisible());
+        QCOMPARE(view.generatedImageCount(), static_cast<int>(s.gan.generated.cols()));
+        QCOMPARE(view.realImageCount(), static_cast<int>(s.gan.real.cols()));
+        // Pictures on the data's 0..1 scale: ink is 255 (1 - pixel), white 0.
+        for (const int i : {0, 100, 255}) {
+            const QImage picture = view.generatedPicture(i);
+            QCOMPARE(picture.size(), QSize(8, 8));
+            for (const auto& [px, py] : {std::pair{0, 0}, {3, 4}, {7, 7}}) {
+                const float v = s.gan.generated(py * 8 + px, i);
+                QCOMPARE(qGray(picture.pixel(px, py)),
+                         static_cast<int>(std::lround(255.0f * (1.0f - v))));
+            }
+        }
+        const QImage real = view.realPicture(0);
+        QCOMPARE(qGray(real.pixel(3, 4)),
+                 static_cast<int>(std::lround(255.0f * (1.0f - s.gan.real(4 * 8 + 3, 0)))));
+        // Generated pictures on the left half, in the widget, none overlapping the next.
+        const QRect a = view.generatedPictureRect(0), b = view.generatedPictureRect(1);
+        const QRect last = view.generatedPictureRect(view.generatedImageCount() - 1);
+        QVERIFY(!a.isEmpty());
+        QVERIFY(!a.intersects(b));
+        QVERIFY(view.rect().contains(last));
+        QVERIFY(last.right() < view.width() / 2);
+
+        // Back to a 2-D GAN: the plane again.
+        Run ring(ringProject(), 2);
+        view.setSnapshot(ring.snapshot());
+        QVERIFY(!view.showsImages());
+        QCOMPARE(view.generatedImageCount(), 0);
+        QCOMPARE(view.generatedPointCount(), GanSession::kViewSamples);
+    }
+
+    void curvesHoldTheHistoryAndStartOver() {
+        using namespace nnplay::HistoryColumn;
+        Run run(ringProject(), 1);
+        run.train(30);
+        GanCurveView view;
+        view.resize(600, 500);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setSnapshot(run.snapshot());
+        const nnplay::History& history = run.session->history();
+        QCOMPARE(history.size(), std::size_t(3));
+        for (const Curve curve : {Curve::DLoss, Curve::GLoss, Curve::JsDivergence,
+                                  Curve::KlDivergence, Curve::ModeCoverage}) {
+            QVERIFY(view.isShown(curve));
+            QCOMPARE(view.pointCount(curve), 3);
+            QCOMPARE(view.lastStep(curve), 30.0);
+        }
+        QVERIFY(view.measurePlot()->isVisible());
+
+        // The next snapshot brings only the new rows; the curves hold every row's values.
+        run.train(20);
+        view.setSnapshot(run.snapshot());
+        QCOMPARE(history.size(), std::size_t(5));
+        QCOMPARE(view.pointCount(Curve::DLoss), 5);
+        const std::pair<Curve, const char*> columns[] = {{Curve::DLoss, kDLoss},
+                                                         {Curve::GLoss, kGLoss},
+                                                         {Curve::JsDivergence, kJsDivergence},
+                                                         {Curve::KlDivergence, kKlDivergence}};
+        for (std::size_t row = 0; row < history.size(); ++row) {
+            for (const auto& [curve, column] : columns) {
+                const auto point = view.graph(curve)->data()->at(static_cast<int>(row));
+                QCOMPARE(point->key, double(history.value(row, kStep)));
+                QCOMPARE(point->value, double(history.value(row, column)));
+            }
+            const auto coverage =
+                view.graph(Curve::ModeCoverage)->data()->at(static_cast<int>(row));
+            QCOMPARE(coverage->value, double(history.value(row, kModesCovered)) /
+                                          double(history.value(row, kModesTotal)));
+        }
+        QCOMPARE(history.value(4, kModesTotal), 8.0f);
+        QCOMPARE(view.lastValue(Curve::DLoss), double(history.value(4, kDLoss)));
+
+        // A step mode that trains only the discriminator leaves a gap in the generator's loss.
+        run.session->setStepMode(GanSession::StepMode::DiscriminatorOnly);
+        run.train(10);
+        view.setSnapshot(run.snapshot());
+        QCOMPARE(view.pointCount(Curve::GLoss), 6);
+        QVERIFY(std::isnan(view.lastValue(Curve::GLoss)));
+        QVERIFY(std::isfinite(view.lastValue(Curve::DLoss)));
+        QVERIFY(view.summary()->text().contains(QStringLiteral("Step 60")));
+
+        // A new session starts over.
+        Run next(ringProject(), 2);
+        next.train(10);
+        view.setSnapshot(next.snapshot());
+        QCOMPARE(view.pointCount(Curve::DLoss), 1);
+        QCOMPARE(view.lastStep(Curve::DLoss), 10.0);
+        QCOMPARE(view.lastValue(Curve::GLoss), double(next.session->history().value(0, kGLoss)));
+
+        // An image GAN has losses only.
+        Run digits(digitsProject(), 3);
+        digits.train(20);
+        view.setSnapshot(digits.snapshot());
+        QCOMPARE(view.pointCount(Curve::DLoss), 2);
+        QVERIFY(!view.isShown(Curve::JsDivergence));
+        QVERIFY(!view.isShown(Curve::ModeCoverage));
+        QVERIFY(!view.measurePlot()->isVisible());
+        QCOMPARE(view.pointCount(Curve::JsDivergence), 0);
+    }
+};
+
+QTEST_MAIN(TestGanView)
+#include "test_gan_view.moc"

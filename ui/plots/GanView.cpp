@@ -1,0 +1,537 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "plots/GanView.h"
+
+#include <qcustomplot.h>
+
+#include <QCheckBox>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPainter>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
+
+#include "data/PlaneGenerators.h"
+#include "plots/PlotStyle.h"
+#include "plots/SamplePicture.h"
+#include "style/UiScale.h"
+
+namespace nnplay::ui {
+
+namespace {
+
+constexpr double kExtent = nnplay::kPlaneExtent;
+constexpr double kPointSize = 6.0;
+/// How strong the heatmap's colours are next to the points' (1: the same).
+constexpr double kMapStrength = 0.55;
+/// Room left around the real data's extent, as a share of its half side.
+constexpr double kAxisMargin = 0.15;
+
+/// GAN Lab's colours: green for real, purple for generated.
+QColor realColor() { return PlotStyle::classColor(2); }
+QColor generatedColor() { return PlotStyle::classColor(4); }
+QColor arrowColor() { return generatedColor().darker(190); }
+
+/// Purple (0: surely generated) - white - green (1: surely real), paled by `strength`.
+QCPColorGradient discriminatorGradient() {
+    QCPColorGradient gradient;
+    gradient.clearColorStops();
+    gradient.setColorStopAt(0.0, PlotStyle::tint(generatedColor(), kMapStrength));
+    gradient.setColorStopAt(0.5, PlotStyle::neutralColor());
+    gradient.setColorStopAt(1.0, PlotStyle::tint(realColor(), kMapStrength));
+    gradient.setLevelCount(256);
+    return gradient;
+}
+
+QCPScatterStyle pointStyle(const QColor& color) {
+    return QCPScatterStyle(QCPScatterStyle::ssCircle, PlotStyle::pen(Qt::white, 1.0), QBrush(color),
+                           kPointSize * UiScale::factor());
+}
+
+/// The layers' names in the plot, by GanView::Layer.
+constexpr const char* kLayerNames[GanView::kLayerCount] = {"real", "generated", "discriminator",
+                                                           "manifold", "gradients"};
+
+int layerIndex(GanView::Layer layer) { return static_cast<int>(layer); }
+
+/// Pictures of image samples (one per column, pixels 0..1) in SamplePicture's ink on white.
+/// A guard pixel of 1 after each picture pins samplePicture's range to the data's 0..1
+/// scale, so a washed-out generated sample looks washed out instead of stretched.
+std::vector<QImage> pictures(const nnplay::DataInfo& info, const nnplay::Matrix& samples) {
+    std::vector<QImage> out;
+    const int pixels = info.imageShape.size();
+    if (pixels == 0 || samples.rows() != pixels) return out;
+    DataPreview preview;
+    preview.info = info;
+    preview.sampleInputs.resize(pixels + 1, samples.cols());
+    preview.sampleInputs.topRows(pixels) = samples.cwiseMax(0.0f).cwiseMin(1.0f);
+    preview.sampleInputs.bottomRows(1).setOnes();
+    out.reserve(static_cast<std::size_t>(samples.cols()));
+    for (Eigen::Index i = 0; i < samples.cols(); ++i)
+        out.push_back(samplePicture(preview, static_cast<int>(i)));
+    return out;
+}
+
+}  // namespace
+
+GanView::GanView(QWidget* parent)
+    : QWidget(parent),
+      m_plotArea(new QWidget(this)),
+      m_plot(new QCustomPlot(m_plotArea)),
+      m_options(new QWidget(this)),
+      m_caption(new QLabel(this)) {
+    const QString boxNames[kLayerCount] = {tr("Real samples"), tr("Generated samples"),
+                                           tr("Discriminator"), tr("Manifold"), tr("Gradients")};
+    const QString boxTips[kLayerCount] = {
+        tr("The real samples the generator learns to imitate (green)."),
+        tr("The generator's samples for a fixed batch of noise (purple): the same noise in "
+           "every snapshot, so you can watch them move."),
+        tr("The discriminator's output D(x) everywhere in the plane: green where it takes a "
+           "point for real, purple where it takes it for generated."),
+        tr("The generator's image of a regular grid of noise: how it warps its noise into the "
+           "plane."),
+        tr("Where the generator moves each generated sample next: against the gradient of "
+           "its loss."),
+    };
+    auto* boxes = new QHBoxLayout(m_options);
+    boxes->setContentsMargins(0, 0, 0, 0);
+    for (int i = 0; i < kLayerCount; ++i) {
+        auto* box = new QCheckBox(boxNames[i], m_options);
+        box->setChecked(true);
+        box->setToolTip(boxTips[i]);
+        boxes->addWidget(box);
+        m_boxes[static_cast<std::size_t>(i)] = box;
+        const auto layer = static_cast<Layer>(i);
+        connect(box, &QCheckBox::toggled, this,
+                [this, layer](bool on) { setLayerVisible(layer, on); });
+    }
+    boxes->addStretch(1);
+    m_caption->setText(
+        tr("Green: real samples, purple: generated ones and the generator's manifold; "
+           "background: D(x), green where the discriminator says real."));
+    m_caption->setWordWrap(true);
+    m_caption->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_plotArea, 1);
+    layout->addWidget(m_options);
+    layout->addWidget(m_caption);
+    // The plot is placed by hand inside m_plotArea so that the plane is drawn square.
+    m_plotArea->installEventFilter(this);
+    m_plotArea->setMinimumSize(200, 180);
+    m_plot->setNotAntialiasedElements(QCP::aeNone);
+    m_plot->xAxis->setLabel(QStringLiteral("x1"));
+    m_plot->yAxis->setLabel(QStringLiteral("x2"));
+    m_plot->xAxis->setRange(-kExtent, kExtent);
+    m_plot->yAxis->setRange(-kExtent, kExtent);
+    m_plot->xAxis->grid()->setVisible(false);
+    m_plot->yAxis->grid()->setVisible(false);
+
+    // One plot layer per check box, bottom to top: the map, the mesh, the points, the arrows.
+    for (const Layer layer :
+         {Layer::Discriminator, Layer::Manifold, Layer::Real, Layer::Generated, Layer::Gradients}) {
+        const QString name = QString::fromLatin1(kLayerNames[layerIndex(layer)]);
+        m_plot->addLayer(name, m_plot->layer(QStringLiteral("main")), QCustomPlot::limBelow);
+        m_layers[static_cast<std::size_t>(layerIndex(layer))] = m_plot->layer(name);
+    }
+
+    m_map = new QCPColorMap(m_plot->xAxis, m_plot->yAxis);
+    m_map->setLayer(layerOf(Layer::Discriminator));
+    m_map->setInterpolate(true);
+    m_map->setTightBoundary(false);
+    m_map->setGradient(discriminatorGradient());
+    m_map->setDataRange(QCPRange(0.0, 1.0));
+    m_map->data()->setRange(QCPRange(-kExtent, kExtent), QCPRange(-kExtent, kExtent));
+    m_map->setVisible(false);
+    m_scale = new QCPColorScale(m_plot);
+    m_scale->setType(QCPAxis::atRight);
+    m_scale->setBarWidth(12);
+    m_scale->axis()->setLabel(tr("D(x): probability the point is real"));
+    m_plot->plotLayout()->addElement(0, 1, m_scale);
+    m_map->setColorScale(m_scale);
+    auto* margins = new QCPMarginGroup(m_plot);
+    m_plot->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+    m_scale->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+
+    auto makePoints = [&](Layer layer, const QColor& color) {
+        auto* curve = new QCPCurve(m_plot->xAxis, m_plot->yAxis);
+        curve->setLayer(layerOf(layer));
+        curve->setLineStyle(QCPCurve::lsNone);
+        curve->setScatterStyle(pointStyle(color));
+        curve->setSelectable(QCP::stNone);
+        return curve;
+    };
+    m_realPoints = makePoints(Layer::Real, realColor());
+    m_generatedPoints = makePoints(Layer::Generated, generatedColor());
+
+    connect(m_plot, &QCustomPlot::afterLayout, this, &GanView::fitSquare, Qt::QueuedConnection);
+    applyStyle();
+}
+
+QCPLayer* GanView::layerOf(Layer layer) const {
+    return m_layers[static_cast<std::size_t>(layerIndex(layer))];
+}
+
+QCheckBox* GanView::layerBox(Layer layer) const {
+    return m_boxes[static_cast<std::size_t>(layerIndex(layer))];
+}
+
+void GanView::setLayerVisible(Layer layer, bool visible) {
+    QCheckBox* box = layerBox(layer);
+    if (box->isChecked() != visible) box->setChecked(visible);  // comes back here once
+    layerOf(layer)->setVisible(visible);
+    if (layer == Layer::Discriminator) m_scale->setVisible(visible && m_map->visible());
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+bool GanView::isLayerVisible(Layer layer) const { return layerBox(layer)->isChecked(); }
+
+bool GanView::isLayerDrawn(Layer layer) const {
+    if (m_images || !layerOf(layer)->visible()) return false;
+    switch (layer) {
+        case Layer::Real:
+            return realPointCount() > 0;
+        case Layer::Generated:
+            return generatedPointCount() > 0;
+        case Layer::Discriminator:
+            return m_map->visible();
+        case Layer::Manifold:
+            return manifoldSegmentCount() > 0;
+        case Layer::Gradients:
+            return arrowCount() > 0;
+    }
+    return false;
+}
+
+void GanView::setSnapshot(const TrainingSnapshot& snapshot) {
+    const DataPreview* data = snapshot.data.get();
+    const bool images = data && !data->info.isPlane && data->info.imageShape.size() > 0;
+    if (images != m_images) {
+        m_images = images;
+        m_plotArea->setVisible(!images);
+        m_options->setVisible(!images);
+        m_caption->setVisible(!images);
+    }
+    if (images) {
+        showImages(snapshot);
+    } else {
+        showPlane(snapshot);
+    }
+    m_generation = snapshot.generation;
+}
+
+void GanView::showPlane(const TrainingSnapshot& snapshot) {
+    m_generatedPictures.clear();
+    m_realPictures.clear();
+    if (snapshot.generation != m_generation) fitAxes(snapshot);
+    const SessionViews::GanViews& gan = snapshot.gan;
+    auto setPoints = [](QCPCurve* curve, const nnplay::Matrix& samples) {
+        QVector<double> xs, ys;
+        if (samples.rows() >= 2) {
+            xs.resize(static_cast<int>(samples.cols()));
+            ys.resize(static_cast<int>(samples.cols()));
+            for (Eigen::Index i = 0; i < samples.cols(); ++i) {
+                xs[static_cast<int>(i)] = samples(0, i);
+                ys[static_cast<int>(i)] = samples(1, i);
+            }
+        }
+        curve->setData(xs, ys);
+    };
+    setPoints(m_realPoints, gan.real);
+    setPoints(m_generatedPoints, gan.generated);
+    updateMap(snapshot);
+    updateManifold(gan.manifold, gan.manifoldSize);
+    updateArrows(gan.generated, gan.gradients);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void GanView::fitAxes(const TrainingSnapshot& snapshot) {
+    // All the real points when the preview has them, else the snapshot's first ones.
+    const nnplay::Matrix& real = snapshot.data && snapshot.data->trainPoints.cols() > 0
+                                     ? snapshot.data->trainPoints
+                                     : snapshot.gan.real;
+    QCPRange x(-kExtent, kExtent), y(-kExtent, kExtent);
+    if (real.rows() >= 2 && real.cols() > 0) {
+        const double left = real.row(0).minCoeff(), right = real.row(0).maxCoeff();
+        const double bottom = real.row(1).minCoeff(), top = real.row(1).maxCoeff();
+        // A square around the data, so the plane keeps its proportions.
+        const double half =
+            std::max({0.5 * (right - left), 0.5 * (top - bottom), 0.25}) * (1.0 + kAxisMargin);
+        const double cx = 0.5 * (left + right), cy = 0.5 * (bottom + top);
+        if (std::isfinite(half) && std::isfinite(cx) && std::isfinite(cy)) {
+            x = QCPRange(cx - half, cx + half);
+            y = QCPRange(cy - half, cy + half);
+        }
+    }
+    m_plot->xAxis->setRange(x);
+    m_plot->yAxis->setRange(y);
+}
+
+void GanView::updateMap(const TrainingSnapshot& snapshot) {
+    const int size = snapshot.gridSize;
+    const bool has = size > 1 && !snapshot.boundary.empty() &&
+                     snapshot.boundary[0].size() == static_cast<std::size_t>(size) * size;
+    m_map->setVisible(has);
+    m_scale->setVisible(has && isLayerVisible(Layer::Discriminator));
+    if (!has) return;
+    QCPColorMapData* data = m_map->data();
+    if (data->keySize() != size || data->valueSize() != size) {
+        data->setSize(size, size);
+        // The grid's points sit on the plane's edges (fillGridPoints): so do the cells' centres.
+        data->setRange(QCPRange(-kExtent, kExtent), QCPRange(-kExtent, kExtent));
+    }
+    const std::vector<float>& values = snapshot.boundary[0];
+    for (int row = 0; row < size; ++row)
+        for (int col = 0; col < size; ++col)
+            data->setCell(col, row, values[static_cast<std::size_t>(row) * size + col]);
+    m_map->setDataRange(QCPRange(0.0, 1.0));
+}
+
+void GanView::updateManifold(const nnplay::Matrix& manifold, int size) {
+    const bool has = size > 1 && manifold.rows() >= 2 &&
+                     manifold.cols() == static_cast<Eigen::Index>(size) * size;
+    const auto lines = has ? static_cast<std::size_t>(2 * size) : 0;
+    const bool added = m_manifoldLines.size() < lines;
+    while (m_manifoldLines.size() < lines) {
+        auto* curve = new QCPCurve(m_plot->xAxis, m_plot->yAxis);
+        curve->setLayer(layerOf(Layer::Manifold));
+        curve->setSelectable(QCP::stNone);
+        QColor color = generatedColor().darker(130);
+        color.setAlpha(110);
+        curve->setPen(QPen(color, 1.0));
+        m_manifoldLines.push_back(curve);
+    }
+    if (added) PlotStyle::apply(m_plot, palette());  // scales the new pens to the zoom
+    for (std::size_t line = 0; line < m_manifoldLines.size(); ++line) {
+        QCPCurve* curve = m_manifoldLines[line];
+        QVector<double> xs, ys;
+        if (line < lines) {
+            // Lines 0..s-1: a row of the grid (column index varies); then the grid's columns.
+            const bool row = line < static_cast<std::size_t>(size);
+            const int fixed = static_cast<int>(row ? line : line - static_cast<std::size_t>(size));
+            xs.resize(size);
+            ys.resize(size);
+            for (int k = 0; k < size; ++k) {
+                const Eigen::Index i = row ? static_cast<Eigen::Index>(fixed) * size + k
+                                           : static_cast<Eigen::Index>(k) * size + fixed;
+                xs[k] = manifold(0, i);
+                ys[k] = manifold(1, i);
+            }
+        }
+        curve->setData(xs, ys);
+    }
+}
+
+QCPItemLine* GanView::arrowItem(std::size_t index) {
+    while (m_arrows.size() <= index) {
+        auto* line = new QCPItemLine(m_plot);
+        line->setLayer(layerOf(Layer::Gradients));
+        line->setSelectable(false);
+        line->setHead(QCPLineEnding(QCPLineEnding::esSpikeArrow, 6 * UiScale::factor(),
+                                    8 * UiScale::factor()));
+        line->setPen(PlotStyle::pen(arrowColor(), 1.2));
+        m_arrows.push_back(line);
+    }
+    return m_arrows[index];
+}
+
+void GanView::updateArrows(const nnplay::Matrix& generated, const nnplay::Matrix& gradients) {
+    const bool has =
+        generated.rows() >= 2 && gradients.rows() >= 2 && gradients.cols() == generated.cols();
+    const Eigen::Index n = has ? generated.cols() : 0;
+    double longest = 0.0;
+    for (Eigen::Index i = 0; i < n; ++i) {
+        const double norm = std::hypot(gradients(0, i), gradients(1, i));
+        if (std::isfinite(norm)) longest = std::max(longest, norm);
+    }
+    m_arrowOf.assign(static_cast<std::size_t>(n), -1);
+    std::size_t used = 0;
+    if (longest > 0.0) {
+        const double side = std::min(m_plot->xAxis->range().size(), m_plot->yAxis->range().size());
+        const double scale = kLongestArrow * side / longest;
+        for (Eigen::Index i = 0; i < n; ++i) {
+            const double gx = gradients(0, i), gy = gradients(1, i);
+            const double norm = std::hypot(gx, gy);
+            const double x = generated(0, i), y = generated(1, i);
+            if (!std::isfinite(norm) || norm <= 0.0 || !std::isfinite(x) || !std::isfinite(y))
+                continue;
+            // The generator moves its sample against the gradient of its loss.
+            QCPItemLine* arrow = arrowItem(used);
+            arrow->start->setCoords(x, y);
+            arrow->end->setCoords(x - scale * gx, y - scale * gy);
+            arrow->setVisible(true);
+            m_arrowOf[static_cast<std::size_t>(i)] = static_cast<int>(used);
+            ++used;
+        }
+    }
+    for (std::size_t k = used; k < m_arrows.size(); ++k) m_arrows[k]->setVisible(false);
+}
+
+int GanView::realPointCount() const { return m_realPoints->dataCount(); }
+
+int GanView::generatedPointCount() const { return m_generatedPoints->dataCount(); }
+
+QPointF GanView::generatedPoint(int i) const {
+    if (i < 0 || i >= generatedPointCount()) return {};
+    const auto point = m_generatedPoints->data()->at(i);
+    return {point->key, point->value};
+}
+
+double GanView::cellValue(int column, int row) const { return m_map->data()->cell(column, row); }
+
+int GanView::manifoldLineCount() const {
+    int count = 0;
+    for (const QCPCurve* curve : m_manifoldLines)
+        if (curve->dataCount() > 0) ++count;
+    return count;
+}
+
+QVector<QPointF> GanView::manifoldLine(int line) const {
+    QVector<QPointF> points;
+    if (line < 0 || line >= static_cast<int>(m_manifoldLines.size())) return points;
+    const QCPCurve* curve = m_manifoldLines[static_cast<std::size_t>(line)];
+    for (auto it = curve->data()->constBegin(); it != curve->data()->constEnd(); ++it)
+        points.append(QPointF(it->key, it->value));
+    return points;
+}
+
+int GanView::manifoldSegmentCount() const {
+    int count = 0;
+    for (const QCPCurve* curve : m_manifoldLines) count += std::max(0, curve->dataCount() - 1);
+    return count;
+}
+
+int GanView::arrowCount() const {
+    return static_cast<int>(std::count_if(m_arrows.begin(), m_arrows.end(),
+                                          [](QCPItemLine* a) { return a->visible(); }));
+}
+
+QLineF GanView::arrow(int i) const {
+    if (i < 0 || i >= static_cast<int>(m_arrowOf.size())) return {};
+    const int index = m_arrowOf[static_cast<std::size_t>(i)];
+    if (index < 0) return {};
+    const QCPItemLine* line = m_arrows[static_cast<std::size_t>(index)];
+    return {line->start->coords(), line->end->coords()};
+}
+
+void GanView::showImages(const TrainingSnapshot& snapshot) {
+    const nnplay::DataInfo& info = snapshot.data->info;
+    m_generatedPictures = pictures(info, snapshot.gan.generated);
+    // The real samples are the same in every snapshot of a generation.
+    if (snapshot.generation != m_generation ||
+        m_realPictures.size() != static_cast<std::size_t>(snapshot.gan.real.cols()))
+        m_realPictures = pictures(info, snapshot.gan.real);
+    update();
+}
+
+QImage GanView::generatedPicture(int i) const {
+    if (i < 0 || i >= generatedImageCount()) return {};
+    return m_generatedPictures[static_cast<std::size_t>(i)];
+}
+
+QImage GanView::realPicture(int i) const {
+    if (i < 0 || i >= realImageCount()) return {};
+    return m_realPictures[static_cast<std::size_t>(i)];
+}
+
+GanView::PictureGrid GanView::pictureGrid(bool generated, int count) const {
+    PictureGrid grid;
+    const int gap = 8;
+    const int half = width() / 2;
+    // The two grids side by side, `gap` apart and from the edges.
+    const QRect area =
+        generated ? QRect(gap, gap, half - gap - gap / 2, height() - 2 * gap)
+                  : QRect(half + gap / 2, gap, width() - half - gap - gap / 2, height() - 2 * gap);
+    QFont bold = font();
+    bold.setBold(true);
+    const int titleHeight = QFontMetrics(bold).height() + 4;
+    grid.title = QRect(area.left(), area.top(), area.width(), titleHeight);
+    const QRect pictures = area.adjusted(0, titleHeight + 2, 0, 0);
+    // The most columns of the largest square cells that hold every picture.
+    for (int c = 1; c <= std::max(count, 1); ++c) {
+        const int rows = (count + c - 1) / c;
+        const int side = std::min(pictures.width() / c, pictures.height() / std::max(rows, 1));
+        if (side > grid.cell) {
+            grid.cell = side;
+            grid.columns = c;
+        }
+    }
+    grid.origin =
+        QPoint(pictures.left() + (pictures.width() - grid.columns * grid.cell) / 2, pictures.top());
+    return grid;
+}
+
+QRect GanView::pictureRect(const PictureGrid& grid, int i) const {
+    if (grid.cell < 2) return {};
+    const int pad = grid.cell >= 8 ? 1 : 0;
+    return QRect(grid.origin.x() + (i % grid.columns) * grid.cell + pad,
+                 grid.origin.y() + (i / grid.columns) * grid.cell + pad, grid.cell - 2 * pad,
+                 grid.cell - 2 * pad);
+}
+
+QRect GanView::generatedPictureRect(int i) const {
+    if (!m_images || i < 0 || i >= generatedImageCount()) return {};
+    return pictureRect(pictureGrid(true, generatedImageCount()), i);
+}
+
+void GanView::paintEvent(QPaintEvent* event) {
+    QWidget::paintEvent(event);
+    if (!m_images) return;
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::SmoothPixmapTransform, false);
+    QFont bold = font();
+    bold.setBold(true);
+    for (const bool generated : {true, false}) {
+        const std::vector<QImage>& images = generated ? m_generatedPictures : m_realPictures;
+        const PictureGrid grid = pictureGrid(generated, static_cast<int>(images.size()));
+        painter.setFont(bold);
+        painter.setPen(palette().color(QPalette::WindowText));
+        painter.drawText(grid.title, Qt::AlignHCenter | Qt::AlignVCenter,
+                         generated ? tr("Generated (fixed noise)") : tr("Real"));
+        for (std::size_t i = 0; i < images.size(); ++i) {
+            const QRect rect = pictureRect(grid, static_cast<int>(i));
+            if (!rect.isEmpty()) painter.drawImage(rect, images[i]);
+        }
+    }
+}
+
+void GanView::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) applyStyle();
+    QWidget::changeEvent(event);
+}
+
+void GanView::applyStyle() {
+    PlotStyle::apply(m_plot, palette());
+    PlotStyle::apply(m_scale, palette());
+    m_realPoints->setScatterStyle(pointStyle(realColor()));
+    m_generatedPoints->setScatterStyle(pointStyle(generatedColor()));
+    for (QCPItemLine* line : m_arrows) {
+        line->setPen(PlotStyle::pen(arrowColor(), 1.2));
+        line->setHead(QCPLineEnding(QCPLineEnding::esSpikeArrow, 6 * UiScale::factor(),
+                                    8 * UiScale::factor()));
+    }
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+bool GanView::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_plotArea && event->type() == QEvent::Resize) fitSquare();
+    return QWidget::eventFilter(watched, event);
+}
+
+void GanView::fitSquare() {
+    // The plane is square: size the plot so that its axis rect is, and centre it. The space
+    // around the axis rect (tick labels, colour scale) is taken from the last layout; a change
+    // of it triggers one more pass through afterLayout.
+    const QRect area = m_plotArea->rect();
+    const QRect axes = m_plot->axisRect()->rect();
+    const int extraW = axes.width() > 0 ? m_plot->width() - axes.width() : 90;
+    const int extraH = axes.height() > 0 ? m_plot->height() - axes.height() : 40;
+    const int side = std::max(40, std::min(area.width() - extraW, area.height() - extraH));
+    const QSize size(std::min(area.width(), side + extraW), std::min(area.height(), side + extraH));
+    const QRect target(QPoint(area.left() + (area.width() - size.width()) / 2, area.top()), size);
+    if (m_plot->geometry() != target) m_plot->setGeometry(target);
+}
+
+}  // namespace nnplay::ui

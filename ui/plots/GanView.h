@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QImage>
+#include <QLineF>
+#include <QPointF>
+#include <QRect>
+#include <QVector>
+#include <QWidget>
+#include <array>
+#include <vector>
+
+#include "train/TrainingSnapshot.h"
+
+class QCheckBox;
+class QCustomPlot;
+class QCPColorMap;
+class QCPColorScale;
+class QCPCurve;
+class QCPItemLine;
+class QCPLayer;
+class QLabel;
+
+namespace nnplay::ui {
+
+/// What a GAN is doing, drawn from a snapshot's GanViews. 2-D data: GAN Lab's layered view of
+/// the plane on one square plot, bottom to top the discriminator's output D(x) as a heatmap,
+/// the generator's manifold (its image of a regular noise grid) as a warped mesh, the real
+/// samples (green), the generated ones (purple; the same noise in every snapshot, so they can
+/// be watched moving) and arrows showing where the generator moves each generated sample.
+/// Each layer has a check box under the plot. The axes are fitted to the real data once per
+/// generation, so moving samples never rescale the plot. Image data: a grid of generated
+/// pictures beside a grid of real ones.
+class GanView : public QWidget {
+    Q_OBJECT
+public:
+    /// The layers of the plane view, in the order of their check boxes.
+    enum class Layer { Real, Generated, Discriminator, Manifold, Gradients };
+    static constexpr int kLayerCount = 5;
+    /// The longest gradient arrow, as a share of the plot's side.
+    static constexpr double kLongestArrow = 0.12;
+
+    explicit GanView(QWidget* parent = nullptr);
+
+    /// Draws the snapshot's GAN views; a new generation refits the axes to its real data.
+    void setSnapshot(const TrainingSnapshot& snapshot);
+
+    void setLayerVisible(Layer layer, bool visible);
+    /// Whether the layer's check box is on.
+    bool isLayerVisible(Layer layer) const;
+    /// Whether the plot draws the layer now (on, and the snapshot had data for it).
+    bool isLayerDrawn(Layer layer) const;
+    QCheckBox* layerBox(Layer layer) const;
+
+    QCustomPlot* plot() const { return m_plot; }
+    /// The sentence under the plot saying what the colours are.
+    QLabel* caption() const { return m_caption; }
+    /// True when the last snapshot was drawn as pictures (image data), else as the plane.
+    bool showsImages() const { return m_images; }
+
+    // For tests: what the plane view draws after the last snapshot.
+
+    int realPointCount() const;
+    int generatedPointCount() const;
+    /// Generated sample `i` where it is drawn.
+    QPointF generatedPoint(int i) const;
+    /// The heatmap's value at grid cell (column, row), row 0 at the bottom.
+    double cellValue(int column, int row) const;
+    /// Lines of the manifold's mesh: manifoldSize rows (the second noise value fixed), then as
+    /// many columns; each a polyline through its grid points.
+    int manifoldLineCount() const;
+    QVector<QPointF> manifoldLine(int line) const;
+    /// Segments joining grid neighbours: 2 s (s - 1) for an s x s grid.
+    int manifoldSegmentCount() const;
+    /// Arrows shown, one per generated sample with a finite, non-zero gradient.
+    int arrowCount() const;
+    /// The arrow of generated sample `i`, from the sample to its tip (null when not shown).
+    QLineF arrow(int i) const;
+
+    // For tests: what the image view draws.
+
+    int generatedImageCount() const { return static_cast<int>(m_generatedPictures.size()); }
+    int realImageCount() const { return static_cast<int>(m_realPictures.size()); }
+    QImage generatedPicture(int i) const;
+    QImage realPicture(int i) const;
+    /// Where generated picture `i` is drawn in the widget (empty when it is not).
+    QRect generatedPictureRect(int i) const;
+
+    QSize sizeHint() const override { return {520, 560}; }
+
+protected:
+    void changeEvent(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
+    void paintEvent(QPaintEvent* event) override;
+
+private:
+    void showPlane(const TrainingSnapshot& snapshot);
+    void showImages(const TrainingSnapshot& snapshot);
+    void fitAxes(const TrainingSnapshot& snapshot);
+    void updateMap(const TrainingSnapshot& snapshot);
+    void updateManifold(const nnplay::Matrix& manifold, int size);
+    void updateArrows(const nnplay::Matrix& generated, const nnplay::Matrix& gradients);
+    QCPItemLine* arrowItem(std::size_t index);
+    void fitSquare();
+    void applyStyle();
+    QCPLayer* layerOf(Layer layer) const;
+
+    /// Geometry of one grid of pictures in the image view.
+    struct PictureGrid {
+        QRect title;
+        int columns = 1;
+        int cell = 0;
+        QPoint origin;
+    };
+    /// The grid of `count` pictures in the left (generated) or right (real) half.
+    PictureGrid pictureGrid(bool generated, int count) const;
+    QRect pictureRect(const PictureGrid& grid, int i) const;
+
+    QWidget* m_plotArea;
+    QCustomPlot* m_plot;
+    QCPColorMap* m_map;
+    QCPColorScale* m_scale;
+    QCPCurve* m_realPoints;
+    QCPCurve* m_generatedPoints;
+    std::vector<QCPCurve*> m_manifoldLines;
+    std::vector<QCPItemLine*> m_arrows;
+    /// Per generated sample, its arrow in m_arrows or -1.
+    std::vector<int> m_arrowOf;
+    std::array<QCheckBox*, kLayerCount> m_boxes{};
+    std::array<QCPLayer*, kLayerCount> m_layers{};
+    QWidget* m_options;
+    QLabel* m_caption;
+
+    int m_generation = -1;
+    bool m_images = false;
+    std::vector<QImage> m_generatedPictures;
+    std::vector<QImage> m_realPictures;
+};
+
+}  // namespace nnplay::ui
