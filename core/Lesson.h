@@ -42,11 +42,12 @@ struct Lesson {
     /// Measures an outcome may name: figures of the finished run (test loss minus train loss
     /// for "gap"; precision, recall and F1 of the positive class for two classes, their macro
     /// averages for more; for data of groups each group's test accuracy and "group_gap", the
-    /// best group's minus the worst's), and "diverged".
-    static constexpr const char* kMeasures[] = {"train_loss",      "test_loss", "train_accuracy",
-                                                "test_accuracy",   "gap",       "test_precision",
-                                                "test_recall",     "test_f1",   "test_accuracy_a",
-                                                "test_accuracy_b", "group_gap", "diverged"};
+    /// best group's minus the worst's), a GAN's divergences and modes covered, and "diverged".
+    static constexpr const char* kMeasures[] = {
+        "train_loss",      "test_loss",     "train_accuracy", "test_accuracy",
+        "gap",             "test_precision", "test_recall",   "test_f1",
+        "test_accuracy_a", "test_accuracy_b", "group_gap",    "js_divergence",
+        "kl_divergence",   "modes_covered", "diverged"};
     /// The longest text of one field, in characters.
     static constexpr std::size_t kMaxTextLength = 1000;
     /// The most "try" steps and variants a lesson holds.

@@ -843,6 +843,8 @@ json writeLesson(const Lesson& l) {
 }
 
 Project parseTree(const json& j);
+/// The sections of a classification or regression project (all but its lesson).
+void readSupervisedProject(const json& j, Project& p);
 
 /// The project `base` (a project's JSON without its lesson) becomes with the variant's changes.
 /// Throws InputError naming the variant when the result is not a valid project.
@@ -880,11 +882,23 @@ Project parseTree(const json& j) {
     if (p.task == Task::Gan) {
         checkKeys(j, "the project",
                   {"format", "version", "title", "task", "data", "noise", "generator",
-                   "discriminator", "training", "history"});
+                   "discriminator", "training", "history", "lesson"});
         p.title = readTitle(j);
         readGanProject(j, p);
-        return p;
+    } else {
+        readSupervisedProject(j, p);
     }
+    if (j.contains("lesson")) {
+        p.lesson = readLesson(j.at("lesson"));
+        // Each variant must make a valid project too, so a bad one is refused on opening.
+        json base = j;
+        base.erase("lesson");
+        for (const LessonVariant& variant : p.lesson.variants) applyChanges(base, variant);
+    }
+    return p;
+}
+
+void readSupervisedProject(const json& j, Project& p) {
     checkKeys(j, "the project",
               {"format", "version", "title", "task", "data", "network", "training", "history",
                "preprocessing", "lesson"});
@@ -901,14 +915,6 @@ Project parseTree(const json& j) {
     if (j.contains("history")) p.history = readHistory(j.at("history"), HistoryColumn::kEpoch);
     if (j.contains("preprocessing")) p.preprocessing = readPreprocessing(j.at("preprocessing"));
     checkProjectSettings(p);
-    if (j.contains("lesson")) {
-        p.lesson = readLesson(j.at("lesson"));
-        // Each variant must make a valid project too, so a bad one is refused on opening.
-        json base = j;
-        base.erase("lesson");
-        for (const LessonVariant& variant : p.lesson.variants) applyChanges(base, variant);
-    }
-    return p;
 }
 
 }  // namespace
@@ -929,17 +935,15 @@ std::string serialize(const Project& p) {
     j["task"] = toString(p.task);
     if (p.task == Task::Gan) {
         writeGanProject(p, j);
-        std::string out;
-        writePretty(j, out, 0);
-        return out + "\n";
+    } else {
+        j["data"] = writeData(p.data);
+        j["network"] = writeNetwork(p.network());
+        j["training"] = writeTraining(p.training);
+        if (!p.history.empty()) j["history"] = writeHistory(p.history, HistoryColumn::kEpoch);
+        // Stored with the weights it belongs to; stale once they are cleared.
+        if (!p.preprocessing.empty() && p.network().hasParams())
+            j["preprocessing"] = writePreprocessing(p.preprocessing);
     }
-    j["data"] = writeData(p.data);
-    j["network"] = writeNetwork(p.network());
-    j["training"] = writeTraining(p.training);
-    if (!p.history.empty()) j["history"] = writeHistory(p.history, HistoryColumn::kEpoch);
-    // Stored with the weights it belongs to; stale once they are cleared.
-    if (!p.preprocessing.empty() && p.network().hasParams())
-        j["preprocessing"] = writePreprocessing(p.preprocessing);
     if (!p.lesson.empty()) j["lesson"] = writeLesson(p.lesson);
     std::string out;
     writePretty(j, out, 0);

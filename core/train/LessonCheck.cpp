@@ -36,7 +36,7 @@ LessonVariantResult checkLessonVariant(const Project& lesson, const LessonVarian
     project.preprocessing = {};
 
     std::unique_ptr<Session> session = makeSession(project, baseDir);
-    session->run(project.training.epochs);
+    session->run(plannedEpochs(project));
 
     LessonVariantResult result;
     result.variant = variant.name;

@@ -22,6 +22,7 @@
 #include "Wait.h"
 #include "document/ProjectDocument.h"
 #include "editor/LayerPalette.h"
+#include "editor/LayerPaletteTree.h"
 #include "editor/NetworkScene.h"
 #include "editor/NetworkView.h"
 #include "io/ProjectFile.h"

@@ -27,9 +27,15 @@ NetworkSpec layersOnly(NetworkSpec network) {
     return network;
 }
 
+/// Every network's layers as a variant defines them, by name.
+std::vector<NamedNetwork> layersOnly(std::vector<NamedNetwork> networks) {
+    for (NamedNetwork& network : networks) network.spec = layersOnly(network.spec);
+    return networks;
+}
+
 bool sameVariant(const Project& a, const Project& b) {
-    return a.task == b.task && a.data == b.data && a.training == b.training &&
-           layersOnly(a.network()) == layersOnly(b.network());
+    return a.task == b.task && a.data == b.data && a.training == b.training && a.gan == b.gan &&
+           layersOnly(a.networks) == layersOnly(b.networks);
 }
 
 QString number(double value) { return QLocale().toString(value, 'g', 6); }
@@ -119,23 +125,28 @@ bool LessonController::switchToVariant(int index) {
         m_document->setTrainedState(trained, history);
 
     const Project& now = m_document->project();
-    NetworkSpec network = target->network();
-    // The same layers keep their ids, so what the canvas has selected stays selected.
-    if (layersOnly(network) == layersOnly(now.network())) network = now.network();
-    network.clearParams();
+    std::vector<NamedNetwork> networks = target->networks;
+    for (NamedNetwork& network : networks) {
+        // The same layers keep their ids, so what the canvas has selected stays selected.
+        const NetworkSpec* current = now.findNetwork(network.name);
+        if (current && layersOnly(network.spec) == layersOnly(*current)) network.spec = *current;
+        network.spec.clearParams();
+    }
     const QString name = QString::fromStdString(m_base.lesson.variants[index].name);
     const QString message = describeChange(*target);
 
     const bool dataChanges = now.data != target->data || now.task != target->task;
-    const bool changes =
-        dataChanges || network != now.network() || now.training != target->training;
+    const bool changes = dataChanges || networks != now.networks ||
+                         now.training != target->training || now.gan != target->gan;
     if (changes) {
         const QString text = tr("Switch to variant “%1”").arg(name);
         QUndoStack* undo = m_document->undoStack();
         undo->beginMacro(text);
         if (dataChanges) editData(*m_document, target->data, target->task, text);
-        editNetwork(*m_document, network, text);
+        for (const NamedNetwork& network : networks)
+            editNetwork(*m_document, network.spec, text, -1, network.name);
         editTraining(*m_document, target->training, text);
+        editGan(*m_document, target->gan, text);
         undo->endMacro();
     }
     m_sync->flush();  // the worker takes the variant now; its own message comes before ours
@@ -205,7 +216,39 @@ QString LessonController::describeChange(const Project& target) const {
         }
         if (rest != b || now.task != target.task) parts << tr("other data");
     }
-    if (layersOnly(now.network()) != layersOnly(target.network())) parts << tr("other layers");
+    if (layersOnly(now.networks) != layersOnly(target.networks)) parts << tr("other layers");
+    const GanSpec& g = now.gan;
+    const GanSpec& h = target.gan;
+    if (now.task == Task::Gan && g != h) {
+        GanSpec rest = g;
+        if (g.loss != h.loss) {
+            parts << tr("%1 loss").arg(QString::fromStdString(toString(h.loss)).replace('_', ' '));
+            rest.loss = h.loss;
+        }
+        if (g.generator.learningRate != h.generator.learningRate) {
+            parts << tr("generator learning rate %1").arg(number(h.generator.learningRate));
+            rest.generator.learningRate = h.generator.learningRate;
+        }
+        if (g.discriminator.learningRate != h.discriminator.learningRate) {
+            parts << tr("discriminator learning rate %1")
+                         .arg(number(h.discriminator.learningRate));
+            rest.discriminator.learningRate = h.discriminator.learningRate;
+        }
+        if (g.dSteps != h.dSteps || g.gSteps != h.gSteps) {
+            parts << tr("%1 D and %2 G updates a step").arg(h.dSteps).arg(h.gSteps);
+            rest.dSteps = h.dSteps;
+            rest.gSteps = h.gSteps;
+        }
+        if (g.noise != h.noise) {
+            parts << tr("%1 noise values").arg(h.noise.dim);
+            rest.noise = h.noise;
+        }
+        if (g.steps != h.steps) {
+            parts << tr("%1 steps").arg(h.steps);
+            rest.steps = h.steps;
+        }
+        if (rest != h) parts << tr("other GAN settings");
+    }
     const TrainingSpec& s = now.training;
     const TrainingSpec& t = target.training;
     if (s != t) {

@@ -5,7 +5,7 @@
 
 #include <QCheckBox>
 #include <QEvent>
-#include <QHBoxLayout>
+#include <QGridLayout>
 #include <QLabel>
 #include <QPainter>
 #include <QVBoxLayout>
@@ -94,19 +94,21 @@ GanView::GanView(QWidget* parent)
         tr("Where the generator moves each generated sample next: against the gradient of "
            "its loss."),
     };
-    auto* boxes = new QHBoxLayout(m_options);
+    // Two a row, so the boxes fit the views of a narrow window.
+    auto* boxes = new QGridLayout(m_options);
     boxes->setContentsMargins(0, 0, 0, 0);
+    constexpr int kBoxesPerRow = 2;
     for (int i = 0; i < kLayerCount; ++i) {
         auto* box = new QCheckBox(boxNames[i], m_options);
         box->setChecked(true);
         box->setToolTip(boxTips[i]);
-        boxes->addWidget(box);
+        boxes->addWidget(box, i / kBoxesPerRow, i % kBoxesPerRow);
         m_boxes[static_cast<std::size_t>(i)] = box;
         const auto layer = static_cast<Layer>(i);
         connect(box, &QCheckBox::toggled, this,
                 [this, layer](bool on) { setLayerVisible(layer, on); });
     }
-    boxes->addStretch(1);
+    boxes->setColumnStretch(kBoxesPerRow, 1);
     m_caption->setText(
         tr("Green: real samples, purple: generated ones and the generator's manifold; "
            "background: D(x), green where the discriminator says real."));

@@ -277,6 +277,9 @@ void MainWindow::connectDocument() {
     connect(m_dataPanel, &DataPanel::importFailed, this, [this](const QString& message) {
         m_files->showError(tr("Cannot import CSV"), message);
     });
+    connect(m_ganDataPanel, &GanDataPanel::csvFailed, this, [this](const QString& message) {
+        m_files->showError(tr("Cannot use this CSV file"), message);
+    });
 }
 
 void MainWindow::connectTraining() {
