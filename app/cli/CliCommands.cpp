@@ -23,6 +23,7 @@
 #include "io/ProjectFile.h"
 #include "layers/LayerRegistry.h"
 #include "train/Evaluation.h"
+#include "train/GanSession.h"
 #include "train/LessonCheck.h"
 #include "train/NetworkCheck.h"
 #include "train/SequenceGenerator.h"
@@ -84,9 +85,9 @@ const CommandHelp kCommands[] = {
      "nnplay-cli generate PROJECT [--steps N] [--temperature T] [--seed S] [--start TEXT] "
      "[--out FILE]\n"
      "       nnplay-cli generate GAN_PROJECT --count N --out SAMPLES.csv [--seed S]",
-     "A GAN project writes N samples of its generator, one a row (x1,x2 for 2-D data; the\n"
-     "pixels row by row for images, on the data's scale 0..1), from noise drawn with seed S\n"
-     "(default the project's training seed).\n"
+     "A GAN project writes N samples of its generator (N at most 100000), one a row (x1,x2\n"
+     "for 2-D data; the pixels row by row for images, on the data's scale 0..1), from noise\n"
+     "drawn with seed S (default the project's training seed).\n"
      "Runs a trained sequence project on its own predictions. For text data it samples N\n"
      "characters one at a time, each fed back into the window, and prints the start followed\n"
      "by them; for sine data it predicts the next value, appends it and slides the window, N\n"
@@ -649,6 +650,10 @@ int generate(const std::vector<std::string>& args) {
             throw UsageError(
                 "--steps, --temperature and --start apply to sequence projects, not to a GAN");
         const int count = toInt(a.options.at("--count"), "--count", 1);
+        if (count > GanSession::kMaxGeneratedSamples)
+            throw UsageError("--count is at most " +
+                             std::to_string(GanSession::kMaxGeneratedSamples) +
+                             " samples a run, not " + a.options.at("--count"));
         const auto seed =
             a.flag("--seed")
                 ? static_cast<std::uint32_t>(toInt(a.options.at("--seed"), "--seed", 0))

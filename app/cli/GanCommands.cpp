@@ -26,27 +26,32 @@ std::string fixed(float v, int digits = 4) {
 }
 
 void printGanProgress(const History& history, long long done, long long total, bool terminal) {
-    using namespace HistoryColumn;
-    const std::size_t row = history.size() - 1;
-    std::ostringstream line;
-    line << "step " << static_cast<long long>(history.value(row, kStep)) << "  d_loss "
-         << fixed(history.value(row, kDLoss)) << "  g_loss " << fixed(history.value(row, kGLoss));
-    if (history.column(kJsDivergence) >= 0)
-        line << "  js " << fixed(history.value(row, kJsDivergence));
-    if (history.column(kModesCovered) >= 0)
-        line << "  modes " << static_cast<int>(history.value(row, kModesCovered)) << "/"
-             << static_cast<int>(history.value(row, kModesTotal));
+    const std::string line = ganProgressLine(history, history.size() - 1);
     if (terminal) {
         const int width = 24;
         const auto filled = static_cast<int>(total ? width * done / total : width);
         std::cout << "\r[" << std::string(filled, '#') << std::string(width - filled, '.') << "] "
-                  << line.str() << "   " << std::flush;
+                  << line << "   " << std::flush;
     } else {
-        std::cout << line.str() << "\n";
+        std::cout << line << "\n";
     }
 }
 
 }  // namespace
+
+std::string ganProgressLine(const History& history, std::size_t row) {
+    using namespace HistoryColumn;
+    std::ostringstream line;
+    line << "step " << fixed(history.value(row, kStep), 0) << "  d_loss "
+         << fixed(history.value(row, kDLoss)) << "  g_loss " << fixed(history.value(row, kGLoss));
+    if (history.column(kJsDivergence) >= 0)
+        line << "  js " << fixed(history.value(row, kJsDivergence));
+    // Whole numbers, "-" when a row has none (a cast of NaN to int is undefined).
+    if (history.column(kModesCovered) >= 0)
+        line << "  modes " << fixed(history.value(row, kModesCovered), 0) << "/"
+             << fixed(history.value(row, kModesTotal), 0);
+    return line.str();
+}
 
 void trainGanSteps(Session& session, long long steps, bool quiet) {
     const bool terminal = ::isatty(STDOUT_FILENO) != 0;

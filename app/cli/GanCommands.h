@@ -10,6 +10,11 @@
 
 namespace nnplay::cli {
 
+/// The progress line of a GAN's history row: "step 100  d_loss 1.2345  g_loss 0.6789  js
+/// 0.1234  modes 8/8" (js for 2-D data, modes for mixtures); a value that is not a number
+/// reads "-".
+std::string ganProgressLine(const History& history, std::size_t row);
+
 /// Trains a GAN session `steps` more steps, printing a line per history row (with a progress
 /// bar on a terminal) unless `quiet`. Stops early when the session stops.
 void trainGanSteps(Session& session, long long steps, bool quiet);

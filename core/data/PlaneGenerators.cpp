@@ -268,6 +268,8 @@ int positiveSampleCount(int samples, double positiveShare) {
 }
 
 void fillGridPoints(int size, float halfSide, Matrix& points) {
+    if (size < 1)
+        throw InputError("a grid needs at least 1 point per side, not " + std::to_string(size));
     points.resize(2, static_cast<Eigen::Index>(size) * size);
     const float step = size > 1 ? 2.0f * halfSide / static_cast<float>(size - 1) : 0.0f;
     for (int row = 0; row < size; ++row) {

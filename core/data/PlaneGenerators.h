@@ -47,7 +47,7 @@ Dataset generatePlaneData(const std::string& source, int samples, double noise, 
 
 /// A size x size grid of (x1, x2) points over [-halfSide, halfSide]^2 (2 x size^2), row-major
 /// from the bottom-left corner (row = x2, column = x1); cell centres sit on both edges, as a
-/// heat map expects.
+/// heat map expects. Throws InputError for a size below 1.
 void fillGridPoints(int size, float halfSide, Matrix& points);
 
 /// The names of the groups of the "groups" source, in group index order.

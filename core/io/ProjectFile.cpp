@@ -454,6 +454,9 @@ History readHistory(const json& j, const char* indexColumn) {
         }
         // Records written by hand may leave the epoch (or a GAN's step) out: they count from 1.
         const int given = integer(e, indexColumn, where, static_cast<int>(row) + 1);
+        if (given < 0)
+            throw InputError(where + "." + indexColumn + " must be zero or more, not " +
+                             std::to_string(given));
         history.set(row, indexColumn, static_cast<float>(given));
     }
     return history;

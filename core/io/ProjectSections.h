@@ -29,7 +29,7 @@ void readOptimizer(const json& j, const std::string& where, OptimizerSettings& o
 void writeOptimizerDetails(const OptimizerSettings& o, json& j);
 
 /// A history: a list of records, each key a column; `indexColumn` ("epoch", "step") is a whole
-/// number, counted from 1 when a record leaves it out.
+/// number, zero or more, counted from 1 when a record leaves it out.
 History readHistory(const json& j, const char* indexColumn);
 json writeHistory(const History& history, const char* indexColumn);
 

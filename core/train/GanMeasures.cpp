@@ -14,13 +14,16 @@ void histogram(const ConstMatrixRef& points, float extent, int bins, std::vector
     const Eigen::Index n = points.cols();
     if (n == 0) return;
     const float perCell = static_cast<float>(bins) / (2.0f * extent);
+    // Clamped while still a float: a value far outside the area does not fit in an int.
+    const auto lastCell = static_cast<float>(bins - 1);
     auto cell = [&](float v) {
-        const int c = static_cast<int>(std::floor((v + extent) * perCell));
-        return std::clamp(c, 0, bins - 1);
+        return static_cast<int>(std::clamp(std::floor((v + extent) * perCell), 0.0f, lastCell));
     };
     const double weight = 1.0 / static_cast<double>(n);
     for (Eigen::Index i = 0; i < n; ++i) {
-        const auto index = static_cast<std::size_t>(cell(points(1, i)) * bins + cell(points(0, i)));
+        const float x = points(0, i), y = points(1, i);
+        if (!std::isfinite(x) || !std::isfinite(y)) continue;
+        const auto index = static_cast<std::size_t>(cell(y) * bins + cell(x));
         shares[index] += weight;
     }
 }

@@ -11,7 +11,8 @@ namespace nnplay {
 /// How close a GAN's samples come to the real ones, for 2-D data. The divergences compare
 /// histograms on a grid of kHistogramBins x kHistogramBins cells over the plot area
 /// [-kPlaneExtent, kPlaneExtent]^2 (cells 0.5 wide: about two of the ring's standard deviations,
-/// so a mode covers a few cells). A point outside the area counts in the nearest edge cell.
+/// so a mode covers a few cells). A point outside the area counts in the nearest edge cell; a
+/// point with a coordinate that is not a number (NaN, infinite) counts in no cell.
 /// The histograms are plain shares of the samples, with no smoothing; Jensen-Shannon needs
 /// none (it is at most ln 2), and KL floors the generated share at kKlFloor.
 namespace GanMeasures {
@@ -27,8 +28,9 @@ inline constexpr float kModeRadius = 3.0f;
 inline constexpr double kFairShareFraction = 0.25;
 
 /// The share of the points (2 x n) in each cell of a bins x bins grid over
-/// [-extent, extent]^2, row-major from the bottom-left cell (row = x2). `shares` is resized only
-/// when its size changes; all zero when there are no points.
+/// [-extent, extent]^2, row-major from the bottom-left cell (row = x2); the shares sum to less
+/// than 1 when some points are not numbers. `shares` is resized only when its size changes; all
+/// zero when there are no points.
 void histogram(const ConstMatrixRef& points, float extent, int bins, std::vector<double>& shares);
 
 /// Jensen-Shannon divergence of two distributions over the same cells, in nats (0..ln 2):

@@ -61,7 +61,7 @@ GanSession::GanSession(const Project& project, DataSplit data)
     m_discriminatorEnd =
         m_discriminator->layerCount() - (m_objective.readsLogit() && m_endsInSigmoid ? 1 : 0);
 
-    const int batch = m_spec.batchSize;
+    const auto batch = static_cast<Eigen::Index>(m_spec.batchSize);
     m_noise.resize(m_spec.noise.dim, batch);
     m_mixed.resize(sample.size(), 2 * batch);
     Random viewRng(viewSeed(m_spec.seed));
@@ -172,7 +172,9 @@ bool GanSession::trainStep(SessionViews::StepStages* stages) {
         finite = std::isfinite(gLoss);
     }
     if (!finite) {
-        diverge(dLoss, gLoss);
+        diverge("losses stopped being numbers at step " + std::to_string(m_totalSteps + 1) +
+                " (d_loss " + numberForMessage(dLoss) + ", g_loss " + numberForMessage(gLoss) +
+                ")");
         return false;
     }
     if (trainD) {
@@ -186,29 +188,45 @@ bool GanSession::trainStep(SessionViews::StepStages* stages) {
     ++m_steps;
     ++m_totalSteps;
     if (m_totalSteps % m_spec.measureEvery != 0) return false;
+    // The last generator update's loss was computed before it: its weights may not be numbers.
+    if (!hasFiniteWeights()) {
+        diverge("weights stopped being numbers at step " + std::to_string(m_totalSteps));
+        return false;
+    }
     addHistoryRow();
     keepWeights();
     return true;
 }
 
 void GanSession::addHistoryRow() {
-    using namespace HistoryColumn;
-    const std::size_t row = m_history.addRow();
-    m_history.set(row, kStep, static_cast<float>(m_totalSteps));
-    m_history.set(row, kDLoss, m_dLossCount ? static_cast<float>(m_dLossSum / m_dLossCount) : NAN);
-    m_history.set(row, kGLoss, m_gLossCount ? static_cast<float>(m_gLossSum / m_gLossCount) : NAN);
+    appendHistoryRow(m_history);
     m_dLossSum = m_gLossSum = 0.0;
     m_dLossCount = m_gLossCount = 0;
-    if (!isPlane()) return;
-    const Measures m = measure();
-    m_history.set(row, kJsDivergence, static_cast<float>(m.js));
-    m_history.set(row, kKlDivergence, static_cast<float>(m.kl));
-    if (m_modes.empty()) return;
-    m_history.set(row, kModesCovered, static_cast<float>(m.modesCovered));
-    m_history.set(row, kModesTotal, static_cast<float>(m.modesTotal));
 }
 
-GanSession::Measures GanSession::measure() {
+void GanSession::appendHistoryRow(History& history) const {
+    using namespace HistoryColumn;
+    const std::size_t row = history.addRow();
+    history.set(row, kStep, static_cast<float>(m_totalSteps));
+    history.set(row, kDLoss, m_dLossCount ? static_cast<float>(m_dLossSum / m_dLossCount) : NAN);
+    history.set(row, kGLoss, m_gLossCount ? static_cast<float>(m_gLossSum / m_gLossCount) : NAN);
+    if (!isPlane()) return;
+    const Measures m = measure();
+    history.set(row, kJsDivergence, static_cast<float>(m.js));
+    history.set(row, kKlDivergence, static_cast<float>(m.kl));
+    if (m_modes.empty()) return;
+    history.set(row, kModesCovered, static_cast<float>(m.modesCovered));
+    history.set(row, kModesTotal, static_cast<float>(m.modesTotal));
+}
+
+bool GanSession::hasFiniteWeights() {
+    for (const Model* model : {m_generator.get(), m_discriminator.get()})
+        for (const Param& param : model->params())
+            if (!param.value->allFinite()) return false;
+    return !isPlane() || m_generator->forward(m_measureNoise, Mode::Infer).allFinite();
+}
+
+GanSession::Measures GanSession::measure() const {
     Measures m;
     if (!isPlane()) return m;
     const ConstMatrixRef fake = m_generator->forward(m_measureNoise, Mode::Infer);
@@ -230,16 +248,14 @@ void GanSession::keepWeights() {
     for (std::size_t i = 0; i < d.size(); ++i) m_keptDiscriminator[i] = *d[i].value;
 }
 
-void GanSession::diverge(float dLoss, float gLoss) {
+void GanSession::diverge(const std::string& what) {
     const long long keptStep =
         m_history.empty()
             ? m_totalSteps - m_steps
             : static_cast<long long>(m_history.value(m_history.size() - 1, HistoryColumn::kStep));
     m_stopReason = StopReason::Diverged;
-    m_stopMessage = "The GAN's losses stopped being numbers at step " +
-                    std::to_string(m_totalSteps + 1) + " (d_loss " + numberForMessage(dLoss) +
-                    ", g_loss " + numberForMessage(gLoss) +
-                    "): lower the learning rates (training.generator.learning_rate and "
+    m_stopMessage = "The GAN's " + what +
+                    ": lower the learning rates (training.generator.learning_rate and "
                     "training.discriminator.learning_rate). The networks are back at step " +
                     std::to_string(keptStep) + ".";
     m_generator->setParamValues(m_keptGenerator);
@@ -279,8 +295,9 @@ void GanSession::updateGan(const GanSpec& gan) {
     update(m_generatorOptimizer, gan.generator);
     update(m_discriminatorOptimizer, gan.discriminator);
     m_spec = gan;
-    m_noise.resize(m_spec.noise.dim, m_spec.batchSize);
-    m_mixed.resize(m_mixed.rows(), 2 * m_spec.batchSize);
+    const auto batch = static_cast<Eigen::Index>(m_spec.batchSize);
+    m_noise.resize(m_spec.noise.dim, batch);
+    m_mixed.resize(m_mixed.rows(), 2 * batch);
 }
 
 void GanSession::storeInto(Project& project) const {
@@ -293,6 +310,7 @@ void GanSession::storeInto(Project& project) const {
     *discriminator = m_discriminatorSpec;
     m_discriminator->storeParams(*discriminator);
     project.history = m_history;
+    if (m_dLossCount > 0 || m_gLossCount > 0) appendHistoryRow(project.history);
 }
 
 void GanSession::setParameter(int layerIndex, int tensor, int row, int col, float value) {
@@ -334,13 +352,19 @@ void GanSession::generatedSamples(Matrix& out) {
 }
 
 void GanSession::generate(int count, std::uint32_t seed, Matrix& out) {
+    if (count < 0 || count > kMaxGeneratedSamples)
+        throw InputError("a GAN generates from 0 to " + std::to_string(kMaxGeneratedSamples) +
+                         " samples at a time, not " + std::to_string(count));
     Random rng(seed);
-    Matrix noise(m_spec.noise.dim, std::max(count, 0));
-    drawNoise(noise, rng);
-    out.resize(m_data.info.inputShape.size(), noise.cols());
-    for (Eigen::Index first = 0; first < noise.cols(); first += kSlice) {
-        const Eigen::Index n = std::min(kSlice, noise.cols() - first);
-        out.middleCols(first, n) = m_generator->forward(noise.middleCols(first, n), Mode::Infer);
+    const auto total = static_cast<Eigen::Index>(count);
+    out.resize(m_data.info.inputShape.size(), total);
+    Matrix noise;
+    // Noise drawn slice after slice is the same as drawn at once: columns are contiguous.
+    for (Eigen::Index first = 0; first < total; first += kSlice) {
+        const Eigen::Index n = std::min(kSlice, total - first);
+        noise.resize(m_spec.noise.dim, n);
+        drawNoise(noise, rng);
+        out.middleCols(first, n) = m_generator->forward(noise, Mode::Infer);
     }
 }
 

@@ -23,7 +23,9 @@ namespace nnplay {
 /// input gradient), each with its own optimizer. Every measure_every steps the history gets a
 /// row: the mean losses since the last row and, for 2-D data, the divergences and the mode
 /// coverage of a fixed batch of generated samples against the real ones (GanMeasures).
-/// step() allocates nothing once the first step has sized the buffers.
+/// Once the first step has sized the buffers, step() allocates nothing except a history row
+/// every measure_every steps. The weights of a row are kept (a divergence goes back to them)
+/// only when they and the measured samples are all numbers; otherwise the step diverges.
 class GanSession : public Session {
 public:
     /// Which networks a step trains (GAN Lab's step modes).
@@ -32,6 +34,8 @@ public:
     static constexpr int kViewSamples = 256;
     /// Generated samples the measures compare with the real ones, at most.
     static constexpr int kMeasureSamples = 4096;
+    /// The most samples generate() makes in one call.
+    static constexpr int kMaxGeneratedSamples = 100000;
 
     /// Builds both networks for the project's noise and data. When either network has trained
     /// weights, training continues from them and from the project's history. Throws
@@ -63,7 +67,9 @@ public:
     /// measure_every and both optimizers (a new kind restarts that optimizer's state). Throws
     /// InputError for a new loss, noise, seed or initialisation, or values out of range.
     void updateGan(const GanSpec& gan);
-    /// Copies both networks' weights and the history into `project`.
+    /// Copies both networks' weights and the history into `project`. Steps since the last
+    /// history row get a row of their own in the copy, so that the history's last step is the
+    /// weights' (a reopened project counts its steps from it).
     void storeInto(Project& project) const override;
     /// Sets a parameter of the generator (the first network).
     void setParameter(int layerIndex, int tensor, int row, int col, float value) override;
@@ -91,15 +97,17 @@ public:
     /// The generator's output for the fixed view noise (dim x kViewSamples): the same noise
     /// every call, so the samples can be watched as they move.
     void generatedSamples(Matrix& out);
-    /// `count` samples from fresh noise drawn with `seed` (dim x count).
+    /// `count` samples from fresh noise drawn with `seed` (dim x count), 1024 columns at a
+    /// time. Throws InputError for a count outside 0..kMaxGeneratedSamples.
     void generate(int count, std::uint32_t seed, Matrix& out);
     /// 2-D data: the discriminator's output (the probability that a sample is real; least
     /// squares: its output) on a size x size grid over the plot area (fillGridPoints: row-major
-    /// from the bottom-left, row = x2). Throws InputError for image data.
+    /// from the bottom-left, row = x2). Throws InputError for image data or a size below 1.
     void discriminatorGrid(int size, std::vector<float>& out);
     /// The generator's image of a size x size grid of noise (dim x size^2, row-major, row = the
     /// second noise value): the first two noise values span [-1, 1] (uniform noise) or [-2, 2]
-    /// (Gaussian), the others are 0; one noise value spans its range along each row.
+    /// (Gaussian), the others are 0; one noise value spans its range along each row. Throws
+    /// InputError for a size below 1.
     void manifold(int size, Matrix& out);
     /// 2-D data: dLoss_G/dx on each sample of generatedSamples(), per sample (the loss of that
     /// sample alone, not divided by the batch): the generator moves its samples against it.
@@ -112,7 +120,10 @@ public:
         int modesCovered = 0;
         int modesTotal = 0;
     };
-    Measures measure();
+    Measures measure() const;
+    /// The noise of the last update, the discriminator's or the generator's (noise.dim x
+    /// batch_size): with the weights before it, a check can recompute that update's loss.
+    const Matrix& lastNoise() const { return m_noise; }
 
 private:
     /// step(), recording into `stages` when it is given.
@@ -123,9 +134,16 @@ private:
     float trainGenerator(SessionViews::StepStages* stages);
     /// Discriminator's values (logit or output, as the objective reads them) for `samples`.
     ConstMatrixRef discriminatorValues(const ConstMatrixRef& samples, Mode mode);
+    /// Appends a row to m_history and starts the next interval's loss means.
     void addHistoryRow();
+    /// Appends a row for the steps since the last one to `history`: the step count, the mean
+    /// losses of those steps and the measures now.
+    void appendHistoryRow(History& history) const;
+    /// Every weight of both networks is a number and so is every sample the measures take.
+    bool hasFiniteWeights();
     void keepWeights();
-    void diverge(float dLoss, float gLoss);
+    /// Stops with a message starting "The GAN's " + `what`, back at the kept weights.
+    void diverge(const std::string& what);
     bool isPlane() const { return m_data.info.isPlane; }
 
     GanSpec m_spec;
@@ -152,8 +170,10 @@ private:
     Matrix m_measureNoise;
     Matrix m_measureSamples;
     Matrix m_viewNoise;
-    std::vector<double> m_realShares, m_fakeShares;
-    std::vector<int> m_modeCounts;
+    std::vector<double> m_realShares;
+    // Scratch of measure().
+    mutable std::vector<double> m_fakeShares;
+    mutable std::vector<int> m_modeCounts;
 
     long long m_steps = 0;
     long long m_totalSteps = 0;

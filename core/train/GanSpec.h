@@ -38,6 +38,10 @@ struct NoiseSpec {
 struct GanSpec {
     /// The largest noise dimension a project may ask for.
     static constexpr int kMaxNoiseDim = 4096;
+    /// The largest batch: a step holds 2 batches of samples and noise.dim x batch of noise.
+    static constexpr int kMaxBatchSize = 65536;
+    /// The most updates of one network per step (d_steps, g_steps).
+    static constexpr int kMaxUpdatesPerStep = 1000;
     NoiseSpec noise;
     /// Steps to train; each trains D dSteps times, then G gSteps times, on batchSize samples.
     int steps = 3000;

@@ -103,6 +103,19 @@ GanShapeReports checkGanNetworks(const Project& project) {
         throw InputError("a GAN project needs a \"generator\" and a \"discriminator\" network");
     out.generator = inferShapes(*generator, Shape::flat(project.gan.noise.dim), sample.size());
     out.discriminator = inferShapes(*discriminator, sample, 1);
+    // The losses read the logit or its sigmoid: a softmax over one unit is always 1 and never
+    // learns; a tanh bounds the logit and never reaches least squares' target 1.
+    const OutputKind kind = LayerRegistry::builtin().outputKind(*discriminator);
+    if (out.discriminator.ok() && kind != OutputKind::Unbounded &&
+        kind != OutputKind::Probability) {
+        const int last = static_cast<int>(discriminator->layers.size()) - 1;
+        const std::string reason =
+            "ends the network, but a discriminator ends in a dense layer of 1 unit (its logit) "
+            "or in a sigmoid after it";
+        out.discriminator.errorLayer = last;
+        out.discriminator.layers[static_cast<std::size_t>(last)].error = reason;
+        out.discriminator.error = describeLayer(*discriminator, last) + " " + reason;
+    }
     return out;
 }
 

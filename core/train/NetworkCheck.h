@@ -25,8 +25,9 @@ struct GanShapeReports {
 };
 
 /// Shape inference for a GAN: the generator from noise.dim inputs to one sample of the data
-/// (as many values as ganTargetShape gives), the discriminator from one sample to 1 output.
-/// Throws InputError only for a data source that is not a GAN target.
+/// (as many values as ganTargetShape gives), the discriminator from one sample to 1 output that
+/// is a logit or a sigmoid (not a softmax or a tanh). Throws InputError only for a data source
+/// that is not a GAN target.
 GanShapeReports checkGanNetworks(const Project& project);
 
 }  // namespace nnplay

@@ -51,11 +51,15 @@ void checkGanSpec(const GanSpec& g) {
             "the noise dimension (noise.dim)", "from 1 to " + std::to_string(GanSpec::kMaxNoiseDim),
             g.noise.dim);
     require(g.steps >= 0, "the number of steps (training.steps)", "zero or more", g.steps);
-    require(g.batchSize >= 1, "the batch size (training.batch_size)", "at least 1", g.batchSize);
-    require(g.dSteps >= 1, "the discriminator's updates per step (training.d_steps)", "at least 1",
-            g.dSteps);
-    require(g.gSteps >= 1, "the generator's updates per step (training.g_steps)", "at least 1",
-            g.gSteps);
+    const auto upTo = [](int most) { return "from 1 to " + std::to_string(most); };
+    require(g.batchSize >= 1 && g.batchSize <= GanSpec::kMaxBatchSize,
+            "the batch size (training.batch_size)", upTo(GanSpec::kMaxBatchSize), g.batchSize);
+    require(g.dSteps >= 1 && g.dSteps <= GanSpec::kMaxUpdatesPerStep,
+            "the discriminator's updates per step (training.d_steps)",
+            upTo(GanSpec::kMaxUpdatesPerStep), g.dSteps);
+    require(g.gSteps >= 1 && g.gSteps <= GanSpec::kMaxUpdatesPerStep,
+            "the generator's updates per step (training.g_steps)",
+            upTo(GanSpec::kMaxUpdatesPerStep), g.gSteps);
     require(g.measureEvery >= 1, "the steps between measures (training.measure_every)",
             "at least 1", g.measureEvery);
     checkOptimizerSettings(g.generator, "training.generator");

@@ -20,8 +20,9 @@ void checkTrainingSpec(const TrainingSpec& training);
 void checkOptimizerSettings(const OptimizerSettings& optimizer, const std::string& where);
 
 /// The ranges of a GAN's settings: noise.dim from 1 to GanSpec::kMaxNoiseDim, steps not
-/// negative, batch_size, d_steps, g_steps and measure_every at least 1, and each network's
-/// optimizer (checkOptimizerSettings). Throws InputError naming the key.
+/// negative, batch_size from 1 to GanSpec::kMaxBatchSize, d_steps and g_steps from 1 to
+/// GanSpec::kMaxUpdatesPerStep, measure_every at least 1, and each network's optimizer
+/// (checkOptimizerSettings). Throws InputError naming the key.
 void checkGanSpec(const GanSpec& gan);
 
 /// Every layer's settings within the registry's range (and whole where the registry says

@@ -537,6 +537,13 @@ void TestCli::ganIsRefusedWhereItDoesNotFit() {
     QVERIFY(untrained.err.contains("no trained weights"));
     QCOMPARE(runCli({"train", kGanExample, "--epochs", "3"}).exitCode, 2);
     QCOMPARE(runCli({"generate", trained, "--out", dir.filePath("s.csv")}).exitCode, 2);
+    const CliRun tooMany =
+        runCli({"generate", trained, "--count", "100001", "--out", dir.filePath("s.csv")});
+    QCOMPARE(tooMany.exitCode, 2);
+    QVERIFY2(tooMany.err.contains("--count is at most 100000 samples a run, not 100001"),
+             qPrintable(tooMany.err));
+    QVERIFY(tooMany.err.contains("usage: nnplay-cli"));
+    QVERIFY(!QFileInfo::exists(dir.filePath("s.csv")));
 }
 
 void TestCli::validatePrintsShapesAndParameters() {

