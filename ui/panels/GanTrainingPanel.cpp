@@ -71,12 +71,12 @@ GanTrainingPanel::GanTrainingPanel(ProjectDocument* document, QWidget* parent)
     m_steps->setSingleStep(100);
     m_steps->setToolTip(
         tr("How many steps to train; each step updates the discriminator, then the generator."));
-    m_batchSize->setRange(1, kLargestFileInteger);
+    m_batchSize->setRange(1, GanSpec::kMaxBatchSize);
     m_batchSize->setToolTip(
         tr("How many real and how many generated samples each update looks at."));
-    m_dSteps->setRange(1, kLargestFileInteger);
+    m_dSteps->setRange(1, GanSpec::kMaxUpdatesPerStep);
     m_dSteps->setToolTip(tr("How many times the discriminator is updated in each step."));
-    m_gSteps->setRange(1, kLargestFileInteger);
+    m_gSteps->setRange(1, GanSpec::kMaxUpdatesPerStep);
     m_gSteps->setToolTip(
         tr("How many times the generator is updated in each step, after the discriminator."));
 
