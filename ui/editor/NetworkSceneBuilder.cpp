@@ -359,17 +359,11 @@ void NetworkSceneBuilder::drawGanInputs() {
 
 void NetworkSceneBuilder::drawGanOutput() {
     const NetworkLayout::Column& outputColumn = m_layout->output();
-    QString headline;
+    // Short words: the output column is narrow.
+    const QString headline = m_ganRole == GanRole::Discriminator ? tr("Real?") : tr("Fake");
     QString detail = counted(networkOutputs(), "from %1 output", "from %1 outputs");
-    if (m_ganRole == GanRole::Discriminator) {
-        headline = tr("real or fake?");
-    } else if (m_info && m_info->imageShape.size() > 0) {
-        headline = tr("a generated %1×%2 image")
-                       .arg(m_info->imageShape.height)
-                       .arg(m_info->imageShape.width);
-    } else {
-        headline = tr("a generated point");
-    }
+    if (m_ganRole == GanRole::Generator && m_info && m_info->imageShape.size() > 0)
+        detail = tr("%1×%2 image").arg(m_info->imageShape.height).arg(m_info->imageShape.width);
     m_items.output = new OutputItem(outputColumn.rect.size(), headline, detail, {}, {});
     m_items.output->setPos(outputColumn.rect.topLeft());
     m_scene->addItem(m_items.output);

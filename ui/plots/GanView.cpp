@@ -31,7 +31,12 @@ constexpr double kAxisMargin = 0.15;
 /// GAN Lab's colours: green for real, purple for generated.
 QColor realColor() { return PlotStyle::classColor(2); }
 QColor generatedColor() { return PlotStyle::classColor(4); }
-QColor arrowColor() { return generatedColor().darker(190); }
+/// Thin and half transparent, so 256 arrows still let the points show through.
+QColor arrowColor() {
+    QColor color = generatedColor().darker(150);
+    color.setAlphaF(0.55);
+    return color;
+}
 
 /// Purple (0: surely generated) - white - green (1: surely real), paled by `strength`.
 QCPColorGradient discriminatorGradient() {
@@ -58,17 +63,19 @@ int layerIndex(GanView::Layer layer) { return static_cast<int>(layer); }
 /// Pictures of image samples (one per column, pixels 0..1) in SamplePicture's ink on white.
 /// A guard pixel of 1 after each picture pins samplePicture's range to the data's 0..1
 /// scale, so a washed-out generated sample looks washed out instead of stretched.
+/// Only the first GanView::kShownImages, large enough to read from the back of a room.
 std::vector<QImage> pictures(const nnplay::DataInfo& info, const nnplay::Matrix& samples) {
     std::vector<QImage> out;
     const int pixels = info.imageShape.size();
     if (pixels == 0 || samples.rows() != pixels) return out;
+    const Eigen::Index count = std::min<Eigen::Index>(samples.cols(), GanView::kShownImages);
     DataPreview preview;
     preview.info = info;
-    preview.sampleInputs.resize(pixels + 1, samples.cols());
-    preview.sampleInputs.topRows(pixels) = samples.cwiseMax(0.0f).cwiseMin(1.0f);
+    preview.sampleInputs.resize(pixels + 1, count);
+    preview.sampleInputs.topRows(pixels) = samples.leftCols(count).cwiseMax(0.0f).cwiseMin(1.0f);
     preview.sampleInputs.bottomRows(1).setOnes();
-    out.reserve(static_cast<std::size_t>(samples.cols()));
-    for (Eigen::Index i = 0; i < samples.cols(); ++i)
+    out.reserve(static_cast<std::size_t>(count));
+    for (Eigen::Index i = 0; i < count; ++i)
         out.push_back(samplePicture(preview, static_cast<int>(i)));
     return out;
 }
@@ -153,6 +160,9 @@ GanView::GanView(QWidget* parent)
     m_scale->axis()->setLabel(tr("D(x): probability the point is real"));
     m_plot->plotLayout()->addElement(0, 1, m_scale);
     m_map->setColorScale(m_scale);
+    // A map takes its scale's gradient and range: set them on the scale, after linking.
+    m_scale->setGradient(discriminatorGradient());
+    m_scale->setDataRange(QCPRange(0.0, 1.0));
     auto* margins = new QCPMarginGroup(m_plot);
     m_plot->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
     m_scale->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
@@ -331,9 +341,9 @@ QCPItemLine* GanView::arrowItem(std::size_t index) {
         auto* line = new QCPItemLine(m_plot);
         line->setLayer(layerOf(Layer::Gradients));
         line->setSelectable(false);
-        line->setHead(QCPLineEnding(QCPLineEnding::esSpikeArrow, 6 * UiScale::factor(),
-                                    8 * UiScale::factor()));
-        line->setPen(PlotStyle::pen(arrowColor(), 1.2));
+        line->setHead(QCPLineEnding(QCPLineEnding::esSpikeArrow, 4 * UiScale::factor(),
+                                    5 * UiScale::factor()));
+        line->setPen(PlotStyle::pen(arrowColor(), 0.8));
         m_arrows.push_back(line);
     }
     return m_arrows[index];
@@ -423,7 +433,8 @@ void GanView::showImages(const TrainingSnapshot& snapshot) {
     m_generatedPictures = pictures(info, snapshot.gan.generated);
     // The real samples are the same in every snapshot of a generation.
     if (snapshot.generation != m_generation ||
-        m_realPictures.size() != static_cast<std::size_t>(snapshot.gan.real.cols()))
+        m_realPictures.size() !=
+            static_cast<std::size_t>(std::min<Eigen::Index>(snapshot.gan.real.cols(), kShownImages)))
         m_realPictures = pictures(info, snapshot.gan.real);
     update();
 }

@@ -39,6 +39,8 @@ public:
     static constexpr int kLayerCount = 5;
     /// The longest gradient arrow, as a share of the plot's side.
     static constexpr double kLongestArrow = 0.12;
+    /// Image data: how many generated (and real) pictures the grids show, the first ones.
+    static constexpr int kShownImages = 64;
 
     explicit GanView(QWidget* parent = nullptr);
 

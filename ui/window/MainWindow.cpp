@@ -10,6 +10,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QScreen>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -162,7 +163,13 @@ void MainWindow::buildDocks() {
     m_dataStack->addWidget(m_ganDataPanel);
     m_trainingStack = new QStackedWidget;
     m_trainingStack->addWidget(m_trainingPanel);
-    m_trainingStack->addWidget(m_ganTrainingPanel);
+    // The GAN's settings (two optimizers) are longer than the dock is tall: they scroll.
+    auto* ganSettings = new QScrollArea;
+    ganSettings->setWidget(m_ganTrainingPanel);
+    ganSettings->setWidgetResizable(true);
+    ganSettings->setFrameShape(QFrame::NoFrame);
+    ganSettings->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_trainingStack->addWidget(ganSettings);
     makeDock(tr("Data"), QStringLiteral("dataDock"), m_dataStack, Qt::LeftDockWidgetArea);
     makeDock(tr("Lesson"), QStringLiteral("lessonDock"), m_lessonPanel, Qt::RightDockWidgetArea);
     makeDock(tr("Training settings"), QStringLiteral("trainingDock"), m_trainingStack,
@@ -399,8 +406,7 @@ void MainWindow::applyTask() {
     const Project& project = m_document->project();
     const bool gan = project.task == Task::Gan;
     m_dataStack->setCurrentWidget(gan ? static_cast<QWidget*>(m_ganDataPanel) : m_dataPanel);
-    m_trainingStack->setCurrentWidget(gan ? static_cast<QWidget*>(m_ganTrainingPanel)
-                                          : m_trainingPanel);
+    m_trainingStack->setCurrentIndex(gan ? 1 : 0);
     m_toolBar->setGanMode(gan, project.gan.measureEvery);
 }
 
