@@ -19,8 +19,6 @@ namespace nnplay {
 
 namespace {
 
-constexpr int kMinSamples = 2;
-constexpr int kMaxSamples = 100000;
 constexpr int kClasses = 10;
 
 /// The ring: 8 Gaussians on a circle of this radius, each this wide (neighbours lie 3.06
@@ -35,10 +33,6 @@ constexpr double kMoonsNoise = 0.1;
 constexpr double kSpiralNoise = 0.3;
 
 std::vector<std::string> planeFeatureNames() { return {"x1", "x2"}; }
-
-bool insidePlane(float x, float y) {
-    return std::abs(x) <= kPlaneExtent && std::abs(y) <= kPlaneExtent;
-}
 
 /// Samples of a mixture: a mode chosen uniformly, then a Gaussian around its centre.
 void drawMixture(const std::vector<GanMode>& modes, Random& rng, Matrix& points) {
@@ -127,6 +121,10 @@ void checkClass(const std::optional<int>& value, const std::string& key) {
 
 }  // namespace
 
+bool insidePlane(float x, float y) {
+    return std::abs(x) <= kPlaneExtent && std::abs(y) <= kPlaneExtent;
+}
+
 const std::vector<GanTargetInfo>& ganTargets() {
     static const std::vector<GanTargetInfo> targets{
         {"ring", "Ring of 8 Gaussians", true, false},
@@ -193,15 +191,18 @@ void checkGanTarget(const DataSpec& spec) {
     belongs(!spec.points.empty(), "points", "points");
     checkClass(spec.digit, "digit");
     checkClass(spec.imageClass, "class");
-    if (target.generated && (spec.samples < kMinSamples || spec.samples > kMaxSamples))
-        throw InputError("data.samples must be from " + std::to_string(kMinSamples) + " to " +
-                         std::to_string(kMaxSamples) + ", not " + std::to_string(spec.samples));
+    if (target.generated && (spec.samples < kGanMinSamples || spec.samples > kGanMaxSamples))
+        throw InputError("data.samples must be from " + std::to_string(kGanMinSamples) + " to " +
+                         std::to_string(kGanMaxSamples) + ", not " + std::to_string(spec.samples));
     if (spec.source == "csv" && spec.path.empty() && spec.csvText.empty())
         throw InputError("data.path (or data.csv_text) is needed when data.source is \"csv\"");
     if (spec.source == "points") {
-        if (spec.points.size() < static_cast<std::size_t>(kMinSamples))
-            throw InputError("data.points needs at least " + std::to_string(kMinSamples) +
+        if (spec.points.size() < static_cast<std::size_t>(kGanMinSamples))
+            throw InputError("data.points needs at least " + std::to_string(kGanMinSamples) +
                              " points to learn from, not " + std::to_string(spec.points.size()));
+        if (spec.points.size() > static_cast<std::size_t>(kGanMaxSamples))
+            throw InputError("data.points holds " + std::to_string(spec.points.size()) +
+                             " points; at most " + std::to_string(kGanMaxSamples) + " are allowed");
         for (std::size_t i = 0; i < spec.points.size(); ++i)
             if (!insidePlane(spec.points[i][0], spec.points[i][1]))
                 throw InputError("data.points[" + std::to_string(i) +
@@ -263,10 +264,10 @@ DataSplit loadGanTarget(const DataSpec& spec, const std::string& baseDir) {
         }
         real.inputs = points;
     }
-    if (real.sampleCount() < kMinSamples)
+    if (real.sampleCount() < kGanMinSamples)
         throw InputError("the " + findGanTarget(source)->displayName + " target has only " +
                          std::to_string(real.sampleCount()) + " sample; at least " +
-                         std::to_string(kMinSamples) + " are needed");
+                         std::to_string(kGanMinSamples) + " are needed");
     split.info = describeGanTarget(spec);
     return split;
 }

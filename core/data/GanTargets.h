@@ -19,6 +19,13 @@ struct GanTargetInfo {
     /// Samples are images (pixels 0..1), not points in the plane.
     bool image = false;
 };
+/// How many real samples a generated target draws (data.samples), and a drawn target holds.
+inline constexpr int kGanMinSamples = 2;
+inline constexpr int kGanMaxSamples = 100000;
+
+/// Whether (x, y) lies inside the plane a 2-D target's samples must keep to (kPlaneExtent).
+bool insidePlane(float x, float y);
+
 /// ring, grid, line, moons, spiral, regions, csv, points, digits, fashion-mnist.
 const std::vector<GanTargetInfo>& ganTargets();
 /// The target of this name, or nullptr.

@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // A GAN project in the window: it opens with a tab per network, each network is built by
-// dragging layers onto its own canvas, the step modes train only the networks they say, and a
-// saved GAN opens again with both networks' weights.
+// dragging layers onto its own canvas, the step modes train only the networks they say, a target
+// is drawn on the Samples plot, and a saved GAN opens again with both networks' weights.
+#include <qcustomplot.h>
+
 #include <QApplication>
 #include <QComboBox>
 #include <QDragEnterEvent>
+#include <QListWidget>
 #include <QMimeData>
+#include <QMouseEvent>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -20,6 +24,7 @@
 #include "FileBytes.h"
 #include "Project.h"
 #include "Wait.h"
+#include "document/DocumentEdits.h"
 #include "document/ProjectDocument.h"
 #include "editor/LayerPalette.h"
 #include "editor/LayerPaletteTree.h"
@@ -54,8 +59,7 @@ const NetworkSpec& networkOf(const Project& project, const char* name) {
 }
 
 /// The weights of every layer of network `name` in `networks`.
-std::vector<nnplay::Matrix> weightsOf(const std::vector<NamedNetwork>& networks,
-                                      const char* name) {
+std::vector<nnplay::Matrix> weightsOf(const std::vector<NamedNetwork>& networks, const char* name) {
     std::vector<nnplay::Matrix> out;
     for (const NamedNetwork& network : networks) {
         if (network.name != name) continue;
@@ -80,8 +84,8 @@ private:
     /// Opens the default GAN project from a file.
     bool openGan() {
         const QString file = m_dir.filePath(QStringLiteral("gan.nnplay"));
-        if (!writeBytes(file, QByteArray::fromStdString(nnplay::ProjectFile::serialize(
-                                  Project::defaultGanProject()))))
+        if (!writeBytes(file, QByteArray::fromStdString(
+                                  nnplay::ProjectFile::serialize(Project::defaultGanProject()))))
             return false;
         return m_window->files()->openFile(file) && sessionValid();
     }
@@ -99,8 +103,7 @@ private:
         QCoreApplication::sendEvent(viewport, &enter);
         QDragMoveEvent move(pos, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
         QCoreApplication::sendEvent(viewport, &move);
-        QDropEvent drop(QPointF(pos), Qt::CopyAction, mime.get(), Qt::LeftButton,
-                        Qt::NoModifier);
+        QDropEvent drop(QPointF(pos), Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
         QCoreApplication::sendEvent(viewport, &drop);
         return drop.isAccepted();
     }
@@ -224,6 +227,63 @@ private slots:
         QVERIFY(weightsOf(afterG, Project::kDiscriminator) ==
                 weightsOf(afterD, Project::kDiscriminator));
         QVERIFY(weightsOf(afterG, Project::kGenerator) != weightsOf(afterD, Project::kGenerator));
+    }
+
+    void aTargetIsDrawnOnTheSamplesPlot() {
+        QVERIFY(openGan());
+        nnplay::ui::GanView* view = m_window->views()->ganView();
+        QVERIFY(!view->drawingEnabled());  // the ring is no drawing
+        // Choose "Draw" in the data panel: the plot takes strokes.
+        QListWidget* targets = m_window->ganDataPanel()->targetList();
+        QListWidgetItem* draw = nullptr;
+        for (int i = 0; i < targets->count(); ++i)
+            if (targets->item(i)->data(Qt::UserRole).toString() == QLatin1String("points"))
+                draw = targets->item(i);
+        QVERIFY(draw);
+        targets->scrollToItem(draw);
+        QTest::mouseClick(targets->viewport(), Qt::LeftButton, {},
+                          targets->visualItemRect(draw).center());
+        QCOMPARE(m_window->document()->project().data.source, std::string("points"));
+        QVERIFY(view->drawingEnabled());
+        QVERIFY(sessionValid());
+        m_window->views()->showView(TrainingViews::View::Gan);
+        QVERIFY(waitUntil([&] { return view->plot()->isVisible(); }, "the plot shows"));
+
+        // A drag from (-3, 2) to (3, 2) across the plot: a stroke of points along it.
+        QCustomPlot* plot = view->plot();
+        auto pixel = [&](double x, double y) {
+            return QPoint(qRound(plot->xAxis->coordToPixel(x)),
+                          qRound(plot->yAxis->coordToPixel(y)));
+        };
+        const std::size_t before = m_window->document()->project().data.points.size();
+        const int undoBefore = m_window->document()->undoStack()->count();
+        QTest::mousePress(plot, Qt::LeftButton, {}, pixel(-3, 2));
+        for (int i = 1; i <= 12; ++i) {
+            QMouseEvent move(QEvent::MouseMove, pixel(-3 + i * 0.5, 2),
+                             plot->mapToGlobal(pixel(-3 + i * 0.5, 2)), Qt::NoButton,
+                             Qt::LeftButton, Qt::NoModifier);
+            QCoreApplication::sendEvent(plot, &move);
+        }
+        QTest::mouseRelease(plot, Qt::LeftButton, {}, pixel(3, 2));
+        const std::vector<std::array<float, 2>>& points =
+            m_window->document()->project().data.points;
+        QCOMPARE(m_window->document()->undoStack()->count(), undoBefore + 1);
+        QCOMPARE(points.size(), before + 13);
+        const double tolerance = 2.0 * plot->xAxis->range().size() / plot->axisRect()->width();
+        for (std::size_t i = before; i < points.size(); ++i) {
+            QVERIFY(std::abs(points[i][1] - 2.0f) < tolerance);
+            QVERIFY(std::abs(points[i][0] - (-3.0f + 0.5f * float(i - before))) < tolerance);
+        }
+        // The new real samples are what the session trains on.
+        QVERIFY(waitUntil(
+            [&] {
+                return training()->lastSnapshot().gan.real.cols() ==
+                       Eigen::Index(m_window->document()->project().data.points.size());
+            },
+            "the session trains on the drawn points"));
+        // Undo takes the stroke back.
+        m_window->document()->undoStack()->undo();
+        QCOMPARE(m_window->document()->project().data.points.size(), before);
     }
 
     void aSavedGanOpensWithBothNetworksTrained() {

@@ -8,6 +8,7 @@
 
 #include "data/DataLoader.h"
 #include "data/Features.h"
+#include "data/GanTargets.h"
 #include "document/EditDataCommand.h"
 #include "document/EditGanCommand.h"
 #include "document/EditNetworkCommand.h"
@@ -190,6 +191,19 @@ bool togglePlaneFeature(ProjectDocument& document, const std::string& feature) {
     after.features = features;
     const QString text = on ? tr("Turn off input %1") : tr("Turn on input %1");
     return editData(document, after, text.arg(QString::fromStdString(feature)));
+}
+
+bool addDrawnPoints(ProjectDocument& document, const std::vector<std::array<float, 2>>& points) {
+    const nnplay::Project& project = document.project();
+    if (project.task != nnplay::Task::Gan || project.data.source != "points") return false;
+    nnplay::DataSpec after = project.data;
+    for (const auto& [x, y] : points)
+        if (nnplay::insidePlane(x, y)) after.points.push_back({x, y});
+    const std::size_t added = after.points.size() - project.data.points.size();
+    if (added == 0 || after.points.size() > static_cast<std::size_t>(nnplay::kGanMaxSamples))
+        return false;
+    return editData(document, after,
+                    added == 1 ? tr("Draw a point") : tr("Draw %1 points").arg(added));
 }
 
 }  // namespace nnplay::ui

@@ -6,7 +6,9 @@
 // Network edits name the network they change; an empty name means the first.
 
 #include <QString>
+#include <array>
 #include <string>
+#include <vector>
 
 #include "NetworkSpec.h"
 #include "Project.h"
@@ -67,5 +69,9 @@ bool applyOutputFix(ProjectDocument& document, const nnplay::OutputFix& fix);
 /// Turns a 2-D input feature ("x1", "sin(x2)", ...) on or off, keeping the canonical order of
 /// planeFeatureNames(). Refuses (returns false) to turn off the last selected feature.
 bool togglePlaneFeature(ProjectDocument& document, const std::string& feature);
+/// A GAN's target drawn by hand (data source "points"): adds `points` (x1, x2) to it as one
+/// undo step. False (nothing pushed) for another source, no points, or a drawing that would
+/// exceed nnplay::kGanMaxSamples; points outside the plane are left out.
+bool addDrawnPoints(ProjectDocument& document, const std::vector<std::array<float, 2>>& points);
 
 }  // namespace nnplay::ui

@@ -40,9 +40,6 @@ namespace {
 constexpr int kIconSize = 40;
 constexpr int kColumns = 3;
 constexpr int kVisibleRows = 4;
-/// The sample counts checkGanTarget() accepts for a generated target.
-constexpr int kMinSamples = 2;
-constexpr int kMaxSamples = 100000;
 /// The pictures draw this many real samples of this seed, whatever the project uses.
 constexpr int kPictureSamples = 400;
 constexpr std::uint32_t kPictureSeed = 1;
@@ -248,7 +245,7 @@ GanDataPanel::GanDataPanel(ProjectDocument* document, QWidget* parent)
                                m_targets->style()->pixelMetric(QStyle::PM_ScrollBarExtent));
     m_targetInfo->setWordWrap(true);
 
-    m_samples->setRange(kMinSamples, kMaxSamples);
+    m_samples->setRange(nnplay::kGanMinSamples, nnplay::kGanMaxSamples);
     m_samples->setSingleStep(100);
     m_samples->setKeyboardTracking(false);
     m_samples->setToolTip(tr("How many real samples the generator learns to imitate."));
@@ -400,7 +397,8 @@ DataSpec GanDataPanel::switchedTo(const std::string& target) const {
         d.points = m_lastDrawnPoints.empty() ? defaultDrawnPoints() : m_lastDrawnPoints;
     }
     const GanTargetInfo* info = findGanTarget(target);
-    if (info && info->generated) d.samples = std::clamp(d.samples, kMinSamples, kMaxSamples);
+    if (info && info->generated)
+        d.samples = std::clamp(d.samples, nnplay::kGanMinSamples, nnplay::kGanMaxSamples);
     return d;
 }
 

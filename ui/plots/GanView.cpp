@@ -116,9 +116,7 @@ GanView::GanView(QWidget* parent)
                 [this, layer](bool on) { setLayerVisible(layer, on); });
     }
     boxes->setColumnStretch(kBoxesPerRow, 1);
-    m_caption->setText(
-        tr("Green: real samples, purple: generated ones and the generator's manifold; "
-           "background: D(x), green where the discriminator says real."));
+    updateCaption();
     m_caption->setWordWrap(true);
     m_caption->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
 
@@ -177,6 +175,10 @@ GanView::GanView(QWidget* parent)
     };
     m_realPoints = makePoints(Layer::Real, realColor());
     m_generatedPoints = makePoints(Layer::Generated, generatedColor());
+    m_stroke = makePoints(Layer::Real, realColor().darker(130));
+    connect(m_plot, &QCustomPlot::mousePress, this, &GanView::onPlotPress);
+    connect(m_plot, &QCustomPlot::mouseMove, this, &GanView::onPlotMove);
+    connect(m_plot, &QCustomPlot::mouseRelease, this, &GanView::onPlotRelease);
 
     connect(m_plot, &QCustomPlot::afterLayout, this, &GanView::fitSquare, Qt::QueuedConnection);
     applyStyle();
@@ -237,7 +239,10 @@ void GanView::setSnapshot(const TrainingSnapshot& snapshot) {
 void GanView::showPlane(const TrainingSnapshot& snapshot) {
     m_generatedPictures.clear();
     m_realPictures.clear();
-    if (snapshot.generation != m_generation) fitAxes(snapshot);
+    if (snapshot.generation != m_generation) {
+        fitAxes(snapshot);
+        m_stroke->data()->clear();  // the drawn points are real samples now
+    }
     const SessionViews::GanViews& gan = snapshot.gan;
     auto setPoints = [](QCPCurve* curve, const nnplay::Matrix& samples) {
         QVector<double> xs, ys;
@@ -265,7 +270,8 @@ void GanView::fitAxes(const TrainingSnapshot& snapshot) {
                                      ? snapshot.data->trainPoints
                                      : snapshot.gan.real;
     QCPRange x(-kExtent, kExtent), y(-kExtent, kExtent);
-    if (real.rows() >= 2 && real.cols() > 0) {
+    // While drawing, the whole plane is there to draw on.
+    if (!m_drawing && real.rows() >= 2 && real.cols() > 0) {
         const double left = real.row(0).minCoeff(), right = real.row(0).maxCoeff();
         const double bottom = real.row(1).minCoeff(), top = real.row(1).maxCoeff();
         // A square around the data, so the plane keeps its proportions.
@@ -336,14 +342,18 @@ void GanView::updateManifold(const nnplay::Matrix& manifold, int size) {
     }
 }
 
+void GanView::styleArrow(QCPItemLine* arrow) const {
+    arrow->setHead(
+        QCPLineEnding(QCPLineEnding::esSpikeArrow, 4 * UiScale::factor(), 5 * UiScale::factor()));
+    arrow->setPen(PlotStyle::pen(arrowColor(), 0.8));
+}
+
 QCPItemLine* GanView::arrowItem(std::size_t index) {
     while (m_arrows.size() <= index) {
         auto* line = new QCPItemLine(m_plot);
         line->setLayer(layerOf(Layer::Gradients));
         line->setSelectable(false);
-        line->setHead(QCPLineEnding(QCPLineEnding::esSpikeArrow, 4 * UiScale::factor(),
-                                    5 * UiScale::factor()));
-        line->setPen(PlotStyle::pen(arrowColor(), 0.8));
+        styleArrow(line);
         m_arrows.push_back(line);
     }
     return m_arrows[index];
@@ -433,8 +443,8 @@ void GanView::showImages(const TrainingSnapshot& snapshot) {
     m_generatedPictures = pictures(info, snapshot.gan.generated);
     // The real samples are the same in every snapshot of a generation.
     if (snapshot.generation != m_generation ||
-        m_realPictures.size() !=
-            static_cast<std::size_t>(std::min<Eigen::Index>(snapshot.gan.real.cols(), kShownImages)))
+        m_realPictures.size() != static_cast<std::size_t>(std::min<Eigen::Index>(
+                                     snapshot.gan.real.cols(), kShownImages)))
         m_realPictures = pictures(info, snapshot.gan.real);
     update();
 }
@@ -520,11 +530,55 @@ void GanView::applyStyle() {
     PlotStyle::apply(m_scale, palette());
     m_realPoints->setScatterStyle(pointStyle(realColor()));
     m_generatedPoints->setScatterStyle(pointStyle(generatedColor()));
-    for (QCPItemLine* line : m_arrows) {
-        line->setPen(PlotStyle::pen(arrowColor(), 1.2));
-        line->setHead(QCPLineEnding(QCPLineEnding::esSpikeArrow, 6 * UiScale::factor(),
-                                    8 * UiScale::factor()));
+    for (QCPItemLine* line : m_arrows) styleArrow(line);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void GanView::setDrawingEnabled(bool enabled) {
+    if (enabled == m_drawing) return;
+    m_drawing = enabled;
+    m_stroking = false;
+    m_plot->setCursor(enabled ? Qt::CrossCursor : Qt::ArrowCursor);
+    m_generation = -1;  // the next snapshot fits the axes for drawing or for the data
+    updateCaption();
+}
+
+void GanView::updateCaption() {
+    const QString colours =
+        tr("Green: real samples, purple: generated ones and the generator's manifold; "
+           "background: D(x), green where the discriminator says real.");
+    m_caption->setText(
+        m_drawing ? tr("Click or drag on the plot to draw real points. %1").arg(colours) : colours);
+}
+
+void GanView::onPlotPress(QMouseEvent* event) {
+    if (!m_drawing || m_images || event->button() != Qt::LeftButton) return;
+    m_stroking = true;
+    m_strokePoints.clear();
+    extendStroke(event);
+}
+
+void GanView::onPlotMove(QMouseEvent* event) {
+    if (m_stroking && (event->buttons() & Qt::LeftButton)) extendStroke(event);
+}
+
+void GanView::onPlotRelease(QMouseEvent* event) {
+    if (!m_stroking || event->button() != Qt::LeftButton) return;
+    m_stroking = false;
+    if (!m_strokePoints.isEmpty()) emit pointsDrawn(m_strokePoints);
+}
+
+void GanView::extendStroke(QMouseEvent* event) {
+    const QPointF at(m_plot->xAxis->pixelToCoord(event->position().x()),
+                     m_plot->yAxis->pixelToCoord(event->position().y()));
+    if (!m_plot->axisRect()->rect().contains(event->position().toPoint())) return;
+    if (std::abs(at.x()) > kExtent || std::abs(at.y()) > kExtent) return;
+    if (!m_strokePoints.isEmpty()) {
+        const QPointF step = at - m_strokePoints.back();
+        if (std::hypot(step.x(), step.y()) < kStrokeSpacing) return;
     }
+    m_strokePoints.push_back(at);
+    m_stroke->addData(at.x(), at.y());
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 

@@ -20,6 +20,7 @@ class QCPCurve;
 class QCPItemLine;
 class QCPLayer;
 class QLabel;
+class QMouseEvent;
 
 namespace nnplay::ui {
 
@@ -30,7 +31,8 @@ namespace nnplay::ui {
 /// be watched moving) and arrows showing where the generator moves each generated sample.
 /// Each layer has a check box under the plot. The axes are fitted to the real data once per
 /// generation, so moving samples never rescale the plot. Image data: a grid of generated
-/// pictures beside a grid of real ones.
+/// pictures beside a grid of real ones. For a drawn target the learner draws the real points
+/// on the plot: a click adds one, a drag a stroke of them (pointsDrawn).
 class GanView : public QWidget {
     Q_OBJECT
 public:
@@ -88,7 +90,17 @@ public:
     /// Where generated picture `i` is drawn in the widget (empty when it is not).
     QRect generatedPictureRect(int i) const;
 
+    /// Drawing real points (a GAN whose target is drawn by hand); off by default.
+    void setDrawingEnabled(bool enabled);
+    bool drawingEnabled() const { return m_drawing; }
+    /// Points of a stroke lie at least this far apart (in the plane's units).
+    static constexpr double kStrokeSpacing = 0.25;
+
     QSize sizeHint() const override { return {520, 560}; }
+
+signals:
+    /// A click or a drag on the plot while drawing: its points in the plane, inside it.
+    void pointsDrawn(const QVector<QPointF>& points);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -106,6 +118,14 @@ private:
     void fitSquare();
     void applyStyle();
     QCPLayer* layerOf(Layer layer) const;
+    /// Line pen and head of a gradient arrow, at the current scale.
+    void styleArrow(QCPItemLine* arrow) const;
+    void onPlotPress(QMouseEvent* event);
+    void onPlotMove(QMouseEvent* event);
+    void onPlotRelease(QMouseEvent* event);
+    /// Adds the plane point under `event` to the stroke, unless it is too close to the last.
+    void extendStroke(QMouseEvent* event);
+    void updateCaption();
 
     /// Geometry of one grid of pictures in the image view.
     struct PictureGrid {
@@ -124,6 +144,11 @@ private:
     QCPColorScale* m_scale;
     QCPCurve* m_realPoints;
     QCPCurve* m_generatedPoints;
+    /// The stroke being drawn, until the new real samples replace it.
+    QCPCurve* m_stroke;
+    QVector<QPointF> m_strokePoints;
+    bool m_drawing = false;
+    bool m_stroking = false;
     std::vector<QCPCurve*> m_manifoldLines;
     std::vector<QCPItemLine*> m_arrows;
     /// Per generated sample, its arrow in m_arrows or -1.

@@ -19,6 +19,7 @@
 #include <QVBoxLayout>
 #include <algorithm>
 
+#include "document/DocumentEdits.h"
 #include "document/ProjectDocument.h"
 #include "editor/LayerPalette.h"
 #include "editor/NetworkScene.h"
@@ -35,11 +36,12 @@
 #include "panels/GanTrainingPanel.h"
 #include "panels/TrainingPanel.h"
 #include "plots/DecisionBoundaryView.h"
+#include "plots/GanView.h"
 #include "plots/LossCurveView.h"
 #include "train/DocumentSync.h"
+#include "train/GanSession.h"
 #include "train/RunArchive.h"
 #include "train/TrainingController.h"
-#include "train/GanSession.h"
 #include "window/AutosaveKeeper.h"
 #include "window/NetworkTabs.h"
 #include "window/PlayKeyFilter.h"
@@ -250,6 +252,14 @@ void MainWindow::connectDocument() {
     connect(m_document, &ProjectDocument::projectReplaced, this, &MainWindow::updateTitle);
     connect(m_document, &ProjectDocument::projectReplaced, this, &MainWindow::applyTask);
     connect(m_document, &ProjectDocument::ganChanged, this, &MainWindow::applyTask);
+    connect(m_document, &ProjectDocument::dataChanged, this, &MainWindow::applyTask);
+    // A GAN's target drawn by hand: each stroke on the Samples plot is one undo step.
+    connect(m_views->ganView(), &GanView::pointsDrawn, this, [this](const QVector<QPointF>& drawn) {
+        std::vector<std::array<float, 2>> points;
+        for (const QPointF& p : drawn)
+            points.push_back({static_cast<float>(p.x()), static_cast<float>(p.y())});
+        addDrawnPoints(*m_document, points);
+    });
     connect(m_document, &ProjectDocument::projectReplaced, m_views->runs(), &RunArchive::reset);
     connect(m_lesson, &LessonController::lessonChanged, this, &MainWindow::showLesson);
     // A lesson's runs are named after their variants, so the Runs view compares them by name.
@@ -408,6 +418,7 @@ void MainWindow::applyTask() {
     m_dataStack->setCurrentWidget(gan ? static_cast<QWidget*>(m_ganDataPanel) : m_dataPanel);
     m_trainingStack->setCurrentIndex(gan ? 1 : 0);
     m_toolBar->setGanMode(gan, project.gan.measureEvery);
+    m_views->ganView()->setDrawingEnabled(gan && project.data.source == "points");
 }
 
 void MainWindow::updateTitle() {
