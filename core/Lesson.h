@@ -44,10 +44,9 @@ struct Lesson {
     /// averages for more; for data of groups each group's test accuracy and "group_gap", the
     /// best group's minus the worst's), a GAN's divergences and modes covered, and "diverged".
     static constexpr const char* kMeasures[] = {
-        "train_loss",      "test_loss",     "train_accuracy", "test_accuracy",
-        "gap",             "test_precision", "test_recall",   "test_f1",
-        "test_accuracy_a", "test_accuracy_b", "group_gap",    "js_divergence",
-        "kl_divergence",   "modes_covered", "diverged"};
+        "train_loss",     "test_loss",     "train_accuracy", "test_accuracy",   "gap",
+        "test_precision", "test_recall",   "test_f1",        "test_accuracy_a", "test_accuracy_b",
+        "group_gap",      "js_divergence", "kl_divergence",  "modes_covered",   "diverged"};
     /// The longest text of one field, in characters.
     static constexpr std::size_t kMaxTextLength = 1000;
     /// The most "try" steps and variants a lesson holds.

@@ -534,7 +534,8 @@ Dataset labelledRows(const TrainedModel& m, const std::string& file, bool header
     return set;
 }
 
-nlohmann::ordered_json evaluationJson(const Evaluation& e, const std::vector<std::string>& classes) {
+nlohmann::ordered_json evaluationJson(const Evaluation& e,
+                                      const std::vector<std::string>& classes) {
     nlohmann::ordered_json out;
     out["samples"] = e.samples;
     if (e.regression) {
@@ -577,7 +578,8 @@ int evaluateProject(const std::vector<std::string>& args) {
         const Project project = loadTrainedProject(path, "evaluate");
         TrainingSession session(project, loadData(project.data, project.task, baseDirOf(path)));
         if (session.data().test.sampleCount() == 0)
-            throw InputError(path + ": the project's data have no test part to evaluate on; give "
+            throw InputError(path +
+                             ": the project's data have no test part to evaluate on; give "
                              "labelled rows with --data FILE.csv");
         evaluation = evaluate(session, session.data().test, session.data().targetStandardizer);
         classes = session.data().info.classNames;

@@ -103,8 +103,9 @@ void carryWeights(const NetworkSpec& trained, NetworkSpec& next) {
 
 void carryWeights(const std::vector<NamedNetwork>& trained, std::vector<NamedNetwork>& next) {
     for (NamedNetwork& network : next) {
-        const auto old = std::find_if(trained.begin(), trained.end(),
-                                      [&](const NamedNetwork& t) { return t.name == network.name; });
+        const auto old = std::find_if(trained.begin(), trained.end(), [&](const NamedNetwork& t) {
+            return t.name == network.name;
+        });
         if (old != trained.end()) {
             carryWeights(old->spec, network.spec);
         } else {

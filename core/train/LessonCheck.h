@@ -28,8 +28,9 @@ struct LessonVariantResult {
 };
 
 /// Applies the variant to the lesson's project, trains it from fresh weights for the
-/// project's epochs (a GAN's steps) with the Session the CLI's train uses (data paths against baseDir), and
-/// checks the variant's outcomes. Throws InputError when the variant cannot be trained.
+/// project's epochs (a GAN's steps) with the Session the CLI's train uses (data paths against
+/// baseDir), and checks the variant's outcomes. Throws InputError when the variant cannot be
+/// trained.
 LessonVariantResult checkLessonVariant(const Project& lesson, const LessonVariant& variant,
                                        const std::string& baseDir);
 

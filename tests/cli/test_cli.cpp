@@ -1096,8 +1096,8 @@ void TestCli::everyLessonKeepsItsPromises() {
         QVERIFY2(line["ok"].toBool(), qPrintable(lines[i]));
         if (gan) {
             // A GAN has no test part: its measures compare generated with real samples.
-            for (const char* key : {"epochs", "js_divergence", "kl_divergence", "modes_covered",
-                                    "diverged"})
+            for (const char* key :
+                 {"epochs", "js_divergence", "kl_divergence", "modes_covered", "diverged"})
                 QVERIFY2(line.contains(key), qPrintable(lines[i]));
             continue;
         }

@@ -197,8 +197,8 @@ private slots:
         QVERIFY(moving > 0);
         QCOMPARE(view.arrowCount(), moving);
         // The plot's shorter side: the arrows scale to what is in sight both ways.
-        const double side = std::min(view.plot()->xAxis->range().size(),
-                                     view.plot()->yAxis->range().size());
+        const double side =
+            std::min(view.plot()->xAxis->range().size(), view.plot()->yAxis->range().size());
         QVERIFY2(std::abs(longest - GanView::kLongestArrow * side) < 1e-6 * side,
                  qPrintable(QStringLiteral("longest %1 of %2").arg(longest).arg(side)));
 

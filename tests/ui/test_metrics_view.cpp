@@ -107,8 +107,7 @@ private slots:
         TrainingSnapshot s = twoClassSnapshot();
         s.test.curves.reset();
         s.test.scores.clear();
-        s.test.classification =
-            nnplay::classificationMetrics({0, 1, 2, 2, 1}, {0, 2, 2, 2, 1}, 3);
+        s.test.classification = nnplay::classificationMetrics({0, 1, 2, 2, 1}, {0, 2, 2, 2, 1}, 3);
         MetricsView view;
         view.show();
         view.setSnapshot(s);

@@ -67,7 +67,8 @@ struct Canvas {
         std::vector<nnplay::NamedNetwork> networks;
         History history;
         if (!training.fetchCurrentState(networks, history)) return std::nullopt;
-        return networks.front().spec.layers[0].params[static_cast<std::size_t>(tensor)](unit, input);
+        return networks.front().spec.layers[0].params[static_cast<std::size_t>(tensor)](unit,
+                                                                                        input);
     }
     /// A view position on link (unit, input) of the first dense layer that picks that link.
     std::optional<QPoint> linkPosition(int unit, int input) {

@@ -172,9 +172,8 @@ void NetworkScene::rebuild() {
         try {
             if (project.task == nnplay::Task::Gan) {
                 const nnplay::GanShapeReports reports = nnplay::checkGanNetworks(project);
-                m_report = m_networkName == nnplay::Project::kDiscriminator
-                               ? reports.discriminator
-                               : reports.generator;
+                m_report = m_networkName == nnplay::Project::kDiscriminator ? reports.discriminator
+                                                                            : reports.generator;
             } else {
                 m_report = nnplay::checkNetwork(spec, *info, project.training.loss);
             }

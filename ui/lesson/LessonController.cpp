@@ -230,8 +230,7 @@ QString LessonController::describeChange(const Project& target) const {
             rest.generator.learningRate = h.generator.learningRate;
         }
         if (g.discriminator.learningRate != h.discriminator.learningRate) {
-            parts << tr("discriminator learning rate %1")
-                         .arg(number(h.discriminator.learningRate));
+            parts << tr("discriminator learning rate %1").arg(number(h.discriminator.learningRate));
             rest.discriminator.learningRate = h.discriminator.learningRate;
         }
         if (g.dSteps != h.dSteps || g.gSteps != h.gSteps) {

@@ -63,12 +63,12 @@ void ConfusionMatrixView::setSnapshot(const TrainingSnapshot& snapshot) {
     }
     m_hasTest = snapshot.hasMetrics && classification && snapshot.test.classification;
     if (!m_hasTest) {
-        const nnplay::RegressionMetrics r = snapshot.test.regression.value_or(nnplay::RegressionMetrics{});
-        m_summary->setText(snapshot.data && snapshot.data->info.task == nnplay::Task::Regression
-                               ? tr("Regression: test MSE %1, R² %2")
-                                     .arg(r.mse, 0, 'g', 4)
-                                     .arg(r.r2, 0, 'f', 3)
-                               : tr("No test predictions yet."));
+        const nnplay::RegressionMetrics r =
+            snapshot.test.regression.value_or(nnplay::RegressionMetrics{});
+        m_summary->setText(
+            snapshot.data && snapshot.data->info.task == nnplay::Task::Regression
+                ? tr("Regression: test MSE %1, R² %2").arg(r.mse, 0, 'g', 4).arg(r.r2, 0, 'f', 3)
+                : tr("No test predictions yet."));
         return;
     }
     m_test = snapshot.test;
@@ -108,8 +108,8 @@ void ConfusionMatrixView::showCounts() {
     }
     QString summary = describe(metrics, m_data->info);
     if (!m_test.scores.empty() && m_threshold != 0.5)
-        summary += QLatin1Char('\n') +
-                   tr("At a decision threshold of %1 (set in the Metrics tab).").arg(m_threshold, 0, 'f', 2);
+        summary += QLatin1Char('\n') + tr("At a decision threshold of %1 (set in the Metrics tab).")
+                                           .arg(m_threshold, 0, 'f', 2);
     m_summary->setText(summary);
     // In a hidden tab the numbers are kept and drawn once it is shown.
     if (isVisible()) {

@@ -143,7 +143,8 @@ double MetricsView::threshold() const {
 }
 
 void MetricsView::setThreshold(double threshold) {
-    m_slider->setValue(static_cast<int>(std::lround(std::clamp(threshold, 0.0, 1.0) * kThresholdSteps)));
+    m_slider->setValue(
+        static_cast<int>(std::lround(std::clamp(threshold, 0.0, 1.0) * kThresholdSteps)));
 }
 
 QString MetricsView::headline() const { return m_headline->text(); }
@@ -214,9 +215,9 @@ void MetricsView::drawCurves() {
     const nnplay::BinaryCurves& c = *m_test.curves;
     const double t = threshold();
     m_thresholdLabel->setText(QString::number(t, 'f', 2));
-    m_roc->graph(1)->setData(QVector<double>(c.falsePositiveRate.begin(), c.falsePositiveRate.end()),
-                             QVector<double>(c.truePositiveRate.begin(), c.truePositiveRate.end()),
-                             true);
+    m_roc->graph(1)->setData(
+        QVector<double>(c.falsePositiveRate.begin(), c.falsePositiveRate.end()),
+        QVector<double>(c.truePositiveRate.begin(), c.truePositiveRate.end()), true);
     m_pr->graph(0)->setData(QVector<double>(c.recall.begin(), c.recall.end()),
                             QVector<double>(c.precision.begin(), c.precision.end()), true);
     // The marker: the rates at this threshold, from the same counts as the table.
@@ -246,9 +247,8 @@ void MetricsView::showRegression() {
     m_table->setColumnCount(2);
     m_table->setHorizontalHeaderLabels({tr("Measure"), tr("Test")});
     m_table->setRowCount(3);
-    const std::pair<QString, double> rows[] = {{tr("Mean squared error"), r.mse},
-                                               {tr("Mean absolute error"), r.mae},
-                                               {tr("R²"), r.r2}};
+    const std::pair<QString, double> rows[] = {
+        {tr("Mean squared error"), r.mse}, {tr("Mean absolute error"), r.mae}, {tr("R²"), r.r2}};
     for (int i = 0; i < 3; ++i) {
         auto* name = cell(rows[i].first);
         name->setTextAlignment(Qt::AlignLeft | Qt::AlignVCenter);

@@ -94,9 +94,9 @@ QWidget* TrainingViews::widget(View view) const {
 namespace {
 
 const std::pair<const char*, TrainingViews::View> kViewNames[] = {
-    {"output", TrainingViews::View::Output},     {"confusion", TrainingViews::View::ConfusionMatrix},
-    {"metrics", TrainingViews::View::Metrics},   {"samples", TrainingViews::View::TestSamples},
-    {"inside", TrainingViews::View::Trace},      {"runs", TrainingViews::View::Runs},
+    {"output", TrainingViews::View::Output},   {"confusion", TrainingViews::View::ConfusionMatrix},
+    {"metrics", TrainingViews::View::Metrics}, {"samples", TrainingViews::View::TestSamples},
+    {"inside", TrainingViews::View::Trace},    {"runs", TrainingViews::View::Runs},
     {"gan", TrainingViews::View::Gan}};
 
 }  // namespace
