@@ -9,6 +9,7 @@
 #include "data/DataLoader.h"
 #include "data/Features.h"
 #include "data/PlaneGenerators.h"
+#include "train/Session.h"
 #include "train/TrainingSession.h"
 
 namespace nnplay::bench {
@@ -232,6 +233,48 @@ std::vector<Figure> w7(int reps) {
     return {f};
 }
 
+// W6: a 2-D GAN on a ring of 8 Gaussians, G 2-32-32-2 and D 2-32-32-1 (ReLU; D ends in its
+// logit), Adam 1e-3 both, batch 64, non-saturating loss, Gaussian noise, one D and one G update
+// a step. The peers measure nothing while they train, so neither does this run (one history
+// row at the end); with the window's measurements every 100 steps is an extra figure.
+std::vector<Figure> w6(int reps) {
+    Project p = Project::defaultGanProject();
+    const auto relu = [](int outputs) {
+        return layers({{"dense", {{"units", 32}}},
+                       {"relu", {}},
+                       {"dense", {{"units", 32}}},
+                       {"relu", {}},
+                       {"dense", {{"units", outputs}}}});
+    };
+    *p.findNetwork(Project::kGenerator) = relu(2);
+    *p.findNetwork(Project::kDiscriminator) = relu(1);
+    // Ids unique across the two networks, as a project file gives them.
+    int id = 1;
+    for (NamedNetwork& n : p.networks)
+        for (LayerSpec& layer : n.spec.layers) layer.id = id++;
+    p.gan.noise.distribution = NoiseDistribution::Gaussian;
+    p.gan.init = InitScheme::PyTorch;
+    p.gan.seed = 8;
+    constexpr int kSteps = 300;
+    auto rate = [&](int measureEvery) {
+        Project q = p;
+        q.gan.measureEvery = measureEvery;
+        std::unique_ptr<Session> session = nnplay::makeSession(q, std::string("."));
+        for (int s = 0; s < kSteps; ++s) session->step();  // warm-up
+        std::vector<double> rates;
+        for (int r = 0; r < std::max(reps, 5); ++r) {
+            const auto start = Clock::now();
+            for (int s = 0; s < kSteps; ++s) session->step();
+            rates.push_back(kSteps / seconds(start));
+        }
+        return rates;
+    };
+    Figure f = summarize("W6", "gan_steps/s", "steps/s", rate(1 << 30));
+    const Figure measured = summarize("W6", "", "", rate(100));
+    f.extra.push_back({"steps/s_measuring_every_100", measured.median});
+    return {f};
+}
+
 // W8: Fashion-MNIST, conv 5x5x16 valid + ReLU, maxpool 2, conv 5x5x32 valid + ReLU, maxpool 2,
 // dense 10, Adam 1e-3, batch 64; W8_EPOCHS timed epochs (2 unless set).
 std::vector<Figure> w8(int) {
@@ -287,6 +330,7 @@ std::vector<Workload> engineWorkloads() {
         {"W2", "spiral 2-64-64-64-1 ReLU, Adam, batch 32 (and W3: 200x200 grid)", w2w3},
         {"W4", "digits 64-128-10 ReLU, Adam, batch 32", w4},
         {"W5", "digits 1x8x8: conv 3x3x8 same, ReLU, maxpool 2, dense 10; Adam, batch 32", w5},
+        {"W6", "2-D GAN, ring of 8: G 2-32-32-2, D 2-32-32-1 ReLU, Adam, batch 64", w6},
         {"W7", "sine T=20: SimpleRNN 16 + dense 1 per step, MSE, Adam, batch 16", w7},
         {"W8", "Fashion-MNIST: conv 5x5x16, maxpool, conv 5x5x32, maxpool, dense 10; batch 64", w8},
     };

@@ -26,7 +26,7 @@ struct Workload {
     std::function<std::vector<Figure>(int repetitions)> run;
 };
 
-/// W1-W5 and W8 from bench/peers/README.md, on the engine alone.
+/// W1-W8 from bench/peers/README.md, on the engine alone.
 std::vector<Workload> engineWorkloads();
 
 /// W2's project: spiral, 1000 training points, 2-64-64-64-1 ReLU, sigmoid + bce, Adam 1e-3,

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// nnplay-bench: the engine on the benchmark workloads of bench/peers (W1-W5, W7, W8).
+// nnplay-bench: the engine on the benchmark workloads of bench/peers (W1-W8).
 //   nnplay-bench [--reps N] [--only W1,W2] [--threads N] [--gui SECONDS] [--json FILE]
 // --gui also measures W2 in the window (offscreen when there is no display); --threads lets
 // convolutions use N threads (1 by default, as the peers' one-thread figures).
