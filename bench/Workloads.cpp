@@ -235,8 +235,8 @@ std::vector<Figure> w7(int reps) {
 
 // W6: a 2-D GAN on a ring of 8 Gaussians, G 2-32-32-2 and D 2-32-32-1 (ReLU; D ends in its
 // logit), Adam 1e-3 both, batch 64, non-saturating loss, Gaussian noise, one D and one G update
-// a step. The peers measure nothing while they train, so neither does this run (one history
-// row at the end); with the window's measurements every 100 steps is an extra figure.
+// a step. The peers measure nothing while they train, so neither does this run (no history
+// row); with the window's measurements every 100 steps is an extra figure.
 std::vector<Figure> w6(int reps) {
     Project p = Project::defaultGanProject();
     const auto relu = [](int outputs) {

@@ -52,7 +52,7 @@ public:
     int epoch() const override { return static_cast<int>(m_totalSteps / m_spec.measureEvery); }
     long long steps() const override { return m_steps; }
     /// Steps of the whole training, a loaded history's included.
-    long long totalSteps() const { return m_totalSteps; }
+    long long totalSteps() const override { return m_totalSteps; }
     int stepsPerEpoch() const override { return m_spec.measureEvery; }
     const History& history() const override { return m_history; }
     StopReason stopReason() const override { return m_stopReason; }

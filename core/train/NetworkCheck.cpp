@@ -94,6 +94,12 @@ std::string GanShapeReports::error() const {
     return {};
 }
 
+Shape networkInputShape(const Project& project, const std::string& name, const Shape& dataInput) {
+    if (project.task == Task::Gan && name == Project::kGenerator)
+        return Shape::flat(project.gan.noise.dim);
+    return dataInput;
+}
+
 GanShapeReports checkGanNetworks(const Project& project) {
     const Shape sample = ganTargetShape(project.data);
     GanShapeReports out;
@@ -101,7 +107,8 @@ GanShapeReports checkGanNetworks(const Project& project) {
     const NetworkSpec* discriminator = project.findNetwork(Project::kDiscriminator);
     if (generator == nullptr || discriminator == nullptr)
         throw InputError("a GAN project needs a \"generator\" and a \"discriminator\" network");
-    out.generator = inferShapes(*generator, Shape::flat(project.gan.noise.dim), sample.size());
+    out.generator = inferShapes(*generator, networkInputShape(project, Project::kGenerator, sample),
+                                sample.size());
     out.discriminator = inferShapes(*discriminator, sample, 1);
     // The losses read the logit or its sigmoid: a softmax over one unit is always 1 and never
     // learns; a tanh bounds the logit and never reaches least squares' target 1.

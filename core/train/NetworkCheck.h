@@ -14,6 +14,10 @@ namespace nnplay {
 /// The editor shows the result; a session refuses a network that fails it.
 ShapeReport checkNetwork(const NetworkSpec& spec, const DataInfo& data, LossKind loss);
 
+/// The shape of what network `name` of `project` takes in: a GAN generator's noise
+/// (noise.dim values), else one sample of the data (`dataInput`).
+Shape networkInputShape(const Project& project, const std::string& name, const Shape& dataInput);
+
 /// What shape inference says about both networks of a GAN project.
 struct GanShapeReports {
     ShapeReport generator;

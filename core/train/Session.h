@@ -40,6 +40,9 @@ public:
     virtual int epoch() const = 0;
     /// Steps taken by this session.
     virtual long long steps() const = 0;
+    /// Steps of the whole training where the session counts them across files (a GAN's, whose
+    /// history rows hold their step); else steps().
+    virtual long long totalSteps() const { return steps(); }
     /// Steps in one epoch.
     virtual int stepsPerEpoch() const = 0;
     /// One row per completed epoch, including the rows the project brought.

@@ -21,6 +21,7 @@
 #include "document/DocumentEdits.h"
 #include "document/MergeIds.h"
 #include "document/ProjectDocument.h"
+#include "io/ProjectFile.h"
 #include "panels/GanTrainingPanel.h"
 #include "train/GanSpec.h"
 #include "train/SettingsCheck.h"
@@ -89,10 +90,13 @@ void typeInto(QComboBox* box, const QString& text) {
     QTest::keyClick(edit, Qt::Key_Return);
 }
 
-/// Whether checkGanSpec, the file's rule, takes these settings.
+/// Whether a project file with these settings is read back (the reader's limits and
+/// checkGanSpec both).
 bool fileTakes(const GanSpec& gan) {
+    Project project = Project::defaultGanProject();
+    project.gan = gan;
     try {
-        nnplay::checkGanSpec(gan);
+        nnplay::ProjectFile::parse(nnplay::ProjectFile::serialize(project));
         return true;
     } catch (const nnplay::InputError&) {
         return false;
@@ -335,6 +339,8 @@ private slots:
             QVERIFY2(!fileTakes(gan), name);
             f.value(gan) = f.box->maximum();
             QVERIFY2(fileTakes(gan), name);
+            f.value(gan) = f.box->maximum() + 1;
+            QVERIFY2(!fileTakes(gan), name);
         }
         QCOMPARE(form.panel.noiseDimBox()->maximum(), GanSpec::kMaxNoiseDim);
         GanSpec wide = valid;

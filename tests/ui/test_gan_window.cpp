@@ -286,6 +286,28 @@ private slots:
         QCOMPARE(m_window->document()->project().data.points.size(), before);
     }
 
+    void playStopsWhereTheEditedPlanEnds() {
+        QVERIFY(openGan());
+        nnplay::GanSpec gan = m_window->document()->project().gan;
+        gan.steps = 1000000;
+        QVERIFY(nnplay::ui::editGan(*m_window->document(), gan, "long"));
+        // 2 measurements (200 steps) a second: the edit arrives long before the plan's end.
+        m_window->trainingToolBar()->setSpeed(2);
+        m_window->trainingToolBar()->playAction()->trigger();
+        QVERIFY(waitUntil([&] { return training()->lastSnapshot().batches > 150; }, "it trains"));
+        // A shorter plan while it plays: it stops at the measurement that ends the new plan.
+        const long long now = training()->lastSnapshot().batches;
+        gan.steps = static_cast<int>(now) + 450;
+        QVERIFY(nnplay::ui::editGan(*m_window->document(), gan, "shorter"));
+        QVERIFY(waitUntil([&] { return !training()->lastSnapshot().running; }, "it pauses"));
+        const long long every = gan.measureEvery;
+        const long long end = (gan.steps + every - 1) / every * every;
+        QVERIFY2(training()->lastSnapshot().batches == end,
+                 qPrintable(QStringLiteral("stopped at %1, the plan ends at %2")
+                                .arg(training()->lastSnapshot().batches)
+                                .arg(end)));
+    }
+
     void aSavedGanOpensWithBothNetworksTrained() {
         QVERIFY(openGan());
         training()->send(&nnplay::ui::TrainingWorker::trainEpochs, 2);

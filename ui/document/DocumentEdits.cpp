@@ -17,6 +17,7 @@
 #include "document/MergeIds.h"
 #include "document/ProjectDocument.h"
 #include "layers/LayerRegistry.h"
+#include "train/NetworkCheck.h"
 
 namespace nnplay::ui {
 
@@ -77,8 +78,12 @@ bool editNetwork(ProjectDocument& document, const nnplay::NetworkSpec& after, co
     const nnplay::NetworkSpec* before = document.network(network);
     if (!before || after == *before) return false;
     const std::optional<nnplay::DataInfo>& data = document.dataInfo();
+    const nnplay::Project& project = document.project();
+    const std::string& name = network.empty() ? project.networks.front().name : network;
     const std::optional<nnplay::Shape> input =
-        data ? std::optional<nnplay::Shape>(data->inputShape) : std::nullopt;
+        data ? std::optional<nnplay::Shape>(
+                   nnplay::networkInputShape(project, name, data->inputShape))
+             : std::nullopt;
     document.undoStack()->push(
         new EditNetworkCommand(&document, network, *before, after, text, input, mergeId));
     return true;

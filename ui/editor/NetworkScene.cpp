@@ -168,12 +168,17 @@ void NetworkScene::rebuild() {
 
     m_report = {};
     m_reportKnown = false;
+    m_otherNetworkError.clear();
     if (info) {
         try {
             if (project.task == nnplay::Task::Gan) {
                 const nnplay::GanShapeReports reports = nnplay::checkGanNetworks(project);
-                m_report = m_networkName == nnplay::Project::kDiscriminator ? reports.discriminator
-                                                                            : reports.generator;
+                const bool discriminator = m_networkName == nnplay::Project::kDiscriminator;
+                m_report = discriminator ? reports.discriminator : reports.generator;
+                // Play needs both networks: the other one's problem counts too.
+                const nnplay::ShapeReport& other =
+                    discriminator ? reports.generator : reports.discriminator;
+                if (!other.ok()) m_otherNetworkError = reports.error();
             } else {
                 m_report = nnplay::checkNetwork(spec, *info, project.training.loss);
             }
@@ -229,8 +234,10 @@ void NetworkScene::rebuild() {
 }
 
 void NetworkScene::updateValidity() {
-    const bool valid = !m_reportKnown || m_report.ok();
-    const QString message = valid ? QString() : qstr(m_report.error);
+    const bool shownValid = !m_reportKnown || m_report.ok();
+    const bool valid = shownValid && m_otherNetworkError.empty();
+    const QString message =
+        valid ? QString() : qstr(shownValid ? m_otherNetworkError : m_report.error);
     if (valid == m_valid && message == m_validityMessage) return;
     m_valid = valid;
     m_validityMessage = message;

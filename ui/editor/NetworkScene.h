@@ -70,8 +70,9 @@ public:
     /// Back to untrained pictures (after a reset).
     void clearSnapshot();
 
-    /// False when shape inference finds an error (Play should be disabled). True when the
-    /// inputs are not known (the data cannot be described).
+    /// False when shape inference finds an error (Play should be disabled), in the shown
+    /// network or in a GAN's other one. True when the inputs are not known (the data cannot be
+    /// described).
     bool networkValid() const { return m_valid; }
     /// The error sentence naming the layer and the reason; empty when valid.
     const QString& validityMessage() const { return m_validityMessage; }
@@ -235,6 +236,8 @@ private:
     NetworkLayout m_layout;
     nnplay::ShapeReport m_report;
     bool m_reportKnown = false;
+    /// A GAN's network the canvas does not show, when it does not fit: what is wrong with it.
+    std::string m_otherNetworkError;
     bool m_valid = true;
     QString m_validityMessage;
     nnplay::LossKind m_loss;

@@ -62,6 +62,7 @@ LessonController::LessonController(ProjectDocument* document, DocumentSync* sync
     connect(m_document, &ProjectDocument::networkChanged, this, &LessonController::updateCurrent);
     connect(m_document, &ProjectDocument::dataChanged, this, &LessonController::updateCurrent);
     connect(m_document, &ProjectDocument::trainingChanged, this, &LessonController::updateCurrent);
+    connect(m_document, &ProjectDocument::ganChanged, this, &LessonController::updateCurrent);
     onProjectReplaced();
 }
 
@@ -77,7 +78,7 @@ const Project* LessonController::variantProject(int index) const {
 
 void LessonController::onProjectReplaced() {
     m_base = m_document->project();
-    m_base.network().clearParams();
+    for (NamedNetwork& network : m_base.networks) network.spec.clearParams();
     m_base.history = {};
     m_base.preprocessing = {};
     m_variants.clear();

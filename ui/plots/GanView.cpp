@@ -241,7 +241,7 @@ void GanView::showPlane(const TrainingSnapshot& snapshot) {
     m_realPictures.clear();
     if (snapshot.generation != m_generation) {
         fitAxes(snapshot);
-        m_stroke->data()->clear();  // the drawn points are real samples now
+        clearStroke();  // the drawn points are real samples now
     }
     const SessionViews::GanViews& gan = snapshot.gan;
     auto setPoints = [](QCPCurve* curve, const nnplay::Matrix& samples) {
@@ -541,6 +541,11 @@ void GanView::setDrawingEnabled(bool enabled) {
     m_plot->setCursor(enabled ? Qt::CrossCursor : Qt::ArrowCursor);
     m_generation = -1;  // the next snapshot fits the axes for drawing or for the data
     updateCaption();
+}
+
+void GanView::clearStroke() {
+    m_stroke->data()->clear();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void GanView::updateCaption() {

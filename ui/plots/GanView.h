@@ -93,6 +93,8 @@ public:
     /// Drawing real points (a GAN whose target is drawn by hand); off by default.
     void setDrawingEnabled(bool enabled);
     bool drawingEnabled() const { return m_drawing; }
+    /// Takes the last stroke off the plot (its points were not taken).
+    void clearStroke();
     /// Points of a stroke lie at least this far apart (in the plane's units).
     static constexpr double kStrokeSpacing = 0.25;
 

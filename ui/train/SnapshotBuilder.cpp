@@ -42,7 +42,7 @@ std::shared_ptr<const DataPreview> SnapshotBuilder::makePreview(const DataSplit&
 void SnapshotBuilder::fill(Session& session, const SnapshotRequest& request,
                            TrainingSnapshot& snapshot) {
     snapshot.epoch = session.epoch();
-    snapshot.batches = session.steps();
+    snapshot.batches = session.totalSteps();
     snapshot.batchesPerEpoch = session.stepsPerEpoch();
     const History& history = session.history();
     if (m_sentRows > history.size()) m_sentRows = 0;

@@ -21,6 +21,7 @@ struct TrainingSnapshot : nnplay::SessionViews {
     /// Increments with every session the worker builds (a reset), so views can drop stale data.
     int generation = 0;
     int epoch = 0;
+    /// Batches trained by the session (a GAN: its steps, a loaded file's included).
     long long batches = 0;
     /// Batches in one epoch (0 when there is no session).
     int batchesPerEpoch = 0;

@@ -113,6 +113,7 @@ void TrainingWorker::play() {
     // Play stops once at the planned epoch count; pressed again past it, it keeps going.
     const int planned = plannedEpochs(m_project);
     m_targetEpoch = m_session->epoch() < planned ? planned : -1;
+    m_targetIsPlan = m_targetEpoch >= 0;
     setRunning(true);
 }
 
@@ -126,6 +127,7 @@ void TrainingWorker::pause() {
 void TrainingWorker::trainEpochs(int count) {
     if (!prepareToTrain()) return;
     m_targetEpoch = m_session->epoch() + std::max(count, 0);
+    m_targetIsPlan = false;
     if (reachedTarget()) {
         m_targetEpoch = -1;
         sendSnapshot(true);
@@ -186,6 +188,7 @@ void TrainingWorker::updateTraining(const TrainingSpec& training) {
         return;
     }
     m_project.training = training;
+    followPlan();
     if (!m_running) sendSnapshot(true);
 }
 
@@ -202,7 +205,15 @@ void TrainingWorker::updateGan(const GanSpec& gan) {
         return;
     }
     m_project.gan = gan;
+    followPlan();
     if (!m_running) sendSnapshot(true);
+}
+
+void TrainingWorker::followPlan() {
+    // Play heads for the planned length: a new one (epochs, a GAN's steps or its measure
+    // interval, which Session::epoch counts in) moves the target. Reached already, the next
+    // tick pauses with the notice.
+    if (m_targetIsPlan && m_targetEpoch >= 0) m_targetEpoch = plannedEpochs(m_project);
 }
 
 void TrainingWorker::setGanStepMode(GanSession::StepMode mode) {
@@ -311,7 +322,7 @@ void TrainingWorker::onTick() {
     if (reachedTarget() && !m_scripted) {
         m_notice = m_project.task == Task::Gan
                        ? tr("Trained the planned %1 steps. Press Play to keep going.")
-                             .arg(m_session->steps())
+                             .arg(m_session->totalSteps())
                        : tr("Trained the planned %1 epochs. Press Play to keep going.")
                              .arg(m_session->epoch());
     }

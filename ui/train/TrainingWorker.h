@@ -143,6 +143,8 @@ private:
     /// False (and says why) when there is no session or it stopped for good.
     bool prepareToTrain();
     bool reachedTarget() const;
+    /// Moves a target that is the plan to the project's planned length (after a settings edit).
+    void followPlan();
     /// Batches a second at the current (paced) speed.
     double pacedBatchesPerSecond() const;
     void sendSnapshot(bool force);
@@ -171,6 +173,7 @@ private:
     nnplay::GanSession::StepMode m_ganStepMode = nnplay::GanSession::StepMode::Both;
     bool m_running = false;
     int m_targetEpoch = -1;   // pause when the session reaches this epoch
+    bool m_targetIsPlan = false;  // m_targetEpoch is the project's planned length (Play)
     bool m_scripted = false;  // running for trainEpochs(): longer slices
     QString m_notice;         // why the worker paused by itself (planned epochs reached)
 };

@@ -4,6 +4,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QCoreApplication>
 #include <QDockWidget>
 #include <QKeySequence>
@@ -258,7 +259,12 @@ void MainWindow::connectDocument() {
         std::vector<std::array<float, 2>> points;
         for (const QPointF& p : drawn)
             points.push_back({static_cast<float>(p.x()), static_cast<float>(p.y())});
-        addDrawnPoints(*m_document, points);
+        if (!addDrawnPoints(*m_document, points)) m_views->ganView()->clearStroke();
+    });
+    // Every project starts with both of a GAN's networks training.
+    connect(m_document, &ProjectDocument::projectReplaced, this, [this] {
+        m_toolBar->stepModeBox()->setCurrentIndex(0);
+        m_training->send(&TrainingWorker::setGanStepMode, GanSession::StepMode::Both);
     });
     connect(m_document, &ProjectDocument::projectReplaced, m_views->runs(), &RunArchive::reset);
     connect(m_lesson, &LessonController::lessonChanged, this, &MainWindow::showLesson);
@@ -476,6 +482,8 @@ void MainWindow::clearStatus(QString& shown) {
 
 void MainWindow::onNeuronHovered(int layerIndex, int unit) {
     DecisionBoundaryView* boundary = m_views->boundaryView();
+    // A GAN has no view of one neuron over the plane (its canvas may show the discriminator).
+    if (m_document->project().task == Task::Gan) return;
     if (layerIndex < 0) {
         boundary->showNeuron(-1, -1);
         return;

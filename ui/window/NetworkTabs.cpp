@@ -32,12 +32,6 @@ NetworkTabs::NetworkTabs(ProjectDocument* document, NetworkScene* scene, QWidget
     rebuild();
 }
 
-void NetworkTabs::showNetwork(const std::string& name) {
-    for (int i = 0; i < count(); ++i) {
-        if (tabData(i).toString().toStdString() == name) setCurrentIndex(i);
-    }
-}
-
 void NetworkTabs::rebuild() {
     {
         const QSignalBlocker blocker(this);

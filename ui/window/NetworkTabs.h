@@ -17,9 +17,6 @@ public:
     /// Neither is owned; both must outlive the tabs.
     NetworkTabs(ProjectDocument* document, NetworkScene* scene, QWidget* parent = nullptr);
 
-    /// Shows the network with this name (no change for a name the project lacks).
-    void showNetwork(const std::string& name);
-
 private:
     void rebuild();
 
