@@ -129,8 +129,14 @@ int main(int argc, char** argv) {
         QApplication::translate("main", "The view to show for --screenshot: %1.")
             .arg(nnplay::ui::TrainingViews::viewNames()),
         QStringLiteral("VIEW"));
-    parser.addOptions(
-        {train, epochs, screenshot, size, theme, presenter, welcome, quit, lesson, view});
+    const QCommandLineOption network(
+        QStringLiteral("network"),
+        QApplication::translate("main",
+                                "The network the canvas shows for --screenshot: a GAN's "
+                                "generator or discriminator (default: the first)."),
+        QStringLiteral("NAME"));
+    parser.addOptions({train, epochs, screenshot, size, theme, presenter, welcome, quit, lesson,
+                       view, network});
     parser.process(*app);
 
     bool epochsOk = true;
@@ -230,6 +236,7 @@ int main(int argc, char** argv) {
     options.epochs = epochCount;
     options.screenshot = parser.value(screenshot);
     options.view = parser.value(view);
+    options.network = parser.value(network);
     nnplay::ui::ScriptedRun run(&window, options);
     QObject::connect(&run, &nnplay::ui::ScriptedRun::finished, app.get(), [&](int code) {
         if (scripted || code != 0) QApplication::exit(code);

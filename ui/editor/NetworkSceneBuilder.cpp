@@ -344,12 +344,12 @@ void NetworkSceneBuilder::drawGanInputs() {
         }
     } else if (m_info && m_info->imageShape.size() > 0) {
         headline = counted(m_info->inputShape.size(), "%1 pixel", "%1 pixels");
-        detail = tr("a real or generated %1×%2 image")
+        detail = tr("%1×%2, real or fake")
                      .arg(m_info->imageShape.height)
                      .arg(m_info->imageShape.width);
     } else {
         headline = counted(m_info ? m_info->inputShape.size() : 2, "%1 input", "%1 inputs");
-        detail = tr("a real or generated point");
+        detail = tr("real or fake");
         names << QStringLiteral("x1") << QStringLiteral("x2");
     }
     auto* block = new InputBlockItem(inputColumn.rect.size(), headline, detail, names);

@@ -32,6 +32,15 @@ NetworkTabs::NetworkTabs(ProjectDocument* document, NetworkScene* scene, QWidget
     rebuild();
 }
 
+bool NetworkTabs::showNetwork(const std::string& name) {
+    for (int i = 0; i < count(); ++i) {
+        if (tabData(i).toString().toStdString() != name) continue;
+        setCurrentIndex(i);
+        return true;
+    }
+    return false;
+}
+
 void NetworkTabs::rebuild() {
     {
         const QSignalBlocker blocker(this);

@@ -17,6 +17,9 @@ public:
     /// Neither is owned; both must outlive the tabs.
     NetworkTabs(ProjectDocument* document, NetworkScene* scene, QWidget* parent = nullptr);
 
+    /// Shows the network with this name; false (no change) for a name the project lacks.
+    bool showNetwork(const std::string& name);
+
 private:
     void rebuild();
 

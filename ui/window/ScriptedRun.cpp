@@ -11,6 +11,7 @@
 #include "document/ProjectDocument.h"
 #include "train/TrainingController.h"
 #include "window/MainWindow.h"
+#include "window/NetworkTabs.h"
 #include "window/TrainingViews.h"
 
 namespace nnplay::ui {
@@ -76,6 +77,11 @@ void ScriptedRun::settle() {
     m_stage = Stage::Settling;
     if (const auto view = TrainingViews::viewNamed(m_options.view))
         m_window->views()->showView(*view);
+    if (!m_options.network.isEmpty() &&
+        !m_window->networkTabs()->showNetwork(m_options.network.toStdString())) {
+        finish(1, tr("nnplay: the project has no network named '%1'").arg(m_options.network));
+        return;
+    }
     QTimer::singleShot(kSettleMs, this, &ScriptedRun::takeScreenshot);
 }
 

@@ -26,6 +26,8 @@ public:
         /// The view brought to the front before the picture (TrainingViews::viewNamed); empty
         /// keeps the window's choice.
         QString view;
+        /// The network the canvas shows (NetworkTabs); empty keeps the first.
+        QString network;
     };
 
     /// Pause after the last snapshot before the picture, so queued replots have happened.
