@@ -162,6 +162,14 @@ private slots:
         QVERIFY(m_window->trainingToolBar()->ganMode());
         QVERIFY(m_window->trainingToolBar()->stepModeBox()->isVisible());
 
+        // The noise is the generator's input: a new dimension redraws its first layer.
+        tabs->setCurrentIndex(0);
+        QCOMPARE(m_window->scene()->shapeReport().layers[0].paramCount, 2LL * 32 + 32);
+        nnplay::GanSpec gan = m_window->document()->project().gan;
+        gan.noise.dim = 3;
+        QVERIFY(nnplay::ui::editGan(*m_window->document(), gan, "noise"));
+        QCOMPARE(m_window->scene()->shapeReport().layers[0].paramCount, 3LL * 32 + 32);
+
         // Back to a supervised project: one canvas, the supervised views and panels.
         m_window->files()->openProject(Project::defaultProject(), {});
         QVERIFY(sessionValid());

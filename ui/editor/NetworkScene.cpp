@@ -42,7 +42,10 @@ constexpr double kValueTagAlong = 0.5;
 }  // namespace
 
 NetworkScene::NetworkScene(ProjectDocument* document, QObject* parent)
-    : QGraphicsScene(parent), m_document(document), m_loss(document->project().training.loss) {
+    : QGraphicsScene(parent),
+      m_document(document),
+      m_loss(document->project().training.loss),
+      m_noise(document->project().gan.noise) {
     connect(m_document, &ProjectDocument::networkChanged, this, [this](bool structural) {
         if (structural) m_snapshot = {};
         rebuild();
@@ -58,12 +61,15 @@ NetworkScene::NetworkScene(ProjectDocument* document, QObject* parent)
         rebuild();
     });
     connect(m_document, &ProjectDocument::ganChanged, this, [this] {
-        // The noise is the generator's input.
-        if (m_document->project().task == nnplay::Task::Gan) rebuild();
+        // Of a GAN's settings only the noise is drawn: it is the generator's input.
+        if (m_document->project().gan.noise == m_noise) return;
+        m_noise = m_document->project().gan.noise;
+        rebuild();
     });
     connect(m_document, &ProjectDocument::projectReplaced, this, [this] {
         m_snapshot = {};
         m_loss = m_document->project().training.loss;
+        m_noise = m_document->project().gan.noise;
         if (!m_document->network(m_networkName)) m_networkName.clear();
         selectLayer(-1);
         rebuild();

@@ -13,6 +13,7 @@
 #include "data/Dataset.h"
 #include "editor/NetworkLayout.h"
 #include "loss/Loss.h"
+#include "train/GanSpec.h"
 #include "train/SessionViews.h"
 
 class QGraphicsLineItem;
@@ -241,6 +242,7 @@ private:
     bool m_valid = true;
     QString m_validityMessage;
     nnplay::LossKind m_loss;
+    nnplay::NoiseSpec m_noise;  // a GAN's, as last drawn
     SnapshotViews m_snapshot;
 
     std::vector<LayerItem*> m_layerItems;             // per spec index
