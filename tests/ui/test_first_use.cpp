@@ -453,7 +453,7 @@ private slots:
         // nnplay --train --quit on a project that diverges at once must still finish.
         m_window->files()->openProject(divergingProject());
         QVERIFY(waitSnapshot([](const TrainingSnapshot& s) { return s.valid; }));
-        nnplay::ui::ScriptedRun run(m_window.get(), {true, 50, QString()});
+        nnplay::ui::ScriptedRun run(m_window.get(), {.train = true, .epochs = 50});
         QSignalSpy finished(&run, &nnplay::ui::ScriptedRun::finished);
         run.start();
         QVERIFY(finished.wait(kWaitMs));

@@ -36,21 +36,12 @@ namespace {
 /// reader refuses anything beyond 2e9).
 constexpr int kLargestFileInteger = 2'000'000'000;
 
-QString rateText(double rate) { return QLocale().toString(rate, 'g', 6); }
-
 OptimizerSettings& optimizerOf(GanSpec& gan, GanTrainingPanel::Network network) {
     return network == GanTrainingPanel::Network::Generator ? gan.generator : gan.discriminator;
 }
 
 const OptimizerSettings& optimizerOf(const GanSpec& gan, GanTrainingPanel::Network network) {
     return network == GanTrainingPanel::Network::Generator ? gan.generator : gan.discriminator;
-}
-
-/// Where a project file keeps the network's optimizer ("training.generator").
-std::string fileKey(GanTrainingPanel::Network network) {
-    return std::string("training.") + (network == GanTrainingPanel::Network::Generator
-                                           ? Project::kGenerator
-                                           : Project::kDiscriminator);
 }
 
 }  // namespace
@@ -191,7 +182,7 @@ QGroupBox* GanTrainingPanel::buildNetworkGroup(Network network) {
     f.learningRate->setInsertPolicy(QComboBox::NoInsert);
     f.learningRate->setCompleter(nullptr);  // "150" typed must not complete to "1e-05"
     for (double rate : TrainingPanel::learningRates())
-        f.learningRate->addItem(rateText(rate), rate);
+        f.learningRate->addItem(learningRateText(rate), rate);
     // No validator (as in TrainingPanel): commitLearningRate() checks and says why instead.
     f.learningRate->setToolTip(
         generator ? tr("How big a step the generator's weights take after each batch. Pick one "
@@ -233,38 +224,22 @@ QGroupBox* GanTrainingPanel::buildNetworkGroup(Network network) {
 
 void GanTrainingPanel::commitLearningRate(Network network) {
     const NetworkFields& f = fields(network);
-    const QString typed = f.learningRate->currentText().trimmed();
-    bool ok = false;
-    double rate = QLocale().toDouble(typed, &ok);
-    if (!ok) rate = QLocale::c().toDouble(typed, &ok);  // "0.5" also where the comma is decimal
-    const float inUse = optimizerOf(m_document->project().gan, network).learningRate;
     GanSpec gan = m_document->project().gan;
     OptimizerSettings& optimizer = optimizerOf(gan, network);
-    optimizer.learningRate = static_cast<float>(rate);
-    QString refusal;
-    if (!ok) {
-        refusal = tr("\"%1\" is not a number.").arg(typed.left(40));
-    } else {
-        try {
-            checkOptimizerSettings(optimizer, fileKey(network));  // the file's rule
-        } catch (const InputError&) {
-            refusal = rate > 0.0 ? tr("%1 is too large for a learning rate.").arg(typed.left(40))
-                                 : tr("The learning rate must be a positive number, not %1.")
-                                       .arg(typed.left(40));
-        }
-    }
-    if (!refusal.isEmpty()) {
-        f.refusal->setText(tr("%1 Training still uses %2.").arg(refusal, rateText(inUse)));
+    const TypedLearningRate typed = readLearningRate(f.learningRate, optimizer);
+    if (!typed.refusal.isEmpty()) {
+        f.refusal->setText(typed.refusal);
         f.refusal->show();
         refresh();  // the field shows the rate in use again
         return;
     }
-    if (std::abs(rate - inUse) <= 1e-6 * rate) {
+    if (!typed.rate) {
         // "0.0010" typed for 0.001, or the box's own echo of the shown value after a refusal
         // (which must not hide the refusal): show it as the list does.
         refresh();
         return;
     }
+    optimizer.learningRate = *typed.rate;
     f.refusal->hide();
     editGan(*m_document, gan,
             network == Network::Generator ? tr("Change the generator's learning rate")
@@ -304,14 +279,7 @@ void GanTrainingPanel::refresh() {
         const NetworkFields& f = fields(network);
         const OptimizerSettings& o = optimizerOf(g, network);
         f.optimizer->setCurrentIndex(f.optimizer->findData(QString::fromStdString(o.kind)));
-        // The document stores floats: match the listed rates with a tolerance.
-        int match = -1;
-        for (int i = 0; i < f.learningRate->count(); ++i) {
-            const double listed = f.learningRate->itemData(i).toDouble();
-            if (std::abs(listed - o.learningRate) <= 1e-6 * listed) match = i;
-        }
-        f.learningRate->setCurrentIndex(match);
-        if (match < 0) f.learningRate->setEditText(rateText(o.learningRate));
+        showLearningRate(f.learningRate, o.learningRate);
     }
 }
 

@@ -21,12 +21,6 @@
 
 namespace nnplay::ui {
 
-namespace {
-
-QString rateText(double rate) { return QLocale().toString(rate, 'g', 6); }
-
-}  // namespace
-
 const QList<double>& TrainingPanel::learningRates() {
     static const QList<double> rates{0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03,
                                      0.1,     0.3,    1.0,   3.0,   10.0};
@@ -64,7 +58,7 @@ TrainingPanel::TrainingPanel(ProjectDocument* document, QWidget* parent)
     m_learningRate->setEditable(true);
     m_learningRate->setInsertPolicy(QComboBox::NoInsert);
     m_learningRate->setCompleter(nullptr);  // "150" typed must not complete to "1e-05"
-    for (double rate : learningRates()) m_learningRate->addItem(rateText(rate), rate);
+    for (double rate : learningRates()) m_learningRate->addItem(learningRateText(rate), rate);
     // No validator: it would swallow Return on a value it dislikes and leave the text
     // showing a rate that is not used. commitLearningRate() checks and says why instead.
     m_learningRate->setToolTip(
@@ -165,39 +159,22 @@ TrainingPanel::TrainingPanel(ProjectDocument* document, QWidget* parent)
 }
 
 void TrainingPanel::commitLearningRate() {
-    const QString typed = m_learningRate->currentText().trimmed();
-    bool ok = false;
-    double rate = QLocale().toDouble(typed, &ok);
-    if (!ok) rate = QLocale::c().toDouble(typed, &ok);  // "0.5" also where the comma is decimal
-    const TrainingSpec& current = m_document->project().training;
-    TrainingSpec training = current;
-    training.optimizer.learningRate = static_cast<float>(rate);
-    QString refusal;
-    if (!ok) {
-        refusal = tr("\"%1\" is not a number.").arg(typed.left(40));
-    } else {
-        try {
-            checkTrainingSpec(training);  // the file's rule: positive, finite as a float
-        } catch (const InputError&) {
-            refusal = rate > 0.0 ? tr("%1 is too large for a learning rate.").arg(typed.left(40))
-                                 : tr("The learning rate must be a positive number, not %1.")
-                                       .arg(typed.left(40));
-        }
-    }
-    if (!refusal.isEmpty()) {
-        m_learningRateRefused->setText(tr("%1 Training still uses %2.")
-                                           .arg(refusal, rateText(current.optimizer.learningRate)));
+    TrainingSpec training = m_document->project().training;
+    const TypedLearningRate typed = readLearningRate(m_learningRate, training.optimizer);
+    if (!typed.refusal.isEmpty()) {
+        m_learningRateRefused->setText(typed.refusal);
         m_learningRateRefused->show();
         refresh();  // the field shows the rate in use again
         return;
     }
-    if (std::abs(rate - current.optimizer.learningRate) <= 1e-6 * rate) {
+    if (!typed.rate) {
         // "0.030" typed for 0.03 (or the combo box's own echo of the shown value after a
         // refusal, which must not hide the refusal): show it as the list does.
         refresh();
         return;
     }
     m_learningRateRefused->hide();
+    training.optimizer.learningRate = *typed.rate;
     editTraining(*m_document, training, tr("Change learning rate"), kMergeLearningRate);
 }
 
@@ -234,14 +211,7 @@ void TrainingPanel::refresh() {
         std::find(m_hidden.begin(), m_hidden.end(), "optimizer") == m_hidden.end();
     m_form->setRowVisible(m_momentum, sgd && optimizerShown);
     showValue(m_momentum, double(t.optimizer.momentum));
-    // The document stores floats: match the listed rates with a tolerance.
-    int match = -1;
-    for (int i = 0; i < m_learningRate->count(); ++i) {
-        const double listed = m_learningRate->itemData(i).toDouble();
-        if (std::abs(listed - t.optimizer.learningRate) <= 1e-6 * listed) match = i;
-    }
-    m_learningRate->setCurrentIndex(match);
-    if (match < 0) m_learningRate->setEditText(rateText(t.optimizer.learningRate));
+    showLearningRate(m_learningRate, t.optimizer.learningRate);
     showValue(m_l1, double(t.l1));
     showValue(m_l2, double(t.l2));
     showValue(m_batchSize, t.batchSize);
