@@ -453,7 +453,10 @@ private slots:
         // nnplay --train --quit on a project that diverges at once must still finish.
         m_window->files()->openProject(divergingProject());
         QVERIFY(waitSnapshot([](const TrainingSnapshot& s) { return s.valid; }));
-        nnplay::ui::ScriptedRun run(m_window.get(), {.train = true, .epochs = 50});
+        nnplay::ui::ScriptedRun::Options options;
+        options.train = true;
+        options.epochs = 50;
+        nnplay::ui::ScriptedRun run(m_window.get(), options);
         QSignalSpy finished(&run, &nnplay::ui::ScriptedRun::finished);
         run.start();
         QVERIFY(finished.wait(kWaitMs));
