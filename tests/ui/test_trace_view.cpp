@@ -191,7 +191,7 @@ private slots:
         data->info.featureNames = {"a", "b", "space"};
         data->info.classNames = data->info.featureNames;
         data->sampleInputs = nnplay::Matrix::Zero(12, 1);
-        for (const auto [step, hot] : {std::pair{0, 0}, {1, 1}, {2, 2}, {3, 0}})
+        for (const auto& [step, hot] : {std::pair{0, 0}, {1, 1}, {2, 2}, {3, 0}})
             data->sampleInputs(step * 3 + hot, 0) = 1.0f;
         data->sampleLabels = {1};
         nnplay::ui::TrainingSnapshot snapshot;
