@@ -10,6 +10,7 @@
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 
 #include "MessageText.h"
@@ -595,20 +596,11 @@ int exportProject(const std::vector<std::string>& args) {
     const std::string path = a.positional[0];
     const Project project = loadTrainedProject(path, "export");
     const std::string script = a.options.at("--pytorch");
-    std::vector<PyTorchExport::File> files;
     try {
-        files = PyTorchExport(project, loadData(project.data, project.task, baseDirOf(path)))
-                    .files(script);
+        PyTorchExport(project, loadData(project.data, project.task, baseDirOf(path))).write(script);
     } catch (const InputError& e) {
         throw InputError(path + ": " + e.what());
     }
-    const std::filesystem::path folder = std::filesystem::path(script).parent_path();
-    for (const PyTorchExport::File& file : files) {
-        AtomicFile out((folder / file.name).string());
-        out.commit(file.text);
-    }
-    std::filesystem::permissions(script, std::filesystem::perms::owner_exec,
-                                 std::filesystem::perm_options::add);
     return kOk;
 }
 

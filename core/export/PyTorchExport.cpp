@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "data/PlaneGenerators.h"
+#include "io/AtomicFile.h"
 #include "layers/LayerRegistry.h"
 #include "train/TrainingSession.h"
 
@@ -517,6 +518,20 @@ std::vector<PyTorchExport::File> PyTorchExport::files(const std::string& scriptN
     return {{path.filename().string(), script(path.filename().string(), weights, data)},
             {weights, weightsJson()},
             {data, dataCsv()}};
+}
+
+std::vector<std::string> PyTorchExport::write(const std::string& scriptPath) const {
+    const std::vector<File> out = files(scriptPath);
+    const std::filesystem::path folder = std::filesystem::path(scriptPath).parent_path();
+    std::vector<std::string> names;
+    for (const File& file : out) {
+        AtomicFile(((folder / file.name)).string()).commit(file.text);
+        names.push_back(file.name);
+    }
+    std::error_code ignored;  // a file system without an executable bit still has the script
+    std::filesystem::permissions(scriptPath, std::filesystem::perms::owner_exec,
+                                 std::filesystem::perm_options::add, ignored);
+    return names;
 }
 
 std::string PyTorchExport::script(const std::string& scriptName, const std::string& weightsName,

@@ -30,6 +30,9 @@ public:
     /// (stem.data.csv): scriptName "out/model.py" gives "model.py", "model.weights.json" and
     /// "model.data.csv", to be written into one folder.
     std::vector<File> files(const std::string& scriptName) const;
+    /// Writes files(scriptPath) into the script's folder, each atomically, and makes the
+    /// script executable. Returns the names written. Throws InputError naming what failed.
+    std::vector<std::string> write(const std::string& scriptPath) const;
 
 private:
     std::string script(const std::string& scriptName, const std::string& weightsName,

@@ -3,30 +3,32 @@
 // their file gives, CSV data kept inside a saved project, and the application's icon.
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
-#include <QComboBox>
-#include <QMenu>
+#include <QFileInfo>
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
-#include <QTimer>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <memory>
 #include <vector>
 
-#include "Project.h"
 #include "FileBytes.h"
+#include "Project.h"
 #include "Wait.h"
 #include "data/ResourcePath.h"
 #include "document/ProjectDocument.h"
+#include "io/ProjectFile.h"
 #include "panels/CsvImportDialog.h"
 #include "panels/DataPanel.h"
-#include "io/ProjectFile.h"
 #include "train/TrainingController.h"
+#include "train/TrainingWorker.h"
 #include "window/ApplicationIcon.h"
 #include "window/MainWindow.h"
 #include "window/ProjectFiles.h"
@@ -104,6 +106,39 @@ private slots:
         QVERIFY(!m_window->windowIcon().isNull());
     }
 
+    // File > Export as PyTorch Script writes what nnplay-cli export writes, once trained.
+    void exportWritesTheTrainedNetworkAsAPyTorchScript() {
+        QString shown;
+        m_window->files()->setMessageHook([&](QMessageBox::Icon, const QString& title,
+                                              const QString& text, QMessageBox::StandardButtons) {
+            m_questions << title;
+            shown = text;
+            return m_answer;
+        });
+        QVERIFY(sessionValid());
+        const QString script = path(QStringLiteral("circle.py"));
+        QVERIFY(!m_window->files()->exportPyTorch(script));
+        QVERIFY2(shown.contains(QStringLiteral("no trained weights")), qPrintable(shown));
+        QVERIFY(!QFile::exists(script));
+
+        nnplay::ui::TrainingController* training = m_window->training();
+        training->send(&nnplay::ui::TrainingWorker::trainEpochs, 3);
+        QVERIFY(waitUntil([&] { return training->lastSnapshot().epoch >= 3; }, "3 epochs"));
+        QVERIFY(waitUntil([&] { return !training->lastSnapshot().running; }, "it pauses"));
+        QVERIFY(m_window->files()->exportPyTorch(script));
+        for (const char* name : {"circle.py", "circle.weights.json", "circle.data.csv"})
+            QVERIFY2(QFile::exists(path(QString::fromLatin1(name))), name);
+        QVERIFY(readBytes(script).contains("import torch"));
+        QVERIFY(QFileInfo(script).isExecutable());
+        // The weights are the session's: the document's network holds them now too.
+        QVERIFY(m_window->document()->project().network().hasParams());
+
+        m_window->files()->openProject(Project::defaultGanProject());
+        QVERIFY(sessionValid());
+        QVERIFY(!m_window->files()->exportPyTorch(path(QStringLiteral("gan.py"))));
+        QVERIFY2(shown.contains(QStringLiteral("GAN")), qPrintable(shown));
+    }
+
     void examplesAreListedByTitle() {
         QMenu* menu = examplesMenu();
         QVERIFY(menu);
@@ -177,8 +212,8 @@ private slots:
     void keptDataChangesItsLabelWithoutTheFile() {
         QTemporaryDir elsewhere;  // not the project's folder: saving offers to keep the data
         const QString csvPath = elsewhere.filePath(QStringLiteral("iris.csv"));
-        QVERIFY(writeBytes(csvPath, readBytes(QString::fromStdString(
-                                        nnplay::resourcePath("examples/iris.csv")))));
+        QVERIFY(writeBytes(
+            csvPath, readBytes(QString::fromStdString(nnplay::resourcePath("examples/iris.csv")))));
         m_window->files()->openProject(irisProject(csvPath));
         m_answer = QMessageBox::Yes;
         const QString file = path(QStringLiteral("kept.nnplay"));

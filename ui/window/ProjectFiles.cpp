@@ -11,7 +11,9 @@
 #include <exception>
 
 #include "data/CsvTable.h"
+#include "data/DataLoader.h"
 #include "document/ProjectDocument.h"
+#include "export/PyTorchExport.h"
 #include "io/ProjectFile.h"
 #include "train/DocumentSync.h"
 #include "train/EditRules.h"
@@ -80,6 +82,47 @@ void ProjectFiles::addActions(QMenu* file) {
     saveAction->setShortcut(QKeySequence::Save);
     QAction* saveAsAction = file->addAction(tr("Save &As…"), this, &ProjectFiles::saveAs);
     saveAsAction->setShortcut(QKeySequence::SaveAs);
+    file->addSeparator();
+    file->addAction(tr("&Export as PyTorch Script…"), this, [this] {
+        const QFileInfo project(m_document->filePath());
+        const QString start =
+            QDir(m_document->filePath().isEmpty() ? QDir::homePath() : project.absolutePath())
+                .filePath((project.completeBaseName().isEmpty() ? QStringLiteral("model")
+                                                                : project.completeBaseName()) +
+                          QStringLiteral(".py"));
+        QString path = QFileDialog::getSaveFileName(m_window, tr("Export as PyTorch Script"), start,
+                                                    tr("Python scripts (*.py)"));
+        if (path.isEmpty()) return;
+        if (QFileInfo(path).suffix().isEmpty()) path += QStringLiteral(".py");
+        exportPyTorch(path);
+    });
+}
+
+bool ProjectFiles::exportPyTorch(const QString& scriptPath) {
+    const Project project = projectToSave();
+    const QString title = tr("Cannot export");
+    if (project.task == Task::Gan) {
+        showError(title, tr("A GAN is not exported as a script yet: save the project, or write "
+                            "its samples with nnplay-cli generate."));
+        return false;
+    }
+    if (!project.network().hasParams()) {
+        showError(title, tr("The network has no trained weights yet: press Play, then export."));
+        return false;
+    }
+    try {
+        const std::vector<std::string> names =
+            PyTorchExport(project,
+                          loadData(project.data, project.task, m_document->baseDir().toStdString()))
+                .write(scriptPath.toStdString());
+        QStringList written;
+        for (const std::string& name : names) written << QString::fromStdString(name);
+        emit statusMessage(tr("Exported %1").arg(written.join(QStringLiteral(", "))));
+        return true;
+    } catch (const std::exception& e) {
+        showError(title, QString::fromStdString(e.what()));
+        return false;
+    }
 }
 
 QMessageBox::StandardButton ProjectFiles::ask(

@@ -22,10 +22,10 @@ class RecentFilesMenu;
 class TrainingController;
 
 /// The window's file handling: New, Open, Open Recent, Open Example, Lessons, Save and Save As,
-/// and the prompt before unsaved changes are lost. Saving stores the worker's current weights
-/// when they still fit the document, and offers once per project to keep a CSV file that lies
-/// outside the project's folder inside the project. Every message to the user goes through
-/// ask(), which tests replace with a hook.
+/// Export as PyTorch Script, and the prompt before unsaved changes are lost. Saving stores the
+/// worker's current weights when they still fit the document, and offers once per project to keep a
+/// CSV file that lies outside the project's folder inside the project. Every message to the user
+/// goes through ask(), which tests replace with a hook.
 class ProjectFiles : public QObject {
     Q_OBJECT
 public:
@@ -38,7 +38,7 @@ public:
     ProjectFiles(ProjectDocument* document, DocumentSync* sync, TrainingController* training,
                  QWidget* window);
 
-    /// Adds New, Open, Open Recent, Open Example, Lessons, Save and Save As to `menu`.
+    /// Adds New, Open, Open Recent, Open Example, Lessons, Save, Save As and Export to `menu`.
     void addActions(QMenu* menu);
 
     /// Opens a project file. On failure shows the reader's message, leaves the open project
@@ -55,6 +55,10 @@ public:
     /// Save to the current file, or ask for one.
     bool save();
     bool saveAs();
+    /// Writes the trained network as a PyTorch script at `scriptPath`, with its weights and
+    /// data beside it (nnplay::PyTorchExport, as nnplay-cli export does). Says why and returns
+    /// false for a GAN, a network not trained yet, or a file that cannot be written.
+    bool exportPyTorch(const QString& scriptPath);
     /// Asks whether to save unsaved changes; true when it is fine to discard the project.
     bool maybeSave();
 
