@@ -112,7 +112,12 @@ void decodeImage(std::string_view bytes, const std::string& name, int side, int 
     if (!stbi_info_from_memory(data, length, &width, &height, &fileChannels))
         throw InputError(name + ": cannot be read as a PNG or JPEG image (" +
                          stbi_failure_reason() + ")");
-    if (static_cast<long long>(width) * height > kMaxDecodedPixels)
+    const long long claimed = static_cast<long long>(width) * height;
+    if (claimed > kMaxPixelsPerByte * static_cast<long long>(bytes.size()))
+        throw InputError(name + ": the file claims " + std::to_string(width) + "x" +
+                         std::to_string(height) + " pixels in only " +
+                         std::to_string(bytes.size()) + " bytes; it is damaged");
+    if (claimed > kMaxDecodedPixels)
         throw InputError(name + ": the image is " + std::to_string(width) + "x" +
                          std::to_string(height) + " pixels, more than nnplay decodes (" +
                          std::to_string(kMaxDecodedPixels / 1'000'000) +

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <QDir>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 #include <cstdint>
@@ -336,6 +337,41 @@ private slots:
         const std::string cut("\xFF\xD8\xFF\xC4\x01\xA2\x00\x00\xA8\xA9", 10);
         QVERIFY(inputErrorOf([&] { decodeImage(cut, "cut.jpg", 4, 1, out.data()); })
                     .contains("a Huffman table is corrupt"));
+    }
+
+    // A file's header says how many pixels it decodes to: a few bytes claiming a huge image
+    // are refused at once, and so is a real image beyond kMaxDecodedPixels.
+    void decodeImageRefusesWhatItWouldTakeSecondsToDecode() {
+        QTemporaryDir dir;
+        const QString path = dir.path() + "/x.jpg";
+        QVERIFY(writeJpeg(path, 16, 16, 100));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const std::string jpeg = file.readAll().toStdString();
+        // The baseline frame header: FF C0, length, precision, height, width.
+        const std::size_t sof = jpeg.find("\xFF\xC0");
+        QVERIFY(sof != std::string::npos);
+        auto claiming = [&](int height, int width) {
+            std::string out = jpeg;
+            out[sof + 5] = static_cast<char>(height >> 8);
+            out[sof + 6] = static_cast<char>(height & 0xFF);
+            out[sof + 7] = static_cast<char>(width >> 8);
+            out[sof + 8] = static_cast<char>(width & 0xFF);
+            return out;
+        };
+        std::vector<float> out(16);
+        const std::string bomb = claiming(252, 65528);
+        const QString message =
+            inputErrorOf([&] { decodeImage(bomb, "bomb.jpg", 4, 1, out.data()); });
+        QVERIFY2(message == qs("bomb.jpg: the file claims 65528x252 pixels in only " +
+                               std::to_string(bomb.size()) + " bytes; it is damaged"),
+                 qPrintable(message));
+        // Enough bytes for its size (padding after the end), but more pixels than decoded.
+        std::string large = claiming(4100, 4100);
+        large += std::string(static_cast<std::size_t>(4100 * 4100 / kMaxPixelsPerByte), '\0');
+        QVERIFY(4100LL * 4100 > kMaxDecodedPixels);
+        QVERIFY(inputErrorOf([&] { decodeImage(large, "large.jpg", 4, 1, out.data()); })
+                    .contains("more than nnplay decodes (16 megapixels)"));
     }
 
 private:
