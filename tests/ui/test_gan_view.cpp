@@ -220,7 +220,7 @@ private slots:
         }
         QVERIFY(map->colorScale()->visible());
         QCOMPARE(map->colorScale()->axis()->label(),
-                 QStringLiteral("D(x): probability the point is real"));
+                 QStringLiteral("D(x): how real"));
         // Setting a layer by code moves its box too.
         view.setLayerVisible(Layer::Manifold, false);
         QVERIFY(!view.layerBox(Layer::Manifold)->isChecked());

@@ -155,7 +155,7 @@ GanView::GanView(QWidget* parent)
     m_scale = new QCPColorScale(m_plot);
     m_scale->setType(QCPAxis::atRight);
     m_scale->setBarWidth(12);
-    m_scale->axis()->setLabel(tr("D(x): probability the point is real"));
+    m_scale->axis()->setLabel(tr("D(x): how real"));
     m_plot->plotLayout()->addElement(0, 1, m_scale);
     m_map->setColorScale(m_scale);
     // A map takes its scale's gradient and range: set them on the scale, after linking.
