@@ -397,6 +397,16 @@ private slots:
         QVERIFY(clickTarget(gan.panel, "points"));
         QCOMPARE(gan.data().points, drawn.points);
         QCOMPARE(gan.undoCount(), 4);
+
+        // Starting the drawing over: the default points again, one undo step away.
+        QVERIFY(gan.shown(gan.panel.clearPointsButton()));
+        QTest::mouseClick(gan.panel.clearPointsButton(), Qt::LeftButton);
+        QCOMPARE(gan.data().points, defaults);
+        QCOMPARE(gan.undoCount(), 5);
+        gan.document.undoStack()->undo();
+        QCOMPARE(gan.data().points, drawn.points);
+        QVERIFY(clickTarget(gan.panel, "ring"));
+        QVERIFY(!gan.shown(gan.panel.clearPointsButton()));
     }
 
     // Edits made elsewhere, undo and a new project: the panel shows them and pushes nothing.

@@ -209,7 +209,8 @@ GanDataPanel::GanDataPanel(ProjectDocument* document, QWidget* parent)
       m_classLabel(new QLabel(tr("Class"), this)),
       m_newSamples(new QPushButton(tr("Draw new samples"), this)),
       m_chooseCsv(new QPushButton(tr("Choose CSV file…"), this)),
-      m_pointsHint(new QLabel(tr("Draw the points on the Samples plot."), this)) {
+      m_pointsHint(new QLabel(tr("Draw the points on the Samples plot."), this)),
+      m_clearPoints(new QPushButton(tr("Start the drawing over"), this)) {
     // The data panel's look: pictures three in a row, their names under them.
     m_targets->setViewMode(QListView::IconMode);
     m_targets->setIconSize(QSize(kIconSize, kIconSize));
@@ -272,6 +273,7 @@ GanDataPanel::GanDataPanel(ProjectDocument* document, QWidget* parent)
     layout->addWidget(m_newSamples);
     layout->addWidget(m_chooseCsv);
     layout->addWidget(m_pointsHint);
+    layout->addWidget(m_clearPoints);
     layout->addStretch(1);
 
     connect(m_targets, &QListWidget::itemClicked, this, &GanDataPanel::onTargetClicked);
@@ -281,6 +283,15 @@ GanDataPanel::GanDataPanel(ProjectDocument* document, QWidget* parent)
         if (!target || !target->generated) return;
         d.samples = samples;
         editData(*m_document, d, Task::Gan, tr("Change sample count"), kMergeSamples);
+    });
+    m_clearPoints->setToolTip(
+        tr("Back to the few points a new drawing starts from (Undo brings "
+           "the drawing back)."));
+    connect(m_clearPoints, &QPushButton::clicked, this, [this] {
+        DataSpec d = m_document->project().data;
+        if (d.source != "points") return;
+        d.points = defaultDrawnPoints();
+        editData(*m_document, d, Task::Gan, tr("Start the drawing over"));
     });
     connect(m_newSamples, &QPushButton::clicked, this, [this] {
         DataSpec d = m_document->project().data;
@@ -343,6 +354,7 @@ void GanDataPanel::refresh() {
     m_form->setRowVisible(m_classLabel, fashion);
     m_chooseCsv->setVisible(csv);
     m_pointsHint->setVisible(points);
+    m_clearPoints->setVisible(points);
     showValue(m_samples, d.samples);
     const auto inClasses = [](const std::optional<int>& value) {
         return value && *value >= 0 && *value < kClasses ? *value + 1 : 0;

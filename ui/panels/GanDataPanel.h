@@ -75,6 +75,8 @@ public:
     QPushButton* chooseCsvButton() const { return m_chooseCsv; }
     /// Hand-drawn points: says where they are drawn. Hidden for the other targets.
     QLabel* pointsHint() const { return m_pointsHint; }
+    /// Hand-drawn points: back to defaultDrawnPoints(), one undo step. Hidden for the others.
+    QPushButton* clearPointsButton() const { return m_clearPoints; }
 
 signals:
     /// A CSV file could not be used as the target: what the learner should know.
@@ -103,6 +105,7 @@ private:
     QPushButton* m_newSamples;
     QPushButton* m_chooseCsv;
     QLabel* m_pointsHint;
+    QPushButton* m_clearPoints;
 };
 
 }  // namespace nnplay::ui
