@@ -17,7 +17,7 @@
 
 #include "Project.h"
 #include "document/DocumentEdits.h"
-#include "document/EditTrainingCommand.h"
+#include "document/EditSettingsCommand.h"
 #include "document/MergeIds.h"
 #include "document/ProjectDocument.h"
 #include "editor/FeatureItem.h"

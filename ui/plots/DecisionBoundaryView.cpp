@@ -14,6 +14,7 @@
 #include <iterator>
 
 #include "data/PlaneGenerators.h"
+#include "plots/PlotFit.h"
 #include "plots/PlotStyle.h"
 #include "style/UiScale.h"
 #include "train/OutputReading.h"
@@ -502,17 +503,8 @@ bool DecisionBoundaryView::eventFilter(QObject* watched, QEvent* event) {
 }
 
 void DecisionBoundaryView::fitSquare() {
-    // Playground's plane is square: size the plot so that its axis rect is, and centre it.
-    // The space around the axis rect (tick labels, colour scale) is taken from the last
-    // layout; a change of it triggers one more pass through afterLayout.
-    const QRect area = m_plotArea->rect();
-    const QRect axes = m_plot->axisRect()->rect();
-    const int extraW = axes.width() > 0 ? m_plot->width() - axes.width() : 90;
-    const int extraH = axes.height() > 0 ? m_plot->height() - axes.height() : 40;
-    const int side = std::max(40, std::min(area.width() - extraW, area.height() - extraH));
-    const QSize size(std::min(area.width(), side + extraW), std::min(area.height(), side + extraH));
-    const QRect target(QPoint(area.left() + (area.width() - size.width()) / 2, area.top()), size);
-    if (m_plot->geometry() != target) m_plot->setGeometry(target);
+    // Playground's plane is square.
+    PlotFit::fitSquare(m_plot, m_plotArea->rect());
 }
 
 }  // namespace nnplay::ui

@@ -92,4 +92,14 @@ void epochTicks(QCustomPlot* plot) {
         fixed->setTickStep(step);
 }
 
+void fitSquare(QCustomPlot* plot, const QRect& area) {
+    const QRect axes = plot->axisRect()->rect();
+    const int extraW = axes.width() > 0 ? plot->width() - axes.width() : 90;
+    const int extraH = axes.height() > 0 ? plot->height() - axes.height() : 40;
+    const int side = std::max(40, std::min(area.width() - extraW, area.height() - extraH));
+    const QSize size(std::min(area.width(), side + extraW), std::min(area.height(), side + extraH));
+    const QRect target(QPoint(area.left() + (area.width() - size.width()) / 2, area.top()), size);
+    if (plot->geometry() != target) plot->setGeometry(target);
+}
+
 }  // namespace nnplay::ui::PlotFit

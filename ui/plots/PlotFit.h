@@ -4,6 +4,7 @@
 #include <QSharedPointer>
 
 class QCustomPlot;
+class QRect;
 class QCPAxisTickerText;
 class QFont;
 
@@ -27,6 +28,11 @@ QSharedPointer<QCPAxisTickerText> percentTicks(int step);
 /// that leaves a label's width (and two spaces) between ticks. The x axis needs a
 /// QCPAxisTickerFixed.
 void epochTicks(QCustomPlot* plot);
+/// Places `plot` in `area` (its parent's rect) so that its axis rect is square, as large as
+/// fits, centred across the top. The space around the axis rect (tick labels, a colour scale)
+/// is taken from the last layout; a change of it takes one more pass (call again from
+/// QCustomPlot::afterLayout and on the area's resize).
+void fitSquare(QCustomPlot* plot, const QRect& area);
 
 }  // namespace PlotFit
 
