@@ -416,9 +416,12 @@ void GanSession::fillViews(const ViewRequest& request, SessionViews& views) {
         views.boundary.resize(1);
         discriminatorGrid(request.gridSize, views.boundary[0]);
     }
-    if (request.weights)
+    if (request.weights) {
         SupervisedViews::copyDenseWeights(*m_generator, SupervisedViews::Part::Values,
                                           views.weights);
+        SupervisedViews::copyDenseWeights(*m_discriminator, SupervisedViews::Part::Values,
+                                          views.gan.discriminatorWeights);
+    }
 }
 
 }  // namespace nnplay

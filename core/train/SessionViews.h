@@ -112,7 +112,8 @@ struct SessionViews {
 
     /// GAN sessions (asked for by ViewRequest::samples), one sample per column in data space.
     /// The discriminator's output over the plane goes into `boundary` (one grid), the
-    /// generator's dense weights into `weights`.
+    /// generator's dense weights into `weights` and the discriminator's into
+    /// GanViews::discriminatorWeights (both asked for by ViewRequest::weights).
     struct GanViews {
         /// The first real samples (at most GanSession::kViewSamples).
         Matrix real;
@@ -125,6 +126,8 @@ struct SessionViews {
         /// (GanSession::manifold), columns row-major. Empty for images.
         int manifoldSize = 0;
         Matrix manifold;
+        /// Per layer index of the discriminator's spec, its dense weights, like `weights`.
+        std::vector<Matrix> discriminatorWeights;
     };
     GanViews gan;
 };

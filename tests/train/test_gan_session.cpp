@@ -357,7 +357,14 @@ void TestGanSession::viewsArePlainValues() {
     SessionViews views;
     ViewRequest request;
     request.gridSize = 16;
+    request.weights = true;
     session->fillViews(request, views);
+    // Both networks' dense weights, per layer index of their specs.
+    QCOMPARE(views.weights.size(), std::size_t(session->generator().layerCount()));
+    QCOMPARE(views.gan.discriminatorWeights.size(),
+             std::size_t(session->discriminator().layerCount()));
+    QVERIFY(views.gan.discriminatorWeights[0] == *session->discriminator().params()[0].value);
+    QCOMPARE(views.gan.discriminatorWeights[1].size(), Eigen::Index(0));
     QCOMPARE(views.gan.generated.rows(), Eigen::Index(2));
     QCOMPARE(views.gan.generated.cols(), Eigen::Index(GanSession::kViewSamples));
     QCOMPARE(views.gan.real.cols(), Eigen::Index(GanSession::kViewSamples));

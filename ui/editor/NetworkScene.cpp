@@ -108,8 +108,16 @@ bool NetworkScene::showsFirstNetwork() const {
 }
 
 void NetworkScene::setSnapshot(const TrainingSnapshot& snapshot) {
-    // Snapshots carry the first network's weights and pictures only.
-    if (!showsFirstNetwork()) return;
+    // Snapshots carry the first network's weights and pictures, and a GAN's discriminator
+    // weights.
+    if (!showsFirstNetwork()) {
+        if (m_networkName != nnplay::Project::kDiscriminator) return;
+        m_snapshot = {};
+        m_snapshot.present = true;
+        m_snapshot.weights = snapshot.gan.discriminatorWeights;
+        applySnapshot();
+        return;
+    }
     m_snapshot.present = true;
     m_snapshot.thumbnailSize = snapshot.thumbnailSize;
     m_snapshot.thumbnails = snapshot.thumbnails;

@@ -55,9 +55,9 @@ GanCurveView::GanCurveView(QWidget* parent)
     }
     m_lossPlot->yAxis->setLabel(tr("Loss"));
     m_lossPlot->yAxis->setRange(0, 1);
-    m_measurePlot->yAxis->setLabel(tr("Divergence (nats)"));
+    m_measurePlot->yAxis->setLabel(tr("nats"));
     m_measurePlot->yAxis->setRange(0, 1);
-    m_measurePlot->yAxis2->setLabel(tr("Modes covered"));
+    m_measurePlot->yAxis2->setLabel(tr("Modes"));
     m_measurePlot->yAxis2->setRange(0.0, 1.0);
     m_measurePlot->yAxis2->setTicker(PlotFit::percentTicks(25));
 
