@@ -12,6 +12,7 @@
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QTimer>
+#include <algorithm>
 #include <memory>
 #include <optional>
 
@@ -135,8 +136,14 @@ int main(int argc, char** argv) {
                                 "The network the canvas shows for --screenshot: a GAN's "
                                 "generator or discriminator (default: the first)."),
         QStringLiteral("NAME"));
+    const QCommandLineOption slowMotion(
+        QStringLiteral("slow-motion"),
+        QApplication::translate("main",
+                                "A GAN: after training, step once in slow motion and show part "
+                                "PART (1-10) for --screenshot."),
+        QStringLiteral("PART"));
     parser.addOptions({train, epochs, screenshot, size, theme, presenter, welcome, quit, lesson,
-                       view, network});
+                       view, network, slowMotion});
     parser.process(*app);
 
     bool epochsOk = true;
@@ -237,6 +244,7 @@ int main(int argc, char** argv) {
     options.screenshot = parser.value(screenshot);
     options.view = parser.value(view);
     options.network = parser.value(network);
+    options.slowMotionPart = std::clamp(parser.value(slowMotion).toInt(), 0, 10);
     nnplay::ui::ScriptedRun run(&window, options);
     QObject::connect(&run, &nnplay::ui::ScriptedRun::finished, app.get(), [&](int code) {
         if (scripted || code != 0) QApplication::exit(code);

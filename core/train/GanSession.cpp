@@ -109,41 +109,80 @@ ConstMatrixRef GanSession::discriminatorValues(const ConstMatrixRef& samples, Mo
     return m_discriminator->forward(samples, mode, m_discriminatorEnd);
 }
 
-float GanSession::trainDiscriminator() {
+void GanSession::gradientNorms(Model& model, std::vector<float>& out) {
+    out.assign(static_cast<std::size_t>(model.layerCount()), 0.0f);
+    for (int layer = 0; layer < model.layerCount(); ++layer) {
+        double sum = 0.0;
+        for (const Param& param : model.layer(layer).params())
+            if (param.trainable) sum += static_cast<double>(param.grad->squaredNorm());
+        out[static_cast<std::size_t>(layer)] = static_cast<float>(std::sqrt(sum));
+    }
+}
+
+float GanSession::trainDiscriminator(GanStepRecord* record) {
     const Matrix& real = m_data.train.inputs;
     const auto batch = static_cast<Eigen::Index>(m_spec.batchSize);
     const auto available = static_cast<std::uint32_t>(real.cols());
+    // Before the training forward: the map's forward would overwrite what backward reads.
+    if (record && isPlane()) {
+        record->gridSize = kRecordedGridSize;
+        discriminatorGrid(kRecordedGridSize, record->dGridBefore);
+    }
     for (Eigen::Index j = 0; j < batch; ++j) m_mixed.col(j) = real.col(m_rng.below(available));
     drawNoise(m_noise, m_rng);
     m_mixed.rightCols(batch) = m_generator->forward(m_noise, Mode::Train);
-    const float loss = m_objective.discriminatorLoss(discriminatorValues(m_mixed, Mode::Train));
+    const ConstMatrixRef values = discriminatorValues(m_mixed, Mode::Train);
+    const float loss = m_objective.discriminatorLoss(values);
+    if (record) {
+        record->trainedDiscriminator = true;
+        record->real = m_mixed.leftCols(batch);
+        record->dNoise = m_noise;
+        record->dFake = m_mixed.rightCols(batch);
+        record->dValues = values;
+        record->dLoss = loss;
+    }
     if (!std::isfinite(loss)) return loss;
     m_discriminator->setInputGradientNeeded(false);
     m_discriminator->backward(m_objective.gradient(), m_discriminatorEnd);
+    if (record) gradientNorms(*m_discriminator, record->dGradientNorms);
     m_discriminatorOptimizer->step(m_discriminator->params());
+    if (record && isPlane()) discriminatorGrid(kRecordedGridSize, record->dGridAfter);
     return loss;
 }
 
 float GanSession::trainGenerator(SessionViews::StepStages* stages) {
+    GanStepRecord* record = stages ? &stages->gan : nullptr;
     drawNoise(m_noise, m_rng);
     const ConstMatrixRef fake = m_generator->forward(m_noise, Mode::Train);
-    const float loss = m_objective.generatorLoss(discriminatorValues(fake, Mode::Train));
+    if (record) record->gFake = fake;
+    const ConstMatrixRef values = discriminatorValues(fake, Mode::Train);
+    const float loss = m_objective.generatorLoss(values);
+    if (record) {
+        record->trainedGenerator = true;
+        record->gNoise = m_noise;
+        record->gValues = values;
+        record->gLoss = loss;
+    }
     if (!std::isfinite(loss)) return loss;
     // The generator's gradient is what the discriminator hands back for its input.
     m_discriminator->setInputGradientNeeded(true);
     const ConstMatrixRef towardsReal =
         m_discriminator->backward(m_objective.gradient(), m_discriminatorEnd);
+    // The loss is a mean over the batch: times the batch, each fake's own gradient.
+    if (record) record->fakeGradients = towardsReal * static_cast<float>(towardsReal.cols());
     m_generator->backward(towardsReal);
     using Part = SupervisedViews::Part;
     if (stages) {
         stages->loss = loss;
         SupervisedViews::copyDenseWeights(*m_generator, Part::Gradients, stages->gradients);
         SupervisedViews::copyDenseWeights(*m_generator, Part::Values, stages->weightsBefore);
+        gradientNorms(*m_generator, record->gGradientNorms);
     }
     m_generatorOptimizer->step(m_generator->params());
     if (stages) {
         SupervisedViews::copyDenseWeights(*m_generator, Part::Values, stages->weightsAfter);
         stages->step = m_steps + 1;
+        record->gFakeAfter = m_generator->forward(m_noise, Mode::Infer);
     }
     return loss;
 }
@@ -163,8 +202,10 @@ bool GanSession::trainStep(SessionViews::StepStages* stages) {
     const bool trainD = m_stepMode != StepMode::GeneratorOnly;
     const bool trainG = m_stepMode != StepMode::DiscriminatorOnly;
     bool finite = true;
+    GanStepRecord* record = stages ? &stages->gan : nullptr;
+    if (record) record->logits = m_objective.readsLogit();
     for (int i = 0; trainD && finite && i < m_spec.dSteps; ++i) {
-        dLoss = trainDiscriminator();
+        dLoss = trainDiscriminator(i + 1 == m_spec.dSteps ? record : nullptr);
         finite = std::isfinite(dLoss);
     }
     for (int i = 0; trainG && finite && i < m_spec.gSteps; ++i) {
@@ -187,6 +228,7 @@ bool GanSession::trainStep(SessionViews::StepStages* stages) {
     }
     ++m_steps;
     ++m_totalSteps;
+    if (record) record->step = m_steps;
     if (m_totalSteps % m_spec.measureEvery != 0) return false;
     // The last generator update's loss was computed before it: its weights may not be numbers.
     if (!hasFiniteWeights()) {

@@ -36,6 +36,8 @@ public:
     static constexpr int kMeasureSamples = 4096;
     /// The most samples generate() makes in one call.
     static constexpr int kMaxGeneratedSamples = 100000;
+    /// Cells per side of the discriminator's map a recorded step keeps, before and after.
+    static constexpr int kRecordedGridSize = 48;
 
     /// Builds both networks for the project's noise and data. When either network has trained
     /// weights, training continues from them and from the project's history. Throws
@@ -45,8 +47,11 @@ public:
     /// One GAN step. Returns true when it added a history row.
     bool step() override;
     /// One step, recording the generator's update (the first network, as the views index it):
-    /// its loss, weight gradients and weights before and after. Left empty when the step mode
-    /// trains only the discriminator or the step diverged.
+    /// its loss, weight gradients and weights before and after, left empty when the step mode
+    /// trains only the discriminator; and both updates part by part in stages.gan (the last
+    /// D and the last G update of the step; 2-D data: D over a kRecordedGridSize grid before
+    /// and after). All of it is left empty when the step diverged. The recording draws no
+    /// random numbers: the step trains as step() does.
     bool stepRecorded(SessionViews::StepStages& stages) override;
     /// Measure intervals completed: total steps / measure_every.
     int epoch() const override { return static_cast<int>(m_totalSteps / m_spec.measureEvery); }
@@ -130,8 +135,11 @@ private:
     bool trainStep(SessionViews::StepStages* stages);
     /// Fills `noise` with the distribution's values.
     void drawNoise(Matrix& noise, Random& rng) const;
-    float trainDiscriminator();
+    /// One discriminator update; recorded into `record` when it is given.
+    float trainDiscriminator(GanStepRecord* record);
     float trainGenerator(SessionViews::StepStages* stages);
+    /// Per layer of `model`, the L2 norm of its trained parameters' gradients.
+    static void gradientNorms(Model& model, std::vector<float>& out);
     /// Discriminator's values (logit or output, as the objective reads them) for `samples`.
     ConstMatrixRef discriminatorValues(const ConstMatrixRef& samples, Mode mode);
     /// Appends a row to m_history and starts the next interval's loss means.

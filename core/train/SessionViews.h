@@ -7,6 +7,7 @@
 #include "Shape.h"
 #include "Types.h"
 #include "train/Evaluation.h"
+#include "train/GanStepRecord.h"
 
 namespace nnplay {
 
@@ -60,6 +61,9 @@ struct SessionViews {
         std::vector<Matrix> gradients;
         std::vector<Matrix> weightsBefore;
         std::vector<Matrix> weightsAfter;
+        /// A GAN step: both networks' updates part by part (the fields above hold the
+        /// generator's dense weights); empty for other sessions.
+        GanStepRecord gan;
 
         bool empty() const { return step == 0; }
     };

@@ -47,6 +47,11 @@ private slots:
     void recordedGeneratorGradientsMatchFiniteDifferences_data();
     void recordedGeneratorGradientsMatchFiniteDifferences();
     void sampleGradientsMatchFiniteDifferences();
+    void recordedStepMatchesTheObjective_data();
+    void recordedStepMatchesTheObjective();
+    void recordedDiscriminatorGradientsMatchFiniteDifferences();
+    void recordingKeepsTheTrajectory();
+    void recordedStepFollowsTheStepMode();
     void measuresByHand();
     void histogramLeavesOutPointsThatAreNotNumbers();
     void modeCoverageByHand();
@@ -191,6 +196,172 @@ void TestGanSession::sampleGradientsMatchFiniteDifferences() {
         const double error = test::maxRelativeError(x, analytic, loss, 1e-2, 1e-3);
         QVERIFY2(error < 2e-2, qPrintable(QString("relative error %1").arg(error)));
     }
+}
+
+void TestGanSession::recordedStepMatchesTheObjective_data() { objectiveGradients_data(); }
+
+// A recorded step's losses are the objective's on its recorded values; its fakes after are
+// what the generator makes of the G update's noise now; its arrows are each fake's own
+// dLoss_G/dx through the discriminator as the G update saw it (D does not change after it).
+void TestGanSession::recordedStepMatchesTheObjective() {
+    QFETCH(int, kind);
+    Project p = ringProject(0);
+    p.gan.loss = static_cast<GanLoss>(kind);
+    p.gan.batchSize = 8;
+    p.networks[1].spec = NetworkSpec::multilayer({8, 1}, "tanh", "sigmoid");
+    auto session = sessionOf(p);
+    for (int i = 0; i < 5; ++i) session->step();
+    SessionViews::StepStages stages;
+    session->stepRecorded(stages);
+    const GanStepRecord& r = stages.gan;
+    QCOMPARE(r.step, session->steps());
+    QVERIFY(r.trainedDiscriminator && r.trainedGenerator);
+    QCOMPARE(r.logits, p.gan.loss != GanLoss::LeastSquares);
+    QCOMPARE(r.real.cols(), Eigen::Index(8));
+    QCOMPARE(r.dFake.cols(), Eigen::Index(8));
+    QCOMPARE(r.dValues.cols(), Eigen::Index(16));
+    QCOMPARE(r.gValues.cols(), Eigen::Index(8));
+    GanObjective objective(p.gan.loss);
+    QCOMPARE(objective.discriminatorLoss(r.dValues), r.dLoss);
+    QCOMPARE(objective.generatorLoss(r.gValues), r.gLoss);
+    QCOMPARE(r.gLoss, stages.loss);
+    // Every real sample of the batch is one of the training samples.
+    const Matrix& train = session->data().train.inputs;
+    for (Eigen::Index j = 0; j < r.real.cols(); ++j) {
+        bool found = false;
+        for (Eigen::Index k = 0; k < train.cols() && !found; ++k)
+            found = train.col(k) == r.real.col(j);
+        QVERIFY(found);
+    }
+    // The fakes the D update rejects come from its own noise.
+    QVERIFY(r.dNoise != r.gNoise);
+    QVERIFY(session->lastNoise() == r.gNoise);
+    const Matrix after = session->generator().forward(r.gNoise, Mode::Infer);
+    QVERIFY(after == r.gFakeAfter);
+    QVERIFY(r.gFakeAfter != r.gFake);
+    const auto cells = static_cast<std::size_t>(GanSession::kRecordedGridSize) *
+                       GanSession::kRecordedGridSize;
+    QCOMPARE(r.gridSize, GanSession::kRecordedGridSize);
+    QCOMPARE(r.dGridBefore.size(), cells);
+    QCOMPARE(r.dGridAfter.size(), cells);
+    QVERIFY(r.dGridBefore != r.dGridAfter);
+    // The map after is D's now (the G update leaves D as it was).
+    std::vector<float> now;
+    session->discriminatorGrid(GanSession::kRecordedGridSize, now);
+    QVERIFY(now == r.dGridAfter);
+    QCOMPARE(r.dGradientNorms.size(), std::size_t(session->discriminator().layerCount()));
+    QCOMPARE(r.gGradientNorms.size(), std::size_t(session->generator().layerCount()));
+    QVERIFY(r.dGradientNorms[0] > 0.0f);
+    QVERIFY(r.gGradientNorms[0] > 0.0f);
+    Model& d = session->discriminator();
+    const int end = d.layerCount() - (objective.readsLogit() ? 1 : 0);
+    QCOMPARE(r.fakeGradients.cols(), Eigen::Index(8));
+    for (Eigen::Index i = 0; i < r.gFake.cols(); ++i) {
+        Matrix x = r.gFake.col(i);
+        auto loss = [&] {
+            return static_cast<double>(objective.generatorLoss(d.forward(x, Mode::Train, end)));
+        };
+        const Matrix analytic = r.fakeGradients.col(i);
+        const double error = test::maxRelativeError(x, analytic, loss, 1e-2, 1e-3);
+        QVERIFY2(error < 2e-2, qPrintable(QString("fake %1: relative error %2").arg(i).arg(error)));
+    }
+}
+
+// The recorded gradient norms of the D update, against the norms of central differences of
+// the D loss on the recorded batch (real and fakes) from D's weights before the update.
+void TestGanSession::recordedDiscriminatorGradientsMatchFiniteDifferences() {
+    Project p = ringProject(0);
+    p.gan.batchSize = 6;
+    p.network() = NetworkSpec::multilayer({4, 2}, "tanh", "");
+    p.networks[1].spec = NetworkSpec::multilayer({3, 1}, "tanh", "sigmoid");
+    auto session = sessionOf(p);
+    for (int i = 0; i < 3; ++i) session->step();
+    Model& d = session->discriminator();
+    const std::vector<Matrix> before = d.paramValues();
+    SessionViews::StepStages stages;
+    session->stepRecorded(stages);
+    const GanStepRecord& r = stages.gan;
+    QVERIFY(r.trainedDiscriminator);
+    d.setParamValues(before);
+    GanObjective objective(p.gan.loss);
+    const int end = d.layerCount() - 1;
+    Matrix batch(r.real.rows(), 2 * r.real.cols());
+    batch << r.real, r.dFake;
+    auto loss = [&] {
+        return static_cast<double>(objective.discriminatorLoss(d.forward(batch, Mode::Train, end)));
+    };
+    QVERIFY(std::abs(loss() - r.dLoss) < 1e-6);
+    int checked = 0;
+    for (int layer = 0; layer < d.layerCount(); ++layer) {
+        double squares = 0.0;
+        for (const Param& param : d.layer(layer).params()) {
+            Matrix& x = *param.value;
+            const double h = 1e-2;
+            for (Eigen::Index i = 0; i < x.size(); ++i) {
+                const float saved = x.data()[i];
+                x.data()[i] = saved + static_cast<float>(h);
+                const double up = loss();
+                x.data()[i] = saved - static_cast<float>(h);
+                const double down = loss();
+                x.data()[i] = saved;
+                const double numeric = (up - down) / (2 * h);
+                squares += numeric * numeric;
+            }
+        }
+        const double numeric = std::sqrt(squares);
+        const double recorded = r.dGradientNorms[static_cast<std::size_t>(layer)];
+        if (numeric == 0.0) {
+            QCOMPARE(recorded, 0.0);
+            continue;
+        }
+        const double error = std::abs(recorded - numeric) / std::max(recorded, numeric);
+        QVERIFY2(error < 1e-2,
+                 qPrintable(QString("layer %1: %2 against %3").arg(layer).arg(recorded).arg(
+                     numeric)));
+        ++checked;
+    }
+    QCOMPARE(checked, 2);
+}
+
+// The same seed trains to the same weights whether its steps are recorded or not.
+void TestGanSession::recordingKeepsTheTrajectory() {
+    Project p = ringProject(0);
+    p.gan.dSteps = 2;
+    p.gan.measureEvery = 4;
+    auto plain = sessionOf(p);
+    auto recorded = sessionOf(p);
+    SessionViews::StepStages stages;
+    for (int i = 0; i < 12; ++i) {
+        plain->step();
+        if (i % 2 == 0)
+            recorded->stepRecorded(stages);
+        else
+            recorded->step();
+    }
+    QVERIFY(!stages.gan.empty());
+    QVERIFY(plain->generator().paramValues() == recorded->generator().paramValues());
+    QVERIFY(plain->discriminator().paramValues() == recorded->discriminator().paramValues());
+    QCOMPARE(plain->history().size(), recorded->history().size());
+    QCOMPARE(plain->history().value(2, HistoryColumn::kDLoss),
+             recorded->history().value(2, HistoryColumn::kDLoss));
+}
+
+void TestGanSession::recordedStepFollowsTheStepMode() {
+    auto session = sessionOf(ringProject(0));
+    SessionViews::StepStages stages;
+    session->setStepMode(GanSession::StepMode::DiscriminatorOnly);
+    session->stepRecorded(stages);
+    QVERIFY(stages.empty());  // no generator update to show on its canvas
+    QCOMPARE(stages.gan.step, 1LL);
+    QVERIFY(stages.gan.trainedDiscriminator);
+    QVERIFY(!stages.gan.trainedGenerator);
+    QCOMPARE(stages.gan.gFakeAfter.size(), Eigen::Index(0));
+    session->setStepMode(GanSession::StepMode::GeneratorOnly);
+    session->stepRecorded(stages);
+    QCOMPARE(stages.gan.step, 2LL);
+    QVERIFY(!stages.gan.trainedDiscriminator);
+    QVERIFY(stages.gan.dGridBefore.empty());
+    QVERIFY(stages.gan.trainedGenerator);
 }
 
 void TestGanSession::measuresByHand() {

@@ -29,6 +29,7 @@
 #include "editor/PropertiesPanel.h"
 #include "editor/SlowMotionBar.h"
 #include "editor/SlowMotionPlayer.h"
+#include "plots/GanSlowMotionPanel.h"
 #include "layers/LayerRegistry.h"
 #include "lesson/LessonController.h"
 #include "lesson/LessonPanel.h"
@@ -69,6 +70,7 @@ MainWindow::MainWindow(QWidget* parent)
       m_outputFix(new OutputFixBar(m_document)),
       m_slowMotion(new SlowMotionPlayer(m_scene, this)),
       m_slowMotionBar(new SlowMotionBar(m_slowMotion)),
+      m_ganSlowMotion(new GanSlowMotionPanel),
       m_palette(new LayerPalette),
       m_properties(new PropertiesPanel(m_document)),
       m_dataPanel(new DataPanel(m_document)),
@@ -140,6 +142,12 @@ void MainWindow::buildViews() {
     canvasLayout->addWidget(m_outputFix);
     canvasLayout->addWidget(m_slowMotionBar);
     canvasLayout->addWidget(m_view, 1);
+    // A GAN step in slow motion takes the canvas's place until it ends.
+    canvasLayout->addWidget(m_ganSlowMotion, 1);
+    connect(m_ganSlowMotion, &GanSlowMotionPanel::activeChanged, this, [this](bool on) {
+        m_view->setVisible(!on);
+        m_networkTabs->setVisible(!on && m_networkTabs->count() > 1);
+    });
     m_centralSplitter->addWidget(canvas);
     m_centralSplitter->addWidget(m_viewSplitter);
     m_centralSplitter->setStretchFactor(0, 5);
@@ -441,7 +449,8 @@ void MainWindow::onSnapshot(const TrainingSnapshot& snapshot) {
         }
     }
     m_scene->setSnapshot(snapshot);
-    m_slowMotion->follow(snapshot);
+    if (snapshot.stages.gan.empty()) m_slowMotion->follow(snapshot);
+    m_ganSlowMotion->follow(snapshot);
     m_views->setSnapshot(snapshot);
     if (snapshot.running) {
         // "Trained the planned 200 epochs" is old news once training goes on.

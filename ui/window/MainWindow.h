@@ -25,6 +25,7 @@ class NetworkScene;
 class NetworkView;
 class OutputFixBar;
 class PresenterMode;
+class GanSlowMotionPanel;
 class SlowMotionBar;
 class SlowMotionPlayer;
 class ProjectDocument;
@@ -57,6 +58,7 @@ public:
     OutputFixBar* outputFixBar() const { return m_outputFix; }
     SlowMotionPlayer* slowMotion() const { return m_slowMotion; }
     SlowMotionBar* slowMotionBar() const { return m_slowMotionBar; }
+    GanSlowMotionPanel* ganSlowMotion() const { return m_ganSlowMotion; }
     TrainingToolBar* trainingToolBar() const { return m_toolBar; }
     LayerPalette* layerPalette() const { return m_palette; }
     DataPanel* dataPanel() const { return m_dataPanel; }
@@ -122,6 +124,7 @@ private:
     OutputFixBar* m_outputFix;
     SlowMotionPlayer* m_slowMotion;
     SlowMotionBar* m_slowMotionBar;
+    GanSlowMotionPanel* m_ganSlowMotion;
     LayerPalette* m_palette;
     PropertiesPanel* m_properties;
     DataPanel* m_dataPanel;

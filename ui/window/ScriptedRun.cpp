@@ -9,6 +9,7 @@
 #include <QTimer>
 
 #include "document/ProjectDocument.h"
+#include "plots/GanSlowMotionPanel.h"
 #include "train/TrainingController.h"
 #include "window/MainWindow.h"
 #include "window/NetworkTabs.h"
@@ -66,6 +67,14 @@ void ScriptedRun::onSnapshot(const TrainingSnapshot& snapshot) {
                 settle();
             }
             return;
+        case Stage::SlowMotion:
+            if (!snapshot.stages.gan.empty()) {
+                m_window->ganSlowMotion()->setPart(m_options.slowMotionPart);
+                settle();
+            } else if (!snapshot.stopMessage.isEmpty()) {
+                finish(1, tr("Cannot step in slow motion: %1").arg(snapshot.stopMessage));
+            }
+            return;
         case Stage::Idle:
         case Stage::Settling:
         case Stage::Done:
@@ -74,6 +83,11 @@ void ScriptedRun::onSnapshot(const TrainingSnapshot& snapshot) {
 }
 
 void ScriptedRun::settle() {
+    if (m_options.slowMotionPart > 0 && m_stage != Stage::SlowMotion) {
+        m_stage = Stage::SlowMotion;
+        m_window->training()->send(&TrainingWorker::stepInSlowMotion);
+        return;
+    }
     m_stage = Stage::Settling;
     if (const auto view = TrainingViews::viewNamed(m_options.view))
         m_window->views()->showView(*view);

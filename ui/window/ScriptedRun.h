@@ -28,6 +28,8 @@ public:
         QString view;
         /// The network the canvas shows (NetworkTabs); empty keeps the first.
         QString network;
+        /// A GAN: after training, one step in slow motion shown at this part (1..10); 0 none.
+        int slowMotionPart = 0;
     };
 
     /// Pause after the last snapshot before the picture, so queued replots have happened.
@@ -43,7 +45,7 @@ signals:
     void finished(int exitCode);
 
 private:
-    enum class Stage { Idle, WaitingForSession, Training, Settling, Done };
+    enum class Stage { Idle, WaitingForSession, Training, SlowMotion, Settling, Done };
 
     void onSnapshot(const TrainingSnapshot& snapshot);
     void settle();

@@ -48,9 +48,7 @@ TrainingToolBar::TrainingToolBar(QWidget* parent)
     m_slowMotion->setIcon(style()->standardIcon(QStyle::SP_MediaSeekForward));
     m_slowMotion->setIconText(tr("Slow Motion"));  // the menu says it whole
     m_slowMotion->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_Right));
-    m_slowMotion->setToolTip(
-        tr("Train one batch and show each stage of it on the canvas: forward, loss, "
-           "backward, update (Ctrl+Alt+Right)."));
+    m_slowMotion->setToolTip(slowMotionTip(false));
     for (QAction* action : {m_play, m_step, m_stepBatch, m_slowMotion, m_reset}) {
         action->setShortcutContext(Qt::WindowShortcut);
     }
@@ -151,6 +149,13 @@ void TrainingToolBar::applySizes() {
     m_speedText->setFixedWidth(widest + 4);
 }
 
+QString TrainingToolBar::slowMotionTip(bool gan) {
+    return gan ? tr("Train one GAN step and show it part by part: D's update, then G's, each "
+                    "numbered, on the plane and on the networks' overview (Ctrl+Alt+Right).")
+               : tr("Train one batch and show each stage of it on the canvas: forward, loss, "
+                    "backward, update (Ctrl+Alt+Right).");
+}
+
 void TrainingToolBar::setRunning(bool running) {
     if (running == m_running) return;
     m_running = running;
@@ -173,7 +178,7 @@ void TrainingToolBar::setGanMode(bool gan, int stepsPerRow) {
     m_gan = gan;
     m_stepsPerRow = std::max(1, stepsPerRow);
     m_stepModeAction->setVisible(gan);
-    m_slowMotion->setVisible(!gan);
+    m_slowMotion->setToolTip(slowMotionTip(gan));
     m_stepBatch->setText(gan ? tr("Step One GAN Step") : tr("Step One Batch"));
     m_epoch->setToolTip(gan ? tr("Steps trained: each step trains the discriminator, then the "
                                  "generator, on one batch.")

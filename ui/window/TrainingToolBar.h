@@ -25,7 +25,7 @@ public:
     /// The counter: epochs, and how far into the next one (a GAN: its steps).
     void setProgress(int epoch, long long batches, int batchesPerEpoch);
     /// A GAN's toolbar: the counter counts steps, Step trains until the next measurement
-    /// (`stepsPerRow` steps), the speeds say steps a second, slow motion is not offered, and
+    /// (`stepsPerRow` steps), the speeds say steps a second, slow motion shows one GAN step, and
     /// the step mode (GanSession::StepMode order: both, only D, only G) can be chosen.
     void setGanMode(bool gan, int stepsPerRow = 1);
     bool ganMode() const { return m_gan; }
@@ -67,6 +67,8 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    /// The slow-motion button's tooltip, for a GAN or a supervised network.
+    static QString slowMotionTip(bool gan);
     void updatePlayLook();
     /// Icons, the counter's font and the fixed widths, from the toolbar's font and UiScale.
     void applySizes();

@@ -1,0 +1,356 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "plots/GanStepView.h"
+
+#include <qcustomplot.h>
+
+#include <QEvent>
+#include <QLabel>
+#include <QLocale>
+#include <QStringList>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
+
+#include "data/PlaneGenerators.h"
+#include "plots/PlotFit.h"
+#include "plots/PlotStyle.h"
+#include "style/UiScale.h"
+
+namespace nnplay::ui {
+
+namespace {
+
+constexpr double kExtent = nnplay::kPlaneExtent;
+constexpr double kPointSize = 9.0;
+constexpr double kMapStrength = 0.55;
+constexpr double kAxisMargin = 0.15;
+/// The longest arrow, as a share of the plot's side.
+constexpr double kLongestArrow = 0.15;
+
+/// The Samples plot's colours (GanView): green real, purple generated.
+QColor realColor() { return PlotStyle::classColor(2); }
+QColor generatedColor() { return PlotStyle::classColor(4); }
+
+QCPColorGradient verdictGradient(double strength) {
+    QCPColorGradient gradient;
+    gradient.clearColorStops();
+    gradient.setColorStopAt(0.0, PlotStyle::tint(generatedColor(), strength));
+    gradient.setColorStopAt(0.5, PlotStyle::neutralColor());
+    gradient.setColorStopAt(1.0, PlotStyle::tint(realColor(), strength));
+    gradient.setLevelCount(256);
+    return gradient;
+}
+
+QCPScatterStyle pointStyle(const QColor& fill, const QColor& ring, double ringWidth) {
+    return QCPScatterStyle(QCPScatterStyle::ssCircle, PlotStyle::pen(ring, ringWidth),
+                           QBrush(fill), kPointSize * UiScale::factor());
+}
+
+QString number(double value) { return QLocale().toString(value, 'f', 3); }
+
+}  // namespace
+
+GanStepView::GanStepView(QWidget* parent)
+    : QWidget(parent),
+      m_plotArea(new QWidget(this)),
+      m_plot(new QCustomPlot(m_plotArea)),
+      m_imageNote(new QLabel(this)),
+      m_note(new QLabel(this)) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_plotArea, 1);
+    layout->addWidget(m_imageNote, 1);
+    layout->addWidget(m_note);
+    m_note->setObjectName(QStringLiteral("ganStepNote"));
+    m_note->setWordWrap(true);
+    m_note->setAlignment(Qt::AlignCenter);
+    m_imageNote->setWordWrap(true);
+    m_imageNote->setAlignment(Qt::AlignCenter);
+    m_imageNote->setText(
+        tr("This GAN makes images, so its samples are not points on a plane: this part is "
+           "not drawn. The numbers, the sentences and the networks' overview still follow "
+           "the step, and the Samples tab shows the pictures."));
+    m_imageNote->hide();
+    m_plotArea->installEventFilter(this);
+    m_plotArea->setMinimumSize(200, 180);
+    m_plot->setNotAntialiasedElements(QCP::aeNone);
+    m_plot->xAxis->setLabel(QStringLiteral("x1"));
+    m_plot->yAxis->setLabel(QStringLiteral("x2"));
+    m_plot->xAxis->grid()->setVisible(false);
+    m_plot->yAxis->grid()->setVisible(false);
+
+    m_map = new QCPColorMap(m_plot->xAxis, m_plot->yAxis);
+    m_map->setInterpolate(true);
+    m_map->setTightBoundary(false);
+    m_scale = new QCPColorScale(m_plot);
+    m_scale->setType(QCPAxis::atRight);
+    m_scale->setBarWidth(12);
+    m_scale->axis()->setLabel(tr("D(x): how real"));
+    m_plot->plotLayout()->addElement(0, 1, m_scale);
+    m_map->setColorScale(m_scale);
+    m_scale->setGradient(verdictGradient(kMapStrength));
+    m_scale->setDataRange(QCPRange(0.0, 1.0));
+    auto* margins = new QCPMarginGroup(m_plot);
+    m_plot->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+    m_scale->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+
+    auto curve = [this] {
+        auto* c = new QCPCurve(m_plot->xAxis, m_plot->yAxis);
+        c->setLineStyle(QCPCurve::lsNone);
+        c->setSelectable(QCP::stNone);
+        return c;
+    };
+    m_faded = curve();
+    m_noise = curve();
+    m_real = curve();
+    m_fake = curve();
+    for (QCPCurve*& c : m_verdicts) c = curve();
+    applyStyle();
+}
+
+void GanStepView::setRecord(const nnplay::GanStepRecord& record,
+                            const nnplay::Matrix& trainPoints) {
+    m_record = record;
+    const nnplay::Matrix& some = record.trainedDiscriminator ? record.real : record.gFake;
+    m_plane = some.rows() == 2;
+    m_plotArea->setVisible(m_plane);
+    m_imageNote->setVisible(!m_plane);
+    if (m_plane) fitAxes(trainPoints.rows() == 2 && trainPoints.cols() > 0 ? trainPoints : some);
+    redraw();
+}
+
+void GanStepView::setPart(int part) {
+    m_part = std::clamp(part, 1, 10);
+    redraw();
+}
+
+void GanStepView::fitAxes(const nnplay::Matrix& points) {
+    const double left = points.row(0).minCoeff(), right = points.row(0).maxCoeff();
+    const double bottom = points.row(1).minCoeff(), top = points.row(1).maxCoeff();
+    double half =
+        std::max({0.5 * (right - left), 0.5 * (top - bottom), 0.25}) * (1.0 + kAxisMargin);
+    double cx = 0.5 * (left + right), cy = 0.5 * (bottom + top);
+    if (!std::isfinite(half) || !std::isfinite(cx) || !std::isfinite(cy)) {
+        half = kExtent;
+        cx = cy = 0.0;
+    }
+    m_plot->xAxis->setRange(cx - half, cx + half);
+    m_plot->yAxis->setRange(cy - half, cy + half);
+}
+
+void GanStepView::clear() {
+    for (QCPCurve* c : {m_real, m_fake, m_faded, m_noise}) c->data()->clear();
+    for (QCPCurve* c : m_verdicts) c->data()->clear();
+    for (QCPItemLine* a : m_arrows) a->setVisible(false);
+    m_note->clear();
+}
+
+void GanStepView::showMap(const std::vector<float>& grid) {
+    const int size = m_record.gridSize;
+    const bool has = size > 1 && grid.size() == static_cast<std::size_t>(size) * size;
+    m_map->setVisible(has);
+    m_scale->setVisible(has);
+    if (!has) return;
+    QCPColorMapData* data = m_map->data();
+    if (data->keySize() != size || data->valueSize() != size) {
+        data->setSize(size, size);
+        data->setRange(QCPRange(-kExtent, kExtent), QCPRange(-kExtent, kExtent));
+    }
+    for (int row = 0; row < size; ++row)
+        for (int col = 0; col < size; ++col)
+            data->setCell(col, row, grid[static_cast<std::size_t>(row) * size + col]);
+    m_map->setDataRange(QCPRange(0.0, 1.0));
+}
+
+void GanStepView::showPoints(bool real, const nnplay::Matrix& samples,
+                             const nnplay::Matrix& values, bool verdicts) {
+    if (samples.rows() < 2) return;
+    if (!verdicts) {
+        QCPCurve* curve = real ? m_real : m_fake;
+        for (Eigen::Index i = 0; i < samples.cols(); ++i)
+            curve->addData(samples(0, i), samples(1, i));
+        return;
+    }
+    for (Eigen::Index i = 0; i < samples.cols() && i < values.cols(); ++i) {
+        const double v = std::clamp<double>(m_record.verdict(values(0, i)), 0.0, 1.0);
+        if (!std::isfinite(v)) continue;
+        const int step = std::min(kVerdictSteps - 1, static_cast<int>(v * kVerdictSteps));
+        m_verdicts[static_cast<std::size_t>((real ? 0 : kVerdictSteps) + step)]->addData(
+            samples(0, i), samples(1, i));
+    }
+}
+
+QCPItemLine* GanStepView::arrowItem(std::size_t index) {
+    while (m_arrows.size() <= index) {
+        auto* line = new QCPItemLine(m_plot);
+        line->setSelectable(false);
+        line->setHead(QCPLineEnding(QCPLineEnding::esSpikeArrow, 7 * UiScale::factor(),
+                                    9 * UiScale::factor()));
+        m_arrows.push_back(line);
+    }
+    return m_arrows[index];
+}
+
+void GanStepView::showArrows(const nnplay::Matrix& from, const nnplay::Matrix& delta,
+                             double scale, const QColor& color) {
+    if (from.rows() < 2 || delta.rows() < 2 || delta.cols() != from.cols()) return;
+    std::size_t used = 0;
+    for (Eigen::Index i = 0; i < from.cols(); ++i) {
+        const double dx = scale * delta(0, i), dy = scale * delta(1, i);
+        if (!std::isfinite(dx) || !std::isfinite(dy) || std::hypot(dx, dy) <= 0.0) continue;
+        QCPItemLine* arrow = arrowItem(used++);
+        arrow->setPen(PlotStyle::pen(color, 1.6));
+        arrow->start->setCoords(from(0, i), from(1, i));
+        arrow->end->setCoords(from(0, i) + dx, from(1, i) + dy);
+        arrow->setVisible(true);
+    }
+}
+
+QString GanStepView::gradientNote(const QString& network, const std::vector<float>& norms) {
+    QStringList sizes;
+    for (std::size_t l = 0; l < norms.size(); ++l)
+        if (norms[l] > 0.0f) sizes << tr("%1 (layer %2)").arg(number(norms[l])).arg(l + 1);
+    return tr("Size of %1's gradients: %2").arg(network, sizes.join(QStringLiteral(", ")));
+}
+
+void GanStepView::redraw() {
+    clear();
+    const nnplay::GanStepRecord& r = m_record;
+    if (!m_plane) {
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+        return;
+    }
+    const bool dPart = m_part <= 5;
+    m_mapAfter = !dPart || m_part == 5;
+    showMap(m_mapAfter ? r.dGridAfter : r.dGridBefore);
+    QStringList note;
+    const double side = std::min(m_plot->xAxis->range().size(), m_plot->yAxis->range().size());
+    switch (m_part) {
+        case 1:
+        case 4:
+        case 5:
+            showPoints(true, r.real, {}, false);
+            showPoints(false, r.dFake, {}, false);
+            if (m_part == 4) {
+                note << gradientNote(tr("D"), r.dGradientNorms);
+            }
+            if (m_part == 5) note << tr("D(x) after the update");
+            break;
+        case 2:
+        case 3: {
+            const Eigen::Index n = r.real.cols();
+            if (r.dValues.cols() == 2 * n) {
+                showPoints(true, r.real, r.dValues.leftCols(n), true);
+                showPoints(false, r.dFake, r.dValues.rightCols(n), true);
+            }
+            if (m_part == 3) note << tr("D loss = %1").arg(number(r.dLoss));
+            break;
+        }
+        case 6:
+            if (r.gNoise.rows() >= 2)
+                for (Eigen::Index i = 0; i < r.gNoise.cols(); ++i)
+                    m_noise->addData(r.gNoise(0, i), r.gNoise(1, i));
+            note << tr("noise z (grey): %1 random numbers a sample").arg(r.gNoise.rows());
+            break;
+        case 7:
+        case 8:
+            showPoints(false, r.gFake, r.gValues, true);
+            if (m_part == 8) note << tr("G loss = %1").arg(number(r.gLoss));
+            break;
+        case 9: {
+            showPoints(false, r.gFake, {}, false);
+            double longest = 0.0;
+            for (Eigen::Index i = 0; i < r.fakeGradients.cols(); ++i) {
+                const double norm = std::hypot(r.fakeGradients(0, i), r.fakeGradients(1, i));
+                if (std::isfinite(norm)) longest = std::max(longest, norm);
+            }
+            if (longest > 0.0)
+                showArrows(r.gFake, r.fakeGradients, -kLongestArrow * side / longest,
+                           generatedColor().darker(170));
+            note << gradientNote(tr("G"), r.gGradientNorms);
+            break;
+        }
+        case 10: {
+            for (Eigen::Index i = 0; i < r.gFake.cols(); ++i)
+                m_faded->addData(r.gFake(0, i), r.gFake(1, i));
+            showPoints(false, r.gFakeAfter, {}, false);
+            double moved = 0.0;
+            if (r.gFakeAfter.cols() == r.gFake.cols() && r.gFake.rows() >= 2) {
+                const nnplay::Matrix delta = r.gFakeAfter - r.gFake;
+                for (Eigen::Index i = 0; i < delta.cols(); ++i)
+                    moved = std::max<double>(moved, std::hypot(delta(0, i), delta(1, i)));
+                showArrows(r.gFake, delta, 1.0, generatedColor().darker(170));
+            }
+            note << tr("Largest move: %1").arg(number(moved));
+            break;
+        }
+        default:
+            break;
+    }
+    m_note->setText(note.join(QStringLiteral("  ")));
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+int GanStepView::realPointCount() const { return m_real->dataCount(); }
+
+int GanStepView::fakePointCount() const { return m_fake->dataCount(); }
+
+int GanStepView::verdictPointCount() const {
+    int count = 0;
+    for (const QCPCurve* c : m_verdicts) count += c->dataCount();
+    return count;
+}
+
+int GanStepView::noisePointCount() const { return m_noise->dataCount(); }
+
+int GanStepView::arrowCount() const {
+    return static_cast<int>(std::count_if(m_arrows.begin(), m_arrows.end(),
+                                          [](QCPItemLine* a) { return a->visible(); }));
+}
+
+bool GanStepView::showsMap() const { return m_map->visible(); }
+
+QString GanStepView::note() const { return m_note->text(); }
+
+void GanStepView::applyStyle() {
+    PlotStyle::apply(m_plot, palette());
+    PlotStyle::apply(m_scale, palette());
+    m_map->setGradient(verdictGradient(kMapStrength));
+    m_scale->setGradient(verdictGradient(kMapStrength));
+    m_real->setScatterStyle(pointStyle(realColor(), Qt::white, 1.0));
+    m_fake->setScatterStyle(pointStyle(generatedColor(), Qt::white, 1.0));
+    QColor faded = generatedColor();
+    faded.setAlphaF(0.3);
+    m_faded->setScatterStyle(pointStyle(faded, Qt::transparent, 0.0));
+    m_noise->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle,
+                                             PlotStyle::pen(QColor(90, 90, 90), 1.5),
+                                             QBrush(QColor(200, 200, 200)),
+                                             kPointSize * UiScale::factor()));
+    // A verdict point: filled with D's verdict at full strength, ringed in what it truly is.
+    QCPColorGradient gradient = verdictGradient(1.0);
+    for (int k = 0; k < 2 * kVerdictSteps; ++k) {
+        const bool real = k < kVerdictSteps;
+        const double v = ((k % kVerdictSteps) + 0.5) / kVerdictSteps;
+        const QColor fill = QColor::fromRgb(gradient.color(v, QCPRange(0.0, 1.0)));
+        m_verdicts[static_cast<std::size_t>(k)]->setScatterStyle(
+            pointStyle(fill, real ? realColor().darker(140) : generatedColor().darker(140), 2.2));
+    }
+    QFont noteFont = font();
+    noteFont.setBold(true);
+    noteFont.setPointSizeF(font().pointSizeF() * 1.15);
+    m_note->setFont(noteFont);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void GanStepView::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) applyStyle();
+    QWidget::changeEvent(event);
+}
+
+bool GanStepView::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_plotArea && event->type() == QEvent::Resize)
+        PlotFit::fitSquare(m_plot, m_plotArea->rect());
+    return QWidget::eventFilter(watched, event);
+}
+
+}  // namespace nnplay::ui

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+#include <QWidget>
+#include <array>
+#include <vector>
+
+#include "train/GanStepRecord.h"
+
+class QCustomPlot;
+class QCPColorMap;
+class QCPColorScale;
+class QCPCurve;
+class QCPItemLine;
+class QLabel;
+
+namespace nnplay::ui {
+
+/// The plane of a recorded GAN step (GanStepRecord, 2-D data) as one part of its slow motion
+/// shows it, in the Samples plot's colours (green real, purple generated, D(x) as the
+/// background): 1 the batch's real and fake points, 2-3 and 7-8 each point filled with D's
+/// verdict on it (and the loss), 4 D's map before its update with its gradients' sizes, 5 the
+/// map after it, 6 the fresh noise, 9 the arrows along which G moves each fake, 10 the fakes
+/// moving from before to after the update. For image data it says plainly that the plane is
+/// not drawn.
+class GanStepView : public QWidget {
+    Q_OBJECT
+public:
+    /// Verdict colours in steps from "surely fake" to "surely real".
+    static constexpr int kVerdictSteps = 10;
+
+    explicit GanStepView(QWidget* parent = nullptr);
+
+    /// Takes the step; `trainPoints` (dim x n, may be empty) fit the axes with the batch.
+    void setRecord(const nnplay::GanStepRecord& record, const nnplay::Matrix& trainPoints);
+    /// Shows part 1..10.
+    void setPart(int part);
+    int part() const { return m_part; }
+    /// False for image data (or a record without 2-D samples).
+    bool showsPlane() const { return m_plane; }
+
+    // For tests: what the plot draws now.
+
+    int realPointCount() const;
+    int fakePointCount() const;
+    /// Points drawn in their verdict's colour (parts 2, 3, 7 and 8).
+    int verdictPointCount() const;
+    int noisePointCount() const;
+    int arrowCount() const;
+    /// The map shows D after its update (parts 5-10), else before it.
+    bool showsMapAfter() const { return m_mapAfter; }
+    bool showsMap() const;
+    /// The line under the plot (the loss, the gradients' sizes), empty when none.
+    QString note() const;
+    QCustomPlot* plot() const { return m_plot; }
+
+    QSize sizeHint() const override { return {460, 400}; }
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
+private:
+    void redraw();
+    /// "Size of G's gradients: 0.112 (layer 1), 0.271 (layer 3)" for the layers with any.
+    static QString gradientNote(const QString& network, const std::vector<float>& norms);
+    void fitAxes(const nnplay::Matrix& trainPoints);
+    void showMap(const std::vector<float>& grid);
+    /// Points `samples` drawn plain (`verdicts` empty) or in their verdicts' colours.
+    void showPoints(bool real, const nnplay::Matrix& samples, const nnplay::Matrix& values,
+                    bool verdicts);
+    /// Arrows from each column of `from` to `from + scale * delta`.
+    void showArrows(const nnplay::Matrix& from, const nnplay::Matrix& delta, double scale,
+                    const QColor& color);
+    void clear();
+    QCPItemLine* arrowItem(std::size_t index);
+    void applyStyle();
+
+    QWidget* m_plotArea;
+    QCustomPlot* m_plot;
+    QLabel* m_imageNote;
+    QCPColorMap* m_map;
+    QCPColorScale* m_scale;
+    QCPCurve* m_real;
+    QCPCurve* m_fake;
+    QCPCurve* m_faded;  // fakes before the G update (part 10)
+    QCPCurve* m_noise;
+    std::array<QCPCurve*, 2 * kVerdictSteps> m_verdicts{};  // real steps, then fake steps
+    std::vector<QCPItemLine*> m_arrows;
+    QLabel* m_note;  // under the plot, so it hides no point
+
+    nnplay::GanStepRecord m_record;
+    int m_part = 1;
+    bool m_plane = false;
+    bool m_mapAfter = false;
+};
+
+}  // namespace nnplay::ui
