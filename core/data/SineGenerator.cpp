@@ -78,9 +78,7 @@ Dataset generateSineData(const DataSpec& spec) {
     for (int s = 0; s < spec.samples; ++s) {
         const double frequency = rng.uniform(spec.frequencyMin, spec.frequencyMax);
         const double phase = rng.uniform(spec.phaseMin, spec.phaseMax);
-        const auto wave = [&](int t) {
-            return static_cast<float>(std::sin(2.0 * std::numbers::pi * (frequency * t + phase)));
-        };
+        const auto wave = [&](int t) { return sineValue(frequency, phase, t); };
         for (int t = 0; t < steps; ++t) {
             const double noise = variance > 0.0 ? rng.normal(0.0, variance) : 0.0;
             data.inputs(t, s) = wave(t) + static_cast<float>(noise);
@@ -90,6 +88,10 @@ Dataset generateSineData(const DataSpec& spec) {
         for (int j = 0; j < horizon; ++j) data.targets(j, s) = wave(steps + j);
     }
     return data;
+}
+
+float sineValue(double frequency, double phase, int t) {
+    return static_cast<float>(std::sin(2.0 * std::numbers::pi * (frequency * t + phase)));
 }
 
 DataInfo sineDataInfo(const DataSpec& spec) {

@@ -17,6 +17,9 @@ namespace nnplay {
 /// The same spec gives the same samples on every platform. Call checkSineSpec first.
 Dataset generateSineData(const DataSpec& spec);
 
+/// The clean wave of the sine source at step t: sin(2 pi (frequency t + phase)).
+float sineValue(double frequency, double phase, int t);
+
 /// What loadData() reports for the sine data: regression, input Shape::sequence(T, 1) with the
 /// feature name "value", `horizon` targets in [-1, 1] (targets carry no noise).
 DataInfo sineDataInfo(const DataSpec& spec);

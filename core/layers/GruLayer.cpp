@@ -12,6 +12,10 @@ auto sigmoid(const Eigen::ArrayBase<Derived>& x) {
 
 }  // namespace
 
+std::vector<std::string> GruLayer::gateNames() const {
+    return {"reset gate", "update gate", "candidate"};
+}
+
 void GruLayer::runSteps() {
     const int H = m_units;
     MatrixBlock p = pre(), h = hidden(), prev = hiddenPrev();

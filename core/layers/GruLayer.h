@@ -15,6 +15,9 @@ public:
     /// The gates of every step of the last forward (r, z, n after their activations):
     /// steps*3*units x batch.
     ConstMatrixRef gates() { return pre(); }
+    ConstMatrixRef stepGates() override { return gates(); }
+    /// "reset gate", "update gate", "candidate" (r, z, n).
+    std::vector<std::string> gateNames() const override;
 
 protected:
     void runSteps() override;

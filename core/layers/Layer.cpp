@@ -37,4 +37,16 @@ void initializeWeights(Matrix& weights, Matrix& bias, InitScheme scheme, int fan
 
 void Layer::build(const Shape&, InitScheme, const std::string&, Random&) {}
 
+void appendStepGates(const ConstMatrixRef& gates, Eigen::Index column, int units, int fromStep,
+                     int toStep, std::vector<std::vector<float>>& perGate) {
+    const Eigen::Index gateCount = static_cast<Eigen::Index>(perGate.size());
+    for (int t = fromStep; t < toStep; ++t) {
+        for (Eigen::Index k = 0; k < gateCount; ++k) {
+            const Eigen::Index first = (t * gateCount + k) * units;
+            for (int u = 0; u < units; ++u)
+                perGate[static_cast<std::size_t>(k)].push_back(gates(first + u, column));
+        }
+    }
+}
+
 }  // namespace nnplay

@@ -76,6 +76,13 @@ public:
     /// hidden state at every step of the last forward (steps*units x batch, step-major).
     /// Empty (0 rows) for the other kinds.
     virtual ConstMatrixRef stepStates() { return ConstMatrixMap(nullptr, 0, 0); }
+    /// A gated recurrent layer's gates at every step of the last forward, after their
+    /// activations: steps*G*units x batch, step-major, the G gates of a step in gateNames()
+    /// order, each `units` rows. Empty (0 rows) for the other kinds.
+    virtual ConstMatrixRef stepGates() { return ConstMatrixMap(nullptr, 0, 0); }
+    /// What the gates of stepGates() are, in their order ("input gate", ...); empty for kinds
+    /// without gates.
+    virtual std::vector<std::string> gateNames() const { return {}; }
     /// When nobody reads the input gradient (the first layer of a model), a layer may skip
     /// computing it and return any view from backward().
     void setInputGradientNeeded(bool needed) { m_inputGradientNeeded = needed; }
@@ -93,6 +100,12 @@ protected:
     bool m_inputGradientNeeded = true;
     bool m_trainable = true;
 };
+
+/// Appends steps [fromStep, toStep) of sample `column` of a layer's stepGates() (gates.rows()
+/// = steps*G*units, G = perGate.size()) to perGate: gate k's `units` values of each step go,
+/// step after step, to perGate[k].
+void appendStepGates(const ConstMatrixRef& gates, Eigen::Index column, int units, int fromStep,
+                     int toStep, std::vector<std::vector<float>>& perGate);
 
 /// A buffer that holds up to `capacity` columns and hands out views of its leading columns.
 class BatchBuffer {

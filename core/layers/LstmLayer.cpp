@@ -20,6 +20,10 @@ void LstmLayer::build(const Shape& input, InitScheme scheme, const std::string& 
     if (scheme == InitScheme::Auto) m_biasIh.middleRows(m_units, m_units).setOnes();
 }
 
+std::vector<std::string> LstmLayer::gateNames() const {
+    return {"input gate", "forget gate", "candidate", "output gate"};
+}
+
 void LstmLayer::runSteps() {
     const int H = m_units;
     MatrixBlock p = pre(), h = hidden();

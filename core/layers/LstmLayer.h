@@ -17,6 +17,9 @@ public:
     /// The gates of every step of the last forward (i, f, g, o after their activations):
     /// steps*4*units x batch.
     ConstMatrixRef gates() { return pre(); }
+    ConstMatrixRef stepGates() override { return gates(); }
+    /// "input gate", "forget gate", "candidate", "output gate" (i, f, g, o).
+    std::vector<std::string> gateNames() const override;
     /// The cell state of every step: steps*units x batch.
     ConstMatrixRef cells() { return m_cellStore.view(m_steps * m_units, m_batch); }
 

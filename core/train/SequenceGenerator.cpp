@@ -34,6 +34,25 @@ ConstMatrixRef SequenceGenerator::run() {
     return m_output;
 }
 
+void SequenceGenerator::recordFollowed(int fromStep) {
+    if (m_followLayer < 0 || m_followLayer >= m_model.layerCount()) return;
+    Layer& layer = m_model.layer(m_followLayer);
+    const ConstMatrixRef states = layer.stepStates();
+    if (states.rows() == 0) return;
+    const int units = static_cast<int>(states.rows()) / m_steps;
+    if (m_followed.units != units) {
+        m_followed = {};
+        m_followed.units = units;
+    }
+    if (m_followed.gateNames.empty()) {
+        m_followed.gateNames = layer.gateNames();
+        m_followed.gates.resize(m_followed.gateNames.size());
+    }
+    for (int t = fromStep; t < m_steps; ++t)
+        for (int u = 0; u < units; ++u) m_followed.states.push_back(states(t * units + u, 0));
+    appendStepGates(layer.stepGates(), 0, units, fromStep, m_steps, m_followed.gates);
+}
+
 std::vector<double> SequenceGenerator::nextClassDistribution(const std::vector<int>& window,
                                                              double temperature) {
     m_input.setZero();
@@ -74,8 +93,11 @@ std::vector<int> SequenceGenerator::sampleClasses(const std::vector<int>& start,
     std::vector<int> window = start;
     std::vector<int> out;
     out.reserve(static_cast<std::size_t>(std::max(count, 0)));
+    m_followed = {};
     for (int i = 0; i < count; ++i) {
         const std::vector<double> p = nextClassDistribution(window, temperature);
+        recordFollowed(i == 0 ? std::max(0, m_steps - static_cast<int>(window.size()))
+                              : m_steps - 1);
         int chosen = static_cast<int>(std::max_element(p.begin(), p.end()) - p.begin());
         if (temperature > 0.0) {
             const double u = rng.uniform();
@@ -104,9 +126,11 @@ std::vector<float> SequenceGenerator::continueSeries(const std::vector<float>& s
     std::vector<float> out;
     out.reserve(static_cast<std::size_t>(std::max(count, 0)));
     const int perStep = m_reading.outputs();
+    m_followed = {};
     for (int i = 0; i < count; ++i) {
         for (int t = 0; t < m_steps; ++t) m_input(t, 0) = window[static_cast<std::size_t>(t)];
         const ConstMatrixRef y = run();
+        recordFollowed(i == 0 ? 0 : m_steps - 1);
         // A sequence output (steps * perStep rows) is read at its last step.
         const Eigen::Index first = y.rows() > perStep ? y.rows() - perStep : 0;
         const float next = y(first, 0);

@@ -43,6 +43,24 @@ public:
     /// windowSteps() values (the last of them are the first window).
     std::vector<float> continueSeries(const std::vector<float>& start, int count);
 
+    /// What one layer of the model held through the last sampleClasses or continueSeries, for
+    /// each value or class it read: on the first window the steps that hold one (a shorter
+    /// start's padding is left out), then the last step of every later window, which is what
+    /// the next prediction came from. steps() x units, step-major; gates in the same shape
+    /// (Layer::stepGates, in gateNames order).
+    struct Followed {
+        int units = 0;
+        std::vector<float> states;
+        std::vector<std::string> gateNames;
+        std::vector<std::vector<float>> gates;
+
+        int steps() const { return units > 0 ? static_cast<int>(states.size()) / units : 0; }
+    };
+    /// Follows layer `layer` of the model (one with Layer::stepStates, else nothing is
+    /// recorded) through the next generations; -1 follows none.
+    void follow(int layer) { m_followLayer = layer; }
+    const Followed& followed() const { return m_followed; }
+
     /// The classes of a UTF-8 text by the data's class names (characterClassName). Throws
     /// InputError for invalid UTF-8, an empty text or characters that are no class, naming them
     /// ("--start has characters the text has not: 'Q', 'é'"); `what` names the text.
@@ -54,6 +72,8 @@ public:
 private:
     /// Runs the window in m_input; returns the output column.
     ConstMatrixRef run();
+    /// Appends steps [fromStep, windowSteps()) of the followed layer's last run to m_followed.
+    void recordFollowed(int fromStep);
 
     Model& m_model;
     OutputReading m_reading;
@@ -62,6 +82,8 @@ private:
     int m_features = 0;  // F
     Matrix m_input;      // T*F x 1, reused
     Matrix m_output;     // the model's output for m_input
+    int m_followLayer = -1;
+    Followed m_followed;
 };
 
 }  // namespace nnplay

@@ -81,6 +81,13 @@ struct SessionViews {
     std::vector<int> samplePredictions;
     std::vector<float> sampleOutputs;
 
+    /// One gate of a gated recurrent layer over time (Layer::stepGates): its values after the
+    /// activation, steps x units step-major like the hidden state it goes with.
+    struct GateTrace {
+        std::string name;  ///< "input gate", "forget gate", ... (Layer::gateNames)
+        std::vector<float> values;
+    };
+
     /// What one layer gives for the traced test sample.
     struct LayerTrace {
         /// Registry type and how messages name the layer ("Conv2D (layer 1)").
@@ -95,6 +102,8 @@ struct SessionViews {
         int stateSteps = 0;
         int stateUnits = 0;
         std::vector<float> states;
+        /// Gated recurrent layers (LSTM, GRU): each gate at every step, the shape of `states`.
+        std::vector<GateTrace> gates;
         /// Kinds that slide kernels (LayerInfo::slidesKernels): how, and with what weights
         /// (filters x C*k*k) and biases; size 0 for other kinds.
         struct Kernel {
@@ -113,6 +122,41 @@ struct SessionViews {
     std::vector<LayerTrace> trace;
     /// The traced sample as the first layer gets it (preprocessed).
     std::vector<float> traceInput;
+
+    /// Sequence data (ViewRequest::sequence): the trained network run on its own predictions
+    /// (SequenceGenerator), computed by SequencePreview.
+    struct SequenceViews {
+        /// Session::totalSteps() the views were computed at; -1: none (not asked for, or no
+        /// sequence data).
+        long long step = -1;
+        /// Series (regression): `truth` is a clean wave of the sine source (frequency and
+        /// phase, in cycles) over primed + continuation steps; the network reads the first
+        /// `primed` values. oneStep[i] predicts truth[primed + i] from the true window before
+        /// it; freeRunning[i] is the same prediction when the network has been fed its own
+        /// outputs since the primed part.
+        int primed = 0;
+        double frequency = 0.0, phase = 0.0;
+        std::vector<float> truth, oneStep, freeRunning;
+        /// Text (classification), as class indices: the start (a test window), the greedy
+        /// continuation (temperature 0) and one drawn at `temperature` with `seed`.
+        std::vector<int> start, greedy, sample;
+        double temperature = 0.0;
+        unsigned seed = 0;
+        /// The first recurrent layer (by Layer::stepStates) through the free-running series or
+        /// the sample's characters: column j is its hidden state after reading value or
+        /// character j of truth[0..primed) + freeRunning, or of start + sample, from which the
+        /// next one was predicted (the last one read has none). stateSteps x stateUnits,
+        /// step-major; gates in the same shape.
+        std::string stateLayer;
+        int stateSteps = 0;
+        int stateUnits = 0;
+        std::vector<float> states;
+        std::vector<GateTrace> gates;
+
+        bool empty() const { return step < 0; }
+        bool isText() const { return !start.empty(); }
+    };
+    SequenceViews sequence;
 
     /// GAN sessions (asked for by ViewRequest::samples), one sample per column in data space.
     /// The discriminator's output over the plane goes into `boundary` (one grid), the

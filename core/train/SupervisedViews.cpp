@@ -8,6 +8,7 @@
 #include "layers/Conv2DLayer.h"
 #include "layers/LayerRegistry.h"
 #include "train/Model.h"
+#include "train/SequencePreview.h"
 #include "train/TrainingSession.h"
 
 namespace nnplay {
@@ -32,6 +33,7 @@ void SupervisedViews::fill(TrainingSession& session, const ViewRequest& request,
     if (request.metrics) fillMetrics(session, views);
     if (request.samples) fillSamples(session, views);
     if (request.traceSample >= 0) fillTrace(session, request.traceSample, views);
+    if (request.sequence) SequencePreview::fill(session, request, views.sequence);
 }
 
 const Matrix& SupervisedViews::gridFeatures(TrainingSession& session, int size, Grid& grid) {
@@ -190,6 +192,13 @@ void SupervisedViews::fillTrace(TrainingSession& session, int sample, SessionVie
         trace.stateSteps = layerInput.steps;
         trace.stateUnits = static_cast<int>(states.rows()) / std::max(1, trace.stateSteps);
         trace.states.assign(states.data(), states.data() + states.rows());
+        const std::vector<std::string> gateNames = model.layer(layer).gateNames();
+        if (gateNames.empty()) continue;
+        std::vector<std::vector<float>> perGate(gateNames.size());
+        appendStepGates(model.layer(layer).stepGates(), 0, trace.stateUnits, 0, trace.stateSteps,
+                        perGate);
+        for (std::size_t k = 0; k < gateNames.size(); ++k)
+            trace.gates.push_back({gateNames[k], std::move(perGate[k])});
     }
 }
 

@@ -33,6 +33,7 @@ constexpr float kHugeValue = 1e6f;
 TrainingSession::TrainingSession(const Project& project, DataSplit data)
     : m_network(project.network()),
       m_training(project.training),
+      m_dataSpec(project.data),
       m_data(std::move(data)),
       m_task(m_data.info.task),
       m_rng(project.training.seed + 1) {

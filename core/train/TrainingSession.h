@@ -60,6 +60,8 @@ public:
 
     const TrainingSpec& training() const { return m_training; }
     const NetworkSpec& network() const { return m_network; }
+    /// The data settings the split was loaded with.
+    const DataSpec& dataSpec() const { return m_dataSpec; }
     Model& model() { return *m_model; }
 
     /// Network outputs after the output activation (probabilities for classifiers), for
@@ -103,6 +105,7 @@ private:
 
     NetworkSpec m_network;
     TrainingSpec m_training;
+    DataSpec m_dataSpec;
     DataSplit m_data;
     Task m_task;
     std::unique_ptr<Model> m_model;

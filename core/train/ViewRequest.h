@@ -21,6 +21,12 @@ struct ViewRequest {
     /// Which of the first SessionViews::kSampleCount test samples to trace through every layer
     /// (feature maps, hidden states); -1: none.
     int traceSample = -1;
+    /// Sequence data: the network run on its own predictions (SessionViews::sequence).
+    bool sequence = false;
+    /// Text: the temperature of the sample beside the greedy continuation (0: greedy too) and
+    /// the seed it is drawn with.
+    double temperature = 1.0;
+    unsigned sequenceSeed = 1;
 
     bool operator==(const ViewRequest&) const = default;
 };

@@ -3,6 +3,8 @@
 #include <cmath>
 
 #include "Random.h"
+#include "data/DataLoader.h"
+#include "train/SequencePreview.h"
 #include "train/TrainingSession.h"
 
 using namespace nnplay;
@@ -96,6 +98,10 @@ private slots:
     void accuracyCountsEveryStep();
     void sequenceOutputNeedsStepTargets();
     void traceHoldsEveryHiddenState();
+    void traceGatesMatchTheCell_data();
+    void traceGatesMatchTheCell();
+    void previewOfASeries();
+    void previewOfAText();
 };
 
 void TestSequenceTraining::learnsEveryNextValue_data() {
@@ -200,6 +206,175 @@ void TestSequenceTraining::traceHoldsEveryHiddenState() {
         change += std::abs(lstm.states[std::size_t(u)] - lstm.values[std::size_t(u)]);
     QVERIFY(change > 1e-3f);
     QVERIFY(views.trace[1].states.empty());
+}
+
+void TestSequenceTraining::traceGatesMatchTheCell_data() {
+    QTest::addColumn<QString>("type");
+    QTest::newRow("lstm") << "lstm";
+    QTest::newRow("gru") << "gru";
+}
+
+// The gates in the trace are the cell's own: recomputed by hand from the layer's weights, the
+// traced input and the previous hidden state, they give every traced hidden state again.
+void TestSequenceTraining::traceGatesMatchTheCell() {
+    QFETCH(QString, type);
+    const bool lstm = type == "lstm";
+    constexpr int H = 4;
+    Project p = sequenceProject(Task::Regression, recurrent(type.toStdString(), H, false));
+    p.network().add("dense", 1);
+    TrainingSession session(p, sineSplit());
+    for (int i = 0; i < 20; ++i) session.step();  // weights away from their start
+    SessionViews views;
+    ViewRequest request;
+    request.traceSample = 3;
+    session.fillViews(request, views);
+    const SessionViews::LayerTrace& trace = views.trace[0];
+    QCOMPARE(trace.gates.size(), std::size_t(lstm ? 4 : 3));
+    QCOMPARE(QString::fromStdString(trace.gates[0].name), lstm ? "input gate" : "reset gate");
+    QCOMPARE(QString::fromStdString(trace.gates[1].name), lstm ? "forget gate" : "update gate");
+    QCOMPARE(QString::fromStdString(trace.gates[2].name), QString("candidate"));
+    if (lstm) QCOMPARE(QString::fromStdString(trace.gates[3].name), QString("output gate"));
+    for (const auto& gate : trace.gates) QCOMPARE(gate.values.size(), std::size_t(kSteps * H));
+    QCOMPARE(trace.states.size(), std::size_t(kSteps * H));
+
+    const std::vector<Param> params = session.model().layer(0).params();
+    const Matrix &wih = *params[0].value, &whh = *params[1].value, &bih = *params[2].value,
+                 &bhh = *params[3].value;
+    const auto sigmoid = [](double v) { return 1.0 / (1.0 + std::exp(-v)); };
+    const auto gate = [&](int k, int t, int u) {
+        return double(trace.gates[std::size_t(k)].values[std::size_t(t * H + u)]);
+    };
+    std::vector<double> h(H, 0.0), c(H, 0.0);
+    double worst = 0.0;
+    for (int t = 0; t < kSteps; ++t) {
+        const double x = views.traceInput[std::size_t(t)];
+        const auto pre = [&](int row, bool withHidden) {
+            double a = wih(row, 0) * x + bih(row, 0);
+            if (withHidden) {
+                a += bhh(row, 0);
+                for (int j = 0; j < H; ++j) a += whh(row, j) * h[std::size_t(j)];
+            }
+            return a;
+        };
+        std::vector<double> next(H);
+        for (int u = 0; u < H; ++u) {
+            if (lstm) {
+                const double i = sigmoid(pre(u, true)), f = sigmoid(pre(H + u, true)),
+                             g = std::tanh(pre(2 * H + u, true)), o = sigmoid(pre(3 * H + u, true));
+                for (const auto& [k, v] : {std::pair{0, i}, {1, f}, {2, g}, {3, o}})
+                    worst = std::max(worst, std::abs(gate(k, t, u) - v));
+                c[std::size_t(u)] = f * c[std::size_t(u)] + i * g;
+                next[std::size_t(u)] = o * std::tanh(c[std::size_t(u)]);
+            } else {
+                const double r = sigmoid(pre(u, true)), z = sigmoid(pre(H + u, true));
+                double hn = bhh(2 * H + u, 0);
+                for (int j = 0; j < H; ++j) hn += whh(2 * H + u, j) * h[std::size_t(j)];
+                const double n = std::tanh(pre(2 * H + u, false) + r * hn);
+                for (const auto& [k, v] : {std::pair{0, r}, {1, z}, {2, n}})
+                    worst = std::max(worst, std::abs(gate(k, t, u) - v));
+                next[std::size_t(u)] = (1 - z) * n + z * h[std::size_t(u)];
+            }
+            worst = std::max(worst,
+                             std::abs(next[std::size_t(u)] - trace.states[std::size_t(t * H + u)]));
+        }
+        h = next;
+    }
+    QVERIFY2(worst < 1e-5, qPrintable(QString("largest difference %1").arg(worst)));
+    // The gates move with the input: not every step's input gate (or reset gate) is the same.
+    QVERIFY(std::abs(gate(0, 0, 0) - gate(0, kSteps - 1, 0)) > 1e-4);
+    QVERIFY(views.trace[1].gates.empty());
+}
+
+// The series view: a clean wave, its one-step-ahead predictions and the free-running
+// continuation, and the LSTM's state and gates along it.
+void TestSequenceTraining::previewOfASeries() {
+    Project p = sequenceProject(Task::Regression, recurrent("lstm", 6, false));
+    p.data.source = "sine";
+    p.data.samples = 300;
+    p.data.sequenceLength = kSteps;
+    p.network().add("dense", 1);
+    TrainingSession session(p, loadData(p.data, p.task, ""));
+    SessionViews views;
+    ViewRequest request;
+    session.fillViews(request, views);
+    QVERIFY(views.sequence.empty());  // not asked for
+    for (int epoch = 0; epoch < 30;)
+        if (session.step()) ++epoch;
+    request.sequence = true;
+    session.fillViews(request, views);
+    const auto& seq = views.sequence;
+    QCOMPARE(seq.step, session.steps());
+    QVERIFY(!seq.isText());
+    const int continuation = SequencePreview::continuationSteps(kSteps);
+    QCOMPARE(seq.primed, kSteps);
+    QCOMPARE(seq.truth.size(), std::size_t(kSteps + continuation));
+    QCOMPARE(seq.oneStep.size(), std::size_t(continuation));
+    QCOMPARE(seq.freeRunning.size(), std::size_t(continuation));
+    QCOMPARE(seq.frequency, 0.5 * (p.data.frequencyMin + p.data.frequencyMax));
+    double oneStepError = 0.0;
+    for (int i = 0; i < continuation; ++i) {
+        QVERIFY(std::isfinite(seq.oneStep[std::size_t(i)]));
+        QVERIFY(std::isfinite(seq.freeRunning[std::size_t(i)]));
+        oneStepError = std::max(oneStepError, double(std::abs(seq.oneStep[std::size_t(i)] -
+                                                              seq.truth[std::size_t(kSteps + i)])));
+    }
+    QVERIFY2(oneStepError < 0.25, qPrintable(QString("one-step error %1").arg(oneStepError)));
+    // Both start from the same true window, so their first prediction is the same.
+    QVERIFY(std::abs(seq.oneStep[0] - seq.freeRunning[0]) < 1e-5f);
+    // One state column per value read, all but the last.
+    QCOMPARE(seq.stateUnits, 6);
+    QCOMPARE(seq.stateSteps, kSteps + continuation - 1);
+    QCOMPARE(seq.states.size(), std::size_t(seq.stateSteps * seq.stateUnits));
+    QCOMPARE(seq.gates.size(), std::size_t(4));
+    for (const auto& gate : seq.gates) QCOMPARE(gate.values.size(), seq.states.size());
+    QCOMPARE(seq.stateLayer, describeLayer(p.network(), 0));
+}
+
+// The text view: a greedy continuation that no seed changes, and a sample at a temperature.
+void TestSequenceTraining::previewOfAText() {
+    Project p = sequenceProject(Task::Classification, recurrent("gru", 16, false));
+    p.data.source = "text";
+    p.data.path = "text/devils-dictionary.txt";
+    p.data.sequenceLength = kSteps;
+    p.data.stride = 3;
+    p.data.maxChars = 3000;
+    const DataSplit split = loadData(p.data, p.task, "");
+    p.network().add("dense", split.info.classCount());
+    p.network().add("softmax");
+    TrainingSession session(p, split);
+    for (int epoch = 0; epoch < 2;)
+        if (session.step()) ++epoch;
+    ViewRequest request;
+    request.sequence = true;
+    const auto previewAt = [&](double temperature, unsigned seed) {
+        request.temperature = temperature;
+        request.sequenceSeed = seed;
+        SessionViews views;
+        session.fillViews(request, views);
+        return views.sequence;
+    };
+    const auto greedy = previewAt(0.0, 1), hot = previewAt(2.0, 1), hotAgain = previewAt(2.0, 1),
+               otherSeed = previewAt(2.0, 2);
+    QVERIFY(greedy.isText());
+    QCOMPARE(greedy.start.size(), std::size_t(kSteps));
+    QCOMPARE(greedy.greedy.size(), std::size_t(SequencePreview::kTextCharacters));
+    QCOMPARE(greedy.sample, greedy.greedy);  // temperature 0 is greedy
+    QCOMPARE(hot.greedy, greedy.greedy);     // greedy takes no random numbers
+    QCOMPARE(otherSeed.greedy, greedy.greedy);
+    QCOMPARE(hot.sample, hotAgain.sample);  // the same seed, the same sample
+    QVERIFY(hot.sample != greedy.greedy);
+    QVERIFY(otherSeed.sample != hot.sample);
+    QCOMPARE(hot.temperature, 2.0);
+    // The start window is the first test window's characters.
+    const Dataset& test = session.data().test;
+    for (int t = 0; t < kSteps; ++t)
+        QCOMPARE(test.inputs(t * split.info.classCount() + greedy.start[std::size_t(t)], 0), 1.0f);
+    QCOMPARE(hot.stateUnits, 16);
+    QCOMPARE(hot.stateSteps, kSteps + SequencePreview::kTextCharacters - 1);
+    QCOMPARE(hot.states.size(), std::size_t(hot.stateSteps * 16));
+    QCOMPARE(hot.gates.size(), std::size_t(3));
+    // The states follow the sample, not the greedy text.
+    QVERIFY(hot.states != greedy.states);
 }
 
 QTEST_APPLESS_MAIN(TestSequenceTraining)
