@@ -80,15 +80,22 @@ const CommandHelp kCommands[] = {
      "Writes a trained project as a PyTorch script OUT.py, with its weights (OUT.weights.json)\n"
      "and its data (OUT.data.csv) beside it. The script predicts (--predict IN.csv --out\n"
      "PRED.csv, as the predict command does), goes on training (--train, also under torchrun\n"
-     "with DistributedDataParallel) and writes ONNX (--onnx FILE); see its --help.\n"
+     "with DistributedDataParallel) and writes ONNX (--onnx FILE); see its --help. A GAN's\n"
+     "script holds both networks and the real samples (Fashion-MNIST is read from its\n"
+     "package); it generates (--generate N --out SAMPLES.csv [--noise NOISE.csv] [--seed S],\n"
+     "as the generate command does), trains both networks (--train [--steps N]) and writes\n"
+     "the generator as ONNX (--onnx FILE).\n"
      "  --pytorch OUT.py  where the script goes.\n"},
     {"generate",
      "nnplay-cli generate PROJECT [--steps N] [--temperature T] [--seed S] [--start TEXT] "
      "[--out FILE]\n"
-     "       nnplay-cli generate GAN_PROJECT --count N --out SAMPLES.csv [--seed S]",
+     "       nnplay-cli generate GAN_PROJECT --count N --out SAMPLES.csv [--seed S]\n"
+     "       nnplay-cli generate GAN_PROJECT --noise NOISE.csv --out SAMPLES.csv",
      "A GAN project writes N samples of its generator (N at most 100000), one a row (x1,x2\n"
      "for 2-D data; the pixels row by row for images, on the data's scale 0..1), from noise\n"
-     "drawn with seed S (default the project's training seed).\n"
+     "drawn with seed S (default the project's training seed), or from the rows of\n"
+     "NOISE.csv: noise.dim numbers a row, one row a sample (a first row without numbers is\n"
+     "a header).\n"
      "Runs a trained sequence project on its own predictions. For text data it samples N\n"
      "characters one at a time, each fed back into the window, and prints the start followed\n"
      "by them; for sine data it predicts the next value, appends it and slides the window, N\n"
@@ -594,10 +601,13 @@ int exportProject(const std::vector<std::string>& args) {
     if (a.positional.size() != 1 || !a.flag("--pytorch"))
         throw UsageError("export needs PROJECT and --pytorch OUT.py");
     const std::string path = a.positional[0];
-    const Project project = loadTrainedProject(path, "export");
+    Project project = ProjectFile::load(path);
+    // A GAN says for itself which of its networks has no weights.
+    if (project.task != Task::Gan) project = loadTrainedProject(path, "export");
     const std::string script = a.options.at("--pytorch");
     try {
-        PyTorchExport(project, loadData(project.data, project.task, baseDirOf(path))).write(script);
+        PyTorchExport::writeProject(project, loadData(project.data, project.task, baseDirOf(path)),
+                                    script);
     } catch (const InputError& e) {
         throw InputError(path + ": " + e.what());
     }
@@ -633,16 +643,32 @@ int generate(const std::vector<std::string>& args) {
                                               {"--start", true},
                                               {"--prime", true},
                                               {"--count", true},
+                                              {"--noise", true},
                                               {"--out", true}});
     if (a.positional.size() != 1) throw UsageError("generate needs exactly one PROJECT");
     const std::string path = a.positional[0];
     const Project project = ProjectFile::load(path);
     if (project.task == Task::Gan) {
-        if (!a.flag("--count") || !a.flag("--out"))
-            throw UsageError("generate for a GAN project needs --count N and --out SAMPLES.csv");
         if (optionValue(a, {"--steps", "--length", "--temperature", "--start", "--prime"}))
             throw UsageError(
                 "--steps, --temperature and --start apply to sequence projects, not to a GAN");
+        if (a.flag("--noise")) {
+            if (!a.flag("--out"))
+                throw UsageError("generate --noise NOISE.csv needs --out SAMPLES.csv");
+            if (a.flag("--count") || a.flag("--seed"))
+                throw UsageError(
+                    "--noise gives the noise itself: its rows are the samples, so --count and "
+                    "--seed do not apply");
+            requireTrainedWeights(project, path);
+            const Matrix noise = readNoiseRows(a.options.at("--noise"), project.gan.noise.dim);
+            AtomicFile out(a.options.at("--out"));
+            out.commit(generateGanSamples(project, baseDirOf(path), noise));
+            return kOk;
+        }
+        if (!a.flag("--count") || !a.flag("--out"))
+            throw UsageError(
+                "generate for a GAN project needs --count N (or --noise NOISE.csv) and --out "
+                "SAMPLES.csv");
         const int count = toInt(a.options.at("--count"), "--count", 1);
         if (count > GanSession::kMaxGeneratedSamples)
             throw UsageError("--count is at most " +

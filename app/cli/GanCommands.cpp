@@ -3,13 +3,16 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <sstream>
 
+#include "data/CsvTable.h"
 #include "data/DataLoader.h"
+#include "data/GanTargets.h"
 #include "layers/LayerRegistry.h"
 #include "train/GanSession.h"
 #include "train/NetworkCheck.h"
@@ -100,27 +103,65 @@ int validateGan(const Project& project, const std::string& path) {
     return 0;
 }
 
-std::string generateGanSamples(const Project& project, const std::string& baseDir, int count,
-                               std::uint32_t seed) {
-    GanSession session(project, loadData(project.data, project.task, baseDir));
-    Matrix samples;
-    session.generate(count, seed, samples);
+namespace {
+
+/// A header of the target's sample columns, then a row per column of `samples`.
+std::string samplesCsv(const Project& project, const Matrix& samples) {
     std::ostringstream csv;
-    const DataInfo& info = session.data().info;
-    if (info.isPlane) {
-        csv << "x1,x2\n";
-    } else {
-        const Shape& shape = info.inputShape;
-        for (int r = 0; r < shape.height; ++r)
-            for (int c = 0; c < shape.width; ++c)
-                csv << (r || c ? "," : "") << "pixel_" << r << "_" << c;
-        csv << "\n";
-    }
+    const std::vector<std::string> columns = ganSampleColumns(project.data);
+    for (std::size_t c = 0; c < columns.size(); ++c) csv << (c ? "," : "") << columns[c];
+    csv << "\n";
     for (Eigen::Index i = 0; i < samples.cols(); ++i) {
         for (Eigen::Index k = 0; k < samples.rows(); ++k) csv << (k ? "," : "") << samples(k, i);
         csv << "\n";
     }
     return csv.str();
+}
+
+}  // namespace
+
+std::string generateGanSamples(const Project& project, const std::string& baseDir, int count,
+                               std::uint32_t seed) {
+    GanSession session(project, loadData(project.data, project.task, baseDir));
+    Matrix samples;
+    session.generate(count, seed, samples);
+    return samplesCsv(project, samples);
+}
+
+std::string generateGanSamples(const Project& project, const std::string& baseDir,
+                               const Matrix& noise) {
+    GanSession session(project, loadData(project.data, project.task, baseDir));
+    Matrix samples;
+    session.generateFrom(noise, samples);
+    return samplesCsv(project, samples);
+}
+
+Matrix readNoiseRows(const std::string& path, int dim) {
+    const CsvTable table = CsvTable::readFile(path, false);
+    const std::vector<CsvTable::Record>& rows = table.rows();
+    float unused = 0.0f;
+    const bool header =
+        !rows.empty() && std::none_of(rows.front().cells.begin(), rows.front().cells.end(),
+                                      [&](const std::string& c) { return parseCsvNumber(c, unused); });
+    const std::size_t first = header ? 1 : 0;
+    if (rows.size() <= first)
+        throw InputError(table.fileName() + ": holds no rows of noise (one sample's " +
+                         std::to_string(dim) + " noise values a row)");
+    if (table.columnCount() != dim)
+        throw InputError(table.fileName() + ": " + std::to_string(table.columnCount()) +
+                         " columns, but the generator takes " + std::to_string(dim) +
+                         " noise values a sample (noise.dim), one a column");
+    Matrix noise(dim, static_cast<Eigen::Index>(rows.size() - first));
+    for (std::size_t r = first; r < rows.size(); ++r) {
+        for (int c = 0; c < dim; ++c) {
+            const std::string& cell = rows[r].cells[static_cast<std::size_t>(c)];
+            float v = 0.0f;
+            if (!parseCsvNumber(cell, v))
+                throw InputError(table.where(rows[r].line, c + 1) + ": " + whyNotACsvNumber(cell));
+            noise(c, static_cast<Eigen::Index>(r - first)) = v;
+        }
+    }
+    return noise;
 }
 
 }  // namespace nnplay::cli

@@ -26,6 +26,14 @@ int validateGan(const Project& project, const std::string& path);
 /// row of CSV text with a header (x1,x2 for 2-D data; the pixels row by row for images).
 std::string generateGanSamples(const Project& project, const std::string& baseDir, int count,
                                std::uint32_t seed);
+/// The same for given noise (noise.dim x n): the samples of its columns.
+std::string generateGanSamples(const Project& project, const std::string& baseDir,
+                               const Matrix& noise);
+
+/// The noise of a CSV file for generate --noise: one sample a row, `dim` numbers each (a first
+/// row without any number is a header). Returns dim x rows. Throws InputError naming the file
+/// for another number of columns, and its line and column for a cell that is not a number.
+Matrix readNoiseRows(const std::string& path, int dim);
 
 /// The table of layers, output shapes and parameter counts validate prints for one network,
 /// each problem marked at its layer.

@@ -177,6 +177,16 @@ Shape ganTargetShape(const DataSpec& spec) {
     return Shape::flat(2);
 }
 
+std::vector<std::string> ganSampleColumns(const DataSpec& spec) {
+    const Shape shape = ganTargetShape(spec);
+    if (!findGanTarget(spec.source)->image) return planeFeatureNames();
+    std::vector<std::string> columns;
+    for (int r = 0; r < shape.height; ++r)
+        for (int c = 0; c < shape.width; ++c)
+            columns.push_back("pixel_" + std::to_string(r) + "_" + std::to_string(c));
+    return columns;
+}
+
 void checkGanTarget(const DataSpec& spec) {
     ganTargetShape(spec);
     const GanTargetInfo& target = *findGanTarget(spec.source);

@@ -44,6 +44,10 @@ std::vector<GanMode> ganTargetModes(const std::string& source);
 /// digits and 1x28x28 for Fashion-MNIST. Throws InputError for an unknown source.
 Shape ganTargetShape(const DataSpec& spec);
 
+/// The columns a GAN's samples are written with (nnplay-cli generate, the PyTorch export):
+/// x1,x2 for a target in the plane, pixel_R_C row by row for images.
+std::vector<std::string> ganSampleColumns(const DataSpec& spec);
+
 /// Checks a GAN target's settings without reading or drawing anything: a known source, samples
 /// from 2 to 100000 for the generated ones, a CSV path or text, at least 2 drawn points inside
 /// the plane, digit and class from 0 to 9, and no setting that belongs to another target

@@ -11,6 +11,7 @@
 #include "data/PlaneGenerators.h"
 #include "io/AtomicFile.h"
 #include "layers/LayerRegistry.h"
+#include "export/GanPyTorchExport.h"
 #include "train/TrainingSession.h"
 
 namespace nnplay {
@@ -47,37 +48,19 @@ DATA_FILE = os.path.join(HERE, "@@DATA@@")
 @@CONSTANTS@@
 
 
-class Network(nn.Module):
-    """The project's network, layer by layer, with nnplay's layer names."""
+@@NETWORK@@
 
-    def __init__(self):
-        super().__init__()
-@@INIT@@
 
-    def forward(self, x):
-        """x: (samples, @@INPUT_SIZE@@) as nnplay lays a sample out; returns (samples, outputs)."""
-@@FORWARD@@
-        return x.flatten(1)
-
+@@HELPERS@@
 
 def load_weights(model, path):
-    """Loads the state_dict stored as {"name": {"shape": [...], "values": [...]}}."""
     with open(path) as f:
-        stored = json.load(f)["state_dict"]
-    state = {k: torch.tensor(v["values"], dtype=torch.float32).reshape(v["shape"])
-             for k, v in stored.items()}
-    missing, unexpected = model.load_state_dict(state, strict=False)
-    missing = [k for k in missing if not k.endswith("num_batches_tracked")]
-    if missing or unexpected:
-        sys.exit(f"{path}: the weights do not fit the network (missing {missing}, "
-                 f"unexpected {unexpected})")
+        load_state(model, json.load(f)["state_dict"], path)
 
 
 def save_weights(model, path):
-    state = {k: {"shape": list(v.shape), "values": v.detach().flatten().tolist()}
-             for k, v in model.state_dict().items() if not k.endswith("num_batches_tracked")}
     with open(path, "w") as f:
-        json.dump({"state_dict": state}, f)
+        json.dump({"state_dict": state_of(model)}, f)
 
 
 # ---- preprocessing: from the raw columns of a CSV to the network's inputs ----
@@ -198,17 +181,6 @@ def penalty(model):
     return total
 
 
-def make_optimizer(params):
-    o = OPTIMIZER
-    if o["kind"] == "sgd":
-        return torch.optim.SGD(params, lr=o["learning_rate"], momentum=o["momentum"],
-                               nesterov=o["nesterov"])
-    if o["kind"] == "rmsprop":
-        return torch.optim.RMSprop(params, lr=o["learning_rate"], alpha=o["rho"], eps=o["epsilon"])
-    return torch.optim.Adam(params, lr=o["learning_rate"], betas=(o["beta1"], o["beta2"]),
-                            eps=o["epsilon"])
-
-
 def train(model, args):
     distributed = "WORLD_SIZE" in os.environ and int(os.environ["WORLD_SIZE"]) > 1
     device = torch.device("cpu")
@@ -237,7 +209,7 @@ def train(model, args):
                if distributed else None)
     loader = torch.utils.data.DataLoader(parts["train"], batch_size=BATCH_SIZE,
                                          shuffle=SHUFFLE and sampler is None, sampler=sampler)
-    optimizer = make_optimizer([p for p in model.parameters() if p.requires_grad])
+    optimizer = make_optimizer([p for p in model.parameters() if p.requires_grad], OPTIMIZER)
     epochs = args.epochs if args.epochs is not None else EPOCHS
     for epoch in range(1, epochs + 1):
         if sampler is not None:
@@ -302,162 +274,10 @@ void replaceAll(std::string& text, const std::string& key, const std::string& va
         text.replace(at, key.size(), value);
 }
 
-std::string number(double v) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.9g", v);
-    return buffer;
-}
-
-/// A setting held as a float, as short as it reads: 0.01, not 0.00999999978.
-std::string setting(float v) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.7g", static_cast<double>(v));
-    return buffer;
-}
-
-std::string pyString(const std::string& s) { return nlohmann::json(s).dump(); }
-
-std::string pyList(const std::vector<std::string>& items) {
-    std::string out = "[";
-    for (const std::string& s : items) out += (out.size() > 1 ? ", " : "") + pyString(s);
-    return out + "]";
-}
-
 std::string pyList(const Vector& v) {
     std::string out = "[";
-    for (Eigen::Index i = 0; i < v.size(); ++i) out += (i ? ", " : "") + number(v(i));
+    for (Eigen::Index i = 0; i < v.size(); ++i) out += (i ? ", " : "") + TorchNetwork::number(v(i));
     return out + "]";
-}
-
-bool isImage(const Shape& s) { return !s.isFlat() && !s.isSequence(); }
-
-/// How one layer type becomes PyTorch: the module, the forward line and the state_dict keys
-/// of its parameters in nnplay's order.
-struct TorchLayer {
-    std::string module;
-    std::string forward;
-    std::vector<std::string> paramKeys;
-    /// A convolution's kernel side: its first tensor is reshaped to filters x channels x k x k.
-    int kernel = 0;
-};
-
-using TorchMaker =
-    std::function<TorchLayer(const LayerSpec&, const std::string& name, const Shape& in)>;
-
-TorchLayer activation(const std::string& module, const std::string& name, const Shape&) {
-    return {module, "x = self." + name + "(x)", {}};
-}
-
-TorchLayer recurrent(const std::string& cls, const LayerSpec& spec, const std::string& name,
-                     const Shape& in) {
-    const int units = static_cast<int>(spec.setting("units"));
-    std::string forward = "x, _ = self." + name + "(x)";
-    if (spec.setting("return_sequences") == 0) forward += "\n        x = x[:, -1]";
-    return {"nn." + cls + "(" + std::to_string(in.stepSize()) + ", " + std::to_string(units) +
-                ", batch_first=True)",
-            forward,
-            {"weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0"}};
-}
-
-/// The layer types that export, by registry name.
-const std::map<std::string, TorchMaker>& torchLayers() {
-    static const std::map<std::string, TorchMaker> makers = {
-        {"dense",
-         [](const LayerSpec& spec, const std::string& name, const Shape& in) -> TorchLayer {
-             // Per step on a sequence; an image is flattened first, as nnplay reads it.
-             const bool perStep = in.isSequence() && in.isFlat();
-             const int inputs = perStep ? in.stepSize() : in.size();
-             return {"nn.Linear(" + std::to_string(inputs) + ", " +
-                         std::to_string(static_cast<int>(spec.setting("units"))) + ")",
-                     "x = self." + name + "(" + (in.isFlat() ? "x" : "x.flatten(1)") + ")",
-                     {"weight", "bias"}};
-         }},
-        {"dropout",
-         [](const LayerSpec& spec, const std::string& name, const Shape& in) {
-             return activation("nn.Dropout(" + number(spec.setting("rate")) + ")", name, in);
-         }},
-        {"relu", [](const LayerSpec&, const std::string& n,
-                    const Shape& in) { return activation("nn.ReLU()", n, in); }},
-        {"leaky_relu",
-         [](const LayerSpec& spec, const std::string& n, const Shape& in) {
-             return activation("nn.LeakyReLU(" + number(spec.setting("alpha")) + ")", n, in);
-         }},
-        {"tanh", [](const LayerSpec&, const std::string& n,
-                    const Shape& in) { return activation("nn.Tanh()", n, in); }},
-        {"sigmoid", [](const LayerSpec&, const std::string& n,
-                       const Shape& in) { return activation("nn.Sigmoid()", n, in); }},
-        {"linear", [](const LayerSpec&, const std::string& n,
-                      const Shape& in) { return activation("nn.Identity()", n, in); }},
-        {"softmax",
-         [](const LayerSpec&, const std::string& name, const Shape& in) -> TorchLayer {
-             // Per step for a sequence, else over all of a sample's values.
-             const bool perStep = in.isSequence() && in.isFlat();
-             return {"nn.Softmax(dim=-1)",
-                     "x = self." + name + "(" + (perStep ? "x" : "x.flatten(1)") + ")",
-                     {}};
-         }},
-        {"conv2d",
-         [](const LayerSpec& spec, const std::string& name, const Shape& in) -> TorchLayer {
-             const int k = static_cast<int>(spec.setting("kernel_size"));
-             const int s = static_cast<int>(spec.setting("stride"));
-             TorchLayer t{"nn.Conv2d(" + std::to_string(in.channels) + ", " +
-                              std::to_string(static_cast<int>(spec.setting("filters"))) + ", " +
-                              std::to_string(k) + ", stride=" + std::to_string(s) + ")",
-                          "x = self." + name + "(x)",
-                          {"weight", "bias"},
-                          k};
-             if (spec.setting("padding") != 1) {
-                 // "same" as nnplay pads: the odd pixel goes to the bottom and the right.
-                 const int oh = (in.height + s - 1) / s, ow = (in.width + s - 1) / s;
-                 const int ph = std::max((oh - 1) * s + k - in.height, 0);
-                 const int pw = std::max((ow - 1) * s + k - in.width, 0);
-                 t.forward = "x = self." + name + "(F.pad(x, (" + std::to_string(pw / 2) + ", " +
-                             std::to_string(pw - pw / 2) + ", " + std::to_string(ph / 2) + ", " +
-                             std::to_string(ph - ph / 2) + ")))";
-             }
-             return t;
-         }},
-        {"maxpool2d",
-         [](const LayerSpec& spec, const std::string& n, const Shape& in) {
-             return activation(
-                 "nn.MaxPool2d(" + std::to_string(static_cast<int>(spec.setting("pool_size"))) +
-                     ", stride=" + std::to_string(static_cast<int>(spec.setting("stride"))) + ")",
-                 n, in);
-         }},
-        {"avgpool2d",
-         [](const LayerSpec& spec, const std::string& n, const Shape& in) {
-             return activation(
-                 "nn.AvgPool2d(" + std::to_string(static_cast<int>(spec.setting("pool_size"))) +
-                     ", stride=" + std::to_string(static_cast<int>(spec.setting("stride"))) + ")",
-                 n, in);
-         }},
-        {"flatten", [](const LayerSpec&, const std::string& n,
-                       const Shape& in) { return activation("nn.Flatten()", n, in); }},
-        {"batchnorm",
-         [](const LayerSpec& spec, const std::string& name, const Shape& in) -> TorchLayer {
-             const std::string args = std::to_string(in.channels) +
-                                      ", eps=" + number(spec.setting("epsilon")) +
-                                      ", momentum=" + number(spec.setting("momentum")) + ")";
-             TorchLayer t{(isImage(in) ? "nn.BatchNorm2d(" : "nn.BatchNorm1d(") + args,
-                          "x = self." + name + "(x)",
-                          {"weight", "bias", "running_mean", "running_var"}};
-             // A sequence is normalised per feature over samples and steps.
-             if (in.isSequence())
-                 t.forward = "x = self." + name + "(x.transpose(1, 2)).transpose(1, 2)";
-             return t;
-         }},
-        {"simple_rnn", [](const LayerSpec& spec, const std::string& n,
-                          const Shape& in) { return recurrent("RNN", spec, n, in); }},
-        {"lstm", [](const LayerSpec& spec, const std::string& n,
-                    const Shape& in) { return recurrent("LSTM", spec, n, in); }},
-        {"gru", [](const LayerSpec& spec, const std::string& n,
-                   const Shape& in) { return recurrent("GRU", spec, n, in); }},
-    };
-    return makers;
-}
-
-std::string layerName(const LayerSpec& layer) {
-    return layer.type + "_" + std::to_string(layer.id);
 }
 
 std::string outputKindName(OutputKind kind) {
@@ -476,52 +296,65 @@ std::string outputKindName(OutputKind kind) {
 
 }  // namespace
 
-PyTorchExport::PyTorchExport(const Project& project, DataSplit data)
-    : m_project(project), m_data(std::move(data)) {
-    const NetworkSpec& network = m_project.network();
-    if (m_project.networks.size() != 1)
+namespace {
+
+/// The project's only network, once it is known to hold trained weights.
+const NetworkSpec& trainedNetwork(const Project& project) {
+    if (project.task == Task::Gan || project.networks.size() != 1)
         throw InputError(
-            "only projects with one network (classification, regression) export to "
-            "PyTorch so far");
-    if (!network.hasParams())
+            "PyTorchExport writes projects with one network (classification, regression); "
+            "GanPyTorchExport writes a GAN");
+    if (!project.network().hasParams())
         throw InputError(
             "the project has no trained weights; train it first (nnplay-cli train "
             "PROJECT --save OUT)");
-    const Shape input = m_data.info.inputShape;
-    if (input.isSequence() && !input.isFlat())
-        throw InputError("sequences of images do not export to PyTorch");
-    const ShapeReport report = inferShapes(network, input);
-    if (!report.ok()) throw InputError(report.error);
-    m_shapes.push_back(input);
-    for (std::size_t i = 0; i < network.layers.size(); ++i) {
-        if (!torchLayers().count(network.layers[i].type))
-            throw InputError(describeLayer(network, static_cast<int>(i)) +
-                             " cannot be exported to PyTorch: nnplay knows no PyTorch layer "
-                             "that computes the same; remove it or replace it to export");
-        m_shapes.push_back(report.layers[i].output);
-    }
+    return project.network();
+}
+
+}  // namespace
+
+PyTorchExport::PyTorchExport(const Project& project, DataSplit data)
+    : m_project(project),
+      m_data(std::move(data)),
+      m_torch(trainedNetwork(m_project), m_data.info.inputShape) {
     m_preprocessing =
         m_project.preprocessing.empty() ? Preprocessing::of(m_data) : m_project.preprocessing;
 }
 
-std::vector<PyTorchExport::File> PyTorchExport::files(const std::string& scriptName) const {
+std::vector<std::string> PyTorchExport::writeProject(const Project& project, DataSplit data,
+                                                     const std::string& scriptPath) {
+    if (project.task == Task::Gan)
+        return GanPyTorchExport(project, std::move(data)).write(scriptPath);
+    return PyTorchExport(project, std::move(data)).write(scriptPath);
+}
+
+std::string PyTorchExport::checkedStem(const std::string& scriptName) {
     const std::filesystem::path path(scriptName);
     const std::string stem = path.stem().string();
     // Python puts the script's folder first on its path: a script named after a module it
     // imports would import itself.
-    for (const char* module : {"argparse", "csv", "json", "math", "os", "sys", "torch"})
+    for (const char* module : {"argparse", "csv", "gzip", "json", "math", "os", "random", "struct",
+                               "sys", "torch"})
         if (stem == module)
             throw InputError("the script cannot be named " + path.filename().string() +
                              ": Python would import it instead of its module " + module +
                              "; choose another name");
+    return stem;
+}
+
+std::vector<PyTorchExport::File> PyTorchExport::files(const std::string& scriptName) const {
+    const std::string stem = checkedStem(scriptName);
+    const std::string name = std::filesystem::path(scriptName).filename().string();
     const std::string weights = stem + ".weights.json", data = stem + ".data.csv";
-    return {{path.filename().string(), script(path.filename().string(), weights, data)},
-            {weights, weightsJson()},
-            {data, dataCsv()}};
+    return {{name, script(name, weights, data)}, {weights, weightsJson()}, {data, dataCsv()}};
 }
 
 std::vector<std::string> PyTorchExport::write(const std::string& scriptPath) const {
-    const std::vector<File> out = files(scriptPath);
+    return writeFiles(files(scriptPath), scriptPath);
+}
+
+std::vector<std::string> PyTorchExport::writeFiles(const std::vector<File>& out,
+                                                   const std::string& scriptPath) {
     const std::filesystem::path folder = std::filesystem::path(scriptPath).parent_path();
     std::vector<std::string> names;
     for (const File& file : out) {
@@ -534,44 +367,29 @@ std::vector<std::string> PyTorchExport::write(const std::string& scriptPath) con
     return names;
 }
 
+void PyTorchExport::fillTemplate(std::string& text, const std::map<std::string, std::string>& keys) {
+    for (const auto& [key, value] : keys) replaceAll(text, "@@" + key + "@@", value);
+}
+
 std::string PyTorchExport::script(const std::string& scriptName, const std::string& weightsName,
                                   const std::string& dataName) const {
     const NetworkSpec& network = m_project.network();
-    const Shape& input = m_shapes.front();
-    const Shape& output = m_shapes.back();
-    std::ostringstream init, forward, constants;
-    if (isImage(input))
-        forward << "        x = x.reshape(-1, " << input.channels << ", " << input.height << ", "
-                << input.width << ")\n";
-    else if (input.isSequence())
-        forward << "        x = x.reshape(-1, " << input.steps << ", " << input.stepSize() << ")\n";
-    std::vector<std::string> penalized, frozen;
+    const Shape& input = m_torch.shapes().front();
+    const Shape& output = m_torch.shapes().back();
     const LayerRegistry& registry = LayerRegistry::builtin();
-    for (std::size_t i = 0; i < network.layers.size(); ++i) {
-        const LayerSpec& layer = network.layers[i];
-        const std::string name = layerName(layer);
-        const TorchLayer t = torchLayers().at(layer.type)(layer, name, m_shapes[i]);
-        init << "        self." << name << " = " << t.module << "\n";
-        forward << "        " << t.forward << "\n";
-        const LayerInfo& info = registry.get(layer.type);
-        for (std::size_t p = 0; p < t.paramKeys.size() && p < info.params.size(); ++p)
-            if (info.params[p].penalized) penalized.push_back(name + "." + t.paramKeys[p]);
-        if (!layer.trainable) frozen.push_back(name);
-    }
-    if (network.layers.empty()) init << "        pass\n";
-
     const TrainingSpec& training = m_project.training;
-    const OptimizerSettings& o = training.optimizer;
     const Preprocessing& pre = m_preprocessing;
     const bool plane = isPlaneSource(m_project.data.source);
     const bool classification = m_project.task == Task::Classification;
     const int perStep = output.isSequence() && output.isFlat() ? output.stepSize() : output.size();
+    using T = TorchNetwork;
+    std::ostringstream constants;
     constants << "# What the data are and how nnplay read them.\n"
-              << "TASK = " << pyString(classification ? "classification" : "regression") << "\n"
-              << "INPUT_COLUMNS = " << pyList(pre.columnsFor(input)) << "\n"
+              << "TASK = " << T::string(classification ? "classification" : "regression") << "\n"
+              << "INPUT_COLUMNS = " << T::list(pre.columnsFor(input)) << "\n"
               << "# The 2-D points' derived features, in the network's input order (None: the "
                  "columns as they are).\n"
-              << "PLANE_FEATURES = " << (plane ? pyList(m_project.data.features) : "None") << "\n"
+              << "PLANE_FEATURES = " << (plane ? T::list(m_project.data.features) : "None") << "\n"
               << "# Input standardisation (x - mean) / scale, learnt from the training part.\n"
               << "INPUT_MEAN = " << (pre.inputs.active() ? pyList(pre.inputs.mean) : "None") << "\n"
               << "INPUT_SCALE = " << (pre.inputs.active() ? pyList(pre.inputs.scale) : "None")
@@ -581,79 +399,49 @@ std::string PyTorchExport::script(const std::string& scriptName, const std::stri
               << "\n"
               << "TARGET_SCALE = " << (pre.target.active() ? pyList(pre.target.scale) : "None")
               << "\n"
-              << "CLASS_NAMES = " << pyList(pre.classNames) << "\n"
+              << "CLASS_NAMES = " << T::list(pre.classNames) << "\n"
               << "# How outputs read as probabilities: the last layer's kind, outputs per step.\n"
-              << "OUTPUT_KIND = " << pyString(outputKindName(registry.outputKind(network))) << "\n"
+              << "OUTPUT_KIND = " << T::string(outputKindName(registry.outputKind(network)))
+              << "\n"
               << "OUTPUTS_PER_STEP = " << perStep << "\n\n"
               << "# How nnplay trained it.\n"
-              << "LOSS = " << pyString(toString(training.loss)) << "\n"
-              << "OPTIMIZER = {\"kind\": " << pyString(o.kind)
-              << ", \"learning_rate\": " << setting(o.learningRate)
-              << ", \"momentum\": " << setting(o.momentum)
-              << ", \"nesterov\": " << (o.nesterov ? "True" : "False")
-              << ", \"rho\": " << setting(o.rho) << ", \"beta1\": " << setting(o.beta1)
-              << ", \"beta2\": " << setting(o.beta2) << ", \"epsilon\": " << setting(o.epsilon)
-              << "}\n"
+              << "LOSS = " << T::string(toString(training.loss)) << "\n"
+              << "OPTIMIZER = " << T::optimizer(training.optimizer) << "\n"
               << "BATCH_SIZE = " << training.batchSize << "\n"
               << "EPOCHS = " << training.epochs << "\n"
               << "SHUFFLE = " << (training.shuffle ? "True" : "False") << "\n"
               << "SEED = " << training.seed << "\n"
               << "# L1 * sum|w| + L2 / 2 * sum w^2 over these weights.\n"
-              << "L1 = " << setting(training.l1) << "\n"
-              << "L2 = " << setting(training.l2) << "\n"
-              << "PENALIZED = " << pyList(penalized) << "\n"
+              << "L1 = " << T::setting(training.l1) << "\n"
+              << "L2 = " << T::setting(training.l2) << "\n"
+              << "PENALIZED = " << T::list(m_torch.penalized()) << "\n"
               << "# Layers whose weights training keeps as they are.\n"
-              << "FROZEN = " << pyList(frozen);
+              << "FROZEN = " << T::list(m_torch.frozen());
 
     std::string text = std::string(kTemplate).substr(1);
-    std::string initText = init.str(), forwardText = forward.str();
-    initText.pop_back();
-    forwardText.pop_back();
-    replaceAll(text, "@@CONSTANTS@@", constants.str());
-    replaceAll(text, "@@INIT@@", initText);
-    replaceAll(text, "@@FORWARD@@", forwardText);
-    replaceAll(text, "@@INPUT_SIZE@@", std::to_string(input.size()));
-    replaceAll(text, "@@TITLE@@", m_project.title.empty() ? "An nnplay project" : m_project.title);
-    replaceAll(text, "@@SCRIPT@@", scriptName);
-    replaceAll(text, "@@WEIGHTS@@", weightsName);
-    replaceAll(text, "@@DATA@@", dataName);
+    std::string network_ =
+        m_torch.moduleClass("Network", "The project's network, layer by layer, with nnplay's "
+                                       "layer names.");
+    network_.pop_back();
+    fillTemplate(text, {{"CONSTANTS", constants.str()},
+                        {"NETWORK", network_},
+                        {"HELPERS", T::pythonHelpers()},
+                        {"INPUT_SIZE", std::to_string(input.size())},
+                        {"TITLE", m_project.title.empty() ? "An nnplay project" : m_project.title},
+                        {"SCRIPT", scriptName},
+                        {"WEIGHTS", weightsName},
+                        {"DATA", dataName}});
     return text;
 }
 
 std::string PyTorchExport::weightsJson() const {
-    const NetworkSpec& network = m_project.network();
-    nlohmann::ordered_json state = nlohmann::ordered_json::object();
-    for (std::size_t i = 0; i < network.layers.size(); ++i) {
-        const LayerSpec& layer = network.layers[i];
-        const std::string name = layerName(layer);
-        const TorchLayer t = torchLayers().at(layer.type)(layer, name, m_shapes[i]);
-        const LayerInfo& info = LayerRegistry::builtin().get(layer.type);
-        for (std::size_t p = 0;
-             p < t.paramKeys.size() && p < layer.params.size() && p < info.params.size(); ++p) {
-            const Matrix& m = layer.params[p];
-            std::vector<float> values;
-            values.reserve(static_cast<std::size_t>(m.size()));
-            for (Eigen::Index r = 0; r < m.rows(); ++r)
-                for (Eigen::Index c = 0; c < m.cols(); ++c) values.push_back(m(r, c));
-            std::vector<long long> shape{m.rows()};
-            if (info.params[p].storage == ParamStorage::Matrix) shape.push_back(m.cols());
-            // A Conv2D's filters x (channels*k*k) are PyTorch's filters x channels x k x k.
-            if (t.kernel > 0 && p == 0) {
-                const long long k = t.kernel;
-                shape = {m.rows(), m.cols() / (k * k), k, k};
-            }
-            state[name + "." + t.paramKeys[p]] = {{"shape", shape}, {"values", values}};
-        }
-    }
-    nlohmann::ordered_json out;
-    out["state_dict"] = state;
-    return out.dump() + "\n";
+    return "{\"state_dict\":" + m_torch.stateDictJson() + "}\n";
 }
 
 std::string PyTorchExport::dataCsv() const {
     TrainingSession session(m_project, m_data);
     std::ostringstream csv;
-    const int inputs = m_shapes.front().size();
+    const int inputs = m_torch.shapes().front().size();
     Matrix targets;
     session.buildTargets(m_data.train, targets);
     csv << "part";
@@ -668,8 +456,9 @@ std::string PyTorchExport::dataCsv() const {
         for (Eigen::Index s = 0; s < set->inputs.cols(); ++s) {
             csv << name;
             for (Eigen::Index i = 0; i < set->inputs.rows(); ++i)
-                csv << "," << number(set->inputs(i, s));
-            for (Eigen::Index t = 0; t < targets.rows(); ++t) csv << "," << number(targets(t, s));
+                csv << "," << TorchNetwork::number(set->inputs(i, s));
+            for (Eigen::Index t = 0; t < targets.rows(); ++t)
+                csv << "," << TorchNetwork::number(targets(t, s));
             csv << "\n";
         }
     }

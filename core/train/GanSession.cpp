@@ -410,6 +410,21 @@ void GanSession::generate(int count, std::uint32_t seed, Matrix& out) {
     }
 }
 
+void GanSession::generateFrom(const Matrix& noise, Matrix& out) {
+    if (noise.rows() != m_spec.noise.dim)
+        throw InputError("the generator takes " + std::to_string(m_spec.noise.dim) +
+                         " noise values per sample (noise.dim), not " +
+                         std::to_string(noise.rows()));
+    if (noise.cols() > kMaxGeneratedSamples)
+        throw InputError("a GAN generates from 0 to " + std::to_string(kMaxGeneratedSamples) +
+                         " samples at a time, not " + std::to_string(noise.cols()));
+    out.resize(m_data.info.inputShape.size(), noise.cols());
+    for (Eigen::Index first = 0; first < noise.cols(); first += kSlice) {
+        const Eigen::Index n = std::min(kSlice, noise.cols() - first);
+        out.middleCols(first, n) = m_generator->forward(noise.middleCols(first, n), Mode::Infer);
+    }
+}
+
 void GanSession::discriminatorGrid(int size, std::vector<float>& out) {
     if (!isPlane()) throw InputError("the discriminator's map is drawn for 2-D data only");
     Matrix points;

@@ -105,6 +105,10 @@ public:
     /// `count` samples from fresh noise drawn with `seed` (dim x count), 1024 columns at a
     /// time. Throws InputError for a count outside 0..kMaxGeneratedSamples.
     void generate(int count, std::uint32_t seed, Matrix& out);
+    /// The generator's samples for given noise (noise.dim x n; dim x n out), 1024 columns at a
+    /// time. Throws InputError when the noise has another number of rows than noise.dim or
+    /// more than kMaxGeneratedSamples columns.
+    void generateFrom(const Matrix& noise, Matrix& out);
     /// 2-D data: the discriminator's output (the probability that a sample is real; least
     /// squares: its output) on a size x size grid over the plot area (fillGridPoints: row-major
     /// from the bottom-left, row = x2). Throws InputError for image data or a size below 1.

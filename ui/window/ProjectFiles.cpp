@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QKeySequence>
 #include <QMenu>
+#include <algorithm>
 #include <exception>
 
 #include "data/CsvTable.h"
@@ -101,20 +102,19 @@ void ProjectFiles::addActions(QMenu* file) {
 bool ProjectFiles::exportPyTorch(const QString& scriptPath) {
     const Project project = projectToSave();
     const QString title = tr("Cannot export");
-    if (project.task == Task::Gan) {
-        showError(title, tr("A GAN is not exported as a script yet: save the project, or write "
-                            "its samples with nnplay-cli generate."));
-        return false;
-    }
-    if (!project.network().hasParams()) {
-        showError(title, tr("The network has no trained weights yet: press Play, then export."));
+    const bool trained = std::all_of(project.networks.begin(), project.networks.end(),
+                                     [](const auto& n) { return n.spec.hasParams(); });
+    if (!trained) {
+        showError(title, project.task == Task::Gan
+                             ? tr("The GAN has no trained weights yet: press Play, then export.")
+                             : tr("The network has no trained weights yet: press Play, then "
+                                  "export."));
         return false;
     }
     try {
-        const std::vector<std::string> names =
-            PyTorchExport(project,
-                          loadData(project.data, project.task, m_document->baseDir().toStdString()))
-                .write(scriptPath.toStdString());
+        const std::vector<std::string> names = PyTorchExport::writeProject(
+            project, loadData(project.data, project.task, m_document->baseDir().toStdString()),
+            scriptPath.toStdString());
         QStringList written;
         for (const std::string& name : names) written << QString::fromStdString(name);
         emit statusMessage(tr("Exported %1").arg(written.join(QStringLiteral(", "))));

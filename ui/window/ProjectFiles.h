@@ -55,9 +55,10 @@ public:
     /// Save to the current file, or ask for one.
     bool save();
     bool saveAs();
-    /// Writes the trained network as a PyTorch script at `scriptPath`, with its weights and
-    /// data beside it (nnplay::PyTorchExport, as nnplay-cli export does). Says why and returns
-    /// false for a GAN, a network not trained yet, or a file that cannot be written.
+    /// Writes the trained network (a GAN: both networks) as a PyTorch script at `scriptPath`,
+    /// with its weights and data beside it (nnplay::PyTorchExport::writeProject, as nnplay-cli
+    /// export does). Says why and returns false for a network not trained yet, a layer that
+    /// does not export, or a file that cannot be written.
     bool exportPyTorch(const QString& scriptPath);
     /// Asks whether to save unsaved changes; true when it is fine to discard the project.
     bool maybeSave();
