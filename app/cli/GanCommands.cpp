@@ -151,6 +151,10 @@ Matrix readNoiseRows(const std::string& path, int dim) {
         throw InputError(table.fileName() + ": " + std::to_string(table.columnCount()) +
                          " columns, but the generator takes " + std::to_string(dim) +
                          " noise values a sample (noise.dim), one a column");
+    if (rows.size() - first > static_cast<std::size_t>(GanSession::kMaxGeneratedSamples))
+        throw InputError(table.fileName() + ": " + std::to_string(rows.size() - first) +
+                         " rows of noise; generate writes at most " +
+                         std::to_string(GanSession::kMaxGeneratedSamples) + " samples");
     Matrix noise(dim, static_cast<Eigen::Index>(rows.size() - first));
     for (std::size_t r = first; r < rows.size(); ++r) {
         for (int c = 0; c < dim; ++c) {

@@ -528,9 +528,19 @@ void TestCli::ganIsRefusedWhereItDoesNotFit() {
     QCOMPARE(predict.exitCode, 2);
     QVERIFY2(predict.err.contains("predict works on classification and regression projects"),
              qPrintable(predict.err));
-    const CliRun exported = runCli({"export", trained, "--pytorch", dir.filePath("gan.py")});
-    QCOMPARE(exported.exitCode, 2);
-    QVERIFY(exported.err.contains("nnplay-cli generate"));
+    // Noise of the wrong width, or with a cell that is not a number, names the file and why.
+    QVERIFY(nnplay::test::writeFile(dir.filePath("wide.csv"), "1,2,3\n"));
+    const CliRun wide = runCli({"generate", trained, "--noise", dir.filePath("wide.csv"), "--out",
+                                dir.filePath("s.csv")});
+    QCOMPARE(wide.exitCode, 2);
+    QVERIFY2(wide.err.contains("wide.csv") && wide.err.contains("3 columns"),
+             qPrintable(wide.err));
+    QVERIFY(nnplay::test::writeFile(dir.filePath("word.csv"), "z1,z2\n0.5,high\n"));
+    const CliRun word = runCli({"generate", trained, "--noise", dir.filePath("word.csv"), "--out",
+                                dir.filePath("s.csv")});
+    QCOMPARE(word.exitCode, 2);
+    QVERIFY2(word.err.contains("word.csv") && word.err.contains("high"), qPrintable(word.err));
+    QVERIFY(!QFile::exists(dir.filePath("s.csv")));
     const CliRun untrained =
         runCli({"generate", kGanExample, "--count", "5", "--out", dir.filePath("s.csv")});
     QCOMPARE(untrained.exitCode, 2);

@@ -256,6 +256,54 @@ private slots:
         QVERIFY(QFileInfo(base + "-ddp.json").size() > 0);
     }
 
+    // A trained GAN exports both networks: fed the same noise, the script's generator writes
+    // nnplay's samples, and its training loop goes on from the exported weights.
+    void ganGeneratesLikeNnplay() {
+        if (!m_skip.isEmpty()) QSKIP(qPrintable(m_skip));
+        const QString base = m_dir.filePath("gan");
+        const Run trained =
+            runCli({"train", QFINDTESTDATA("../../resources/examples/gan-ring.nnplay"), "--steps",
+                    "200", "--save", base + ".nnplay", "--quiet"});
+        QVERIFY2(trained.exitCode == 0, qPrintable(trained.describe()));
+        const Run exported = runCli({"export", base + ".nnplay", "--pytorch", base + ".py"});
+        QVERIFY2(exported.exitCode == 0, qPrintable(exported.describe()));
+        writeFile(base + "-noise.csv", "0.5,-0.25\n-1,1\n0,0\n0.9,0.1\n-0.3,-0.7\n");
+        const Run mine = runCli({"generate", base + ".nnplay", "--noise", base + "-noise.csv",
+                                 "--out", base + "-nnplay.csv"});
+        QVERIFY2(mine.exitCode == 0, qPrintable(mine.describe()));
+        const Run theirs =
+            runProgram(m_python, {base + ".py", "--generate", "5", "--noise", base + "-noise.csv",
+                                  "--out", base + "-torch.csv"});
+        QVERIFY2(theirs.exitCode == 0, qPrintable(theirs.describe()));
+        const QList<QStringList> a = readCsv(base + "-nnplay.csv");
+        const QList<QStringList> b = readCsv(base + "-torch.csv");
+        QVERIFY(a.size() >= 5);
+        QCOMPARE(b.size(), a.size());
+        int compared = 0;
+        for (int r = 0; r < a.size(); ++r) {
+            QCOMPARE(b[r].size(), a[r].size());
+            for (int k = 0; k < a[r].size(); ++k) {
+                bool numeric = false;
+                const double x = a[r][k].toDouble(&numeric);
+                if (!numeric) {
+                    QCOMPARE(b[r][k], a[r][k]);
+                    continue;
+                }
+                QVERIFY2(std::abs(b[r][k].toDouble() - x) <= 1e-4,
+                         qPrintable(QStringLiteral("row %1 column %2: nnplay %3, PyTorch %4")
+                                        .arg(r)
+                                        .arg(k)
+                                        .arg(a[r][k], b[r][k])));
+                ++compared;
+            }
+        }
+        QCOMPARE(compared, 10);
+        const Run train = runProgram(m_python, {base + ".py", "--train", "--steps", "5"});
+        QVERIFY2(train.exitCode == 0, qPrintable(train.describe()));
+        QVERIFY2(train.out.contains("d_loss") && !train.out.contains("nan"),
+                 qPrintable(train.describe()));
+    }
+
     // A project without trained weights is refused with what to do.
     void refusesUntrainedProject() {
         const QString base = m_dir.filePath("untrained");

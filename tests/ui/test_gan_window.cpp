@@ -34,6 +34,8 @@
 #include "panels/GanDataPanel.h"
 #include "panels/GanTrainingPanel.h"
 #include "plots/GanCurveView.h"
+#include "plots/GanFlowDiagram.h"
+#include "plots/GanSlowMotionPanel.h"
 #include "plots/GanView.h"
 #include "train/EditRules.h"
 #include "train/TrainingController.h"
@@ -235,6 +237,43 @@ private slots:
         QVERIFY(weightsOf(afterG, Project::kDiscriminator) ==
                 weightsOf(afterD, Project::kDiscriminator));
         QVERIFY(weightsOf(afterG, Project::kGenerator) != weightsOf(afterD, Project::kGenerator));
+    }
+
+    // Slow motion records one step and shows its ten parts in order, each with its number and
+    // a sentence, the overview outlining D for the first five and G for the last five.
+    void slowMotionStepsThroughTheTenParts() {
+        QVERIFY(openGan());
+        using nnplay::ui::GanFlowDiagram;
+        using nnplay::ui::GanSlowMotionPanel;
+        GanSlowMotionPanel* panel = m_window->ganSlowMotion();
+        QAction* slow = m_window->trainingToolBar()->slowMotionAction();
+        QVERIFY(slow->isVisible() && slow->isEnabled());
+        slow->trigger();
+        QVERIFY(waitUntil([&] { return panel->active(); }, "the recorded step arrives"));
+        QVERIFY(panel->isVisible());
+        QVERIFY(panel->record().trainedDiscriminator && panel->record().trainedGenerator);
+        QCOMPARE(panel->firstPart(), 1);
+        QCOMPARE(panel->lastPart(), GanSlowMotionPanel::kPartCount);
+        QStringList captions;
+        for (int part = 1; part <= GanSlowMotionPanel::kPartCount; ++part) {
+            QCOMPARE(panel->part(), part);
+            QVERIFY2(panel->title().startsWith(GanSlowMotionPanel::partTitle(part)),
+                     qPrintable(panel->title()));
+            QVERIFY(!panel->caption().isEmpty());
+            QVERIFY(!captions.contains(panel->caption()));
+            captions << panel->caption();
+            QCOMPARE(panel->diagram()->part(), part);
+            QCOMPARE(panel->diagram()->updatedNetwork(),
+                     part <= 5 ? GanFlowDiagram::Network::Discriminator
+                               : GanFlowDiagram::Network::Generator);
+            if (part < GanSlowMotionPanel::kPartCount) panel->nextAction()->trigger();
+        }
+        panel->previousAction()->trigger();
+        QCOMPARE(panel->part(), GanSlowMotionPanel::kPartCount - 1);
+        panel->backAction()->trigger();
+        QVERIFY(!panel->active());
+        QVERIFY(!panel->isVisible());
+        QVERIFY(m_window->networkView()->isVisible());
     }
 
     void aTargetIsDrawnOnTheSamplesPlot() {

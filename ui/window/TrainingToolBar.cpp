@@ -127,11 +127,12 @@ void TrainingToolBar::applySizes() {
     counterFont.setFamily(QStringLiteral("monospace"));
     m_epoch->setFont(counterFont);
     m_epoch->setContentsMargins(UiScale::scaled(8), 0, UiScale::scaled(12), 0);
-    // Wide enough for a long run in the middle of a big epoch, so that nothing is cut and the
-    // widgets after it do not move as the text grows.
-    m_epoch->setMinimumWidth(QFontMetrics(counterFont)
-                                 .horizontalAdvance(tr("Epoch %1").arg(groupedDigits(9999999)) +
-                                                    tr(" + %1/%2").arg(99999).arg(99999)) +
+    // Wide enough for a long run in the middle of a big epoch (a GAN: for a long run of steps),
+    // so that nothing is cut and the widgets after it do not move as the text grows.
+    const QString longest = m_gan ? tr("Step %1").arg(groupedDigits(999999999))
+                                  : tr("Epoch %1").arg(groupedDigits(9999999)) +
+                                        tr(" + %1/%2").arg(99999).arg(99999);
+    m_epoch->setMinimumWidth(QFontMetrics(counterFont).horizontalAdvance(longest) +
                              m_epoch->contentsMargins().left() +
                              m_epoch->contentsMargins().right());
     // Above 100 % (a projector) the slow-motion button keeps its place as an icon, so the
