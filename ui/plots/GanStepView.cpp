@@ -27,20 +27,6 @@ constexpr double kAxisMargin = 0.15;
 /// The longest arrow, as a share of the plot's side.
 constexpr double kLongestArrow = 0.15;
 
-/// The Samples plot's colours (GanView): green real, purple generated.
-QColor realColor() { return PlotStyle::classColor(2); }
-QColor generatedColor() { return PlotStyle::classColor(4); }
-
-QCPColorGradient verdictGradient(double strength) {
-    QCPColorGradient gradient;
-    gradient.clearColorStops();
-    gradient.setColorStopAt(0.0, PlotStyle::tint(generatedColor(), strength));
-    gradient.setColorStopAt(0.5, PlotStyle::neutralColor());
-    gradient.setColorStopAt(1.0, PlotStyle::tint(realColor(), strength));
-    gradient.setLevelCount(256);
-    return gradient;
-}
-
 QCPScatterStyle pointStyle(const QColor& fill, const QColor& ring, double ringWidth) {
     return QCPScatterStyle(QCPScatterStyle::ssCircle, PlotStyle::pen(ring, ringWidth),
                            QBrush(fill), kPointSize * UiScale::factor());
@@ -88,7 +74,7 @@ GanStepView::GanStepView(QWidget* parent)
     m_scale->axis()->setLabel(tr("D(x): how real"));
     m_plot->plotLayout()->addElement(0, 1, m_scale);
     m_map->setColorScale(m_scale);
-    m_scale->setGradient(verdictGradient(kMapStrength));
+    m_scale->setGradient(PlotStyle::verdictGradient(kMapStrength));
     m_scale->setDataRange(QCPRange(0.0, 1.0));
     auto* margins = new QCPMarginGroup(m_plot);
     m_plot->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
@@ -266,7 +252,7 @@ void GanStepView::redraw() {
             }
             if (longest > 0.0)
                 showArrows(r.gFake, r.fakeGradients, -kLongestArrow * side / longest,
-                           generatedColor().darker(170));
+                           PlotStyle::generatedSampleColor().darker(170));
             note << gradientNote(tr("G"), r.gGradientNorms);
             break;
         }
@@ -279,7 +265,7 @@ void GanStepView::redraw() {
                 const nnplay::Matrix delta = r.gFakeAfter - r.gFake;
                 for (Eigen::Index i = 0; i < delta.cols(); ++i)
                     moved = std::max<double>(moved, std::hypot(delta(0, i), delta(1, i)));
-                showArrows(r.gFake, delta, 1.0, generatedColor().darker(170));
+                showArrows(r.gFake, delta, 1.0, PlotStyle::generatedSampleColor().darker(170));
             }
             note << tr("Largest move: %1").arg(number(moved));
             break;
@@ -315,11 +301,11 @@ QString GanStepView::note() const { return m_note->text(); }
 void GanStepView::applyStyle() {
     PlotStyle::apply(m_plot, palette());
     PlotStyle::apply(m_scale, palette());
-    m_map->setGradient(verdictGradient(kMapStrength));
-    m_scale->setGradient(verdictGradient(kMapStrength));
-    m_real->setScatterStyle(pointStyle(realColor(), Qt::white, 1.0));
-    m_fake->setScatterStyle(pointStyle(generatedColor(), Qt::white, 1.0));
-    QColor faded = generatedColor();
+    m_map->setGradient(PlotStyle::verdictGradient(kMapStrength));
+    m_scale->setGradient(PlotStyle::verdictGradient(kMapStrength));
+    m_real->setScatterStyle(pointStyle(PlotStyle::realSampleColor(), Qt::white, 1.0));
+    m_fake->setScatterStyle(pointStyle(PlotStyle::generatedSampleColor(), Qt::white, 1.0));
+    QColor faded = PlotStyle::generatedSampleColor();
     faded.setAlphaF(0.3);
     m_faded->setScatterStyle(pointStyle(faded, Qt::transparent, 0.0));
     m_noise->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle,
@@ -327,13 +313,13 @@ void GanStepView::applyStyle() {
                                              QBrush(QColor(200, 200, 200)),
                                              kPointSize * UiScale::factor()));
     // A verdict point: filled with D's verdict at full strength, ringed in what it truly is.
-    QCPColorGradient gradient = verdictGradient(1.0);
+    QCPColorGradient gradient = PlotStyle::verdictGradient(1.0);
     for (int k = 0; k < 2 * kVerdictSteps; ++k) {
         const bool real = k < kVerdictSteps;
         const double v = ((k % kVerdictSteps) + 0.5) / kVerdictSteps;
         const QColor fill = QColor::fromRgb(gradient.color(v, QCPRange(0.0, 1.0)));
         m_verdicts[static_cast<std::size_t>(k)]->setScatterStyle(
-            pointStyle(fill, real ? realColor().darker(140) : generatedColor().darker(140), 2.2));
+            pointStyle(fill, real ? PlotStyle::realSampleColor().darker(140) : PlotStyle::generatedSampleColor().darker(140), 2.2));
     }
     QFont noteFont = font();
     noteFont.setBold(true);

@@ -29,25 +29,11 @@ constexpr double kMapStrength = 0.55;
 /// Room left around the real data's extent, as a share of its half side.
 constexpr double kAxisMargin = 0.15;
 
-/// GAN Lab's colours: green for real, purple for generated.
-QColor realColor() { return PlotStyle::classColor(2); }
-QColor generatedColor() { return PlotStyle::classColor(4); }
 /// Thin and half transparent, so 256 arrows still let the points show through.
 QColor arrowColor() {
-    QColor color = generatedColor().darker(150);
+    QColor color = PlotStyle::generatedSampleColor().darker(150);
     color.setAlphaF(0.55);
     return color;
-}
-
-/// Purple (0: surely generated) - white - green (1: surely real), paled by `strength`.
-QCPColorGradient discriminatorGradient() {
-    QCPColorGradient gradient;
-    gradient.clearColorStops();
-    gradient.setColorStopAt(0.0, PlotStyle::tint(generatedColor(), kMapStrength));
-    gradient.setColorStopAt(0.5, PlotStyle::neutralColor());
-    gradient.setColorStopAt(1.0, PlotStyle::tint(realColor(), kMapStrength));
-    gradient.setLevelCount(256);
-    return gradient;
 }
 
 QCPScatterStyle pointStyle(const QColor& color) {
@@ -149,7 +135,7 @@ GanView::GanView(QWidget* parent)
     m_map->setLayer(layerOf(Layer::Discriminator));
     m_map->setInterpolate(true);
     m_map->setTightBoundary(false);
-    m_map->setGradient(discriminatorGradient());
+    m_map->setGradient(PlotStyle::verdictGradient(kMapStrength));
     m_map->setDataRange(QCPRange(0.0, 1.0));
     m_map->data()->setRange(QCPRange(-kExtent, kExtent), QCPRange(-kExtent, kExtent));
     m_map->setVisible(false);
@@ -160,7 +146,7 @@ GanView::GanView(QWidget* parent)
     m_plot->plotLayout()->addElement(0, 1, m_scale);
     m_map->setColorScale(m_scale);
     // A map takes its scale's gradient and range: set them on the scale, after linking.
-    m_scale->setGradient(discriminatorGradient());
+    m_scale->setGradient(PlotStyle::verdictGradient(kMapStrength));
     m_scale->setDataRange(QCPRange(0.0, 1.0));
     auto* margins = new QCPMarginGroup(m_plot);
     m_plot->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
@@ -174,9 +160,9 @@ GanView::GanView(QWidget* parent)
         curve->setSelectable(QCP::stNone);
         return curve;
     };
-    m_realPoints = makePoints(Layer::Real, realColor());
-    m_generatedPoints = makePoints(Layer::Generated, generatedColor());
-    m_stroke = makePoints(Layer::Real, realColor().darker(130));
+    m_realPoints = makePoints(Layer::Real, PlotStyle::realSampleColor());
+    m_generatedPoints = makePoints(Layer::Generated, PlotStyle::generatedSampleColor());
+    m_stroke = makePoints(Layer::Real, PlotStyle::realSampleColor().darker(130));
     connect(m_plot, &QCustomPlot::mousePress, this, &GanView::onPlotPress);
     connect(m_plot, &QCustomPlot::mouseMove, this, &GanView::onPlotMove);
     connect(m_plot, &QCustomPlot::mouseRelease, this, &GanView::onPlotRelease);
@@ -317,7 +303,7 @@ void GanView::updateManifold(const nnplay::Matrix& manifold, int size) {
         auto* curve = new QCPCurve(m_plot->xAxis, m_plot->yAxis);
         curve->setLayer(layerOf(Layer::Manifold));
         curve->setSelectable(QCP::stNone);
-        QColor color = generatedColor().darker(130);
+        QColor color = PlotStyle::generatedSampleColor().darker(130);
         color.setAlpha(110);
         curve->setPen(QPen(color, 1.0));
         m_manifoldLines.push_back(curve);
@@ -529,8 +515,8 @@ void GanView::changeEvent(QEvent* event) {
 void GanView::applyStyle() {
     PlotStyle::apply(m_plot, palette());
     PlotStyle::apply(m_scale, palette());
-    m_realPoints->setScatterStyle(pointStyle(realColor()));
-    m_generatedPoints->setScatterStyle(pointStyle(generatedColor()));
+    m_realPoints->setScatterStyle(pointStyle(PlotStyle::realSampleColor()));
+    m_generatedPoints->setScatterStyle(pointStyle(PlotStyle::generatedSampleColor()));
     for (QCPItemLine* line : m_arrows) styleArrow(line);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }

@@ -70,6 +70,16 @@ QColor PlotStyle::tint(const QColor& color, double amount) {
                             static_cast<float>(1.0 - a + a * color.blueF()));
 }
 
+QCPColorGradient PlotStyle::verdictGradient(double strength) {
+    QCPColorGradient gradient;
+    gradient.clearColorStops();
+    gradient.setColorStopAt(0.0, tint(generatedSampleColor(), strength));
+    gradient.setColorStopAt(0.5, neutralColor());
+    gradient.setColorStopAt(1.0, tint(realSampleColor(), strength));
+    gradient.setLevelCount(256);
+    return gradient;
+}
+
 QCPColorGradient PlotStyle::divergingGradient(double strength) {
     QCPColorGradient gradient;
     gradient.clearColorStops();

@@ -27,6 +27,12 @@ public:
     /// Orange - white - blue over [0, 1]: Playground's colours for outputs and activations.
     /// `strength` < 1 pales the ends (heatmaps under points drawn in the full colours).
     static QCPColorGradient divergingGradient(double strength = 1.0);
+    /// GAN Lab's colours for a GAN's samples: green for real, purple for generated.
+    static QColor realSampleColor() { return classColor(2); }
+    static QColor generatedSampleColor() { return classColor(4); }
+    /// The discriminator's verdict over [0, 1]: purple (surely generated) - white - green
+    /// (surely real); `strength` < 1 pales the ends.
+    static QCPColorGradient verdictGradient(double strength = 1.0);
     /// White to blue: counts (confusion matrix).
     static QCPColorGradient countGradient();
 
