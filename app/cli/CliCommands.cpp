@@ -30,6 +30,9 @@
 #include "train/SequenceGenerator.h"
 #include "train/Session.h"
 #include "train/TrainingSession.h"
+#ifdef NNPLAY_CLI_PLOT
+#include "plots/CurvesPicture.h"
+#endif
 
 namespace nnplay::cli {
 
@@ -43,7 +46,9 @@ struct CommandHelp {
 };
 
 const CommandHelp kCommands[] = {
-    {"train", "nnplay-cli train PROJECT [--epochs N | --steps N] [--seed S] [--save OUT] [--quiet]",
+    {"train",
+     "nnplay-cli train PROJECT [--epochs N | --steps N] [--seed S] [--save OUT] [--plot FILE] "
+     "[--quiet]",
      "Trains the project's network and prints one line per epoch, then the final losses and "
      "accuracies as one JSON line. A GAN project trains its generator and discriminator and\n"
      "prints a line per measure (training.measure_every steps), then steps, d_loss, g_loss,\n"
@@ -53,6 +58,9 @@ const CommandHelp kCommands[] = {
      "  --seed S     use seed S for the data and the training instead of the project's.\n"
      "  --save OUT   write the project with the trained weights (a GAN's both networks) to\n"
      "               OUT (the file is replaced only once it is complete).\n"
+     "  --plot FILE  draw the run's curves as the window does (losses and accuracies, a GAN's\n"
+     "               losses and measures) at 1200x800 into FILE: .png, .svg or .pdf. Also\n"
+     "               written when training diverges. Needs nnplay built with its window.\n"
      "  --quiet      print only the final JSON line.\n"},
     {"validate", "nnplay-cli validate PROJECT",
      "Checks the project without training: reads the data and prints each layer's output "
@@ -227,14 +235,49 @@ void printProgress(const History& history, int done, int total, bool terminal,
     }
 }
 
+/// The value of the first of `names` that was given, or nullptr.
+const std::string* optionValue(const Arguments& a, std::initializer_list<const char*> names) {
+    for (const char* name : names)
+        if (a.flag(name)) return &a.options.at(name);
+    return nullptr;
+}
+
+/// Refuses a --plot file before training: a build without the window, or a format it does
+/// not know.
+void checkPlotName(const std::string& file) {
+#ifdef NNPLAY_CLI_PLOT
+    if (!ui::CurvesPicture::knowsFormat(file))
+        throw UsageError("--plot writes .png, .svg or .pdf files, not '" + file + "'");
+#else
+    (void)file;
+    throw UsageError(
+        "--plot draws with the window's plots, and this nnplay-cli was built without the "
+        "window (NNPLAY_BUILD_GUI=OFF)");
+#endif
+}
+
+/// Draws the session's history into `file` (see CurvesPicture).
+void writePlot(const Session& session, Task task, const std::string& file) {
+#ifdef NNPLAY_CLI_PLOT
+    const std::string error = ui::CurvesPicture::write(
+        session.history(), task, session.stopReason() == StopReason::Diverged, file);
+    if (!error.empty()) throw InputError(error);
+#else
+    (void)session, (void)task, (void)file;
+#endif
+}
+
 int train(const std::vector<std::string>& args) {
     const Arguments a = parseArguments(args, {{"--epochs", true},
                                               {"--steps", true},
                                               {"--seed", true},
                                               {"--save", true},
+                                              {"--plot", true},
                                               {"--quiet", false}});
     if (a.positional.size() != 1) throw UsageError("train needs exactly one PROJECT");
     const std::string path = a.positional[0];
+    const std::string* plot = optionValue(a, {"--plot"});
+    if (plot) checkPlotName(*plot);
     Project project = ProjectFile::load(path);
     // Claimed before training, so a wrong place fails at once, not after the last epoch.
     std::unique_ptr<AtomicFile> out;
@@ -292,6 +335,7 @@ int train(const std::vector<std::string>& args) {
         session->storeInto(project);
         out->commit(ProjectFile::serialize(project));
     }
+    if (plot) writePlot(*session, project.task, *plot);
     std::cout << result.dump() << std::endl;
     if (session->stopReason() == StopReason::Diverged) {
         std::cerr << "nnplay-cli: " << session->stopMessage() << "\n";
@@ -626,13 +670,6 @@ double toNumber(const std::string& text, const std::string& option, double minim
         throw UsageError(option + " needs a number of at least " + numberForMessage(minimum) +
                          ", not '" + text + "'");
     }
-}
-
-/// The value of the first of `names` that was given, or nullptr.
-const std::string* optionValue(const Arguments& a, std::initializer_list<const char*> names) {
-    for (const char* name : names)
-        if (a.flag(name)) return &a.options.at(name);
-    return nullptr;
 }
 
 int generate(const std::vector<std::string>& args) {
