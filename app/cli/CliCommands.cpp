@@ -19,6 +19,7 @@
 #include "data/DataLoader.h"
 #include "data/Preprocessing.h"
 #include "data/TextLoader.h"
+#include "export/PredictionCsv.h"
 #include "export/PyTorchExport.h"
 #include "io/AtomicFile.h"
 #include "io/ProjectFile.h"
@@ -487,9 +488,6 @@ int predict(const std::vector<std::string>& args) {
     if (a.positional.size() != 1 || !a.flag("--data") || !a.flag("--out"))
         throw UsageError("predict needs PROJECT, --data FILE.csv and --out PRED.csv");
     TrainedModel model = loadTrainedModel(a.positional[0], "predict");
-    const Project& project = model.project;
-    const Preprocessing& preprocessing = model.preprocessing;
-    TrainingSession* session = model.session.get();
     AtomicFile out(a.options.at("--out"));
     const bool header = !a.flag("--no-header");
     const CsvTable table = CsvTable::readFile(a.options.at("--data"), header);
@@ -497,38 +495,8 @@ int predict(const std::vector<std::string>& args) {
     const Matrix inputs = networkInputsOf(model, table, header, columns);
 
     Matrix outputs;
-    session->predict(inputs, outputs);
-    std::ostringstream csv;
-    const bool classification = project.task == Task::Classification;
-    const auto& classes = preprocessing.classNames;
-    csv << "prediction";
-    if (classification) {
-        if (outputs.rows() == 1)
-            csv << ",probability_" << classes[1];
-        else
-            for (const std::string& c : classes) csv << ",probability_" << c;
-    } else {
-        preprocessing.restoreTargets(outputs);
-    }
-    csv << "\n";
-    const OutputReading& reading = session->outputReading();
-    const std::vector<int> predicted =
-        classification ? session->classify(outputs) : std::vector<int>{};
-    for (Eigen::Index i = 0; i < outputs.cols(); ++i) {
-        if (classification) {
-            csv << classes[static_cast<std::size_t>(predicted[i])];
-            if (outputs.rows() == 1)
-                csv << "," << reading.probability(outputs, i, 1);
-            else
-                for (int k = 0; k < outputs.rows(); ++k)
-                    csv << "," << reading.probability(outputs, i, k);
-        } else {
-            for (Eigen::Index k = 0; k < outputs.rows(); ++k)
-                csv << (k ? "," : "") << outputs(k, i);
-        }
-        csv << "\n";
-    }
-    out.commit(csv.str());
+    model.session->predict(inputs, outputs);
+    out.commit(PredictionCsv::write(*model.session, std::move(outputs), model.preprocessing));
     return kOk;
 }
 

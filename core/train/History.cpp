@@ -2,8 +2,9 @@
 #include "train/History.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
+
+#include "data/CsvCell.h"
 
 namespace nnplay {
 
@@ -76,27 +77,12 @@ bool History::operator==(const History& other) const {
 
 std::string History::csv() const {
     std::string out;
-    // Column names come from the sessions' own constants or a file: quote any that would
-    // break the line.
-    for (std::size_t c = 0; c < m_columns.size(); ++c) {
-        const std::string& name = m_columns[c];
-        if (c) out += ',';
-        if (name.find_first_of(",\"\r\n") == std::string::npos) {
-            out += name;
-            continue;
-        }
-        out += '"';
-        for (const char ch : name) out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-        out += '"';
-    }
+    for (std::size_t c = 0; c < m_columns.size(); ++c)
+        out += (c ? "," : "") + CsvCell::quoted(m_columns[c]);
     out += '\n';
-    char buffer[32];
     for (const std::vector<float>& row : m_rows) {
-        for (std::size_t c = 0; c < row.size(); ++c) {
-            if (c) out += ',';
-            if (std::isnan(row[c])) continue;
-            out.append(buffer, std::to_chars(buffer, buffer + sizeof buffer, row[c]).ptr);
-        }
+        for (std::size_t c = 0; c < row.size(); ++c)
+            out += (c ? "," : "") + CsvCell::number(row[c]);
         out += '\n';
     }
     return out;

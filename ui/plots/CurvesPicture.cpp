@@ -25,16 +25,21 @@ std::unique_ptr<T> curvesView(const TrainingSnapshot& snapshot) {
     return view;
 }
 
+/// Drops Qt's own chatter (the offscreen platform's notes): the command's output is its own.
+void quiet(QtMsgType, const QMessageLogContext&, const QString&) {}
+
 }  // namespace
 
 bool CurvesPicture::knowsFormat(const std::string& path) {
     return PictureExport::formatOf(QString::fromStdString(path)).has_value();
 }
 
-std::string CurvesPicture::write(const nnplay::History& history, nnplay::Task task,
-                                 bool diverged, const std::string& path) {
+std::string CurvesPicture::write(const nnplay::History& history, nnplay::Task task, bool diverged,
+                                 const std::string& path) {
     std::unique_ptr<QApplication> app;
+    QtMessageHandler previous = nullptr;
     if (QApplication::instance() == nullptr) {
+        previous = qInstallMessageHandler(quiet);
         static int argc = 3;
         static char name[] = "nnplay-cli", platform[] = "-platform", offscreen[] = "offscreen";
         static char* argv[] = {name, platform, offscreen, nullptr};
@@ -53,7 +58,14 @@ std::string CurvesPicture::write(const nnplay::History& history, nnplay::Task ta
         view = curvesView<GanCurveView>(snapshot);
     else
         view = curvesView<LossCurveView>(snapshot);
-    return PictureExport::save(view.get(), QString::fromStdString(path)).toStdString();
+    const std::string error =
+        PictureExport::save(view.get(), QString::fromStdString(path)).toStdString();
+    if (app) {
+        view.reset();
+        app.reset();
+        qInstallMessageHandler(previous);
+    }
+    return error;
 }
 
 }  // namespace nnplay::ui

@@ -54,8 +54,9 @@ PictureDialog::PictureDialog(const QString& baseName, QSize viewSize, QWidget* p
     m_scale->setSingleStep(0.5);
     m_scale->setDecimals(1);
     m_scale->setSuffix(tr(" ×"));
-    m_scale->setToolTip(tr("A PNG's pixels per pixel of the view: 2 draws the same picture "
-                           "with twice the detail, as on a high-density screen."));
+    m_scale->setToolTip(
+        tr("A PNG's pixels per pixel of the view: 2 draws the same picture "
+           "with twice the detail, as on a high-density screen."));
     m_problem->setWordWrap(true);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel);
     m_ok = buttons->button(QDialogButtonBox::Save);

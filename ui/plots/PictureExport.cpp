@@ -3,8 +3,12 @@
 
 #include <qcustomplot.h>
 
+#include <QAbstractButton>
+#include <QAbstractSlider>
+#include <QAbstractSpinBox>
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
 #include <QDir>
 #include <QFileInfo>
 #include <QGraphicsView>
@@ -31,8 +35,16 @@ void prepare(QCPPainter& painter, bool vector) {
     painter.setRenderHint(QPainter::SmoothPixmapTransform);
 }
 
+/// Buttons, boxes and sliders work the view; a picture of it shows what it shows.
+bool isControl(const QWidget* widget) {
+    return qobject_cast<const QAbstractButton*>(widget) || qobject_cast<const QComboBox*>(widget) ||
+           qobject_cast<const QAbstractSpinBox*>(widget) ||
+           qobject_cast<const QAbstractSlider*>(widget);
+}
+
 QString writeError(const QString& path, const QSaveFile& file) {
-    return QObject::tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+    return QObject::tr("Cannot write %1: %2")
+        .arg(QDir::toNativeSeparators(path), file.errorString());
 }
 
 }  // namespace
@@ -79,7 +91,8 @@ void PictureExport::drawTree(QWidget* widget, QWidget* root, QCPPainter& painter
     widget->render(&painter, QPoint(), QRegion(), QWidget::DrawWindowBackground);
     for (QObject* object : widget->children()) {
         auto* child = qobject_cast<QWidget*>(object);
-        if (child == nullptr || child->isWindow() || !child->isVisibleTo(root)) continue;
+        if (child == nullptr || child->isWindow() || !child->isVisibleTo(root) || isControl(child))
+            continue;
         painter.save();
         painter.translate(child->pos());
         drawTree(child, root, painter);
@@ -92,7 +105,8 @@ QImage PictureExport::image(QWidget* view, QSize size, double scale) {
     atSize(view, size, [&](QSize laidOut) {
         out = QImage((QSizeF(laidOut) * scale).toSize(), QImage::Format_ARGB32_Premultiplied);
         out.setDevicePixelRatio(scale);
-        const int dotsPerMetre = static_cast<int>(std::lround(view->logicalDpiX() * kInchesPerMetre));
+        const int dotsPerMetre =
+            static_cast<int>(std::lround(view->logicalDpiX() * kInchesPerMetre));
         out.setDotsPerMeterX(dotsPerMetre);
         out.setDotsPerMeterY(dotsPerMetre);
         out.fill(view->palette().color(QPalette::Window));
@@ -136,8 +150,8 @@ QString PictureExport::save(QWidget* view, const QString& path, QSize size, doub
             } else {
                 QPdfWriter pdf(&file);
                 pdf.setResolution(dpi);
-                pdf.setPageSize(QPageSize(QSizeF(laidOut) * 72.0 / dpi, QPageSize::Point,
-                                          QString(), QPageSize::ExactMatch));
+                pdf.setPageSize(QPageSize(QSizeF(laidOut) * 72.0 / dpi, QPageSize::Point, QString(),
+                                          QPageSize::ExactMatch));
                 pdf.setPageMargins(QMarginsF());
                 pdf.setCreator(QStringLiteral("nnplay"));
                 pdf.setTitle(QFileInfo(path).completeBaseName());

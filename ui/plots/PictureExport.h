@@ -17,7 +17,7 @@ namespace nnplay::ui {
 /// as an image), a QGraphicsView through its scene's render, any other widget by its own
 /// paint code. A size other than the view's lays the view out at that size for the picture
 /// and back again, so its plots fit their ticks and legends to the picture as they do to a
-/// window. Files are written atomically (QSaveFile).
+/// window. Controls (buttons, check boxes, combo and spin boxes, sliders) are left out. Files are written atomically (QSaveFile).
 class PictureExport {
 public:
     enum class Format { Png, Svg, Pdf };

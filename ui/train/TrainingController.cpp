@@ -62,6 +62,13 @@ bool TrainingController::fetchCurrentState(std::vector<NamedNetwork>& networks, 
     return askWorker([&] { return m_worker->currentState(networks, history); });
 }
 
+bool TrainingController::fetchTestPredictions(std::string& csv, QString& error) {
+    std::string why = "Training is restarting: try again in a moment.";
+    const bool ok = askWorker([&] { return m_worker->testPredictions(csv, why); });
+    if (!ok) error = QString::fromStdString(why);
+    return ok;
+}
+
 void TrainingController::onSnapshot(const TrainingSnapshot& snapshot) {
     const int newer = m_inFlight->fetch_sub(1) - 1;
     if (snapshot.generation != m_generation) return;  // a replaced session

@@ -62,6 +62,10 @@ public:
     /// TrainingWorker::currentState), after every command sent before. False without a session.
     bool fetchCurrentState(std::vector<nnplay::NamedNetwork>& networks, nnplay::History& history);
 
+    /// The test part's predictions as CSV, computed on the worker after every command sent
+    /// before (see TrainingWorker::testPredictions); false with the reason in `error`.
+    bool fetchTestPredictions(std::string& csv, QString& error);
+
     /// The newest snapshot of the current generation (default-constructed before the first).
     const TrainingSnapshot& lastSnapshot() const { return m_last; }
     /// Generation of the newest session asked for; older reports are dropped.

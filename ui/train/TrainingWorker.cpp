@@ -8,9 +8,11 @@
 #include <utility>
 
 #include "data/DataLoader.h"
+#include "export/PredictionCsv.h"
 #include "train/EditRules.h"
 #include "train/GanSession.h"
 #include "train/Session.h"
+#include "train/TrainingSession.h"
 
 namespace nnplay::ui {
 
@@ -397,6 +399,23 @@ bool TrainingWorker::currentState(std::vector<NamedNetwork>& networks, History& 
     if (!m_session) return false;
     storeState(networks, history, nullptr);
     return true;
+}
+
+bool TrainingWorker::testPredictions(std::string& csv, std::string& error) {
+    auto* session = dynamic_cast<TrainingSession*>(m_session.get());
+    if (session == nullptr) {
+        error = m_session ? "A GAN makes samples, not predictions: export it as a PyTorch "
+                            "script and run its --generate."
+                          : "There is no network to predict with: fix the network first.";
+        return false;
+    }
+    try {
+        csv = PredictionCsv::testPart(*session, Preprocessing::of(session->data()));
+        return true;
+    } catch (const std::exception& e) {
+        error = e.what();
+        return false;
+    }
 }
 
 void TrainingWorker::storeState(std::vector<NamedNetwork>& networks, History& history,

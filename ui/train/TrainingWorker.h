@@ -76,6 +76,10 @@ public:
     /// The project's networks with the session's weights as they are now, trained or still
     /// random, and the history; false without a session. Worker's thread only.
     bool currentState(std::vector<nnplay::NamedNetwork>& networks, nnplay::History& history) const;
+    /// The test part's predictions as CSV (nnplay::PredictionCsv::testPart) into `csv`, or
+    /// why there are none into `error` (no session, a GAN, a sequence output). Worker's
+    /// thread only.
+    bool testPredictions(std::string& csv, std::string& error);
 
     // Commands. Those that build a session take its generation, which tags every report of it
     // (TrainingController counts them).
