@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The window's file handling beyond open and save: examples listed and titled by the title
 // their file gives, CSV data kept inside a saved project, and the application's icon.
+#include <qcustomplot.h>
+
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QContextMenuEvent>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -294,6 +297,25 @@ private slots:
             QVERIFY2(PictureActions::saveAction(view), name);
             QVERIFY2(PictureActions::copyAction(view), name);
             QCOMPARE(view->contextMenuPolicy(), Qt::ActionsContextMenu);
+            for (const QCustomPlot* plot : view->findChildren<QCustomPlot*>())
+                QVERIFY2(plot->actions().contains(PictureActions::saveAction(view)), name);
+        }
+        // A right-click on a plot inside a view, or on the canvas, opens the view's menu.
+        QWidget* plot = m_window->views()->lossView()->findChild<QCustomPlot*>();
+        for (QWidget* target : {plot, m_window->networkView()->viewport()}) {
+            QVERIFY(target);
+            QStringList offered;
+            QTimer::singleShot(0, this, [&] {
+                if (auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget())) {
+                    for (QAction* action : menu->actions()) offered << action->text();
+                    menu->close();
+                }
+            });
+            QContextMenuEvent click(QContextMenuEvent::Mouse, target->rect().center(),
+                                    target->mapToGlobal(target->rect().center()));
+            QApplication::sendEvent(target, &click);
+            QCOMPARE(offered, (QStringList{QStringLiteral("Save picture…"),
+                                           QStringLiteral("Copy picture")}));
         }
         QStringList exports;
         for (QAction* action : m_window->menuBar()->actions().first()->menu()->actions())

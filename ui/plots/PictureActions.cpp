@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "plots/PictureActions.h"
 
+#include <qcustomplot.h>
+
 #include <QAction>
 #include <QMessageBox>
 #include <QWidget>
@@ -34,9 +36,15 @@ void PictureActions::install(QWidget* view, const QString& baseName) {
     copy->setObjectName(QLatin1String(kCopyName));
     QObject::connect(copy, &QAction::triggered, view,
                      [view] { PictureExport::copyToClipboard(view); });
-    view->addAction(save);
-    view->addAction(copy);
-    view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    // Plots keep mouse events to themselves (Qt::WA_NoMousePropagation), so a right-click on
+    // one never reaches the view: they offer the view's actions themselves.
+    QList<QWidget*> targets{view};
+    for (QCustomPlot* plot : view->findChildren<QCustomPlot*>()) targets << plot;
+    for (QWidget* target : targets) {
+        target->addAction(save);
+        target->addAction(copy);
+        target->setContextMenuPolicy(Qt::ActionsContextMenu);
+    }
 }
 
 QAction* PictureActions::saveAction(const QWidget* view) { return findAction(view, kSaveName); }

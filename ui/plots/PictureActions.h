@@ -14,7 +14,8 @@ namespace nnplay::ui {
 class PictureActions {
 public:
     /// Adds both actions to `view`'s context menu (Qt::ActionsContextMenu: a right-click
-    /// anywhere on it, its plots included, opens them). `baseName` names the file the dialog
+    /// anywhere on it opens them), and to its plots' (which keep their mouse events): call it
+    /// once the view has made its plots. `baseName` names the file the dialog
     /// starts with. The actions belong to the view.
     static void install(QWidget* view, const QString& baseName);
     /// The view's "Save picture…" or "Copy picture" action, or nullptr when not installed.
