@@ -150,8 +150,19 @@ private slots:
 
         m_window->files()->openProject(Project::defaultGanProject());
         QVERIFY(sessionValid());
-        QVERIFY(!m_window->files()->exportPyTorch(path(QStringLiteral("gan.py"))));
+        const QString ganScript = path(QStringLiteral("gan.py"));
+        QVERIFY(!m_window->files()->exportPyTorch(ganScript));
         QVERIFY2(shown.contains(QStringLiteral("GAN")), qPrintable(shown));
+        // Once trained, both networks go out, with the worker's own copy of the data.
+        training->send(&nnplay::ui::TrainingWorker::trainEpochs, 1);
+        QVERIFY(waitUntil([&] { return training->lastSnapshot().historySize() >= 1; },
+                          "a measurement is trained"));
+        QVERIFY(waitUntil([&] { return !training->lastSnapshot().running; }, "it pauses"));
+        QVERIFY2(m_window->files()->exportPyTorch(ganScript), qPrintable(shown));
+        const QByteArray ganText = readBytes(ganScript);
+        QVERIFY(ganText.contains("class Generator") && ganText.contains("class Discriminator"));
+        QVERIFY(QFile::exists(path(QStringLiteral("gan.weights.json"))));
+        QVERIFY(readBytes(path(QStringLiteral("gan.data.csv"))).count('\n') > 100);
     }
 
     void examplesAreListedByTitle() {

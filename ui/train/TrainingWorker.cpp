@@ -9,6 +9,7 @@
 
 #include "data/DataLoader.h"
 #include "export/PredictionCsv.h"
+#include "export/PyTorchExport.h"
 #include "train/EditRules.h"
 #include "train/GanSession.h"
 #include "train/Session.h"
@@ -411,6 +412,21 @@ bool TrainingWorker::testPredictions(std::string& csv, std::string& error) {
     }
     try {
         csv = PredictionCsv::testPart(*session, Preprocessing::of(session->data()));
+        return true;
+    } catch (const std::exception& e) {
+        error = e.what();
+        return false;
+    }
+}
+
+bool TrainingWorker::exportPyTorch(const Project& project, const std::string& scriptPath,
+                                   std::vector<std::string>& written, std::string& error) const {
+    if (!m_session) {
+        error = "There is no network to export: fix the network first.";
+        return false;
+    }
+    try {
+        written = PyTorchExport::writeProject(project, m_session->data(), scriptPath);
         return true;
     } catch (const std::exception& e) {
         error = e.what();

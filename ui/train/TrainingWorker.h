@@ -80,6 +80,12 @@ public:
     /// why there are none into `error` (no session, a GAN, a sequence output). Worker's
     /// thread only.
     bool testPredictions(std::string& csv, std::string& error);
+    /// Writes `project` (the document with this session's weights) as a PyTorch script at
+    /// `scriptPath` with the session's own data (nnplay::PyTorchExport::writeProject), so the
+    /// data is not read again: the names written into `written`, or why not into `error`.
+    /// Worker's thread only.
+    bool exportPyTorch(const nnplay::Project& project, const std::string& scriptPath,
+                       std::vector<std::string>& written, std::string& error) const;
 
     // Commands. Those that build a session take its generation, which tags every report of it
     // (TrainingController counts them).
@@ -176,10 +182,10 @@ private:
     int m_speed = kFullSpeed;
     nnplay::GanSession::StepMode m_ganStepMode = nnplay::GanSession::StepMode::Both;
     bool m_running = false;
-    int m_targetEpoch = -1;   // pause when the session reaches this epoch
+    int m_targetEpoch = -1;       // pause when the session reaches this epoch
     bool m_targetIsPlan = false;  // m_targetEpoch is the project's planned length (Play)
-    bool m_scripted = false;  // running for trainEpochs(): longer slices
-    QString m_notice;         // why the worker paused by itself (planned epochs reached)
+    bool m_scripted = false;      // running for trainEpochs(): longer slices
+    QString m_notice;             // why the worker paused by itself (planned epochs reached)
 };
 
 }  // namespace nnplay::ui
