@@ -22,4 +22,14 @@ std::string CsvCell::number(float value) {
     return std::string(buffer, std::to_chars(buffer, buffer + sizeof buffer, value).ptr);
 }
 
+std::string CsvCell::line(const std::vector<std::string>& cells) {
+    std::string out;
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+        if (c > 0) out += ',';
+        out += quoted(cells[c]);
+    }
+    out += '\n';
+    return out;
+}
+
 }  // namespace nnplay

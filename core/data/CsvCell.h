@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace nnplay {
 
@@ -14,6 +15,8 @@ public:
     static std::string quoted(const std::string& text);
     /// `value` in its shortest form that reads back exactly; NaN as an empty cell.
     static std::string number(float value);
+    /// One line of the cells (each quoted()), comma-separated, with its line break.
+    static std::string line(const std::vector<std::string>& cells);
 };
 
 }  // namespace nnplay

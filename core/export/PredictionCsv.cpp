@@ -33,30 +33,25 @@ std::string PredictionCsv::write(const TrainingSession& session, Matrix outputs,
         preprocessing.restoreTargets(outputs);
         for (std::string& h : numbered("prediction", outputs.rows())) headers.push_back(h);
     }
-    std::string csv;
-    for (std::size_t h = 0; h < headers.size(); ++h)
-        csv += (h ? "," : "") + CsvCell::quoted(headers[h]);
-    csv += '\n';
+    std::string csv = CsvCell::line(headers);
     const OutputReading& reading = session.outputReading();
     const std::vector<int> predicted =
         classification ? session.classify(outputs) : std::vector<int>{};
+    std::vector<std::string> cells;
     for (Eigen::Index i = 0; i < outputs.cols(); ++i) {
-        std::string line;
-        if (leading)
-            for (const std::string& cell : leading->rows[static_cast<std::size_t>(i)])
-                line += CsvCell::quoted(cell) + ',';
+        cells = leading ? leading->rows[static_cast<std::size_t>(i)] : std::vector<std::string>{};
         if (classification) {
-            line += CsvCell::quoted(classes[static_cast<std::size_t>(predicted[i])]);
+            cells.push_back(classes[static_cast<std::size_t>(predicted[i])]);
             if (outputs.rows() == 1)
-                line += ',' + CsvCell::number(reading.probability(outputs, i, 1));
+                cells.push_back(CsvCell::number(reading.probability(outputs, i, 1)));
             else
                 for (int k = 0; k < outputs.rows(); ++k)
-                    line += ',' + CsvCell::number(reading.probability(outputs, i, k));
+                    cells.push_back(CsvCell::number(reading.probability(outputs, i, k)));
         } else {
             for (Eigen::Index k = 0; k < outputs.rows(); ++k)
-                line += (k ? "," : "") + CsvCell::number(outputs(k, i));
+                cells.push_back(CsvCell::number(outputs(k, i)));
         }
-        csv += line + '\n';
+        csv += CsvCell::line(cells);
     }
     return csv;
 }

@@ -76,14 +76,12 @@ bool History::operator==(const History& other) const {
 }
 
 std::string History::csv() const {
-    std::string out;
-    for (std::size_t c = 0; c < m_columns.size(); ++c)
-        out += (c ? "," : "") + CsvCell::quoted(m_columns[c]);
-    out += '\n';
+    std::string out = CsvCell::line(m_columns);
+    std::vector<std::string> cells;
     for (const std::vector<float>& row : m_rows) {
-        for (std::size_t c = 0; c < row.size(); ++c)
-            out += (c ? "," : "") + CsvCell::number(row[c]);
-        out += '\n';
+        cells.clear();
+        for (const float value : row) cells.push_back(CsvCell::number(value));
+        out += CsvCell::line(cells);
     }
     return out;
 }

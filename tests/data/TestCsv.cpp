@@ -39,15 +39,13 @@ private slots:
     // The cells nnplay writes read back as they were: names with commas, quotes and line
     // breaks, numbers exactly, NaN as an empty cell.
     void writtenCellsReadBack() {
-        const std::vector<std::string> header{"plain", "a,b", "say \"hi\"", "two\nlines", "missing"};
+        const std::vector<std::string> header{"plain", "a,b", "say \"hi\"", "two\nlines",
+                                              "missing"};
         const std::vector<float> values{0.1f, -3.0e-8f, 16777216.0f, 1.0f / 3.0f};
-        std::string text;
-        for (std::size_t c = 0; c < header.size(); ++c)
-            text += (c ? "," : "") + CsvCell::quoted(header[c]);
-        text += '\n';
-        for (std::size_t c = 0; c < values.size(); ++c)
-            text += (c ? "," : "") + CsvCell::number(values[c]);
-        text += "," + CsvCell::number(std::nanf("")) + "\n";
+        std::vector<std::string> row;
+        for (const float v : values) row.push_back(CsvCell::number(v));
+        row.push_back(CsvCell::number(std::nanf("")));
+        const std::string text = CsvCell::line(header) + CsvCell::line(row);
         QCOMPARE(CsvCell::number(std::nanf("")), std::string());
         QCOMPARE(CsvCell::quoted("plain"), std::string("plain"));
         const CsvTable table = CsvTable::parse(text + "\n", "cells.csv", true);
