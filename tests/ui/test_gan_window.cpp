@@ -36,6 +36,7 @@
 #include "plots/GanCurveView.h"
 #include "plots/GanFlowDiagram.h"
 #include "plots/GanSlowMotionPanel.h"
+#include "plots/GanStepView.h"
 #include "plots/GanView.h"
 #include "train/EditRules.h"
 #include "train/TrainingController.h"
@@ -266,6 +267,20 @@ private slots:
             QCOMPARE(panel->diagram()->updatedNetwork(),
                      part <= 5 ? GanFlowDiagram::Network::Discriminator
                                : GanFlowDiagram::Network::Generator);
+            // The gradients' sizes name the layers as the canvas does.
+            const QString note =
+                panel->stepView()->note().replace(QChar::Nbsp, QLatin1Char(' '));
+            if (part == 4) {
+                QVERIFY2(note.contains(QStringLiteral(" in Dense 32,")) &&
+                             note.contains(QStringLiteral(" in Dense 1")) &&
+                             !note.contains(QStringLiteral("layer")),
+                         qPrintable(note));
+            }
+            if (part == 9) {
+                QVERIFY2(note.contains(QStringLiteral(" in Dense 32,")) &&
+                             note.contains(QStringLiteral(" in Dense 2")),
+                         qPrintable(note));
+            }
             if (part < GanSlowMotionPanel::kPartCount) panel->nextAction()->trigger();
         }
         panel->previousAction()->trigger();

@@ -10,6 +10,7 @@
 #include <QVBoxLayout>
 #include <algorithm>
 
+#include "editor/LayerNames.h"
 #include "plots/GanFlowDiagram.h"
 #include "plots/GanStepView.h"
 #include "train/TrainingSnapshot.h"
@@ -72,8 +73,14 @@ GanSlowMotionPanel::GanSlowMotionPanel(QWidget* parent)
     refresh();
 }
 
-void GanSlowMotionPanel::follow(const TrainingSnapshot& snapshot) {
+void GanSlowMotionPanel::follow(const TrainingSnapshot& snapshot, const nnplay::Project& project) {
     if (!snapshot.stages.gan.empty()) {
+        const auto names = [&](const char* network) {
+            const nnplay::NetworkSpec* spec = project.findNetwork(network);
+            return spec ? LayerNames::of(*spec) : QStringList();
+        };
+        m_view->setLayerNames(names(nnplay::Project::kGenerator),
+                              names(nnplay::Project::kDiscriminator));
         m_generation = snapshot.generation;
         m_batches = snapshot.batches;
         start(snapshot.stages.gan,

@@ -3,6 +3,7 @@
 
 #include <QFrame>
 
+#include "Project.h"
 #include "train/GanStepRecord.h"
 
 class QAction;
@@ -30,8 +31,9 @@ public:
     explicit GanSlowMotionPanel(QWidget* parent = nullptr);
 
     /// Follows the worker: a snapshot with a recorded GAN step starts it at its first part;
-    /// one of a running session, of another session or after another step ends it.
-    void follow(const TrainingSnapshot& snapshot);
+    /// one of a running session, of another session or after another step ends it. `project`
+    /// is the one being trained: its networks name the layers (LayerNames).
+    void follow(const TrainingSnapshot& snapshot, const nnplay::Project& project);
     /// Starts showing `record` (an empty one does nothing); `trainPoints` fit the plane.
     void start(const nnplay::GanStepRecord& record, const nnplay::Matrix& trainPoints);
     void stop();

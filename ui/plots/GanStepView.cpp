@@ -105,6 +105,12 @@ void GanStepView::setRecord(const nnplay::GanStepRecord& record,
     redraw();
 }
 
+void GanStepView::setLayerNames(const QStringList& generator, const QStringList& discriminator) {
+    m_generatorNames = generator;
+    m_discriminatorNames = discriminator;
+    redraw();
+}
+
 void GanStepView::setPart(int part) {
     m_part = std::clamp(part, 1, 10);
     redraw();
@@ -192,10 +198,16 @@ void GanStepView::showArrows(const nnplay::Matrix& from, const nnplay::Matrix& d
     }
 }
 
-QString GanStepView::gradientNote(const QString& network, const std::vector<float>& norms) {
+QString GanStepView::gradientNote(const QString& network, const std::vector<float>& norms,
+                                  const QStringList& names) {
     QStringList sizes;
-    for (std::size_t l = 0; l < norms.size(); ++l)
-        if (norms[l] > 0.0f) sizes << tr("%1 (layer %2)").arg(number(norms[l])).arg(l + 1);
+    for (std::size_t l = 0; l < norms.size(); ++l) {
+        if (norms[l] <= 0.0f) continue;
+        const auto index = static_cast<qsizetype>(l);
+        const QString name = index < names.size() ? names[index] : tr("layer %1").arg(l + 1);
+        // Each entry kept on one line: the note wraps between layers only.
+        sizes << tr("%1 in %2").arg(number(norms[l]), name).replace(QLatin1Char(' '), QChar::Nbsp);
+    }
     return tr("Size of %1's gradients: %2").arg(network, sizes.join(QStringLiteral(", ")));
 }
 
@@ -218,7 +230,7 @@ void GanStepView::redraw() {
             showPoints(true, r.real, {}, false);
             showPoints(false, r.dFake, {}, false);
             if (m_part == 4) {
-                note << gradientNote(tr("D"), r.dGradientNorms);
+                note << gradientNote(tr("D"), r.dGradientNorms, m_discriminatorNames);
             }
             if (m_part == 5) note << tr("D(x) after the update");
             break;
@@ -253,7 +265,7 @@ void GanStepView::redraw() {
             if (longest > 0.0)
                 showArrows(r.gFake, r.fakeGradients, -kLongestArrow * side / longest,
                            PlotStyle::generatedSampleColor().darker(170));
-            note << gradientNote(tr("G"), r.gGradientNorms);
+            note << gradientNote(tr("G"), r.gGradientNorms, m_generatorNames);
             break;
         }
         case 10: {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 #include <QWidget>
 #include <array>
 #include <vector>
@@ -34,6 +35,9 @@ public:
 
     /// Takes the step; `trainPoints` (dim x n, may be empty) fit the axes with the batch.
     void setRecord(const nnplay::GanStepRecord& record, const nnplay::Matrix& trainPoints);
+    /// Names of the networks' layers by spec index ("Dense 32", see LayerNames), for the
+    /// gradients' sizes; a layer without a name is called by its number.
+    void setLayerNames(const QStringList& generator, const QStringList& discriminator);
     /// Shows part 1..10.
     void setPart(int part);
     int part() const { return m_part; }
@@ -63,8 +67,9 @@ protected:
 
 private:
     void redraw();
-    /// "Size of G's gradients: 0.112 (layer 1), 0.271 (layer 3)" for the layers with any.
-    static QString gradientNote(const QString& network, const std::vector<float>& norms);
+    /// "Size of G's gradients: 0.112 in Dense 32, 0.271 in Dense 2" for the layers with any.
+    static QString gradientNote(const QString& network, const std::vector<float>& norms,
+                                const QStringList& names);
     void fitAxes(const nnplay::Matrix& trainPoints);
     void showMap(const std::vector<float>& grid);
     /// Points `samples` drawn plain (`verdicts` empty) or in their verdicts' colours.
@@ -91,6 +96,8 @@ private:
     QLabel* m_note;  // under the plot, so it hides no point
 
     nnplay::GanStepRecord m_record;
+    QStringList m_generatorNames;
+    QStringList m_discriminatorNames;
     int m_part = 1;
     bool m_plane = false;
     bool m_mapAfter = false;
