@@ -272,6 +272,40 @@ private slots:
         QVERIFY(view.plot()->xAxis->range().upper > points.row(0).maxCoeff());
     }
 
+    void aWideViewPutsTheBoxesBesideThePlane() {
+        Run run(ringProject(), 1);
+        run.train(5);
+        GanView view;
+        view.resize(460, 560);  // the views of a normal window
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setSnapshot(run.snapshot());
+        QTRY_VERIFY(view.plot()->axisRect()->height() > 0);
+        QVERIFY(!view.optionsBeside());
+        const QCheckBox* last = view.layerBox(Layer::Gradients);
+        QVERIFY(last->mapTo(&view, QPoint()).y() > view.plot()->mapTo(&view, QPoint()).y() +
+                                                         view.plot()->axisRect()->bottom());
+
+        // Wide and short, as presenter mode's large text leaves it: the boxes and the caption
+        // go to the right, and the plane is larger than it would be with them underneath.
+        view.resize(760, 380);
+        QTRY_VERIFY(view.optionsBeside());
+        QTRY_VERIFY(view.plot()->axisRect()->height() > 250);
+        QVERIFY(view.layerBox(Layer::Real)->mapTo(&view, QPoint()).x() >
+                view.plot()->mapTo(&view, QPoint()).x() + view.plot()->axisRect()->right());
+        QVERIFY(view.caption()->isVisible());
+        QVERIFY(view.caption()->height() >= view.caption()->heightForWidth(view.caption()->width()));
+
+        // Small and short: the caption gives way to the plane.
+        view.resize(330, 330);
+        QTRY_VERIFY(!view.caption()->isVisible());
+        QVERIFY(!view.optionsBeside());
+
+        view.resize(460, 560);
+        QTRY_VERIFY(!view.optionsBeside());
+        QTRY_VERIFY(view.caption()->isVisible());
+    }
+
     void imageGanShowsPictures() {
         Run run(digitsProject(), 1);
         run.train(5);

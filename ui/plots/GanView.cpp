@@ -73,8 +73,9 @@ GanView::GanView(QWidget* parent)
     : QWidget(parent),
       m_plotArea(new QWidget(this)),
       m_plot(new QCustomPlot(m_plotArea)),
-      m_options(new QWidget(this)),
-      m_caption(new QLabel(this)) {
+      m_side(new QWidget(this)),
+      m_options(new QWidget(m_side)),
+      m_caption(new QLabel(m_side)) {
     const QString boxNames[kLayerCount] = {tr("Real samples"), tr("Generated samples"),
                                            tr("Discriminator"), tr("Manifold"), tr("Gradients")};
     const QString boxTips[kLayerCount] = {
@@ -88,30 +89,32 @@ GanView::GanView(QWidget* parent)
         tr("Where the generator moves each generated sample next: against the gradient of "
            "its loss."),
     };
-    // Two a row, so the boxes fit the views of a narrow window.
-    auto* boxes = new QGridLayout(m_options);
-    boxes->setContentsMargins(0, 0, 0, 0);
-    constexpr int kBoxesPerRow = 2;
+    m_boxGrid = new QGridLayout(m_options);
+    m_boxGrid->setContentsMargins(0, 0, 0, 0);
     for (int i = 0; i < kLayerCount; ++i) {
         auto* box = new QCheckBox(boxNames[i], m_options);
         box->setChecked(true);
         box->setToolTip(boxTips[i]);
-        boxes->addWidget(box, i / kBoxesPerRow, i % kBoxesPerRow);
         m_boxes[static_cast<std::size_t>(i)] = box;
         const auto layer = static_cast<Layer>(i);
         connect(box, &QCheckBox::toggled, this,
                 [this, layer](bool on) { setLayerVisible(layer, on); });
     }
-    boxes->setColumnStretch(kBoxesPerRow, 1);
+    placeBoxes(2);
     updateCaption();
     m_caption->setWordWrap(true);
     m_caption->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
 
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_plotArea, 1);
-    layout->addWidget(m_options);
-    layout->addWidget(m_caption);
+    // The check boxes and the caption: under the plot, or beside it (arrange()).
+    auto* sideLayout = new QVBoxLayout(m_side);
+    sideLayout->setContentsMargins(0, 0, 0, 0);
+    sideLayout->addWidget(m_options);
+    sideLayout->addWidget(m_caption);
+    sideLayout->addStretch(1);
+    m_layout = new QBoxLayout(QBoxLayout::TopToBottom, this);
+    m_layout->setContentsMargins(0, 0, 0, 0);
+    m_layout->addWidget(m_plotArea, 1);
+    m_layout->addWidget(m_side);
     // The plot is placed by hand inside m_plotArea so that the plane is drawn square.
     m_plotArea->installEventFilter(this);
     m_plotArea->setMinimumSize(200, 180);
@@ -168,6 +171,13 @@ GanView::GanView(QWidget* parent)
     connect(m_plot, &QCustomPlot::mouseRelease, this, &GanView::onPlotRelease);
 
     connect(m_plot, &QCustomPlot::afterLayout, this, &GanView::fitSquare, Qt::QueuedConnection);
+    // New axis margins (the first layout, other fonts) may change where the boxes fit best.
+    connect(
+        m_plot, &QCustomPlot::afterLayout, this,
+        [this] {
+            if (plotMargins() != m_plotMargins) arrange();
+        },
+        Qt::QueuedConnection);
     applyStyle();
 }
 
@@ -212,8 +222,7 @@ void GanView::setSnapshot(const TrainingSnapshot& snapshot) {
     if (images != m_images) {
         m_images = images;
         m_plotArea->setVisible(!images);
-        m_options->setVisible(!images);
-        m_caption->setVisible(!images);
+        m_side->setVisible(!images);
     }
     if (images) {
         showImages(snapshot);
@@ -510,6 +519,7 @@ void GanView::paintEvent(QPaintEvent* event) {
 void GanView::changeEvent(QEvent* event) {
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) applyStyle();
     QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange) arrange();
 }
 
 void GanView::applyStyle() {
@@ -572,6 +582,71 @@ void GanView::extendStroke(QMouseEvent* event) {
     m_strokePoints.push_back(at);
     m_stroke->addData(at.x(), at.y());
     m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void GanView::placeBoxes(int perRow) {
+    for (int i = 0; i < kLayerCount; ++i) {
+        QCheckBox* box = m_boxes[static_cast<std::size_t>(i)];
+        m_boxGrid->removeWidget(box);
+        m_boxGrid->addWidget(box, i / perRow, i % perRow);
+    }
+    for (int column = 0; column <= kLayerCount; ++column)
+        m_boxGrid->setColumnStretch(column, column == perRow ? 1 : 0);
+}
+
+int GanView::sideWidth() const {
+    // One box a row, or the width of a short sentence, whichever is wider.
+    int widest = 0;
+    for (const QCheckBox* box : m_boxes) widest = std::max(widest, box->sizeHint().width());
+    return std::max(widest, 22 * fontMetrics().averageCharWidth());
+}
+
+QSize GanView::plotMargins() const {
+    const QRect plane = m_plot->axisRect()->rect();
+    if (plane.width() <= 0 || plane.height() <= 0) return {};
+    return {m_plot->width() - plane.width(), m_plot->height() - plane.height()};
+}
+
+void GanView::arrange() {
+    if (m_images) return;
+    const int w = width(), h = height();
+    const int spacing = std::max(0, m_layout->spacing());
+    m_plotMargins = plotMargins();
+    const int across = m_plotMargins.width(), down = m_plotMargins.height();
+    // The plane is square: the arrangement that leaves it the larger side wins. Under the
+    // plot the boxes go two a row, so they fit a narrow window.
+    const int rows = (kLayerCount + 1) / 2;
+    const int boxes = rows * m_boxes[0]->sizeHint().height() +
+                      (rows - 1) * std::max(0, m_boxGrid->verticalSpacing());
+    const int bare = std::min(w - across, h - down - boxes - spacing);
+    const int under =
+        std::min(w - across, h - down - boxes - m_caption->heightForWidth(w) - 2 * spacing);
+    const int side = sideWidth();
+    const int beside = std::min(w - across - side - spacing, h - down);
+    // The caption explains the colours, which the colour scale also names: it gives way
+    // when keeping it would cost the plane more than a fifth of its side.
+    const bool caption = std::max(under, beside) >= 0.8 * bare;
+    const bool wanted = caption && beside > under;
+    m_caption->setVisible(caption);
+    if (wanted != m_beside) {
+        m_beside = wanted;
+        placeBoxes(m_beside ? 1 : 2);
+        m_layout->setDirection(m_beside ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom);
+    }
+    if (m_beside) {
+        m_side->setFixedWidth(side);
+        // A column's layout gives a wrapped label no more than its one-line height.
+        m_caption->setMinimumHeight(m_caption->heightForWidth(side));
+    } else {
+        m_side->setMinimumWidth(0);
+        m_side->setMaximumWidth(QWIDGETSIZE_MAX);
+        m_caption->setMinimumHeight(0);
+    }
+}
+
+void GanView::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    arrange();
 }
 
 bool GanView::eventFilter(QObject* watched, QEvent* event) {

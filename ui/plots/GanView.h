@@ -12,6 +12,7 @@
 
 #include "train/TrainingSnapshot.h"
 
+class QBoxLayout;
 class QCheckBox;
 class QCustomPlot;
 class QCPColorMap;
@@ -19,6 +20,7 @@ class QCPColorScale;
 class QCPCurve;
 class QCPItemLine;
 class QCPLayer;
+class QGridLayout;
 class QLabel;
 class QMouseEvent;
 
@@ -59,6 +61,10 @@ public:
     QCustomPlot* plot() const { return m_plot; }
     /// The sentence under the plot saying what the colours are.
     QLabel* caption() const { return m_caption; }
+    /// Whether the check boxes and the caption sit beside the plot (a wide view, as in
+    /// presenter mode) rather than under it: whichever leaves the square plane more room.
+    /// In a short view the caption gives way to the plane.
+    bool optionsBeside() const { return m_beside; }
     /// True when the last snapshot was drawn as pictures (image data), else as the plane.
     bool showsImages() const { return m_images; }
 
@@ -108,8 +114,19 @@ protected:
     void changeEvent(QEvent* event) override;
     bool eventFilter(QObject* watched, QEvent* event) override;
     void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
+    /// Puts the check boxes `perRow` to a row.
+    void placeBoxes(int perRow);
+    /// The width of the column beside the plot.
+    int sideWidth() const;
+    /// The check boxes and the caption under the plot or beside it; the caption is hidden
+    /// when it would take too much of the plane's room.
+    void arrange();
+    /// The room the axes and the colour scale take around the plane (empty before the
+    /// plot's first layout).
+    QSize plotMargins() const;
     void showPlane(const TrainingSnapshot& snapshot);
     void showImages(const TrainingSnapshot& snapshot);
     void fitAxes(const TrainingSnapshot& snapshot);
@@ -157,8 +174,13 @@ private:
     std::vector<int> m_arrowOf;
     std::array<QCheckBox*, kLayerCount> m_boxes{};
     std::array<QCPLayer*, kLayerCount> m_layers{};
+    QBoxLayout* m_layout;
+    QWidget* m_side;  // holds m_options and m_caption
     QWidget* m_options;
+    QGridLayout* m_boxGrid;
     QLabel* m_caption;
+    bool m_beside = false;
+    QSize m_plotMargins;  // that arrange() went by
 
     int m_generation = -1;
     bool m_images = false;
