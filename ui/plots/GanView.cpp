@@ -7,7 +7,6 @@
 #include <QEvent>
 #include <QGridLayout>
 #include <QLabel>
-#include <QPainter>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
@@ -15,7 +14,8 @@
 #include "data/PlaneGenerators.h"
 #include "plots/PlotFit.h"
 #include "plots/PlotStyle.h"
-#include "plots/SamplePicture.h"
+#include "plots/GanPictures.h"
+#include "plots/SampleGallery.h"
 #include "style/UiScale.h"
 
 namespace nnplay::ui {
@@ -47,26 +47,6 @@ constexpr const char* kLayerNames[GanView::kLayerCount] = {"real", "generated", 
 
 int layerIndex(GanView::Layer layer) { return static_cast<int>(layer); }
 
-/// Pictures of image samples (one per column, pixels 0..1) in SamplePicture's ink on white.
-/// A guard pixel of 1 after each picture pins samplePicture's range to the data's 0..1
-/// scale, so a washed-out generated sample looks washed out instead of stretched.
-/// Only the first GanView::kShownImages, large enough to read from the back of a room.
-std::vector<QImage> pictures(const nnplay::DataInfo& info, const nnplay::Matrix& samples) {
-    std::vector<QImage> out;
-    const int pixels = info.imageShape.size();
-    if (pixels == 0 || samples.rows() != pixels) return out;
-    const Eigen::Index count = std::min<Eigen::Index>(samples.cols(), GanView::kShownImages);
-    DataPreview preview;
-    preview.info = info;
-    preview.sampleInputs.resize(pixels + 1, count);
-    preview.sampleInputs.topRows(pixels) = samples.leftCols(count).cwiseMax(0.0f).cwiseMin(1.0f);
-    preview.sampleInputs.bottomRows(1).setOnes();
-    out.reserve(static_cast<std::size_t>(count));
-    for (Eigen::Index i = 0; i < count; ++i)
-        out.push_back(samplePicture(preview, static_cast<int>(i)));
-    return out;
-}
-
 }  // namespace
 
 GanView::GanView(QWidget* parent)
@@ -75,7 +55,8 @@ GanView::GanView(QWidget* parent)
       m_plot(new QCustomPlot(m_plotArea)),
       m_side(new QWidget(this)),
       m_options(new QWidget(m_side)),
-      m_caption(new QLabel(m_side)) {
+      m_caption(new QLabel(m_side)),
+      m_gallery(new SampleGallery(this)) {
     const QString boxNames[kLayerCount] = {tr("Real samples"), tr("Generated samples"),
                                            tr("Discriminator"), tr("Manifold"), tr("Gradients")};
     const QString boxTips[kLayerCount] = {
@@ -115,6 +96,8 @@ GanView::GanView(QWidget* parent)
     m_layout->setContentsMargins(0, 0, 0, 0);
     m_layout->addWidget(m_plotArea, 1);
     m_layout->addWidget(m_side);
+    m_layout->addWidget(m_gallery, 1);
+    m_gallery->hide();
     // The plot is placed by hand inside m_plotArea so that the plane is drawn square.
     m_plotArea->installEventFilter(this);
     m_plotArea->setMinimumSize(200, 180);
@@ -223,6 +206,7 @@ void GanView::setSnapshot(const TrainingSnapshot& snapshot) {
         m_images = images;
         m_plotArea->setVisible(!images);
         m_side->setVisible(!images);
+        m_gallery->setVisible(images);
     }
     if (images) {
         showImages(snapshot);
@@ -233,8 +217,7 @@ void GanView::setSnapshot(const TrainingSnapshot& snapshot) {
 }
 
 void GanView::showPlane(const TrainingSnapshot& snapshot) {
-    m_generatedPictures.clear();
-    m_realPictures.clear();
+    m_gallery->setGroups({});
     if (snapshot.generation != m_generation) {
         fitAxes(snapshot);
         clearStroke();  // the drawn points are real samples now
@@ -436,84 +419,46 @@ QLineF GanView::arrow(int i) const {
 
 void GanView::showImages(const TrainingSnapshot& snapshot) {
     const nnplay::DataInfo& info = snapshot.data->info;
-    m_generatedPictures = pictures(info, snapshot.gan.generated);
+    std::vector<SampleGallery::Group> groups(2);
+    groups[0].title = tr("Generated (fixed noise)");
+    groups[0].pictures = GanPictures::samples(info, snapshot.gan.generated, kShownImages);
+    groups[1].title = tr("Real");
     // The real samples are the same in every snapshot of a generation.
-    if (snapshot.generation != m_generation ||
-        m_realPictures.size() != static_cast<std::size_t>(std::min<Eigen::Index>(
-                                     snapshot.gan.real.cols(), kShownImages)))
-        m_realPictures = pictures(info, snapshot.gan.real);
-    update();
+    const auto realCount = static_cast<std::size_t>(
+        std::min<Eigen::Index>(snapshot.gan.real.cols(), kShownImages));
+    const bool sameReal = snapshot.generation == m_generation &&
+                          m_gallery->groups().size() == 2 &&
+                          m_gallery->groups()[1].pictures.size() == realCount;
+    groups[1].pictures = sameReal ? m_gallery->groups()[1].pictures
+                                  : GanPictures::samples(info, snapshot.gan.real, kShownImages);
+    m_gallery->setGroups(std::move(groups));
+}
+
+int GanView::generatedImageCount() const { return pictureCount(0); }
+
+int GanView::realImageCount() const { return pictureCount(1); }
+
+int GanView::pictureCount(int group) const {
+    const auto& groups = m_gallery->groups();
+    return group < static_cast<int>(groups.size())
+               ? static_cast<int>(groups[static_cast<std::size_t>(group)].pictures.size())
+               : 0;
 }
 
 QImage GanView::generatedPicture(int i) const {
     if (i < 0 || i >= generatedImageCount()) return {};
-    return m_generatedPictures[static_cast<std::size_t>(i)];
+    return m_gallery->groups()[0].pictures[static_cast<std::size_t>(i)];
 }
 
 QImage GanView::realPicture(int i) const {
     if (i < 0 || i >= realImageCount()) return {};
-    return m_realPictures[static_cast<std::size_t>(i)];
-}
-
-GanView::PictureGrid GanView::pictureGrid(bool generated, int count) const {
-    PictureGrid grid;
-    const int gap = 8;
-    const int half = width() / 2;
-    // The two grids side by side, `gap` apart and from the edges.
-    const QRect area =
-        generated ? QRect(gap, gap, half - gap - gap / 2, height() - 2 * gap)
-                  : QRect(half + gap / 2, gap, width() - half - gap - gap / 2, height() - 2 * gap);
-    QFont bold = font();
-    bold.setBold(true);
-    const int titleHeight = QFontMetrics(bold).height() + 4;
-    grid.title = QRect(area.left(), area.top(), area.width(), titleHeight);
-    const QRect pictures = area.adjusted(0, titleHeight + 2, 0, 0);
-    // The most columns of the largest square cells that hold every picture.
-    for (int c = 1; c <= std::max(count, 1); ++c) {
-        const int rows = (count + c - 1) / c;
-        const int side = std::min(pictures.width() / c, pictures.height() / std::max(rows, 1));
-        if (side > grid.cell) {
-            grid.cell = side;
-            grid.columns = c;
-        }
-    }
-    grid.origin =
-        QPoint(pictures.left() + (pictures.width() - grid.columns * grid.cell) / 2, pictures.top());
-    return grid;
-}
-
-QRect GanView::pictureRect(const PictureGrid& grid, int i) const {
-    if (grid.cell < 2) return {};
-    const int pad = grid.cell >= 8 ? 1 : 0;
-    return QRect(grid.origin.x() + (i % grid.columns) * grid.cell + pad,
-                 grid.origin.y() + (i / grid.columns) * grid.cell + pad, grid.cell - 2 * pad,
-                 grid.cell - 2 * pad);
+    return m_gallery->groups()[1].pictures[static_cast<std::size_t>(i)];
 }
 
 QRect GanView::generatedPictureRect(int i) const {
-    if (!m_images || i < 0 || i >= generatedImageCount()) return {};
-    return pictureRect(pictureGrid(true, generatedImageCount()), i);
-}
-
-void GanView::paintEvent(QPaintEvent* event) {
-    QWidget::paintEvent(event);
-    if (!m_images) return;
-    QPainter painter(this);
-    painter.setRenderHint(QPainter::SmoothPixmapTransform, false);
-    QFont bold = font();
-    bold.setBold(true);
-    for (const bool generated : {true, false}) {
-        const std::vector<QImage>& images = generated ? m_generatedPictures : m_realPictures;
-        const PictureGrid grid = pictureGrid(generated, static_cast<int>(images.size()));
-        painter.setFont(bold);
-        painter.setPen(palette().color(QPalette::WindowText));
-        painter.drawText(grid.title, Qt::AlignHCenter | Qt::AlignVCenter,
-                         generated ? tr("Generated (fixed noise)") : tr("Real"));
-        for (std::size_t i = 0; i < images.size(); ++i) {
-            const QRect rect = pictureRect(grid, static_cast<int>(i));
-            if (!rect.isEmpty()) painter.drawImage(rect, images[i]);
-        }
-    }
+    if (!m_images) return {};
+    const QRect rect = m_gallery->pictureRect(0, i);
+    return rect.isEmpty() ? rect : rect.translated(m_gallery->pos());
 }
 
 void GanView::changeEvent(QEvent* event) {

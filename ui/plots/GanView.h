@@ -26,6 +26,8 @@ class QMouseEvent;
 
 namespace nnplay::ui {
 
+class SampleGallery;
+
 /// What a GAN is doing, drawn from a snapshot's GanViews. 2-D data: GAN Lab's layered view of
 /// the plane on one square plot, bottom to top the discriminator's output D(x) as a heatmap,
 /// the generator's manifold (its image of a regular noise grid) as a warped mesh, the real
@@ -89,8 +91,8 @@ public:
 
     // For tests: what the image view draws.
 
-    int generatedImageCount() const { return static_cast<int>(m_generatedPictures.size()); }
-    int realImageCount() const { return static_cast<int>(m_realPictures.size()); }
+    int generatedImageCount() const;
+    int realImageCount() const;
     QImage generatedPicture(int i) const;
     QImage realPicture(int i) const;
     /// Where generated picture `i` is drawn in the widget (empty when it is not).
@@ -113,7 +115,6 @@ signals:
 protected:
     void changeEvent(QEvent* event) override;
     bool eventFilter(QObject* watched, QEvent* event) override;
-    void paintEvent(QPaintEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
 
 private:
@@ -146,16 +147,8 @@ private:
     void extendStroke(QMouseEvent* event);
     void updateCaption();
 
-    /// Geometry of one grid of pictures in the image view.
-    struct PictureGrid {
-        QRect title;
-        int columns = 1;
-        int cell = 0;
-        QPoint origin;
-    };
-    /// The grid of `count` pictures in the left (generated) or right (real) half.
-    PictureGrid pictureGrid(bool generated, int count) const;
-    QRect pictureRect(const PictureGrid& grid, int i) const;
+    /// Pictures in the gallery's group 0 (generated) or 1 (real).
+    int pictureCount(int group) const;
 
     QWidget* m_plotArea;
     QCustomPlot* m_plot;
@@ -182,10 +175,11 @@ private:
     bool m_beside = false;
     QSize m_plotMargins;  // that arrange() went by
 
+    /// Image data: the generated pictures, then the real ones.
+    SampleGallery* m_gallery;
+
     int m_generation = -1;
     bool m_images = false;
-    std::vector<QImage> m_generatedPictures;
-    std::vector<QImage> m_realPictures;
 };
 
 }  // namespace nnplay::ui
