@@ -13,7 +13,10 @@
 #include "data/DataLoader.h"
 #include "data/PlaneGenerators.h"
 #include "plots/GanCurveView.h"
+#include "plots/GanSlowMotionPanel.h"
+#include "plots/GanStepView.h"
 #include "plots/GanView.h"
+#include "plots/SampleGallery.h"
 #include "train/GanSession.h"
 #include "train/SnapshotBuilder.h"
 
@@ -352,6 +355,81 @@ private slots:
         QVERIFY(!view.showsImages());
         QCOMPARE(view.generatedImageCount(), 0);
         QCOMPARE(view.generatedPointCount(), GanSession::kViewSamples);
+    }
+
+    void imageSlowMotionShowsTheBatchAsPictures() {
+        using nnplay::ui::GanSlowMotionPanel;
+        using nnplay::ui::SampleGallery;
+        Run run(digitsProject(), 1);
+        run.train(3);
+        nnplay::SessionViews::StepStages stages;
+        run.session->stepRecorded(stages);
+        const nnplay::GanStepRecord& r = stages.gan;
+        QVERIFY(!r.empty());
+        const int batch = static_cast<int>(r.real.cols());
+        GanSlowMotionPanel panel;
+        panel.resize(460, 700);
+        panel.start(r, run.preview.get());
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        const nnplay::ui::GanStepView* view = panel.stepView();
+        QVERIFY(!view->showsPlane());
+        const SampleGallery* gallery = view->gallery();
+        QVERIFY(gallery->isVisible());
+        QVERIFY(!view->plot()->isVisible());
+        // Group sizes and whether they are framed in D's verdicts, part by part.
+        struct Expected {
+            std::vector<int> sizes;
+            bool framed;
+        };
+        const std::vector<Expected> parts = {
+            {{batch, batch}, false}, {{batch, batch}, true},  {{batch, batch}, true},
+            {{batch, batch}, false}, {{batch, batch}, false}, {{batch}, false},
+            {{batch}, true},         {{batch}, true},         {{batch, batch}, false},
+            {{batch, batch}, false}};
+        for (int part = 1; part <= GanSlowMotionPanel::kPartCount; ++part) {
+            panel.setPart(part);
+            const Expected& expected = parts[static_cast<std::size_t>(part - 1)];
+            const auto& groups = gallery->groups();
+            QCOMPARE(groups.size(), expected.sizes.size());
+            for (std::size_t g = 0; g < groups.size(); ++g) {
+                QCOMPARE(static_cast<int>(groups[g].pictures.size()), expected.sizes[g]);
+                QCOMPARE(groups[g].frames.size(),
+                         expected.framed ? groups[g].pictures.size() : std::size_t(0));
+                QVERIFY(!groups[g].title.isEmpty());
+                // Every picture is drawn, inside the gallery, the last apart from the first.
+                const QRect first = gallery->pictureRect(static_cast<int>(g), 0);
+                const QRect last = gallery->pictureRect(static_cast<int>(g), batch - 1);
+                QVERIFY2(!first.isEmpty() && gallery->rect().contains(last),
+                         qPrintable(QStringLiteral("part %1").arg(part)));
+                if (groups[g].pictures.size() > 1) QVERIFY(!first.intersects(last));
+            }
+            QVERIFY(!panel.caption().contains(QStringLiteral("plane")));
+            QVERIFY(!panel.caption().contains(QStringLiteral("ring")));
+        }
+        // The pictures are the batch: part 1's first real one is the first real sample, and
+        // D's verdict frames a real sample it takes for real in green's direction.
+        panel.setPart(1);
+        QImage real = gallery->groups()[0].pictures[0];
+        QCOMPARE(real.size(), QSize(8, 8));
+        QCOMPARE(qGray(real.pixel(3, 4)),
+                 static_cast<int>(std::lround(255.0f * (1.0f - r.real(4 * 8 + 3, 0)))));
+        panel.setPart(2);
+        const auto& framed = gallery->groups()[0];
+        for (int i = 0; i < batch; ++i) {
+            const float verdict = r.verdict(r.dValues(0, i));
+            const QColor frame = framed.frames[static_cast<std::size_t>(i)];
+            // Green (real) has more green than red; purple (fake) more red than green.
+            if (verdict > 0.8f) QVERIFY(frame.green() > frame.red());
+            if (verdict < 0.2f) QVERIFY(frame.red() > frame.green());
+        }
+        // Part 6: each sample's noise as a near-square picture, 3x3 for its 8 values.
+        panel.setPart(6);
+        QCOMPARE(gallery->groups()[0].pictures[0].size(), QSize(3, 3));
+        // Part 10: the fakes before and after the update differ.
+        panel.setPart(10);
+        QVERIFY(gallery->groups()[0].pictures != gallery->groups()[1].pictures);
+        QVERIFY(view->note().contains(QStringLiteral("move")));
     }
 
     void curvesHoldTheHistoryAndStartOver() {

@@ -24,7 +24,8 @@ public:
     static std::vector<QImage> noise(const nnplay::Matrix& noise, int count);
     /// Per-pixel gradients, negated (the way the generator moves each pixel), as pictures of
     /// info's image in the diverging colours: blue where the pixel gains ink, orange where it
-    /// loses some, scaled to the largest |value| of all.
+    /// loses some, each scaled to its own largest |value| and drawn by the square root of
+    /// that share (where, not how much).
     static std::vector<QImage> moves(const nnplay::DataInfo& info, const nnplay::Matrix& gradients,
                                      int count);
 };

@@ -13,6 +13,7 @@
 #include "editor/LayerNames.h"
 #include "plots/GanFlowDiagram.h"
 #include "plots/GanStepView.h"
+#include "train/DataPreview.h"
 #include "train/TrainingSnapshot.h"
 
 namespace nnplay::ui {
@@ -83,8 +84,7 @@ void GanSlowMotionPanel::follow(const TrainingSnapshot& snapshot, const nnplay::
                               names(nnplay::Project::kDiscriminator));
         m_generation = snapshot.generation;
         m_batches = snapshot.batches;
-        start(snapshot.stages.gan,
-              snapshot.data ? snapshot.data->trainPoints : nnplay::Matrix());
+        start(snapshot.stages.gan, snapshot.data.get());
         return;
     }
     if (active() && (snapshot.running || snapshot.generation != m_generation ||
@@ -92,12 +92,11 @@ void GanSlowMotionPanel::follow(const TrainingSnapshot& snapshot, const nnplay::
         stop();
 }
 
-void GanSlowMotionPanel::start(const nnplay::GanStepRecord& record,
-                               const nnplay::Matrix& trainPoints) {
+void GanSlowMotionPanel::start(const nnplay::GanStepRecord& record, const DataPreview* data) {
     if (record.empty()) return;
     const bool was = active();
     m_record = record;
-    m_view->setRecord(m_record, trainPoints);
+    m_view->setRecord(m_record, data);
     m_part = firstPart();
     refresh();
     if (!was) emit activeChanged(true);
@@ -169,7 +168,28 @@ QString GanSlowMotionPanel::partTitle(int part) {
 }
 
 QString GanSlowMotionPanel::partCaption(int part, const nnplay::GanStepRecord& r) {
-    const auto batch = static_cast<int>(r.trainedDiscriminator ? r.real.cols() : r.gFake.cols());
+    const nnplay::Matrix& some = r.trainedDiscriminator ? r.real : r.gFake;
+    const auto batch = static_cast<int>(some.cols());
+    if (some.rows() != 2) {
+        // Images: the parts where the plane's words do not fit.
+        switch (part) {
+            case 2:
+                return tr("D says how real each picture looks: its frame turns green for "
+                          "\"real\", purple for \"fake\".");
+            case 5:
+                return tr("D's weights take a small step against their gradients, so it "
+                          "tells real from fake a little better next time.");
+            case 9:
+                return tr("The gradient comes back through D to each fake's pixels: blue where "
+                          "G would add ink to fool D more, orange where it would take some "
+                          "away; and on into G's weights.");
+            case 10:
+                return tr("G's weights take a small step against their gradients, so the fakes "
+                          "change (before, after). One step of training is done.");
+            default:
+                break;
+        }
+    }
     switch (part) {
         case 1:
             return tr("The discriminator D trains first. It gets %1 real samples (green) and %1 "
