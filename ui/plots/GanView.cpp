@@ -13,7 +13,10 @@
 
 #include "data/PlaneGenerators.h"
 #include "plots/PlotFit.h"
+#include "plots/PlaneStroke.h"
 #include "plots/PlotStyle.h"
+#include "plots/GanGradientArrows.h"
+#include "plots/GanManifoldMesh.h"
 #include "plots/GanPictures.h"
 #include "plots/SampleGallery.h"
 #include "style/UiScale.h"
@@ -28,13 +31,6 @@ constexpr double kPointSize = 6.0;
 constexpr double kMapStrength = 0.55;
 /// Room left around the real data's extent, as a share of its half side.
 constexpr double kAxisMargin = 0.15;
-
-/// Thin and half transparent, so 256 arrows still let the points show through.
-QColor arrowColor() {
-    QColor color = PlotStyle::generatedSampleColor().darker(150);
-    color.setAlphaF(0.55);
-    return color;
-}
 
 QCPScatterStyle pointStyle(const QColor& color) {
     return QCPScatterStyle(QCPScatterStyle::ssCircle, PlotStyle::pen(Qt::white, 1.0), QBrush(color),
@@ -148,10 +144,13 @@ GanView::GanView(QWidget* parent)
     };
     m_realPoints = makePoints(Layer::Real, PlotStyle::realSampleColor());
     m_generatedPoints = makePoints(Layer::Generated, PlotStyle::generatedSampleColor());
-    m_stroke = makePoints(Layer::Real, PlotStyle::realSampleColor().darker(130));
-    connect(m_plot, &QCustomPlot::mousePress, this, &GanView::onPlotPress);
-    connect(m_plot, &QCustomPlot::mouseMove, this, &GanView::onPlotMove);
-    connect(m_plot, &QCustomPlot::mouseRelease, this, &GanView::onPlotRelease);
+    m_stroke = new PlaneStroke(
+        m_plot, makePoints(Layer::Real, PlotStyle::realSampleColor().darker(130)), kExtent,
+        kStrokeSpacing);
+    connect(m_stroke, &PlaneStroke::pointsDrawn, this, &GanView::pointsDrawn);
+    m_manifold = std::make_unique<GanManifoldMesh>(m_plot, layerOf(Layer::Manifold));
+    m_arrows = std::make_unique<GanGradientArrows>(m_plot, layerOf(Layer::Gradients),
+                                                   kLongestArrow);
 
     connect(m_plot, &QCustomPlot::afterLayout, this, &GanView::fitSquare, Qt::QueuedConnection);
     // New axis margins (the first layout, other fonts) may change where the boxes fit best.
@@ -163,6 +162,8 @@ GanView::GanView(QWidget* parent)
         Qt::QueuedConnection);
     applyStyle();
 }
+
+GanView::~GanView() = default;
 
 QCPLayer* GanView::layerOf(Layer layer) const {
     return m_layers[static_cast<std::size_t>(layerIndex(layer))];
@@ -207,6 +208,7 @@ void GanView::setSnapshot(const TrainingSnapshot& snapshot) {
         m_plotArea->setVisible(!images);
         m_side->setVisible(!images);
         m_gallery->setVisible(images);
+        m_stroke->setEnabled(m_drawing && !images);
     }
     if (images) {
         showImages(snapshot);
@@ -238,8 +240,8 @@ void GanView::showPlane(const TrainingSnapshot& snapshot) {
     setPoints(m_realPoints, gan.real);
     setPoints(m_generatedPoints, gan.generated);
     updateMap(snapshot);
-    updateManifold(gan.manifold, gan.manifoldSize);
-    updateArrows(gan.generated, gan.gradients);
+    m_manifold->update(gan.manifold, gan.manifoldSize);
+    m_arrows->update(gan.generated, gan.gradients);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -286,90 +288,6 @@ void GanView::updateMap(const TrainingSnapshot& snapshot) {
     m_map->setDataRange(QCPRange(0.0, 1.0));
 }
 
-void GanView::updateManifold(const nnplay::Matrix& manifold, int size) {
-    const bool has = size > 1 && manifold.rows() >= 2 &&
-                     manifold.cols() == static_cast<Eigen::Index>(size) * size;
-    const auto lines = has ? static_cast<std::size_t>(2 * size) : 0;
-    const bool added = m_manifoldLines.size() < lines;
-    while (m_manifoldLines.size() < lines) {
-        auto* curve = new QCPCurve(m_plot->xAxis, m_plot->yAxis);
-        curve->setLayer(layerOf(Layer::Manifold));
-        curve->setSelectable(QCP::stNone);
-        QColor color = PlotStyle::generatedSampleColor().darker(130);
-        color.setAlpha(110);
-        curve->setPen(QPen(color, 1.0));
-        m_manifoldLines.push_back(curve);
-    }
-    if (added) PlotStyle::apply(m_plot, palette());  // scales the new pens to the zoom
-    for (std::size_t line = 0; line < m_manifoldLines.size(); ++line) {
-        QCPCurve* curve = m_manifoldLines[line];
-        QVector<double> xs, ys;
-        if (line < lines) {
-            // Lines 0..s-1: a row of the grid (column index varies); then the grid's columns.
-            const bool row = line < static_cast<std::size_t>(size);
-            const int fixed = static_cast<int>(row ? line : line - static_cast<std::size_t>(size));
-            xs.resize(size);
-            ys.resize(size);
-            for (int k = 0; k < size; ++k) {
-                const Eigen::Index i = row ? static_cast<Eigen::Index>(fixed) * size + k
-                                           : static_cast<Eigen::Index>(k) * size + fixed;
-                xs[k] = manifold(0, i);
-                ys[k] = manifold(1, i);
-            }
-        }
-        curve->setData(xs, ys);
-    }
-}
-
-void GanView::styleArrow(QCPItemLine* arrow) const {
-    arrow->setHead(
-        QCPLineEnding(QCPLineEnding::esSpikeArrow, 4 * UiScale::factor(), 5 * UiScale::factor()));
-    arrow->setPen(PlotStyle::pen(arrowColor(), 0.8));
-}
-
-QCPItemLine* GanView::arrowItem(std::size_t index) {
-    while (m_arrows.size() <= index) {
-        auto* line = new QCPItemLine(m_plot);
-        line->setLayer(layerOf(Layer::Gradients));
-        line->setSelectable(false);
-        styleArrow(line);
-        m_arrows.push_back(line);
-    }
-    return m_arrows[index];
-}
-
-void GanView::updateArrows(const nnplay::Matrix& generated, const nnplay::Matrix& gradients) {
-    const bool has =
-        generated.rows() >= 2 && gradients.rows() >= 2 && gradients.cols() == generated.cols();
-    const Eigen::Index n = has ? generated.cols() : 0;
-    double longest = 0.0;
-    for (Eigen::Index i = 0; i < n; ++i) {
-        const double norm = std::hypot(gradients(0, i), gradients(1, i));
-        if (std::isfinite(norm)) longest = std::max(longest, norm);
-    }
-    m_arrowOf.assign(static_cast<std::size_t>(n), -1);
-    std::size_t used = 0;
-    if (longest > 0.0) {
-        const double side = std::min(m_plot->xAxis->range().size(), m_plot->yAxis->range().size());
-        const double scale = kLongestArrow * side / longest;
-        for (Eigen::Index i = 0; i < n; ++i) {
-            const double gx = gradients(0, i), gy = gradients(1, i);
-            const double norm = std::hypot(gx, gy);
-            const double x = generated(0, i), y = generated(1, i);
-            if (!std::isfinite(norm) || norm <= 0.0 || !std::isfinite(x) || !std::isfinite(y))
-                continue;
-            // The generator moves its sample against the gradient of its loss.
-            QCPItemLine* arrow = arrowItem(used);
-            arrow->start->setCoords(x, y);
-            arrow->end->setCoords(x - scale * gx, y - scale * gy);
-            arrow->setVisible(true);
-            m_arrowOf[static_cast<std::size_t>(i)] = static_cast<int>(used);
-            ++used;
-        }
-    }
-    for (std::size_t k = used; k < m_arrows.size(); ++k) m_arrows[k]->setVisible(false);
-}
-
 int GanView::realPointCount() const { return m_realPoints->dataCount(); }
 
 int GanView::generatedPointCount() const { return m_generatedPoints->dataCount(); }
@@ -382,40 +300,15 @@ QPointF GanView::generatedPoint(int i) const {
 
 double GanView::cellValue(int column, int row) const { return m_map->data()->cell(column, row); }
 
-int GanView::manifoldLineCount() const {
-    int count = 0;
-    for (const QCPCurve* curve : m_manifoldLines)
-        if (curve->dataCount() > 0) ++count;
-    return count;
-}
+int GanView::manifoldLineCount() const { return m_manifold->lineCount(); }
 
-QVector<QPointF> GanView::manifoldLine(int line) const {
-    QVector<QPointF> points;
-    if (line < 0 || line >= static_cast<int>(m_manifoldLines.size())) return points;
-    const QCPCurve* curve = m_manifoldLines[static_cast<std::size_t>(line)];
-    for (auto it = curve->data()->constBegin(); it != curve->data()->constEnd(); ++it)
-        points.append(QPointF(it->key, it->value));
-    return points;
-}
+QVector<QPointF> GanView::manifoldLine(int line) const { return m_manifold->line(line); }
 
-int GanView::manifoldSegmentCount() const {
-    int count = 0;
-    for (const QCPCurve* curve : m_manifoldLines) count += std::max(0, curve->dataCount() - 1);
-    return count;
-}
+int GanView::manifoldSegmentCount() const { return m_manifold->segmentCount(); }
 
-int GanView::arrowCount() const {
-    return static_cast<int>(std::count_if(m_arrows.begin(), m_arrows.end(),
-                                          [](QCPItemLine* a) { return a->visible(); }));
-}
+int GanView::arrowCount() const { return m_arrows->count(); }
 
-QLineF GanView::arrow(int i) const {
-    if (i < 0 || i >= static_cast<int>(m_arrowOf.size())) return {};
-    const int index = m_arrowOf[static_cast<std::size_t>(i)];
-    if (index < 0) return {};
-    const QCPItemLine* line = m_arrows[static_cast<std::size_t>(index)];
-    return {line->start->coords(), line->end->coords()};
-}
+QLineF GanView::arrow(int i) const { return m_arrows->arrow(i); }
 
 void GanView::showImages(const TrainingSnapshot& snapshot) {
     const nnplay::DataInfo& info = snapshot.data->info;
@@ -472,23 +365,20 @@ void GanView::applyStyle() {
     PlotStyle::apply(m_scale, palette());
     m_realPoints->setScatterStyle(pointStyle(PlotStyle::realSampleColor()));
     m_generatedPoints->setScatterStyle(pointStyle(PlotStyle::generatedSampleColor()));
-    for (QCPItemLine* line : m_arrows) styleArrow(line);
+    m_arrows->restyle();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void GanView::setDrawingEnabled(bool enabled) {
     if (enabled == m_drawing) return;
     m_drawing = enabled;
-    m_stroking = false;
+    m_stroke->setEnabled(m_drawing && !m_images);
     m_plot->setCursor(enabled ? Qt::CrossCursor : Qt::ArrowCursor);
     m_generation = -1;  // the next snapshot fits the axes for drawing or for the data
     updateCaption();
 }
 
-void GanView::clearStroke() {
-    m_stroke->data()->clear();
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
-}
+void GanView::clearStroke() { m_stroke->clear(); }
 
 void GanView::updateCaption() {
     const QString colours =
@@ -496,37 +386,6 @@ void GanView::updateCaption() {
            "background: D(x), green where the discriminator says real.");
     m_caption->setText(
         m_drawing ? tr("Click or drag on the plot to draw real points. %1").arg(colours) : colours);
-}
-
-void GanView::onPlotPress(QMouseEvent* event) {
-    if (!m_drawing || m_images || event->button() != Qt::LeftButton) return;
-    m_stroking = true;
-    m_strokePoints.clear();
-    extendStroke(event);
-}
-
-void GanView::onPlotMove(QMouseEvent* event) {
-    if (m_stroking && (event->buttons() & Qt::LeftButton)) extendStroke(event);
-}
-
-void GanView::onPlotRelease(QMouseEvent* event) {
-    if (!m_stroking || event->button() != Qt::LeftButton) return;
-    m_stroking = false;
-    if (!m_strokePoints.isEmpty()) emit pointsDrawn(m_strokePoints);
-}
-
-void GanView::extendStroke(QMouseEvent* event) {
-    const QPointF at(m_plot->xAxis->pixelToCoord(event->position().x()),
-                     m_plot->yAxis->pixelToCoord(event->position().y()));
-    if (!m_plot->axisRect()->rect().contains(event->position().toPoint())) return;
-    if (std::abs(at.x()) > kExtent || std::abs(at.y()) > kExtent) return;
-    if (!m_strokePoints.isEmpty()) {
-        const QPointF step = at - m_strokePoints.back();
-        if (std::hypot(step.x(), step.y()) < kStrokeSpacing) return;
-    }
-    m_strokePoints.push_back(at);
-    m_stroke->addData(at.x(), at.y());
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void GanView::placeBoxes(int perRow) {

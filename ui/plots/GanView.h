@@ -8,6 +8,7 @@
 #include <QVector>
 #include <QWidget>
 #include <array>
+#include <memory>
 #include <vector>
 
 #include "train/TrainingSnapshot.h"
@@ -18,14 +19,15 @@ class QCustomPlot;
 class QCPColorMap;
 class QCPColorScale;
 class QCPCurve;
-class QCPItemLine;
 class QCPLayer;
 class QGridLayout;
 class QLabel;
-class QMouseEvent;
 
 namespace nnplay::ui {
 
+class GanGradientArrows;
+class GanManifoldMesh;
+class PlaneStroke;
 class SampleGallery;
 
 /// What a GAN is doing, drawn from a snapshot's GanViews. 2-D data: GAN Lab's layered view of
@@ -49,6 +51,7 @@ public:
     static constexpr int kShownImages = 64;
 
     explicit GanView(QWidget* parent = nullptr);
+    ~GanView() override;
 
     /// Draws the snapshot's GAN views; a new generation refits the axes to its real data.
     void setSnapshot(const TrainingSnapshot& snapshot);
@@ -132,19 +135,9 @@ private:
     void showImages(const TrainingSnapshot& snapshot);
     void fitAxes(const TrainingSnapshot& snapshot);
     void updateMap(const TrainingSnapshot& snapshot);
-    void updateManifold(const nnplay::Matrix& manifold, int size);
-    void updateArrows(const nnplay::Matrix& generated, const nnplay::Matrix& gradients);
-    QCPItemLine* arrowItem(std::size_t index);
     void fitSquare();
     void applyStyle();
     QCPLayer* layerOf(Layer layer) const;
-    /// Line pen and head of a gradient arrow, at the current scale.
-    void styleArrow(QCPItemLine* arrow) const;
-    void onPlotPress(QMouseEvent* event);
-    void onPlotMove(QMouseEvent* event);
-    void onPlotRelease(QMouseEvent* event);
-    /// Adds the plane point under `event` to the stroke, unless it is too close to the last.
-    void extendStroke(QMouseEvent* event);
     void updateCaption();
 
     /// Pictures in the gallery's group 0 (generated) or 1 (real).
@@ -157,14 +150,10 @@ private:
     QCPCurve* m_realPoints;
     QCPCurve* m_generatedPoints;
     /// The stroke being drawn, until the new real samples replace it.
-    QCPCurve* m_stroke;
-    QVector<QPointF> m_strokePoints;
+    PlaneStroke* m_stroke;
     bool m_drawing = false;
-    bool m_stroking = false;
-    std::vector<QCPCurve*> m_manifoldLines;
-    std::vector<QCPItemLine*> m_arrows;
-    /// Per generated sample, its arrow in m_arrows or -1.
-    std::vector<int> m_arrowOf;
+    std::unique_ptr<GanManifoldMesh> m_manifold;
+    std::unique_ptr<GanGradientArrows> m_arrows;
     std::array<QCheckBox*, kLayerCount> m_boxes{};
     std::array<QCPLayer*, kLayerCount> m_layers{};
     QBoxLayout* m_layout;
