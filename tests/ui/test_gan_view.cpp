@@ -13,6 +13,7 @@
 #include "data/DataLoader.h"
 #include "data/PlaneGenerators.h"
 #include "plots/GanCurveView.h"
+#include "plots/GanFlowDiagram.h"
 #include "plots/GanSlowMotionPanel.h"
 #include "plots/GanStepView.h"
 #include "plots/GanView.h"
@@ -430,6 +431,33 @@ private slots:
         panel.setPart(10);
         QVERIFY(gallery->groups()[0].pictures != gallery->groups()[1].pictures);
         QVERIFY(view->note().contains(QStringLiteral("move")));
+    }
+
+    void theFlowDiagramsBoxesNeverOverlap_data() {
+        // The panel sets 1.2 times its font; presenter mode adds 150 %.
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<double>("zoom");
+        QTest::newRow("1366x768") << QSize(460, 180) << 1.2;
+        QTest::newRow("1024x768") << QSize(310, 180) << 1.2;
+        QTest::newRow("presenter") << QSize(600, 260) << 1.8;
+    }
+
+    void theFlowDiagramsBoxesNeverOverlap() {
+        QFETCH(QSize, size);
+        QFETCH(double, zoom);
+        nnplay::ui::GanFlowDiagram diagram;
+        QFont font = diagram.font();
+        font.setPointSizeF(font.pointSizeF() * zoom);
+        diagram.setFont(font);
+        diagram.resize(size);
+        const std::vector<QRectF> boxes = diagram.boxRects();
+        QCOMPARE(boxes.size(), std::size_t(7));
+        for (std::size_t a = 0; a < boxes.size(); ++a) {
+            QVERIFY2(QRectF(diagram.rect()).contains(boxes[a]), qPrintable(QString::number(a)));
+            for (std::size_t b = a + 1; b < boxes.size(); ++b)
+                QVERIFY2(!boxes[a].intersects(boxes[b]),
+                         qPrintable(QStringLiteral("boxes %1 and %2").arg(a).arg(b)));
+        }
     }
 
     void curvesHoldTheHistoryAndStartOver() {

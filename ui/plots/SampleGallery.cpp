@@ -11,6 +11,7 @@ namespace {
 
 /// Between the groups and around them.
 constexpr int kGap = 8;
+constexpr int kTitleFlags = Qt::AlignHCenter | Qt::AlignVCenter | Qt::TextWordWrap;
 
 }  // namespace
 
@@ -30,7 +31,15 @@ SampleGallery::Grid SampleGallery::gridOf(int group) const {
     const QRect area(kGap + group * slot, kGap, slot - kGap, height() - 2 * kGap);
     QFont bold = font();
     bold.setBold(true);
-    const int titleHeight = QFontMetrics(bold).height() + 4;
+    // Titles too wide for their group wrap; all groups' pictures start at the same height.
+    int titleHeight = QFontMetrics(bold).height();
+    for (const Group& g : m_groups) {
+        titleHeight = std::max(
+            titleHeight,
+            QFontMetrics(bold).boundingRect(QRect(0, 0, area.width(), 1000), kTitleFlags, g.title)
+                .height());
+    }
+    titleHeight += 4;
     grid.title = QRect(area.left(), area.top(), area.width(), titleHeight);
     const QRect pictures = area.adjusted(0, titleHeight + 2, 0, 0);
     // The most columns of the largest square cells that hold every picture.
@@ -77,12 +86,12 @@ void SampleGallery::paintEvent(QPaintEvent* event) {
     painter.setRenderHint(QPainter::SmoothPixmapTransform, false);
     QFont bold = font();
     bold.setBold(true);
-    painter.setFont(bold);
     for (int k = 0; k < static_cast<int>(m_groups.size()); ++k) {
         const Group& group = m_groups[static_cast<std::size_t>(k)];
         const Grid grid = gridOf(k);
         painter.setPen(palette().color(QPalette::WindowText));
-        painter.drawText(grid.title, Qt::AlignHCenter | Qt::AlignVCenter, group.title);
+        painter.setFont(bold);
+        painter.drawText(grid.title, kTitleFlags, group.title);
         const int frame = group.frames.empty() ? 0 : frameWidth(grid.cell);
         for (int i = 0; i < static_cast<int>(group.pictures.size()); ++i) {
             const QRect cell = cellRect(grid, i);

@@ -10,7 +10,8 @@
 
 namespace nnplay::ui {
 
-/// Groups of small pictures side by side, each under its title ("Real", "Fakes"): an image
+/// Groups of small pictures side by side, each under its title ("Real", "Fakes"; wrapped when
+/// wider than its group): an image
 /// GAN's samples in the Samples tab and in the slow motion. Each group is a grid of the
 /// largest square cells that hold all its pictures; a picture may be framed in a colour (a
 /// verdict). Drawn without smoothing, so the pixels of 8x8 pictures stay sharp.
