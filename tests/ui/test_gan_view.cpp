@@ -5,6 +5,7 @@
 #include <qcustomplot.h>
 
 #include <QCheckBox>
+#include <QLabel>
 #include <QTest>
 #include <cmath>
 #include <memory>
@@ -18,6 +19,7 @@
 #include "plots/GanStepView.h"
 #include "plots/GanView.h"
 #include "plots/SampleGallery.h"
+#include "style/UiScale.h"
 #include "train/GanSession.h"
 #include "train/SnapshotBuilder.h"
 
@@ -433,13 +435,26 @@ private slots:
         QVERIFY(view->note().contains(QStringLiteral("move")));
     }
 
+    void slowMotionTextFollowsTheZoom() {
+        using nnplay::ui::UiScale;
+        nnplay::ui::GanSlowMotionPanel panel;
+        const auto* title = panel.findChild<QLabel*>(QStringLiteral("ganSlowMotionTitle"));
+        QVERIFY(title);
+        const double before = QFontInfo(title->font()).pixelSize();
+        UiScale::instance()->setPercent(150);  // presenter mode's zoom
+        const double after = QFontInfo(title->font()).pixelSize();
+        UiScale::instance()->setPercent(UiScale::kMinPercent);
+        QVERIFY2(after >= 1.4 * before, qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(after)));
+        QCOMPARE(QFontInfo(title->font()).pixelSize(), before);
+    }
+
     void theFlowDiagramsBoxesNeverOverlap_data() {
         // The panel sets 1.2 times its font; presenter mode adds 150 %.
         QTest::addColumn<QSize>("size");
         QTest::addColumn<double>("zoom");
         QTest::newRow("1366x768") << QSize(460, 180) << 1.2;
         QTest::newRow("1024x768") << QSize(310, 180) << 1.2;
-        QTest::newRow("presenter") << QSize(600, 260) << 1.8;
+        QTest::newRow("presenter") << QSize(600, 200) << 1.8;
     }
 
     void theFlowDiagramsBoxesNeverOverlap() {
@@ -449,7 +464,7 @@ private slots:
         QFont font = diagram.font();
         font.setPointSizeF(font.pointSizeF() * zoom);
         diagram.setFont(font);
-        diagram.resize(size);
+        diagram.resize(size.expandedTo(diagram.minimumSizeHint()));
         const std::vector<QRectF> boxes = diagram.boxRects();
         QCOMPARE(boxes.size(), std::size_t(7));
         for (std::size_t a = 0; a < boxes.size(); ++a) {

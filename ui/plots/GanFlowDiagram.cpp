@@ -93,6 +93,19 @@ bool GanFlowDiagram::isFlowStrong(int part, Flow flow) {
     }
 }
 
+QSize GanFlowDiagram::minimumSizeHint() const {
+    // The top row and the middle one (Generator, Discriminator) are 0.29 of the height apart:
+    // room for half of each network box (2.6 lines tall) and a gap.
+    QFont bold = font();
+    bold.setBold(true);
+    const double boxHeight = 2.6 * QFontMetricsF(bold).height();
+    return {300, std::max(130, static_cast<int>(std::ceil((boxHeight + 6.0) / 0.29)))};
+}
+
+QSize GanFlowDiagram::sizeHint() const {
+    return {460, std::max(170, minimumSizeHint().height())};
+}
+
 QSizeF GanFlowDiagram::nodeSize(Node node) const {
     const bool network = node == Generator || node == Discriminator;
     QFont f = font();

@@ -46,8 +46,9 @@ public:
     /// For tests: where the boxes are drawn (noise z, G, fake x, real x, D, D(x), loss).
     std::vector<QRectF> boxRects() const;
 
-    QSize sizeHint() const override { return {460, 170}; }
-    QSize minimumSizeHint() const override { return {300, 130}; }
+    QSize sizeHint() const override;
+    /// Tall enough for the three rows of boxes not to touch in the widget's font.
+    QSize minimumSizeHint() const override;
 
 protected:
     void paintEvent(QPaintEvent* event) override;

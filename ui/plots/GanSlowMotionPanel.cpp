@@ -6,6 +6,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QPainter>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -34,9 +35,6 @@ GanSlowMotionPanel::GanSlowMotionPanel(QWidget* parent)
       m_next(new QAction(tr("Next Part"), this)),
       m_back(new QAction(tr("Back to Training"), this)) {
     setObjectName(QStringLiteral("ganSlowMotionPanel"));
-    setStyleSheet(
-        QStringLiteral("#ganSlowMotionPanel { background: palette(alternate-base); "
-                       "border: 2px solid palette(highlight); border-radius: 4px; }"));
     m_title->setObjectName(QStringLiteral("ganSlowMotionTitle"));
     m_text->setObjectName(QStringLiteral("ganSlowMotionCaption"));
     m_text->setWordWrap(true);
@@ -263,6 +261,16 @@ void GanSlowMotionPanel::applyFonts() {
     QFont overview = font();
     overview.setPointSizeF(font().pointSizeF() * 1.2);
     m_diagram->setFont(overview);
+}
+
+void GanSlowMotionPanel::paintEvent(QPaintEvent* event) {
+    // Painted rather than styled: a style sheet would keep UiScale's fonts from the children.
+    QFrame::paintEvent(event);
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(palette().color(QPalette::Highlight), 2));
+    painter.setBrush(palette().color(QPalette::AlternateBase));
+    painter.drawRoundedRect(QRectF(rect()).adjusted(1, 1, -1, -1), 4, 4);
 }
 
 void GanSlowMotionPanel::changeEvent(QEvent* event) {
