@@ -80,8 +80,8 @@ std::vector<QImage> GanPictures::moves(const nnplay::DataInfo& info,
     const int pixels = info.imageShape.size();
     if (pixels == 0 || gradients.rows() != pixels) return {};
     // The first channel, like the samples' pictures.
-    return divergingPictures(gradients, count, info.imageShape.width, info.imageShape.height,
-                             -1.0, true);
+    return divergingPictures(gradients, count, info.imageShape.width, info.imageShape.height, -1.0,
+                             true);
 }
 
 }  // namespace nnplay::ui

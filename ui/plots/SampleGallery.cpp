@@ -35,9 +35,9 @@ SampleGallery::Grid SampleGallery::gridOf(int group) const {
     int titleHeight = QFontMetrics(bold).height();
     for (const Group& g : m_groups) {
         titleHeight = std::max(
-            titleHeight,
-            QFontMetrics(bold).boundingRect(QRect(0, 0, area.width(), 1000), kTitleFlags, g.title)
-                .height());
+            titleHeight, QFontMetrics(bold)
+                             .boundingRect(QRect(0, 0, area.width(), 1000), kTitleFlags, g.title)
+                             .height());
     }
     titleHeight += 4;
     grid.title = QRect(area.left(), area.top(), area.width(), titleHeight);
