@@ -300,7 +300,8 @@ private slots:
         QVERIFY(view.layerBox(Layer::Real)->mapTo(&view, QPoint()).x() >
                 view.plot()->mapTo(&view, QPoint()).x() + view.plot()->axisRect()->right());
         QVERIFY(view.caption()->isVisible());
-        QVERIFY(view.caption()->height() >= view.caption()->heightForWidth(view.caption()->width()));
+        const QLabel* caption = view.caption();
+        QVERIFY(caption->height() >= caption->heightForWidth(caption->width()));
 
         // Small and short: the caption gives way to the plane.
         view.resize(330, 330);
@@ -444,7 +445,8 @@ private slots:
         UiScale::instance()->setPercent(150);  // presenter mode's zoom
         const double after = QFontInfo(title->font()).pixelSize();
         UiScale::instance()->setPercent(UiScale::kMinPercent);
-        QVERIFY2(after >= 1.4 * before, qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(after)));
+        QVERIFY2(after >= 1.4 * before,
+                 qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(after)));
         QCOMPARE(QFontInfo(title->font()).pixelSize(), before);
     }
 

@@ -312,7 +312,8 @@ private slots:
         const int noteAfter = QFontInfo(note->font()).pixelSize();
         const int galleryAfter = QFontInfo(gallery->font()).pixelSize();
         m_window->presenter()->leave();
-        QVERIFY2(after >= 1.4 * before, qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(after)));
+        QVERIFY2(after >= 1.4 * before,
+                 qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(after)));
         QVERIFY2(noteAfter >= 1.4 * noteBefore,
                  qPrintable(QStringLiteral("%1 -> %2").arg(noteBefore).arg(noteAfter)));
         QVERIFY2(galleryAfter >= 1.4 * galleryBefore,
