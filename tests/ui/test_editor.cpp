@@ -29,6 +29,7 @@
 #include "editor/NetworkScene.h"
 #include "editor/NetworkView.h"
 #include "editor/NeuronItem.h"
+#include "editor/OutputItem.h"
 #include "editor/PropertiesPanel.h"
 #include "editor/UnitButtonItem.h"
 #include "layers/LayerRegistry.h"
@@ -122,6 +123,7 @@ private slots:
     void invalidNetworkMarksLayer();
     void imageDataShowsInputBlock();
     void snapshotFillsNeuronsAndLinks();
+    void ganLayersShowTheirWeightsAndTheOutputSaysItOnce();
     void hoverReportsNeuron();
     void deadAndSaturatedUnitsAreMarked();
     void viewFitsWholeNetwork_data();
@@ -556,6 +558,49 @@ void TestEditor::snapshotFillsNeuronsAndLinks() {
     // A structural edit drops pictures that no longer fit.
     QVERIFY(editor.scene.changeUnits(editor.idAt(0), +1));
     QVERIFY(!editor.scene.neuronItem(0, 0)->hasImage());
+}
+
+void TestEditor::ganLayersShowTheirWeightsAndTheOutputSaysItOnce() {
+    Editor editor;
+    editor.document.reset(Project::defaultGanProject(), {});
+    editor.scene.setNetworkName(Project::kDiscriminator);
+    // Dense 32, ReLU, Dense 1, Sigmoid: no plane pictures and no links for the lone neuron,
+    // so both dense layers are blocks of their weights.
+    QCOMPARE(editor.scene.layerItemAt(0)->kind(), NetworkLayout::Kind::Block);
+    QCOMPARE(editor.scene.layerItemAt(2)->kind(), NetworkLayout::Kind::Block);
+    QVERIFY(!editor.scene.neuronItem(2, 0));
+    TrainingSnapshot snapshot;
+    snapshot.gan.discriminatorWeights.resize(4);
+    snapshot.gan.discriminatorWeights[0] = Matrix::Constant(32, 2, 0.5f);
+    snapshot.gan.discriminatorWeights[2] = Matrix::Constant(1, 32, -0.5f);
+    editor.scene.setSnapshot(snapshot);
+    QCOMPARE(editor.scene.layerItemAt(0)->heatmap().size(), QSize(2, 32));
+    // One neuron's 32 weights run down the block, beside the 32 rows of the layer before.
+    QCOMPARE(editor.scene.layerItemAt(2)->heatmap().size(), QSize(1, 32));
+
+    // The verdict is named once, in the middle; the footer says where it comes from.
+    const OutputItem* output = editor.scene.outputItem();
+    QVERIFY(output);
+    QCOMPARE(output->headline(), QStringLiteral("Real?"));
+    QVERIFY(output->footerTitle().isEmpty());
+    editor.scene.setNetworkName(Project::kGenerator);
+    QCOMPARE(editor.scene.outputItem()->headline(), QStringLiteral("Fake"));
+    QVERIFY(editor.scene.outputItem()->footerTitle().isEmpty());
+    QCOMPARE(editor.scene.layerItemAt(2)->kind(), NetworkLayout::Kind::Block);  // Dense 2
+
+    // Neurons that links join stay neurons: Dense 4 -> Tanh -> Dense 1.
+    NetworkSpec small = NetworkSpec::multilayer({4, 1}, "tanh", "sigmoid");
+    int id = editor.document.project().freshLayerId();
+    for (LayerSpec& layer : small.layers) layer.id = id++;
+    QVERIFY(editNetwork(editor.document, small, "Smaller", kMergeNone, Project::kGenerator));
+    QCOMPARE(editor.scene.layerItemAt(0)->kind(), NetworkLayout::Kind::Neurons);
+    QCOMPARE(editor.scene.layerItemAt(2)->kind(), NetworkLayout::Kind::Neurons);
+    QVERIFY(editor.scene.linkBundle(2));
+
+    // With pictures in the middle (a plane's classes) the footer names them.
+    Editor plane;
+    QVERIFY(!plane.scene.outputItem()->nodes().empty());
+    QCOMPARE(plane.scene.outputItem()->footerTitle(), plane.scene.outputItem()->headline());
 }
 
 void TestEditor::deadAndSaturatedUnitsAreMarked() {

@@ -5,6 +5,7 @@
 #include <qcustomplot.h>
 
 #include <QCheckBox>
+#include <QLabel>
 #include <QTest>
 #include <cmath>
 #include <memory>
@@ -13,7 +14,12 @@
 #include "data/DataLoader.h"
 #include "data/PlaneGenerators.h"
 #include "plots/GanCurveView.h"
+#include "plots/GanFlowDiagram.h"
+#include "plots/GanSlowMotionPanel.h"
+#include "plots/GanStepView.h"
 #include "plots/GanView.h"
+#include "plots/SampleGallery.h"
+#include "style/UiScale.h"
 #include "train/GanSession.h"
 #include "train/SnapshotBuilder.h"
 
@@ -272,6 +278,41 @@ private slots:
         QVERIFY(view.plot()->xAxis->range().upper > points.row(0).maxCoeff());
     }
 
+    void aWideViewPutsTheBoxesBesideThePlane() {
+        Run run(ringProject(), 1);
+        run.train(5);
+        GanView view;
+        view.resize(460, 560);  // the views of a normal window
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setSnapshot(run.snapshot());
+        QTRY_VERIFY(view.plot()->axisRect()->height() > 0);
+        QVERIFY(!view.optionsBeside());
+        const QCheckBox* last = view.layerBox(Layer::Gradients);
+        QVERIFY(last->mapTo(&view, QPoint()).y() > view.plot()->mapTo(&view, QPoint()).y() +
+                                                         view.plot()->axisRect()->bottom());
+
+        // Wide and short, as presenter mode's large text leaves it: the boxes and the caption
+        // go to the right, and the plane is larger than it would be with them underneath.
+        view.resize(760, 380);
+        QTRY_VERIFY(view.optionsBeside());
+        QTRY_VERIFY(view.plot()->axisRect()->height() > 250);
+        QVERIFY(view.layerBox(Layer::Real)->mapTo(&view, QPoint()).x() >
+                view.plot()->mapTo(&view, QPoint()).x() + view.plot()->axisRect()->right());
+        QVERIFY(view.caption()->isVisible());
+        const QLabel* caption = view.caption();
+        QVERIFY(caption->height() >= caption->heightForWidth(caption->width()));
+
+        // Small and short: the caption gives way to the plane.
+        view.resize(330, 330);
+        QTRY_VERIFY(!view.caption()->isVisible());
+        QVERIFY(!view.optionsBeside());
+
+        view.resize(460, 560);
+        QTRY_VERIFY(!view.optionsBeside());
+        QTRY_VERIFY(view.caption()->isVisible());
+    }
+
     void imageGanShowsPictures() {
         Run run(digitsProject(), 1);
         run.train(5);
@@ -318,6 +359,122 @@ private slots:
         QVERIFY(!view.showsImages());
         QCOMPARE(view.generatedImageCount(), 0);
         QCOMPARE(view.generatedPointCount(), GanSession::kViewSamples);
+    }
+
+    void imageSlowMotionShowsTheBatchAsPictures() {
+        using nnplay::ui::GanSlowMotionPanel;
+        using nnplay::ui::SampleGallery;
+        Run run(digitsProject(), 1);
+        run.train(3);
+        nnplay::SessionViews::StepStages stages;
+        run.session->stepRecorded(stages);
+        const nnplay::GanStepRecord& r = stages.gan;
+        QVERIFY(!r.empty());
+        const int batch = static_cast<int>(r.real.cols());
+        GanSlowMotionPanel panel;
+        panel.resize(460, 700);
+        panel.start(r, run.preview.get());
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        const nnplay::ui::GanStepView* view = panel.stepView();
+        QVERIFY(!view->showsPlane());
+        const SampleGallery* gallery = view->gallery();
+        QVERIFY(gallery->isVisible());
+        QVERIFY(!view->plot()->isVisible());
+        // Group sizes and whether they are framed in D's verdicts, part by part.
+        struct Expected {
+            std::vector<int> sizes;
+            bool framed;
+        };
+        const std::vector<Expected> parts = {
+            {{batch, batch}, false}, {{batch, batch}, true},  {{batch, batch}, true},
+            {{batch, batch}, false}, {{batch, batch}, false}, {{batch}, false},
+            {{batch}, true},         {{batch}, true},         {{batch, batch}, false},
+            {{batch, batch}, false}};
+        for (int part = 1; part <= GanSlowMotionPanel::kPartCount; ++part) {
+            panel.setPart(part);
+            const Expected& expected = parts[static_cast<std::size_t>(part - 1)];
+            const auto& groups = gallery->groups();
+            QCOMPARE(groups.size(), expected.sizes.size());
+            for (std::size_t g = 0; g < groups.size(); ++g) {
+                QCOMPARE(static_cast<int>(groups[g].pictures.size()), expected.sizes[g]);
+                QCOMPARE(groups[g].frames.size(),
+                         expected.framed ? groups[g].pictures.size() : std::size_t(0));
+                QVERIFY(!groups[g].title.isEmpty());
+                // Every picture is drawn, inside the gallery, the last apart from the first.
+                const QRect first = gallery->pictureRect(static_cast<int>(g), 0);
+                const QRect last = gallery->pictureRect(static_cast<int>(g), batch - 1);
+                QVERIFY2(!first.isEmpty() && gallery->rect().contains(last),
+                         qPrintable(QStringLiteral("part %1").arg(part)));
+                if (groups[g].pictures.size() > 1) QVERIFY(!first.intersects(last));
+            }
+            QVERIFY(!panel.caption().contains(QStringLiteral("plane")));
+            QVERIFY(!panel.caption().contains(QStringLiteral("ring")));
+        }
+        // The pictures are the batch: part 1's first real one is the first real sample, and
+        // D's verdict frames a real sample it takes for real in green's direction.
+        panel.setPart(1);
+        QImage real = gallery->groups()[0].pictures[0];
+        QCOMPARE(real.size(), QSize(8, 8));
+        QCOMPARE(qGray(real.pixel(3, 4)),
+                 static_cast<int>(std::lround(255.0f * (1.0f - r.real(4 * 8 + 3, 0)))));
+        panel.setPart(2);
+        const auto& framed = gallery->groups()[0];
+        for (int i = 0; i < batch; ++i) {
+            const float verdict = r.verdict(r.dValues(0, i));
+            const QColor frame = framed.frames[static_cast<std::size_t>(i)];
+            // Green (real) has more green than red; purple (fake) more red than green.
+            if (verdict > 0.8f) QVERIFY(frame.green() > frame.red());
+            if (verdict < 0.2f) QVERIFY(frame.red() > frame.green());
+        }
+        // Part 6: each sample's noise as a near-square picture, 3x3 for its 8 values.
+        panel.setPart(6);
+        QCOMPARE(gallery->groups()[0].pictures[0].size(), QSize(3, 3));
+        // Part 10: the fakes before and after the update differ.
+        panel.setPart(10);
+        QVERIFY(gallery->groups()[0].pictures != gallery->groups()[1].pictures);
+        QVERIFY(view->note().contains(QStringLiteral("move")));
+    }
+
+    void slowMotionTextFollowsTheZoom() {
+        using nnplay::ui::UiScale;
+        nnplay::ui::GanSlowMotionPanel panel;
+        const auto* title = panel.findChild<QLabel*>(QStringLiteral("ganSlowMotionTitle"));
+        QVERIFY(title);
+        const double before = QFontInfo(title->font()).pixelSize();
+        UiScale::instance()->setPercent(150);  // presenter mode's zoom
+        const double after = QFontInfo(title->font()).pixelSize();
+        UiScale::instance()->setPercent(UiScale::kMinPercent);
+        QVERIFY2(after >= 1.4 * before,
+                 qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(after)));
+        QCOMPARE(QFontInfo(title->font()).pixelSize(), before);
+    }
+
+    void theFlowDiagramsBoxesNeverOverlap_data() {
+        // The panel sets 1.2 times its font; presenter mode adds 150 %.
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<double>("zoom");
+        QTest::newRow("1366x768") << QSize(460, 180) << 1.2;
+        QTest::newRow("1024x768") << QSize(310, 180) << 1.2;
+        QTest::newRow("presenter") << QSize(600, 200) << 1.8;
+    }
+
+    void theFlowDiagramsBoxesNeverOverlap() {
+        QFETCH(QSize, size);
+        QFETCH(double, zoom);
+        nnplay::ui::GanFlowDiagram diagram;
+        QFont font = diagram.font();
+        font.setPointSizeF(font.pointSizeF() * zoom);
+        diagram.setFont(font);
+        diagram.resize(size.expandedTo(diagram.minimumSizeHint()));
+        const std::vector<QRectF> boxes = diagram.boxRects();
+        QCOMPARE(boxes.size(), std::size_t(7));
+        for (std::size_t a = 0; a < boxes.size(); ++a) {
+            QVERIFY2(QRectF(diagram.rect()).contains(boxes[a]), qPrintable(QString::number(a)));
+            for (std::size_t b = a + 1; b < boxes.size(); ++b)
+                QVERIFY2(!boxes[a].intersects(boxes[b]),
+                         qPrintable(QStringLiteral("boxes %1 and %2").arg(a).arg(b)));
+        }
     }
 
     void curvesHoldTheHistoryAndStartOver() {

@@ -7,6 +7,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDragEnterEvent>
+#include <QLabel>
 #include <QListWidget>
 #include <QMimeData>
 #include <QMouseEvent>
@@ -36,11 +37,14 @@
 #include "plots/GanCurveView.h"
 #include "plots/GanFlowDiagram.h"
 #include "plots/GanSlowMotionPanel.h"
+#include "plots/GanStepView.h"
 #include "plots/GanView.h"
+#include "plots/SampleGallery.h"
 #include "train/EditRules.h"
 #include "train/TrainingController.h"
 #include "window/MainWindow.h"
 #include "window/NetworkTabs.h"
+#include "window/PresenterMode.h"
 #include "window/ProjectFiles.h"
 #include "window/TrainingToolBar.h"
 #include "window/TrainingViews.h"
@@ -266,6 +270,20 @@ private slots:
             QCOMPARE(panel->diagram()->updatedNetwork(),
                      part <= 5 ? GanFlowDiagram::Network::Discriminator
                                : GanFlowDiagram::Network::Generator);
+            // The gradients' sizes name the layers as the canvas does.
+            const QString note =
+                panel->stepView()->note().replace(QChar::Nbsp, QLatin1Char(' '));
+            if (part == 4) {
+                QVERIFY2(note.contains(QStringLiteral(" in Dense 32,")) &&
+                             note.contains(QStringLiteral(" in Dense 1")) &&
+                             !note.contains(QStringLiteral("layer")),
+                         qPrintable(note));
+            }
+            if (part == 9) {
+                QVERIFY2(note.contains(QStringLiteral(" in Dense 32,")) &&
+                             note.contains(QStringLiteral(" in Dense 2")),
+                         qPrintable(note));
+            }
             if (part < GanSlowMotionPanel::kPartCount) panel->nextAction()->trigger();
         }
         panel->previousAction()->trigger();
@@ -274,6 +292,34 @@ private slots:
         QVERIFY(!panel->active());
         QVERIFY(!panel->isVisible());
         QVERIFY(m_window->networkView()->isVisible());
+    }
+
+    void slowMotionTextGrowsInPresenterMode() {
+        QVERIFY(openGan());
+        const auto* title =
+            m_window->ganSlowMotion()->findChild<QLabel*>(QStringLiteral("ganSlowMotionTitle"));
+        QVERIFY(title);
+        const auto* note =
+            m_window->ganSlowMotion()->findChild<QLabel*>(QStringLiteral("ganStepNote"));
+        QVERIFY(note);
+        const auto* gallery = m_window->ganSlowMotion()->findChild<nnplay::ui::SampleGallery*>();
+        QVERIFY(gallery);
+        const int galleryBefore = QFontInfo(gallery->font()).pixelSize();
+        const int before = QFontInfo(title->font()).pixelSize();
+        const int noteBefore = QFontInfo(note->font()).pixelSize();
+        m_window->presenter()->enter(nnplay::ui::PresenterMode::Screen::KeepSize);
+        const int after = QFontInfo(title->font()).pixelSize();
+        const int noteAfter = QFontInfo(note->font()).pixelSize();
+        const int galleryAfter = QFontInfo(gallery->font()).pixelSize();
+        m_window->presenter()->leave();
+        QVERIFY2(after >= 1.4 * before,
+                 qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(after)));
+        QVERIFY2(noteAfter >= 1.4 * noteBefore,
+                 qPrintable(QStringLiteral("%1 -> %2").arg(noteBefore).arg(noteAfter)));
+        QVERIFY2(galleryAfter >= 1.4 * galleryBefore,
+                 qPrintable(QStringLiteral("%1 -> %2").arg(galleryBefore).arg(galleryAfter)));
+        QCOMPARE(QFontInfo(title->font()).pixelSize(), before);
+        QCOMPARE(QFontInfo(note->font()).pixelSize(), noteBefore);
     }
 
     void aTargetIsDrawnOnTheSamplesPlot() {

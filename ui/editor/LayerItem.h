@@ -46,8 +46,10 @@ public:
     /// else a pointer to the sentence under the network (which always shows it whole). Never
     /// elided; every line fits the column.
     QStringList errorLines() const;
-    /// Block layers: weights (units x inputs) as an image; a null image shows the unit count.
+    /// Block layers: weights (units x inputs, or inputs x units when there are more inputs) as
+    /// an image; a null image shows a stack of neurons.
     void setHeatmap(const QImage& image);
+    const QImage& heatmap() const { return m_heatmap; }
     /// Chips: a warning drawn in the footer, one line per '\n' ("2 of 8 dead"); empty for none.
     void setNote(const QString& note);
     const QString& note() const { return m_note; }

@@ -321,8 +321,11 @@ void NetworkScene::applySnapshot() {
         if (item && item->kind() == Kind::Chip) item->setNote(unitStateNote(static_cast<int>(i)));
         if (!item || item->kind() != Kind::Block || i >= layers.size()) continue;
         const nnplay::LayerInfo* info = nnplay::LayerRegistry::builtin().find(layers[i].type);
-        if (info && info->hasWeights())
-            item->setHeatmap(DivergingColorMap::matrixImage(weightsOf(static_cast<int>(i))));
+        if (!info || !info->hasWeights()) continue;
+        // The longer side down the tall block: one neuron shows a column of its inputs' weights.
+        const nnplay::Matrix weights = weightsOf(static_cast<int>(i));
+        item->setHeatmap(DivergingColorMap::matrixImage(
+            weights.cols() > weights.rows() ? nnplay::Matrix(weights.transpose()) : weights));
     }
     if (m_output) {
         std::vector<QImage> images;

@@ -6,6 +6,7 @@
 #include <QGraphicsTextItem>
 #include <QLocale>
 #include <algorithm>
+#include <utility>
 
 #include "data/Features.h"
 #include "data/PlaneGenerators.h"
@@ -134,15 +135,40 @@ void NetworkSceneBuilder::layOut() {
     const auto& featureNames = nnplay::planeFeatureNames();
     NetworkLayout::ColumnRequest input{m_plane ? Kind::Features : Kind::InputBlock,
                                        m_plane ? static_cast<int>(featureNames.size()) : 0};
+    std::vector<Kind> kinds;
+    for (const auto& layer : m_spec->layers) kinds.push_back(kindOf(layer));
+    if (!m_plane) showWeightsOfLoneNeurons(kinds);
     std::vector<NetworkLayout::ColumnRequest> columns;
-    for (const auto& layer : m_spec->layers) {
-        const Kind kind = kindOf(layer);
+    for (std::size_t i = 0; i < kinds.size(); ++i) {
+        const Kind kind = kinds[i];
         columns.push_back(
-            {kind, kind == Kind::Neurons ? static_cast<int>(layer.setting("units")) : 0});
+            {kind, kind == Kind::Neurons ? static_cast<int>(m_spec->layers[i].setting("units"))
+                                         : 0});
     }
     const int outputs = networkOutputs();
     const int outputNodeCount = m_plane && outputs <= 4 ? outputs : 0;
     m_layout->compute(input, columns, {Kind::Output, outputNodeCount});
+}
+
+void NetworkSceneBuilder::showWeightsOfLoneNeurons(std::vector<Kind>& kinds) {
+    // Off the plane a neuron has no picture: only links to or from a neighbouring column of
+    // neurons (past the chips between) show anything of it. Without them the layer is drawn
+    // as a block of its weights, like a large one.
+    const int count = static_cast<int>(kinds.size());
+    const auto neuronsBeside = [&](int i, int step) {
+        for (int j = i + step; j >= 0 && j < count; j += step) {
+            if (kinds[static_cast<std::size_t>(j)] != Kind::Chip)
+                return kinds[static_cast<std::size_t>(j)] == Kind::Neurons;
+        }
+        return false;
+    };
+    std::vector<Kind> shown = kinds;
+    for (int i = 0; i < count; ++i) {
+        if (kinds[static_cast<std::size_t>(i)] == Kind::Neurons && !neuronsBeside(i, -1) &&
+            !neuronsBeside(i, +1))
+            shown[static_cast<std::size_t>(i)] = Kind::Block;
+    }
+    kinds = std::move(shown);
 }
 
 void NetworkSceneBuilder::drawInputs() {
@@ -362,9 +388,16 @@ void NetworkSceneBuilder::drawGanOutput() {
     // Short words: the output column is narrow.
     const QString headline = m_ganRole == GanRole::Discriminator ? tr("Real?") : tr("Fake");
     QString detail = counted(networkOutputs(), "from %1 output", "from %1 outputs");
-    if (m_ganRole == GanRole::Generator && m_info && m_info->imageShape.size() > 0)
+    // Under the headline, what the outputs are: D's verdict, or the fake's coordinates.
+    QStringList names;
+    if (m_ganRole == GanRole::Discriminator) {
+        names << tr("1 = real") << tr("0 = fake");
+    } else if (m_info && m_info->imageShape.size() > 0) {
         detail = tr("%1×%2 image").arg(m_info->imageShape.height).arg(m_info->imageShape.width);
-    m_items.output = new OutputItem(outputColumn.rect.size(), headline, detail, {}, {});
+    } else if (networkOutputs() <= 8) {
+        for (int x = 1; x <= networkOutputs(); ++x) names << tr("x%1").arg(x);
+    }
+    m_items.output = new OutputItem(outputColumn.rect.size(), headline, detail, {}, names);
     m_items.output->setPos(outputColumn.rect.topLeft());
     m_scene->addItem(m_items.output);
 }

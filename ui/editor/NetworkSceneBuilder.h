@@ -56,7 +56,8 @@ public:
     Items build(const nnplay::Project& project, const nnplay::NetworkSpec& network,
                 const std::optional<nnplay::DataInfo>& info, const nnplay::ShapeReport* report);
 
-    /// How a layer is drawn: neurons, a block or a chip.
+    /// How a layer is drawn by its type and size: neurons, a block or a chip. (Off the plane,
+    /// build() draws a column of neurons without links to any as a block.)
     static NetworkLayout::Kind kindOf(const nnplay::LayerSpec& layer);
     /// The spec index whose output the neurons of the dense layer `denseIndex` show: the last
     /// of the activations (and dropouts) that directly follow it, else the layer itself.
@@ -65,6 +66,8 @@ public:
 private:
     // The sections of build(), in drawing order.
     void layOut();
+    /// Off the plane: dense layers drawn as neurons that no links would reach become blocks.
+    void showWeightsOfLoneNeurons(std::vector<NetworkLayout::Kind>& kinds);
     void drawInputs();
     /// Draws layer i; neuron layers continue the links from the anchors of the column before.
     void drawLayer(int i);

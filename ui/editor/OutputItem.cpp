@@ -30,6 +30,8 @@ void OutputItem::setImages(std::vector<QImage> images) {
     update();
 }
 
+QString OutputItem::footerTitle() const { return m_nodes.empty() ? QString() : m_headline; }
+
 QRectF OutputItem::boundingRect() const { return QRectF(QPointF(0, 0), m_size); }
 
 void OutputItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
@@ -89,7 +91,7 @@ void OutputItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidg
     const QRectF footer(2, NetworkLayout::kFooterTop, w - 4, NetworkLayout::kFooterHeight);
     painter->setPen(EditorStyle::text(palette));
     EditorStyle::drawFitted(painter, QRectF(footer.left(), footer.top(), footer.width(), 24),
-                            m_headline, EditorStyle::labelFont());
+                            footerTitle(), EditorStyle::labelFont());
     painter->setPen(EditorStyle::dimText(palette));
     EditorStyle::drawFitted(painter, QRectF(footer.left(), footer.top() + 24, footer.width(), 22),
                             m_detail, EditorStyle::smallFont());

@@ -16,12 +16,17 @@ public:
     enum { Type = UserType + 5 };
 
     /// `nodes`: picture rects in item coordinates (empty when the data is not a plane);
-    /// without nodes the column lists `names` (class names) under the headline.
+    /// without nodes the middle shows the headline and lists `names` (class names, or what
+    /// the outputs mean) under it.
     OutputItem(const QSizeF& size, const QString& headline, const QString& detail,
                std::vector<QRectF> nodes, const QStringList& names = {});
 
     int type() const override { return Type; }
     const std::vector<QRectF>& nodes() const { return m_nodes; }
+    const QString& headline() const { return m_headline; }
+    /// The footer's first line: the headline when pictures fill the middle, else empty, the
+    /// middle showing it already; the detail follows on the second line.
+    QString footerTitle() const;
     /// One image per node; missing or null images show empty pictures.
     void setImages(std::vector<QImage> images);
 

@@ -93,6 +93,30 @@ bool GanFlowDiagram::isFlowStrong(int part, Flow flow) {
     }
 }
 
+QSize GanFlowDiagram::minimumSizeHint() const {
+    // The top row and the middle one (Generator, Discriminator) are 0.29 of the height apart:
+    // room for half of each network box (2.6 lines tall) and a gap.
+    QFont bold = font();
+    bold.setBold(true);
+    const double boxHeight = 2.6 * QFontMetricsF(bold).height();
+    return {300, std::max(130, static_cast<int>(std::ceil((boxHeight + 6.0) / 0.29)))};
+}
+
+QSize GanFlowDiagram::sizeHint() const {
+    return {460, std::max(170, minimumSizeHint().height())};
+}
+
+QSizeF GanFlowDiagram::nodeSize(Node node) const {
+    const bool network = node == Generator || node == Discriminator;
+    QFont f = font();
+    f.setBold(network);
+    const QFontMetricsF metrics(f);
+    const QString label = node == Generator ? tr("Generator") : tr("Discriminator");
+    const double textWidth = network ? metrics.horizontalAdvance(label) : metrics.height() * 2.6;
+    return {textWidth + metrics.height() * (network ? 1.0 : 0.6),
+            metrics.height() * (network ? 2.6 : 1.6)};
+}
+
 QRectF GanFlowDiagram::nodeRect(Node node) const {
     struct Place {
         double x, y;
@@ -100,16 +124,47 @@ QRectF GanFlowDiagram::nodeRect(Node node) const {
     static constexpr Place kPlaces[kNodeCount] = {{0.09, 0.22}, {0.30, 0.22}, {0.50, 0.22},
                                                   {0.50, 0.80}, {0.70, 0.51}, {0.91, 0.22},
                                                   {0.91, 0.80}};
-    const bool network = node == Generator || node == Discriminator;
-    QFont f = font();
-    f.setBold(network);
-    const QFontMetricsF metrics(f);
-    const QString label = node == Generator ? tr("Generator") : tr("Discriminator");
-    const double textWidth = network ? metrics.horizontalAdvance(label) : metrics.height() * 2.6;
-    const double w = textWidth + metrics.height() * (network ? 1.0 : 0.6);
-    const double h = metrics.height() * (network ? 2.6 : 1.6);
-    const QPointF c(kPlaces[node].x * width(), kPlaces[node].y * height());
-    return {c.x() - w / 2, c.y() - h / 2, w, h};
+    // The top row, noise z -> G -> fake x ... D(x), at its places; where that makes boxes
+    // touch (a narrow panel, large text) it is packed evenly instead, and the boxes below
+    // keep to the ones above them (real x under fake x, loss under D(x), D between).
+    constexpr Node kTop[] = {Noise, Generator, Fake, Verdict};
+    const double minGap = 6.0;
+    double x[kNodeCount];
+    for (int i = 0; i < kNodeCount; ++i) x[i] = kPlaces[i].x * width();
+    bool touching = false;
+    double total = 0.0;
+    for (int k = 0; k < 4; ++k) {
+        total += nodeSize(kTop[k]).width();
+        if (k > 0)
+            touching |= x[kTop[k]] - x[kTop[k - 1]] <
+                        (nodeSize(kTop[k]).width() + nodeSize(kTop[k - 1]).width()) / 2 + minGap;
+    }
+    touching |= x[Noise] < nodeSize(Noise).width() / 2 ||
+                x[Verdict] > width() - nodeSize(Verdict).width() / 2;
+    if (touching) {
+        const double gap = std::max(2.0, (width() - total) / 5);
+        double left = gap;
+        for (const Node top : kTop) {
+            x[top] = left + nodeSize(top).width() / 2;
+            left += nodeSize(top).width() + gap;
+        }
+        x[Real] = x[Fake];
+        x[Loss] = x[Verdict];
+        // Left of the arrow from D(x) down to the loss.
+        x[Discriminator] = std::max(nodeSize(Discriminator).width() / 2 + 2,
+                                    std::min((x[Fake] + x[Verdict]) / 2,
+                                             x[Verdict] - nodeSize(Discriminator).width() / 2 -
+                                                 minGap));
+    }
+    const QSizeF size = nodeSize(node);
+    const QPointF c(x[node], kPlaces[node].y * height());
+    return {c.x() - size.width() / 2, c.y() - size.height() / 2, size.width(), size.height()};
+}
+
+std::vector<QRectF> GanFlowDiagram::boxRects() const {
+    std::vector<QRectF> rects;
+    for (int i = 0; i < kNodeCount; ++i) rects.push_back(nodeRect(static_cast<Node>(i)));
+    return rects;
 }
 
 bool GanFlowDiagram::isNodeActive(Node node) const {

@@ -3,6 +3,7 @@
 
 #include <QRectF>
 #include <QWidget>
+#include <vector>
 
 namespace nnplay::ui {
 
@@ -42,14 +43,19 @@ public:
     static bool isFlowStrong(int part, Flow flow);
     bool isFlowStrong(Flow flow) const { return isFlowStrong(m_part, flow); }
 
-    QSize sizeHint() const override { return {460, 170}; }
-    QSize minimumSizeHint() const override { return {300, 130}; }
+    /// For tests: where the boxes are drawn (noise z, G, fake x, real x, D, D(x), loss).
+    std::vector<QRectF> boxRects() const;
+
+    QSize sizeHint() const override;
+    /// Tall enough for the three rows of boxes not to touch in the widget's font.
+    QSize minimumSizeHint() const override;
 
 protected:
     void paintEvent(QPaintEvent* event) override;
 
 private:
     enum Node { Noise, Generator, Fake, Real, Discriminator, Verdict, Loss, kNodeCount };
+    QSizeF nodeSize(Node node) const;
     QRectF nodeRect(Node node) const;
     /// Whether the part's flow starts or ends at the node (drawn in full colour).
     bool isNodeActive(Node node) const;

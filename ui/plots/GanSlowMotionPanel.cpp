@@ -6,12 +6,15 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QPainter>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <algorithm>
 
+#include "editor/LayerNames.h"
 #include "plots/GanFlowDiagram.h"
 #include "plots/GanStepView.h"
+#include "train/DataPreview.h"
 #include "train/TrainingSnapshot.h"
 
 namespace nnplay::ui {
@@ -32,9 +35,6 @@ GanSlowMotionPanel::GanSlowMotionPanel(QWidget* parent)
       m_next(new QAction(tr("Next Part"), this)),
       m_back(new QAction(tr("Back to Training"), this)) {
     setObjectName(QStringLiteral("ganSlowMotionPanel"));
-    setStyleSheet(
-        QStringLiteral("#ganSlowMotionPanel { background: palette(alternate-base); "
-                       "border: 2px solid palette(highlight); border-radius: 4px; }"));
     m_title->setObjectName(QStringLiteral("ganSlowMotionTitle"));
     m_text->setObjectName(QStringLiteral("ganSlowMotionCaption"));
     m_text->setWordWrap(true);
@@ -72,12 +72,17 @@ GanSlowMotionPanel::GanSlowMotionPanel(QWidget* parent)
     refresh();
 }
 
-void GanSlowMotionPanel::follow(const TrainingSnapshot& snapshot) {
+void GanSlowMotionPanel::follow(const TrainingSnapshot& snapshot, const nnplay::Project& project) {
     if (!snapshot.stages.gan.empty()) {
+        const auto names = [&](const char* network) {
+            const nnplay::NetworkSpec* spec = project.findNetwork(network);
+            return spec ? LayerNames::of(*spec) : QStringList();
+        };
+        m_view->setLayerNames(names(nnplay::Project::kGenerator),
+                              names(nnplay::Project::kDiscriminator));
         m_generation = snapshot.generation;
         m_batches = snapshot.batches;
-        start(snapshot.stages.gan,
-              snapshot.data ? snapshot.data->trainPoints : nnplay::Matrix());
+        start(snapshot.stages.gan, snapshot.data.get());
         return;
     }
     if (active() && (snapshot.running || snapshot.generation != m_generation ||
@@ -85,12 +90,11 @@ void GanSlowMotionPanel::follow(const TrainingSnapshot& snapshot) {
         stop();
 }
 
-void GanSlowMotionPanel::start(const nnplay::GanStepRecord& record,
-                               const nnplay::Matrix& trainPoints) {
+void GanSlowMotionPanel::start(const nnplay::GanStepRecord& record, const DataPreview* data) {
     if (record.empty()) return;
     const bool was = active();
     m_record = record;
-    m_view->setRecord(m_record, trainPoints);
+    m_view->setRecord(m_record, data);
     m_part = firstPart();
     refresh();
     if (!was) emit activeChanged(true);
@@ -162,7 +166,28 @@ QString GanSlowMotionPanel::partTitle(int part) {
 }
 
 QString GanSlowMotionPanel::partCaption(int part, const nnplay::GanStepRecord& r) {
-    const auto batch = static_cast<int>(r.trainedDiscriminator ? r.real.cols() : r.gFake.cols());
+    const nnplay::Matrix& some = r.trainedDiscriminator ? r.real : r.gFake;
+    const auto batch = static_cast<int>(some.cols());
+    if (some.rows() != 2) {
+        // Images: the parts where the plane's words do not fit.
+        switch (part) {
+            case 2:
+                return tr("D says how real each picture looks: its frame turns green for "
+                          "\"real\", purple for \"fake\".");
+            case 5:
+                return tr("D's weights take a small step against their gradients, so it "
+                          "tells real from fake a little better next time.");
+            case 9:
+                return tr("The gradient comes back through D to each fake's pixels: blue where "
+                          "G would add ink to fool D more, orange where it would take some "
+                          "away; and on into G's weights.");
+            case 10:
+                return tr("G's weights take a small step against their gradients, so the fakes "
+                          "change (before, after). One step of training is done.");
+            default:
+                break;
+        }
+    }
     switch (part) {
         case 1:
             return tr("The discriminator D trains first. It gets %1 real samples (green) and %1 "
@@ -236,6 +261,16 @@ void GanSlowMotionPanel::applyFonts() {
     QFont overview = font();
     overview.setPointSizeF(font().pointSizeF() * 1.2);
     m_diagram->setFont(overview);
+}
+
+void GanSlowMotionPanel::paintEvent(QPaintEvent* event) {
+    // Painted rather than styled: a style sheet would keep UiScale's fonts from the children.
+    QFrame::paintEvent(event);
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(palette().color(QPalette::Highlight), 2));
+    painter.setBrush(palette().color(QPalette::AlternateBase));
+    painter.drawRoundedRect(QRectF(rect()).adjusted(1, 1, -1, -1), 4, 4);
 }
 
 void GanSlowMotionPanel::changeEvent(QEvent* event) {

@@ -3,6 +3,7 @@
 
 #include <QFrame>
 
+#include "Project.h"
 #include "train/GanStepRecord.h"
 
 class QAction;
@@ -13,6 +14,7 @@ namespace nnplay::ui {
 
 class GanFlowDiagram;
 class GanStepView;
+struct DataPreview;
 struct TrainingSnapshot;
 
 /// A GAN step in slow motion, one numbered part at a time: 1 sample noise and real data, 2 D
@@ -30,10 +32,12 @@ public:
     explicit GanSlowMotionPanel(QWidget* parent = nullptr);
 
     /// Follows the worker: a snapshot with a recorded GAN step starts it at its first part;
-    /// one of a running session, of another session or after another step ends it.
-    void follow(const TrainingSnapshot& snapshot);
-    /// Starts showing `record` (an empty one does nothing); `trainPoints` fit the plane.
-    void start(const nnplay::GanStepRecord& record, const nnplay::Matrix& trainPoints);
+    /// one of a running session, of another session or after another step ends it. `project`
+    /// is the one being trained: its networks name the layers (LayerNames).
+    void follow(const TrainingSnapshot& snapshot, const nnplay::Project& project);
+    /// Starts showing `record` (an empty one does nothing); `data` (may be null) is the
+    /// session's data, whose points fit the plane and whose image shape draws pictures.
+    void start(const nnplay::GanStepRecord& record, const DataPreview* data);
     void stop();
     void nextPart();
     void previousPart();
@@ -54,7 +58,7 @@ public:
     static QString partName(int part);
     /// "⑨ G gradients".
     static QString partTitle(int part);
-    /// The part's sentence for `record`'s step.
+    /// The part's sentence for `record`'s step (of points on a plane or of images).
     static QString partCaption(int part, const nnplay::GanStepRecord& record);
 
     GanStepView* stepView() const { return m_view; }
@@ -69,6 +73,7 @@ signals:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void paintEvent(QPaintEvent* event) override;
 
 private:
     void refresh();

@@ -12,9 +12,12 @@
 #include <cmath>
 
 #include "data/PlaneGenerators.h"
+#include "plots/GanPictures.h"
 #include "plots/PlotFit.h"
 #include "plots/PlotStyle.h"
+#include "plots/SampleGallery.h"
 #include "style/UiScale.h"
+#include "train/DataPreview.h"
 
 namespace nnplay::ui {
 
@@ -40,23 +43,17 @@ GanStepView::GanStepView(QWidget* parent)
     : QWidget(parent),
       m_plotArea(new QWidget(this)),
       m_plot(new QCustomPlot(m_plotArea)),
-      m_imageNote(new QLabel(this)),
+      m_gallery(new SampleGallery(this)),
       m_note(new QLabel(this)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plotArea, 1);
-    layout->addWidget(m_imageNote, 1);
+    layout->addWidget(m_gallery, 1);
     layout->addWidget(m_note);
     m_note->setObjectName(QStringLiteral("ganStepNote"));
     m_note->setWordWrap(true);
     m_note->setAlignment(Qt::AlignCenter);
-    m_imageNote->setWordWrap(true);
-    m_imageNote->setAlignment(Qt::AlignCenter);
-    m_imageNote->setText(
-        tr("This GAN makes images, so its samples are not points on a plane: this part is "
-           "not drawn. The numbers, the sentences and the networks' overview still follow "
-           "the step, and the Samples tab shows the pictures."));
-    m_imageNote->hide();
+    m_gallery->hide();
     m_plotArea->installEventFilter(this);
     m_plotArea->setMinimumSize(200, 180);
     m_plot->setNotAntialiasedElements(QCP::aeNone);
@@ -94,14 +91,23 @@ GanStepView::GanStepView(QWidget* parent)
     applyStyle();
 }
 
-void GanStepView::setRecord(const nnplay::GanStepRecord& record,
-                            const nnplay::Matrix& trainPoints) {
+void GanStepView::setRecord(const nnplay::GanStepRecord& record, const DataPreview* data) {
     m_record = record;
+    m_info = data ? data->info : nnplay::DataInfo();
     const nnplay::Matrix& some = record.trainedDiscriminator ? record.real : record.gFake;
     m_plane = some.rows() == 2;
     m_plotArea->setVisible(m_plane);
-    m_imageNote->setVisible(!m_plane);
-    if (m_plane) fitAxes(trainPoints.rows() == 2 && trainPoints.cols() > 0 ? trainPoints : some);
+    m_gallery->setVisible(!m_plane);
+    if (m_plane) {
+        const nnplay::Matrix& points = data ? data->trainPoints : nnplay::Matrix();
+        fitAxes(points.rows() == 2 && points.cols() > 0 ? points : some);
+    }
+    redraw();
+}
+
+void GanStepView::setLayerNames(const QStringList& generator, const QStringList& discriminator) {
+    m_generatorNames = generator;
+    m_discriminatorNames = discriminator;
     redraw();
 }
 
@@ -192,24 +198,127 @@ void GanStepView::showArrows(const nnplay::Matrix& from, const nnplay::Matrix& d
     }
 }
 
-QString GanStepView::gradientNote(const QString& network, const std::vector<float>& norms) {
+QString GanStepView::gradientNote(const QString& network, const std::vector<float>& norms,
+                                  const QStringList& names) {
     QStringList sizes;
-    for (std::size_t l = 0; l < norms.size(); ++l)
-        if (norms[l] > 0.0f) sizes << tr("%1 (layer %2)").arg(number(norms[l])).arg(l + 1);
+    for (std::size_t l = 0; l < norms.size(); ++l) {
+        if (norms[l] <= 0.0f) continue;
+        const auto index = static_cast<qsizetype>(l);
+        const QString name = index < names.size() ? names[index] : tr("layer %1").arg(l + 1);
+        // Each entry kept on one line: the note wraps between layers only.
+        sizes << tr("%1 in %2").arg(number(norms[l]), name).replace(QLatin1Char(' '), QChar::Nbsp);
+    }
     return tr("Size of %1's gradients: %2").arg(network, sizes.join(QStringLiteral(", ")));
 }
 
 void GanStepView::redraw() {
     clear();
-    const nnplay::GanStepRecord& r = m_record;
-    if (!m_plane) {
-        m_plot->replot(QCustomPlot::rpQueuedReplot);
-        return;
+    m_mapAfter = m_part >= 5;
+    if (m_plane) {
+        drawPlane();
+    } else {
+        showPictures();
     }
-    const bool dPart = m_part <= 5;
-    m_mapAfter = !dPart || m_part == 5;
+    m_note->setText(partNote());
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+QString GanStepView::partNote() const {
+    const nnplay::GanStepRecord& r = m_record;
+    switch (m_part) {
+        case 3:
+            return tr("D loss = %1").arg(number(r.dLoss));
+        case 4:
+            return gradientNote(tr("D"), r.dGradientNorms, m_discriminatorNames);
+        case 5:
+            return m_plane ? tr("D(x) after the update") : QString();
+        case 6:
+            return m_plane ? tr("noise z (grey): %1 random numbers a sample").arg(r.gNoise.rows())
+                           : tr("noise z: %1 random numbers a sample, a square of them each")
+                                 .arg(r.gNoise.rows());
+        case 8:
+            return tr("G loss = %1").arg(number(r.gLoss));
+        case 9:
+            return gradientNote(tr("G"), r.gGradientNorms, m_generatorNames);
+        case 10: {
+            double moved = 0.0;
+            if (r.gFakeAfter.cols() == r.gFake.cols() && r.gFakeAfter.rows() == r.gFake.rows()) {
+                for (Eigen::Index i = 0; i < r.gFake.cols(); ++i)
+                    moved = std::max<double>(moved, (r.gFakeAfter.col(i) - r.gFake.col(i)).norm());
+            }
+            return tr("Largest move: %1").arg(number(moved));
+        }
+        default:
+            return {};
+    }
+}
+
+std::vector<QColor> GanStepView::verdictColors(const nnplay::GanStepRecord& record,
+                                               const nnplay::Matrix& values) {
+    QCPColorGradient gradient = PlotStyle::verdictGradient(1.0);  // color() is not const
+    std::vector<QColor> colors;
+    for (Eigen::Index i = 0; i < values.cols(); ++i) {
+        double v = std::clamp<double>(record.verdict(values(0, i)), 0.0, 1.0);
+        if (!std::isfinite(v)) v = 0.5;
+        colors.push_back(QColor::fromRgb(gradient.color(v, QCPRange(0.0, 1.0))));
+    }
+    return colors;
+}
+
+void GanStepView::showPictures() {
+    const nnplay::GanStepRecord& r = m_record;
+    const auto pictures = [&](const nnplay::Matrix& samples) {
+        return GanPictures::samples(m_info, samples, static_cast<int>(samples.cols()));
+    };
+    std::vector<SampleGallery::Group> groups;
+    const auto add = [&](const QString& title, std::vector<QImage> images,
+                         std::vector<QColor> frames = {}) {
+        if (!frames.empty() && frames.size() != images.size()) frames.clear();
+        groups.push_back({title, std::move(images), std::move(frames)});
+    };
+    switch (m_part) {
+        case 1:
+        case 4:
+        case 5:
+            add(tr("Real"), pictures(r.real));
+            add(tr("Fakes"), pictures(r.dFake));
+            break;
+        case 2:
+        case 3: {
+            const Eigen::Index n = r.real.cols();
+            const bool values = r.dValues.cols() == 2 * n;
+            add(tr("Real"), pictures(r.real),
+                values ? verdictColors(r, r.dValues.leftCols(n)) : std::vector<QColor>());
+            add(tr("Fakes"), pictures(r.dFake),
+                values ? verdictColors(r, r.dValues.rightCols(n)) : std::vector<QColor>());
+            break;
+        }
+        case 6:
+            add(tr("Noise z"), GanPictures::noise(r.gNoise, static_cast<int>(r.gNoise.cols())));
+            break;
+        case 7:
+        case 8:
+            add(tr("Fakes"), pictures(r.gFake), verdictColors(r, r.gValues));
+            break;
+        case 9:
+            add(tr("Fakes"), pictures(r.gFake));
+            add(tr("Where G moves the pixels"),
+                GanPictures::moves(m_info, r.fakeGradients,
+                                   static_cast<int>(r.fakeGradients.cols())));
+            break;
+        case 10:
+            add(tr("Before the update"), pictures(r.gFake));
+            add(tr("After it"), pictures(r.gFakeAfter));
+            break;
+        default:
+            break;
+    }
+    m_gallery->setGroups(std::move(groups));
+}
+
+void GanStepView::drawPlane() {
+    const nnplay::GanStepRecord& r = m_record;
     showMap(m_mapAfter ? r.dGridAfter : r.dGridBefore);
-    QStringList note;
     const double side = std::min(m_plot->xAxis->range().size(), m_plot->yAxis->range().size());
     switch (m_part) {
         case 1:
@@ -217,10 +326,6 @@ void GanStepView::redraw() {
         case 5:
             showPoints(true, r.real, {}, false);
             showPoints(false, r.dFake, {}, false);
-            if (m_part == 4) {
-                note << gradientNote(tr("D"), r.dGradientNorms);
-            }
-            if (m_part == 5) note << tr("D(x) after the update");
             break;
         case 2:
         case 3: {
@@ -229,19 +334,16 @@ void GanStepView::redraw() {
                 showPoints(true, r.real, r.dValues.leftCols(n), true);
                 showPoints(false, r.dFake, r.dValues.rightCols(n), true);
             }
-            if (m_part == 3) note << tr("D loss = %1").arg(number(r.dLoss));
             break;
         }
         case 6:
             if (r.gNoise.rows() >= 2)
                 for (Eigen::Index i = 0; i < r.gNoise.cols(); ++i)
                     m_noise->addData(r.gNoise(0, i), r.gNoise(1, i));
-            note << tr("noise z (grey): %1 random numbers a sample").arg(r.gNoise.rows());
             break;
         case 7:
         case 8:
             showPoints(false, r.gFake, r.gValues, true);
-            if (m_part == 8) note << tr("G loss = %1").arg(number(r.gLoss));
             break;
         case 9: {
             showPoints(false, r.gFake, {}, false);
@@ -253,28 +355,19 @@ void GanStepView::redraw() {
             if (longest > 0.0)
                 showArrows(r.gFake, r.fakeGradients, -kLongestArrow * side / longest,
                            PlotStyle::generatedSampleColor().darker(170));
-            note << gradientNote(tr("G"), r.gGradientNorms);
             break;
         }
-        case 10: {
+        case 10:
             for (Eigen::Index i = 0; i < r.gFake.cols(); ++i)
                 m_faded->addData(r.gFake(0, i), r.gFake(1, i));
             showPoints(false, r.gFakeAfter, {}, false);
-            double moved = 0.0;
-            if (r.gFakeAfter.cols() == r.gFake.cols() && r.gFake.rows() >= 2) {
-                const nnplay::Matrix delta = r.gFakeAfter - r.gFake;
-                for (Eigen::Index i = 0; i < delta.cols(); ++i)
-                    moved = std::max<double>(moved, std::hypot(delta(0, i), delta(1, i)));
-                showArrows(r.gFake, delta, 1.0, PlotStyle::generatedSampleColor().darker(170));
-            }
-            note << tr("Largest move: %1").arg(number(moved));
+            if (r.gFakeAfter.cols() == r.gFake.cols() && r.gFake.rows() >= 2)
+                showArrows(r.gFake, r.gFakeAfter - r.gFake, 1.0,
+                           PlotStyle::generatedSampleColor().darker(170));
             break;
-        }
         default:
             break;
     }
-    m_note->setText(note.join(QStringLiteral("  ")));
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 int GanStepView::realPointCount() const { return m_real->dataCount(); }

@@ -2,10 +2,12 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 #include <QWidget>
 #include <array>
 #include <vector>
 
+#include "data/Dataset.h"
 #include "train/GanStepRecord.h"
 
 class QCustomPlot;
@@ -13,17 +15,23 @@ class QCPColorMap;
 class QCPColorScale;
 class QCPCurve;
 class QCPItemLine;
+class QColor;
 class QLabel;
 
 namespace nnplay::ui {
+
+struct DataPreview;
+class SampleGallery;
 
 /// The plane of a recorded GAN step (GanStepRecord, 2-D data) as one part of its slow motion
 /// shows it, in the Samples plot's colours (green real, purple generated, D(x) as the
 /// background): 1 the batch's real and fake points, 2-3 and 7-8 each point filled with D's
 /// verdict on it (and the loss), 4 D's map before its update with its gradients' sizes, 5 the
 /// map after it, 6 the fresh noise, 9 the arrows along which G moves each fake, 10 the fakes
-/// moving from before to after the update. For image data it says plainly that the plane is
-/// not drawn.
+/// moving from before to after the update. For image data the same parts are small pictures
+/// (SampleGallery): the batch's real images and fakes, framed in D's verdict colours in parts
+/// 2-3 and 7-8, the noise (6), where G moves each fake's pixels (9) and the fakes before and
+/// after the update (10).
 class GanStepView : public QWidget {
     Q_OBJECT
 public:
@@ -32,8 +40,12 @@ public:
 
     explicit GanStepView(QWidget* parent = nullptr);
 
-    /// Takes the step; `trainPoints` (dim x n, may be empty) fit the axes with the batch.
-    void setRecord(const nnplay::GanStepRecord& record, const nnplay::Matrix& trainPoints);
+    /// Takes the step. `data` (may be null) is the session's data: its train points fit the
+    /// axes with the batch, its image shape draws the pictures of image data.
+    void setRecord(const nnplay::GanStepRecord& record, const DataPreview* data);
+    /// Names of the networks' layers by spec index ("Dense 32", see LayerNames), for the
+    /// gradients' sizes; a layer without a name is called by its number.
+    void setLayerNames(const QStringList& generator, const QStringList& discriminator);
     /// Shows part 1..10.
     void setPart(int part);
     int part() const { return m_part; }
@@ -54,6 +66,8 @@ public:
     /// The line under the plot (the loss, the gradients' sizes), empty when none.
     QString note() const;
     QCustomPlot* plot() const { return m_plot; }
+    /// Image data: the part's pictures.
+    SampleGallery* gallery() const { return m_gallery; }
 
     QSize sizeHint() const override { return {460, 400}; }
 
@@ -63,8 +77,17 @@ protected:
 
 private:
     void redraw();
-    /// "Size of G's gradients: 0.112 (layer 1), 0.271 (layer 3)" for the layers with any.
-    static QString gradientNote(const QString& network, const std::vector<float>& norms);
+    void drawPlane();
+    /// Image data: the part's groups of pictures.
+    void showPictures();
+    /// The note under the plot or the pictures for the current part.
+    QString partNote() const;
+    /// D's verdict colour of each column of `values`.
+    static std::vector<QColor> verdictColors(const nnplay::GanStepRecord& record,
+                                             const nnplay::Matrix& values);
+    /// "Size of G's gradients: 0.112 in Dense 32, 0.271 in Dense 2" for the layers with any.
+    static QString gradientNote(const QString& network, const std::vector<float>& norms,
+                                const QStringList& names);
     void fitAxes(const nnplay::Matrix& trainPoints);
     void showMap(const std::vector<float>& grid);
     /// Points `samples` drawn plain (`verdicts` empty) or in their verdicts' colours.
@@ -79,7 +102,7 @@ private:
 
     QWidget* m_plotArea;
     QCustomPlot* m_plot;
-    QLabel* m_imageNote;
+    SampleGallery* m_gallery;
     QCPColorMap* m_map;
     QCPColorScale* m_scale;
     QCPCurve* m_real;
@@ -91,6 +114,9 @@ private:
     QLabel* m_note;  // under the plot, so it hides no point
 
     nnplay::GanStepRecord m_record;
+    nnplay::DataInfo m_info;
+    QStringList m_generatorNames;
+    QStringList m_discriminatorNames;
     int m_part = 1;
     bool m_plane = false;
     bool m_mapAfter = false;

@@ -7,15 +7,18 @@
 #include <QEvent>
 #include <QGridLayout>
 #include <QLabel>
-#include <QPainter>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
 
 #include "data/PlaneGenerators.h"
 #include "plots/PlotFit.h"
+#include "plots/PlaneStroke.h"
 #include "plots/PlotStyle.h"
-#include "plots/SamplePicture.h"
+#include "plots/GanGradientArrows.h"
+#include "plots/GanManifoldMesh.h"
+#include "plots/GanPictures.h"
+#include "plots/SampleGallery.h"
 #include "style/UiScale.h"
 
 namespace nnplay::ui {
@@ -29,13 +32,6 @@ constexpr double kMapStrength = 0.55;
 /// Room left around the real data's extent, as a share of its half side.
 constexpr double kAxisMargin = 0.15;
 
-/// Thin and half transparent, so 256 arrows still let the points show through.
-QColor arrowColor() {
-    QColor color = PlotStyle::generatedSampleColor().darker(150);
-    color.setAlphaF(0.55);
-    return color;
-}
-
 QCPScatterStyle pointStyle(const QColor& color) {
     return QCPScatterStyle(QCPScatterStyle::ssCircle, PlotStyle::pen(Qt::white, 1.0), QBrush(color),
                            kPointSize * UiScale::factor());
@@ -47,34 +43,16 @@ constexpr const char* kLayerNames[GanView::kLayerCount] = {"real", "generated", 
 
 int layerIndex(GanView::Layer layer) { return static_cast<int>(layer); }
 
-/// Pictures of image samples (one per column, pixels 0..1) in SamplePicture's ink on white.
-/// A guard pixel of 1 after each picture pins samplePicture's range to the data's 0..1
-/// scale, so a washed-out generated sample looks washed out instead of stretched.
-/// Only the first GanView::kShownImages, large enough to read from the back of a room.
-std::vector<QImage> pictures(const nnplay::DataInfo& info, const nnplay::Matrix& samples) {
-    std::vector<QImage> out;
-    const int pixels = info.imageShape.size();
-    if (pixels == 0 || samples.rows() != pixels) return out;
-    const Eigen::Index count = std::min<Eigen::Index>(samples.cols(), GanView::kShownImages);
-    DataPreview preview;
-    preview.info = info;
-    preview.sampleInputs.resize(pixels + 1, count);
-    preview.sampleInputs.topRows(pixels) = samples.leftCols(count).cwiseMax(0.0f).cwiseMin(1.0f);
-    preview.sampleInputs.bottomRows(1).setOnes();
-    out.reserve(static_cast<std::size_t>(count));
-    for (Eigen::Index i = 0; i < count; ++i)
-        out.push_back(samplePicture(preview, static_cast<int>(i)));
-    return out;
-}
-
 }  // namespace
 
 GanView::GanView(QWidget* parent)
     : QWidget(parent),
       m_plotArea(new QWidget(this)),
       m_plot(new QCustomPlot(m_plotArea)),
-      m_options(new QWidget(this)),
-      m_caption(new QLabel(this)) {
+      m_side(new QWidget(this)),
+      m_options(new QWidget(m_side)),
+      m_caption(new QLabel(m_side)),
+      m_gallery(new SampleGallery(this)) {
     const QString boxNames[kLayerCount] = {tr("Real samples"), tr("Generated samples"),
                                            tr("Discriminator"), tr("Manifold"), tr("Gradients")};
     const QString boxTips[kLayerCount] = {
@@ -88,30 +66,34 @@ GanView::GanView(QWidget* parent)
         tr("Where the generator moves each generated sample next: against the gradient of "
            "its loss."),
     };
-    // Two a row, so the boxes fit the views of a narrow window.
-    auto* boxes = new QGridLayout(m_options);
-    boxes->setContentsMargins(0, 0, 0, 0);
-    constexpr int kBoxesPerRow = 2;
+    m_boxGrid = new QGridLayout(m_options);
+    m_boxGrid->setContentsMargins(0, 0, 0, 0);
     for (int i = 0; i < kLayerCount; ++i) {
         auto* box = new QCheckBox(boxNames[i], m_options);
         box->setChecked(true);
         box->setToolTip(boxTips[i]);
-        boxes->addWidget(box, i / kBoxesPerRow, i % kBoxesPerRow);
         m_boxes[static_cast<std::size_t>(i)] = box;
         const auto layer = static_cast<Layer>(i);
         connect(box, &QCheckBox::toggled, this,
                 [this, layer](bool on) { setLayerVisible(layer, on); });
     }
-    boxes->setColumnStretch(kBoxesPerRow, 1);
+    placeBoxes(2);
     updateCaption();
     m_caption->setWordWrap(true);
     m_caption->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
 
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_plotArea, 1);
-    layout->addWidget(m_options);
-    layout->addWidget(m_caption);
+    // The check boxes and the caption: under the plot, or beside it (arrange()).
+    auto* sideLayout = new QVBoxLayout(m_side);
+    sideLayout->setContentsMargins(0, 0, 0, 0);
+    sideLayout->addWidget(m_options);
+    sideLayout->addWidget(m_caption);
+    sideLayout->addStretch(1);
+    m_layout = new QBoxLayout(QBoxLayout::TopToBottom, this);
+    m_layout->setContentsMargins(0, 0, 0, 0);
+    m_layout->addWidget(m_plotArea, 1);
+    m_layout->addWidget(m_side);
+    m_layout->addWidget(m_gallery, 1);
+    m_gallery->hide();
     // The plot is placed by hand inside m_plotArea so that the plane is drawn square.
     m_plotArea->installEventFilter(this);
     m_plotArea->setMinimumSize(200, 180);
@@ -162,14 +144,26 @@ GanView::GanView(QWidget* parent)
     };
     m_realPoints = makePoints(Layer::Real, PlotStyle::realSampleColor());
     m_generatedPoints = makePoints(Layer::Generated, PlotStyle::generatedSampleColor());
-    m_stroke = makePoints(Layer::Real, PlotStyle::realSampleColor().darker(130));
-    connect(m_plot, &QCustomPlot::mousePress, this, &GanView::onPlotPress);
-    connect(m_plot, &QCustomPlot::mouseMove, this, &GanView::onPlotMove);
-    connect(m_plot, &QCustomPlot::mouseRelease, this, &GanView::onPlotRelease);
+    m_stroke = new PlaneStroke(
+        m_plot, makePoints(Layer::Real, PlotStyle::realSampleColor().darker(130)), kExtent,
+        kStrokeSpacing);
+    connect(m_stroke, &PlaneStroke::pointsDrawn, this, &GanView::pointsDrawn);
+    m_manifold = std::make_unique<GanManifoldMesh>(m_plot, layerOf(Layer::Manifold));
+    m_arrows = std::make_unique<GanGradientArrows>(m_plot, layerOf(Layer::Gradients),
+                                                   kLongestArrow);
 
     connect(m_plot, &QCustomPlot::afterLayout, this, &GanView::fitSquare, Qt::QueuedConnection);
+    // New axis margins (the first layout, other fonts) may change where the boxes fit best.
+    connect(
+        m_plot, &QCustomPlot::afterLayout, this,
+        [this] {
+            if (plotMargins() != m_plotMargins) arrange();
+        },
+        Qt::QueuedConnection);
     applyStyle();
 }
+
+GanView::~GanView() = default;
 
 QCPLayer* GanView::layerOf(Layer layer) const {
     return m_layers[static_cast<std::size_t>(layerIndex(layer))];
@@ -212,8 +206,9 @@ void GanView::setSnapshot(const TrainingSnapshot& snapshot) {
     if (images != m_images) {
         m_images = images;
         m_plotArea->setVisible(!images);
-        m_options->setVisible(!images);
-        m_caption->setVisible(!images);
+        m_side->setVisible(!images);
+        m_gallery->setVisible(images);
+        m_stroke->setEnabled(m_drawing && !images);
     }
     if (images) {
         showImages(snapshot);
@@ -224,8 +219,7 @@ void GanView::setSnapshot(const TrainingSnapshot& snapshot) {
 }
 
 void GanView::showPlane(const TrainingSnapshot& snapshot) {
-    m_generatedPictures.clear();
-    m_realPictures.clear();
+    m_gallery->setGroups({});
     if (snapshot.generation != m_generation) {
         fitAxes(snapshot);
         clearStroke();  // the drawn points are real samples now
@@ -246,8 +240,8 @@ void GanView::showPlane(const TrainingSnapshot& snapshot) {
     setPoints(m_realPoints, gan.real);
     setPoints(m_generatedPoints, gan.generated);
     updateMap(snapshot);
-    updateManifold(gan.manifold, gan.manifoldSize);
-    updateArrows(gan.generated, gan.gradients);
+    m_manifold->update(gan.manifold, gan.manifoldSize);
+    m_arrows->update(gan.generated, gan.gradients);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -294,90 +288,6 @@ void GanView::updateMap(const TrainingSnapshot& snapshot) {
     m_map->setDataRange(QCPRange(0.0, 1.0));
 }
 
-void GanView::updateManifold(const nnplay::Matrix& manifold, int size) {
-    const bool has = size > 1 && manifold.rows() >= 2 &&
-                     manifold.cols() == static_cast<Eigen::Index>(size) * size;
-    const auto lines = has ? static_cast<std::size_t>(2 * size) : 0;
-    const bool added = m_manifoldLines.size() < lines;
-    while (m_manifoldLines.size() < lines) {
-        auto* curve = new QCPCurve(m_plot->xAxis, m_plot->yAxis);
-        curve->setLayer(layerOf(Layer::Manifold));
-        curve->setSelectable(QCP::stNone);
-        QColor color = PlotStyle::generatedSampleColor().darker(130);
-        color.setAlpha(110);
-        curve->setPen(QPen(color, 1.0));
-        m_manifoldLines.push_back(curve);
-    }
-    if (added) PlotStyle::apply(m_plot, palette());  // scales the new pens to the zoom
-    for (std::size_t line = 0; line < m_manifoldLines.size(); ++line) {
-        QCPCurve* curve = m_manifoldLines[line];
-        QVector<double> xs, ys;
-        if (line < lines) {
-            // Lines 0..s-1: a row of the grid (column index varies); then the grid's columns.
-            const bool row = line < static_cast<std::size_t>(size);
-            const int fixed = static_cast<int>(row ? line : line - static_cast<std::size_t>(size));
-            xs.resize(size);
-            ys.resize(size);
-            for (int k = 0; k < size; ++k) {
-                const Eigen::Index i = row ? static_cast<Eigen::Index>(fixed) * size + k
-                                           : static_cast<Eigen::Index>(k) * size + fixed;
-                xs[k] = manifold(0, i);
-                ys[k] = manifold(1, i);
-            }
-        }
-        curve->setData(xs, ys);
-    }
-}
-
-void GanView::styleArrow(QCPItemLine* arrow) const {
-    arrow->setHead(
-        QCPLineEnding(QCPLineEnding::esSpikeArrow, 4 * UiScale::factor(), 5 * UiScale::factor()));
-    arrow->setPen(PlotStyle::pen(arrowColor(), 0.8));
-}
-
-QCPItemLine* GanView::arrowItem(std::size_t index) {
-    while (m_arrows.size() <= index) {
-        auto* line = new QCPItemLine(m_plot);
-        line->setLayer(layerOf(Layer::Gradients));
-        line->setSelectable(false);
-        styleArrow(line);
-        m_arrows.push_back(line);
-    }
-    return m_arrows[index];
-}
-
-void GanView::updateArrows(const nnplay::Matrix& generated, const nnplay::Matrix& gradients) {
-    const bool has =
-        generated.rows() >= 2 && gradients.rows() >= 2 && gradients.cols() == generated.cols();
-    const Eigen::Index n = has ? generated.cols() : 0;
-    double longest = 0.0;
-    for (Eigen::Index i = 0; i < n; ++i) {
-        const double norm = std::hypot(gradients(0, i), gradients(1, i));
-        if (std::isfinite(norm)) longest = std::max(longest, norm);
-    }
-    m_arrowOf.assign(static_cast<std::size_t>(n), -1);
-    std::size_t used = 0;
-    if (longest > 0.0) {
-        const double side = std::min(m_plot->xAxis->range().size(), m_plot->yAxis->range().size());
-        const double scale = kLongestArrow * side / longest;
-        for (Eigen::Index i = 0; i < n; ++i) {
-            const double gx = gradients(0, i), gy = gradients(1, i);
-            const double norm = std::hypot(gx, gy);
-            const double x = generated(0, i), y = generated(1, i);
-            if (!std::isfinite(norm) || norm <= 0.0 || !std::isfinite(x) || !std::isfinite(y))
-                continue;
-            // The generator moves its sample against the gradient of its loss.
-            QCPItemLine* arrow = arrowItem(used);
-            arrow->start->setCoords(x, y);
-            arrow->end->setCoords(x - scale * gx, y - scale * gy);
-            arrow->setVisible(true);
-            m_arrowOf[static_cast<std::size_t>(i)] = static_cast<int>(used);
-            ++used;
-        }
-    }
-    for (std::size_t k = used; k < m_arrows.size(); ++k) m_arrows[k]->setVisible(false);
-}
-
 int GanView::realPointCount() const { return m_realPoints->dataCount(); }
 
 int GanView::generatedPointCount() const { return m_generatedPoints->dataCount(); }
@@ -390,126 +300,64 @@ QPointF GanView::generatedPoint(int i) const {
 
 double GanView::cellValue(int column, int row) const { return m_map->data()->cell(column, row); }
 
-int GanView::manifoldLineCount() const {
-    int count = 0;
-    for (const QCPCurve* curve : m_manifoldLines)
-        if (curve->dataCount() > 0) ++count;
-    return count;
-}
+int GanView::manifoldLineCount() const { return m_manifold->lineCount(); }
 
-QVector<QPointF> GanView::manifoldLine(int line) const {
-    QVector<QPointF> points;
-    if (line < 0 || line >= static_cast<int>(m_manifoldLines.size())) return points;
-    const QCPCurve* curve = m_manifoldLines[static_cast<std::size_t>(line)];
-    for (auto it = curve->data()->constBegin(); it != curve->data()->constEnd(); ++it)
-        points.append(QPointF(it->key, it->value));
-    return points;
-}
+QVector<QPointF> GanView::manifoldLine(int line) const { return m_manifold->line(line); }
 
-int GanView::manifoldSegmentCount() const {
-    int count = 0;
-    for (const QCPCurve* curve : m_manifoldLines) count += std::max(0, curve->dataCount() - 1);
-    return count;
-}
+int GanView::manifoldSegmentCount() const { return m_manifold->segmentCount(); }
 
-int GanView::arrowCount() const {
-    return static_cast<int>(std::count_if(m_arrows.begin(), m_arrows.end(),
-                                          [](QCPItemLine* a) { return a->visible(); }));
-}
+int GanView::arrowCount() const { return m_arrows->count(); }
 
-QLineF GanView::arrow(int i) const {
-    if (i < 0 || i >= static_cast<int>(m_arrowOf.size())) return {};
-    const int index = m_arrowOf[static_cast<std::size_t>(i)];
-    if (index < 0) return {};
-    const QCPItemLine* line = m_arrows[static_cast<std::size_t>(index)];
-    return {line->start->coords(), line->end->coords()};
-}
+QLineF GanView::arrow(int i) const { return m_arrows->arrow(i); }
 
 void GanView::showImages(const TrainingSnapshot& snapshot) {
     const nnplay::DataInfo& info = snapshot.data->info;
-    m_generatedPictures = pictures(info, snapshot.gan.generated);
+    std::vector<SampleGallery::Group> groups(2);
+    groups[0].title = tr("Generated (fixed noise)");
+    groups[0].pictures = GanPictures::samples(info, snapshot.gan.generated, kShownImages);
+    groups[1].title = tr("Real");
     // The real samples are the same in every snapshot of a generation.
-    if (snapshot.generation != m_generation ||
-        m_realPictures.size() != static_cast<std::size_t>(std::min<Eigen::Index>(
-                                     snapshot.gan.real.cols(), kShownImages)))
-        m_realPictures = pictures(info, snapshot.gan.real);
-    update();
+    const auto realCount = static_cast<std::size_t>(
+        std::min<Eigen::Index>(snapshot.gan.real.cols(), kShownImages));
+    const bool sameReal = snapshot.generation == m_generation &&
+                          m_gallery->groups().size() == 2 &&
+                          m_gallery->groups()[1].pictures.size() == realCount;
+    groups[1].pictures = sameReal ? m_gallery->groups()[1].pictures
+                                  : GanPictures::samples(info, snapshot.gan.real, kShownImages);
+    m_gallery->setGroups(std::move(groups));
+}
+
+int GanView::generatedImageCount() const { return pictureCount(0); }
+
+int GanView::realImageCount() const { return pictureCount(1); }
+
+int GanView::pictureCount(int group) const {
+    const auto& groups = m_gallery->groups();
+    return group < static_cast<int>(groups.size())
+               ? static_cast<int>(groups[static_cast<std::size_t>(group)].pictures.size())
+               : 0;
 }
 
 QImage GanView::generatedPicture(int i) const {
     if (i < 0 || i >= generatedImageCount()) return {};
-    return m_generatedPictures[static_cast<std::size_t>(i)];
+    return m_gallery->groups()[0].pictures[static_cast<std::size_t>(i)];
 }
 
 QImage GanView::realPicture(int i) const {
     if (i < 0 || i >= realImageCount()) return {};
-    return m_realPictures[static_cast<std::size_t>(i)];
-}
-
-GanView::PictureGrid GanView::pictureGrid(bool generated, int count) const {
-    PictureGrid grid;
-    const int gap = 8;
-    const int half = width() / 2;
-    // The two grids side by side, `gap` apart and from the edges.
-    const QRect area =
-        generated ? QRect(gap, gap, half - gap - gap / 2, height() - 2 * gap)
-                  : QRect(half + gap / 2, gap, width() - half - gap - gap / 2, height() - 2 * gap);
-    QFont bold = font();
-    bold.setBold(true);
-    const int titleHeight = QFontMetrics(bold).height() + 4;
-    grid.title = QRect(area.left(), area.top(), area.width(), titleHeight);
-    const QRect pictures = area.adjusted(0, titleHeight + 2, 0, 0);
-    // The most columns of the largest square cells that hold every picture.
-    for (int c = 1; c <= std::max(count, 1); ++c) {
-        const int rows = (count + c - 1) / c;
-        const int side = std::min(pictures.width() / c, pictures.height() / std::max(rows, 1));
-        if (side > grid.cell) {
-            grid.cell = side;
-            grid.columns = c;
-        }
-    }
-    grid.origin =
-        QPoint(pictures.left() + (pictures.width() - grid.columns * grid.cell) / 2, pictures.top());
-    return grid;
-}
-
-QRect GanView::pictureRect(const PictureGrid& grid, int i) const {
-    if (grid.cell < 2) return {};
-    const int pad = grid.cell >= 8 ? 1 : 0;
-    return QRect(grid.origin.x() + (i % grid.columns) * grid.cell + pad,
-                 grid.origin.y() + (i / grid.columns) * grid.cell + pad, grid.cell - 2 * pad,
-                 grid.cell - 2 * pad);
+    return m_gallery->groups()[1].pictures[static_cast<std::size_t>(i)];
 }
 
 QRect GanView::generatedPictureRect(int i) const {
-    if (!m_images || i < 0 || i >= generatedImageCount()) return {};
-    return pictureRect(pictureGrid(true, generatedImageCount()), i);
-}
-
-void GanView::paintEvent(QPaintEvent* event) {
-    QWidget::paintEvent(event);
-    if (!m_images) return;
-    QPainter painter(this);
-    painter.setRenderHint(QPainter::SmoothPixmapTransform, false);
-    QFont bold = font();
-    bold.setBold(true);
-    for (const bool generated : {true, false}) {
-        const std::vector<QImage>& images = generated ? m_generatedPictures : m_realPictures;
-        const PictureGrid grid = pictureGrid(generated, static_cast<int>(images.size()));
-        painter.setFont(bold);
-        painter.setPen(palette().color(QPalette::WindowText));
-        painter.drawText(grid.title, Qt::AlignHCenter | Qt::AlignVCenter,
-                         generated ? tr("Generated (fixed noise)") : tr("Real"));
-        for (std::size_t i = 0; i < images.size(); ++i) {
-            const QRect rect = pictureRect(grid, static_cast<int>(i));
-            if (!rect.isEmpty()) painter.drawImage(rect, images[i]);
-        }
-    }
+    if (!m_images) return {};
+    const QRect rect = m_gallery->pictureRect(0, i);
+    return rect.isEmpty() ? rect : rect.translated(m_gallery->pos());
 }
 
 void GanView::changeEvent(QEvent* event) {
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) applyStyle();
     QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange) arrange();
 }
 
 void GanView::applyStyle() {
@@ -517,23 +365,20 @@ void GanView::applyStyle() {
     PlotStyle::apply(m_scale, palette());
     m_realPoints->setScatterStyle(pointStyle(PlotStyle::realSampleColor()));
     m_generatedPoints->setScatterStyle(pointStyle(PlotStyle::generatedSampleColor()));
-    for (QCPItemLine* line : m_arrows) styleArrow(line);
+    m_arrows->restyle();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void GanView::setDrawingEnabled(bool enabled) {
     if (enabled == m_drawing) return;
     m_drawing = enabled;
-    m_stroking = false;
+    m_stroke->setEnabled(m_drawing && !m_images);
     m_plot->setCursor(enabled ? Qt::CrossCursor : Qt::ArrowCursor);
     m_generation = -1;  // the next snapshot fits the axes for drawing or for the data
     updateCaption();
 }
 
-void GanView::clearStroke() {
-    m_stroke->data()->clear();
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
-}
+void GanView::clearStroke() { m_stroke->clear(); }
 
 void GanView::updateCaption() {
     const QString colours =
@@ -543,35 +388,69 @@ void GanView::updateCaption() {
         m_drawing ? tr("Click or drag on the plot to draw real points. %1").arg(colours) : colours);
 }
 
-void GanView::onPlotPress(QMouseEvent* event) {
-    if (!m_drawing || m_images || event->button() != Qt::LeftButton) return;
-    m_stroking = true;
-    m_strokePoints.clear();
-    extendStroke(event);
-}
-
-void GanView::onPlotMove(QMouseEvent* event) {
-    if (m_stroking && (event->buttons() & Qt::LeftButton)) extendStroke(event);
-}
-
-void GanView::onPlotRelease(QMouseEvent* event) {
-    if (!m_stroking || event->button() != Qt::LeftButton) return;
-    m_stroking = false;
-    if (!m_strokePoints.isEmpty()) emit pointsDrawn(m_strokePoints);
-}
-
-void GanView::extendStroke(QMouseEvent* event) {
-    const QPointF at(m_plot->xAxis->pixelToCoord(event->position().x()),
-                     m_plot->yAxis->pixelToCoord(event->position().y()));
-    if (!m_plot->axisRect()->rect().contains(event->position().toPoint())) return;
-    if (std::abs(at.x()) > kExtent || std::abs(at.y()) > kExtent) return;
-    if (!m_strokePoints.isEmpty()) {
-        const QPointF step = at - m_strokePoints.back();
-        if (std::hypot(step.x(), step.y()) < kStrokeSpacing) return;
+void GanView::placeBoxes(int perRow) {
+    for (int i = 0; i < kLayerCount; ++i) {
+        QCheckBox* box = m_boxes[static_cast<std::size_t>(i)];
+        m_boxGrid->removeWidget(box);
+        m_boxGrid->addWidget(box, i / perRow, i % perRow);
     }
-    m_strokePoints.push_back(at);
-    m_stroke->addData(at.x(), at.y());
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    for (int column = 0; column <= kLayerCount; ++column)
+        m_boxGrid->setColumnStretch(column, column == perRow ? 1 : 0);
+}
+
+int GanView::sideWidth() const {
+    // One box a row, or the width of a short sentence, whichever is wider.
+    int widest = 0;
+    for (const QCheckBox* box : m_boxes) widest = std::max(widest, box->sizeHint().width());
+    return std::max(widest, 22 * fontMetrics().averageCharWidth());
+}
+
+QSize GanView::plotMargins() const {
+    const QRect plane = m_plot->axisRect()->rect();
+    if (plane.width() <= 0 || plane.height() <= 0) return {};
+    return {m_plot->width() - plane.width(), m_plot->height() - plane.height()};
+}
+
+void GanView::arrange() {
+    if (m_images) return;
+    const int w = width(), h = height();
+    const int spacing = std::max(0, m_layout->spacing());
+    m_plotMargins = plotMargins();
+    const int across = m_plotMargins.width(), down = m_plotMargins.height();
+    // The plane is square: the arrangement that leaves it the larger side wins. Under the
+    // plot the boxes go two a row, so they fit a narrow window.
+    const int rows = (kLayerCount + 1) / 2;
+    const int boxes = rows * m_boxes[0]->sizeHint().height() +
+                      (rows - 1) * std::max(0, m_boxGrid->verticalSpacing());
+    const int bare = std::min(w - across, h - down - boxes - spacing);
+    const int under =
+        std::min(w - across, h - down - boxes - m_caption->heightForWidth(w) - 2 * spacing);
+    const int side = sideWidth();
+    const int beside = std::min(w - across - side - spacing, h - down);
+    // The caption explains the colours, which the colour scale also names: it gives way
+    // when keeping it would cost the plane more than a fifth of its side.
+    const bool caption = std::max(under, beside) >= 0.8 * bare;
+    const bool wanted = caption && beside > under;
+    m_caption->setVisible(caption);
+    if (wanted != m_beside) {
+        m_beside = wanted;
+        placeBoxes(m_beside ? 1 : 2);
+        m_layout->setDirection(m_beside ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom);
+    }
+    if (m_beside) {
+        m_side->setFixedWidth(side);
+        // A column's layout gives a wrapped label no more than its one-line height.
+        m_caption->setMinimumHeight(m_caption->heightForWidth(side));
+    } else {
+        m_side->setMinimumWidth(0);
+        m_side->setMaximumWidth(QWIDGETSIZE_MAX);
+        m_caption->setMinimumHeight(0);
+    }
+}
+
+void GanView::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    arrange();
 }
 
 bool GanView::eventFilter(QObject* watched, QEvent* event) {

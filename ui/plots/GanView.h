@@ -8,21 +8,27 @@
 #include <QVector>
 #include <QWidget>
 #include <array>
+#include <memory>
 #include <vector>
 
 #include "train/TrainingSnapshot.h"
 
+class QBoxLayout;
 class QCheckBox;
 class QCustomPlot;
 class QCPColorMap;
 class QCPColorScale;
 class QCPCurve;
-class QCPItemLine;
 class QCPLayer;
+class QGridLayout;
 class QLabel;
-class QMouseEvent;
 
 namespace nnplay::ui {
+
+class GanGradientArrows;
+class GanManifoldMesh;
+class PlaneStroke;
+class SampleGallery;
 
 /// What a GAN is doing, drawn from a snapshot's GanViews. 2-D data: GAN Lab's layered view of
 /// the plane on one square plot, bottom to top the discriminator's output D(x) as a heatmap,
@@ -45,6 +51,7 @@ public:
     static constexpr int kShownImages = 64;
 
     explicit GanView(QWidget* parent = nullptr);
+    ~GanView() override;
 
     /// Draws the snapshot's GAN views; a new generation refits the axes to its real data.
     void setSnapshot(const TrainingSnapshot& snapshot);
@@ -59,6 +66,10 @@ public:
     QCustomPlot* plot() const { return m_plot; }
     /// The sentence under the plot saying what the colours are.
     QLabel* caption() const { return m_caption; }
+    /// Whether the check boxes and the caption sit beside the plot (a wide view, as in
+    /// presenter mode) rather than under it: whichever leaves the square plane more room.
+    /// In a short view the caption gives way to the plane.
+    bool optionsBeside() const { return m_beside; }
     /// True when the last snapshot was drawn as pictures (image data), else as the plane.
     bool showsImages() const { return m_images; }
 
@@ -83,8 +94,8 @@ public:
 
     // For tests: what the image view draws.
 
-    int generatedImageCount() const { return static_cast<int>(m_generatedPictures.size()); }
-    int realImageCount() const { return static_cast<int>(m_realPictures.size()); }
+    int generatedImageCount() const;
+    int realImageCount() const;
     QImage generatedPicture(int i) const;
     QImage realPicture(int i) const;
     /// Where generated picture `i` is drawn in the widget (empty when it is not).
@@ -107,38 +118,30 @@ signals:
 protected:
     void changeEvent(QEvent* event) override;
     bool eventFilter(QObject* watched, QEvent* event) override;
-    void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
+    /// Puts the check boxes `perRow` to a row.
+    void placeBoxes(int perRow);
+    /// The width of the column beside the plot.
+    int sideWidth() const;
+    /// The check boxes and the caption under the plot or beside it; the caption is hidden
+    /// when it would take too much of the plane's room.
+    void arrange();
+    /// The room the axes and the colour scale take around the plane (empty before the
+    /// plot's first layout).
+    QSize plotMargins() const;
     void showPlane(const TrainingSnapshot& snapshot);
     void showImages(const TrainingSnapshot& snapshot);
     void fitAxes(const TrainingSnapshot& snapshot);
     void updateMap(const TrainingSnapshot& snapshot);
-    void updateManifold(const nnplay::Matrix& manifold, int size);
-    void updateArrows(const nnplay::Matrix& generated, const nnplay::Matrix& gradients);
-    QCPItemLine* arrowItem(std::size_t index);
     void fitSquare();
     void applyStyle();
     QCPLayer* layerOf(Layer layer) const;
-    /// Line pen and head of a gradient arrow, at the current scale.
-    void styleArrow(QCPItemLine* arrow) const;
-    void onPlotPress(QMouseEvent* event);
-    void onPlotMove(QMouseEvent* event);
-    void onPlotRelease(QMouseEvent* event);
-    /// Adds the plane point under `event` to the stroke, unless it is too close to the last.
-    void extendStroke(QMouseEvent* event);
     void updateCaption();
 
-    /// Geometry of one grid of pictures in the image view.
-    struct PictureGrid {
-        QRect title;
-        int columns = 1;
-        int cell = 0;
-        QPoint origin;
-    };
-    /// The grid of `count` pictures in the left (generated) or right (real) half.
-    PictureGrid pictureGrid(bool generated, int count) const;
-    QRect pictureRect(const PictureGrid& grid, int i) const;
+    /// Pictures in the gallery's group 0 (generated) or 1 (real).
+    int pictureCount(int group) const;
 
     QWidget* m_plotArea;
     QCustomPlot* m_plot;
@@ -147,23 +150,25 @@ private:
     QCPCurve* m_realPoints;
     QCPCurve* m_generatedPoints;
     /// The stroke being drawn, until the new real samples replace it.
-    QCPCurve* m_stroke;
-    QVector<QPointF> m_strokePoints;
+    PlaneStroke* m_stroke;
     bool m_drawing = false;
-    bool m_stroking = false;
-    std::vector<QCPCurve*> m_manifoldLines;
-    std::vector<QCPItemLine*> m_arrows;
-    /// Per generated sample, its arrow in m_arrows or -1.
-    std::vector<int> m_arrowOf;
+    std::unique_ptr<GanManifoldMesh> m_manifold;
+    std::unique_ptr<GanGradientArrows> m_arrows;
     std::array<QCheckBox*, kLayerCount> m_boxes{};
     std::array<QCPLayer*, kLayerCount> m_layers{};
+    QBoxLayout* m_layout;
+    QWidget* m_side;  // holds m_options and m_caption
     QWidget* m_options;
+    QGridLayout* m_boxGrid;
     QLabel* m_caption;
+    bool m_beside = false;
+    QSize m_plotMargins;  // that arrange() went by
+
+    /// Image data: the generated pictures, then the real ones.
+    SampleGallery* m_gallery;
 
     int m_generation = -1;
     bool m_images = false;
-    std::vector<QImage> m_generatedPictures;
-    std::vector<QImage> m_realPictures;
 };
 
 }  // namespace nnplay::ui

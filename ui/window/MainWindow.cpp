@@ -458,7 +458,7 @@ void MainWindow::onSnapshot(const TrainingSnapshot& snapshot) {
     }
     m_scene->setSnapshot(snapshot);
     if (snapshot.stages.gan.empty()) m_slowMotion->follow(snapshot);
-    m_ganSlowMotion->follow(snapshot);
+    m_ganSlowMotion->follow(snapshot, m_document->project());
     m_views->setSnapshot(snapshot);
     if (snapshot.running) {
         // "Trained the planned 200 epochs" is old news once training goes on.
