@@ -19,6 +19,7 @@
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QSvgRenderer>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -435,6 +436,17 @@ private slots:
         QVERIFY(sessionValid());
         QVERIFY(!exports->exportPredictions(predictions));
         QVERIFY2(shown.contains(QStringLiteral("GAN")), qPrintable(shown));
+    }
+
+    // The status bar says while data is read, and stops saying it once the session is there.
+    void theReadingMessageGoesOnceTheDataIsRead() {
+        QSignalSpy loading(m_window->training(), &nnplay::ui::TrainingController::loadingStarted);
+        const QString csv = QString::fromStdString(nnplay::resourcePath("examples/iris.csv"));
+        m_window->files()->openProject(irisProject(csv));
+        QVERIFY(sessionValid());
+        QCOMPARE(loading.size(), 1);
+        const QString said = loading.first().first().toString();
+        QVERIFY(m_window->statusBar()->currentMessage() != said);
     }
 };
 

@@ -29,8 +29,6 @@
 #include "editor/PropertiesPanel.h"
 #include "editor/SlowMotionBar.h"
 #include "editor/SlowMotionPlayer.h"
-#include "plots/GanSlowMotionPanel.h"
-#include "plots/PictureActions.h"
 #include "layers/LayerRegistry.h"
 #include "lesson/LessonController.h"
 #include "lesson/LessonPanel.h"
@@ -39,8 +37,10 @@
 #include "panels/GanTrainingPanel.h"
 #include "panels/TrainingPanel.h"
 #include "plots/DecisionBoundaryView.h"
+#include "plots/GanSlowMotionPanel.h"
 #include "plots/GanView.h"
 #include "plots/LossCurveView.h"
+#include "plots/PictureActions.h"
 #include "train/DocumentSync.h"
 #include "train/GanSession.h"
 #include "train/RunArchive.h"
@@ -50,9 +50,9 @@
 #include "window/PlayKeyFilter.h"
 #include "window/PresenterMode.h"
 #include "window/ProjectFiles.h"
-#include "window/ViewExport.h"
 #include "window/TrainingToolBar.h"
 #include "window/TrainingViews.h"
+#include "window/ViewExport.h"
 #include "window/WelcomeDialog.h"
 #include "window/WindowSettings.h"
 
@@ -347,8 +347,10 @@ void MainWindow::connectTraining() {
     connect(m_training, &TrainingController::snapshotReady, this, &MainWindow::onSnapshot);
     connect(m_training, &TrainingController::errorOccurred, this,
             [this](const QString& message) { showStatus(message, 2 * kStatusMs); });
-    connect(m_training, &TrainingController::loadingStarted, this,
-            [this](const QString& message) { showStatus(message); });
+    connect(m_training, &TrainingController::loadingStarted, this, [this](const QString& message) {
+        m_loadingStatus = message;
+        showStatus(message);
+    });
     connect(m_files, &ProjectFiles::statusMessage, this,
             [this](const QString& message) { showStatus(message); });
     connect(m_autosave, &AutosaveKeeper::statusMessage, this,
@@ -451,7 +453,8 @@ void MainWindow::updateTitle() {
 void MainWindow::onSnapshot(const TrainingSnapshot& snapshot) {
     if (snapshot.generation != m_generation) {
         m_generation = snapshot.generation;
-        m_stopStatus.clear();  // a new session's stops are news, even in the same words
+        m_stopStatus.clear();          // a new session's stops are news, even in the same words
+        clearStatus(m_loadingStatus);  // "Reading ..." is over once the session is there
         if (!snapshot.valid && !snapshot.stopMessage.isEmpty()) {
             showStatus(snapshot.stopMessage, 2 * kStatusMs);
         }

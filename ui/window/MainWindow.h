@@ -145,6 +145,7 @@ private:
 
     int m_generation = -1;  // of the last snapshot drawn
     bool m_networkValid = true;
+    QString m_loadingStatus;   // what the worker said it is reading, while it is shown
     QString m_stopStatus;      // why training last paused by itself, while it is shown
     QString m_validityStatus;  // why the network cannot train, while it is shown
     bool m_defaultLayoutPending = false;
