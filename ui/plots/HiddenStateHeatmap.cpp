@@ -1,0 +1,291 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "plots/HiddenStateHeatmap.h"
+
+#include <qcustomplot.h>
+
+#include <QComboBox>
+#include <QEvent>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QToolTip>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
+
+#include "plots/PlotStyle.h"
+
+namespace nnplay::ui {
+
+namespace {
+
+/// "forget gate" -> "Forget gate".
+QString capitalised(QString name) {
+    if (!name.isEmpty()) name[0] = name[0].toUpper();
+    return name;
+}
+
+}  // namespace
+
+HiddenStateHeatmap::HiddenStateHeatmap(QWidget* parent)
+    : QWidget(parent),
+      m_title(new QLabel(this)),
+      m_picker(new QComboBox(this)),
+      m_plot(new QCustomPlot(this)) {
+    auto* top = new QHBoxLayout;
+    top->setContentsMargins(0, 0, 0, 0);
+    top->addWidget(m_title, 1);
+    top->addWidget(m_picker);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addLayout(top);
+    layout->addWidget(m_plot, 1);
+    m_title->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_picker->setToolTip(tr("Show the hidden state or one of the layer's gates"));
+    m_picker->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_plot->setMinimumSize(220, 120);
+
+    m_plot->xAxis->grid()->setVisible(false);
+    m_plot->yAxis->grid()->setVisible(false);
+    m_plot->yAxis->setLabel(tr("Unit"));
+    m_plot->yAxis->setRangeReversed(true);  // unit 1 at the top, as the canvas lists them
+    m_plot->xAxis->setTicker(QSharedPointer<QCPAxisTickerText>::create());
+    auto units = QSharedPointer<QCPAxisTicker>::create();
+    units->setTickCount(4);
+    m_plot->yAxis->setTicker(units);
+    m_plot->yAxis->setNumberFormat(QStringLiteral("f"));
+    m_plot->yAxis->setNumberPrecision(0);
+
+    m_map = new QCPColorMap(m_plot->xAxis, m_plot->yAxis);
+    m_map->setInterpolate(false);
+    m_map->setTightBoundary(false);
+    m_scale = new QCPColorScale(m_plot);
+    m_scale->setType(QCPAxis::atRight);
+    m_scale->setBarWidth(10);
+    m_plot->plotLayout()->addElement(0, 1, m_scale);
+    m_map->setColorScale(m_scale);  // takes the scale's gradient and range: set after
+    m_map->setGradient(PlotStyle::divergingGradient());
+    // Fixed, so colours mean the same in every snapshot: tanh states and candidates lie in
+    // -1..1, sigmoid gates in 0..1 (white when shut, blue when open).
+    m_map->setDataRange(QCPRange(-1.0, 1.0));
+    auto* margins = new QCPMarginGroup(m_plot);
+    m_plot->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+    m_scale->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+
+    m_ownLine = new QCPItemStraightLine(m_plot);
+    m_ownLine->setVisible(false);
+
+    m_plot->setMouseTracking(true);
+    connect(m_plot, &QCustomPlot::mouseMove, this, &HiddenStateHeatmap::onMouseMove);
+    m_plot->axisRect()->setRangeDrag(Qt::Horizontal);
+    connect(m_plot->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
+            &HiddenStateHeatmap::keepInSteps);
+    connect(m_picker, &QComboBox::currentIndexChanged, this, &HiddenStateHeatmap::drawPicked);
+    applyStyle();
+    clear(tr("No hidden state yet."));
+}
+
+void HiddenStateHeatmap::setTraces(const QString& layer, int units, int steps,
+                                   std::vector<Trace> traces, const QStringList& stepLabels,
+                                   int ownFrom, const QString& timeAxis) {
+    const QString picked = shownTrace();
+    if (steps != m_steps) m_shownSteps = 0;  // back to the first steps
+    m_layer = layer;
+    m_units = units;
+    m_steps = steps;
+    m_traces = std::move(traces);
+    m_stepLabels = stepLabels;
+    m_ownFrom = ownFrom;
+    m_timeAxis = timeAxis;
+    {
+        const QSignalBlocker block(m_picker);
+        m_picker->clear();
+        for (const Trace& trace : m_traces) m_picker->addItem(capitalised(trace.name));
+        const int again = m_picker->findText(picked);
+        m_picker->setCurrentIndex(again >= 0 ? again : 0);
+    }
+    m_picker->setVisible(m_traces.size() > 1);
+    m_map->data()->setSize(std::max(steps, 1), std::max(units, 1));
+    m_map->data()->setRange(QCPRange(0, std::max(steps - 1, 0)), QCPRange(1, std::max(units, 1)));
+    m_plot->yAxis->setRange(0.5, units + 0.5);
+    m_ownLine->point1->setCoords(ownFrom - 0.5, 0);
+    m_ownLine->point2->setCoords(ownFrom - 0.5, 1);
+    m_ownLine->setVisible(ownFrom > 0 && ownFrom < steps);
+    fitToWidth();
+    drawPicked();
+}
+
+void HiddenStateHeatmap::clear(const QString& why) {
+    m_traces.clear();
+    m_units = m_steps = m_shownSteps = 0;
+    m_title->setText(why);
+    m_picker->clear();
+    m_picker->setVisible(false);
+    m_map->data()->fill(0.0);
+    m_map->setVisible(false);
+    m_ownLine->setVisible(false);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+QStringList HiddenStateHeatmap::traceNames() const {
+    QStringList names;
+    for (int i = 0; i < m_picker->count(); ++i) names << m_picker->itemText(i);
+    return names;
+}
+
+QString HiddenStateHeatmap::shownTrace() const {
+    return m_traces.empty() ? QString() : m_picker->currentText();
+}
+
+bool HiddenStateHeatmap::showTrace(const QString& name) {
+    const int index = m_picker->findText(name);
+    if (index < 0) return false;
+    m_picker->setCurrentIndex(index);
+    return true;
+}
+
+void HiddenStateHeatmap::drawPicked() {
+    const int index = m_picker->currentIndex();
+    if (index < 0 || index >= static_cast<int>(m_traces.size())) return;
+    const Trace& trace = m_traces[static_cast<std::size_t>(index)];
+    QCPColorMapData* data = m_map->data();
+    const std::size_t cells = static_cast<std::size_t>(m_units) * static_cast<std::size_t>(m_steps);
+    for (int t = 0; t < m_steps; ++t) {
+        for (int u = 0; u < m_units; ++u) {
+            const std::size_t at = static_cast<std::size_t>(t) * m_units + u;
+            data->setCell(t, u, at < trace.values.size() && trace.values.size() >= cells
+                                    ? trace.values[at]
+                                    : 0.0);
+        }
+    }
+    m_map->setVisible(true);
+    m_title->setText(tr("%1, %2 units:").arg(m_layer).arg(m_units));
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+QString HiddenStateHeatmap::tickLabel(int step) const {
+    const auto ticker = m_plot->xAxis->ticker().dynamicCast<QCPAxisTickerText>();
+    return ticker ? ticker->ticks().value(step) : QString();
+}
+
+void HiddenStateHeatmap::fitToWidth() {
+    auto ticker = m_plot->xAxis->ticker().dynamicCast<QCPAxisTickerText>();
+    if (!ticker) return;
+    ticker->clear();
+    if (m_steps <= 0) return;
+    const QFontMetrics metrics(m_plot->xAxis->tickLabelFont());
+    const QMargins margins = m_plot->axisRect()->margins();
+    const int width = m_plot->axisRect()->width() > 0
+                          ? m_plot->axisRect()->width()
+                          : m_plot->width() - margins.left() - margins.right();
+    // Labels of every step need a column each as wide as the widest label: as many steps as
+    // fit, the rest a drag away. Step numbers label some steps only.
+    const int widest = metrics.horizontalAdvance(QString::number(m_steps));
+    // A character's column: a monospace cell and a little room (a wider symbol may touch).
+    const int column = metrics.horizontalAdvance(QLatin1Char('M')) + 3;
+    const int fit = m_stepLabels.isEmpty() ? m_steps : std::max(1, width / std::max(1, column));
+    const int shown = std::min(m_steps, fit);
+    const bool keep = m_shownSteps == shown;
+    m_shownSteps = shown;
+    const double lower = keep ? m_plot->xAxis->range().lower : -0.5;
+    m_plot->xAxis->setRange(lower, lower + shown);
+    m_plot->setInteraction(QCP::iRangeDrag, shown < m_steps);
+    m_plot->setCursor(shown < m_steps ? Qt::OpenHandCursor : Qt::ArrowCursor);
+    m_plot->xAxis->setLabel(shown < m_steps ? tr("%1, drag for more").arg(m_timeAxis) : m_timeAxis);
+
+    int stride = 1;
+    if (m_stepLabels.isEmpty()) {
+        // Step numbers at 1, 2, 5, 10, ... steps apart, two characters between them.
+        const double perStep = std::max(1.0, static_cast<double>(width) / shown);
+        const double room = widest + 2.0 * metrics.averageCharWidth();
+        const int least = std::max(1, static_cast<int>(std::ceil(room / perStep)));
+        for (int base = 1; stride < least; base *= 10) {
+            for (int factor : {1, 2, 5}) {
+                stride = base * factor;
+                if (stride >= least) break;
+            }
+        }
+    }
+    for (int t = 0; t < m_steps; t += stride) {
+        ticker->addTick(t, m_stepLabels.isEmpty() ? QString::number(t + 1) : m_stepLabels.value(t));
+    }
+}
+
+void HiddenStateHeatmap::keepInSteps(const QCPRange& range) {
+    if (m_shownSteps <= 0) return;
+    const double lower = std::clamp(range.lower, -0.5, m_steps - m_shownSteps - 0.5);
+    if (lower != range.lower || range.size() != m_shownSteps)
+        m_plot->xAxis->setRange(lower, lower + m_shownSteps);
+}
+
+int HiddenStateHeatmap::firstShownStep() const {
+    return static_cast<int>(std::ceil(m_plot->xAxis->range().lower));
+}
+
+int HiddenStateHeatmap::lastShownStep() const {
+    return static_cast<int>(std::floor(m_plot->xAxis->range().upper));
+}
+
+QString HiddenStateHeatmap::cellText(int unit, int step) const {
+    const int index = m_picker->currentIndex();
+    if (index < 0 || index >= static_cast<int>(m_traces.size()) || unit < 0 || unit >= m_units ||
+        step < 0 || step >= m_steps) {
+        return QString();
+    }
+    const auto& values = m_traces[static_cast<std::size_t>(index)].values;
+    const std::size_t at = static_cast<std::size_t>(step) * m_units + unit;
+    if (at >= values.size()) return QString();
+    const QString read = m_stepLabels.isEmpty()
+                             ? tr("step %1").arg(step + 1)
+                             : tr("step %1, after reading %2").arg(step + 1).arg(m_stepLabels.value(step));
+    return tr("Unit %1, %2: %3%4")
+        .arg(unit + 1)
+        .arg(read)
+        .arg(values[at], 0, 'f', 3)
+        .arg(step >= m_ownFrom ? tr(" (reading its own predictions)") : QString());
+}
+
+void HiddenStateHeatmap::onMouseMove(QMouseEvent* event) {
+    if (m_traces.empty() || !m_plot->axisRect()->rect().contains(event->pos())) {
+        QToolTip::hideText();
+        return;
+    }
+    const int step = static_cast<int>(std::lround(m_plot->xAxis->pixelToCoord(event->pos().x())));
+    const int unit =
+        static_cast<int>(std::lround(m_plot->yAxis->pixelToCoord(event->pos().y()))) - 1;
+    const QString text = cellText(unit, step);
+    if (text.isEmpty()) {
+        QToolTip::hideText();
+    } else {
+        QToolTip::showText(m_plot->mapToGlobal(event->pos()), text, m_plot);
+    }
+}
+
+void HiddenStateHeatmap::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    fitToWidth();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void HiddenStateHeatmap::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
+        applyStyle();
+        fitToWidth();
+    }
+    QWidget::changeEvent(event);
+}
+
+void HiddenStateHeatmap::applyStyle() {
+    PlotStyle::apply(m_plot, palette());
+    PlotStyle::apply(m_scale, palette());
+    // Characters in columns of one width, as in the text boxes.
+    QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    fixed.setPointSizeF(m_plot->font().pointSizeF());
+    fixed.setBold(m_plot->font().bold());
+    m_plot->xAxis->setTickLabelFont(fixed);
+    m_ownLine->setPen(PlotStyle::pen(palette().color(QPalette::WindowText), 1.5, Qt::DashLine));
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+}  // namespace nnplay::ui

@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "plots/SequenceView.h"
+
+#include <QLabel>
+#include <QVBoxLayout>
+
+#include "plots/HiddenStateHeatmap.h"
+#include "plots/SeriesPredictionPlot.h"
+#include "plots/TextSampleView.h"
+
+namespace nnplay::ui {
+
+SequenceView::SequenceView(QWidget* parent)
+    : QWidget(parent),
+      m_summary(new QLabel(this)),
+      m_series(new SeriesPredictionPlot(this)),
+      m_text(new TextSampleView(this)),
+      m_heatmap(new HiddenStateHeatmap(this)) {
+    m_summary->setWordWrap(true);
+    m_summary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->setSpacing(6);
+    layout->addWidget(m_summary);
+    // One of the two above the heatmap (a hidden one takes no room).
+    layout->addWidget(m_series, 3);
+    layout->addWidget(m_text, 2);
+    layout->addWidget(m_heatmap, 3);
+    m_text->hide();
+    m_summary->setText(tr("Train the network to see it continue a sequence by itself."));
+    connect(m_text, &TextSampleView::requestChanged, this, &SequenceView::requestChanged);
+}
+
+void SequenceView::request(SnapshotRequest& request, bool shown) const {
+    request.sequence = shown;
+    request.temperature = m_text->temperature();
+    request.sequenceSeed = m_text->seed();
+}
+
+void SequenceView::setSnapshot(const TrainingSnapshot& snapshot) {
+    if (snapshot.generation != m_generation) {
+        m_generation = snapshot.generation;
+        m_sequence = {};
+        m_heatmap->clear(tr("No hidden state yet."));
+    }
+    if (snapshot.sequence.empty() || !snapshot.data) return;
+    m_sequence = snapshot.sequence;
+    m_info = snapshot.data->info;
+    draw();
+}
+
+void SequenceView::draw() {
+    if (m_sequence.isText()) {
+        m_series->hide();
+        m_text->show();
+        m_text->setText(m_sequence, m_info);
+        m_summary->setText(
+            tr("After %1 batches the network continues a test window (grey) by itself, one "
+               "character at a time. Below, the dashed line marks where it starts reading its "
+               "own characters.")
+                .arg(m_sequence.step));
+    } else {
+        m_text->hide();
+        m_series->show();
+        m_series->setSeries(m_sequence);
+        m_summary->setText(tr("After %1 batches, on a clean wave %2")
+                               .arg(m_sequence.step)
+                               .arg(m_series->summaryText()));
+    }
+    showStates();
+}
+
+void SequenceView::showStates() {
+    const auto& s = m_sequence;
+    if (s.stateUnits == 0 || s.stateSteps == 0) {
+        m_heatmap->clear(tr("The network has no recurrent layer whose state could be shown."));
+        return;
+    }
+    std::vector<HiddenStateHeatmap::Trace> traces;
+    traces.push_back({tr("hidden state"), s.states});
+    for (const auto& gate : s.gates) traces.push_back({QString::fromStdString(gate.name), gate.values});
+    QStringList labels;
+    int ownFrom = s.primed;
+    QString axis;
+    if (s.isText()) {
+        // Column j is the state after reading character j of the start and the sample.
+        std::vector<int> read = s.start;
+        read.insert(read.end(), s.sample.begin(), s.sample.end());
+        for (int t = 0; t < s.stateSteps && t < static_cast<int>(read.size()); ++t)
+            labels << TextSampleView::visibleCharacter(m_info, read[static_cast<std::size_t>(t)]);
+        ownFrom = static_cast<int>(s.start.size());
+        axis = tr("Character read");
+    } else {
+        axis = tr("Step (after the dashed line: reading its own predictions)");
+    }
+    const QString layer = QString::fromStdString(s.stateLayer);
+    m_heatmap->setTraces(s.isText() ? tr("%1 reading the sample").arg(layer) : layer,
+                         s.stateUnits, s.stateSteps,
+                         std::move(traces), labels, ownFrom, axis);
+}
+
+QString SequenceView::summaryText() const { return m_summary->text(); }
+
+}  // namespace nnplay::ui
