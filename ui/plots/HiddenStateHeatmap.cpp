@@ -44,7 +44,7 @@ HiddenStateHeatmap::HiddenStateHeatmap(QWidget* parent)
     m_title->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_picker->setToolTip(tr("Show the hidden state or one of the layer's gates"));
     m_picker->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_plot->setMinimumSize(220, 120);
+    m_plot->setMinimumSize(220, 90);
 
     m_plot->xAxis->grid()->setVisible(false);
     m_plot->yAxis->grid()->setVisible(false);
@@ -69,16 +69,38 @@ HiddenStateHeatmap::HiddenStateHeatmap(QWidget* parent)
     // Fixed, so colours mean the same in every snapshot: tanh states and candidates lie in
     // -1..1, sigmoid gates in 0..1 (white when shut, blue when open).
     m_map->setDataRange(QCPRange(-1.0, 1.0));
+    auto ends = QSharedPointer<QCPAxisTickerText>::create();
+    ends->addTicks({{-1.0, QStringLiteral("\u22121")}, {0.0, QStringLiteral("0")},
+                    {1.0, QStringLiteral("+1")}});
+    m_scale->axis()->setTicker(ends);
     auto* margins = new QCPMarginGroup(m_plot);
     m_plot->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
     m_scale->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
 
     m_ownLine = new QCPItemStraightLine(m_plot);
     m_ownLine->setVisible(false);
+    // On the plot's top edge, beside the line: what the layer reads from there on.
+    m_ownText = new QCPItemText(m_plot);
+    m_ownText->position->setTypeX(QCPItemPosition::ptPlotCoords);
+    m_ownText->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    m_ownText->setPositionAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_ownText->setPadding(QMargins(3, 0, 3, 1));
+    m_ownText->setText(tr("its own \u2192"));
+    m_ownText->setVisible(false);
+
 
     m_plot->setMouseTracking(true);
     connect(m_plot, &QCustomPlot::mouseMove, this, &HiddenStateHeatmap::onMouseMove);
     m_plot->axisRect()->setRangeDrag(Qt::Horizontal);
+    // The axis rect's width is known after a layout: fit again when it is not what was fitted.
+    connect(
+        m_plot, &QCustomPlot::afterLayout, this,
+        [this] {
+            if (m_plot->axisRect()->width() == m_fittedWidth) return;
+            fitToSize();
+            m_plot->replot(QCustomPlot::rpQueuedReplot);
+        },
+        Qt::QueuedConnection);
     connect(m_plot->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
             &HiddenStateHeatmap::keepInSteps);
     connect(m_picker, &QComboBox::currentIndexChanged, this, &HiddenStateHeatmap::drawPicked);
@@ -88,7 +110,8 @@ HiddenStateHeatmap::HiddenStateHeatmap(QWidget* parent)
 
 void HiddenStateHeatmap::setTraces(const QString& layer, int units, int steps,
                                    std::vector<Trace> traces, const QStringList& stepLabels,
-                                   int ownFrom, const QString& timeAxis) {
+                                   int ownFrom, const QString& timeAxis,
+                                   const QString& shortTimeAxis) {
     const QString picked = shownTrace();
     if (steps != m_steps) m_shownSteps = 0;  // back to the first steps
     m_layer = layer;
@@ -98,6 +121,7 @@ void HiddenStateHeatmap::setTraces(const QString& layer, int units, int steps,
     m_stepLabels = stepLabels;
     m_ownFrom = ownFrom;
     m_timeAxis = timeAxis;
+    m_shortTimeAxis = shortTimeAxis;
     {
         const QSignalBlocker block(m_picker);
         m_picker->clear();
@@ -111,8 +135,9 @@ void HiddenStateHeatmap::setTraces(const QString& layer, int units, int steps,
     m_plot->yAxis->setRange(0.5, units + 0.5);
     m_ownLine->point1->setCoords(ownFrom - 0.5, 0);
     m_ownLine->point2->setCoords(ownFrom - 0.5, 1);
+    m_ownText->position->setCoords(ownFrom - 0.5, 0.0);
     m_ownLine->setVisible(ownFrom > 0 && ownFrom < steps);
-    fitToWidth();
+    fitToSize();
     drawPicked();
 }
 
@@ -125,6 +150,7 @@ void HiddenStateHeatmap::clear(const QString& why) {
     m_map->data()->fill(0.0);
     m_map->setVisible(false);
     m_ownLine->setVisible(false);
+    m_ownText->setVisible(false);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -160,7 +186,7 @@ void HiddenStateHeatmap::drawPicked() {
         }
     }
     m_map->setVisible(true);
-    m_title->setText(tr("%1, %2 units:").arg(m_layer).arg(m_units));
+    m_title->setText(tr("%1:").arg(m_layer));
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -169,7 +195,7 @@ QString HiddenStateHeatmap::tickLabel(int step) const {
     return ticker ? ticker->ticks().value(step) : QString();
 }
 
-void HiddenStateHeatmap::fitToWidth() {
+void HiddenStateHeatmap::fitToSize() {
     auto ticker = m_plot->xAxis->ticker().dynamicCast<QCPAxisTickerText>();
     if (!ticker) return;
     ticker->clear();
@@ -179,6 +205,7 @@ void HiddenStateHeatmap::fitToWidth() {
     const int width = m_plot->axisRect()->width() > 0
                           ? m_plot->axisRect()->width()
                           : m_plot->width() - margins.left() - margins.right();
+    m_fittedWidth = m_plot->axisRect()->width();
     // Labels of every step need a column each as wide as the widest label: as many steps as
     // fit, the rest a drag away. Step numbers label some steps only.
     const int widest = metrics.horizontalAdvance(QString::number(m_steps));
@@ -190,9 +217,29 @@ void HiddenStateHeatmap::fitToWidth() {
     m_shownSteps = shown;
     const double lower = keep ? m_plot->xAxis->range().lower : -0.5;
     m_plot->xAxis->setRange(lower, lower + shown);
+    keepInSteps(m_plot->xAxis->range());  // places the words by the line
     m_plot->setInteraction(QCP::iRangeDrag, shown < m_steps);
     m_plot->setCursor(shown < m_steps ? Qt::OpenHandCursor : Qt::ArrowCursor);
-    m_plot->xAxis->setLabel(shown < m_steps ? tr("%1, drag for more").arg(m_timeAxis) : m_timeAxis);
+    // The longest label that fits: with "drag for more" when some steps are a drag away.
+    const QFontMetrics labelMetrics(m_plot->xAxis->labelFont());
+    QStringList labels;
+    for (const QString& label : {m_timeAxis, m_shortTimeAxis}) {
+        if (shown < m_steps) labels << tr("%1, drag for more").arg(label);
+        labels << label;
+    }
+    QString label = labels.last();
+    for (const QString& candidate : labels) {
+        if (labelMetrics.horizontalAdvance(candidate) <= width) {
+            label = candidate;
+            break;
+        }
+    }
+    m_plot->xAxis->setLabel(label);
+    // Unit labels two lines apart at least.
+    const int height = m_plot->axisRect()->height() > 0 ? m_plot->axisRect()->height()
+                                                        : m_plot->height() / 2;
+    m_plot->yAxis->ticker()->setTickCount(
+        std::clamp(height / (2 * metrics.height()), 2, 4));
 
     int stride = 1;
     if (m_stepLabels.isEmpty()) {
@@ -215,8 +262,15 @@ void HiddenStateHeatmap::fitToWidth() {
 void HiddenStateHeatmap::keepInSteps(const QCPRange& range) {
     if (m_shownSteps <= 0) return;
     const double lower = std::clamp(range.lower, -0.5, m_steps - m_shownSteps - 0.5);
-    if (lower != range.lower || range.size() != m_shownSteps)
+    if (lower != range.lower || range.size() != m_shownSteps) {
         m_plot->xAxis->setRange(lower, lower + m_shownSteps);
+        return;  // called again with the kept range
+    }
+    // The words go with the line, and only where they fit.
+    const double at = m_ownFrom - 0.5;
+    const double room = m_plot->xAxis->coordToPixel(range.upper) - m_plot->xAxis->coordToPixel(at);
+    m_ownText->setVisible(m_ownLine->visible() && at > range.lower &&
+                          room >= QFontMetrics(m_ownText->font()).horizontalAdvance(m_ownText->text()));
 }
 
 int HiddenStateHeatmap::firstShownStep() const {
@@ -264,14 +318,14 @@ void HiddenStateHeatmap::onMouseMove(QMouseEvent* event) {
 
 void HiddenStateHeatmap::resizeEvent(QResizeEvent* event) {
     QWidget::resizeEvent(event);
-    fitToWidth();
+    fitToSize();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void HiddenStateHeatmap::changeEvent(QEvent* event) {
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
         applyStyle();
-        fitToWidth();
+        fitToSize();
     }
     QWidget::changeEvent(event);
 }
@@ -285,6 +339,10 @@ void HiddenStateHeatmap::applyStyle() {
     fixed.setBold(m_plot->font().bold());
     m_plot->xAxis->setTickLabelFont(fixed);
     m_ownLine->setPen(PlotStyle::pen(palette().color(QPalette::WindowText), 1.5, Qt::DashLine));
+    m_ownText->setColor(palette().color(QPalette::WindowText));
+    QColor behind = palette().color(QPalette::Base);
+    behind.setAlpha(210);
+    m_ownText->setBrush(behind);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 

@@ -11,6 +11,7 @@ class QCustomPlot;
 class QCPColorMap;
 class QCPColorScale;
 class QCPItemStraightLine;
+class QCPItemText;
 class QCPRange;
 class QLabel;
 class QMouseEvent;
@@ -22,8 +23,8 @@ namespace nnplay::ui {
 /// colour values. A picker above chooses the state or a gate (in the layer's gateNames
 /// order); the time axis is labelled with what each step read (the characters of a text, one
 /// per column, in monospace: when they do not all fit, the plot shows as many as do and drags
-/// sideways), a dashed line marks where the network starts reading its own predictions, and
-/// hovering a cell says its unit, step and value.
+/// sideways), a dashed line with "its own →" marks where the network starts reading its own
+/// predictions, and hovering a cell says its unit, step and value.
 class HiddenStateHeatmap : public QWidget {
     Q_OBJECT
 public:
@@ -37,10 +38,12 @@ public:
 
     /// Shows `traces` (the hidden state first, then the gates) of `layer`: units x steps each.
     /// `stepLabels` (one per step, or empty for step numbers) label the time axis, named
-    /// `timeAxis`; from step `ownFrom` on, the layer reads the network's own predictions. Keeps
-    /// the picked trace when the new traces have one of its name.
+    /// `timeAxis`, or `shortTimeAxis` where that does not fit; from step `ownFrom` on, the
+    /// layer reads the network's own predictions. Keeps the picked trace when the new traces
+    /// have one of its name.
     void setTraces(const QString& layer, int units, int steps, std::vector<Trace> traces,
-                   const QStringList& stepLabels, int ownFrom, const QString& timeAxis);
+                   const QStringList& stepLabels, int ownFrom, const QString& timeAxis,
+                   const QString& shortTimeAxis);
     /// No layer to show: says `why` instead.
     void clear(const QString& why);
 
@@ -73,8 +76,8 @@ protected:
 private:
     void drawPicked();
     /// As many steps as fit at a readable width, with time-axis ticks as far apart as their
-    /// labels need.
-    void fitToWidth();
+    /// labels need, the longest time-axis label that fits and as many unit labels as fit.
+    void fitToSize();
     /// Keeps a dragged time axis within the steps.
     void keepInSteps(const QCPRange& range);
     void onMouseMove(QMouseEvent* event);
@@ -86,14 +89,16 @@ private:
     QCPColorMap* m_map;
     QCPColorScale* m_scale;
     QCPItemStraightLine* m_ownLine;
+    QCPItemText* m_ownText;
     std::vector<Trace> m_traces;
     QStringList m_stepLabels;
     QString m_layer;
-    QString m_timeAxis;  // the time axis's label
+    QString m_timeAxis, m_shortTimeAxis;  // the time axis's label, and where it is narrow
     int m_units = 0;
     int m_steps = 0;
     int m_ownFrom = 0;
     int m_shownSteps = 0;  // how many steps the time axis shows at once
+    int m_fittedWidth = -1;  // the axis rect's width fitToSize() fitted
 };
 
 }  // namespace nnplay::ui

@@ -10,6 +10,14 @@
 
 namespace nnplay::ui {
 
+namespace {
+
+QString waitingText() {
+    return SequenceView::tr("Train the network to see it continue a sequence by itself.");
+}
+
+}  // namespace
+
 SequenceView::SequenceView(QWidget* parent)
     : QWidget(parent),
       m_summary(new QLabel(this)),
@@ -27,7 +35,7 @@ SequenceView::SequenceView(QWidget* parent)
     layout->addWidget(m_text, 2);
     layout->addWidget(m_heatmap, 3);
     m_text->hide();
-    m_summary->setText(tr("Train the network to see it continue a sequence by itself."));
+    m_summary->setText(waitingText());
     connect(m_text, &TextSampleView::requestChanged, this, &SequenceView::requestChanged);
 }
 
@@ -42,6 +50,8 @@ void SequenceView::setSnapshot(const TrainingSnapshot& snapshot) {
         m_generation = snapshot.generation;
         m_sequence = {};
         m_heatmap->clear(tr("No hidden state yet."));
+        m_summary->setText(waitingText());
+        m_summary->show();
     }
     if (snapshot.sequence.empty() || !snapshot.data) return;
     m_sequence = snapshot.sequence;
@@ -54,18 +64,14 @@ void SequenceView::draw() {
         m_series->hide();
         m_text->show();
         m_text->setText(m_sequence, m_info);
-        m_summary->setText(
-            tr("After %1 batches the network continues a test window (grey) by itself, one "
-               "character at a time. Below, the dashed line marks where it starts reading its "
-               "own characters.")
-                .arg(m_sequence.step));
+        // The boxes say what they hold; the room goes to the text and the heatmap.
+        m_summary->hide();
     } else {
         m_text->hide();
         m_series->show();
         m_series->setSeries(m_sequence);
-        m_summary->setText(tr("After %1 batches, on a clean wave %2")
-                               .arg(m_sequence.step)
-                               .arg(m_series->summaryText()));
+        m_summary->setText(m_series->summaryText());
+        m_summary->show();
     }
     showStates();
 }
@@ -81,7 +87,7 @@ void SequenceView::showStates() {
     for (const auto& gate : s.gates) traces.push_back({QString::fromStdString(gate.name), gate.values});
     QStringList labels;
     int ownFrom = s.primed;
-    QString axis;
+    QString axis, shortAxis;
     if (s.isText()) {
         // Column j is the state after reading character j of the start and the sample.
         std::vector<int> read = s.start;
@@ -90,13 +96,14 @@ void SequenceView::showStates() {
             labels << TextSampleView::visibleCharacter(m_info, read[static_cast<std::size_t>(t)]);
         ownFrom = static_cast<int>(s.start.size());
         axis = tr("Character read");
+        shortAxis = tr("Character");
     } else {
-        axis = tr("Step (after the dashed line: reading its own predictions)");
+        axis = tr("Step");
+        shortAxis = axis;
     }
     const QString layer = QString::fromStdString(s.stateLayer);
-    m_heatmap->setTraces(s.isText() ? tr("%1 reading the sample").arg(layer) : layer,
-                         s.stateUnits, s.stateSteps,
-                         std::move(traces), labels, ownFrom, axis);
+    m_heatmap->setTraces(layer, s.stateUnits, s.stateSteps, std::move(traces), labels, ownFrom,
+                         axis, shortAxis);
 }
 
 QString SequenceView::summaryText() const { return m_summary->text(); }

@@ -32,7 +32,10 @@ SeriesPredictionPlot::SeriesPredictionPlot(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot, 1);
-    m_plot->setMinimumSize(220, 140);
+    m_plot->setMinimumSize(220, 100);
+    m_plot->setToolTip(
+        tr("One step ahead: each prediction read from the true values before it. "
+           "Free-running: from the grey band on, the network reads its own predictions."));
     m_plot->xAxis->setLabel(tr("Step"));
     m_plot->yAxis->setLabel(tr("Value"));
     m_plot->xAxis->grid()->setVisible(true);
@@ -44,7 +47,7 @@ SeriesPredictionPlot::SeriesPredictionPlot(QWidget* parent)
     m_primedBand->setPen(Qt::NoPen);
     m_primedText = new QCPItemText(m_plot);
     m_primedText->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
-    m_primedText->setPositionAlignment(Qt::AlignTop | Qt::AlignHCenter);
+    m_primedText->setPositionAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_primedText->setText(tr("read first"));
     m_primedText->setClipToAxisRect(true);
 
@@ -101,12 +104,11 @@ void SeriesPredictionPlot::setSeries(const nnplay::SessionViews::SequenceViews& 
     m_plot->xAxis->setRange(-0.5, last + 0.5);
     m_primedBand->topLeft->setCoords(-0.5, 0.0);
     m_primedBand->bottomRight->setCoords(primed - 0.5, 1.0);
-    m_primedText->position->setCoords(0.5 * (primed - 1), 0.02);
+    m_primedText->position->setCoords(-0.5, 0.02);
     m_primedBand->setVisible(primed > 0);
     m_primedText->setVisible(primed > 0);
 
-    m_summary = tr("the one-step-ahead predictions (read from the true values) are off by %1 "
-                   "on average, the free-running ones (read from its own) by %2.")
+    m_summary = tr("Off by %1 on average one step ahead, by %2 free-running.")
                     .arg(meanError(sequence.oneStep, sequence.truth, primed), 0, 'f', 3)
                     .arg(meanError(sequence.freeRunning, sequence.truth, primed), 0, 'f', 3);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
@@ -114,16 +116,26 @@ void SeriesPredictionPlot::setSeries(const nnplay::SessionViews::SequenceViews& 
 
 QString SeriesPredictionPlot::summaryText() const { return m_summary; }
 
+void SeriesPredictionPlot::fitToSize() {
+    PlotFit::legendColumns(m_plot);
+    // Value labels a line and a half apart at least.
+    const QFontMetrics metrics(m_plot->yAxis->tickLabelFont());
+    const int height = m_plot->axisRect()->height() > 0 ? m_plot->axisRect()->height()
+                                                        : m_plot->height() / 2;
+    m_plot->yAxis->ticker()->setTickCount(
+        std::clamp(static_cast<int>(height / (1.5 * metrics.height())), 2, 5));
+}
+
 void SeriesPredictionPlot::resizeEvent(QResizeEvent* event) {
     QWidget::resizeEvent(event);
-    PlotFit::legendColumns(m_plot);
+    fitToSize();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void SeriesPredictionPlot::changeEvent(QEvent* event) {
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
         applyStyle();
-        PlotFit::legendColumns(m_plot);
+        fitToSize();
     }
     QWidget::changeEvent(event);
 }

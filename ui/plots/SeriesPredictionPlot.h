@@ -36,6 +36,8 @@ protected:
     void resizeEvent(QResizeEvent* event) override;
 
 private:
+    /// Legend columns and value labels that fit the plot's size.
+    void fitToSize();
     void applyStyle();
 
     QCustomPlot* m_plot;

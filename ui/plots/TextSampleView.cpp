@@ -2,6 +2,7 @@
 #include "plots/TextSampleView.h"
 
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QFontDatabase>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -22,12 +23,10 @@ namespace {
 QTextEdit* makeBox(QWidget* parent) {
     auto* box = new QTextEdit(parent);
     box->setReadOnly(true);
-    box->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     box->setLineWrapMode(QTextEdit::WidgetWidth);
     box->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     // As tall as the layout's share, not as QTextEdit's own hint: the heatmap below needs room.
     box->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Ignored);
-    box->setMinimumHeight(4 * QFontMetrics(box->font()).lineSpacing());
     return box;
 }
 
@@ -54,8 +53,8 @@ TextSampleView::TextSampleView(QWidget* parent)
     : QWidget(parent),
       m_slider(new QSlider(Qt::Horizontal, this)),
       m_spin(new QDoubleSpinBox(this)),
-      m_another(new QPushButton(tr("Another sample"), this)),
-      m_greedyTitle(new QLabel(tr("Greedy: always the likeliest character (temperature 0)"), this)),
+      m_another(new QPushButton(tr("New sample"), this)),
+      m_greedyTitle(new QLabel(tr("Greedy (temperature 0)"), this)),
       m_sampleTitle(new QLabel(this)),
       m_greedy(makeBox(this)),
       m_sample(makeBox(this)) {
@@ -69,6 +68,11 @@ TextSampleView::TextSampleView(QWidget* parent)
     m_slider->setToolTip(tip);
     m_spin->setToolTip(tip);
     m_another->setToolTip(tr("Draw another sample at the same temperature."));
+    m_slider->setMinimumWidth(60);
+    m_greedyTitle->setToolTip(tr("Always the likeliest character: the same text every time."));
+    m_greedy->setToolTip(tr("Grey: the test window it starts from; after it, what the network "
+                            "writes, one character at a time."));
+    m_sample->setToolTip(m_greedy->toolTip());
     auto* label = new QLabel(tr("Temperature"), this);
     label->setBuddy(m_spin);
 
@@ -105,7 +109,25 @@ TextSampleView::TextSampleView(QWidget* parent)
     connect(m_spin, &QDoubleSpinBox::valueChanged, this, &TextSampleView::setTemperature);
     connect(m_another, &QPushButton::clicked, this, &TextSampleView::drawAnother);
     setTemperature(kDefaultTemperature);
-    m_sampleTitle->setText(tr("Sampled at temperature %1").arg(temperature(), 0, 'f', 1));
+    m_sampleTitle->setText(tr("At temperature %1").arg(temperature(), 0, 'f', 1));
+    applyFont();
+}
+
+void TextSampleView::applyFont() {
+    // Monospace at the size (and weight) of the window's text, which UiScale sets.
+    QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    fixed.setPointSizeF(font().pointSizeF());
+    fixed.setBold(font().bold());
+    for (QTextEdit* box : {m_greedy, m_sample}) {
+        box->setFont(fixed);
+        box->document()->setDefaultFont(fixed);
+        box->setMinimumHeight(3 * QFontMetrics(fixed).lineSpacing());
+    }
+}
+
+void TextSampleView::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::FontChange) applyFont();
+    QWidget::changeEvent(event);
 }
 
 double TextSampleView::temperature() const { return m_spin->value(); }
@@ -138,7 +160,7 @@ void TextSampleView::setText(const nnplay::SessionViews::SequenceViews& sequence
     };
     show(m_greedy, sequence.greedy, m_greedyPlain);
     show(m_sample, sequence.sample, m_samplePlain);
-    m_sampleTitle->setText(tr("Sampled at temperature %1").arg(sequence.temperature, 0, 'f', 1));
+    m_sampleTitle->setText(tr("At temperature %1").arg(sequence.temperature, 0, 'f', 1));
 }
 
 QString TextSampleView::greedyText() const { return m_greedyPlain; }

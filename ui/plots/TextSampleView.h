@@ -19,7 +19,7 @@ namespace nnplay::ui {
 /// A text model writing, as Karpathy's demos show it: the greedy continuation (always the
 /// likeliest character, temperature 0) beside a sample drawn at the temperature the learner
 /// picks (a slider and a spin box; low is cautious, high is adventurous), each after the
-/// start window it was primed with (greyed), in monospace boxes. "Another sample" draws
+/// start window it was primed with (greyed), in monospace boxes. "New sample" draws
 /// again with a new seed. The temperature and seed go to the worker through
 /// ViewRequest::temperature and ViewRequest::sequenceSeed (requestChanged).
 class TextSampleView : public QWidget {
@@ -54,11 +54,16 @@ public:
     /// The same, drawn visibly where a label needs it: a space as "␣", a newline as "⏎".
     static QString visibleCharacter(const nnplay::DataInfo& info, int index);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 signals:
     /// The temperature or the seed changed.
     void requestChanged();
 
 private:
+    void applyFont();
+
     QSlider* m_slider;
     QDoubleSpinBox* m_spin;
     QPushButton* m_another;
