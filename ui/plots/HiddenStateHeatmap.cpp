@@ -70,7 +70,8 @@ HiddenStateHeatmap::HiddenStateHeatmap(QWidget* parent)
     // -1..1, sigmoid gates in 0..1 (white when shut, blue when open).
     m_map->setDataRange(QCPRange(-1.0, 1.0));
     auto ends = QSharedPointer<QCPAxisTickerText>::create();
-    ends->addTicks({{-1.0, QStringLiteral("\u22121")}, {0.0, QStringLiteral("0")},
+    ends->addTicks({{-1.0, QStringLiteral("\u22121")},
+                    {0.0, QStringLiteral("0")},
                     {1.0, QStringLiteral("+1")}});
     m_scale->axis()->setTicker(ends);
     auto* margins = new QCPMarginGroup(m_plot);
@@ -87,7 +88,6 @@ HiddenStateHeatmap::HiddenStateHeatmap(QWidget* parent)
     m_ownText->setPadding(QMargins(3, 0, 3, 1));
     m_ownText->setText(tr("its own \u2192"));
     m_ownText->setVisible(false);
-
 
     m_plot->setMouseTracking(true);
     connect(m_plot, &QCustomPlot::mouseMove, this, &HiddenStateHeatmap::onMouseMove);
@@ -180,9 +180,9 @@ void HiddenStateHeatmap::drawPicked() {
     for (int t = 0; t < m_steps; ++t) {
         for (int u = 0; u < m_units; ++u) {
             const std::size_t at = static_cast<std::size_t>(t) * m_units + u;
-            data->setCell(t, u, at < trace.values.size() && trace.values.size() >= cells
-                                    ? trace.values[at]
-                                    : 0.0);
+            data->setCell(
+                t, u,
+                at < trace.values.size() && trace.values.size() >= cells ? trace.values[at] : 0.0);
         }
     }
     m_map->setVisible(true);
@@ -236,10 +236,9 @@ void HiddenStateHeatmap::fitToSize() {
     }
     m_plot->xAxis->setLabel(label);
     // Unit labels two lines apart at least.
-    const int height = m_plot->axisRect()->height() > 0 ? m_plot->axisRect()->height()
-                                                        : m_plot->height() / 2;
-    m_plot->yAxis->ticker()->setTickCount(
-        std::clamp(height / (2 * metrics.height()), 2, 4));
+    const int height =
+        m_plot->axisRect()->height() > 0 ? m_plot->axisRect()->height() : m_plot->height() / 2;
+    m_plot->yAxis->ticker()->setTickCount(std::clamp(height / (2 * metrics.height()), 2, 4));
 
     int stride = 1;
     if (m_stepLabels.isEmpty()) {
@@ -255,7 +254,7 @@ void HiddenStateHeatmap::fitToSize() {
         }
     }
     for (int t = 0; t < m_steps; t += stride) {
-        ticker->addTick(t, m_stepLabels.isEmpty() ? QString::number(t + 1) : m_stepLabels.value(t));
+        ticker->addTick(t, m_stepLabels.isEmpty() ? QString::number(t) : m_stepLabels.value(t));
     }
 }
 
@@ -270,7 +269,8 @@ void HiddenStateHeatmap::keepInSteps(const QCPRange& range) {
     const double at = m_ownFrom - 0.5;
     const double room = m_plot->xAxis->coordToPixel(range.upper) - m_plot->xAxis->coordToPixel(at);
     m_ownText->setVisible(m_ownLine->visible() && at > range.lower &&
-                          room >= QFontMetrics(m_ownText->font()).horizontalAdvance(m_ownText->text()));
+                          room >=
+                              QFontMetrics(m_ownText->font()).horizontalAdvance(m_ownText->text()));
 }
 
 int HiddenStateHeatmap::firstShownStep() const {
@@ -290,14 +290,13 @@ QString HiddenStateHeatmap::cellText(int unit, int step) const {
     const auto& values = m_traces[static_cast<std::size_t>(index)].values;
     const std::size_t at = static_cast<std::size_t>(step) * m_units + unit;
     if (at >= values.size()) return QString();
-    const QString read = m_stepLabels.isEmpty()
-                             ? tr("step %1").arg(step + 1)
-                             : tr("step %1, after reading %2").arg(step + 1).arg(m_stepLabels.value(step));
+    const QString read =
+        m_stepLabels.isEmpty()
+            ? tr("step %1").arg(step)
+            : tr("step %1, after reading %2").arg(QString::number(step), m_stepLabels.value(step));
     return tr("Unit %1, %2: %3%4")
-        .arg(unit + 1)
-        .arg(read)
-        .arg(values[at], 0, 'f', 3)
-        .arg(step >= m_ownFrom ? tr(" (reading its own predictions)") : QString());
+        .arg(QString::number(unit + 1), read, QString::number(values[at], 'f', 3),
+             step >= m_ownFrom ? tr(" (reading its own predictions)") : QString());
 }
 
 void HiddenStateHeatmap::onMouseMove(QMouseEvent* event) {

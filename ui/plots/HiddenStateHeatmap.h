@@ -97,7 +97,7 @@ private:
     int m_units = 0;
     int m_steps = 0;
     int m_ownFrom = 0;
-    int m_shownSteps = 0;  // how many steps the time axis shows at once
+    int m_shownSteps = 0;    // how many steps the time axis shows at once
     int m_fittedWidth = -1;  // the axis rect's width fitToSize() fitted
 };
 

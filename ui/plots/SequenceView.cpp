@@ -84,7 +84,8 @@ void SequenceView::showStates() {
     }
     std::vector<HiddenStateHeatmap::Trace> traces;
     traces.push_back({tr("hidden state"), s.states});
-    for (const auto& gate : s.gates) traces.push_back({QString::fromStdString(gate.name), gate.values});
+    for (const auto& gate : s.gates)
+        traces.push_back({QString::fromStdString(gate.name), gate.values});
     QStringList labels;
     int ownFrom = s.primed;
     QString axis, shortAxis;

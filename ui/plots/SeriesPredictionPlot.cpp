@@ -79,8 +79,8 @@ void SeriesPredictionPlot::setSeries(const nnplay::SessionViews::SequenceViews& 
     };
     m_truth->setData(steps(0, sequence.truth.size()), values(sequence.truth), true);
     m_oneStep->setData(steps(primed, sequence.oneStep.size()), values(sequence.oneStep), true);
-    m_freeRunning->setData(steps(primed, sequence.freeRunning.size()),
-                           values(sequence.freeRunning), true);
+    m_freeRunning->setData(steps(primed, sequence.freeRunning.size()), values(sequence.freeRunning),
+                           true);
 
     // The axes hold the true wave with room to spare; a continuation that runs away leaves
     // the plot rather than squeezing the wave flat.
@@ -120,8 +120,8 @@ void SeriesPredictionPlot::fitToSize() {
     PlotFit::legendColumns(m_plot);
     // Value labels a line and a half apart at least.
     const QFontMetrics metrics(m_plot->yAxis->tickLabelFont());
-    const int height = m_plot->axisRect()->height() > 0 ? m_plot->axisRect()->height()
-                                                        : m_plot->height() / 2;
+    const int height =
+        m_plot->axisRect()->height() > 0 ? m_plot->axisRect()->height() : m_plot->height() / 2;
     m_plot->yAxis->ticker()->setTickCount(
         std::clamp(static_cast<int>(height / (1.5 * metrics.height())), 2, 5));
 }

@@ -62,16 +62,18 @@ TextSampleView::TextSampleView(QWidget* parent)
     m_spin->setRange(kMinTenths / 10.0, kMaxTenths / 10.0);
     m_spin->setSingleStep(0.1);
     m_spin->setDecimals(1);
-    const QString tip = tr("How boldly the sample is drawn: low temperatures keep to the likeliest "
-                           "characters, high ones take more chances (1 draws each character "
-                           "with the probability the network gives it).");
+    const QString tip =
+        tr("How boldly the sample is drawn: low temperatures keep to the likeliest "
+           "characters, high ones take more chances (1 draws each character "
+           "with the probability the network gives it).");
     m_slider->setToolTip(tip);
     m_spin->setToolTip(tip);
     m_another->setToolTip(tr("Draw another sample at the same temperature."));
     m_slider->setMinimumWidth(60);
     m_greedyTitle->setToolTip(tr("Always the likeliest character: the same text every time."));
-    m_greedy->setToolTip(tr("Grey: the test window it starts from; after it, what the network "
-                            "writes, one character at a time."));
+    m_greedy->setToolTip(
+        tr("Grey: the test window it starts from; after it, what the network "
+           "writes, one character at a time."));
     m_sample->setToolTip(m_greedy->toolTip());
     auto* label = new QLabel(tr("Temperature"), this);
     label->setBuddy(m_spin);
@@ -133,7 +135,8 @@ void TextSampleView::changeEvent(QEvent* event) {
 double TextSampleView::temperature() const { return m_spin->value(); }
 
 void TextSampleView::setTemperature(double temperature) {
-    const double t = std::round(std::clamp(temperature, kMinTenths / 10.0, kMaxTenths / 10.0) * 10) / 10;
+    const double t =
+        std::round(std::clamp(temperature, kMinTenths / 10.0, kMaxTenths / 10.0) * 10) / 10;
     const bool changed = m_spin->value() != t || m_slider->value() != std::lround(t * 10);
     {
         const QSignalBlocker blockSpin(m_spin), blockSlider(m_slider);

@@ -33,8 +33,7 @@ public:
     explicit TextSampleView(QWidget* parent = nullptr);
 
     /// Shows the text part of `sequence`, its classes named by `info`.
-    void setText(const nnplay::SessionViews::SequenceViews& sequence,
-                 const nnplay::DataInfo& info);
+    void setText(const nnplay::SessionViews::SequenceViews& sequence, const nnplay::DataInfo& info);
 
     double temperature() const;
     void setTemperature(double temperature);

@@ -103,10 +103,14 @@ QWidget* TrainingViews::widget(View view) const {
 namespace {
 
 const std::pair<const char*, TrainingViews::View> kViewNames[] = {
-    {"output", TrainingViews::View::Output},   {"confusion", TrainingViews::View::ConfusionMatrix},
-    {"metrics", TrainingViews::View::Metrics}, {"samples", TrainingViews::View::TestSamples},
-    {"inside", TrainingViews::View::Trace},    {"runs", TrainingViews::View::Runs},
-    {"sequence", TrainingViews::View::Sequence}, {"gan", TrainingViews::View::Gan}};
+    {"output", TrainingViews::View::Output},
+    {"confusion", TrainingViews::View::ConfusionMatrix},
+    {"metrics", TrainingViews::View::Metrics},
+    {"samples", TrainingViews::View::TestSamples},
+    {"inside", TrainingViews::View::Trace},
+    {"runs", TrainingViews::View::Runs},
+    {"sequence", TrainingViews::View::Sequence},
+    {"gan", TrainingViews::View::Gan}};
 
 }  // namespace
 
