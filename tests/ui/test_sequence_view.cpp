@@ -32,6 +32,7 @@
 #include "window/ProjectFiles.h"
 #include "window/TrainingViews.h"
 
+using nnplay::Project;
 using nnplay::test::waitUntil;
 using nnplay::ui::HiddenStateHeatmap;
 using nnplay::ui::MainWindow;
@@ -256,6 +257,47 @@ private slots:
         QVERIFY(waitUntil([&] { return view->sequence().seed == seed + 1; },
                           "the other sample is drawn"));
         QVERIFY(text->sampleText() != hot);
+    }
+
+    // With two recurrent layers, a picker beside the heatmap's title chooses the one the worker
+    // follows; with one, the title names it.
+    void aPickerChoosesTheRecurrentLayer() {
+        Project p;
+        p.task = nnplay::Task::Regression;
+        p.data.source = "sine";
+        p.data.samples = 120;
+        p.data.sequenceLength = 8;
+        p.network().add("lstm", 6).settings["return_sequences"] = 1;
+        p.network().add("gru", 4);
+        p.network().add("dense", 1);
+        p.training.loss = nnplay::LossKind::Mse;
+        MainWindow window;
+        window.resize(1366, 768);
+        window.files()->openProject(p);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        TrainingController* training = window.training();
+        QVERIFY(nnplay::test::waitForValidSession(training));
+        SequenceView* view = window.views()->sequenceView();
+        QCOMPARE(window.views()->tabs()->currentWidget(), view);
+        QVERIFY(waitUntil([&] { return view->hasSequence(); }, "the sequence is drawn"));
+        HiddenStateHeatmap* heatmap = view->heatmap();
+        QComboBox* layers = heatmap->layerPicker();
+        QVERIFY(layers->isVisible());
+        QCOMPARE(layers->count(), 2);
+        QCOMPARE(layers->currentIndex(), 0);
+        QCOMPARE(heatmap->units(), 6);
+        QCOMPARE(training->snapshotRequest().sequenceLayer, -1);
+        layers->setFocus();
+        QTest::keyClick(layers, Qt::Key_Down);
+        QCOMPARE(training->snapshotRequest().sequenceLayer, 1);
+        QVERIFY(waitUntil([&] { return view->sequence().stateLayerIndex == 1; },
+                          "the GRU is followed"));
+        QCOMPARE(heatmap->units(), 4);
+        QCOMPARE(layers->currentIndex(), 1);
+        QCOMPARE(heatmap->traceNames(),
+                 QStringList({QStringLiteral("Hidden state"), QStringLiteral("Reset gate"),
+                              QStringLiteral("Update gate"), QStringLiteral("Candidate")}));
     }
 
     // Only sequence data have the tab, and the command line names it.

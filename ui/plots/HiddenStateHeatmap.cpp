@@ -19,6 +19,13 @@ namespace nnplay::ui {
 
 namespace {
 
+/// The texts a combo box offers, in order.
+QStringList traceNamesOf(const QComboBox* box) {
+    QStringList names;
+    for (int i = 0; i < box->count(); ++i) names << box->itemText(i);
+    return names;
+}
+
 /// "forget gate" -> "Forget gate".
 QString capitalised(QString name) {
     if (!name.isEmpty()) name[0] = name[0].toUpper();
@@ -30,12 +37,19 @@ QString capitalised(QString name) {
 HiddenStateHeatmap::HiddenStateHeatmap(QWidget* parent)
     : QWidget(parent),
       m_title(new QLabel(this)),
+      m_layerPicker(new QComboBox(this)),
       m_picker(new QComboBox(this)),
       m_plot(new QCustomPlot(this)) {
     auto* top = new QHBoxLayout;
     top->setContentsMargins(0, 0, 0, 0);
     top->addWidget(m_title, 1);
+    top->addWidget(m_layerPicker);
+    top->addStretch(1);
     top->addWidget(m_picker);
+    m_layerPicker->setToolTip(tr("The recurrent layer to show"));
+    m_layerPicker->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_layerPicker->hide();
+    connect(m_layerPicker, &QComboBox::activated, this, &HiddenStateHeatmap::layerPicked);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
@@ -141,12 +155,27 @@ void HiddenStateHeatmap::setTraces(const QString& layer, int units, int steps,
     drawPicked();
 }
 
+void HiddenStateHeatmap::setLayers(const QStringList& layers, int current) {
+    const QSignalBlocker block(m_layerPicker);
+    if (traceNamesOf(m_layerPicker) != layers) {
+        m_layerPicker->clear();
+        m_layerPicker->addItems(layers);
+    }
+    m_layerPicker->setCurrentIndex(current);
+    // One layer needs no choice: the title names it.
+    const bool choice = layers.size() > 1;
+    m_layerPicker->setVisible(choice);
+    m_title->setVisible(!choice || m_traces.empty());
+}
+
 void HiddenStateHeatmap::clear(const QString& why) {
     m_traces.clear();
     m_units = m_steps = m_shownSteps = 0;
     m_title->setText(why);
     m_picker->clear();
     m_picker->setVisible(false);
+    m_layerPicker->setVisible(false);
+    m_title->setVisible(true);
     m_map->data()->fill(0.0);
     m_map->setVisible(false);
     m_ownLine->setVisible(false);
@@ -154,11 +183,7 @@ void HiddenStateHeatmap::clear(const QString& why) {
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
-QStringList HiddenStateHeatmap::traceNames() const {
-    QStringList names;
-    for (int i = 0; i < m_picker->count(); ++i) names << m_picker->itemText(i);
-    return names;
-}
+QStringList HiddenStateHeatmap::traceNames() const { return traceNamesOf(m_picker); }
 
 QString HiddenStateHeatmap::shownTrace() const {
     return m_traces.empty() ? QString() : m_picker->currentText();

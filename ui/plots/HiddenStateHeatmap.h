@@ -20,11 +20,11 @@ namespace nnplay::ui {
 
 /// A recurrent layer's hidden state, or one of its gates, over time as LSTMVis draws it: one
 /// row per unit, one column per step, orange (-1) - white (0) - blue (+1) as the other views
-/// colour values. A picker above chooses the state or a gate (in the layer's gateNames
-/// order); the time axis is labelled with what each step read (the characters of a text, one
-/// per column, in monospace: when they do not all fit, the plot shows as many as do and drags
-/// sideways), a dashed line with "its own →" marks where the network starts reading its own
-/// predictions, and hovering a cell says its unit, step and value.
+/// colour values. Pickers above choose the layer (when there are several) and the state or a
+/// gate (in the layer's gateNames order); the time axis is labelled with what each step read (the
+/// characters of a text, one per column, in monospace: when they do not all fit, the plot shows as
+/// many as do and drags sideways), a dashed line with "its own →" marks where the network starts
+/// reading its own predictions, and hovering a cell says its unit, step and value.
 class HiddenStateHeatmap : public QWidget {
     Q_OBJECT
 public:
@@ -44,6 +44,10 @@ public:
     void setTraces(const QString& layer, int units, int steps, std::vector<Trace> traces,
                    const QStringList& stepLabels, int ownFrom, const QString& timeAxis,
                    const QString& shortTimeAxis);
+    /// Offers the layers named `layers` in a picker beside the title when there are several,
+    /// layer `current` picked (layerPicked when the learner picks another).
+    void setLayers(const QStringList& layers, int current);
+    QComboBox* layerPicker() const { return m_layerPicker; }
     /// No layer to show: says `why` instead.
     void clear(const QString& why);
 
@@ -69,6 +73,10 @@ public:
     int firstShownStep() const;
     int lastShownStep() const;
 
+signals:
+    /// The learner picked layer `index` of those setLayers offered.
+    void layerPicked(int index);
+
 protected:
     void changeEvent(QEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
@@ -84,6 +92,7 @@ private:
     void applyStyle();
 
     QLabel* m_title;
+    QComboBox* m_layerPicker;
     QComboBox* m_picker;
     QCustomPlot* m_plot;
     QCPColorMap* m_map;

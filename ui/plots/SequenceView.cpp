@@ -37,12 +37,19 @@ SequenceView::SequenceView(QWidget* parent)
     m_text->hide();
     m_summary->setText(waitingText());
     connect(m_text, &TextSampleView::requestChanged, this, &SequenceView::requestChanged);
+    connect(m_heatmap, &HiddenStateHeatmap::layerPicked, this, [this](int index) {
+        const auto& layers = m_sequence.recurrentLayers;
+        if (index < 0 || index >= static_cast<int>(layers.size())) return;
+        m_layer = layers[static_cast<std::size_t>(index)].index;
+        emit requestChanged();
+    });
 }
 
 void SequenceView::request(SnapshotRequest& request, bool shown) const {
     request.sequence = shown;
     request.temperature = m_text->temperature();
     request.sequenceSeed = m_text->seed();
+    request.sequenceLayer = m_layer;
 }
 
 void SequenceView::setSnapshot(const TrainingSnapshot& snapshot) {
@@ -105,6 +112,13 @@ void SequenceView::showStates() {
     const QString layer = QString::fromStdString(s.stateLayer);
     m_heatmap->setTraces(layer, s.stateUnits, s.stateSteps, std::move(traces), labels, ownFrom,
                          axis, shortAxis);
+    QStringList layers;
+    int current = 0;
+    for (const auto& recurrent : s.recurrentLayers) {
+        if (recurrent.index == s.stateLayerIndex) current = layers.size();
+        layers << QString::fromStdString(recurrent.name);
+    }
+    m_heatmap->setLayers(layers, current);
 }
 
 QString SequenceView::summaryText() const { return m_summary->text(); }

@@ -17,8 +17,9 @@ class TextSampleView;
 /// The Sequence tab: a sequence model run on its own predictions (SessionViews::sequence). For
 /// a series the true wave with the one-step-ahead and free-running predictions
 /// (SeriesPredictionPlot), for text the greedy continuation beside a sample at a chosen
-/// temperature (TextSampleView); under either, the followed recurrent layer's hidden state
-/// and gates over the same steps (HiddenStateHeatmap), labelled with the characters read.
+/// temperature (TextSampleView); under either, a recurrent layer's hidden state and gates over
+/// the same steps (HiddenStateHeatmap, the layer picked there), labelled with the characters
+/// read.
 /// The worker sends the sequence less often than other views, so a snapshot without one
 /// leaves the last frame; a new generation starts empty.
 class SequenceView : public QWidget {
@@ -58,6 +59,7 @@ private:
     nnplay::SessionViews::SequenceViews m_sequence;
     nnplay::DataInfo m_info;
     int m_generation = -1;
+    int m_layer = -1;  // the layer the learner picked (ViewRequest::sequenceLayer)
 };
 
 }  // namespace nnplay::ui
