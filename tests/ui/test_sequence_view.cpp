@@ -7,8 +7,10 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
+#include <QImage>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSlider>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -30,6 +32,7 @@
 #include "train/TrainingWorker.h"
 #include "window/MainWindow.h"
 #include "window/ProjectFiles.h"
+#include "window/ScriptedRun.h"
 #include "window/TrainingViews.h"
 
 using nnplay::Project;
@@ -298,6 +301,37 @@ private slots:
         QCOMPARE(heatmap->traceNames(),
                  QStringList({QStringLiteral("Hidden state"), QStringLiteral("Reset gate"),
                               QStringLiteral("Update gate"), QStringLiteral("Candidate")}));
+    }
+
+    // `nnplay --lesson recurrent-sine --train --view sequence --screenshot FILE`: the run
+    // brings the tab to the front and pictures it with the trained network's sequence.
+    void aScriptedRunPicturesTheSequenceTab() {
+        MainWindow window;
+        window.resize(1024, 768);
+        QVERIFY(window.files()->openFile(lessonPath("14-recurrent-sine.nnplay")));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        TrainingController* training = window.training();
+        QVERIFY(nnplay::test::waitForValidSession(training));
+        window.views()->showView(TrainingViews::View::Metrics);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        nnplay::ui::ScriptedRun::Options options;
+        options.train = true;
+        options.epochs = 2;
+        options.view = QStringLiteral("sequence");
+        options.screenshot = dir.filePath(QStringLiteral("sequence.png"));
+        nnplay::ui::ScriptedRun run(&window, options);
+        QSignalSpy finished(&run, &nnplay::ui::ScriptedRun::finished);
+        run.start();
+        QVERIFY(finished.wait(120000));
+        QCOMPARE(finished.first().at(0).toInt(), 0);
+        SequenceView* view = window.views()->sequenceView();
+        QCOMPARE(window.views()->tabs()->currentWidget(), view);
+        QCOMPARE(view->sequence().step, training->lastSnapshot().batches);
+        QCOMPARE(training->lastSnapshot().epoch, 2);
+        const QImage picture(options.screenshot);
+        QCOMPARE(picture.size(), window.size());
     }
 
     // Only sequence data have the tab, and the command line names it.
