@@ -56,6 +56,7 @@ HiddenStateHeatmap::HiddenStateHeatmap(QWidget* parent)
     layout->addLayout(top);
     layout->addWidget(m_plot, 1);
     m_title->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_title->setWordWrap(true);
     m_picker->setToolTip(tr("Show the hidden state or one of the layer's gates"));
     m_picker->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_plot->setMinimumSize(220, 90);
@@ -135,6 +136,7 @@ void HiddenStateHeatmap::setTraces(const QString& layer, int units, int steps,
     m_stepLabels = stepLabels;
     m_ownFrom = ownFrom;
     m_timeAxis = timeAxis;
+    m_plot->setVisible(true);
     m_shortTimeAxis = shortTimeAxis;
     {
         const QSignalBlocker block(m_picker);
@@ -176,6 +178,7 @@ void HiddenStateHeatmap::clear(const QString& why) {
     m_picker->setVisible(false);
     m_layerPicker->setVisible(false);
     m_title->setVisible(true);
+    m_plot->setVisible(false);  // an empty plot would say nothing; the title says why
     m_map->data()->fill(0.0);
     m_map->setVisible(false);
     m_ownLine->setVisible(false);

@@ -85,10 +85,13 @@ void SequenceView::draw() {
 
 void SequenceView::showStates() {
     const auto& s = m_sequence;
+    auto* box = static_cast<QVBoxLayout*>(layout());
     if (s.stateUnits == 0 || s.stateSteps == 0) {
         m_heatmap->clear(tr("The network has no recurrent layer whose state could be shown."));
+        box->setStretchFactor(m_heatmap, 0);  // the plot or text takes the room
         return;
     }
+    box->setStretchFactor(m_heatmap, 3);
     std::vector<HiddenStateHeatmap::Trace> traces;
     traces.push_back({tr("hidden state"), s.states});
     for (const auto& gate : s.gates)
