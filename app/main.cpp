@@ -2,8 +2,8 @@
 // nnplay: the desktop playground. Wires the command line to the main window; all behaviour
 // lives in ui/.
 //
-//   nnplay [PROJECT | --lesson NAME] [--train] [--epochs N] [--screenshot FILE] [--size WxH]
-//          [--theme T] [--presenter] [--welcome] [--quit]
+//   nnplay [PROJECT | --lesson NAME] [--train] [--epochs N] [--screenshot FILE] [--picture FILE]
+//          [--size WxH] [--theme T] [--presenter] [--welcome] [--quit]
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -125,9 +125,15 @@ int main(int argc, char** argv) {
                                 "Start in presenter mode: large bold text, only the network "
                                 "and its views; full screen unless --size or --screenshot "
                                 "gives the size."));
+    const QCommandLineOption picture(
+        QStringLiteral("picture"),
+        QApplication::translate("main",
+                                "Save the view in front (see --view) as a picture, as File > "
+                                "Export View as Picture does: a .png, .svg or .pdf file."),
+        QStringLiteral("FILE"));
     const QCommandLineOption view(
         QStringLiteral("view"),
-        QApplication::translate("main", "The view to show for --screenshot: %1.")
+        QApplication::translate("main", "The view to show for --screenshot or --picture: %1.")
             .arg(nnplay::ui::TrainingViews::viewNames()),
         QStringLiteral("VIEW"));
     const QCommandLineOption network(
@@ -142,8 +148,8 @@ int main(int argc, char** argv) {
                                 "A GAN: after training, step once in slow motion and show part "
                                 "PART (1-10) for --screenshot."),
         QStringLiteral("PART"));
-    parser.addOptions({train, epochs, screenshot, size, theme, presenter, welcome, quit, lesson,
-                       view, network, slowMotion});
+    parser.addOptions({train, epochs, screenshot, picture, size, theme, presenter, welcome, quit,
+                       lesson, view, network, slowMotion});
     parser.process(*app);
 
     bool epochsOk = true;
@@ -207,7 +213,7 @@ int main(int argc, char** argv) {
 
     // A picture for the docs must not depend on this machine's saved window layout.
     QTemporaryDir cleanSettings;
-    if (parser.isSet(screenshot)) {
+    if (parser.isSet(screenshot) || parser.isSet(picture)) {
         QSettings::setDefaultFormat(QSettings::IniFormat);
         QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, cleanSettings.path());
     }
@@ -229,7 +235,7 @@ int main(int argc, char** argv) {
         return 1;
     if (parser.isSet(size))
         window.resize(windowSize);
-    else if (parser.isSet(screenshot))
+    else if (parser.isSet(screenshot) || parser.isSet(picture))
         window.resize(1366, 768);
     window.show();
     if (parser.isSet(presenter)) {
@@ -242,6 +248,7 @@ int main(int argc, char** argv) {
     options.train = parser.isSet(train);
     options.epochs = epochCount;
     options.screenshot = parser.value(screenshot);
+    options.picture = parser.value(picture);
     options.view = parser.value(view);
     options.network = parser.value(network);
     options.slowMotionPart = std::clamp(parser.value(slowMotion).toInt(), 0, 10);
@@ -249,7 +256,7 @@ int main(int argc, char** argv) {
     QObject::connect(&run, &nnplay::ui::ScriptedRun::finished, app.get(), [&](int code) {
         if (scripted || code != 0) QApplication::exit(code);
     });
-    if (options.train || !options.screenshot.isEmpty() || scripted) {
+    if (options.train || !options.screenshot.isEmpty() || !options.picture.isEmpty() || scripted) {
         if (parser.isSet(welcome)) window.showWelcome();
         QTimer::singleShot(0, &run, &nnplay::ui::ScriptedRun::start);
     } else {

@@ -3,7 +3,7 @@
 # Sourced, not run.
 
 NNPLAY_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-NNPLAY_PACKAGES=(cmake ninja-build g++ pkg-config qt6-base-dev libgl-dev libeigen3-dev
+NNPLAY_PACKAGES=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-svg-dev libgl-dev libeigen3-dev
                  libqcustomplot-dev nlohmann-json3-dev zlib1g-dev libstb-dev fonts-dejavu-core
                  dataset-fashion-mnist)
 

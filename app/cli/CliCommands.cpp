@@ -19,6 +19,7 @@
 #include "data/DataLoader.h"
 #include "data/Preprocessing.h"
 #include "data/TextLoader.h"
+#include "export/PredictionCsv.h"
 #include "export/PyTorchExport.h"
 #include "io/AtomicFile.h"
 #include "io/ProjectFile.h"
@@ -30,6 +31,9 @@
 #include "train/SequenceGenerator.h"
 #include "train/Session.h"
 #include "train/TrainingSession.h"
+#ifdef NNPLAY_CLI_PLOT
+#include "plots/CurvesPicture.h"
+#endif
 
 namespace nnplay::cli {
 
@@ -43,7 +47,9 @@ struct CommandHelp {
 };
 
 const CommandHelp kCommands[] = {
-    {"train", "nnplay-cli train PROJECT [--epochs N | --steps N] [--seed S] [--save OUT] [--quiet]",
+    {"train",
+     "nnplay-cli train PROJECT [--epochs N | --steps N] [--seed S] [--save OUT] [--plot FILE] "
+     "[--quiet]",
      "Trains the project's network and prints one line per epoch, then the final losses and "
      "accuracies as one JSON line. A GAN project trains its generator and discriminator and\n"
      "prints a line per measure (training.measure_every steps), then steps, d_loss, g_loss,\n"
@@ -53,6 +59,9 @@ const CommandHelp kCommands[] = {
      "  --seed S     use seed S for the data and the training instead of the project's.\n"
      "  --save OUT   write the project with the trained weights (a GAN's both networks) to\n"
      "               OUT (the file is replaced only once it is complete).\n"
+     "  --plot FILE  draw the run's curves as the window does (losses and accuracies, a GAN's\n"
+     "               losses and measures) at 1200x800 into FILE: .png, .svg or .pdf. Also\n"
+     "               written when training diverges. Needs nnplay built with its window.\n"
      "  --quiet      print only the final JSON line.\n"},
     {"validate", "nnplay-cli validate PROJECT",
      "Checks the project without training: reads the data and prints each layer's output "
@@ -227,14 +236,49 @@ void printProgress(const History& history, int done, int total, bool terminal,
     }
 }
 
+/// The value of the first of `names` that was given, or nullptr.
+const std::string* optionValue(const Arguments& a, std::initializer_list<const char*> names) {
+    for (const char* name : names)
+        if (a.flag(name)) return &a.options.at(name);
+    return nullptr;
+}
+
+/// Refuses a --plot file before training: a build without the window, or a format it does
+/// not know.
+void checkPlotName(const std::string& file) {
+#ifdef NNPLAY_CLI_PLOT
+    if (!ui::CurvesPicture::knowsFormat(file))
+        throw UsageError("--plot writes .png, .svg or .pdf files, not '" + file + "'");
+#else
+    (void)file;
+    throw UsageError(
+        "--plot draws with the window's plots, and this nnplay-cli was built without the "
+        "window (NNPLAY_BUILD_GUI=OFF)");
+#endif
+}
+
+/// Draws the session's history into `file` (see CurvesPicture).
+void writePlot(const Session& session, Task task, const std::string& file) {
+#ifdef NNPLAY_CLI_PLOT
+    const std::string error = ui::CurvesPicture::write(
+        session.history(), task, session.stopReason() == StopReason::Diverged, file);
+    if (!error.empty()) throw InputError(error);
+#else
+    (void)session, (void)task, (void)file;
+#endif
+}
+
 int train(const std::vector<std::string>& args) {
     const Arguments a = parseArguments(args, {{"--epochs", true},
                                               {"--steps", true},
                                               {"--seed", true},
                                               {"--save", true},
+                                              {"--plot", true},
                                               {"--quiet", false}});
     if (a.positional.size() != 1) throw UsageError("train needs exactly one PROJECT");
     const std::string path = a.positional[0];
+    const std::string* plot = optionValue(a, {"--plot"});
+    if (plot) checkPlotName(*plot);
     Project project = ProjectFile::load(path);
     // Claimed before training, so a wrong place fails at once, not after the last epoch.
     std::unique_ptr<AtomicFile> out;
@@ -292,6 +336,7 @@ int train(const std::vector<std::string>& args) {
         session->storeInto(project);
         out->commit(ProjectFile::serialize(project));
     }
+    if (plot) writePlot(*session, project.task, *plot);
     std::cout << result.dump() << std::endl;
     if (session->stopReason() == StopReason::Diverged) {
         std::cerr << "nnplay-cli: " << session->stopMessage() << "\n";
@@ -443,9 +488,6 @@ int predict(const std::vector<std::string>& args) {
     if (a.positional.size() != 1 || !a.flag("--data") || !a.flag("--out"))
         throw UsageError("predict needs PROJECT, --data FILE.csv and --out PRED.csv");
     TrainedModel model = loadTrainedModel(a.positional[0], "predict");
-    const Project& project = model.project;
-    const Preprocessing& preprocessing = model.preprocessing;
-    TrainingSession* session = model.session.get();
     AtomicFile out(a.options.at("--out"));
     const bool header = !a.flag("--no-header");
     const CsvTable table = CsvTable::readFile(a.options.at("--data"), header);
@@ -453,38 +495,8 @@ int predict(const std::vector<std::string>& args) {
     const Matrix inputs = networkInputsOf(model, table, header, columns);
 
     Matrix outputs;
-    session->predict(inputs, outputs);
-    std::ostringstream csv;
-    const bool classification = project.task == Task::Classification;
-    const auto& classes = preprocessing.classNames;
-    csv << "prediction";
-    if (classification) {
-        if (outputs.rows() == 1)
-            csv << ",probability_" << classes[1];
-        else
-            for (const std::string& c : classes) csv << ",probability_" << c;
-    } else {
-        preprocessing.restoreTargets(outputs);
-    }
-    csv << "\n";
-    const OutputReading& reading = session->outputReading();
-    const std::vector<int> predicted =
-        classification ? session->classify(outputs) : std::vector<int>{};
-    for (Eigen::Index i = 0; i < outputs.cols(); ++i) {
-        if (classification) {
-            csv << classes[static_cast<std::size_t>(predicted[i])];
-            if (outputs.rows() == 1)
-                csv << "," << reading.probability(outputs, i, 1);
-            else
-                for (int k = 0; k < outputs.rows(); ++k)
-                    csv << "," << reading.probability(outputs, i, k);
-        } else {
-            for (Eigen::Index k = 0; k < outputs.rows(); ++k)
-                csv << (k ? "," : "") << outputs(k, i);
-        }
-        csv << "\n";
-    }
-    out.commit(csv.str());
+    model.session->predict(inputs, outputs);
+    out.commit(PredictionCsv::write(*model.session, std::move(outputs), model.preprocessing));
     return kOk;
 }
 
@@ -626,13 +638,6 @@ double toNumber(const std::string& text, const std::string& option, double minim
         throw UsageError(option + " needs a number of at least " + numberForMessage(minimum) +
                          ", not '" + text + "'");
     }
-}
-
-/// The value of the first of `names` that was given, or nullptr.
-const std::string* optionValue(const Arguments& a, std::initializer_list<const char*> names) {
-    for (const char* name : names)
-        if (a.flag(name)) return &a.options.at(name);
-    return nullptr;
 }
 
 int generate(const std::vector<std::string>& args) {

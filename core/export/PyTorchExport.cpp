@@ -136,7 +136,8 @@ def predict(model, args):
     else:
         if TARGET_MEAN is not None:
             outputs = outputs * torch.tensor(TARGET_SCALE) + torch.tensor(TARGET_MEAN)
-        lines.append("prediction")
+        width = outputs.shape[1]
+        lines.append("prediction" if width == 1 else ",".join(f"prediction_{k + 1}" for k in range(width)))
         for row in outputs.tolist():
             lines.append(",".join(fmt(v) for v in row))
     with open(args.out, "w") as f:

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "data/CsvCell.h"
+
 namespace nnplay {
 
 History::History(std::vector<std::string> columns) : m_columns(std::move(columns)) {}
@@ -71,6 +73,19 @@ bool History::operator==(const History& other) const {
         }
     }
     return true;
+}
+
+std::string History::csv() const {
+    std::string out;
+    for (std::size_t c = 0; c < m_columns.size(); ++c)
+        out += (c ? "," : "") + CsvCell::quoted(m_columns[c]);
+    out += '\n';
+    for (const std::vector<float>& row : m_rows) {
+        for (std::size_t c = 0; c < row.size(); ++c)
+            out += (c ? "," : "") + CsvCell::number(row[c]);
+        out += '\n';
+    }
+    return out;
 }
 
 }  // namespace nnplay

@@ -72,6 +72,11 @@ public:
     /// Appends the rows of `more`, matching columns by name (adding the ones this table lacks).
     void append(const History& more);
 
+    /// The table as CSV: a header of the column names, then one line per row; a value is
+    /// written in its shortest exact form, NaN (not measured) as an empty cell. The window's
+    /// File > Export History as CSV writes it.
+    std::string csv() const;
+
     /// Same columns in the same order and the same values, NaN equal to NaN.
     bool operator==(const History& other) const;
 

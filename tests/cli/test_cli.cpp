@@ -334,10 +334,26 @@ void TestCli::savedProjectValidatesAndPredicts() {
     QVERIFY(dir.isValid());
     const QString project = writeProject(dir, "circle.nnplay", circleProject(20));
     const QString saved = dir.filePath("trained.nnplay");
-    const CliRun train = runCli({"train", project, "--save", saved, "--quiet"});
+    const QString curves = dir.filePath("curves.png");
+    const CliRun train = runCli({"train", project, "--save", saved, "--plot", curves, "--quiet"});
     QVERIFY2(train.exitCode == 0, qPrintable(train.describe()));
     QCOMPARE(train.outLines().size(), 1);  // --quiet: only the result
     QCOMPARE(train.result().value("epochs").toInt(), 20);
+    // --plot draws the window's curves offscreen, without a word of Qt's on stderr.
+    QVERIFY2(train.err.isEmpty(), qPrintable(train.describe()));
+    QFile png(curves);
+    QVERIFY(png.open(QIODevice::ReadOnly));
+    const QByteArray head = png.read(24);
+    QVERIFY(head.startsWith("\x89PNG\r\n\x1a\n"));
+    auto bigEndian = [&](int at) {
+        return (static_cast<unsigned char>(head[at]) << 24) |
+               (static_cast<unsigned char>(head[at + 1]) << 16) |
+               (static_cast<unsigned char>(head[at + 2]) << 8) |
+               static_cast<unsigned char>(head[at + 3]);
+    };
+    QCOMPARE(bigEndian(16), 1200);  // IHDR: width, then height
+    QCOMPARE(bigEndian(20), 800);
+    QVERIFY(png.size() > 20000);  // curves, axes and text, not an empty frame
 
     // The saved file holds weights (units x inputs) and one history record per epoch.
     QFile file(saved);
@@ -530,14 +546,13 @@ void TestCli::ganIsRefusedWhereItDoesNotFit() {
              qPrintable(predict.err));
     // Noise of the wrong width, or with a cell that is not a number, names the file and why.
     QVERIFY(nnplay::test::writeFile(dir.filePath("wide.csv"), "1,2,3\n"));
-    const CliRun wide = runCli({"generate", trained, "--noise", dir.filePath("wide.csv"), "--out",
-                                dir.filePath("s.csv")});
+    const CliRun wide = runCli(
+        {"generate", trained, "--noise", dir.filePath("wide.csv"), "--out", dir.filePath("s.csv")});
     QCOMPARE(wide.exitCode, 2);
-    QVERIFY2(wide.err.contains("wide.csv") && wide.err.contains("3 columns"),
-             qPrintable(wide.err));
+    QVERIFY2(wide.err.contains("wide.csv") && wide.err.contains("3 columns"), qPrintable(wide.err));
     QVERIFY(nnplay::test::writeFile(dir.filePath("word.csv"), "z1,z2\n0.5,high\n"));
-    const CliRun word = runCli({"generate", trained, "--noise", dir.filePath("word.csv"), "--out",
-                                dir.filePath("s.csv")});
+    const CliRun word = runCli(
+        {"generate", trained, "--noise", dir.filePath("word.csv"), "--out", dir.filePath("s.csv")});
     QCOMPARE(word.exitCode, 2);
     QVERIFY2(word.err.contains("word.csv") && word.err.contains("high"), qPrintable(word.err));
     QVERIFY(!QFile::exists(dir.filePath("s.csv")));
@@ -656,6 +671,8 @@ void TestCli::usageErrors_data() {
         << QStringList{"train", "p.nnplay", "--epochs"} << "--epochs needs a value";
     QTest::newRow("epochs not a number")
         << QStringList{"train", "p.nnplay", "--epochs", "many"} << "'many'";
+    QTest::newRow("plot of an unknown format")
+        << QStringList{"train", "p.nnplay", "--plot", "curves.jpg"} << ".png, .svg or .pdf";
     QTest::newRow("predict without --out")
         << QStringList{"predict", "p.nnplay", "--data", "x.csv"} << "--out";
 }

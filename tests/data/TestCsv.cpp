@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <QTemporaryDir>
 #include <QTest>
+#include <cmath>
 
 #include "DataTestSuites.h"
 #include "TestHelpers.h"
+#include "data/CsvCell.h"
 #include "data/CsvLoader.h"
 #include "data/CsvTable.h"
 #include "data/DataLoader.h"
@@ -33,6 +35,32 @@ private:
 
 private slots:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    // The cells nnplay writes read back as they were: names with commas, quotes and line
+    // breaks, numbers exactly, NaN as an empty cell.
+    void writtenCellsReadBack() {
+        const std::vector<std::string> header{"plain", "a,b", "say \"hi\"", "two\nlines", "missing"};
+        const std::vector<float> values{0.1f, -3.0e-8f, 16777216.0f, 1.0f / 3.0f};
+        std::string text;
+        for (std::size_t c = 0; c < header.size(); ++c)
+            text += (c ? "," : "") + CsvCell::quoted(header[c]);
+        text += '\n';
+        for (std::size_t c = 0; c < values.size(); ++c)
+            text += (c ? "," : "") + CsvCell::number(values[c]);
+        text += "," + CsvCell::number(std::nanf("")) + "\n";
+        QCOMPARE(CsvCell::number(std::nanf("")), std::string());
+        QCOMPARE(CsvCell::quoted("plain"), std::string("plain"));
+        const CsvTable table = CsvTable::parse(text + "\n", "cells.csv", true);
+        QCOMPARE(table.header().size(), header.size());
+        for (std::size_t c = 0; c < header.size(); ++c) QCOMPARE(table.header()[c], header[c]);
+        QCOMPARE(table.rows().size(), std::size_t{1});
+        for (std::size_t c = 0; c < values.size(); ++c) {
+            float v = 0;
+            QVERIFY(parseCsvNumber(table.rows()[0].cells[c], v));
+            QCOMPARE(v, values[c]);  // exactly: the shortest form that reads back
+        }
+        QCOMPARE(table.rows()[0].cells[4], std::string());
+    }
 
     void numericLabelsSortNumerically() {
         const auto path = write("numeric.csv", "a,b,label\n1,2,10\n3,4,2\n5,6,2\n7,8,1\n9,10,10\n");

@@ -1,18 +1,26 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The window's file handling beyond open and save: examples listed and titled by the title
 // their file gives, CSV data kept inside a saved project, and the application's icon.
+#include <qcustomplot.h>
+
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QContextMenuEvent>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenu>
+#include <QMenuBar>
 #include <QPushButton>
+#include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStackedWidget>
 #include <QStandardPaths>
+#include <QSvgRenderer>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -24,20 +32,29 @@
 #include "Wait.h"
 #include "data/ResourcePath.h"
 #include "document/ProjectDocument.h"
+#include "editor/NetworkView.h"
 #include "io/ProjectFile.h"
 #include "panels/CsvImportDialog.h"
 #include "panels/DataPanel.h"
+#include "plots/GanSlowMotionPanel.h"
+#include "plots/LossCurveView.h"
+#include "plots/PictureActions.h"
+#include "plots/PictureExport.h"
 #include "train/TrainingController.h"
 #include "train/TrainingWorker.h"
 #include "window/ApplicationIcon.h"
 #include "window/MainWindow.h"
 #include "window/ProjectFiles.h"
+#include "window/TrainingViews.h"
+#include "window/ViewExport.h"
 
 using nnplay::Project;
 using nnplay::test::readBytes;
 using nnplay::test::waitUntil;
 using nnplay::test::writeBytes;
 using nnplay::ui::MainWindow;
+using nnplay::ui::PictureActions;
+using nnplay::ui::PictureExport;
 using nnplay::ui::TrainingSnapshot;
 
 namespace {
@@ -60,6 +77,7 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<MainWindow> m_window;
     QStringList m_questions;  // titles of the messages shown
+    QString m_lastText;       // the text of the last one
     QMessageBox::StandardButton m_answer = QMessageBox::No;
 
     QString path(const QString& name) const { return m_dir.filePath(name); }
@@ -83,11 +101,14 @@ private slots:
 
     void init() {
         m_questions.clear();
+        m_lastText.clear();
         m_answer = QMessageBox::No;
         m_window = std::make_unique<MainWindow>();
         m_window->files()->setMessageHook([this](QMessageBox::Icon, const QString& title,
-                                                 const QString&, QMessageBox::StandardButtons) {
+                                                 const QString& text,
+                                                 QMessageBox::StandardButtons) {
             m_questions << title;
+            m_lastText = text;
             return m_answer;
         });
         m_window->show();
@@ -108,13 +129,7 @@ private slots:
 
     // File > Export as PyTorch Script writes what nnplay-cli export writes, once trained.
     void exportWritesTheTrainedNetworkAsAPyTorchScript() {
-        QString shown;
-        m_window->files()->setMessageHook([&](QMessageBox::Icon, const QString& title,
-                                              const QString& text, QMessageBox::StandardButtons) {
-            m_questions << title;
-            shown = text;
-            return m_answer;
-        });
+        const QString& shown = m_lastText;
         QVERIFY(sessionValid());
         const QString script = path(QStringLiteral("circle.py"));
         QVERIFY(!m_window->files()->exportPyTorch(script));
@@ -135,8 +150,19 @@ private slots:
 
         m_window->files()->openProject(Project::defaultGanProject());
         QVERIFY(sessionValid());
-        QVERIFY(!m_window->files()->exportPyTorch(path(QStringLiteral("gan.py"))));
+        const QString ganScript = path(QStringLiteral("gan.py"));
+        QVERIFY(!m_window->files()->exportPyTorch(ganScript));
         QVERIFY2(shown.contains(QStringLiteral("GAN")), qPrintable(shown));
+        // Once trained, both networks go out, with the worker's own copy of the data.
+        training->send(&nnplay::ui::TrainingWorker::trainEpochs, 1);
+        QVERIFY(waitUntil([&] { return training->lastSnapshot().historySize() >= 1; },
+                          "a measurement is trained"));
+        QVERIFY(waitUntil([&] { return !training->lastSnapshot().running; }, "it pauses"));
+        QVERIFY2(m_window->files()->exportPyTorch(ganScript), qPrintable(shown));
+        const QByteArray ganText = readBytes(ganScript);
+        QVERIFY(ganText.contains("class Generator") && ganText.contains("class Discriminator"));
+        QVERIFY(QFile::exists(path(QStringLiteral("gan.weights.json"))));
+        QVERIFY(readBytes(path(QStringLiteral("gan.data.csv"))).count('\n') > 100);
     }
 
     void examplesAreListedByTitle() {
@@ -267,6 +293,148 @@ private slots:
         saved = nnplay::ProjectFile::load(path(QStringLiteral("beside.nnplay")).toStdString());
         QVERIFY(saved.data.csvText.empty());
         QCOMPARE(QString::fromStdString(saved.data.path), QStringLiteral("iris.csv"));
+    }
+
+    // Every view of training, the curves and the canvas offer Save picture and Copy picture
+    // on a right-click; File > Export names the same pictures and the CSV files.
+    void everyViewOffersItsPicture() {
+        QList<QWidget*> views{m_window->networkView(), m_window->ganSlowMotion()};
+        QTabWidget* tabs = m_window->views()->tabs();
+        for (int i = 0; i < tabs->count(); ++i) views << tabs->widget(i);
+        QStackedWidget* curves = m_window->views()->curves();
+        for (int i = 0; i < curves->count(); ++i) views << curves->widget(i);
+        for (QWidget* view : views) {
+            const char* name = view->metaObject()->className();
+            QVERIFY2(PictureActions::saveAction(view), name);
+            QVERIFY2(PictureActions::copyAction(view), name);
+            QCOMPARE(view->contextMenuPolicy(), Qt::ActionsContextMenu);
+            for (const QCustomPlot* plot : view->findChildren<QCustomPlot*>())
+                QVERIFY2(plot->actions().contains(PictureActions::saveAction(view)), name);
+        }
+        // A right-click on a plot inside a view, or on the canvas, opens the view's menu.
+        QWidget* plot = m_window->views()->lossView()->findChild<QCustomPlot*>();
+        for (QWidget* target : {plot, m_window->networkView()->viewport()}) {
+            QVERIFY(target);
+            QStringList offered;
+            QTimer::singleShot(0, this, [&] {
+                if (auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget())) {
+                    for (QAction* action : menu->actions()) offered << action->text();
+                    menu->close();
+                }
+            });
+            QContextMenuEvent click(QContextMenuEvent::Mouse, target->rect().center(),
+                                    target->mapToGlobal(target->rect().center()));
+            QApplication::sendEvent(target, &click);
+            QCOMPARE(offered, (QStringList{QStringLiteral("Save picture…"),
+                                           QStringLiteral("Copy picture")}));
+        }
+        QStringList exports;
+        for (QAction* action : m_window->menuBar()->actions().first()->menu()->actions())
+            if (action->text().startsWith(QStringLiteral("Export"))) exports << action->text();
+        for (const char* text : {"Export &View as Picture…", "Export &Curves as Picture…",
+                                 "Export &Network as Picture…", "Export &History as CSV…",
+                                 "Export Test &Predictions as CSV…"})
+            QVERIFY2(exports.contains(QString::fromUtf8(text)), text);
+    }
+
+    // A view's picture as PNG (at the size and scale asked for), SVG with its text as text,
+    // and PDF; the view keeps its size on screen; a wrong name or folder is refused whole.
+    void picturesAreWrittenAsPngSvgAndPdf() {
+        QVERIFY(sessionValid());
+        nnplay::ui::TrainingController* training = m_window->training();
+        training->send(&nnplay::ui::TrainingWorker::trainEpochs, 3);
+        QVERIFY(waitUntil([&] { return training->lastSnapshot().epoch >= 3; }, "3 epochs"));
+        QWidget* loss = m_window->views()->lossView();
+        const QSize onScreen = loss->size();
+
+        const QString png = path(QStringLiteral("loss.png"));
+        QCOMPARE(PictureExport::save(loss, png, QSize(640, 400), 2.0), QString());
+        QCOMPARE(loss->size(), onScreen);
+        const QImage image(png);
+        QCOMPARE(image.size(), QSize(1280, 800));
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); y += 7)
+            for (int x = 0; x < image.width(); x += 7) colours.insert(image.pixel(x, y));
+        QVERIFY2(colours.size() > 8, "curves, axes and text, not a blank picture");
+
+        const QString svg = path(QStringLiteral("loss.svg"));
+        QCOMPARE(PictureExport::save(loss, svg, QSize(640, 400)), QString());
+        QSvgRenderer renderer(svg);
+        QVERIFY(renderer.isValid());
+        QCOMPARE(renderer.viewBox().size(), QSize(640, 400));
+        const QByteArray svgText = readBytes(svg);
+        QVERIFY(svgText.contains("<text"));
+        QVERIFY(svgText.contains("Epoch"));
+        QVERIFY2(!svgText.contains("Log scale"), "controls are left out of pictures");
+
+        const QString pdf = path(QStringLiteral("loss.pdf"));
+        QCOMPARE(PictureExport::save(loss, pdf), QString());
+        QVERIFY(readBytes(pdf).startsWith("%PDF"));
+
+        const QString canvas = path(QStringLiteral("network.png"));
+        QCOMPARE(PictureExport::save(m_window->networkView(), canvas), QString());
+        QCOMPARE(QImage(canvas).size(), m_window->networkView()->size());
+
+        const QString jpeg = path(QStringLiteral("loss.jpg"));
+        QVERIFY(PictureExport::save(loss, jpeg).contains(QStringLiteral(".png, .svg or .pdf")));
+        QVERIFY(!QFile::exists(jpeg));
+        const QString nowhere = path(QStringLiteral("no-such-folder/loss.png"));
+        QVERIFY(PictureExport::save(loss, nowhere).startsWith(QStringLiteral("Cannot write")));
+        QVERIFY(!QFile::exists(nowhere));
+    }
+
+    // File > Export History and Test Predictions as CSV: refused with a reason before there
+    // is anything to write, then the history's rows and one prediction per test sample.
+    void historyAndPredictionsExportAsCsv() {
+        const QString& shown = m_lastText;
+        QVERIFY(sessionValid());
+        nnplay::ui::ViewExport* exports = m_window->viewExport();
+        const QString history = path(QStringLiteral("history.csv"));
+        QVERIFY(!exports->exportHistory(history));
+        QVERIFY2(shown.contains(QStringLiteral("Nothing has trained")), qPrintable(shown));
+        QVERIFY(!QFile::exists(history));
+
+        nnplay::ui::TrainingController* training = m_window->training();
+        training->send(&nnplay::ui::TrainingWorker::trainEpochs, 4);
+        QVERIFY(waitUntil([&] { return training->lastSnapshot().epoch >= 4; }, "4 epochs"));
+        QVERIFY(waitUntil([&] { return !training->lastSnapshot().running; }, "it pauses"));
+        QVERIFY(exports->exportHistory(history));
+        const QStringList rows =
+            QString::fromUtf8(readBytes(history)).split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(rows.size(), 5);
+        QVERIFY2(rows[0].contains(QStringLiteral("train_loss")), qPrintable(rows[0]));
+        QCOMPARE(rows[4].split(',').size(), rows[0].split(',').size());
+
+        const QString predictions = path(QStringLiteral("predictions.csv"));
+        QVERIFY(exports->exportPredictions(predictions));
+        const QStringList lines =
+            QString::fromUtf8(readBytes(predictions)).split('\n', Qt::SkipEmptyParts);
+        const auto testSize = training->lastSnapshot().data->testPoints.cols();
+        QCOMPARE(lines.size(), testSize + 1);
+        QVERIFY2(lines[0].startsWith(QStringLiteral("x1,x2,")), qPrintable(lines[0]));
+        QVERIFY2(lines[0].endsWith(QStringLiteral(",label,prediction,probability_+1")),
+                 qPrintable(lines[0]));
+        int right = 0;
+        for (int i = 1; i < lines.size(); ++i) {
+            const QStringList cells = lines[i].split(',');
+            const int n = static_cast<int>(cells.size());
+            bool ok = false;
+            const double p = cells[n - 1].toDouble(&ok);
+            QVERIFY2(ok && p >= 0 && p <= 1, qPrintable(lines[i]));
+            QCOMPARE(cells[n - 2], p >= 0.5 ? QStringLiteral("+1") : QStringLiteral("-1"));
+            if (cells[n - 2] == cells[n - 3]) ++right;
+        }
+        // The rows agree with the test accuracy the history reports for the same weights.
+        const int column =
+            static_cast<int>(rows[0].split(',').indexOf(QStringLiteral("test_accuracy")));
+        QVERIFY(column >= 0);
+        const double accuracy = rows[4].split(',')[column].toDouble();
+        QCOMPARE(static_cast<double>(right) / static_cast<double>(testSize), accuracy);
+
+        m_window->files()->openProject(Project::defaultGanProject());
+        QVERIFY(sessionValid());
+        QVERIFY(!exports->exportPredictions(predictions));
+        QVERIFY2(shown.contains(QStringLiteral("GAN")), qPrintable(shown));
     }
 };
 

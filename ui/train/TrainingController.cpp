@@ -62,6 +62,24 @@ bool TrainingController::fetchCurrentState(std::vector<NamedNetwork>& networks, 
     return askWorker([&] { return m_worker->currentState(networks, history); });
 }
 
+bool TrainingController::fetchTestPredictions(std::string& csv, QString& error) {
+    std::string why = "Training is restarting: try again in a moment.";
+    const bool ok = askWorker([&] { return m_worker->testPredictions(csv, why); });
+    if (!ok) error = QString::fromStdString(why);
+    return ok;
+}
+
+bool TrainingController::exportPyTorch(const Project& project, const QString& scriptPath,
+                                       QStringList& written, QString& error) {
+    std::vector<std::string> names;
+    std::string why = "Training is restarting: try again in a moment.";
+    const bool ok = askWorker(
+        [&] { return m_worker->exportPyTorch(project, scriptPath.toStdString(), names, why); });
+    if (!ok) error = QString::fromStdString(why);
+    for (const std::string& name : names) written << QString::fromStdString(name);
+    return ok;
+}
+
 void TrainingController::onSnapshot(const TrainingSnapshot& snapshot) {
     const int newer = m_inFlight->fetch_sub(1) - 1;
     if (snapshot.generation != m_generation) return;  // a replaced session

@@ -3,6 +3,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QThread>
 #include <atomic>
 #include <memory>
@@ -61,6 +62,15 @@ public:
     /// The session's weights as they are right now, trained or still random (see
     /// TrainingWorker::currentState), after every command sent before. False without a session.
     bool fetchCurrentState(std::vector<nnplay::NamedNetwork>& networks, nnplay::History& history);
+
+    /// The test part's predictions as CSV, computed on the worker after every command sent
+    /// before (see TrainingWorker::testPredictions); false with the reason in `error`.
+    bool fetchTestPredictions(std::string& csv, QString& error);
+    /// Writes `project` as a PyTorch script with the session's data, on the worker after every
+    /// command sent before (see TrainingWorker::exportPyTorch); false with the reason in
+    /// `error`.
+    bool exportPyTorch(const nnplay::Project& project, const QString& scriptPath,
+                       QStringList& written, QString& error);
 
     /// The newest snapshot of the current generation (default-constructed before the first).
     const TrainingSnapshot& lastSnapshot() const { return m_last; }

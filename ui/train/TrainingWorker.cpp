@@ -8,9 +8,12 @@
 #include <utility>
 
 #include "data/DataLoader.h"
+#include "export/PredictionCsv.h"
+#include "export/PyTorchExport.h"
 #include "train/EditRules.h"
 #include "train/GanSession.h"
 #include "train/Session.h"
+#include "train/TrainingSession.h"
 
 namespace nnplay::ui {
 
@@ -405,6 +408,38 @@ bool TrainingWorker::currentState(std::vector<NamedNetwork>& networks, History& 
     if (!m_session) return false;
     storeState(networks, history, nullptr);
     return true;
+}
+
+bool TrainingWorker::testPredictions(std::string& csv, std::string& error) {
+    auto* session = dynamic_cast<TrainingSession*>(m_session.get());
+    if (session == nullptr) {
+        error = m_session ? "A GAN makes samples, not predictions: export it as a PyTorch "
+                            "script and run its --generate."
+                          : "There is no network to predict with: fix the network first.";
+        return false;
+    }
+    try {
+        csv = PredictionCsv::testPart(*session, Preprocessing::of(session->data()));
+        return true;
+    } catch (const std::exception& e) {
+        error = e.what();
+        return false;
+    }
+}
+
+bool TrainingWorker::exportPyTorch(const Project& project, const std::string& scriptPath,
+                                   std::vector<std::string>& written, std::string& error) const {
+    if (!m_session) {
+        error = "There is no network to export: fix the network first.";
+        return false;
+    }
+    try {
+        written = PyTorchExport::writeProject(project, m_session->data(), scriptPath);
+        return true;
+    } catch (const std::exception& e) {
+        error = e.what();
+        return false;
+    }
 }
 
 void TrainingWorker::storeState(std::vector<NamedNetwork>& networks, History& history,

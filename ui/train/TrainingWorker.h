@@ -81,6 +81,16 @@ public:
     /// The project's networks with the session's weights as they are now, trained or still
     /// random, and the history; false without a session. Worker's thread only.
     bool currentState(std::vector<nnplay::NamedNetwork>& networks, nnplay::History& history) const;
+    /// The test part's predictions as CSV (nnplay::PredictionCsv::testPart) into `csv`, or
+    /// why there are none into `error` (no session, a GAN, a sequence output). Worker's
+    /// thread only.
+    bool testPredictions(std::string& csv, std::string& error);
+    /// Writes `project` (the document with this session's weights) as a PyTorch script at
+    /// `scriptPath` with the session's own data (nnplay::PyTorchExport::writeProject), so the
+    /// data is not read again: the names written into `written`, or why not into `error`.
+    /// Worker's thread only.
+    bool exportPyTorch(const nnplay::Project& project, const std::string& scriptPath,
+                       std::vector<std::string>& written, std::string& error) const;
 
     // Commands. Those that build a session take its generation, which tags every report of it
     // (TrainingController counts them).
@@ -178,10 +188,10 @@ private:
     int m_speed = kFullSpeed;
     nnplay::GanSession::StepMode m_ganStepMode = nnplay::GanSession::StepMode::Both;
     bool m_running = false;
-    int m_targetEpoch = -1;   // pause when the session reaches this epoch
+    int m_targetEpoch = -1;       // pause when the session reaches this epoch
     bool m_targetIsPlan = false;  // m_targetEpoch is the project's planned length (Play)
-    bool m_scripted = false;  // running for trainEpochs(): longer slices
-    QString m_notice;         // why the worker paused by itself (planned epochs reached)
+    bool m_scripted = false;      // running for trainEpochs(): longer slices
+    QString m_notice;             // why the worker paused by itself (planned epochs reached)
 };
 
 }  // namespace nnplay::ui

@@ -30,6 +30,7 @@
 #include "editor/SlowMotionBar.h"
 #include "editor/SlowMotionPlayer.h"
 #include "plots/GanSlowMotionPanel.h"
+#include "plots/PictureActions.h"
 #include "layers/LayerRegistry.h"
 #include "lesson/LessonController.h"
 #include "lesson/LessonPanel.h"
@@ -49,6 +50,7 @@
 #include "window/PlayKeyFilter.h"
 #include "window/PresenterMode.h"
 #include "window/ProjectFiles.h"
+#include "window/ViewExport.h"
 #include "window/TrainingToolBar.h"
 #include "window/TrainingViews.h"
 #include "window/WelcomeDialog.h"
@@ -79,7 +81,8 @@ MainWindow::MainWindow(QWidget* parent)
       m_ganTrainingPanel(new GanTrainingPanel(m_document)),
       m_lessonPanel(new LessonPanel(m_lesson)),
       m_toolBar(new TrainingToolBar(this)),
-      m_presenter(new PresenterMode(this, m_toolBar)) {
+      m_presenter(new PresenterMode(this, m_toolBar)),
+      m_viewExport(new ViewExport(m_views, m_view, m_files, m_training, this)) {
     setObjectName(QStringLiteral("mainWindow"));
 
     addToolBar(Qt::TopToolBarArea, m_toolBar);
@@ -144,6 +147,8 @@ void MainWindow::buildViews() {
     canvasLayout->addWidget(m_view, 1);
     // A GAN step in slow motion takes the canvas's place until it ends.
     canvasLayout->addWidget(m_ganSlowMotion, 1);
+    PictureActions::install(m_view, QStringLiteral("network"));
+    PictureActions::install(m_ganSlowMotion, QStringLiteral("gan-step"));
     connect(m_ganSlowMotion, &GanSlowMotionPanel::activeChanged, this, [this](bool on) {
         m_view->setVisible(!on);
         m_networkTabs->setVisible(!on && m_networkTabs->count() > 1);
@@ -196,6 +201,7 @@ void MainWindow::buildDocks() {
 void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     m_files->addActions(file);
+    m_viewExport->addActions(file);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -346,6 +352,8 @@ void MainWindow::connectTraining() {
     connect(m_files, &ProjectFiles::statusMessage, this,
             [this](const QString& message) { showStatus(message); });
     connect(m_autosave, &AutosaveKeeper::statusMessage, this,
+            [this](const QString& message) { showStatus(message); });
+    connect(m_viewExport, &ViewExport::statusMessage, this,
             [this](const QString& message) { showStatus(message); });
 }
 

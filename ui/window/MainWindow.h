@@ -34,6 +34,7 @@ class PropertiesPanel;
 class TrainingController;
 class TrainingPanel;
 class TrainingToolBar;
+class ViewExport;
 class TrainingViews;
 class WelcomeDialog;
 
@@ -72,6 +73,7 @@ public:
     LessonController* lesson() const { return m_lesson; }
     LessonPanel* lessonPanel() const { return m_lessonPanel; }
     PresenterMode* presenter() const { return m_presenter; }
+    ViewExport* viewExport() const { return m_viewExport; }
     /// Canvas | views, and the tabs above the loss curves.
     QSplitter* centralSplitter() const { return m_centralSplitter; }
     QSplitter* viewSplitter() const { return m_viewSplitter; }
@@ -137,6 +139,7 @@ private:
     LessonPanel* m_lessonPanel;
     TrainingToolBar* m_toolBar;
     PresenterMode* m_presenter;
+    ViewExport* m_viewExport;
     QSplitter* m_centralSplitter = nullptr;
     QSplitter* m_viewSplitter = nullptr;
 

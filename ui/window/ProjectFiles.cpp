@@ -12,9 +12,7 @@
 #include <exception>
 
 #include "data/CsvTable.h"
-#include "data/DataLoader.h"
 #include "document/ProjectDocument.h"
-#include "export/PyTorchExport.h"
 #include "io/ProjectFile.h"
 #include "train/DocumentSync.h"
 #include "train/EditRules.h"
@@ -111,18 +109,15 @@ bool ProjectFiles::exportPyTorch(const QString& scriptPath) {
                                   "export."));
         return false;
     }
-    try {
-        const std::vector<std::string> names = PyTorchExport::writeProject(
-            project, loadData(project.data, project.task, m_document->baseDir().toStdString()),
-            scriptPath.toStdString());
-        QStringList written;
-        for (const std::string& name : names) written << QString::fromStdString(name);
-        emit statusMessage(tr("Exported %1").arg(written.join(QStringLiteral(", "))));
-        return true;
-    } catch (const std::exception& e) {
-        showError(title, QString::fromStdString(e.what()));
+    // The worker writes it with the session's data: Fashion-MNIST is not read again here.
+    QStringList written;
+    QString error;
+    if (!m_training->exportPyTorch(project, scriptPath, written, error)) {
+        showError(title, error);
         return false;
     }
+    emit statusMessage(tr("Exported %1").arg(written.join(QStringLiteral(", "))));
+    return true;
 }
 
 QMessageBox::StandardButton ProjectFiles::ask(

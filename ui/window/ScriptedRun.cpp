@@ -10,6 +10,7 @@
 
 #include "document/ProjectDocument.h"
 #include "plots/GanSlowMotionPanel.h"
+#include "plots/PictureExport.h"
 #include "train/TrainingController.h"
 #include "window/MainWindow.h"
 #include "window/NetworkTabs.h"
@@ -99,7 +100,24 @@ void ScriptedRun::settle() {
     QTimer::singleShot(kSettleMs, this, &ScriptedRun::takeScreenshot);
 }
 
+bool ScriptedRun::savePicture() {
+    if (m_options.picture.isEmpty()) return true;
+    QWidget* view = m_window->views()->currentView();
+    const QString error = PictureExport::save(view, m_options.picture);
+    if (!error.isEmpty()) {
+        finish(1, error);
+        return false;
+    }
+    QTextStream(stdout) << tr("Saved %1 (%2x%3)")
+                               .arg(QFileInfo(m_options.picture).absoluteFilePath())
+                               .arg(view->width())
+                               .arg(view->height())
+                        << Qt::endl;
+    return true;
+}
+
 void ScriptedRun::takeScreenshot() {
+    if (!savePicture()) return;
     if (m_options.screenshot.isEmpty()) {
         finish(0);
         return;

@@ -13,7 +13,7 @@ class MainWindow;
 /// What `nnplay --train --epochs N --screenshot FILE --quit` does once the window has opened
 /// its project: trains through the window's own worker, waits until the views show the
 /// result, saves a picture of the whole window (with a dialog open over it, such as the
-/// welcome screen, drawn in the middle) and reports that it is done.
+/// welcome screen, drawn in the middle) and of the view in front, and reports that it is done.
 class ScriptedRun : public QObject {
     Q_OBJECT
 public:
@@ -23,6 +23,9 @@ public:
         int epochs = 0;
         /// PNG file for QWidget::grab() of the window; empty for none.
         QString screenshot;
+        /// PNG, SVG or PDF file (by its suffix) for a picture of the view in front
+        /// (PictureExport, as File > Export View as Picture writes it); empty for none.
+        QString picture;
         /// The view brought to the front before the picture (TrainingViews::viewNamed); empty
         /// keeps the window's choice.
         QString view;
@@ -50,6 +53,8 @@ private:
     void onSnapshot(const TrainingSnapshot& snapshot);
     void settle();
     void takeScreenshot();
+    /// Writes the view in front to Options::picture; false (after finish(1)) when it cannot.
+    bool savePicture();
     void finish(int exitCode, const QString& message = QString());
 
     MainWindow* m_window;

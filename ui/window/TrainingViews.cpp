@@ -12,6 +12,7 @@
 #include "plots/LossCurveView.h"
 #include "plots/MetricsView.h"
 #include "plots/NetworkTraceView.h"
+#include "plots/PictureActions.h"
 #include "plots/RunComparisonView.h"
 #include "plots/SampleGridView.h"
 #include "plots/SequenceView.h"
@@ -20,6 +21,20 @@
 #include "train/TrainingSnapshot.h"
 
 namespace nnplay::ui {
+
+namespace {
+
+const std::pair<const char*, TrainingViews::View> kViewNames[] = {
+    {"output", TrainingViews::View::Output},
+    {"confusion", TrainingViews::View::ConfusionMatrix},
+    {"metrics", TrainingViews::View::Metrics},
+    {"samples", TrainingViews::View::TestSamples},
+    {"inside", TrainingViews::View::Trace},
+    {"runs", TrainingViews::View::Runs},
+    {"sequence", TrainingViews::View::Sequence},
+    {"gan", TrainingViews::View::Gan}};
+
+}  // namespace
 
 TrainingViews::TrainingViews(TrainingController* training, QObject* parent)
     : QObject(parent),
@@ -66,6 +81,10 @@ TrainingViews::TrainingViews(TrainingController* training, QObject* parent)
     m_tabs->setTabToolTip(indexOf(View::Gan),
                           tr("Real and generated samples, and what the discriminator makes of "
                              "them."));
+    for (const auto& [name, view] : kViewNames)
+        PictureActions::install(widget(view), QLatin1String(name));
+    PictureActions::install(m_loss, QStringLiteral("curves"));
+    PictureActions::install(m_ganCurves, QStringLiteral("gan-curves"));
     connect(m_runsView, &RunComparisonView::forgetRequested, m_runs, &RunArchive::clear);
     connect(m_metrics, &MetricsView::thresholdChanged, m_confusion,
             &ConfusionMatrixView::setThreshold);
@@ -100,20 +119,6 @@ QWidget* TrainingViews::widget(View view) const {
     return nullptr;
 }
 
-namespace {
-
-const std::pair<const char*, TrainingViews::View> kViewNames[] = {
-    {"output", TrainingViews::View::Output},
-    {"confusion", TrainingViews::View::ConfusionMatrix},
-    {"metrics", TrainingViews::View::Metrics},
-    {"samples", TrainingViews::View::TestSamples},
-    {"inside", TrainingViews::View::Trace},
-    {"runs", TrainingViews::View::Runs},
-    {"sequence", TrainingViews::View::Sequence},
-    {"gan", TrainingViews::View::Gan}};
-
-}  // namespace
-
 std::optional<TrainingViews::View> TrainingViews::viewNamed(const QString& name) {
     for (const auto& [key, view] : kViewNames)
         if (name == QLatin1String(key)) return view;
@@ -125,6 +130,10 @@ QString TrainingViews::viewNames() {
     for (const auto& entry : kViewNames) names << QLatin1String(entry.first);
     return names.join(QStringLiteral(", "));
 }
+
+QWidget* TrainingViews::currentView() const { return m_tabs->currentWidget(); }
+
+QString TrainingViews::currentViewTitle() const { return m_tabs->tabText(m_tabs->currentIndex()); }
 
 int TrainingViews::indexOf(View view) const { return m_tabs->indexOf(widget(view)); }
 

@@ -66,6 +66,9 @@ public:
 
     /// Whether the view's tab is offered for the current data.
     bool isAvailable(View view) const;
+    /// The view of the tab in front, and the tab's title.
+    QWidget* currentView() const;
+    QString currentViewTitle() const;
     /// Brings the view's tab to the front when it is available.
     void showView(View view);
 
