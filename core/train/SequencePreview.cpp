@@ -11,18 +11,27 @@ namespace nnplay {
 
 namespace {
 
-/// The first layer that keeps a state per step after a forward of `sample`; -1 when none.
-int firstRecurrentLayer(Model& model, const ConstMatrixRef& sample) {
+/// Lists the layers that keep a state per step after a forward of `sample` in
+/// out.recurrentLayers and returns the one to follow: `requested` when it is one of them, else
+/// the first; -1 when there is none.
+int recurrentLayer(TrainingSession& session, const ConstMatrixRef& sample, int requested,
+                   SessionViews::SequenceViews& out) {
+    Model& model = session.model();
     model.forward(sample, Mode::Infer);
-    for (int layer = 0; layer < model.layerCount(); ++layer)
-        if (model.layer(layer).stepStates().rows() > 0) return layer;
-    return -1;
+    int chosen = -1;
+    for (int layer = 0; layer < model.layerCount(); ++layer) {
+        if (model.layer(layer).stepStates().rows() == 0) continue;
+        out.recurrentLayers.push_back({layer, describeLayer(session.network(), layer)});
+        if (chosen < 0 || layer == requested) chosen = layer;
+    }
+    return chosen;
 }
 
 void takeFollowed(const SequenceGenerator::Followed& followed, const NetworkSpec& network,
                   int layer, SessionViews::SequenceViews& out) {
     if (layer < 0 || followed.units == 0) return;
     out.stateLayer = describeLayer(network, layer);
+    out.stateLayerIndex = layer;
     out.stateUnits = followed.units;
     out.stateSteps = followed.steps();
     out.states = followed.states;
@@ -30,7 +39,8 @@ void takeFollowed(const SequenceGenerator::Followed& followed, const NetworkSpec
         out.gates.push_back({followed.gateNames[k], followed.gates[k]});
 }
 
-void fillSeries(TrainingSession& session, SessionViews::SequenceViews& out) {
+void fillSeries(TrainingSession& session, const ViewRequest& request,
+                SessionViews::SequenceViews& out) {
     const DataSpec& spec = session.dataSpec();
     const DataInfo& info = session.data().info;
     SequenceGenerator generator(session.model(), info, session.outputReading());
@@ -56,7 +66,7 @@ void fillSeries(TrainingSession& session, SessionViews::SequenceViews& out) {
         out.oneStep[static_cast<std::size_t>(i)] = predicted(row, i);
 
     const std::vector<float> primed(out.truth.begin(), out.truth.begin() + steps);
-    const int layer = firstRecurrentLayer(session.model(), windows.col(0));
+    const int layer = recurrentLayer(session, windows.col(0), request.sequenceLayer, out);
     generator.follow(layer);
     out.freeRunning = generator.continueSeries(primed, continuation);
     takeFollowed(generator.followed(), session.network(), layer, out);
@@ -73,13 +83,16 @@ void fillText(TrainingSession& session, const ViewRequest& request,
     out.start.resize(static_cast<std::size_t>(steps));
     for (int t = 0; t < steps; ++t) {
         Eigen::Index klass = 0;
-        test.inputs.col(0).segment(static_cast<Eigen::Index>(t) * classes, classes).maxCoeff(&klass);
+        test.inputs.col(0)
+            .segment(static_cast<Eigen::Index>(t) * classes, classes)
+            .maxCoeff(&klass);
         out.start[static_cast<std::size_t>(t)] = static_cast<int>(klass);
     }
     out.temperature = std::max(0.0, request.temperature);
     out.seed = request.sequenceSeed;
-    const int layer = firstRecurrentLayer(session.model(), test.inputs.col(0));
-    out.greedy = generator.sampleClasses(out.start, SequencePreview::kTextCharacters, 0.0, out.seed);
+    const int layer = recurrentLayer(session, test.inputs.col(0), request.sequenceLayer, out);
+    out.greedy =
+        generator.sampleClasses(out.start, SequencePreview::kTextCharacters, 0.0, out.seed);
     generator.follow(layer);
     out.sample = generator.sampleClasses(out.start, SequencePreview::kTextCharacters,
                                          out.temperature, out.seed);
@@ -97,7 +110,7 @@ void SequencePreview::fill(TrainingSession& session, const ViewRequest& request,
     out = {};
     const std::string& source = session.dataSpec().source;
     if (source == "sine")
-        fillSeries(session, out);
+        fillSeries(session, request, out);
     else if (source == "text")
         fillText(session, request, out);
     else

@@ -13,8 +13,9 @@ class TrainingSession;
 /// data a clean wave of the middle of the spec's frequency and phase ranges, the network's
 /// one-step-ahead predictions along it and its free-running continuation after the primed
 /// window; for text the greedy continuation of the first test window and a sample at the
-/// request's temperature. Either way it follows the first recurrent layer through the
-/// free-running part. Costs a few hundred forward passes of one sample.
+/// request's temperature. Either way it follows a recurrent layer (the request's
+/// sequenceLayer, else the first) through the free-running part. Costs a few hundred forward
+/// passes of one sample.
 class SequencePreview {
 public:
     /// Characters generated after the start window of a text.

@@ -148,6 +148,14 @@ struct SessionViews {
         /// next one was predicted (the last one read has none). stateSteps x stateUnits,
         /// step-major; gates in the same shape.
         std::string stateLayer;
+        /// The followed layer's index in the network spec (-1: none), and every layer that
+        /// keeps a state per step, which ViewRequest::sequenceLayer may choose instead.
+        int stateLayerIndex = -1;
+        struct RecurrentLayer {
+            int index = -1;
+            std::string name;  ///< as messages name it ("LSTM (layer 1)")
+        };
+        std::vector<RecurrentLayer> recurrentLayers;
         int stateSteps = 0;
         int stateUnits = 0;
         std::vector<float> states;

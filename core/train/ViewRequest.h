@@ -27,6 +27,9 @@ struct ViewRequest {
     /// the seed it is drawn with.
     double temperature = 1.0;
     unsigned sequenceSeed = 1;
+    /// Sequence data: the layer (index in the network spec) whose state and gates the preview
+    /// follows; -1, or a layer that keeps no state per step: the first recurrent layer.
+    int sequenceLayer = -1;
 
     bool operator==(const ViewRequest&) const = default;
 };

@@ -102,6 +102,7 @@ private slots:
     void traceGatesMatchTheCell();
     void previewOfASeries();
     void previewOfAText();
+    void previewFollowsTheChosenLayer();
 };
 
 void TestSequenceTraining::learnsEveryNextValue_data() {
@@ -375,6 +376,44 @@ void TestSequenceTraining::previewOfAText() {
     QCOMPARE(hot.gates.size(), std::size_t(3));
     // The states follow the sample, not the greedy text.
     QVERIFY(hot.states != greedy.states);
+}
+
+// Two recurrent layers: the preview lists both and follows the one the request names, the
+// first when it names none or a layer without a state per step.
+void TestSequenceTraining::previewFollowsTheChosenLayer() {
+    Project p = sequenceProject(Task::Regression, recurrent("lstm", 5, true));
+    LayerSpec second = recurrent("gru", 3, false);
+    second.id = 2;
+    p.network().layers.push_back(second);
+    p.network().add("dense", 1);
+    p.data.source = "sine";
+    p.data.samples = 60;
+    p.data.sequenceLength = kSteps;
+    TrainingSession session(p, loadData(p.data, p.task, ""));
+    ViewRequest request;
+    request.sequence = true;
+    const auto followed = [&](int layer) {
+        request.sequenceLayer = layer;
+        SessionViews views;
+        session.fillViews(request, views);
+        return views.sequence;
+    };
+    const auto first = followed(-1);
+    QCOMPARE(first.recurrentLayers.size(), std::size_t(2));
+    QCOMPARE(first.recurrentLayers[0].index, 0);
+    QCOMPARE(first.recurrentLayers[1].index, 1);
+    QCOMPARE(first.recurrentLayers[1].name, describeLayer(p.network(), 1));
+    QCOMPARE(first.stateLayerIndex, 0);
+    QCOMPARE(first.stateUnits, 5);
+    QCOMPARE(first.gates.size(), std::size_t(4));
+    const auto gru = followed(1);
+    QCOMPARE(gru.stateLayerIndex, 1);
+    QCOMPARE(gru.stateLayer, describeLayer(p.network(), 1));
+    QCOMPARE(gru.stateUnits, 3);
+    QCOMPARE(gru.gates.size(), std::size_t(3));
+    QCOMPARE(gru.stateSteps, first.stateSteps);
+    QCOMPARE(gru.freeRunning, first.freeRunning);  // following changes nothing it predicts
+    QCOMPARE(followed(2).stateLayerIndex, 0);      // the dense layer keeps no state
 }
 
 QTEST_APPLESS_MAIN(TestSequenceTraining)

@@ -245,6 +245,7 @@ void TrainingWorker::setSpeed(int level) {
 void TrainingWorker::setSnapshotRequest(const SnapshotRequest& request) {
     if (request == m_request) return;
     m_request = request;
+    m_sequenceDueMs = 0;  // a new temperature shows in the next snapshot
     if (!m_running) sendSnapshot(true);
 }
 
@@ -373,8 +374,15 @@ void TrainingWorker::sendSnapshot(bool force) {
     snapshot.data = m_preview;
     if (m_session) {
         snapshot.stopMessage = m_notice;
+        SnapshotRequest request = m_request;
+        if (request.sequence && !force && now < m_sequenceDueMs) request.sequence = false;
         try {
-            m_builder.fill(*m_session, m_request, snapshot);
+            QElapsedTimer cost;
+            cost.start();
+            m_builder.fill(*m_session, request, snapshot);
+            if (request.sequence) {
+                m_sequenceDueMs = now + std::max<qint64>(kSequenceIntervalMs, 9 * cost.elapsed());
+            }
             snapshot.stages = std::move(m_stages);
             m_stages = {};
         } catch (const std::exception& e) {

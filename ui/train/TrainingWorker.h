@@ -57,6 +57,11 @@ public:
     /// a little room so that 30 frames a second are really drawn). The cadence is kept from
     /// due time to due time, so a slice ending after the due time delays one frame, not all.
     static constexpr int kSnapshotIntervalMs = 32;
+    /// While training runs, the sequence preview (ViewRequest::sequence: a few hundred forward
+    /// passes) goes into a snapshot at most once per this interval, and at most once per nine
+    /// times as long as its snapshot took, so it costs training a tenth of its time at most.
+    /// Forced snapshots (paused, a new request) always have it.
+    static constexpr int kSequenceIntervalMs = 250;
 
     /// `snapshotsInFlight`, when given, is shared with the receiver: the worker increments it
     /// per snapshot sent and skips periodic snapshots (never training) while the receiver has
@@ -175,6 +180,7 @@ private:
     QTimer* m_timer;
     QElapsedTimer m_clock;
     qint64 m_snapshotDueMs = 0;    // on m_clock: when the next periodic snapshot is due
+    qint64 m_sequenceDueMs = 0;    // on m_clock: when the next one may have the sequence
     qint64 m_paceStartMs = 0;      // on m_clock: when the current paced run (re)started
     long long m_pacedBatches = 0;  // batches trained since m_paceStartMs
     std::shared_ptr<std::atomic<int>> m_inFlight;

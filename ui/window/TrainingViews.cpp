@@ -15,6 +15,7 @@
 #include "plots/PictureActions.h"
 #include "plots/RunComparisonView.h"
 #include "plots/SampleGridView.h"
+#include "plots/SequenceView.h"
 #include "train/RunArchive.h"
 #include "train/TrainingController.h"
 #include "train/TrainingSnapshot.h"
@@ -24,9 +25,13 @@ namespace nnplay::ui {
 namespace {
 
 const std::pair<const char*, TrainingViews::View> kViewNames[] = {
-    {"output", TrainingViews::View::Output},   {"confusion", TrainingViews::View::ConfusionMatrix},
-    {"metrics", TrainingViews::View::Metrics}, {"samples", TrainingViews::View::TestSamples},
-    {"inside", TrainingViews::View::Trace},    {"runs", TrainingViews::View::Runs},
+    {"output", TrainingViews::View::Output},
+    {"confusion", TrainingViews::View::ConfusionMatrix},
+    {"metrics", TrainingViews::View::Metrics},
+    {"samples", TrainingViews::View::TestSamples},
+    {"inside", TrainingViews::View::Trace},
+    {"runs", TrainingViews::View::Runs},
+    {"sequence", TrainingViews::View::Sequence},
     {"gan", TrainingViews::View::Gan}};
 
 }  // namespace
@@ -40,6 +45,7 @@ TrainingViews::TrainingViews(TrainingController* training, QObject* parent)
       m_metrics(new MetricsView),
       m_samples(new SampleGridView),
       m_trace(new NetworkTraceView),
+      m_sequence(new SequenceView),
       m_loss(new LossCurveView),
       m_gan(new GanView),
       m_ganCurves(new GanCurveView),
@@ -53,6 +59,7 @@ TrainingViews::TrainingViews(TrainingController* training, QObject* parent)
     m_tabs->addTab(m_samples, tr("Test samples"));
     m_tabs->addTab(m_trace, tr("Inside"));
     m_tabs->addTab(m_runsView, tr("Runs"));
+    m_tabs->addTab(m_sequence, tr("Sequence"));
     m_tabs->addTab(m_gan, tr("Samples"));
     m_curves->addWidget(m_loss);
     m_curves->addWidget(m_ganCurves);
@@ -68,6 +75,9 @@ TrainingViews::TrainingViews(TrainingController* training, QObject* parent)
     m_tabs->setTabToolTip(indexOf(View::Trace),
                           tr("One test sample followed through every layer of the network."));
     m_tabs->setTabToolTip(indexOf(View::Runs), tr("The runs so far, compared on one plot."));
+    m_tabs->setTabToolTip(indexOf(View::Sequence),
+                          tr("The network continuing a sequence by itself, and its hidden state "
+                             "over time."));
     m_tabs->setTabToolTip(indexOf(View::Gan),
                           tr("Real and generated samples, and what the discriminator makes of "
                              "them."));
@@ -80,6 +90,7 @@ TrainingViews::TrainingViews(TrainingController* training, QObject* parent)
             &ConfusionMatrixView::setThreshold);
     connect(m_tabs, &QTabWidget::currentChanged, this, &TrainingViews::updateSnapshotRequest);
     connect(m_trace, &NetworkTraceView::sampleChanged, this, &TrainingViews::updateSnapshotRequest);
+    connect(m_sequence, &SequenceView::requestChanged, this, &TrainingViews::updateSnapshotRequest);
     connect(m_samples, &SampleGridView::sampleClicked, this, [this](int sample) {
         m_trace->setSample(sample);
         showView(View::Trace);
@@ -100,6 +111,8 @@ QWidget* TrainingViews::widget(View view) const {
             return m_trace;
         case View::Runs:
             return m_runsView;
+        case View::Sequence:
+            return m_sequence;
         case View::Gan:
             return m_gan;
     }
@@ -147,6 +160,7 @@ void TrainingViews::setSnapshot(const TrainingSnapshot& snapshot) {
     if (isAvailable(View::Metrics)) m_metrics->setSnapshot(snapshot);
     if (isAvailable(View::TestSamples)) m_samples->setSnapshot(snapshot);
     if (isAvailable(View::Trace)) m_trace->setSnapshot(snapshot);
+    if (isAvailable(View::Sequence)) m_sequence->setSnapshot(snapshot);
 }
 
 void TrainingViews::updateTabs(const DataPreview* data) {
@@ -161,16 +175,18 @@ void TrainingViews::updateTabs(const DataPreview* data) {
     m_tabs->setTabVisible(indexOf(View::TestSamples), supervised && !plane);
     m_tabs->setTabVisible(indexOf(View::Trace), supervised && !plane);
     m_tabs->setTabVisible(indexOf(View::Runs), supervised);
+    const bool sequence = data && data->info.inputShape.isSequence();
+    m_tabs->setTabVisible(indexOf(View::Sequence), supervised && sequence);
     m_tabs->setTabVisible(indexOf(View::Gan), m_ganProject);
     m_curves->setCurrentWidget(m_ganProject ? static_cast<QWidget*>(m_ganCurves) : m_loss);
     // A new kind of data starts on its most telling view: the plane, the pictures, or (for
-    // a table of numbers) the confusion matrix or a regression's errors; sequences show
-    // their windows as samples too.
-    const bool samples =
-        data && (data->info.imageShape.size() > 0 || data->info.inputShape.isSequence());
+    // a table of numbers) the confusion matrix or a regression's errors; sequences the
+    // network continuing one.
+    const bool images = data && data->info.imageShape.size() > 0;
     const View first = m_ganProject ? View::Gan
                        : plane      ? View::Output
-                       : samples    ? View::TestSamples
+                       : sequence   ? View::Sequence
+                       : images     ? View::TestSamples
                                     : (classification ? View::ConfusionMatrix : View::Metrics);
     const int kind = static_cast<int>(first);
     if (kind != m_kind) {
@@ -189,6 +205,8 @@ void TrainingViews::updateSnapshotRequest() {
         isAvailable(View::TestSamples) || isAvailable(View::Trace) || isAvailable(View::Gan);
     // One sample's trace, only while its tab is in front.
     request.traceSample = m_tabs->currentWidget() == m_trace ? m_trace->sample() : -1;
+    // The sequence preview costs a few hundred forward passes: only while its tab is in front.
+    m_sequence->request(request, m_tabs->currentWidget() == m_sequence);
     m_training->setSnapshotRequest(request);
 }
 

@@ -21,12 +21,14 @@ class NetworkTraceView;
 class RunArchive;
 class RunComparisonView;
 class SampleGridView;
+class SequenceView;
 class TrainingController;
 struct DataPreview;
 struct TrainingSnapshot;
 
 /// The views of training: the tabs (output over the plane, confusion matrix, metrics, test samples,
-/// one sample followed through the layers, the runs so far on one plot, a GAN's samples) and the
+/// one sample followed through the layers, the runs so far on one plot, a sequence model writing
+/// on, a GAN's samples) and the
 /// curves (losses, or a GAN's losses and measures). Hands
 /// every snapshot to the views that show it, shows the tabs that fit the session's data (starting a
 /// new kind of data on its most telling view) and asks the worker only for what visible views need.
@@ -34,7 +36,7 @@ struct TrainingSnapshot;
 class TrainingViews : public QObject {
     Q_OBJECT
 public:
-    enum class View { Output, ConfusionMatrix, Metrics, TestSamples, Trace, Runs, Gan };
+    enum class View { Output, ConfusionMatrix, Metrics, TestSamples, Trace, Runs, Sequence, Gan };
 
     /// `training` is not owned and must outlive this object; the widgets are created here and
     /// belong to whoever takes tabs() and lossView() into a layout.
@@ -46,6 +48,7 @@ public:
     DecisionBoundaryView* boundaryView() const { return m_boundary; }
     SampleGridView* samplesView() const { return m_samples; }
     NetworkTraceView* traceView() const { return m_trace; }
+    SequenceView* sequenceView() const { return m_sequence; }
     LossCurveView* lossView() const { return m_loss; }
     GanView* ganView() const { return m_gan; }
     GanCurveView* ganCurveView() const { return m_ganCurves; }
@@ -55,7 +58,8 @@ public:
     /// Every run of this window, for comparing them.
     RunArchive* runs() const { return m_runs; }
 
-    /// The view a command line names: output, confusion, metrics, samples, inside, runs or gan.
+    /// The view a command line names: output, confusion, metrics, samples, inside, runs,
+    /// sequence or gan.
     static std::optional<View> viewNamed(const QString& name);
     /// Those names, for messages: "output, confusion, ...".
     static QString viewNames();
@@ -85,6 +89,7 @@ private:
     MetricsView* m_metrics;
     SampleGridView* m_samples;
     NetworkTraceView* m_trace;
+    SequenceView* m_sequence;
     LossCurveView* m_loss;
     GanView* m_gan;
     GanCurveView* m_ganCurves;
