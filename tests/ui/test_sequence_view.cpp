@@ -20,6 +20,7 @@
 
 #include "Project.h"
 #include "Wait.h"
+#include "data/DataLoader.h"
 #include "data/ResourcePath.h"
 #include "io/ProjectFile.h"
 #include "plots/HiddenStateHeatmap.h"
@@ -53,6 +54,22 @@ QString lessonPath(const char* file) {
 }
 
 /// Trains `epochs` epochs at full speed and waits until the worker has paused after them.
+/// Units of the LSTM in smallTextLesson().
+constexpr int kSmallTextUnits = 16;
+
+/// Lesson 15 made small enough that an epoch and a preview take moments under the sanitizers:
+/// the first 3000 characters (and an output for the characters they hold) and a smaller LSTM.
+nnplay::Project smallTextLesson() {
+    nnplay::Project p = nnplay::ProjectFile::load(lessonPath("15-lstm-text.nnplay").toStdString());
+    p.data.path = nnplay::resourcePath(p.data.path);
+    p.data.maxChars = 3000;
+    const int classes = nnplay::loadData(p.data, p.task, std::string()).info.classCount();
+    p.network().layers.at(0).settings["units"] = kSmallTextUnits;
+    p.network().layers.at(1).settings["units"] = classes;
+    p.training.epochs = 1000;  // training goes on for as long as a test watches it
+    return p;
+}
+
 [[nodiscard]] bool train(TrainingController* training, int epochs) {
     const int target = training->lastSnapshot().epoch + epochs;
     training->send(&TrainingWorker::trainEpochs, epochs);
@@ -187,7 +204,7 @@ private slots:
     void aTextIsSampledAtTheChosenTemperature() {
         MainWindow window;
         window.resize(1366, 768);
-        QVERIFY(window.files()->openFile(lessonPath("15-lstm-text.nnplay")));
+        window.files()->openProject(smallTextLesson());
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         TrainingController* training = window.training();
@@ -217,10 +234,10 @@ private slots:
         // The heatmap follows the sample's characters, labelled with them.
         HiddenStateHeatmap* heatmap = view->heatmap();
         const int read = steps + nnplay::SequencePreview::kTextCharacters - 1;
-        QCOMPARE(heatmap->units(), 48);
+        QCOMPARE(heatmap->units(), kSmallTextUnits);
         QCOMPARE(heatmap->steps(), read);
         QCOMPARE(heatmap->map()->data()->keySize(), read);
-        QCOMPARE(heatmap->map()->data()->valueSize(), 48);
+        QCOMPARE(heatmap->map()->data()->valueSize(), kSmallTextUnits);
         QCOMPARE(heatmap->traceNames().size(), 5);
         QCOMPARE(heatmap->traceNames().at(2), QStringLiteral("Forget gate"));
         for (int t = 0; t < 3; ++t) {
@@ -391,8 +408,7 @@ private slots:
         connect(&worker, &TrainingWorker::snapshotReady, this, [&](const TrainingSnapshot& s) {
             sent.push_back({clock.elapsed(), s.running, !s.sequence.empty()});
         });
-        worker.load(nnplay::ProjectFile::load(lessonPath("15-lstm-text.nnplay").toStdString()),
-                    QString(), 1);
+        worker.load(smallTextLesson(), QString(), 1);
         nnplay::ui::SnapshotRequest request;
         request.sequence = true;
         worker.setSnapshotRequest(request);
