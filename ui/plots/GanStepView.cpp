@@ -25,14 +25,13 @@ namespace {
 
 constexpr double kExtent = nnplay::kPlaneExtent;
 constexpr double kPointSize = 9.0;
-constexpr double kMapStrength = 0.55;
 constexpr double kAxisMargin = 0.15;
 /// The longest arrow, as a share of the plot's side.
 constexpr double kLongestArrow = 0.15;
 
 QCPScatterStyle pointStyle(const QColor& fill, const QColor& ring, double ringWidth) {
-    return QCPScatterStyle(QCPScatterStyle::ssCircle, PlotStyle::pen(ring, ringWidth),
-                           QBrush(fill), kPointSize * UiScale::factor());
+    return QCPScatterStyle(QCPScatterStyle::ssCircle, PlotStyle::pen(ring, ringWidth), QBrush(fill),
+                           kPointSize * UiScale::factor());
 }
 
 QString number(double value) { return QLocale().toString(value, 'f', 3); }
@@ -65,17 +64,7 @@ GanStepView::GanStepView(QWidget* parent)
     m_map = new QCPColorMap(m_plot->xAxis, m_plot->yAxis);
     m_map->setInterpolate(true);
     m_map->setTightBoundary(false);
-    m_scale = new QCPColorScale(m_plot);
-    m_scale->setType(QCPAxis::atRight);
-    m_scale->setBarWidth(12);
-    m_scale->axis()->setLabel(tr("D(x): how real"));
-    m_plot->plotLayout()->addElement(0, 1, m_scale);
-    m_map->setColorScale(m_scale);
-    m_scale->setGradient(PlotStyle::verdictGradient(kMapStrength));
-    m_scale->setDataRange(QCPRange(0.0, 1.0));
-    auto* margins = new QCPMarginGroup(m_plot);
-    m_plot->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
-    m_scale->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+    m_scale = PlotStyle::addVerdictScale(m_plot, m_map);
 
     auto curve = [this] {
         auto* c = new QCPCurve(m_plot->xAxis, m_plot->yAxis);
@@ -154,8 +143,8 @@ void GanStepView::showMap(const std::vector<float>& grid) {
     m_map->setDataRange(QCPRange(0.0, 1.0));
 }
 
-void GanStepView::showPoints(bool real, const nnplay::Matrix& samples,
-                             const nnplay::Matrix& values, bool verdicts) {
+void GanStepView::showPoints(bool real, const nnplay::Matrix& samples, const nnplay::Matrix& values,
+                             bool verdicts) {
     if (samples.rows() < 2) return;
     if (!verdicts) {
         QCPCurve* curve = real ? m_real : m_fake;
@@ -183,8 +172,8 @@ QCPItemLine* GanStepView::arrowItem(std::size_t index) {
     return m_arrows[index];
 }
 
-void GanStepView::showArrows(const nnplay::Matrix& from, const nnplay::Matrix& delta,
-                             double scale, const QColor& color) {
+void GanStepView::showArrows(const nnplay::Matrix& from, const nnplay::Matrix& delta, double scale,
+                             const QColor& color) {
     if (from.rows() < 2 || delta.rows() < 2 || delta.cols() != from.cols()) return;
     std::size_t used = 0;
     for (Eigen::Index i = 0; i < from.cols(); ++i) {
@@ -394,17 +383,16 @@ QString GanStepView::note() const { return m_note->text(); }
 void GanStepView::applyStyle() {
     PlotStyle::apply(m_plot, palette());
     PlotStyle::apply(m_scale, palette());
-    m_map->setGradient(PlotStyle::verdictGradient(kMapStrength));
-    m_scale->setGradient(PlotStyle::verdictGradient(kMapStrength));
+    m_map->setGradient(PlotStyle::verdictGradient(PlotStyle::kVerdictMapStrength));
+    m_scale->setGradient(PlotStyle::verdictGradient(PlotStyle::kVerdictMapStrength));
     m_real->setScatterStyle(pointStyle(PlotStyle::realSampleColor(), Qt::white, 1.0));
     m_fake->setScatterStyle(pointStyle(PlotStyle::generatedSampleColor(), Qt::white, 1.0));
     QColor faded = PlotStyle::generatedSampleColor();
     faded.setAlphaF(0.3);
     m_faded->setScatterStyle(pointStyle(faded, Qt::transparent, 0.0));
-    m_noise->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle,
-                                             PlotStyle::pen(QColor(90, 90, 90), 1.5),
-                                             QBrush(QColor(200, 200, 200)),
-                                             kPointSize * UiScale::factor()));
+    m_noise->setScatterStyle(
+        QCPScatterStyle(QCPScatterStyle::ssCircle, PlotStyle::pen(QColor(90, 90, 90), 1.5),
+                        QBrush(QColor(200, 200, 200)), kPointSize * UiScale::factor()));
     // A verdict point: filled with D's verdict at full strength, ringed in what it truly is.
     QCPColorGradient gradient = PlotStyle::verdictGradient(1.0);
     for (int k = 0; k < 2 * kVerdictSteps; ++k) {
@@ -412,7 +400,10 @@ void GanStepView::applyStyle() {
         const double v = ((k % kVerdictSteps) + 0.5) / kVerdictSteps;
         const QColor fill = QColor::fromRgb(gradient.color(v, QCPRange(0.0, 1.0)));
         m_verdicts[static_cast<std::size_t>(k)]->setScatterStyle(
-            pointStyle(fill, real ? PlotStyle::realSampleColor().darker(140) : PlotStyle::generatedSampleColor().darker(140), 2.2));
+            pointStyle(fill,
+                       real ? PlotStyle::realSampleColor().darker(140)
+                            : PlotStyle::generatedSampleColor().darker(140),
+                       2.2));
     }
     QFont noteFont = font();
     noteFont.setBold(true);

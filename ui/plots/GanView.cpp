@@ -12,12 +12,12 @@
 #include <cmath>
 
 #include "data/PlaneGenerators.h"
-#include "plots/PlotFit.h"
-#include "plots/PlaneStroke.h"
-#include "plots/PlotStyle.h"
 #include "plots/GanGradientArrows.h"
 #include "plots/GanManifoldMesh.h"
 #include "plots/GanPictures.h"
+#include "plots/PlaneStroke.h"
+#include "plots/PlotFit.h"
+#include "plots/PlotStyle.h"
 #include "plots/SampleGallery.h"
 #include "style/UiScale.h"
 
@@ -28,7 +28,6 @@ namespace {
 constexpr double kExtent = nnplay::kPlaneExtent;
 constexpr double kPointSize = 6.0;
 /// How strong the heatmap's colours are next to the points' (1: the same).
-constexpr double kMapStrength = 0.55;
 /// Room left around the real data's extent, as a share of its half side.
 constexpr double kAxisMargin = 0.15;
 
@@ -117,22 +116,9 @@ GanView::GanView(QWidget* parent)
     m_map->setLayer(layerOf(Layer::Discriminator));
     m_map->setInterpolate(true);
     m_map->setTightBoundary(false);
-    m_map->setGradient(PlotStyle::verdictGradient(kMapStrength));
-    m_map->setDataRange(QCPRange(0.0, 1.0));
     m_map->data()->setRange(QCPRange(-kExtent, kExtent), QCPRange(-kExtent, kExtent));
     m_map->setVisible(false);
-    m_scale = new QCPColorScale(m_plot);
-    m_scale->setType(QCPAxis::atRight);
-    m_scale->setBarWidth(12);
-    m_scale->axis()->setLabel(tr("D(x): how real"));
-    m_plot->plotLayout()->addElement(0, 1, m_scale);
-    m_map->setColorScale(m_scale);
-    // A map takes its scale's gradient and range: set them on the scale, after linking.
-    m_scale->setGradient(PlotStyle::verdictGradient(kMapStrength));
-    m_scale->setDataRange(QCPRange(0.0, 1.0));
-    auto* margins = new QCPMarginGroup(m_plot);
-    m_plot->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
-    m_scale->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+    m_scale = PlotStyle::addVerdictScale(m_plot, m_map);
 
     auto makePoints = [&](Layer layer, const QColor& color) {
         auto* curve = new QCPCurve(m_plot->xAxis, m_plot->yAxis);
@@ -144,13 +130,13 @@ GanView::GanView(QWidget* parent)
     };
     m_realPoints = makePoints(Layer::Real, PlotStyle::realSampleColor());
     m_generatedPoints = makePoints(Layer::Generated, PlotStyle::generatedSampleColor());
-    m_stroke = new PlaneStroke(
-        m_plot, makePoints(Layer::Real, PlotStyle::realSampleColor().darker(130)), kExtent,
-        kStrokeSpacing);
+    m_stroke =
+        new PlaneStroke(m_plot, makePoints(Layer::Real, PlotStyle::realSampleColor().darker(130)),
+                        kExtent, kStrokeSpacing);
     connect(m_stroke, &PlaneStroke::pointsDrawn, this, &GanView::pointsDrawn);
     m_manifold = std::make_unique<GanManifoldMesh>(m_plot, layerOf(Layer::Manifold));
-    m_arrows = std::make_unique<GanGradientArrows>(m_plot, layerOf(Layer::Gradients),
-                                                   kLongestArrow);
+    m_arrows =
+        std::make_unique<GanGradientArrows>(m_plot, layerOf(Layer::Gradients), kLongestArrow);
 
     connect(m_plot, &QCustomPlot::afterLayout, this, &GanView::fitSquare, Qt::QueuedConnection);
     // New axis margins (the first layout, other fonts) may change where the boxes fit best.
@@ -317,10 +303,9 @@ void GanView::showImages(const TrainingSnapshot& snapshot) {
     groups[0].pictures = GanPictures::samples(info, snapshot.gan.generated, kShownImages);
     groups[1].title = tr("Real");
     // The real samples are the same in every snapshot of a generation.
-    const auto realCount = static_cast<std::size_t>(
-        std::min<Eigen::Index>(snapshot.gan.real.cols(), kShownImages));
-    const bool sameReal = snapshot.generation == m_generation &&
-                          m_gallery->groups().size() == 2 &&
+    const auto realCount =
+        static_cast<std::size_t>(std::min<Eigen::Index>(snapshot.gan.real.cols(), kShownImages));
+    const bool sameReal = snapshot.generation == m_generation && m_gallery->groups().size() == 2 &&
                           m_gallery->groups()[1].pictures.size() == realCount;
     groups[1].pictures = sameReal ? m_gallery->groups()[1].pictures
                                   : GanPictures::samples(info, snapshot.gan.real, kShownImages);

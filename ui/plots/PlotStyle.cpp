@@ -90,6 +90,22 @@ QCPColorGradient PlotStyle::divergingGradient(double strength) {
     return gradient;
 }
 
+QCPColorScale* PlotStyle::addVerdictScale(QCustomPlot* plot, QCPColorMap* map) {
+    auto* scale = new QCPColorScale(plot);
+    scale->setType(QCPAxis::atRight);
+    scale->setBarWidth(12);
+    scale->axis()->setLabel(QObject::tr("D(x): how real"));
+    plot->plotLayout()->addElement(0, 1, scale);
+    map->setColorScale(scale);
+    // A map takes its scale's gradient and range: set them on the scale, after linking.
+    scale->setGradient(verdictGradient(kVerdictMapStrength));
+    scale->setDataRange(QCPRange(0.0, 1.0));
+    auto* margins = new QCPMarginGroup(plot);
+    plot->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+    scale->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+    return scale;
+}
+
 QCPColorGradient PlotStyle::countGradient() {
     QCPColorGradient gradient;
     gradient.clearColorStops();

@@ -7,6 +7,7 @@
 
 class QCustomPlot;
 class QCPColorGradient;
+class QCPColorMap;
 class QCPColorScale;
 
 namespace nnplay::ui {
@@ -33,6 +34,11 @@ public:
     /// The discriminator's verdict over [0, 1]: purple (surely generated) - white - green
     /// (surely real); `strength` < 1 pales the ends.
     static QCPColorGradient verdictGradient(double strength = 1.0);
+    /// How strong the verdict map under a GAN's samples is drawn.
+    static constexpr double kVerdictMapStrength = 0.55;
+    /// Links `map` (on `plot`) to a new colour scale at the plot's right, "D(x): how real"
+    /// over [0, 1] in the verdict map's colours, its height kept to the plot's.
+    static QCPColorScale* addVerdictScale(QCustomPlot* plot, QCPColorMap* map);
     /// White to blue: counts (confusion matrix).
     static QCPColorGradient countGradient();
 
