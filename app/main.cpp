@@ -148,8 +148,13 @@ int main(int argc, char** argv) {
                                 "A GAN: after training, step once in slow motion and show part "
                                 "PART (1-10) for --screenshot."),
         QStringLiteral("PART"));
+    const QCommandLineOption everyVariant(
+        QStringLiteral("every-variant"),
+        QApplication::translate("main",
+                                "With --train and a lesson: train each of its variants in turn, "
+                                "so the Runs view compares them."));
     parser.addOptions({train, epochs, screenshot, picture, size, theme, presenter, welcome, quit,
-                       lesson, view, network, slowMotion});
+                       lesson, view, network, slowMotion, everyVariant});
     parser.process(*app);
 
     bool epochsOk = true;
@@ -252,6 +257,7 @@ int main(int argc, char** argv) {
     options.view = parser.value(view);
     options.network = parser.value(network);
     options.slowMotionPart = std::clamp(parser.value(slowMotion).toInt(), 0, 10);
+    options.everyVariant = parser.isSet(everyVariant);
     nnplay::ui::ScriptedRun run(&window, options);
     QObject::connect(&run, &nnplay::ui::ScriptedRun::finished, app.get(), [&](int code) {
         if (scripted || code != 0) QApplication::exit(code);

@@ -11,6 +11,7 @@
 #include "data/Preprocessing.h"
 #include "train/GanSpec.h"
 #include "train/History.h"
+#include "train/RunRecord.h"
 #include "train/TrainingSpec.h"
 
 namespace nnplay {
@@ -51,6 +52,9 @@ struct Project {
     /// What the trained weights learned from the training data besides themselves (empty when
     /// untrained, and in files written before it was stored).
     Preprocessing preprocessing;
+    /// Finished runs kept for comparison, oldest first (at most RunRecord::kMaxRuns); the run
+    /// of the stored weights is `history`.
+    std::vector<RunRecord> runs;
     /// The teaching text and variants when the project is a lesson (empty otherwise).
     Lesson lesson;
 

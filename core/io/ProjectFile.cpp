@@ -849,6 +849,52 @@ Project parseTree(const json& j);
 /// The sections of a classification or regression project (all but its lesson).
 void readSupervisedProject(const json& j, Project& p);
 
+/// The column a history of this task counts by: a GAN's steps, else epochs.
+const char* historyIndex(Task task) {
+    return task == Task::Gan ? HistoryColumn::kStep : HistoryColumn::kEpoch;
+}
+
+std::vector<RunRecord> readRuns(const json& j, const char* indexColumn) {
+    if (!j.is_array()) throw InputError("runs must be a list of runs");
+    if (j.size() > static_cast<std::size_t>(RunRecord::kMaxRuns))
+        throw InputError("runs holds " + std::to_string(j.size()) + " runs; a project keeps " +
+                         "at most " + std::to_string(RunRecord::kMaxRuns));
+    std::vector<RunRecord> runs;
+    for (const json& r : j) {
+        const std::string where = "runs[" + std::to_string(runs.size()) + "]";
+        requireObject(r, where);
+        checkKeys(r, where, {"name", "diverged", "settings", "history"});
+        RunRecord run;
+        run.name = text(r, "name", where, "");
+        if (run.name.empty()) throw InputError(where + " has no \"name\"");
+        run.diverged = boolean(r, "diverged", where, false);
+        if (r.contains("settings")) {
+            requireObject(r.at("settings"), where + ".settings");
+            run.settings = r.at("settings").dump();
+        }
+        if (!r.contains("history")) throw InputError(where + " has no \"history\"");
+        try {
+            run.history = readHistory(r.at("history"), indexColumn);
+        } catch (const InputError& e) {
+            throw InputError(where + ": " + e.what());
+        }
+        runs.push_back(std::move(run));
+    }
+    return runs;
+}
+
+json writeRuns(const std::vector<RunRecord>& runs, const char* indexColumn) {
+    json list = json::array();
+    for (const RunRecord& run : runs) {
+        json r{{"name", run.name}};
+        if (run.diverged) r["diverged"] = true;
+        if (!run.settings.empty()) r["settings"] = json::parse(run.settings);
+        r["history"] = writeHistory(run.history, indexColumn);
+        list.push_back(std::move(r));
+    }
+    return list;
+}
+
 /// The project `base` (a project's JSON without its lesson) becomes with the variant's changes.
 /// Throws InputError naming the variant when the result is not a valid project.
 Project applyChanges(json base, const LessonVariant& variant) {
@@ -885,12 +931,13 @@ Project parseTree(const json& j) {
     if (p.task == Task::Gan) {
         checkKeys(j, "the project",
                   {"format", "version", "title", "task", "data", "noise", "generator",
-                   "discriminator", "training", "history", "lesson"});
+                   "discriminator", "training", "history", "runs", "lesson"});
         p.title = readTitle(j);
         readGanProject(j, p);
     } else {
         readSupervisedProject(j, p);
     }
+    if (j.contains("runs")) p.runs = readRuns(j.at("runs"), historyIndex(p.task));
     if (j.contains("lesson")) {
         p.lesson = readLesson(j.at("lesson"));
         // Each variant must make a valid project too, so a bad one is refused on opening.
@@ -904,7 +951,7 @@ Project parseTree(const json& j) {
 void readSupervisedProject(const json& j, Project& p) {
     checkKeys(j, "the project",
               {"format", "version", "title", "task", "data", "network", "training", "history",
-               "preprocessing", "lesson"});
+               "runs", "preprocessing", "lesson"});
     p.title = readTitle(j);
     if (!j.contains("network")) throw InputError("the project has no \"network\"");
     if (j.contains("data")) p.data = readData(j.at("data"));
@@ -947,6 +994,7 @@ std::string serialize(const Project& p) {
         if (!p.preprocessing.empty() && p.network().hasParams())
             j["preprocessing"] = writePreprocessing(p.preprocessing);
     }
+    if (!p.runs.empty()) j["runs"] = writeRuns(p.runs, historyIndex(p.task));
     if (!p.lesson.empty()) j["lesson"] = writeLesson(p.lesson);
     std::string out;
     writePretty(j, out, 0);

@@ -52,6 +52,9 @@ public:
     bool stopped() const { return stopReason() != StopReason::None; }
     /// A sentence saying why training stopped and what to do; empty while it has not.
     virtual const std::string& stopMessage() const = 0;
+    /// The epoch whose weights early stopping restored (the best one), while stopped by it;
+    /// 0 otherwise.
+    virtual int restoredEpoch() const { return 0; }
     /// Clears a stop so that step() goes on from the kept weights (the ones before a
     /// divergence, the best ones after early stopping). Does nothing while not stopped().
     virtual void resume() = 0;

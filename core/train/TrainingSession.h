@@ -54,6 +54,9 @@ public:
     /// The epoch whose weights the model holds: the last one, the best one after early
     /// stopping, the one before a divergence.
     int keptEpoch() const { return m_keptEpoch; }
+    int restoredEpoch() const override {
+        return m_stopReason == StopReason::EarlyStopped ? m_keptEpoch : 0;
+    }
     /// Whether each epoch ends with a full evaluation of every part (on by default; the
     /// history needs it). Benchmarks of raw training speed turn it off.
     void setEpochEvaluation(bool on) { m_evaluateEpochs = on; }

@@ -15,6 +15,7 @@
 
 #include "data/DataLoader.h"
 #include "io/ProjectFile.h"
+#include "io/RunSettings.h"
 #include "layers/LayerRegistry.h"
 #include "train/Model.h"
 #include "train/TrainingSession.h"
@@ -347,6 +348,7 @@ private slots:
     void variantChangesOnlyWhatItSays();
     void variantThatBreaksTheProjectIsNamed();
     void everyShippedLessonHasTitleGoalAndOutcomes();
+    void keepsRunsWithTheirSettings();
 };
 
 void TestProjectFile::roundTrip_data() {
@@ -673,6 +675,31 @@ void TestProjectFile::rejectsBadProjects_data() {
     row("history epoch not whole",
         minimal(R"([{"type": "relu"}])", R"( "history": [{"epoch": 1.5}],)"),
         {"history[0].epoch", "whole number"});
+    row("runs not a list", minimal(R"([{"type": "relu"}])", R"( "runs": {"name": "a"},)"),
+        {"runs must be a list"});
+    row("run without a name",
+        minimal(R"([{"type": "relu"}])", R"( "runs": [{"history": []}],)"),
+        {"runs[0]", "\"name\""});
+    row("run without a history",
+        minimal(R"([{"type": "relu"}])", R"( "runs": [{"name": "a"}],)"),
+        {"runs[0]", "\"history\""});
+    row("run settings not an object",
+        minimal(R"([{"type": "relu"}])", R"( "runs": [{"name": "a", "settings": 3, "history": []}],)"),
+        {"runs[0].settings"});
+    row("run history value as text",
+        minimal(R"([{"type": "relu"}])",
+                R"( "runs": [{"name": "a", "history": [{"epoch": 1, "test_loss": "low"}]}],)"),
+        {"runs[0]", "history[0].test_loss"});
+    row("unknown run key",
+        minimal(R"([{"type": "relu"}])", R"( "runs": [{"name": "a", "history": [], "x": 1}],)"),
+        {"unknown key 'x'", "runs[0]"});
+    {
+        std::string many;
+        for (int i = 0; i <= RunRecord::kMaxRuns; ++i)
+            many += std::string(i ? ", " : "") + R"({"name": "r", "history": []})";
+        row("too many runs", minimal(R"([{"type": "relu"}])", " \"runs\": [" + many + "],"),
+            {"runs holds 51 runs", "at most 50"});
+    }
     row("unknown layer type", minimal(R"([{"type": "convolution", "units": 4}])"),
         {"unknown layer type 'convolution'", "dense"});
     row("layer without type", minimal(R"([{"units": 4}])"), {"layer 1", "\"type\""});
@@ -1393,6 +1420,35 @@ void TestProjectFile::everyShippedLessonHasTitleGoalAndOutcomes() {
         for (const LessonVariant& v : p.lesson.variants)
             QVERIFY2(!v.expect.empty(), qPrintable(name + ": " + qs(v.name)));
     }
+}
+
+void TestProjectFile::keepsRunsWithTheirSettings() {
+    Project project = trainedClassification();
+    Project other = project;
+    other.training.optimizer.learningRate = 0.5f;
+    RunRecord first{"big network", RunSettings::of(project), project.history, false};
+    RunRecord second{"L2", RunSettings::of(other), project.history, true};
+    second.history.truncate(1);
+    project.runs = {first, second};
+    const std::string text = ProjectFile::serialize(project);
+    // The settings are an object in the file, readable and without weights.
+    QVERIFY(text.find("\"runs\"") != std::string::npos);
+    Project back = ProjectFile::parse(text);
+    QCOMPARE(back.runs.size(), std::size_t(2));
+    QCOMPARE(qs(back.runs[0].name), QStringLiteral("big network"));
+    QCOMPARE(qs(back.runs[1].name), QStringLiteral("L2"));
+    QVERIFY(!back.runs[0].diverged);
+    QVERIFY(back.runs[1].diverged);
+    QCOMPARE(back.runs[0].history.size(), project.history.size());
+    QCOMPARE(back.runs[1].history.size(), std::size_t(1));
+    QCOMPARE(back.runs[0].history.columns(), project.history.columns());
+    const auto differences = RunSettings::differences(back.runs[0].settings, back.runs[1].settings);
+    QCOMPARE(differences.size(), std::size_t(1));
+    QCOMPARE(qs(differences[0].key), QStringLiteral("training.learning_rate"));
+    QCOMPARE(qs(differences[0].second), QStringLiteral("0.5"));
+    QVERIFY(back.runs[0].settings.find("\"weights\"") == std::string::npos);
+    // Writing what was read gives the same text.
+    QCOMPARE(ProjectFile::serialize(back), text);
 }
 
 QTEST_APPLESS_MAIN(TestProjectFile)

@@ -9,6 +9,8 @@
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QTreeWidget>
+#include <QUndoStack>
 #include <QTest>
 #include <memory>
 
@@ -16,6 +18,8 @@
 #include "Wait.h"
 #include "document/DocumentEdits.h"
 #include "document/ProjectDocument.h"
+#include "io/ProjectFile.h"
+#include "panels/RunList.h"
 #include "plots/RunComparisonView.h"
 #include "train/RunArchive.h"
 #include "train/TrainingController.h"
@@ -29,6 +33,7 @@ using nnplay::History;
 using nnplay::Project;
 using nnplay::test::waitUntil;
 using nnplay::ui::MainWindow;
+using nnplay::ui::ProjectDocument;
 using nnplay::ui::RunArchive;
 using nnplay::ui::RunComparisonView;
 using nnplay::ui::TrainingSnapshot;
@@ -51,7 +56,7 @@ TrainingSnapshot rows(int generation, int first, int count) {
 
 QStringList names(const RunArchive& archive) {
     QStringList out;
-    for (const RunArchive::Run& run : archive.runs()) out << run.name;
+    for (const nnplay::RunRecord& run : archive.runs()) out << QString::fromStdString(run.name);
     return out;
 }
 
@@ -71,7 +76,8 @@ private slots:
     }
 
     void aRunEndsWhenTrainingStartsOver() {
-        RunArchive archive;
+        ProjectDocument document;
+        RunArchive archive(&document);
         archive.track(rows(1, 0, 3));
         archive.track(rows(1, 3, 2));
         QCOMPARE(archive.current().history.size(), std::size_t(5));
@@ -80,17 +86,41 @@ private slots:
         archive.track(rows(2, 5, 1));
         QVERIFY(archive.runs().empty());
         QCOMPARE(archive.current().history.size(), std::size_t(6));
-        // One starting from epoch 0 has new weights: the first run is done.
+        // One starting from epoch 0 has new weights: the first run is done, and the project
+        // keeps it.
         archive.track(rows(3, 0, 2));
         QCOMPARE(names(archive), QStringList{QStringLiteral("Run 1")});
+        QCOMPARE(document.project().runs.size(), std::size_t(1));
         QCOMPARE(archive.runs()[0].history.size(), std::size_t(6));
         QCOMPARE(archive.runs()[0].history.lastEpoch(), 6);
         QCOMPARE(archive.current().name, QStringLiteral("Run 2"));
         QCOMPARE(archive.current().history.size(), std::size_t(2));
+        // Keeping a run is not an edit: nothing to undo.
+        QCOMPARE(document.undoStack()->count(), 0);
+    }
+
+    void aRunKeepsTheSettingsItTrainedWith() {
+        ProjectDocument document;
+        RunArchive archive(&document);
+        TrainingSnapshot first = rows(1, 0, 2);
+        first.settings = std::make_shared<const std::string>(R"({"training":{"l2":0}})");
+        archive.track(first);
+        // Later rows under new settings (a rate changed while the run goes on).
+        TrainingSnapshot later = rows(1, 2, 1);
+        later.settings = std::make_shared<const std::string>(R"({"training":{"l2":0.5}})");
+        archive.track(later);
+        // A snapshot of the next session may carry settings before its first row.
+        TrainingSnapshot next = rows(2, 0, 0);
+        next.settings = std::make_shared<const std::string>(R"({"training":{"l2":1}})");
+        archive.track(next);
+        QCOMPARE(archive.runs().size(), std::size_t(1));
+        QCOMPARE(QString::fromStdString(archive.runs()[0].settings),
+                 QStringLiteral(R"({"training":{"l2":0.5}})"));
     }
 
     void aSessionThatTrainedNothingLeavesNoRun() {
-        RunArchive archive;
+        ProjectDocument document;
+        RunArchive archive(&document);
         archive.track(rows(1, 0, 0));
         archive.track(rows(2, 0, 0));
         archive.track(rows(3, 0, 1));
@@ -99,7 +129,8 @@ private slots:
     }
 
     void runsAreNamedAfterWhatTheyTrained() {
-        RunArchive archive;
+        ProjectDocument document;
+        RunArchive archive(&document);
         archive.setRunName(QStringLiteral("sigmoid"));
         QCOMPARE(archive.current().name, QStringLiteral("sigmoid"));
         archive.track(rows(1, 0, 2));
@@ -116,19 +147,48 @@ private slots:
                                               QStringLiteral("sigmoid (2)")}));
     }
 
-    void theOldestRunsGoFirstAndForgettingKeepsTheCurrentOne() {
-        RunArchive archive;
+    void theOldestRunsGoFirst() {
+        ProjectDocument document;
+        RunArchive archive(&document);
         QSignalSpy changed(&archive, &RunArchive::changed);
-        for (int g = 1; g <= RunArchive::kMaxRuns + 3; ++g) archive.track(rows(g, 0, 1));
-        QCOMPARE(static_cast<int>(archive.runs().size()), RunArchive::kMaxRuns);
-        QCOMPARE(archive.runs().front().name, QStringLiteral("Run 3"));
+        for (int g = 1; g <= nnplay::RunRecord::kMaxRuns + 3; ++g) archive.track(rows(g, 0, 1));
+        QCOMPARE(static_cast<int>(archive.runs().size()), nnplay::RunRecord::kMaxRuns);
+        QCOMPARE(QString::fromStdString(archive.runs().front().name), QStringLiteral("Run 3"));
         QVERIFY(changed.count() > 0);
-        archive.clear();
-        QVERIFY(archive.runs().empty());
+    }
+
+    void deletingAndRenamingAreUndoSteps() {
+        ProjectDocument document;
+        RunArchive archive(&document);
+        for (int g = 1; g <= 4; ++g) archive.track(rows(g, 0, 1));
+        QCOMPARE(names(archive), (QStringList{QStringLiteral("Run 1"), QStringLiteral("Run 2"),
+                                              QStringLiteral("Run 3")}));
+        QVERIFY(deleteRuns(document, {0, 2}));
+        QCOMPARE(names(archive), QStringList{QStringLiteral("Run 2")});
+        QCOMPARE(document.undoStack()->undoText(), QStringLiteral("Delete 2 runs"));
+        // The current run is not among the kept ones and stays.
+        QCOMPARE(archive.current().name, QStringLiteral("Run 4"));
         QCOMPARE(archive.current().history.size(), std::size_t(1));
-        archive.reset();
+        document.undoStack()->undo();
+        QCOMPARE(names(archive).size(), 3);
+        QVERIFY(!deleteRuns(document, {7}));
+        QVERIFY(renameRun(document, 1, "wide"));
+        QCOMPARE(names(archive)[1], QStringLiteral("wide"));
+        QVERIFY(!renameRun(document, 1, "wide"));
+        QVERIFY(!renameRun(document, 1, ""));
+        document.undoStack()->undo();
+        QCOMPARE(names(archive)[1], QStringLiteral("Run 2"));
+        QVERIFY(document.isModified() == false);
+        // Another project brings its own runs, and no current one.
+        Project other = Project::defaultProject();
+        other.runs = {nnplay::RunRecord{"theirs", "", History{}, false}};
+        document.reset(other, QString());
+        QCOMPARE(names(archive), QStringList{QStringLiteral("theirs")});
         QVERIFY(archive.current().history.empty());
-        QCOMPARE(archive.current().name, QStringLiteral("Run 1"));
+        QCOMPARE(archive.current().name, QStringLiteral("Run 2"));
+        // Rows of the sessions before it are not taken for its run.
+        archive.track(rows(4, 1, 1));
+        QVERIFY(archive.current().history.empty());
     }
 
     void theWindowKeepsEachRunOnOnePlot() {
@@ -162,15 +222,66 @@ private slots:
         QCOMPARE(view->plot()->graph(1)->dataCount(), 1);
         view->setMeasure(RunComparisonView::Measure::TestAccuracy);
         QCOMPARE(view->plot()->yAxis->range().upper, 1.0);
+        view->setMeasure(RunComparisonView::Measure::TrainLoss);
 
-        QTest::mouseClick(view->forgetButton(), Qt::LeftButton);
+        // Smoothing draws a faint raw curve behind each smoothed one, outside the legend.
+        view->setSmoothing(0.6);
+        QCOMPARE(view->plot()->graphCount(), 4);
+        QCOMPARE(view->curveNames().size(), 2);
+        view->setSmoothing(0.0);
+        // A log scale for losses.
+        view->setLogScale(true);
+        QCOMPARE(view->plot()->yAxis->scaleType(), QCPAxis::stLogarithmic);
+        view->setMeasure(RunComparisonView::Measure::TestAccuracy);
+        QCOMPARE(view->plot()->yAxis->scaleType(), QCPAxis::stLinear);
+        view->setLogScale(false);
+
+        // The list: unticking a run takes its curve off the plot.
+        nnplay::ui::RunList* list = view->list();
+        QCOMPARE(list->tree()->topLevelItemCount(), 2);
+        list->tree()->topLevelItem(0)->setCheckState(0, Qt::Unchecked);
         QCOMPARE(view->curveNames(), QStringList{QStringLiteral("Run 2 (now)")});
-        QVERIFY(!view->forgetButton()->isEnabled());
+        list->tree()->topLevelItem(0)->setCheckState(0, Qt::Checked);
+        QCOMPARE(view->curveNames().size(), 2);
 
-        // Another project has runs of its own.
+        // A third run with another learning rate: selecting it and the first tells what differs.
+        auto training = window.document()->project().training;
+        training.optimizer.learningRate = 0.3f;
+        QVERIFY(nnplay::ui::editTraining(*window.document(), training, QStringLiteral("rate")));
+        window.trainingToolBar()->resetAction()->trigger();
+        window.trainingToolBar()->stepAction()->trigger();
+        QVERIFY(waitUntil([&] { return trained(1) && views->runs()->runs().size() == 2; },
+                          "the third run trained an epoch"));
+        QTRY_COMPARE(list->tree()->topLevelItemCount(), 3);
+        list->select({0, 2});
+        QVERIFY2(list->differencesText().contains(QStringLiteral("training.learning_rate")),
+                 qPrintable(list->differencesText()));
+        QVERIFY(list->differencesText().contains(QStringLiteral("0.3")));
+        list->select({0, 1});
+        QVERIFY2(list->differencesText().contains(QStringLiteral("same settings")),
+                 qPrintable(list->differencesText()));
+
+        // Saved with the project, and back on opening it.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("runs.nnplay"));
+        QVERIFY(window.files()->saveFile(path));
+        QCOMPARE(nnplay::ProjectFile::load(path.toStdString()).runs.size(), std::size_t(2));
+
+        // Deleting the selected one is an undo step.
+        list->select({0});
+        QTest::mouseClick(list->deleteButton(), Qt::LeftButton);
+        QCOMPARE(view->curveNames(),
+                 (QStringList{QStringLiteral("Run 2"), QStringLiteral("Run 3 (now)")}));
+        window.document()->undoStack()->undo();
+        QCOMPARE(view->curveNames().size(), 3);
+
+        // Another project has runs of its own; the saved one brings its runs back.
         window.files()->openProject(Project::defaultProject());
         QTRY_VERIFY(views->runs()->current().history.empty());
         QVERIFY(views->runs()->runs().empty());
+        QVERIFY(window.files()->openFile(path));
+        QTRY_COMPARE(views->runs()->runs().size(), std::size_t(2));
+        QCOMPARE(QString::fromStdString(views->runs()->runs()[0].name), QStringLiteral("Run 1"));
     }
 };
 

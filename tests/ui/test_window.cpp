@@ -519,6 +519,27 @@ private slots:
         QCOMPARE(validation->value(), 0);
     }
 
+    void earlyStoppingMarksTheBestEpochAndTheGapIsANumber() {
+        // The overfitting lesson's early-stopping variant: validation part, patience 10.
+        Project project = nnplay::ProjectFile::load(
+            nnplay::resourcePath("lessons") + "/08-overfitting.nnplay");
+        project.lesson = {};
+        project.data.validationFraction = 0.2;
+        project.training.patience = 10;
+        m_window->files()->openProject(project);
+        QVERIFY(waitSnapshot([](const TrainingSnapshot& s) { return s.valid; }));
+        m_window->training()->send(&TrainingWorker::trainEpochs, 300);
+        QVERIFY(waitSnapshot([](const TrainingSnapshot& s) { return s.restoredEpoch > 0; }));
+        nnplay::ui::LossCurveView* loss = m_window->views()->lossView();
+        const int best = m_window->training()->lastSnapshot().restoredEpoch;
+        QTRY_COMPARE(loss->restoredEpochShown(), best);
+        QVERIFY(best < m_window->training()->lastSnapshot().epoch);
+        QVERIFY2(loss->summaryText().contains(QStringLiteral("gap")), qPrintable(loss->summaryText()));
+        // Starting over takes the mark away.
+        m_window->trainingToolBar()->resetAction()->trigger();
+        QTRY_COMPARE(loss->restoredEpochShown(), 0);
+    }
+
     void csvSamplesShowAsATable() {
         const QString example = QString::fromStdString(nnplay::resourcePath("examples")) +
                                 QStringLiteral("/iris-csv.nnplay");

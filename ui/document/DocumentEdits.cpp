@@ -210,4 +210,34 @@ bool addDrawnPoints(ProjectDocument& document, const std::vector<std::array<floa
                     added == 1 ? tr("Draw a point") : tr("Draw %1 points").arg(added));
 }
 
+bool deleteRuns(ProjectDocument& document, const std::vector<int>& indices) {
+    const std::vector<nnplay::RunRecord>& before = document.project().runs;
+    std::vector<nnplay::RunRecord> after;
+    QString first;
+    for (std::size_t i = 0; i < before.size(); ++i) {
+        if (std::find(indices.begin(), indices.end(), static_cast<int>(i)) == indices.end())
+            after.push_back(before[i]);
+        else if (first.isEmpty())
+            first = QString::fromStdString(before[i].name);
+    }
+    const std::size_t deleted = before.size() - after.size();
+    if (deleted == 0) return false;
+    const QString text =
+        deleted == 1 ? tr("Delete run %1").arg(first) : tr("Delete %1 runs").arg(deleted);
+    document.undoStack()->push(new EditRunsCommand(&document, before, std::move(after), text));
+    return true;
+}
+
+bool renameRun(ProjectDocument& document, int index, const std::string& name) {
+    const std::vector<nnplay::RunRecord>& before = document.project().runs;
+    if (index < 0 || index >= static_cast<int>(before.size()) || name.empty()) return false;
+    std::vector<nnplay::RunRecord> after = before;
+    nnplay::RunRecord& run = after[static_cast<std::size_t>(index)];
+    if (run.name == name) return false;
+    const QString text = tr("Rename run %1").arg(QString::fromStdString(run.name));
+    run.name = name;
+    document.undoStack()->push(new EditRunsCommand(&document, before, std::move(after), text));
+    return true;
+}
+
 }  // namespace nnplay::ui

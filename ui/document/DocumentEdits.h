@@ -74,4 +74,10 @@ bool togglePlaneFeature(ProjectDocument& document, const std::string& feature);
 /// exceed nnplay::kGanMaxSamples; points outside the plane are left out.
 bool addDrawnPoints(ProjectDocument& document, const std::vector<std::array<float, 2>>& points);
 
+/// Deletes the kept runs at these indices of Project::runs (out-of-range ones are ignored) as
+/// one undo step. False when none of them exists.
+bool deleteRuns(ProjectDocument& document, const std::vector<int>& indices);
+/// Renames the kept run at `index`. False for no such run, an empty name or the same name.
+bool renameRun(ProjectDocument& document, int index, const std::string& name);
+
 }  // namespace nnplay::ui

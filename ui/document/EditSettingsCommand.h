@@ -4,6 +4,7 @@
 #include <QString>
 #include <QUndoCommand>
 #include <utility>
+#include <vector>
 
 #include "document/ProjectDocument.h"
 #include "train/GanSpec.h"
@@ -51,5 +52,8 @@ using EditTrainingCommand =
     EditSettingsCommand<nnplay::TrainingSpec, &ProjectDocument::setTraining>;
 /// A GAN project's noise and training settings.
 using EditGanCommand = EditSettingsCommand<nnplay::GanSpec, &ProjectDocument::setGan>;
+/// The runs kept for comparison (deleted, renamed).
+using EditRunsCommand =
+    EditSettingsCommand<std::vector<nnplay::RunRecord>, &ProjectDocument::setRuns>;
 
 }  // namespace nnplay::ui

@@ -57,6 +57,19 @@ void ProjectDocument::reset(const Project& project, const QString& filePath) {
     emit projectReplaced();
 }
 
+void ProjectDocument::addRun(const nnplay::RunRecord& run) {
+    auto& runs = m_project.runs;
+    runs.push_back(run);
+    const auto excess = static_cast<std::ptrdiff_t>(runs.size()) - nnplay::RunRecord::kMaxRuns;
+    if (excess > 0) runs.erase(runs.begin(), runs.begin() + excess);
+    emit runsChanged();
+}
+
+void ProjectDocument::setRuns(const std::vector<nnplay::RunRecord>& runs) {
+    m_project.runs = runs;
+    emit runsChanged();
+}
+
 void ProjectDocument::setFilePath(const QString& path) {
     if (path == m_filePath) return;
     m_filePath = path;

@@ -63,6 +63,11 @@ public:
     /// must have the layers the project has (nnplay::sameLayers).
     void setTrainedState(const std::vector<nnplay::NamedNetwork>& networks,
                          const nnplay::History& history);
+    /// Keeps a finished run (not an undoable edit, like the trained state); the oldest goes
+    /// when there are more than nnplay::RunRecord::kMaxRuns. Emits runsChanged.
+    void addRun(const nnplay::RunRecord& run);
+    /// Replaces the kept runs (called by undo commands only). Emits runsChanged.
+    void setRuns(const std::vector<nnplay::RunRecord>& runs);
 
 signals:
     /// The network changed; `structural` when trained weights no longer fit (a reset).
@@ -74,6 +79,8 @@ signals:
     /// One parameter of the first network was set by hand (see setParameter); the layers and
     /// the other weights are unchanged, so nothing is rebuilt.
     void parameterChanged(int layerIndex, int tensor, int row, int col, float value);
+    /// A run was kept, or the kept runs were deleted or renamed.
+    void runsChanged();
     /// reset() was called.
     void projectReplaced();
     void filePathChanged(const QString& path);

@@ -21,6 +21,10 @@ namespace nnplay::ui {
 
 namespace {
 
+/// The colours of the divergence mark (red) and of the best-epoch mark (green).
+const QColor kDivergedColor(0xc0, 0x39, 0x2b);
+const QColor kBestColor(0x1e, 0x84, 0x49);
+
 QString lossText(double value) {
     return std::isfinite(value) ? QString::number(value, 'g', 4) : QStringLiteral("–");
 }
@@ -31,6 +35,20 @@ QString percentText(double value) {
 }
 
 /// A ring on a graph at the hovered epoch; attached to the graph only while it shows.
+/// A note in the plot's top right corner, white on `color`, hidden until it has something to say.
+QCPItemText* makeNote(QCustomPlot* plot, const QColor& color) {
+    auto* note = new QCPItemText(plot);
+    note->setPositionAlignment(Qt::AlignTop | Qt::AlignRight);
+    note->position->setType(QCPItemPosition::ptAxisRectRatio);
+    note->position->setCoords(0.98, 0.03);
+    note->setColor(Qt::white);
+    note->setBrush(color);
+    note->setPadding(QMargins(6, 3, 6, 3));
+    note->setClipToAxisRect(true);
+    note->setVisible(false);
+    return note;
+}
+
 QCPItemTracer* makeTracer(QCustomPlot* plot, const QCPGraph* graph) {
     auto* tracer = new QCPItemTracer(plot);
     tracer->setInterpolating(false);
@@ -118,15 +136,11 @@ LossCurveView::LossCurveView(QWidget* parent)
     // epoch where it happened and a note that says so.
     m_divergedLine = new QCPItemStraightLine(m_plot);
     m_divergedLine->setVisible(false);
-    m_divergedNote = new QCPItemText(m_plot);
-    m_divergedNote->setPositionAlignment(Qt::AlignTop | Qt::AlignRight);
-    m_divergedNote->position->setType(QCPItemPosition::ptAxisRectRatio);
-    m_divergedNote->position->setCoords(0.98, 0.03);
-    m_divergedNote->setColor(Qt::white);
-    m_divergedNote->setBrush(QColor(0xc0, 0x39, 0x2b));
-    m_divergedNote->setPadding(QMargins(6, 3, 6, 3));
-    m_divergedNote->setClipToAxisRect(true);
-    m_divergedNote->setVisible(false);
+    m_divergedNote = makeNote(m_plot, kDivergedColor);
+    // Early stopping marks the epoch whose weights it restored.
+    m_bestLine = new QCPItemStraightLine(m_plot);
+    m_bestLine->setVisible(false);
+    m_bestNote = makeNote(m_plot, kBestColor);
 
     connect(m_plot, &QCustomPlot::mouseMove, this, &LossCurveView::onMouseMove);
     connect(m_logBox, &QCheckBox::toggled, this, &LossCurveView::setLogScale);
@@ -157,11 +171,14 @@ void LossCurveView::setSnapshot(const TrainingSnapshot& snapshot) {
         if (m_hasValidation)
             text += tr("   validation loss %1").arg(lossText(value(last, kValLoss)));
         text += tr("   test loss %1").arg(lossText(value(last, kTestLoss)));
+        const double gap = value(last, kTestLoss) - value(last, kTrainLoss);
+        if (std::isfinite(gap)) text += tr("   gap %1").arg(lossText(gap));
         if (classification)
             text += tr("   test accuracy %1").arg(percentText(value(last, kTestAccuracy)));
         m_summary->setText(text);
     }
     showDivergence(snapshot.diverged, snapshot.epoch);
+    showRestoredEpoch(snapshot.restoredEpoch);
     rescale();
     if (m_hoverEpoch >= 0) showEpoch(m_hoverEpoch);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
@@ -180,6 +197,22 @@ void LossCurveView::showDivergence(bool diverged, int epoch) {
 }
 
 bool LossCurveView::divergenceShown() const { return m_divergedNote->visible(); }
+
+void LossCurveView::showRestoredEpoch(int epoch) {
+    const bool shown = epoch > 0;
+    m_bestLine->setVisible(shown);
+    m_bestNote->setVisible(shown);
+    if (!shown) return;
+    m_bestLine->point1->setCoords(epoch, 0);
+    m_bestLine->point2->setCoords(epoch, 1);
+    m_bestNote->setText(tr("Best epoch %1: its weights are restored").arg(epoch));
+}
+
+QString LossCurveView::summaryText() const { return m_summary->text(); }
+
+int LossCurveView::restoredEpochShown() const {
+    return m_bestLine->visible() ? static_cast<int>(m_bestLine->point1->key()) : 0;
+}
 
 void LossCurveView::startOver(bool classification) {
     m_classification = classification;
@@ -390,7 +423,8 @@ void LossCurveView::applyStyle() {
         tracer->setPen(PlotStyle::pen(tracer->pen().color(), 2));
     }
     m_cursor->setPen(PlotStyle::pen(QColor(128, 128, 128), 1, Qt::DotLine));
-    m_divergedLine->setPen(PlotStyle::pen(QColor(0xc0, 0x39, 0x2b), 2, Qt::DashLine));
+    m_divergedLine->setPen(PlotStyle::pen(kDivergedColor, 2, Qt::DashLine));
+    m_bestLine->setPen(PlotStyle::pen(kBestColor, 2, Qt::DashLine));
     QColor background = palette().color(QPalette::ToolTipBase);
     background.setAlpha(235);
     m_readout->setBrush(background);

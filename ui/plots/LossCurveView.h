@@ -37,6 +37,10 @@ public:
     void showEpoch(int epoch);
     /// Whether the plot marks a divergence (shown until training goes on or starts over).
     bool divergenceShown() const;
+    /// The epoch marked as the one whose weights early stopping restored; 0: none.
+    int restoredEpochShown() const;
+    /// The line of the newest epoch's numbers above the curves (losses, the gap, accuracy).
+    QString summaryText() const;
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -45,6 +49,7 @@ protected:
 
 private:
     void showDivergence(bool diverged, int epoch);
+    void showRestoredEpoch(int epoch);
     /// The history row of `epoch`, or -1.
     int rowOf(int epoch) const;
     float value(int row, const char* column) const;
@@ -72,6 +77,8 @@ private:
     QCPItemText* m_readout;
     QCPItemStraightLine* m_divergedLine;
     QCPItemText* m_divergedNote;
+    QCPItemStraightLine* m_bestLine;
+    QCPItemText* m_bestNote;
 
     nnplay::History m_history;  // what is drawn
     bool m_hasValidation = false;

@@ -51,6 +51,7 @@ void SnapshotBuilder::fill(Session& session, const SnapshotRequest& request,
     m_sentRows = history.size();
     if (session.stopped()) snapshot.stopMessage = QString::fromStdString(session.stopMessage());
     snapshot.diverged = session.stopReason() == StopReason::Diverged;
+    snapshot.restoredEpoch = session.restoredEpoch();
     session.fillViews(request, snapshot);
 }
 

@@ -5,6 +5,7 @@
 #include <QString>
 #include <QVector>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "Types.h"
@@ -37,9 +38,14 @@ struct TrainingSnapshot : nnplay::SessionViews {
     /// Non-empty when training stopped by itself (epochs done, early stop, divergence).
     QString stopMessage;
     bool diverged = false;
+    /// Early stopping restored the weights of this epoch (nnplay::Session::restoredEpoch); 0: no.
+    int restoredEpoch = 0;
 
     /// The session's data as the views show it; shared by all snapshots of one generation.
     std::shared_ptr<const DataPreview> data;
+    /// The settings the session trains with (nnplay::RunSettings::of), shared by the snapshots
+    /// until they change.
+    std::shared_ptr<const std::string> settings;
 
     /// Rows in the session's history up to this snapshot.
     std::size_t historySize() const { return historyStart + newHistory.size(); }

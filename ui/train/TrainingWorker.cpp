@@ -10,6 +10,7 @@
 #include "data/DataLoader.h"
 #include "export/PredictionCsv.h"
 #include "export/PyTorchExport.h"
+#include "io/RunSettings.h"
 #include "train/EditRules.h"
 #include "train/GanSession.h"
 #include "train/Session.h"
@@ -107,6 +108,7 @@ void TrainingWorker::build(const Project& project, int generation, const Project
         }
         m_preview = SnapshotBuilder::makePreview(*split, m_project.network());
     }
+    noteSettings();
     sendSnapshot(true);
     if (!m_loadError.isEmpty()) emit errorOccurred(m_loadError);
 }
@@ -191,6 +193,7 @@ void TrainingWorker::updateTraining(const TrainingSpec& training) {
         return;
     }
     m_project.training = training;
+    noteSettings();
     followPlan();
     if (!m_running) sendSnapshot(true);
 }
@@ -208,8 +211,13 @@ void TrainingWorker::updateGan(const GanSpec& gan) {
         return;
     }
     m_project.gan = gan;
+    noteSettings();
     followPlan();
     if (!m_running) sendSnapshot(true);
+}
+
+void TrainingWorker::noteSettings() {
+    m_settings = std::make_shared<const std::string>(RunSettings::of(m_project));
 }
 
 void TrainingWorker::followPlan() {
@@ -372,6 +380,7 @@ void TrainingWorker::sendSnapshot(bool force) {
     snapshot.running = m_running;
     snapshot.valid = m_session != nullptr;
     snapshot.data = m_preview;
+    snapshot.settings = m_settings;
     if (m_session) {
         snapshot.stopMessage = m_notice;
         SnapshotRequest request = m_request;

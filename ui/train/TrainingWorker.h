@@ -160,6 +160,8 @@ private:
     bool reachedTarget() const;
     /// Moves a target that is the plan to the project's planned length (after a settings edit).
     void followPlan();
+    /// The settings the snapshots carry, after m_project changed.
+    void noteSettings();
     /// Batches a second at the current (paced) speed.
     double pacedBatchesPerSecond() const;
     void sendSnapshot(bool force);
@@ -173,6 +175,7 @@ private:
     DataCache m_data;
     std::unique_ptr<nnplay::Session> m_session;
     std::shared_ptr<const DataPreview> m_preview;
+    std::shared_ptr<const std::string> m_settings;
     QString m_loadError;
     SnapshotBuilder m_builder;
     nnplay::SessionViews::StepStages m_stages;  // recorded, for the next snapshot only

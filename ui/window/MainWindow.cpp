@@ -66,7 +66,7 @@ MainWindow::MainWindow(QWidget* parent)
       m_files(new ProjectFiles(m_document, m_sync, m_training, this)),
       m_autosave(new AutosaveKeeper(m_files, m_document, m_training, this)),
       m_lesson(new LessonController(m_document, m_sync, m_training, this)),
-      m_views(new TrainingViews(m_training, this)),
+      m_views(new TrainingViews(m_training, m_document, this)),
       m_scene(new NetworkScene(m_document, this)),
       m_view(new NetworkView(m_scene)),
       m_outputFix(new OutputFixBar(m_document)),
@@ -280,7 +280,6 @@ void MainWindow::connectDocument() {
         m_toolBar->stepModeBox()->setCurrentIndex(0);
         m_training->send(&TrainingWorker::setGanStepMode, GanSession::StepMode::Both);
     });
-    connect(m_document, &ProjectDocument::projectReplaced, m_views->runs(), &RunArchive::reset);
     connect(m_lesson, &LessonController::lessonChanged, this, &MainWindow::showLesson);
     // A lesson's runs are named after their variants, so the Runs view compares them by name.
     connect(m_lesson, &LessonController::currentVariantChanged, this, [this](int index) {

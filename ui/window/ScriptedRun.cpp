@@ -9,6 +9,7 @@
 #include <QTimer>
 
 #include "document/ProjectDocument.h"
+#include "lesson/LessonController.h"
 #include "plots/GanSlowMotionPanel.h"
 #include "plots/PictureExport.h"
 #include "train/TrainingController.h"
@@ -25,6 +26,10 @@ ScriptedRun::ScriptedRun(MainWindow* window, Options options, QObject* parent)
 
 void ScriptedRun::start() {
     m_stage = Stage::WaitingForSession;
+    if (m_options.train && m_options.everyVariant && !nextVariant()) {
+        finish(1, tr("nnplay: the project is not a lesson with variants"));
+        return;
+    }
     const TrainingSnapshot& last = m_window->training()->lastSnapshot();
     if (last.generation == m_window->training()->generation()) onSnapshot(last);
 }
@@ -65,6 +70,17 @@ void ScriptedRun::onSnapshot(const TrainingSnapshot& snapshot) {
                 if (!snapshot.stopMessage.isEmpty()) {
                     QTextStream(stdout) << snapshot.stopMessage << Qt::endl;
                 }
+                if (m_options.everyVariant && nextVariant()) {
+                    // The variant's session reports with a new generation (the same one when
+                    // it changed nothing).
+                    m_stage = Stage::WaitingForSession;
+                    m_sawRunning = false;
+                    const TrainingSnapshot& last = training->lastSnapshot();
+                    if (last.generation == training->generation() &&
+                        last.generation == snapshot.generation)
+                        onSnapshot(last);
+                    return;
+                }
                 settle();
             }
             return;
@@ -81,6 +97,16 @@ void ScriptedRun::onSnapshot(const TrainingSnapshot& snapshot) {
         case Stage::Done:
             return;
     }
+}
+
+bool ScriptedRun::nextVariant() {
+    LessonController* lesson = m_window->lesson();
+    if (m_variant + 1 >= lesson->variantCount()) return false;
+    ++m_variant;
+    const auto& variant = lesson->lesson().variants[static_cast<std::size_t>(m_variant)];
+    QTextStream(stdout) << tr("Variant “%1”").arg(QString::fromStdString(variant.name))
+                        << Qt::endl;
+    return lesson->switchToVariant(m_variant) || nextVariant();
 }
 
 void ScriptedRun::settle() {

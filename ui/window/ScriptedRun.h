@@ -33,6 +33,9 @@ public:
         QString network;
         /// A GAN: after training, one step in slow motion shown at this part (1..10); 0 none.
         int slowMotionPart = 0;
+        /// With `train`, a lesson: trains each of its variants in turn from fresh weights, so
+        /// the Runs view compares them all.
+        bool everyVariant = false;
     };
 
     /// Pause after the last snapshot before the picture, so queued replots have happened.
@@ -60,7 +63,10 @@ private:
     MainWindow* m_window;
     Options m_options;
     Stage m_stage = Stage::Idle;
+    /// Switches to the next lesson variant to train (every variant); false when none is left.
+    bool nextVariant();
     int m_targetEpoch = 0;
+    int m_variant = -1;  // the lesson variant training (everyVariant)
     bool m_sawRunning = false;
 };
 

@@ -36,7 +36,8 @@ const std::pair<const char*, TrainingViews::View> kViewNames[] = {
 
 }  // namespace
 
-TrainingViews::TrainingViews(TrainingController* training, QObject* parent)
+TrainingViews::TrainingViews(TrainingController* training, ProjectDocument* document,
+                             QObject* parent)
     : QObject(parent),
       m_training(training),
       m_tabs(new QTabWidget),
@@ -50,8 +51,8 @@ TrainingViews::TrainingViews(TrainingController* training, QObject* parent)
       m_gan(new GanView),
       m_ganCurves(new GanCurveView),
       m_curves(new QStackedWidget),
-      m_runs(new RunArchive(this)),
-      m_runsView(new RunComparisonView(m_runs)) {
+      m_runs(new RunArchive(document, this)),
+      m_runsView(new RunComparisonView(m_runs, document)) {
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_boundary, tr("Output"));
     m_tabs->addTab(m_confusion, tr("Confusion matrix"));
@@ -85,7 +86,6 @@ TrainingViews::TrainingViews(TrainingController* training, QObject* parent)
         PictureActions::install(widget(view), QLatin1String(name));
     PictureActions::install(m_loss, QStringLiteral("curves"));
     PictureActions::install(m_ganCurves, QStringLiteral("gan-curves"));
-    connect(m_runsView, &RunComparisonView::forgetRequested, m_runs, &RunArchive::clear);
     connect(m_metrics, &MetricsView::thresholdChanged, m_confusion,
             &ConfusionMatrixView::setThreshold);
     connect(m_tabs, &QTabWidget::currentChanged, this, &TrainingViews::updateSnapshotRequest);

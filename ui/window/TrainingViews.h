@@ -18,6 +18,7 @@ class GanView;
 class LossCurveView;
 class MetricsView;
 class NetworkTraceView;
+class ProjectDocument;
 class RunArchive;
 class RunComparisonView;
 class SampleGridView;
@@ -38,9 +39,10 @@ class TrainingViews : public QObject {
 public:
     enum class View { Output, ConfusionMatrix, Metrics, TestSamples, Trace, Runs, Sequence, Gan };
 
-    /// `training` is not owned and must outlive this object; the widgets are created here and
-    /// belong to whoever takes tabs() and lossView() into a layout.
-    explicit TrainingViews(TrainingController* training, QObject* parent = nullptr);
+    /// `training` and `document` are not owned and must outlive this object; the widgets are
+    /// created here and belong to whoever takes tabs() and lossView() into a layout.
+    TrainingViews(TrainingController* training, ProjectDocument* document,
+                  QObject* parent = nullptr);
 
     QTabWidget* tabs() const { return m_tabs; }
     /// The curves under the tabs: the loss curves, or a GAN's curves.
