@@ -24,6 +24,7 @@
 #include "io/AtomicFile.h"
 #include "io/ProjectFile.h"
 #include "layers/LayerRegistry.h"
+#include "train/CrossValidation.h"
 #include "train/Evaluation.h"
 #include "train/GanSession.h"
 #include "train/LessonCheck.h"
@@ -117,6 +118,15 @@ const CommandHelp kCommands[] = {
      "                   first window of the project's text. Sine data start from the first\n"
      "                   test window.\n"
      "  --out FILE       write the output to FILE instead of printing it.\n"},
+    {"cross-validate", "nnplay-cli cross-validate PROJECT --folds K [--epochs N]",
+     "k-fold cross-validation: cuts the training part (with its validation part) into K folds,\n"
+     "stratified by class for classification; each fold in turn is held out while a model\n"
+     "trains from fresh weights on the others (early stopping watches the held-out fold).\n"
+     "Prints one JSON line per fold (\"fold\" and its figures as train prints them, val_ being\n"
+     "the held-out fold), then one with \"folds\" and, for each figure, its \"mean\" and\n"
+     "\"std\" over the folds (the population standard deviation, as numpy's std).\n"
+     "  --folds K    how many folds, 2 to 20.\n"
+     "  --epochs N   train N epochs a fold instead of the project's number.\n"},
     {"check-lesson", "nnplay-cli check-lesson LESSON",
      "Trains each variant of a lesson (a project with a \"lesson\" section) from fresh\n"
      "weights for the project's epochs and checks the outcomes the lesson states. Prints one\n"
@@ -201,6 +211,12 @@ std::string baseDirOf(const std::string& path) {
 
 nlohmann::ordered_json finiteOrNull(double v) {
     return std::isfinite(v) ? nlohmann::ordered_json(v) : nlohmann::ordered_json(nullptr);
+}
+
+/// A figure as the JSON lines print it: a whole number for counts, null when not measured.
+nlohmann::ordered_json figureValue(double value, bool whole) {
+    if (whole && std::isfinite(value)) return static_cast<long long>(value);
+    return finiteOrNull(value);
 }
 
 std::string fixed(double v, int digits = 4) {
@@ -315,12 +331,8 @@ int train(const std::vector<std::string>& args) {
         if (terminal && !quiet && done < total) std::cout << "\n";
         result["epochs"] = session->epoch();
     }
-    for (const Session::Figure& figure : session->results()) {
-        if (figure.whole && std::isfinite(figure.value))
-            result[figure.name] = static_cast<long long>(figure.value);
-        else
-            result[figure.name] = finiteOrNull(figure.value);
-    }
+    for (const Session::Figure& figure : session->results())
+        result[figure.name] = figureValue(figure.value, figure.whole);
     switch (session->stopReason()) {
         case StopReason::None:
             result["stopped"] = "completed";
@@ -746,6 +758,39 @@ int generate(const std::vector<std::string>& args) {
     return kOk;
 }
 
+int crossValidate(const std::vector<std::string>& args) {
+    const Arguments a = parseArguments(args, {{"--folds", true}, {"--epochs", true}});
+    if (a.positional.size() != 1) throw UsageError("cross-validate needs exactly one PROJECT");
+    if (!a.flag("--folds")) throw UsageError("cross-validate needs --folds K");
+    const std::string path = a.positional[0];
+    Project project = ProjectFile::load(path);
+    if (a.flag("--epochs"))
+        project.training.epochs = toInt(a.options.at("--epochs"), "--epochs", 0);
+    const int folds = toInt(a.options.at("--folds"), "--folds", 2);
+    if (project.task == Task::Gan)
+        throw InputError(path + ": cross-validation needs a classification or regression "
+                                "project, not a GAN");
+    CrossValidation validation(project, loadData(project.data, project.task, baseDirOf(path)),
+                               folds);
+    const auto summaries =
+        validation.run([&](int fold, const std::vector<Session::Figure>& figures) {
+            nlohmann::ordered_json line;
+            line["fold"] = fold + 1;
+            for (const Session::Figure& figure : figures)
+                line[figure.name] = figureValue(figure.value, figure.whole);
+            std::cout << line.dump() << std::endl;
+            return true;
+        });
+    nlohmann::ordered_json total;
+    total["folds"] = folds;
+    for (const CrossValidation::Summary& summary : summaries) {
+        total[summary.name] = {{"mean", finiteOrNull(summary.mean)},
+                               {"std", finiteOrNull(summary.spread)}};
+    }
+    std::cout << total.dump() << std::endl;
+    return kOk;
+}
+
 int checkLesson(const std::vector<std::string>& args) {
     const Arguments a = parseArguments(args, {});
     if (a.positional.size() != 1) throw UsageError("check-lesson needs exactly one LESSON");
@@ -815,6 +860,7 @@ int run(const std::vector<std::string>& args) {
         if (command == "export") return exportProject(rest);
         if (command == "generate") return generate(rest);
         if (command == "check-lesson") return checkLesson(rest);
+        if (command == "cross-validate") return crossValidate(rest);
         throw UsageError("unknown command '" + command + "'");
     } catch (const UsageError& e) {
         std::cerr << "nnplay-cli: " << e.what() << "\n" << usageText();

@@ -132,6 +132,7 @@ private slots:
     void generateContinuesTextAndSeries();
     void generateRefusesWhatItCannotRun_data();
     void generateRefusesWhatItCannotRun();
+    void crossValidatePrintsEachFoldAndTheirSpread();
 };
 
 namespace {
@@ -1209,6 +1210,35 @@ void TestCli::checkLessonRefusesBadLessons() {
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(isOneErrorLine(run.err) && run.err.contains(message), qPrintable(run.describe()));
     QVERIFY2(run.out.isEmpty(), qPrintable(run.describe()));
+}
+
+void TestCli::crossValidatePrintsEachFoldAndTheirSpread() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString project = writeProject(dir, "circle.nnplay", circleProject(3));
+    const CliRun run = runCli({"cross-validate", project, "--folds", "4"});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    const QStringList lines = run.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 5);
+    double sum = 0.0;
+    for (int f = 0; f < 4; ++f) {
+        const QJsonObject fold = QJsonDocument::fromJson(lines[f].toUtf8()).object();
+        QCOMPARE(fold.value("fold").toInt(), f + 1);
+        QVERIFY(fold.value("val_accuracy").isDouble());
+        sum += fold.value("val_accuracy").toDouble();
+    }
+    const QJsonObject total = run.result();
+    QCOMPARE(total.value("folds").toInt(), 4);
+    const QJsonObject accuracy = total.value("val_accuracy").toObject();
+    QVERIFY(std::abs(accuracy.value("mean").toDouble() - sum / 4.0) < 1e-9);
+    QVERIFY(accuracy.value("std").toDouble() >= 0.0);
+    // Bad fold counts are bad input, said in one line.
+    for (const char* folds : {"1", "21", "x"}) {
+        const CliRun bad = runCli({"cross-validate", project, "--folds", folds});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains("fold"), qPrintable(bad.describe()));
+    }
+    QCOMPARE(runCli({"cross-validate", project}).exitCode, 2);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -437,7 +437,7 @@ private slots:
         QVERIFY(nnplay::test::waitUntil(trained, "\"too large\" trained"));
         const nnplay::ui::RunArchive* runs = m_window->views()->runs();
         QTRY_COMPARE(runs->runs().size(), std::size_t(1));
-        QCOMPARE(runs->runs()[0].name, QStringLiteral("right"));
+        QCOMPARE(QString::fromStdString(runs->runs()[0].name), QStringLiteral("right"));
         QCOMPARE(runs->current().name, QStringLiteral("too large"));
         QTest::keyClick(m_window->networkView(), Qt::Key_PageUp);
         QTRY_COMPARE(lesson->currentVariant(), 1);

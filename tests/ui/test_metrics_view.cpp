@@ -10,6 +10,7 @@
 
 #include "Project.h"
 #include "data/DataLoader.h"
+#include "document/ProjectDocument.h"
 #include "plots/ConfusionMatrixView.h"
 #include "plots/MetricsView.h"
 #include "train/SnapshotBuilder.h"
@@ -55,7 +56,8 @@ class TestMetricsView : public QObject {
 private slots:
     void twoClassesShowCurvesAndTheThresholdMovesTheMatrix() {
         nnplay::ui::TrainingController training;
-        TrainingViews views(&training);
+        nnplay::ui::ProjectDocument document;
+        TrainingViews views(&training, &document);
         views.tabs()->resize(900, 600);
         views.tabs()->show();
         QVERIFY(QTest::qWaitForWindowExposed(views.tabs()));

@@ -5,6 +5,8 @@
 #include <qcustomplot.h>
 
 #include <QPushButton>
+#include <QSpinBox>
+#include <QTableWidget>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -19,6 +21,7 @@
 #include "document/DocumentEdits.h"
 #include "document/ProjectDocument.h"
 #include "io/ProjectFile.h"
+#include "panels/CrossValidationDialog.h"
 #include "panels/RunList.h"
 #include "plots/RunComparisonView.h"
 #include "train/RunArchive.h"
@@ -189,6 +192,42 @@ private slots:
         // Rows of the sessions before it are not taken for its run.
         archive.track(rows(4, 1, 1));
         QVERIFY(archive.current().history.empty());
+    }
+
+    void crossValidationFillsItsTableOffTheUiThread() {
+        Project project = Project::defaultProject();
+        project.data.samples = 60;
+        project.training.epochs = 3;
+        nnplay::ui::CrossValidationDialog dialog(project, QStringLiteral("."));
+        dialog.foldsBox()->setValue(3);
+        QSignalSpy finished(&dialog, &nnplay::ui::CrossValidationDialog::finished);
+        QTest::mouseClick(dialog.runButton(), Qt::LeftButton);
+        QVERIFY(dialog.isRunning());
+        QVERIFY(finished.wait(60000));
+        QTableWidget* table = dialog.table();
+        // Three folds, their mean and their spread.
+        QCOMPARE(table->rowCount(), 5);
+        QCOMPARE(table->verticalHeaderItem(3)->text(), QStringLiteral("Mean"));
+        int accuracy = -1;
+        for (int c = 0; c < table->columnCount(); ++c)
+            if (table->horizontalHeaderItem(c)->text() == QStringLiteral("Held-out accuracy"))
+                accuracy = c;
+        QVERIFY(accuracy >= 0);
+        double sum = 0.0;
+        for (int r = 0; r < 3; ++r) sum += table->item(r, accuracy)->text().remove(" %").toDouble();
+        QVERIFY(std::abs(table->item(3, accuracy)->text().remove(" %").toDouble() - sum / 3) < 0.1);
+        QVERIFY2(dialog.statusText().contains(QStringLiteral("over 3 folds")),
+                 qPrintable(dialog.statusText()));
+        // Too many folds for the data: said in the dialog, nothing crashes.
+        dialog.foldsBox()->setValue(20);
+        project.data.samples = 20;
+        nnplay::ui::CrossValidationDialog small(project, QStringLiteral("."));
+        small.foldsBox()->setValue(20);
+        QSignalSpy smallFinished(&small, &nnplay::ui::CrossValidationDialog::finished);
+        QTest::mouseClick(small.runButton(), Qt::LeftButton);
+        QVERIFY(smallFinished.wait(60000));
+        QVERIFY2(small.statusText().startsWith(QStringLiteral("Cannot cross-validate")),
+                 qPrintable(small.statusText()));
     }
 
     void theWindowKeepsEachRunOnOnePlot() {

@@ -56,7 +56,6 @@ RunList::RunList(const RunArchive* runs, ProjectDocument* document, QWidget* par
       m_differences(new QLabel(this)) {
     m_tree->setColumnCount(4);
     m_tree->setHeaderLabels({tr("Run"), tr("Epochs"), tr("Test loss"), tr("Test acc.")});
-    m_tree->setMinimumWidth(300);
     m_tree->setRootIsDecorated(false);
     m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_tree->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);

@@ -75,22 +75,23 @@ RunComparisonView::RunComparisonView(const RunArchive* runs, ProjectDocument* do
     m_smoothing->setToolTip(
         tr("Smooths each curve with a moving average (as TensorBoard does); the raw curve stays "
            "faint behind it."));
-    m_smoothing->setMaximumWidth(160);
+    m_smoothing->setMinimumWidth(60);
+    m_measure->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_measure->setMinimumContentsLength(12);
     m_log->setToolTip(tr("Losses on a logarithmic axis: small differences near zero show."));
     m_hint->setWordWrap(true);
     m_hint->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_hint->setText(
         tr("Each time training starts over (another variant, new data or layers, Reset), the "
            "run so far is kept here and saved with the project, so runs can be compared."));
+    // Two short rows, so the tab fits the narrow view area of a 1024x768 window.
     auto* options = new QHBoxLayout;
-    options->addWidget(m_measure);
-    options->addSpacing(8);
-    options->addWidget(new QLabel(tr("Smoothing"), this));
-    options->addWidget(m_smoothing);
-    options->addWidget(m_smoothingValue);
-    options->addSpacing(8);
+    options->addWidget(m_measure, 1);
     options->addWidget(m_log);
-    options->addStretch(1);
+    auto* smoothing = new QHBoxLayout;
+    smoothing->addWidget(new QLabel(tr("Smoothing"), this));
+    smoothing->addWidget(m_smoothing, 1);
+    smoothing->addWidget(m_smoothingValue);
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(m_plot);
@@ -100,10 +101,12 @@ RunComparisonView::RunComparisonView(const RunArchive* runs, ProjectDocument* do
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(options);
+    layout->addLayout(smoothing);
     layout->addWidget(m_hint);
     layout->addWidget(splitter, 1);
     m_plot->setMinimumSize(220, 140);
     m_list->setMinimumHeight(90);
+    m_list->setMinimumWidth(0);
 
     // The list beside the plot names the runs in their colours: no legend over the curves.
     m_plot->xAxis->setLabel(tr("Epoch"));

@@ -43,6 +43,7 @@
 #include "plots/PictureActions.h"
 #include "train/DocumentSync.h"
 #include "train/GanSession.h"
+#include "panels/CrossValidationDialog.h"
 #include "train/RunArchive.h"
 #include "train/TrainingController.h"
 #include "window/AutosaveKeeper.h"
@@ -226,6 +227,8 @@ void MainWindow::buildMenus() {
     train->addSeparator();
     train->addAction(m_lesson->nextVariantAction());
     train->addAction(m_lesson->previousVariantAction());
+    train->addSeparator();
+    train->addAction(tr("&Cross-validate…"), this, &MainWindow::crossValidate);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     for (QDockWidget* dock : findChildren<QDockWidget*>()) {
@@ -254,6 +257,19 @@ WelcomeDialog* MainWindow::showWelcome() {
     auto* dialog = new WelcomeDialog(m_document, m_files, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->resize(dialog->sizeFor(size().boundedTo(QSize(1400, 840)) - QSize(40, 40)));
+    dialog->open();
+    return dialog;
+}
+
+CrossValidationDialog* MainWindow::crossValidate() {
+    m_sync->flush();
+    const Project& project = m_document->project();
+    if (project.task == Task::Gan) {
+        showStatus(tr("Cross-validation needs a classification or regression project."));
+        return nullptr;
+    }
+    auto* dialog = new CrossValidationDialog(project, m_document->baseDir(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
     return dialog;
 }

@@ -37,6 +37,7 @@ class TrainingToolBar;
 class ViewExport;
 class TrainingViews;
 class WelcomeDialog;
+class CrossValidationDialog;
 
 /// The application window: layer palette, network canvas, properties, data and training
 /// panels, the training views and the training toolbar, laid out and wired together. Owns the
@@ -80,6 +81,9 @@ public:
 
     /// Opens the welcome screen over the window (Help > Welcome), or raises the open one.
     WelcomeDialog* showWelcome();
+    /// Opens Train > Cross-validate for the project as it is now (nullptr for a GAN, which
+    /// the status bar then explains).
+    CrossValidationDialog* crossValidate();
 
 signals:
     /// A snapshot of the current session was drawn.
