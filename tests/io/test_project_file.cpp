@@ -345,6 +345,7 @@ private slots:
     void refusesBadLessons_data();
     void refusesBadLessons();
     void variantChangesOnlyWhatItSays();
+    void augmentationRoundTripsAndStaysOutWhenOff();
     void variantThatBreaksTheProjectIsNamed();
     void everyShippedLessonHasTitleGoalAndOutcomes();
 };
@@ -1393,6 +1394,49 @@ void TestProjectFile::everyShippedLessonHasTitleGoalAndOutcomes() {
         for (const LessonVariant& v : p.lesson.variants)
             QVERIFY2(!v.expect.empty(), qPrintable(name + ": " + qs(v.name)));
     }
+}
+
+
+void TestProjectFile::augmentationRoundTripsAndStaysOutWhenOff() {
+    const std::string digits = R"( "data": {"source": "digits"}, "training": {"loss": "cce",)"
+                               R"( "augmentation": {"shift": 2, "rotation": 12.5, "noise": 0.1,)"
+                               R"( "flip": true}},)";
+    const Project p = ProjectFile::parse(minimal(R"([{"type": "dense", "units": 10}])", digits));
+    const AugmentationSpec& a = p.training.augmentation;
+    QCOMPARE(a.shift, 2);
+    QCOMPARE(a.rotation, 12.5f);
+    QCOMPARE(a.noise, 0.1f);
+    QVERIFY(a.flip);
+    QCOMPARE(a.jitter, 0.0f);
+    const std::string text = ProjectFile::serialize(p);
+    QVERIFY(QString::fromStdString(text).contains("\"augmentation\""));
+    QVERIFY(!QString::fromStdString(text).contains("\"jitter\""));  // only what is on
+    compareProjects(ProjectFile::parse(text), p);
+
+    const Project points = ProjectFile::parse(minimal(
+        R"([{"type": "dense", "units": 1}])",
+        R"( "data": {"source": "moons"}, "training": {"augmentation": {"jitter": 0.25}},)"));
+    QCOMPARE(points.training.augmentation.jitter, 0.25f);
+    compareProjects(ProjectFile::parse(ProjectFile::serialize(points)), points);
+
+    // A file without augmentation reads as all off and is written without the key.
+    const Project old = ProjectFile::parse(minimal());
+    QVERIFY(old.training.augmentation == AugmentationSpec{});
+    QVERIFY(!QString::fromStdString(ProjectFile::serialize(old)).contains("augmentation"));
+
+    const auto refusal = [](const std::string& augmentation) {
+        return errorOf([&] {
+            ProjectFile::parse(minimal(R"([{"type": "dense", "units": 1}])",
+                                       R"( "training": {"augmentation": )" + augmentation + "},"));
+        });
+    };
+    QVERIFY2(refusal(R"({"shift": 1.5})").contains("training.augmentation.shift"),
+             qPrintable(refusal(R"({"shift": 1.5})")));
+    QVERIFY(refusal(R"({"shift": 9})").contains("from 0 to 8"));
+    QVERIFY(refusal(R"({"rotation": 90})").contains("training.augmentation.rotation"));
+    QVERIFY(refusal(R"({"flip": 1})").contains("true or false"));
+    QVERIFY(refusal(R"({"spin": 1})").contains("unknown key 'spin' in training.augmentation"));
+    QVERIFY(refusal(R"([1])").contains("training.augmentation must be an object"));
 }
 
 QTEST_APPLESS_MAIN(TestProjectFile)
