@@ -35,6 +35,7 @@
 #include "panels/DataPanel.h"
 #include "panels/GanDataPanel.h"
 #include "panels/GanTrainingPanel.h"
+#include "panels/AugmentationGroup.h"
 #include "panels/TrainingPanel.h"
 #include "plots/DecisionBoundaryView.h"
 #include "plots/GanSlowMotionPanel.h"
@@ -463,6 +464,7 @@ void MainWindow::onSnapshot(const TrainingSnapshot& snapshot) {
     if (snapshot.stages.gan.empty()) m_slowMotion->follow(snapshot);
     m_ganSlowMotion->follow(snapshot, m_document->project());
     m_views->setSnapshot(snapshot);
+    m_trainingPanel->augmentation()->setData(snapshot.data);
     if (snapshot.running) {
         // "Trained the planned 200 epochs" is old news once training goes on.
         clearStatus(m_stopStatus);
