@@ -67,7 +67,8 @@ AugmentationGroup::AugmentationGroup(ProjectDocument* document, QWidget* parent)
            "deviation) before its features are computed."));
 
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    m_form->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    // No row wrapping: Qt 6.4's height-for-width of a wrapping form forgets rows shown again
+    // by setRowVisible, and the group would keep the height of the rows it showed before.
     m_form->addRow(tr("Shift"), m_shift);
     m_form->addRow(tr("Rotation"), m_rotation);
     m_form->addRow(tr("Noise"), m_noise);
