@@ -75,7 +75,8 @@ private slots:
         form.panel.resize(300, 800);
         QTRY_VERIFY(g.shiftBox()->height() > 0);
         QVERIFY(g.rotationBox()->height() > 0);
-        QVERIFY(g.rotationBox()->y() >= g.shiftBox()->geometry().bottom());
+        QVERIFY(g.noiseBox()->y() >= g.shiftBox()->geometry().bottom());
+        QVERIFY(g.preview()->y() >= g.flipBox()->geometry().bottom());
     }
 
     void planeDataShowJitterOnly() {
@@ -114,7 +115,7 @@ private slots:
         QCOMPARE(undo->count(), before + 1);  // one step for both
         g.shiftBox()->stepBy(1);
         QCOMPARE(form.spec().shift, 1);
-        QTest::mouseClick(g.flipBox(), Qt::LeftButton);
+        QTest::mouseClick(g.flipBox(), Qt::LeftButton, {}, QPoint(6, g.flipBox()->height() / 2));
         QVERIFY(form.spec().flip);
         g.noiseBox()->setValue(0.2);
         QCOMPARE(form.spec().noise, 0.2f);
@@ -136,7 +137,7 @@ private slots:
     void flipWarnsForDigitsOnly() {
         Form form(projectOf("digits"));
         AugmentationGroup& g = form.group();
-        QTest::mouseClick(g.flipBox(), Qt::LeftButton);
+        QTest::mouseClick(g.flipBox(), Qt::LeftButton, {}, QPoint(6, g.flipBox()->height() / 2));
         QVERIFY(form.spec().flip);  // warned, not forbidden
         QVERIFY(g.rowShown(g.flipWarning()));
         QVERIFY(g.flipWarning()->text().contains("digit"));
@@ -152,7 +153,8 @@ private slots:
         form.loadPreview();
         AugmentationPreview* preview = form.group().preview();
         QCOMPARE(preview->shows(), AugmentedData::Images);
-        QCOMPARE(preview->pictureRows(), 2);
+        QCOMPARE(preview->pictureRows(), 1);
+        QCOMPARE(preview->shownSample(), 0);
         QTRY_VERIFY(preview->height() > 0);
         QVERIFY(ui::PictureActions::saveAction(preview));
         const Project& p = form.document.project();
@@ -169,6 +171,7 @@ private slots:
         form.group().rotationBox()->setValue(20.0);
         QCOMPARE(preview->copyOf(0, 0), turned);
         QTest::mouseClick(preview, Qt::LeftButton);
+        QCOMPARE(preview->shownSample(), 1);
         QVERIFY(preview->copyOf(0, 0) != turned);
         form.document.undoStack()->undo();  // the rotation edits merged into one step
         QCOMPARE(preview->spec().rotation, 0.0f);

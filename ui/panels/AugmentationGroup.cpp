@@ -3,7 +3,7 @@
 
 #include <QCheckBox>
 #include <QDoubleSpinBox>
-#include <QFormLayout>
+#include <QGridLayout>
 #include <QLabel>
 #include <QSignalBlocker>
 #include <QSpinBox>
@@ -20,11 +20,11 @@ namespace nnplay::ui {
 AugmentationGroup::AugmentationGroup(ProjectDocument* document, QWidget* parent)
     : QGroupBox(tr("Augmentation"), parent),
       m_document(document),
-      m_form(new QFormLayout(this)),
+      m_grid(new QGridLayout(this)),
       m_shift(new QSpinBox(this)),
       m_rotation(new QDoubleSpinBox(this)),
       m_noise(new QDoubleSpinBox(this)),
-      m_flip(new QCheckBox(tr("Mirror half of them"), this)),
+      m_flip(new QCheckBox(tr("Flip"), this)),
       m_flipWarning(new QLabel(this)),
       m_jitter(new QDoubleSpinBox(this)),
       m_preview(new AugmentationPreview(this)) {
@@ -66,16 +66,26 @@ AugmentationGroup::AugmentationGroup(ProjectDocument* document, QWidget* parent)
         tr("Moves each training point by a random amount of about this size (standard "
            "deviation) before its features are computed."));
 
-    m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    // No row wrapping: Qt 6.4's height-for-width of a wrapping form forgets rows shown again
-    // by setRowVisible, and the group would keep the height of the rows it showed before.
-    m_form->addRow(tr("Shift"), m_shift);
-    m_form->addRow(tr("Rotation"), m_rotation);
-    m_form->addRow(tr("Noise"), m_noise);
-    m_form->addRow(tr("Flip"), m_flip);
-    m_form->addRow(m_flipWarning);
-    m_form->addRow(tr("Jitter"), m_jitter);
-    m_form->addRow(m_preview);
+    // Two settings a row: the training settings above already fill most of the dock.
+    const auto label = [this](const QString& text, QWidget* field) {
+        auto* l = new QLabel(text, this);
+        l->setBuddy(field);
+        m_labels[field] = l;
+        return l;
+    };
+    m_grid->addWidget(label(tr("Shift"), m_shift), 0, 0);
+    m_grid->addWidget(m_shift, 0, 1);
+    m_grid->addWidget(label(tr("Turn"), m_rotation), 0, 2);
+    m_grid->addWidget(m_rotation, 0, 3);
+    m_grid->addWidget(label(tr("Noise"), m_noise), 1, 0);
+    m_grid->addWidget(m_noise, 1, 1);
+    m_grid->addWidget(m_flip, 1, 2, 1, 2);
+    m_grid->addWidget(m_flipWarning, 2, 0, 1, 4);
+    m_grid->addWidget(label(tr("Jitter"), m_jitter), 3, 0);
+    m_grid->addWidget(m_jitter, 3, 1, 1, 3);
+    m_grid->addWidget(m_preview, 4, 0, 1, 4);
+    m_grid->setColumnStretch(1, 1);
+    m_grid->setColumnStretch(3, 1);
     PictureActions::install(m_preview, QStringLiteral("augmentation"));
 
     auto edit = [this](auto change, const QString& text, int mergeId) {
@@ -114,10 +124,12 @@ void AugmentationGroup::setData(std::shared_ptr<const DataPreview> data) {
 }
 
 bool AugmentationGroup::rowShown(QWidget* field) const {
-    int row = -1;
-    QFormLayout::ItemRole role;
-    m_form->getWidgetPosition(field, &row, &role);
-    return row >= 0 && m_form->isRowVisible(row) && !isHidden();
+    return !isHidden() && field->isVisibleTo(this);
+}
+
+void AugmentationGroup::showField(QWidget* field, bool on) {
+    field->setVisible(on);
+    if (QLabel* l = m_labels.value(field)) l->setVisible(on);
 }
 
 void AugmentationGroup::refresh() {
@@ -134,12 +146,12 @@ void AugmentationGroup::refresh() {
         project.task == Task::Gan ? AugmentedData::None : augmentedDataOf(project.data.source);
     const bool images = kind == AugmentedData::Images;
     const bool points = kind == AugmentedData::Points;
-    m_form->setRowVisible(m_shift, images || a.shift > 0);
-    m_form->setRowVisible(m_rotation, images || a.rotation > 0.0f);
-    m_form->setRowVisible(m_noise, images || a.noise > 0.0f);
-    m_form->setRowVisible(m_flip, images || a.flip);
-    m_form->setRowVisible(m_flipWarning, a.flip && flipMayChangeClass(project.data.source));
-    m_form->setRowVisible(m_jitter, points || a.jitter > 0.0f);
+    showField(m_shift, images || a.shift > 0);
+    showField(m_rotation, images || a.rotation > 0.0f);
+    showField(m_noise, images || a.noise > 0.0f);
+    showField(m_flip, images || a.flip);
+    showField(m_flipWarning, a.flip && flipMayChangeClass(project.data.source));
+    showField(m_jitter, points || a.jitter > 0.0f);
     setVisible(images || points || a.active());
     m_preview->setSpec(a);
 }

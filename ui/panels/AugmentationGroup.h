@@ -2,11 +2,12 @@
 #pragma once
 
 #include <QGroupBox>
+#include <QHash>
 #include <memory>
 
 class QCheckBox;
 class QDoubleSpinBox;
-class QFormLayout;
+class QGridLayout;
 class QLabel;
 class QSpinBox;
 
@@ -39,14 +40,17 @@ public:
     /// Shown while flip is on for data whose classes a mirror may change (digits).
     QLabel* flipWarning() const { return m_flipWarning; }
     AugmentationPreview* preview() const { return m_preview; }
-    /// Whether the row of this control is shown.
+    /// Whether this control (and its label) is shown.
     bool rowShown(QWidget* field) const;
 
 private:
     void refresh();
+    /// Shows or hides a control with its label.
+    void showField(QWidget* field, bool on);
 
     ProjectDocument* m_document;
-    QFormLayout* m_form;
+    QGridLayout* m_grid;
+    QHash<QWidget*, QLabel*> m_labels;  // the label of each control that has one
     QSpinBox* m_shift;
     QDoubleSpinBox* m_rotation;
     QDoubleSpinBox* m_noise;

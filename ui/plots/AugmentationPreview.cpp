@@ -29,7 +29,7 @@ AugmentationPreview::AugmentationPreview(QWidget* parent) : QWidget(parent) {
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     setToolTip(
         tr("What the network sees in a batch: every epoch each training sample is changed "
-           "anew. Test samples are never changed. Click for other random copies."));
+           "anew. Test samples are never changed. Click for another training sample."));
 }
 
 void AugmentationPreview::setData(std::shared_ptr<const DataPreview> data) {
@@ -49,6 +49,11 @@ AugmentedData AugmentationPreview::shows() const {
     if (m_data->info.isPlane && m_data->trainPoints.cols() > 0) return AugmentedData::Points;
     if (m_data->trainSampleInputs.cols() > 0) return AugmentedData::Images;
     return AugmentedData::None;
+}
+
+int AugmentationPreview::shownSample() const {
+    const auto stored = static_cast<unsigned>(m_data ? m_data->trainSampleInputs.cols() : 0);
+    return stored == 0 ? 0 : static_cast<int>(m_draw % stored);
 }
 
 int AugmentationPreview::pictureRows() const {
@@ -73,12 +78,11 @@ void AugmentationPreview::rebuild() {
         Augmenter augmenter(spec, m_data->info, {}, kPreviewSeed + m_draw);
         if (kind == AugmentedData::Images) {
             const Matrix& stored = m_data->trainSampleInputs;
-            for (Eigen::Index row = 0; row < std::min<Eigen::Index>(2, stored.cols()); ++row)
-                for (int c = 0; c < kCopies; ++c) {
-                    Vector out(stored.rows());
-                    augmenter.augmentImage(stored.col(row), out);
-                    m_copies.push_back(std::move(out));
-                }
+            for (int c = 0; c < kCopies; ++c) {
+                Vector out(stored.rows());
+                augmenter.augmentImage(stored.col(shownSample()), out);
+                m_copies.push_back(std::move(out));
+            }
         } else {
             const Matrix& points = m_data->trainPoints;
             m_points.resize(2, points.cols() * kPointCopies);
@@ -130,7 +134,7 @@ void AugmentationPreview::paintImages(QPainter& painter) {
     const QColor frame = PlotStyle::tint(palette().color(QPalette::WindowText), 0.6);
     for (int row = 0; row < pictureRows(); ++row) {
         const int top = kCaption + row * (kPicture + kGap);
-        const auto original = stored.col(row);
+        const auto original = stored.col(shownSample());
         // One grey scale for the stored picture and its copies, so noise shows as speckles.
         const float low = std::min(0.0f, original.minCoeff());
         const float high = std::max(low + 1e-6f, original.maxCoeff());

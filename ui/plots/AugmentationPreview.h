@@ -10,10 +10,11 @@
 namespace nnplay::ui {
 
 /// What augmentation does to the training samples, drawn with the settings of the document
-/// (nnplay::Augmenter, its own fixed seed): for images, each of a few training pictures as
-/// stored and beside it copies changed as a batch would change them; for 2-D data, the training
-/// points as stored (grey) under their jittered copies (in their class colours). A click draws
-/// other random copies. Empty (no height) for data that take no augmentation.
+/// (nnplay::Augmenter, its own fixed seed): for images, a training picture as stored and beside
+/// it copies changed as a batch would change them; for 2-D data, the training points as stored
+/// (grey) under their jittered copies (in their class colours). A click draws other random
+/// copies (of the next of the first few training pictures). Empty (no height) for data that take
+/// no augmentation.
 class AugmentationPreview : public QWidget {
     Q_OBJECT
 public:
@@ -32,9 +33,11 @@ public:
 
     /// What is drawn: images, points or nothing.
     nnplay::AugmentedData shows() const;
-    /// Training pictures shown (rows), 0 unless shows() is Images.
+    /// Rows of pictures shown: 1 for images, else 0.
     int pictureRows() const;
-    /// The changed copy `copy` (0..kCopies-1) of row `row` as the strip draws it (pixel values,
+    /// Which of DataPreview::trainSampleInputs the strip shows.
+    int shownSample() const;
+    /// The changed copy `copy` (0..kCopies-1) of row `row` (0) as the strip draws it (pixel values,
     /// one picture), or the jittered points (2 x n) for 2-D data: what a test compares.
     nnplay::Vector copyOf(int row, int copy) const;
     nnplay::Matrix jitteredPoints() const;

@@ -369,7 +369,8 @@ void MainWindow::applyDefaultLayout() {
     resizeDocks({palette, training}, {190, 205}, Qt::Horizontal);
     // The data panel keeps its own height; the palette takes the rest of the column.
     resizeDocks({palette, data}, {1000, data->minimumSizeHint().height()}, Qt::Vertical);
-    resizeDocks({training, properties}, {330, 300}, Qt::Vertical);
+    // The training settings end with the augmentation strip: room for it above the properties.
+    resizeDocks({training, properties}, {420, 210}, Qt::Vertical);
     m_centralSplitter->setSizes({500, 470});
     m_viewSplitter->setSizes({420, 240});
     sizeLessonDock();
