@@ -156,9 +156,13 @@ void AugmentationPreview::paintPoints(QPainter& painter) {
     const int side = std::min(width(), height() - kCaption);
     const QRectF plot((width() - side) / 2.0, kCaption, side, side);
     painter.setPen(palette().color(QPalette::WindowText));
+    QFont small = font();
+    small.setPointSizeF(small.pointSizeF() * 0.9);
+    painter.setFont(small);
+    const QString caption = m_spec.changesPoints() ? tr("grey: stored, colour: jittered")
+                                                   : tr("augmentation off");
     painter.drawText(QRect(0, 0, width(), kCaption), Qt::AlignHCenter | Qt::AlignVCenter,
-                     m_spec.changesPoints() ? tr("stored (grey) and jittered copies")
-                                            : tr("augmentation off"));
+                     painter.fontMetrics().elidedText(caption, Qt::ElideRight, width()));
     painter.fillRect(plot, palette().color(QPalette::Base));
     painter.setPen(PlotStyle::tint(palette().color(QPalette::WindowText), 0.6));
     painter.drawRect(plot);
