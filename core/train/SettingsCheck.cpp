@@ -70,16 +70,17 @@ void checkAugmentationFits(const AugmentationSpec& a, const std::string& source)
                           : a.noise > 0    ? "noise"
                                            : "flip";
         throw InputError(std::string("augmentation ") + key + " (training.augmentation." + key +
-                         ") changes images, and the " + data +
-                         " are not pictures: turn it off" +
+                         ") changes images, and the " + data + " are not pictures: turn it off" +
                          (kind == AugmentedData::Points ? ", or use jitter for 2-D points" : ""));
     }
     if (a.changesPoints() && kind != AugmentedData::Points)
-        throw InputError("augmentation jitter (training.augmentation.jitter) moves 2-D points, and "
-                         "the " + data + " are not points in the plane: turn it off" +
-                         std::string(kind == AugmentedData::Images
-                                         ? ", or use shift, rotation or noise for images"
-                                         : ""));
+        throw InputError(
+            "augmentation jitter (training.augmentation.jitter) moves 2-D points, and "
+            "the " +
+            data + " are not points in the plane: turn it off" +
+            std::string(kind == AugmentedData::Images
+                            ? ", or use shift, rotation or noise for images"
+                            : ""));
 }
 
 void checkGanSpec(const GanSpec& g) {

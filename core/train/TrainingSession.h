@@ -8,9 +8,9 @@
 
 #include "Project.h"
 #include "data/Dataset.h"
+#include "train/Augmenter.h"
 #include "train/History.h"
 #include "train/Metrics.h"
-#include "train/Augmenter.h"
 #include "train/Model.h"
 #include "train/OutputReading.h"
 #include "train/Session.h"

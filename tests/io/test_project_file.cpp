@@ -1396,7 +1396,6 @@ void TestProjectFile::everyShippedLessonHasTitleGoalAndOutcomes() {
     }
 }
 
-
 void TestProjectFile::augmentationRoundTripsAndStaysOutWhenOff() {
     const std::string digits = R"( "data": {"source": "digits"}, "training": {"loss": "cce",)"
                                R"( "augmentation": {"shift": 2, "rotation": 12.5, "noise": 0.1,)"

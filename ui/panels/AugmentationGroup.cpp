@@ -55,8 +55,9 @@ AugmentationGroup::AugmentationGroup(ProjectDocument* document, QWidget* parent)
            "clothes; a mirrored digit is often no digit at all."));
     m_flipWarning->setObjectName(QStringLiteral("flipWarning"));
     m_flipWarning->setWordWrap(true);
-    m_flipWarning->setText(tr("A mirrored 2 or 7 is no digit: the network learns from "
-                              "pictures the test set never shows."));
+    m_flipWarning->setText(
+        tr("A mirrored 2 or 7 is no digit: the network learns from "
+           "pictures the test set never shows."));
     m_flipWarning->setStyleSheet(QStringLiteral("QLabel { color: #b9770e; }"));
     m_jitter->setRange(0.0, AugmentationSpec::kMaxJitter);
     m_jitter->setDecimals(2);

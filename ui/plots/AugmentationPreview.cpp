@@ -16,7 +16,7 @@ namespace {
 
 /// The preview's own stream: the same settings always show the same copies.
 constexpr std::uint32_t kPreviewSeed = 20261203;
-constexpr int kPicture = 40;    // side of one drawn picture, pixels
+constexpr int kPicture = 40;  // side of one drawn picture, pixels
 constexpr int kGap = 4;
 constexpr int kSeparator = 12;  // between the stored picture and its copies
 constexpr int kCaption = 16;    // height of the line of text above the pictures
@@ -159,8 +159,8 @@ void AugmentationPreview::paintPoints(QPainter& painter) {
     QFont small = font();
     small.setPointSizeF(small.pointSizeF() * 0.9);
     painter.setFont(small);
-    const QString caption = m_spec.changesPoints() ? tr("grey: stored, colour: jittered")
-                                                   : tr("augmentation off");
+    const QString caption =
+        m_spec.changesPoints() ? tr("grey: stored, colour: jittered") : tr("augmentation off");
     painter.drawText(QRect(0, 0, width(), kCaption), Qt::AlignHCenter | Qt::AlignVCenter,
                      painter.fontMetrics().elidedText(caption, Qt::ElideRight, width()));
     painter.fillRect(plot, palette().color(QPalette::Base));
@@ -178,8 +178,8 @@ void AugmentationPreview::paintPoints(QPainter& painter) {
         painter.setPen(Qt::NoPen);
         for (Eigen::Index i = 0; i < m_points.cols(); ++i) {
             const Eigen::Index sample = i % n;
-            QColor color = labels.empty() ? PlotStyle::classColor(0)
-                                          : PlotStyle::classColor(labels[sample]);
+            QColor color =
+                labels.empty() ? PlotStyle::classColor(0) : PlotStyle::classColor(labels[sample]);
             color.setAlphaF(0.55f);
             painter.setBrush(color);
             painter.drawEllipse(at(m_points(0, i), m_points(1, i)), 2.2, 2.2);

@@ -57,7 +57,7 @@ private:
 
     std::shared_ptr<const DataPreview> m_data;
     nnplay::AugmentationSpec m_spec;
-    unsigned m_draw = 0;  // clicks so far: each draws other copies
+    unsigned m_draw = 0;                   // clicks so far: each draws other copies
     std::vector<nnplay::Vector> m_copies;  // row-major: row * kCopies + copy
     nnplay::Matrix m_points;               // 2 x (kPointCopies * training points)
 };
