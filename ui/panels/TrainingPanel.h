@@ -17,9 +17,9 @@ class AugmentationGroup;
 class ProjectDocument;
 
 /// The training settings of the document: loss, optimizer, learning rate, L1/L2 penalties,
-/// batch size, epochs and early stopping. Every change pushes one undo command through
-/// editTraining() (typing or spinning one value merges into one step); the panel redraws from
-/// the document on every change, undo included.
+/// batch size, epochs, early stopping and augmentation (AugmentationGroup). Every change pushes one
+/// undo command through editTraining() (typing or spinning one value merges into one step); the
+/// panel redraws from the document on every change, undo included.
 class TrainingPanel : public QWidget {
     Q_OBJECT
 public:
