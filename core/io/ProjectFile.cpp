@@ -397,7 +397,7 @@ TrainingSpec readTraining(const json& j) {
     checkKeys(j, where,
               {"loss", "optimizer", "learning_rate", "momentum", "nesterov", "rho", "beta1",
                "beta2", "epsilon", "batch_size", "epochs", "shuffle", "l1", "l2", "seed",
-               "early_stopping", "init"});
+               "early_stopping", "init", "augmentation"});
     TrainingSpec t;
     t.loss = lossKindFromString(text(j, "loss", where, toString(t.loss)));
     readOptimizer(j, where, t.optimizer);
@@ -413,6 +413,8 @@ TrainingSpec readTraining(const json& j) {
         t.patience = integer(e, "patience", "training.early_stopping", t.patience);
     }
     t.init = initSchemeFromString(text(j, "init", where, toString(t.init)));
+    if (j.contains("augmentation"))
+        t.augmentation = readAugmentation(j.at("augmentation"), where + ".augmentation");
     return t;
 }
 
@@ -430,6 +432,7 @@ json writeTraining(const TrainingSpec& t) {
            {"early_stopping", {{"patience", t.patience}}},
            {"init", toString(t.init)}};
     writeOptimizerDetails(o, j);
+    if (t.augmentation.active()) j["augmentation"] = writeAugmentation(t.augmentation);
     return j;
 }
 

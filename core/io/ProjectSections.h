@@ -10,6 +10,7 @@
 #include "Project.h"
 #include "io/JsonFields.h"
 #include "optim/Optimizer.h"
+#include "train/AugmentationSpec.h"
 #include "train/History.h"
 
 namespace nnplay::ProjectFile::sections {
@@ -32,6 +33,14 @@ void writeOptimizerDetails(const OptimizerSettings& o, json& j);
 /// number, zero or more, counted from 1 when a record leaves it out.
 History readHistory(const json& j, const char* indexColumn);
 json writeHistory(const History& history, const char* indexColumn);
+
+/// The "augmentation" object of the training section (AugmentationSection.cpp): shift, rotation,
+/// noise, flip and jitter, each off when missing. Checks keys and types; ranges are
+/// checkAugmentationSpec's.
+AugmentationSpec readAugmentation(const json& j, const std::string& where);
+/// Only the settings that are on (an empty object when none is); writeTraining leaves the
+/// object out then, so files without augmentation stay as they were.
+json writeAugmentation(const AugmentationSpec& a);
 
 /// The parts of a GAN project (GanSections.cpp): data, noise, both networks, training and
 /// history, from the project object `j` into `p`, whose task is already Gan. Checks keys and

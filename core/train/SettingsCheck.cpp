@@ -44,6 +44,43 @@ void checkTrainingSpec(const TrainingSpec& t) {
     require(t.l2 >= 0.0f && std::isfinite(t.l2), "the L2 rate (training.l2)", "zero or positive",
             t.l2);
     checkOptimizerSettings(t.optimizer, "training");
+    checkAugmentationSpec(t.augmentation);
+}
+
+void checkAugmentationSpec(const AugmentationSpec& a) {
+    using A = AugmentationSpec;
+    require(a.shift >= 0 && a.shift <= A::kMaxShift, "the shift (training.augmentation.shift)",
+            "a whole number of pixels from 0 to " + std::to_string(A::kMaxShift), a.shift);
+    require(a.rotation >= 0.0f && a.rotation <= A::kMaxRotation,
+            "the rotation (training.augmentation.rotation)",
+            "from 0 to " + numberForMessage(A::kMaxRotation) + " degrees", a.rotation);
+    require(a.noise >= 0.0f && a.noise <= A::kMaxNoise, "the noise (training.augmentation.noise)",
+            "from 0 to " + numberForMessage(A::kMaxNoise), a.noise);
+    require(a.jitter >= 0.0f && a.jitter <= A::kMaxJitter,
+            "the jitter (training.augmentation.jitter)",
+            "from 0 to " + numberForMessage(A::kMaxJitter), a.jitter);
+}
+
+void checkAugmentationFits(const AugmentationSpec& a, const std::string& source) {
+    const AugmentedData kind = augmentedDataOf(source);
+    const std::string data = quoteForMessage(source) + " data";
+    if (a.changesImages() && kind != AugmentedData::Images) {
+        const char* key = a.shift > 0      ? "shift"
+                          : a.rotation > 0 ? "rotation"
+                          : a.noise > 0    ? "noise"
+                                           : "flip";
+        throw InputError(std::string("augmentation ") + key + " (training.augmentation." + key +
+                         ") changes images, and the " + data + " are not pictures: turn it off" +
+                         (kind == AugmentedData::Points ? ", or use jitter for 2-D points" : ""));
+    }
+    if (a.changesPoints() && kind != AugmentedData::Points)
+        throw InputError(
+            "augmentation jitter (training.augmentation.jitter) moves 2-D points, and "
+            "the " +
+            data + " are not points in the plane: turn it off" +
+            std::string(kind == AugmentedData::Images
+                            ? ", or use shift, rotation or noise for images"
+                            : ""));
 }
 
 void checkGanSpec(const GanSpec& g) {

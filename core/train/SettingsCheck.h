@@ -12,7 +12,18 @@ namespace nnplay {
 /// negative, a positive finite learning rate, L1/L2 zero or positive, momentum, beta1, beta2
 /// and rho in [0, 1), a positive epsilon. Throws InputError naming the setting and its file
 /// key. The file reader, the CLI, sessions and the window's document all use this one check.
+/// Includes the augmentation ranges (checkAugmentationSpec).
 void checkTrainingSpec(const TrainingSpec& training);
+
+/// The augmentation ranges: shift a whole number from 0 to AugmentationSpec::kMaxShift pixels,
+/// rotation from 0 to kMaxRotation degrees, noise from 0 to kMaxNoise, jitter from 0 to
+/// kMaxJitter. Throws InputError naming the key ("training.augmentation.shift").
+void checkAugmentationSpec(const AugmentationSpec& augmentation);
+
+/// Refuses augmentation settings that the data of `source` do not take (augmentedDataOf):
+/// shift, rotation, noise and flip need images, jitter 2-D points; CSV tables and sequences take
+/// none. The message names the key, the source and what to do. Sessions call it.
+void checkAugmentationFits(const AugmentationSpec& augmentation, const std::string& source);
 
 /// An optimizer's settings: a known kind, a positive finite learning rate, momentum, beta1,
 /// beta2 and rho in [0, 1), a positive epsilon. Messages name the key under `where`

@@ -36,8 +36,12 @@ TrainingSession::TrainingSession(const Project& project, DataSplit data)
       m_dataSpec(project.data),
       m_data(std::move(data)),
       m_task(m_data.info.task),
-      m_rng(project.training.seed + 1) {
+      m_rng(project.training.seed + 1),
+      // A stream of its own, so turning augmentation on does not change the shuffling.
+      m_augmenter(project.training.augmentation, m_data.info, project.data.features,
+                  project.training.seed + 2) {
     checkTrainingSpec(m_training);
+    checkAugmentationFits(m_training.augmentation, m_dataSpec.source);
     const ShapeReport report = checkNetwork(m_network, m_data.info, m_training.loss);
     if (!report.ok()) throw InputError(report.error);
     const Shape output = report.layers.back().output;
@@ -158,7 +162,8 @@ bool TrainingSession::trainStep(SessionViews::StepStages* stages) {
         else
             m_model->backward(m_trainLoss->gradient(), m_trainEnd);
     };
-    if (m_training.shuffle) {
+    const bool augment = m_augmenter.active();
+    if (m_training.shuffle || augment) {
         // A batch never holds more than the training part, whatever the batch size says.
         const int columns = std::min(m_training.batchSize, n);
         if (m_batchX.rows() != inputs.rows() || m_batchX.cols() < columns) {
@@ -166,8 +171,12 @@ bool TrainingSession::trainStep(SessionViews::StepStages* stages) {
             m_batchY.resize(m_trainTargets.rows(), columns);
         }
         for (int j = 0; j < count; ++j) {
-            m_batchX.col(j) = inputs.col(m_order[m_cursor + j]);
-            m_batchY.col(j) = m_trainTargets.col(m_order[m_cursor + j]);
+            const int sample = m_training.shuffle ? m_order[m_cursor + j] : m_cursor + j;
+            if (augment)
+                m_augmenter.augment(m_data.train, sample, m_batchX.col(j));
+            else
+                m_batchX.col(j) = inputs.col(sample);
+            m_batchY.col(j) = m_trainTargets.col(sample);
         }
         trainOn(m_batchX.leftCols(count), m_batchY.leftCols(count));
     } else {
@@ -323,11 +332,13 @@ void TrainingSession::resume() {
 
 void TrainingSession::updateTraining(const TrainingSpec& training) {
     checkTrainingSpec(training);
+    checkAugmentationFits(training.augmentation, m_dataSpec.source);
     if (training.loss != m_training.loss) throw InputError("changing the loss needs a reset");
     if (training.optimizer.kind != m_training.optimizer.kind)
         m_optimizer = makeOptimizer(training.optimizer);
     else
         m_optimizer->setSettings(training.optimizer);
+    m_augmenter.setSpec(training.augmentation);
     if (training.batchSize != m_training.batchSize) m_cursor = 0;  // restart the epoch's batches
     m_training = training;
 }

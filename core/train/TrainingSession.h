@@ -8,6 +8,7 @@
 
 #include "Project.h"
 #include "data/Dataset.h"
+#include "train/Augmenter.h"
 #include "train/History.h"
 #include "train/Metrics.h"
 #include "train/Model.h"
@@ -41,7 +42,7 @@ public:
     /// optimizer starts afresh (its moments may hold the blown-up values).
     void resume() override;
     /// Changing the optimizer kind restarts its state, keeping the weights; a new loss needs
-    /// a new session.
+    /// a new session. New augmentation settings apply from the next batch on.
     void updateTraining(const TrainingSpec& training) override;
     void storeInto(Project& project) const override;
     void setParameter(int layerIndex, int tensor, int row, int col, float value) override;
@@ -133,6 +134,7 @@ private:
     SupervisedViews m_views;
 
     Random m_rng;
+    Augmenter m_augmenter;  // changes each training batch (its own seeded stream)
     int m_epoch = 0;
     int m_keptEpoch = 0;
     long long m_batches = 0;

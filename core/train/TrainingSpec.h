@@ -7,6 +7,7 @@
 #include "layers/Layer.h"
 #include "loss/Loss.h"
 #include "optim/Optimizer.h"
+#include "train/AugmentationSpec.h"
 
 namespace nnplay {
 
@@ -25,6 +26,8 @@ struct TrainingSpec {
     /// weights; 0 turns early stopping off.
     int patience = 0;
     InitScheme init = InitScheme::Auto;
+    /// Random changes to each training mini-batch; all off by default.
+    AugmentationSpec augmentation;
 
     bool operator==(const TrainingSpec&) const = default;
 };

@@ -346,6 +346,7 @@ private slots:
     void refusesBadLessons_data();
     void refusesBadLessons();
     void variantChangesOnlyWhatItSays();
+    void augmentationRoundTripsAndStaysOutWhenOff();
     void variantThatBreaksTheProjectIsNamed();
     void everyShippedLessonHasTitleGoalAndOutcomes();
     void keepsRunsWithTheirSettings();
@@ -1422,6 +1423,7 @@ void TestProjectFile::everyShippedLessonHasTitleGoalAndOutcomes() {
     }
 }
 
+<<<<<<< HEAD
 void TestProjectFile::keepsRunsWithTheirSettings() {
     Project project = trainedClassification();
     Project other = project;
@@ -1449,6 +1451,48 @@ void TestProjectFile::keepsRunsWithTheirSettings() {
     QVERIFY(back.runs[0].settings.find("\"weights\"") == std::string::npos);
     // Writing what was read gives the same text.
     QCOMPARE(ProjectFile::serialize(back), text);
+=======
+void TestProjectFile::augmentationRoundTripsAndStaysOutWhenOff() {
+    const std::string digits = R"( "data": {"source": "digits"}, "training": {"loss": "cce",)"
+                               R"( "augmentation": {"shift": 2, "rotation": 12.5, "noise": 0.1,)"
+                               R"( "flip": true}},)";
+    const Project p = ProjectFile::parse(minimal(R"([{"type": "dense", "units": 10}])", digits));
+    const AugmentationSpec& a = p.training.augmentation;
+    QCOMPARE(a.shift, 2);
+    QCOMPARE(a.rotation, 12.5f);
+    QCOMPARE(a.noise, 0.1f);
+    QVERIFY(a.flip);
+    QCOMPARE(a.jitter, 0.0f);
+    const std::string text = ProjectFile::serialize(p);
+    QVERIFY(QString::fromStdString(text).contains("\"augmentation\""));
+    QVERIFY(!QString::fromStdString(text).contains("\"jitter\""));  // only what is on
+    compareProjects(ProjectFile::parse(text), p);
+
+    const Project points = ProjectFile::parse(minimal(
+        R"([{"type": "dense", "units": 1}])",
+        R"( "data": {"source": "moons"}, "training": {"augmentation": {"jitter": 0.25}},)"));
+    QCOMPARE(points.training.augmentation.jitter, 0.25f);
+    compareProjects(ProjectFile::parse(ProjectFile::serialize(points)), points);
+
+    // A file without augmentation reads as all off and is written without the key.
+    const Project old = ProjectFile::parse(minimal());
+    QVERIFY(old.training.augmentation == AugmentationSpec{});
+    QVERIFY(!QString::fromStdString(ProjectFile::serialize(old)).contains("augmentation"));
+
+    const auto refusal = [](const std::string& augmentation) {
+        return errorOf([&] {
+            ProjectFile::parse(minimal(R"([{"type": "dense", "units": 1}])",
+                                       R"( "training": {"augmentation": )" + augmentation + "},"));
+        });
+    };
+    QVERIFY2(refusal(R"({"shift": 1.5})").contains("training.augmentation.shift"),
+             qPrintable(refusal(R"({"shift": 1.5})")));
+    QVERIFY(refusal(R"({"shift": 9})").contains("from 0 to 8"));
+    QVERIFY(refusal(R"({"rotation": 90})").contains("training.augmentation.rotation"));
+    QVERIFY(refusal(R"({"flip": 1})").contains("true or false"));
+    QVERIFY(refusal(R"({"spin": 1})").contains("unknown key 'spin' in training.augmentation"));
+    QVERIFY(refusal(R"([1])").contains("training.augmentation must be an object"));
+>>>>>>> augment
 }
 
 QTEST_APPLESS_MAIN(TestProjectFile)

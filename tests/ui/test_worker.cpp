@@ -341,6 +341,34 @@ private slots:
         QVERIFY(weightChange(before, c->lastSnapshot()) > 1e-4f);
     }
 
+    void augmentationChangesWithoutReset() {
+        auto c = loaded(Project::defaultProject());  // circle: 2-D points take jitter
+        QVERIFY(c);
+        c->send(&TrainingWorker::stepEpoch);
+        QVERIFY(waitPaused(*c, [](const TrainingSnapshot& s) { return s.epoch == 1; }));
+        const int generation = c->generation();
+        Project p = Project::defaultProject();
+        p.training.augmentation.jitter = 0.3f;
+        c->send(&TrainingWorker::updateTraining, p.training);
+        const TrainingSnapshot before = c->lastSnapshot();
+        c->send(&TrainingWorker::stepEpoch);
+        QVERIFY(waitPaused(*c, [](const TrainingSnapshot& s) { return s.epoch == 2; }));
+        QCOMPARE(c->lastSnapshot().generation, generation);  // the weights went on training
+        QCOMPARE(int(c->lastSnapshot().historySize()), 2);
+        QVERIFY(weightChange(before, c->lastSnapshot()) > 0.0f);
+
+        // An image setting on points is refused with the key named; the session goes on.
+        QSignalSpy errors(c.get(), &TrainingController::errorOccurred);
+        p.training.augmentation.shift = 2;
+        c->send(&TrainingWorker::updateTraining, p.training);
+        QVERIFY(errors.wait(kWaitMs));
+        QVERIFY2(errors.first().first().toString().contains("training.augmentation.shift"),
+                 qPrintable(errors.first().first().toString()));
+        c->send(&TrainingWorker::stepEpoch);
+        QVERIFY(waitPaused(*c, [](const TrainingSnapshot& s) { return s.epoch == 3; }));
+        QCOMPARE(c->lastSnapshot().generation, generation);
+    }
+
     void rebuildCarriesTheWeightsOver() {
         Project p = longProject();
         auto c = loaded(p);

@@ -42,6 +42,11 @@ enum MergeId : int {
     kMergeGanSeed,
     kMergeGeneratorLearningRate,
     kMergeDiscriminatorLearningRate,
+    // Augmentation settings (EditTrainingCommand, training.augmentation).
+    kMergeAugmentShift = 400,
+    kMergeAugmentRotation,
+    kMergeAugmentNoise,
+    kMergeAugmentJitter,
     // Layer settings (EditNetworkCommand): see layerSettingMergeId().
     kMergeLayerSettingBase = 1000,
 };

@@ -13,12 +13,13 @@ class QSpinBox;
 
 namespace nnplay::ui {
 
+class AugmentationGroup;
 class ProjectDocument;
 
 /// The training settings of the document: loss, optimizer, learning rate, L1/L2 penalties,
-/// batch size, epochs and early stopping. Every change pushes one undo command through
-/// editTraining() (typing or spinning one value merges into one step); the panel redraws from
-/// the document on every change, undo included.
+/// batch size, epochs, early stopping and augmentation (AugmentationGroup). Every change pushes one
+/// undo command through editTraining() (typing or spinning one value merges into one step); the
+/// panel redraws from the document on every change, undo included.
 class TrainingPanel : public QWidget {
     Q_OBJECT
 public:
@@ -39,6 +40,8 @@ public:
     QSpinBox* batchSizeBox() const { return m_batchSize; }
     QSpinBox* epochsBox() const { return m_epochs; }
     QSpinBox* patienceBox() const { return m_patience; }
+    /// The augmentation settings and their preview.
+    AugmentationGroup* augmentation() const { return m_augmentation; }
 
     /// Hides the rows of the controls a lesson names (nnplay::Lesson::kHideable: "optimizer"
     /// with its momentum, "learning_rate", "l1", "l2", "batch_size", "loss"); shows the others.
@@ -64,6 +67,7 @@ private:
     QSpinBox* m_batchSize;
     QSpinBox* m_epochs;
     QSpinBox* m_patience;
+    AugmentationGroup* m_augmentation;
 };
 
 }  // namespace nnplay::ui

@@ -12,4 +12,9 @@ namespace nnplay::ui {
 /// channel only; the size of DataInfo::imageShape.
 QImage samplePicture(const DataPreview& data, int sample);
 
+/// One picture of `shape` (a column as the data hold it; first channel only) as dark ink on
+/// white, values from `low` (white) to `high` (black), clamped.
+QImage imagePicture(const Eigen::Ref<const nnplay::Vector>& values, const nnplay::Shape& shape,
+                    float low, float high);
+
 }  // namespace nnplay::ui

@@ -37,6 +37,11 @@ struct DataPreview {
     std::vector<int> sampleLabels;
     nnplay::Matrix sampleTargets;
 
+    /// Image data only: the first kAugmentedCount training samples' inputs (one picture per
+    /// column), which the augmentation preview shows changed as a batch would change them.
+    static constexpr int kAugmentedCount = 4;
+    nnplay::Matrix trainSampleInputs;
+
     int sampleCount() const { return static_cast<int>(sampleInputs.cols()); }
 };
 

@@ -36,6 +36,9 @@ std::shared_ptr<const DataPreview> SnapshotBuilder::makePreview(const DataSplit&
         preview->sampleLabels.assign(test.labels.begin(), test.labels.begin() + n);
     }
     if (test.targets.size() > 0) preview->sampleTargets = test.targets.leftCols(n);
+    if (split.info.imageShape.size() > 0 && !split.info.imageShape.isFlat())
+        preview->trainSampleInputs = split.train.inputs.leftCols(
+            std::min(DataPreview::kAugmentedCount, split.train.sampleCount()));
     return preview;
 }
 

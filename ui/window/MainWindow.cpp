@@ -32,6 +32,7 @@
 #include "layers/LayerRegistry.h"
 #include "lesson/LessonController.h"
 #include "lesson/LessonPanel.h"
+#include "panels/AugmentationGroup.h"
 #include "panels/DataPanel.h"
 #include "panels/GanDataPanel.h"
 #include "panels/GanTrainingPanel.h"
@@ -383,7 +384,8 @@ void MainWindow::applyDefaultLayout() {
     resizeDocks({palette, training}, {190, 205}, Qt::Horizontal);
     // The data panel keeps its own height; the palette takes the rest of the column.
     resizeDocks({palette, data}, {1000, data->minimumSizeHint().height()}, Qt::Vertical);
-    resizeDocks({training, properties}, {330, 300}, Qt::Vertical);
+    // The training settings end with the augmentation strip: room for it above the properties.
+    resizeDocks({training, properties}, {420, 210}, Qt::Vertical);
     m_centralSplitter->setSizes({500, 470});
     m_viewSplitter->setSizes({420, 240});
     sizeLessonDock();
@@ -478,6 +480,7 @@ void MainWindow::onSnapshot(const TrainingSnapshot& snapshot) {
     if (snapshot.stages.gan.empty()) m_slowMotion->follow(snapshot);
     m_ganSlowMotion->follow(snapshot, m_document->project());
     m_views->setSnapshot(snapshot);
+    m_trainingPanel->augmentation()->setData(snapshot.data);
     if (snapshot.running) {
         // "Trained the planned 200 epochs" is old news once training goes on.
         clearStatus(m_stopStatus);
