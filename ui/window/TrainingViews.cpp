@@ -205,6 +205,7 @@ void TrainingViews::updateSnapshotRequest() {
         isAvailable(View::TestSamples) || isAvailable(View::Trace) || isAvailable(View::Gan);
     // One sample's trace, only while its tab is in front.
     request.traceSample = m_tabs->currentWidget() == m_trace ? m_trace->sample() : -1;
+    request.saliencySample = request.traceSample;  // shown above the trace
     // The sequence preview costs a few hundred forward passes: only while its tab is in front.
     m_sequence->request(request, m_tabs->currentWidget() == m_sequence);
     m_training->setSnapshotRequest(request);
