@@ -560,8 +560,12 @@ void DecisionBoundaryView::updateProbePanel() {
                                               valuesText(layer.values));
     m_probePanel->setText(lines.join(QStringLiteral("<br>")));
     m_probePanel->adjustSize();
+    // In the corner of the half the point is not in, so that it stays in sight.
     const QRect area = m_plot->axisRect()->rect();
-    m_probePanel->move(area.left() + 4, area.top() + 4);
+    const double pointY = m_plot->yAxis->coordToPixel(m_probe.x2);
+    const int top = pointY < area.center().y() ? area.bottom() - m_probePanel->height() - 4
+                                               : area.top() + 4;
+    m_probePanel->move(area.left() + 4, top);
     m_probePanel->show();
     m_probePanel->raise();
 }
