@@ -124,7 +124,7 @@ void SaliencyView::rebuild() {
     const int sample = m_saliency.sample;
     const QString score =
         m_saliency.klass >= 0
-            ? tr("the score of \u201c%1\u201d (before softmax, now %2)")
+            ? tr("the score of \u201c%1\u201d (before softmax: %2)")
                   .arg(className(m_saliency.klass))
                   .arg(m_saliency.score, 0, 'f', 2)
             : tr("the predicted value (now %1)").arg(m_saliency.score, 0, 'g', 3);
@@ -177,11 +177,11 @@ void SaliencyView::rebuild() {
             }
         m_caption->setText(
             signedMap
-                ? tr("Blue pixels: making them darker raises %1; orange ones lower it. The "
-                     "gradient of the score with respect to each pixel.")
+                ? tr("Blue pixels: darkening them raises %1; orange ones lower it (the "
+                     "gradient per pixel).")
                       .arg(score)
-                : tr("Bright pixels: where a small change moves %1 most. The size of the "
-                     "gradient of the score with respect to each pixel.")
+                : tr("Bright pixels: where a small change moves %1 most (the size of the "
+                     "gradient per pixel).")
                       .arg(score));
         return;
     }
@@ -216,10 +216,10 @@ void SaliencyView::rebuild() {
         m_caption->setText(
             characters
                 ? tr("Shading: how much %1, the next character, depends on each earlier "
-                     "character (the size of the score's gradient, summed over the step).")
+                     "character (the size of the gradient, summed over the step).")
                       .arg(score)
-                : tr("Bars: how much %1 depends on each earlier step (the size of the score's "
-                     "gradient with respect to the step's values).")
+                : tr("Bars: how much %1 depends on each earlier step (the size of the "
+                     "gradient, summed over the step).")
                       .arg(score));
         return;
     }
@@ -234,7 +234,7 @@ void SaliencyView::rebuild() {
                                                   : QString::number(i + 1));
     m_kind = Kind::Bars;
     m_caption->setText(tr("Bars: how much a small change of each input moves %1 (the size of "
-                          "the score's gradient).")
+                          "the gradient per input).")
                            .arg(score));
 }
 
