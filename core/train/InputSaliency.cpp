@@ -62,8 +62,7 @@ void InputSaliency::fill(TrainingSession& session, int sample, SessionViews::Sal
     out.input.assign(input.data(), input.data() + input.rows());
 }
 
-std::vector<float> InputSaliency::pixelMap(const Shape& shape,
-                                           const std::vector<float>& gradient) {
+std::vector<float> InputSaliency::pixelMap(const Shape& shape, const std::vector<float>& gradient) {
     const int pixels = shape.height * shape.width;
     std::vector<float> map(static_cast<std::size_t>(pixels), 0.0f);
     for (std::size_t i = 0; i < gradient.size(); ++i) {

@@ -75,8 +75,7 @@ void SupervisedViews::fillThumbnails(TrainingSession& session, int size, Session
     }
 }
 
-void SupervisedViews::fillProbe(TrainingSession& session, float x1, float x2,
-                                SessionViews& views) {
+void SupervisedViews::fillProbe(TrainingSession& session, float x1, float x2, SessionViews& views) {
     Matrix point(2, 1);
     point << x1, x2;
     Matrix features;

@@ -113,8 +113,8 @@ private slots:
             const double error =
                 relativeError(saliency.gradient, numericGradient(model, x, end, saliency.klass, 1));
             QVERIFY2(error < 2e-2, qPrintable(QString("relative error %1").arg(error)));
-            const std::vector<float> pixels = InputSaliency::pixelMap(saliency.shape,
-                                                                      saliency.gradient);
+            const std::vector<float> pixels =
+                InputSaliency::pixelMap(saliency.shape, saliency.gradient);
             QCOMPARE(pixels.size(), std::size_t(64));
             for (std::size_t i = 0; i < pixels.size(); ++i)
                 QCOMPARE(pixels[i], std::abs(saliency.gradient[i]));

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Looking inside a trained model in a real window with its worker: the saliency map of the
 // traced digit in Inside, and the activations of a hovered point of the plane.
+#include <qcustomplot.h>
+
 #include <QLabel>
 #include <QMouseEvent>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
-#include <qcustomplot.h>
 
 #include "Project.h"
 #include "Wait.h"
@@ -61,8 +62,8 @@ private slots:
         QVERIFY(nnplay::test::waitForValidSession(controller));
         for (int epoch = 1; epoch <= 3; ++epoch) {
             window.trainingToolBar()->stepAction()->trigger();
-            QVERIFY(waitUntil([&] { return controller->lastSnapshot().epoch >= epoch; },
-                              "an epoch"));
+            QVERIFY(
+                waitUntil([&] { return controller->lastSnapshot().epoch >= epoch; }, "an epoch"));
         }
         TrainingViews* views = window.views();
         views->showView(TrainingViews::View::Trace);

@@ -179,8 +179,7 @@ void DecisionBoundaryView::setSnapshot(const TrainingSnapshot& snapshot) {
     m_snapshot.thumbnailSize = snapshot.thumbnailSize;
     m_snapshot.thumbnails = snapshot.thumbnails;
     // A probe of the point under the mouse (an older one is on its way out).
-    if (snapshot.probe.valid && m_hovering &&
-        std::abs(snapshot.probe.x1 - m_hoverX1) < 1e-4f &&
+    if (snapshot.probe.valid && m_hovering && std::abs(snapshot.probe.x1 - m_hoverX1) < 1e-4f &&
         std::abs(snapshot.probe.x2 - m_hoverX2) < 1e-4f) {
         m_probe = snapshot.probe;
         updateProbePanel();
@@ -563,8 +562,8 @@ void DecisionBoundaryView::updateProbePanel() {
     // In the corner of the half the point is not in, so that it stays in sight.
     const QRect area = m_plot->axisRect()->rect();
     const double pointY = m_plot->yAxis->coordToPixel(m_probe.x2);
-    const int top = pointY < area.center().y() ? area.bottom() - m_probePanel->height() - 4
-                                               : area.top() + 4;
+    const int top =
+        pointY < area.center().y() ? area.bottom() - m_probePanel->height() - 4 : area.top() + 4;
     m_probePanel->move(area.left() + 4, top);
     m_probePanel->show();
     m_probePanel->raise();

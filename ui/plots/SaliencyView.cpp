@@ -83,8 +83,8 @@ void SaliencyView::fitHeight() {
     if (m_kind == Kind::Text) content = QFontMetrics(textFont()).height() + 10;
     if (m_kind == Kind::Bars) content = labels + kBarHeight;
     const int captionWidth = std::max(80, width() - m_signedBox->sizeHint().width() - 8);
-    const int caption = std::max(m_caption->heightForWidth(captionWidth),
-                                 m_signedBox->sizeHint().height());
+    const int caption =
+        std::max(m_caption->heightForWidth(captionWidth), m_signedBox->sizeHint().height());
     const int h = caption + kCaptionGap + content + kCaptionGap;
     if (h != height()) setFixedHeight(h);
 }
@@ -122,12 +122,11 @@ void SaliencyView::rebuild() {
     const bool signedMap = isSigned();
     const Shape& picture = info.imageShape;
     const int sample = m_saliency.sample;
-    const QString score =
-        m_saliency.klass >= 0
-            ? tr("the score of \u201c%1\u201d (before softmax: %2)")
-                  .arg(className(m_saliency.klass))
-                  .arg(m_saliency.score, 0, 'f', 2)
-            : tr("the predicted value (now %1)").arg(m_saliency.score, 0, 'g', 3);
+    const QString score = m_saliency.klass >= 0
+                              ? tr("the score of \u201c%1\u201d (before softmax: %2)")
+                                    .arg(className(m_saliency.klass))
+                                    .arg(m_saliency.score, 0, 'f', 2)
+                              : tr("the predicted value (now %1)").arg(m_saliency.score, 0, 'g', 3);
 
     // The drawn values: sizes (or signed values) over the largest size.
     auto normalise = [&](std::vector<float> values) {
@@ -140,10 +139,9 @@ void SaliencyView::rebuild() {
     const Shape& shape = m_saliency.shape;
     const auto column = m_data->sampleInputs.col(std::min(sample, m_data->sampleCount() - 1));
     const int width = shape.stepSize();
-    const bool characters = shape.isSequence() && width > 1 &&
-                            static_cast<int>(info.featureNames.size()) == width &&
-                            column.size() == shape.size() &&
-                            (column.array() == 0.0f || column.array() == 1.0f).all();
+    const bool characters =
+        shape.isSequence() && width > 1 && static_cast<int>(info.featureNames.size()) == width &&
+        column.size() == shape.size() && (column.array() == 0.0f || column.array() == 1.0f).all();
 
     if (picture.size() > 0 && static_cast<int>(g.size()) == picture.size() &&
         sample < m_data->sampleCount()) {
@@ -176,13 +174,12 @@ void SaliencyView::rebuild() {
                                      (1 - a) * base.blueF() + a * over.blueF()));
             }
         m_caption->setText(
-            signedMap
-                ? tr("Blue pixels: darkening them raises %1; orange ones lower it (the "
-                     "gradient per pixel).")
-                      .arg(score)
-                : tr("Bright pixels: where a small change moves %1 most (the size of the "
-                     "gradient per pixel).")
-                      .arg(score));
+            signedMap ? tr("Blue pixels: darkening them raises %1; orange ones lower it (the "
+                           "gradient per pixel).")
+                            .arg(score)
+                      : tr("Bright pixels: where a small change moves %1 most (the size of the "
+                           "gradient per pixel).")
+                            .arg(score));
         return;
     }
 
@@ -193,8 +190,8 @@ void SaliencyView::rebuild() {
             for (int t = 0; t < shape.steps; ++t) {
                 float sum = 0.0f;
                 for (int f = 0; f < width; ++f)
-                    sum += g[std::size_t(t * width + f)] *
-                           (characters ? column(t * width + f) : 1.0f);
+                    sum +=
+                        g[std::size_t(t * width + f)] * (characters ? column(t * width + f) : 1.0f);
                 steps[std::size_t(t)] = sum;
             }
         }
@@ -214,13 +211,12 @@ void SaliencyView::rebuild() {
         }
         m_kind = characters ? Kind::Text : Kind::Bars;
         m_caption->setText(
-            characters
-                ? tr("Shading: how much %1, the next character, depends on each earlier "
-                     "character (the size of the gradient, summed over the step).")
-                      .arg(score)
-                : tr("Bars: how much %1 depends on each earlier step (the size of the "
-                     "gradient, summed over the step).")
-                      .arg(score));
+            characters ? tr("Shading: how much %1, the next character, depends on each earlier "
+                            "character (the size of the gradient, summed over the step).")
+                             .arg(score)
+                       : tr("Bars: how much %1 depends on each earlier step (the size of the "
+                            "gradient, summed over the step).")
+                             .arg(score));
         return;
     }
 
@@ -239,8 +235,8 @@ void SaliencyView::rebuild() {
 }
 
 QRect SaliencyView::drawingArea() const {
-    const int top = std::max(m_caption->geometry().bottom(), m_signedBox->geometry().bottom()) +
-                    kCaptionGap;
+    const int top =
+        std::max(m_caption->geometry().bottom(), m_signedBox->geometry().bottom()) + kCaptionGap;
     return QRect(0, top, width(), std::max(0, height() - top));
 }
 
@@ -256,9 +252,8 @@ void SaliencyView::paintEvent(QPaintEvent*) {
         const QString titles[] = {tr("The sample"), tr("Saliency"), tr("Overlay")};
         const QImage* images[] = {&m_picture, &m_heat, &m_overlay};
         const int gap = 16;
-        const int side = std::max(
-            16, std::min({(area.width() - 2 * gap) / 3, area.height() - labelHeight - 2,
-                          kPictureSide}));
+        const int side = std::max(16, std::min({(area.width() - 2 * gap) / 3,
+                                                area.height() - labelHeight - 2, kPictureSide}));
         painter.setRenderHint(QPainter::SmoothPixmapTransform, false);
         for (int i = 0; i < 3; ++i) {
             const QRect box(area.left() + i * (side + gap), area.top() + labelHeight + 2, side,
@@ -282,9 +277,9 @@ void SaliencyView::paintEvent(QPaintEvent*) {
         for (int t = 0; t < n; ++t) {
             const QRect box(area.left() + t * cell, area.top(), cell, h);
             const float v = m_values[std::size_t(t)];
-            painter.fillRect(box, isSigned() ? signedColor(v)
-                                             : PlotStyle::tint(PlotStyle::negativeColor(),
-                                                               std::abs(v)));
+            painter.fillRect(box, isSigned()
+                                      ? signedColor(v)
+                                      : PlotStyle::tint(PlotStyle::negativeColor(), std::abs(v)));
             painter.setPen(palette().color(QPalette::WindowText));
             painter.drawText(box, Qt::AlignCenter, m_labels.value(t));
         }
@@ -303,10 +298,10 @@ void SaliencyView::paintEvent(QPaintEvent*) {
         const QRect r(area.left() + i * bar + 1, v >= 0 ? base - length : base, bar - 2, length);
         painter.fillRect(r, v >= 0 ? PlotStyle::positiveColor() : PlotStyle::negativeColor());
         if (labelled)
-            painter.drawText(QRect(area.left() + i * bar, area.top() + barArea + 2, bar,
-                                   labelHeight),
-                             Qt::AlignHCenter | Qt::AlignTop,
-                             metrics.elidedText(m_labels.value(i), Qt::ElideRight, bar));
+            painter.drawText(
+                QRect(area.left() + i * bar, area.top() + barArea + 2, bar, labelHeight),
+                Qt::AlignHCenter | Qt::AlignTop,
+                metrics.elidedText(m_labels.value(i), Qt::ElideRight, bar));
     }
     painter.setPen(palette().color(QPalette::Mid));
     painter.drawLine(area.left(), base, area.left() + n * bar, base);

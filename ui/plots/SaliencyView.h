@@ -39,7 +39,6 @@ public:
     const QImage& overlayImage() const { return m_overlay; }
     QString captionText() const;
 
-
 protected:
     void paintEvent(QPaintEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
