@@ -123,6 +123,43 @@ struct SessionViews {
     /// The traced sample as the first layer gets it (preprocessed).
     std::vector<float> traceInput;
 
+    /// Why the network answers what it does for one test sample (ViewRequest::saliencySample),
+    /// computed by InputSaliency: the gradient of the score of the predicted class, the output
+    /// layer's value before its activation (the logit), with respect to each input value,
+    /// with dropout off and batchnorm on its running statistics.
+    struct Saliency {
+        /// The test sample (-1: none computed).
+        int sample = -1;
+        /// The predicted class whose score is differentiated (-1: regression, whose score is
+        /// the first output).
+        int klass = -1;
+        float score = 0.0f;
+        /// The input's shape and, in its batch layout, the sample as the first layer gets it
+        /// and dScore/dInput.
+        Shape shape;
+        std::vector<float> input;
+        std::vector<float> gradient;
+
+        bool empty() const { return sample < 0; }
+    };
+    Saliency saliency;
+
+    /// 2-D data (ViewRequest::probe): what one point of the plane makes each layer give.
+    struct Probe {
+        /// Whether the rest holds values; the point in data coordinates.
+        bool valid = false;
+        float x1 = 0.0f, x2 = 0.0f;
+        struct Layer {
+            std::string name;  ///< as messages name it ("Dense (layer 1)")
+            std::vector<float> values;
+        };
+        /// The input features as the first layer gets them (derived, standardised), then
+        /// one entry per layer of the network spec.
+        std::vector<float> input;
+        std::vector<Layer> layers;
+    };
+    Probe probe;
+
     /// Sequence data (ViewRequest::sequence): the trained network run on its own predictions
     /// (SequenceGenerator), computed by SequencePreview.
     struct SequenceViews {

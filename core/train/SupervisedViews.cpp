@@ -7,6 +7,7 @@
 #include "data/PlaneGenerators.h"
 #include "layers/Conv2DLayer.h"
 #include "layers/LayerRegistry.h"
+#include "train/InputSaliency.h"
 #include "train/Model.h"
 #include "train/SequencePreview.h"
 #include "train/TrainingSession.h"
@@ -34,6 +35,9 @@ void SupervisedViews::fill(TrainingSession& session, const ViewRequest& request,
     if (request.samples) fillSamples(session, views);
     if (request.traceSample >= 0) fillTrace(session, request.traceSample, views);
     if (request.sequence) SequencePreview::fill(session, request, views.sequence);
+    if (request.saliencySample >= 0)
+        InputSaliency::fill(session, request.saliencySample, views.saliency);
+    if (plane && request.probe) fillProbe(session, request.probeX1, request.probeX2, views);
 }
 
 const Matrix& SupervisedViews::gridFeatures(TrainingSession& session, int size, Grid& grid) {
@@ -68,6 +72,28 @@ void SupervisedViews::fillThumbnails(TrainingSession& session, int size, Session
             continue;
         auto& units = views.thumbnails[static_cast<std::size_t>(layer)];
         for (Eigen::Index unit = 0; unit < out.rows(); ++unit) units.push_back(rowOf(out, unit));
+    }
+}
+
+void SupervisedViews::fillProbe(TrainingSession& session, float x1, float x2, SessionViews& views) {
+    Matrix point(2, 1);
+    point << x1, x2;
+    Matrix features;
+    derivePlaneFeatures(point, session.data().info.featureNames, features);
+    session.data().standardizer.apply(features);
+    Model& model = session.model();
+    model.forward(features, Mode::Infer);
+    SessionViews::Probe& probe = views.probe;
+    probe.valid = true;
+    probe.x1 = x1;
+    probe.x2 = x2;
+    probe.input.assign(features.data(), features.data() + features.rows());
+    probe.layers.assign(static_cast<std::size_t>(model.layerCount()), {});
+    for (int layer = 0; layer < model.layerCount(); ++layer) {
+        const ConstMatrixRef out = model.layerOutput(layer);
+        auto& entry = probe.layers[static_cast<std::size_t>(layer)];
+        entry.name = describeLayer(session.network(), layer);
+        entry.values.assign(out.data(), out.data() + out.rows());
     }
 }
 

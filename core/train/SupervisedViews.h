@@ -11,8 +11,9 @@ class Model;
 class TrainingSession;
 
 /// Computes the views of a supervised session: the output over a grid on the plane, neuron
-/// thumbnails, dense weights, test metrics and sample predictions. Keeps its grid buffers
-/// between calls so that a frame allocates little. Owned by the session it reads.
+/// thumbnails, dense weights, test metrics, sample predictions, one test sample's trace and
+/// saliency (InputSaliency) and one point's activations. Keeps its grid buffers between
+/// calls so that a frame allocates little. Owned by the session it reads.
 class SupervisedViews {
 public:
     /// Fills the parts of `views` that `request` asks for (plane grids only for 2-D data).
@@ -39,6 +40,8 @@ private:
     static void fillMetrics(TrainingSession& session, SessionViews& views);
     void fillSamples(TrainingSession& session, SessionViews& views);
     static void fillTrace(TrainingSession& session, int sample, SessionViews& views);
+    /// The activations of every layer for one point of the plane (SessionViews::probe).
+    static void fillProbe(TrainingSession& session, float x1, float x2, SessionViews& views);
 
     Grid m_boundaryGrid, m_thumbnailGrid;
     Matrix m_out;

@@ -30,6 +30,14 @@ struct ViewRequest {
     /// Sequence data: the layer (index in the network spec) whose state and gates the preview
     /// follows; -1, or a layer that keeps no state per step: the first recurrent layer.
     int sequenceLayer = -1;
+    /// Which of the first SessionViews::kSampleCount test samples to explain by the gradient
+    /// of its predicted class's score with respect to its input (SessionViews::saliency); -1:
+    /// none.
+    int saliencySample = -1;
+    /// 2-D data: a point of the plane (data coordinates) whose activations, layer by layer,
+    /// SessionViews::probe copies out.
+    bool probe = false;
+    float probeX1 = 0.0f, probeX2 = 0.0f;
 
     bool operator==(const ViewRequest&) const = default;
 };

@@ -1423,7 +1423,6 @@ void TestProjectFile::everyShippedLessonHasTitleGoalAndOutcomes() {
     }
 }
 
-<<<<<<< HEAD
 void TestProjectFile::keepsRunsWithTheirSettings() {
     Project project = trainedClassification();
     Project other = project;
@@ -1451,7 +1450,8 @@ void TestProjectFile::keepsRunsWithTheirSettings() {
     QVERIFY(back.runs[0].settings.find("\"weights\"") == std::string::npos);
     // Writing what was read gives the same text.
     QCOMPARE(ProjectFile::serialize(back), text);
-=======
+}
+
 void TestProjectFile::augmentationRoundTripsAndStaysOutWhenOff() {
     const std::string digits = R"( "data": {"source": "digits"}, "training": {"loss": "cce",)"
                                R"( "augmentation": {"shift": 2, "rotation": 12.5, "noise": 0.1,)"
@@ -1492,7 +1492,6 @@ void TestProjectFile::augmentationRoundTripsAndStaysOutWhenOff() {
     QVERIFY(refusal(R"({"flip": 1})").contains("true or false"));
     QVERIFY(refusal(R"({"spin": 1})").contains("unknown key 'spin' in training.augmentation"));
     QVERIFY(refusal(R"([1])").contains("training.augmentation must be an object"));
->>>>>>> augment
 }
 
 QTEST_APPLESS_MAIN(TestProjectFile)

@@ -8,6 +8,7 @@
 #include <QEvent>
 #include <QGridLayout>
 #include <QLabel>
+#include <QMouseEvent>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
@@ -77,6 +78,7 @@ DecisionBoundaryView::DecisionBoundaryView(QWidget* parent)
       m_plotArea(new QWidget(this)),
       m_plot(new QCustomPlot(m_plotArea)),
       m_caption(new QLabel(this)),
+      m_probePanel(new QLabel(m_plot)),
       m_testBox(new QCheckBox(tr("Test data"), this)),
       m_discretizeBox(new QCheckBox(tr("Discretize"), this)) {
     m_testBox->setToolTip(
@@ -98,6 +100,13 @@ DecisionBoundaryView::DecisionBoundaryView(QWidget* parent)
     layout->addWidget(m_plotArea, 1);
     // The plot is placed by hand inside m_plotArea so that the plane is drawn square.
     m_plotArea->installEventFilter(this);
+    m_plot->setMouseTracking(true);
+    m_plot->installEventFilter(this);
+    m_probePanel->setObjectName(QStringLiteral("probePanel"));
+    m_probePanel->setAutoFillBackground(true);
+    m_probePanel->setMargin(6);
+    m_probePanel->setAttribute(Qt::WA_TransparentForMouseEvents);
+    m_probePanel->hide();
     m_plotArea->setMinimumSize(200, 180);
     m_plot->setNotAntialiasedElements(QCP::aeNone);
     m_plot->xAxis->setLabel(QStringLiteral("x1"));
@@ -169,6 +178,12 @@ void DecisionBoundaryView::setSnapshot(const TrainingSnapshot& snapshot) {
     m_snapshot.boundary = snapshot.boundary;
     m_snapshot.thumbnailSize = snapshot.thumbnailSize;
     m_snapshot.thumbnails = snapshot.thumbnails;
+    // A probe of the point under the mouse (an older one is on its way out).
+    if (snapshot.probe.valid && m_hovering && std::abs(snapshot.probe.x1 - m_hoverX1) < 1e-4f &&
+        std::abs(snapshot.probe.x2 - m_hoverX2) < 1e-4f) {
+        m_probe = snapshot.probe;
+        updateProbePanel();
+    }
     if (snapshot.data && snapshot.generation != m_pointsGeneration) {
         m_pointsGeneration = snapshot.generation;
         updatePoints(*snapshot.data);
@@ -499,7 +514,59 @@ void DecisionBoundaryView::configureScale(Kind kind) {
 
 bool DecisionBoundaryView::eventFilter(QObject* watched, QEvent* event) {
     if (watched == m_plotArea && event->type() == QEvent::Resize) fitSquare();
+    if (watched == m_plot && event->type() == QEvent::MouseMove)
+        hoverAt(static_cast<QMouseEvent*>(event)->position().toPoint());
+    if (watched == m_plot && event->type() == QEvent::Leave) endHover();
     return QWidget::eventFilter(watched, event);
+}
+
+void DecisionBoundaryView::hoverAt(const QPoint& position) {
+    if (!m_plot->axisRect()->rect().contains(position)) {
+        endHover();
+        return;
+    }
+    m_hovering = true;
+    m_hoverX1 = static_cast<float>(m_plot->xAxis->pixelToCoord(position.x()));
+    m_hoverX2 = static_cast<float>(m_plot->yAxis->pixelToCoord(position.y()));
+    emit pointHovered(m_hoverX1, m_hoverX2);
+}
+
+void DecisionBoundaryView::endHover() {
+    if (!m_hovering) return;
+    m_hovering = false;
+    m_probe = {};
+    m_probePanel->hide();
+    emit hoverEnded();
+}
+
+void DecisionBoundaryView::updateProbePanel() {
+    if (!m_hovering || !m_probe.valid) return;
+    auto valuesText = [](const std::vector<float>& values) {
+        constexpr std::size_t kShown = 8;
+        QStringList parts;
+        for (std::size_t i = 0; i < std::min(kShown, values.size()); ++i)
+            parts << QString::number(values[i], 'f', 2);
+        if (values.size() > kShown) parts << tr("… (%1 in all)").arg(values.size());
+        return parts.join(QStringLiteral("  "));
+    };
+    QStringList lines;
+    lines << tr("<b>Point (%1, %2)</b> through the network:")
+                 .arg(m_probe.x1, 0, 'f', 2)
+                 .arg(m_probe.x2, 0, 'f', 2);
+    lines << tr("Input: %1").arg(valuesText(m_probe.input));
+    for (const SessionViews::Probe::Layer& layer : m_probe.layers)
+        lines << QStringLiteral("%1: %2").arg(QString::fromStdString(layer.name).toHtmlEscaped(),
+                                              valuesText(layer.values));
+    m_probePanel->setText(lines.join(QStringLiteral("<br>")));
+    m_probePanel->adjustSize();
+    // In the corner of the half the point is not in, so that it stays in sight.
+    const QRect area = m_plot->axisRect()->rect();
+    const double pointY = m_plot->yAxis->coordToPixel(m_probe.x2);
+    const int top =
+        pointY < area.center().y() ? area.bottom() - m_probePanel->height() - 4 : area.top() + 4;
+    m_probePanel->move(area.left() + 4, top);
+    m_probePanel->show();
+    m_probePanel->raise();
 }
 
 void DecisionBoundaryView::fitSquare() {

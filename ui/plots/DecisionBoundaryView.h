@@ -22,7 +22,8 @@ namespace nnplay::ui {
 /// Two classes: Playground's orange - white - blue by the probability of class +1; more
 /// classes: each class its own colour, paler where the network is less sure; regression: the
 /// predicted value. While a neuron is hovered on the canvas, shows that neuron's activation
-/// over the plane instead.
+/// over the plane instead. Hovering the plane asks (pointHovered) for what the point makes each
+/// layer give and lists it in a panel on the plot (SessionViews::probe).
 class DecisionBoundaryView : public QWidget {
     Q_OBJECT
 public:
@@ -47,6 +48,14 @@ public:
     /// The sentence saying what the colours show, beside the check boxes or, when it would
     /// take more than two lines there, on a row of its own above them.
     QLabel* caption() const { return m_caption; }
+    /// The hovered point's activations last received, and the panel listing them.
+    const SessionViews::Probe& probe() const { return m_probe; }
+    QLabel* probePanel() const { return m_probePanel; }
+
+signals:
+    /// The mouse is over point (x1, x2) of the plane (data coordinates).
+    void pointHovered(float x1, float x2);
+    void hoverEnded();
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -67,12 +76,20 @@ private:
     void fitSquare();
     QCPGraph* pointGraph(std::vector<QCPGraph*>& pool, std::size_t index);
     void applyStyle();
+    /// Mouse moves over the plot: the point under it, or the end of the hover.
+    void hoverAt(const QPoint& position);
+    void endHover();
+    void updateProbePanel();
 
     QWidget* m_plotArea;
     QCustomPlot* m_plot;
     QCPColorMap* m_map;
     QCPColorScale* m_scale;
     QLabel* m_caption;
+    QLabel* m_probePanel;
+    bool m_hovering = false;
+    float m_hoverX1 = 0.0f, m_hoverX2 = 0.0f;
+    SessionViews::Probe m_probe;
     QCheckBox* m_testBox;
     QCheckBox* m_discretizeBox;
     QGridLayout* m_options;

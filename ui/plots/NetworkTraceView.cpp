@@ -10,6 +10,7 @@
 #include <QVBoxLayout>
 
 #include "plots/ConvolutionStepView.h"
+#include "plots/SaliencyView.h"
 #include "plots/TraceCanvas.h"
 
 namespace nnplay::ui {
@@ -18,6 +19,7 @@ NetworkTraceView::NetworkTraceView(QWidget* parent)
     : QWidget(parent),
       m_sample(new QSpinBox(this)),
       m_summary(new QLabel(this)),
+      m_saliency(new SaliencyView(this)),
       m_pages(new QStackedWidget(this)),
       m_scroll(new QScrollArea),
       m_canvas(new TraceCanvas),
@@ -55,6 +57,7 @@ NetworkTraceView::NetworkTraceView(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 0);
     layout->addLayout(top);
+    layout->addWidget(m_saliency);
     layout->addWidget(m_pages, 1);
 
     connect(m_canvas, &TraceCanvas::convolutionClicked, this,
@@ -106,6 +109,7 @@ void NetworkTraceView::setSnapshot(const TrainingSnapshot& snapshot) {
     if (const DataPreview* data = snapshot.data.get(); data && data->sampleCount() > 0)
         m_sample->setMaximum(data->sampleCount());
     // A snapshot traced for another sample (the request is on its way) keeps the last trace.
+    if (snapshot.saliency.sample == sample()) m_saliency->setSnapshot(snapshot);
     if (snapshot.traceSample == sample()) {
         m_canvas->setSnapshot(snapshot);
         if (explainsConvolution() && !m_step->show(snapshot, m_explainedLayer, m_explainedFilter))

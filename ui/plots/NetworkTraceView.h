@@ -14,12 +14,14 @@ class QStackedWidget;
 namespace nnplay::ui {
 
 class ConvolutionStepView;
+class SaliencyView;
 class TraceCanvas;
 
 /// One test sample followed through the network, as CNN Explainer and ConvNetJS show it: a
 /// choice of sample with the network's answer for it, and below (scrolling) what every layer
-/// makes of it (TraceCanvas). Which sample it shows is asked of the worker through
-/// ViewRequest::traceSample.
+/// makes of it (TraceCanvas), with what the answer depends on above (SaliencyView). Which
+/// sample it shows is asked of the worker through ViewRequest::traceSample and
+/// saliencySample.
 class NetworkTraceView : public QWidget {
     Q_OBJECT
 public:
@@ -30,6 +32,7 @@ public:
     int sample() const;
     void setSample(int sample);
     TraceCanvas* canvas() const { return m_canvas; }
+    SaliencyView* saliencyView() const { return m_saliency; }
     ConvolutionStepView* stepView() const { return m_step; }
     /// Shows filter `filter` of layer `layer` sliding over its input, playing; false when the
     /// layer slides no kernel. showAllLayers() goes back.
@@ -49,6 +52,7 @@ private:
 
     QSpinBox* m_sample;
     QLabel* m_summary;
+    SaliencyView* m_saliency;
     QStackedWidget* m_pages;
     QScrollArea* m_scroll;
     TraceCanvas* m_canvas;

@@ -91,6 +91,19 @@ TrainingViews::TrainingViews(TrainingController* training, ProjectDocument* docu
     connect(m_tabs, &QTabWidget::currentChanged, this, &TrainingViews::updateSnapshotRequest);
     connect(m_trace, &NetworkTraceView::sampleChanged, this, &TrainingViews::updateSnapshotRequest);
     connect(m_sequence, &SequenceView::requestChanged, this, &TrainingViews::updateSnapshotRequest);
+    // The point under the mouse on the plane, run through the network by the worker.
+    connect(m_boundary, &DecisionBoundaryView::pointHovered, this, [this](float x1, float x2) {
+        SnapshotRequest request = m_training->snapshotRequest();
+        request.probe = true;
+        request.probeX1 = x1;
+        request.probeX2 = x2;
+        m_training->setSnapshotRequest(request);
+    });
+    connect(m_boundary, &DecisionBoundaryView::hoverEnded, this, [this] {
+        SnapshotRequest request = m_training->snapshotRequest();
+        request.probe = false;
+        m_training->setSnapshotRequest(request);
+    });
     connect(m_samples, &SampleGridView::sampleClicked, this, [this](int sample) {
         m_trace->setSample(sample);
         showView(View::Trace);
@@ -205,6 +218,7 @@ void TrainingViews::updateSnapshotRequest() {
         isAvailable(View::TestSamples) || isAvailable(View::Trace) || isAvailable(View::Gan);
     // One sample's trace, only while its tab is in front.
     request.traceSample = m_tabs->currentWidget() == m_trace ? m_trace->sample() : -1;
+    request.saliencySample = request.traceSample;  // shown above the trace
     // The sequence preview costs a few hundred forward passes: only while its tab is in front.
     m_sequence->request(request, m_tabs->currentWidget() == m_sequence);
     m_training->setSnapshotRequest(request);
