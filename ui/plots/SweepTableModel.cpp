@@ -10,21 +10,38 @@ namespace nnplay::ui {
 
 namespace {
 
-QString titleOf(const std::string& column) {
-    static const std::pair<const char*, const char*> titles[] = {
-        {"value", QT_TRANSLATE_NOOP("SweepTableModel", "Value")},
-        {"train_loss", QT_TRANSLATE_NOOP("SweepTableModel", "Training loss")},
-        {"val_loss", QT_TRANSLATE_NOOP("SweepTableModel", "Validation loss")},
-        {"test_loss", QT_TRANSLATE_NOOP("SweepTableModel", "Test loss")},
-        {"train_accuracy", QT_TRANSLATE_NOOP("SweepTableModel", "Training accuracy")},
-        {"val_accuracy", QT_TRANSLATE_NOOP("SweepTableModel", "Validation accuracy")},
-        {"test_accuracy", QT_TRANSLATE_NOOP("SweepTableModel", "Test accuracy")},
-        {"test_mse", QT_TRANSLATE_NOOP("SweepTableModel", "Test MSE")},
-        {"test_r2", QT_TRANSLATE_NOOP("SweepTableModel", "Test R²")},
-        {"best_epoch", QT_TRANSLATE_NOOP("SweepTableModel", "Best epoch")}};
-    for (const auto& [key, title] : titles)
-        if (column == key) return QCoreApplication::translate("SweepTableModel", title);
-    return QString::fromStdString(column);
+/// A column's short title (the header) and its full name (the header's tooltip).
+std::pair<QString, QString> titleOf(const std::string& column) {
+    static const struct {
+        const char* key;
+        const char* title;
+        const char* name;
+    } titles[] = {
+        {"value", QT_TRANSLATE_NOOP("SweepTableModel", "Value"),
+         QT_TRANSLATE_NOOP("SweepTableModel", "The value of the swept setting")},
+        {"train_loss", QT_TRANSLATE_NOOP("SweepTableModel", "Train loss"),
+         QT_TRANSLATE_NOOP("SweepTableModel", "Training loss")},
+        {"val_loss", QT_TRANSLATE_NOOP("SweepTableModel", "Val. loss"),
+         QT_TRANSLATE_NOOP("SweepTableModel", "Validation loss")},
+        {"test_loss", QT_TRANSLATE_NOOP("SweepTableModel", "Test loss"),
+         QT_TRANSLATE_NOOP("SweepTableModel", "Test loss")},
+        {"train_accuracy", QT_TRANSLATE_NOOP("SweepTableModel", "Train acc."),
+         QT_TRANSLATE_NOOP("SweepTableModel", "Training accuracy")},
+        {"val_accuracy", QT_TRANSLATE_NOOP("SweepTableModel", "Val. acc."),
+         QT_TRANSLATE_NOOP("SweepTableModel", "Validation accuracy")},
+        {"test_accuracy", QT_TRANSLATE_NOOP("SweepTableModel", "Test acc."),
+         QT_TRANSLATE_NOOP("SweepTableModel", "Test accuracy")},
+        {"test_mse", QT_TRANSLATE_NOOP("SweepTableModel", "Test MSE"),
+         QT_TRANSLATE_NOOP("SweepTableModel", "Mean squared error on the test part")},
+        {"test_r2", QT_TRANSLATE_NOOP("SweepTableModel", "Test R²"),
+         QT_TRANSLATE_NOOP("SweepTableModel", "R² on the test part")},
+        {"best_epoch", QT_TRANSLATE_NOOP("SweepTableModel", "Best epoch"),
+         QT_TRANSLATE_NOOP("SweepTableModel", "The epoch whose weights the run ended with")}};
+    for (const auto& t : titles)
+        if (column == t.key)
+            return {QCoreApplication::translate("SweepTableModel", t.title),
+                    QCoreApplication::translate("SweepTableModel", t.name)};
+    return {QString::fromStdString(column), QString::fromStdString(column)};
 }
 
 bool isAccuracy(const std::string& column) {
@@ -114,10 +131,11 @@ QVariant SweepTableModel::data(const QModelIndex& index, int role) const {
 }
 
 QVariant SweepTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 ||
-        section >= columnCount())
+    if (orientation != Qt::Horizontal || section < 0 || section >= columnCount() ||
+        (role != Qt::DisplayRole && role != Qt::ToolTipRole))
         return QAbstractTableModel::headerData(section, orientation, role);
-    return titleOf(m_columns[static_cast<std::size_t>(section)]);
+    const auto [title, name] = titleOf(m_columns[static_cast<std::size_t>(section)]);
+    return role == Qt::DisplayRole ? title : name;
 }
 
 }  // namespace nnplay::ui

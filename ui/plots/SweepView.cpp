@@ -89,25 +89,28 @@ SweepView::SweepView(QWidget* parent)
     m_tableView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_tableView->horizontalHeader()->setStretchLastSection(true);
 
-    auto* controls = new QHBoxLayout;
-    controls->addWidget(new QLabel(tr("Vary"), this));
-    controls->addWidget(m_setting);
-    controls->addWidget(new QLabel(tr("over"), this));
-    controls->addWidget(m_values, 1);
-    controls->addWidget(m_run);
-    controls->addWidget(m_cancel);
-    controls->addWidget(m_export);
-    auto* split = new QSplitter(Qt::Horizontal, this);
-    split->addWidget(m_tableView);
-    split->addWidget(m_plot);
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 1);
-    split->setChildrenCollapsible(false);
+    auto* choice = new QHBoxLayout;
+    choice->addWidget(new QLabel(tr("Vary"), this));
+    choice->addWidget(m_setting);
+    choice->addWidget(new QLabel(tr("over"), this));
+    choice->addWidget(m_values, 1);
+    auto* actions = new QHBoxLayout;
+    actions->addWidget(m_run);
+    actions->addWidget(m_cancel);
+    actions->addWidget(m_export);
+    actions->addStretch(1);
+    m_split = new QSplitter(Qt::Horizontal, this);
+    m_split->addWidget(m_tableView);
+    m_split->addWidget(m_plot);
+    m_split->setChildrenCollapsible(false);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(controls);
+    layout->addLayout(choice);
+    layout->addLayout(actions);
     layout->addWidget(m_progress);
-    layout->addWidget(split, 1);
+    layout->addWidget(m_split, 1);
+    m_values->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("0.001,0.01,0.1,1")) +
+                              16);
     m_plot->setMinimumSize(220, 140);
     m_tableView->setMinimumWidth(200);
     PlotFit::placeLegendAbove(m_plot, font());
@@ -251,9 +254,9 @@ void SweepView::onFinished(bool completed, const QString& error) {
         const QString value = QString::fromStdString(table.rows()[static_cast<std::size_t>(best)].value);
         text += QLatin1Char(' ') +
                 (table.hasValidation()
-                     ? tr("Best: %1 (lowest validation loss, highlighted).").arg(value)
-                     : tr("Best: %1 (lowest test loss, highlighted; a validation part would "
-                          "choose without the test data).")
+                     ? tr("Best: %1 (lowest validation loss).").arg(value)
+                     : tr("Best: %1 (lowest test loss; a validation part would choose without "
+                          "the test data).")
                            .arg(value));
     }
     m_progress->setText(text);
@@ -389,6 +392,20 @@ void SweepView::redrawPlot() {
     m_plot->legend->setVisible(true);
     PlotFit::legendColumns(m_plot);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void SweepView::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    // Side by side when there is room, else the table above the plot.
+    const Qt::Orientation orientation =
+        width() > 1.4 * height() ? Qt::Horizontal : Qt::Vertical;
+    if (m_split->orientation() != orientation) {
+        m_split->setOrientation(orientation);
+        const int length = orientation == Qt::Horizontal ? width() : m_split->height();
+        m_split->setSizes(orientation == Qt::Horizontal
+                              ? QList<int>{length * 2 / 5, length * 3 / 5}
+                              : QList<int>{length / 2, length / 2});
+    }
 }
 
 void SweepView::changeEvent(QEvent* event) {

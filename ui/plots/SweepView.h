@@ -13,6 +13,7 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QSortFilterProxyModel;
+class QSplitter;
 class QTableView;
 
 namespace nnplay::ui {
@@ -62,6 +63,7 @@ signals:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void fillSettings();
@@ -87,6 +89,7 @@ private:
     QLabel* m_progress;
     QTableView* m_tableView;
     QCustomPlot* m_plot;
+    QSplitter* m_split = nullptr;
     /// What the running (or last) sweep varies, for the plot and the messages.
     QString m_sweptKey;
     bool m_sweptLogScale = false;
