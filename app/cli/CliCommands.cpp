@@ -118,7 +118,8 @@ const CommandHelp kCommands[] = {
      "                   first window of the project's text. Sine data start from the first\n"
      "                   test window.\n"
      "  --out FILE       write the output to FILE instead of printing it.\n"},
-    {"sweep", "nnplay-cli sweep PROJECT --param KEY --values V1,V2,... [--out FILE.csv] [--epochs N]",
+    {"sweep",
+     "nnplay-cli sweep PROJECT --param KEY --values V1,V2,... [--out FILE.csv] [--epochs N]",
      "Trains the project once per value of one setting, each from fresh weights for its\n"
      "training.epochs (early stopping as set), prints one line per finished value and writes\n"
      "the table as CSV: value, train_loss, val_loss (with a validation part), test_loss, then\n"
@@ -785,8 +786,7 @@ int sweep(const std::vector<std::string>& args) {
         args, {{"--param", true}, {"--values", true}, {"--out", true}, {"--epochs", true}});
     if (a.positional.size() != 1) throw UsageError("sweep needs exactly one PROJECT");
     if (!a.flag("--param")) throw UsageError("sweep needs --param KEY, the setting to vary");
-    if (!a.flag("--values"))
-        throw UsageError("sweep needs --values V1,V2,..., the values to try");
+    if (!a.flag("--values")) throw UsageError("sweep needs --values V1,V2,..., the values to try");
     const std::string path = a.positional[0];
     Project project = ProjectFile::load(path);
     if (a.flag("--epochs"))

@@ -45,8 +45,7 @@ void keepTrainSamples(const DataSpec& spec, DataSplit& split) {
     if (spec.trainSamples > have)
         throw InputError("data.train_samples asks for " + std::to_string(spec.trainSamples) +
                          " training samples, but the training part holds only " +
-                         std::to_string(have) +
-                         " (use at most that many, or 0 for all of them)");
+                         std::to_string(have) + " (use at most that many, or 0 for all of them)");
     std::vector<int> first(static_cast<std::size_t>(spec.trainSamples));
     for (int i = 0; i < spec.trainSamples; ++i) first[static_cast<std::size_t>(i)] = i;
     split.train = selectSamples(split.train, first);

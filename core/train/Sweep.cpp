@@ -58,8 +58,7 @@ bool Sweep::step() {
         }
         if (m_session->epoch() < project.training.epochs && !m_session->stopped()) {
             m_session->step();
-            if (m_session->epoch() < project.training.epochs && !m_session->stopped())
-                return false;
+            if (m_session->epoch() < project.training.epochs && !m_session->stopped()) return false;
         }
         m_table.add(finishRun());
     } catch (const InputError& e) {

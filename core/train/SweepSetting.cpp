@@ -86,8 +86,9 @@ Path dottedPath(const std::string& key) {
         const std::size_t dot = key.find('.', start);
         path.push_back(key.substr(start, dot - start));
         if (path.back().empty())
-            throw InputError(quoteForMessage(key) + " is not a path into the project: a part "
-                                                    "between dots is empty");
+            throw InputError(quoteForMessage(key) +
+                             " is not a path into the project: a part "
+                             "between dots is empty");
         if (dot == std::string::npos) break;
         start = dot + 1;
     }
@@ -220,8 +221,7 @@ std::string SweepSetting::suggestedValues() const {
         const SourceInfo* source = findSource(d.source);
         if (!source || !source->isPlane) return "25,50,100,200";
         int train = trainSampleCount(d.samples, d.trainFraction);
-        if (d.validationFraction > 0.0)
-            train = trainSampleCount(train, 1.0 - d.validationFraction);
+        if (d.validationFraction > 0.0) train = trainSampleCount(train, 1.0 - d.validationFraction);
         std::string list;
         for (const double share : {0.1, 0.25, 0.5, 0.75}) {
             const int n = std::max(1, static_cast<int>(share * train + 0.5));
@@ -235,9 +235,9 @@ std::string SweepSetting::suggestedValues() const {
 }
 
 const std::vector<std::string>& SweepSetting::friendlyKeys() {
-    static const std::vector<std::string> keys{"learning_rate", "l1",      "l2",
+    static const std::vector<std::string> keys{"learning_rate", "l1",        "l2",
                                                "batch_size",    "optimizer", "epochs",
-                                               "dropout",       "units",   "train_size"};
+                                               "dropout",       "units",     "train_size"};
     return keys;
 }
 

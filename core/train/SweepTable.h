@@ -13,9 +13,9 @@ struct SweepRow {
     int trainSamples = 0;  ///< samples the run trained on
     int epochs = 0;        ///< epochs it trained (fewer than planned after a stop)
     bool diverged = false;
-    double trainLoss = 0, valLoss = 0, testLoss = 0;     ///< NaN where not measured
+    double trainLoss = 0, valLoss = 0, testLoss = 0;              ///< NaN where not measured
     double trainAccuracy = 0, valAccuracy = 0, testAccuracy = 0;  ///< classification
-    double testMse = 0, testR2 = 0;                      ///< regression
+    double testMse = 0, testR2 = 0;                               ///< regression
     int bestEpoch = 0;
 };
 

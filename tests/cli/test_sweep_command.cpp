@@ -72,15 +72,19 @@ void TestSweepCommand::writesTheTable_data() {
     QTest::addColumn<QString>("values");
     QTest::addColumn<QString>("header");
     QTest::newRow("classification")
-        << circleProject() << "learning_rate" << "0.001,0.01,0.1"
+        << circleProject() << "learning_rate"
+        << "0.001,0.01,0.1"
         << "value,train_loss,test_loss,train_accuracy,test_accuracy,best_epoch";
     QTest::newRow("with a validation part")
-        << circleProject(0.25) << "l2" << "0,0.01"
+        << circleProject(0.25) << "l2"
+        << "0,0.01"
         << "value,train_loss,val_loss,test_loss,train_accuracy,val_accuracy,test_accuracy,"
            "best_epoch";
-    QTest::newRow("regression") << planeProject() << "optimizer" << "sgd,adam"
+    QTest::newRow("regression") << planeProject() << "optimizer"
+                                << "sgd,adam"
                                 << "value,train_loss,test_loss,test_mse,test_r2,best_epoch";
-    QTest::newRow("learning curve") << circleProject() << "train_size" << "10,30,60"
+    QTest::newRow("learning curve") << circleProject() << "train_size"
+                                    << "10,30,60"
                                     << "value,train_loss,test_loss,train_accuracy,test_accuracy,"
                                        "best_epoch";
 }
@@ -122,9 +126,8 @@ void TestSweepCommand::writesTheTable() {
 
 void TestSweepCommand::printsTheTableWithoutOut() {
     QTemporaryDir dir;
-    const CliRun run =
-        runCli({"sweep", writeProject(dir, "p.nnplay", circleProject()), "--param", "epochs",
-                "--values", "1,2", "--epochs", "9"});
+    const CliRun run = runCli({"sweep", writeProject(dir, "p.nnplay", circleProject()), "--param",
+                               "epochs", "--values", "1,2", "--epochs", "9"});
     QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
     // stdout is the CSV alone; the progress goes to stderr.
     const QStringList lines = csvLines(run.out);

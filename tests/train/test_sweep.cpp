@@ -131,8 +131,7 @@ void TestSweep::dropoutAndUnitsChangeTheirLayers() {
     QCOMPARE(dropouts, 2);
     // units: the first dense hidden layer; units:N the one at index N.
     QCOMPARE(SweepSetting(project, "units").apply("3").network().layers[0].setting("units"), 3.0);
-    QCOMPARE(SweepSetting(project, "units:3").apply("5").network().layers[3].setting("units"),
-             5.0);
+    QCOMPARE(SweepSetting(project, "units:3").apply("5").network().layers[3].setting("units"), 5.0);
     QCOMPARE(SweepSetting::unitsKeys(project), (std::vector<std::string>{"units:0", "units:3"}));
     // Fresh weights, whatever the project held.
     Project trained = project;
@@ -146,15 +145,17 @@ void TestSweep::dottedPathsReachAnySetting() {
     QCOMPARE(SweepSetting(project, "training.optimizer").apply("sgd").training.optimizer.kind,
              std::string("sgd"));
     QCOMPARE(SweepSetting(project, "data.noise").apply("0.25").data.noise, 0.25);
-    QCOMPARE(SweepSetting(project, "network.layers.0.units").apply("4").network().layers[0]
+    QCOMPARE(SweepSetting(project, "network.layers.0.units")
+                 .apply("4")
+                 .network()
+                 .layers[0]
                  .setting("units"),
              4.0);
     QVERIFY(SweepSetting(project, "learning_rate").logScale());
     QVERIFY(!SweepSetting(project, "optimizer").numeric());
     QCOMPARE(SweepSetting(project, "learning_rate").suggestedValues(),
              std::string("0.001,0.01,0.1,1"));
-    QCOMPARE(SweepSetting(project, "train_size").suggestedValues(),
-             std::string("10,25,50,75,100"));
+    QCOMPARE(SweepSetting(project, "train_size").suggestedValues(), std::string("10,25,50,75,100"));
     QCOMPARE(SweepSetting::splitValues(" 1, 2 ,3"), (std::vector<std::string>{"1", "2", "3"}));
     QVERIFY(errorOf([] { SweepSetting::splitValues("1,,2"); }).contains("empty value"));
 }
@@ -173,8 +174,7 @@ void TestSweep::refusesBadKeys_data() {
 void TestSweep::refusesBadKeys() {
     QFETCH(QString, key);
     QFETCH(QStringList, parts);
-    const QString message =
-        errorOf([&] { Sweep(smallProject(), key.toStdString(), {"1"}, ""); });
+    const QString message = errorOf([&] { Sweep(smallProject(), key.toStdString(), {"1"}, ""); });
     for (const QString& part : parts) QVERIFY2(message.contains(part), qPrintable(message));
 }
 
@@ -182,16 +182,19 @@ void TestSweep::refusesBadValues_data() {
     QTest::addColumn<QString>("key");
     QTest::addColumn<QString>("values");
     QTest::addColumn<QStringList>("parts");
-    QTest::newRow("negative rate") << "learning_rate" << "0.1,-1"
-                                   << QStringList{"learning_rate = -1", "training.learning_rate"};
-    QTest::newRow("unknown optimizer") << "optimizer" << "adam,lbfgs"
-                                       << QStringList{"optimizer = lbfgs", "unknown optimizer"};
-    QTest::newRow("fractional batch") << "batch_size" << "2.5"
-                                      << QStringList{"batch_size = 2.5", "batch_size"};
-    QTest::newRow("unknown key on a path") << "training.colour" << "1"
-                                           << QStringList{"training.colour = 1", "colour"};
-    QTest::newRow("negative train size") << "train_size" << "-3"
-                                         << QStringList{"train_size = -3", "data.train_samples"};
+    QTest::newRow("negative rate")
+        << "learning_rate"
+        << "0.1,-1" << QStringList{"learning_rate = -1", "training.learning_rate"};
+    QTest::newRow("unknown optimizer")
+        << "optimizer"
+        << "adam,lbfgs" << QStringList{"optimizer = lbfgs", "unknown optimizer"};
+    QTest::newRow("fractional batch") << "batch_size"
+                                      << "2.5" << QStringList{"batch_size = 2.5", "batch_size"};
+    QTest::newRow("unknown key on a path") << "training.colour"
+                                           << "1" << QStringList{"training.colour = 1", "colour"};
+    QTest::newRow("negative train size")
+        << "train_size"
+        << "-3" << QStringList{"train_size = -3", "data.train_samples"};
 }
 
 void TestSweep::refusesBadValues() {
@@ -239,16 +242,14 @@ void TestSweep::csvHasTheTableColumns() {
     sweep.run();
     const std::string csv = sweep.table().csv();
     const CsvTable table = CsvTable::parse(csv, "sweep.csv");
-    QCOMPARE(table.header(),
-             (std::vector<std::string>{"value", "train_loss", "val_loss", "test_loss",
-                                       "train_accuracy", "val_accuracy", "test_accuracy",
-                                       "best_epoch"}));
+    QCOMPARE(table.header(), (std::vector<std::string>{
+                                 "value", "train_loss", "val_loss", "test_loss", "train_accuracy",
+                                 "val_accuracy", "test_accuracy", "best_epoch"}));
     QCOMPARE(table.rows().size(), std::size_t(2));
     QVERIFY(sweep.table().bestRow() >= 0);
     SweepTable regression(Task::Regression, false);
-    QCOMPARE(regression.columns(),
-             (std::vector<std::string>{"value", "train_loss", "test_loss", "test_mse", "test_r2",
-                                       "best_epoch"}));
+    QCOMPARE(regression.columns(), (std::vector<std::string>{"value", "train_loss", "test_loss",
+                                                             "test_mse", "test_r2", "best_epoch"}));
 }
 
 QTEST_APPLESS_MAIN(TestSweep)

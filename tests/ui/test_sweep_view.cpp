@@ -146,8 +146,9 @@ private slots:
         const QStringList lines =
             QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 3);
-        QCOMPARE(lines[0], QStringLiteral(
-                               "value,train_loss,test_loss,train_accuracy,test_accuracy,best_epoch"));
+        QCOMPARE(
+            lines[0],
+            QStringLiteral("value,train_loss,test_loss,train_accuracy,test_accuracy,best_epoch"));
         QVERIFY(lines[1].startsWith(QStringLiteral("0.01,")));
         QVERIFY(lines[2].startsWith(QStringLiteral("0.3,")));
         QVERIFY(!view->exportCsv(dir.path()).isEmpty());  // a folder is no file
@@ -166,8 +167,7 @@ private slots:
         QCOMPARE(train->dataCount(), 2);
         QCOMPARE(train->data()->at(0)->key, 5.0);
         QCOMPARE(train->data()->at(1)->key, 30.0);
-        QCOMPARE(train->data()->at(1)->value,
-                 1.0 - view.table().rows()[1].trainAccuracy);
+        QCOMPARE(train->data()->at(1)->value, 1.0 - view.table().rows()[1].trainAccuracy);
         QCOMPARE(view.plot()->xAxis->label(), QStringLiteral("Training samples"));
     }
 
@@ -176,8 +176,9 @@ private slots:
         view.setProject(tinyProject(100000), QString());
         QVERIFY(view.chooseSetting(QStringLiteral("l2")));
         QVERIFY(view.run());
-        QVERIFY(waitUntil([&] { return view.progressLabel()->text().contains(QStringLiteral("epoch")); },
-                          "the first run trains"));
+        QVERIFY(waitUntil(
+            [&] { return view.progressLabel()->text().contains(QStringLiteral("epoch")); },
+            "the first run trains"));
         QTest::mouseClick(view.cancelButton(), Qt::LeftButton);
         QVERIFY(waitUntil([&] { return !view.isRunning(); }, "the sweep stopped"));
         QVERIFY(view.table().rows().empty());

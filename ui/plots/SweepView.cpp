@@ -66,17 +66,20 @@ SweepView::SweepView(QWidget* parent)
       m_plot(new QCustomPlot(this)) {
     m_setting->setObjectName(QStringLiteral("sweepSetting"));
     m_values->setObjectName(QStringLiteral("sweepValues"));
-    m_setting->setToolTip(tr("The setting to vary: the project is trained once per value, "
-                             "each time from fresh weights."));
+    m_setting->setToolTip(
+        tr("The setting to vary: the project is trained once per value, "
+           "each time from fresh weights."));
     m_values->setToolTip(tr("The values to try, separated by commas."));
-    m_run->setToolTip(tr("Train the project once per value, one after another. Play's "
-                         "training is not touched."));
+    m_run->setToolTip(
+        tr("Train the project once per value, one after another. Play's "
+           "training is not touched."));
     m_cancel->setToolTip(tr("Stop the sweep; the finished values stay in the table."));
     m_export->setToolTip(tr("Save the table as a CSV file (as nnplay-cli sweep writes it)."));
     m_progress->setWordWrap(true);
     m_progress->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_progress->setText(tr("Pick a setting, type the values and press Run: each value trains "
-                           "the project from fresh weights."));
+    m_progress->setText(
+        tr("Pick a setting, type the values and press Run: each value trains "
+           "the project from fresh weights."));
 
     m_sorted->setSourceModel(m_model);
     m_sorted->setSortRole(SweepTableModel::SortRole);
@@ -145,8 +148,9 @@ void SweepView::fillSettings() {
             const QStringList names = LayerNames::of(m_project.network());
             for (const std::string& units : SweepSetting::unitsKeys(m_project)) {
                 const int index = std::stoi(units.substr(6));
-                m_setting->addItem(tr("Units of %1 (layer %2)").arg(names.value(index)).arg(index + 1),
-                                   QString::fromStdString(units));
+                m_setting->addItem(
+                    tr("Units of %1 (layer %2)").arg(names.value(index)).arg(index + 1),
+                    QString::fromStdString(units));
             }
             continue;
         }
@@ -187,8 +191,9 @@ bool SweepView::run() {
     if (isRunning()) return false;
     const QString key = currentKey();
     if (key.isEmpty()) {
-        m_progress->setText(tr("This project has no setting a sweep can vary (a GAN cannot be "
-                               "swept)."));
+        m_progress->setText(
+            tr("This project has no setting a sweep can vary (a GAN cannot be "
+               "swept)."));
         return false;
     }
     std::shared_ptr<Sweep> sweep;
@@ -206,9 +211,8 @@ bool SweepView::run() {
     m_sweptValues = sweep->values();
     m_tableView->sortByColumn(-1, Qt::AscendingOrder);
     m_model->setTable(sweep->table());
-    m_progress->setText(tr("Starting: %1 values of %2…")
-                            .arg(sweep->values().size())
-                            .arg(m_setting->currentText()));
+    m_progress->setText(
+        tr("Starting: %1 values of %2…").arg(sweep->values().size()).arg(m_setting->currentText()));
     m_runner->start(std::move(sweep));
     updateButtons();
     redrawPlot();
@@ -230,13 +234,13 @@ void SweepView::onTable(const SweepTable& table) {
 
 void SweepView::onProgress(int run, int runs, int epoch, int epochs) {
     if (run >= runs || run >= static_cast<int>(m_sweptValues.size())) return;
-    m_progress->setText(tr("Run %1 of %2 (%3 = %4): epoch %5 of %6")
-                            .arg(run + 1)
-                            .arg(runs)
-                            .arg(m_sweptKey,
-                                 QString::fromStdString(m_sweptValues[static_cast<std::size_t>(run)]))
-                            .arg(epoch)
-                            .arg(epochs));
+    m_progress->setText(
+        tr("Run %1 of %2 (%3 = %4): epoch %5 of %6")
+            .arg(run + 1)
+            .arg(runs)
+            .arg(m_sweptKey, QString::fromStdString(m_sweptValues[static_cast<std::size_t>(run)]))
+            .arg(epoch)
+            .arg(epochs));
 }
 
 void SweepView::onFinished(bool completed, const QString& error) {
@@ -251,7 +255,8 @@ void SweepView::onFinished(bool completed, const QString& error) {
         text = tr("Done: %1 values.").arg(count);
     const int best = table.bestRow();
     if (best >= 0) {
-        const QString value = QString::fromStdString(table.rows()[static_cast<std::size_t>(best)].value);
+        const QString value =
+            QString::fromStdString(table.rows()[static_cast<std::size_t>(best)].value);
         text += QLatin1Char(' ') +
                 (table.hasValidation()
                      ? tr("Best: %1 (lowest validation loss).").arg(value)
@@ -275,11 +280,10 @@ QString SweepView::exportCsv(const QString& path) const {
 }
 
 void SweepView::askAndExport() {
-    const QString base = QStringLiteral("sweep-%1.csv").arg(m_sweptKey).replace(QLatin1Char(':'),
-                                                                                QLatin1Char('-'));
-    QString path = QFileDialog::getSaveFileName(this, tr("Export Sweep as CSV"),
-                                                QDir::home().filePath(base),
-                                                tr("CSV files (*.csv)"));
+    const QString base =
+        QStringLiteral("sweep-%1.csv").arg(m_sweptKey).replace(QLatin1Char(':'), QLatin1Char('-'));
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Sweep as CSV"), QDir::home().filePath(base), tr("CSV files (*.csv)"));
     if (path.isEmpty()) return;
     if (QFileInfo(path).suffix().isEmpty()) path += QStringLiteral(".csv");
     const QString error = exportCsv(path);
@@ -324,9 +328,8 @@ void SweepView::redrawPlot() {
                                       : QString::fromStdString(r.value).toDouble();
         rows.push_back({x, &r});
     }
-    if (!categories) std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
-        return a.x < b.x;
-    });
+    if (!categories)
+        std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.x < b.x; });
     auto addGraph = [&](const QString& name, const QColor& color, auto measure) {
         QCPGraph* graph = m_plot->addGraph();
         graph->setName(name);
@@ -343,7 +346,8 @@ void SweepView::redrawPlot() {
     };
     if (curve) {
         addGraph(classification ? tr("Training error") : tr("Training loss"),
-                 PlotStyle::positiveColor(), [&](const SweepRow& r) { return table.trainError(r); });
+                 PlotStyle::positiveColor(),
+                 [&](const SweepRow& r) { return table.trainError(r); });
         addGraph(classification ? tr("Test error") : tr("Test loss"), PlotStyle::negativeColor(),
                  [&](const SweepRow& r) { return table.testError(r); });
         m_plot->xAxis->setLabel(tr("Training samples"));
@@ -397,14 +401,12 @@ void SweepView::redrawPlot() {
 void SweepView::resizeEvent(QResizeEvent* event) {
     QWidget::resizeEvent(event);
     // Side by side when there is room, else the table above the plot.
-    const Qt::Orientation orientation =
-        width() > 1.4 * height() ? Qt::Horizontal : Qt::Vertical;
+    const Qt::Orientation orientation = width() > 1.4 * height() ? Qt::Horizontal : Qt::Vertical;
     if (m_split->orientation() != orientation) {
         m_split->setOrientation(orientation);
         const int length = orientation == Qt::Horizontal ? width() : m_split->height();
-        m_split->setSizes(orientation == Qt::Horizontal
-                              ? QList<int>{length * 2 / 5, length * 3 / 5}
-                              : QList<int>{length / 2, length / 2});
+        m_split->setSizes(orientation == Qt::Horizontal ? QList<int>{length * 2 / 5, length * 3 / 5}
+                                                        : QList<int>{length / 2, length / 2});
     }
 }
 

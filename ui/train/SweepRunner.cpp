@@ -7,9 +7,7 @@
 namespace nnplay::ui {
 
 SweepRunner::SweepRunner(QObject* parent)
-    : QObject(parent),
-      m_worker(nullptr),
-      m_wanted(std::make_shared<std::atomic<int>>(0)) {
+    : QObject(parent), m_worker(nullptr), m_wanted(std::make_shared<std::atomic<int>>(0)) {
     qRegisterMetaType<nnplay::SweepTable>();
     m_worker = new SweepWorker(m_wanted);
     m_thread.setObjectName(QStringLiteral("nnplay sweep"));

@@ -120,14 +120,17 @@ void ScriptedRun::runSweep() {
     }
     m_window->views()->showView(TrainingViews::View::Sweep);
     view->valuesEdit()->setText(m_options.sweep.mid(equals + 1));
-    connect(view, &SweepView::sweepFinished, this, [this, view](bool completed) {
-        if (!completed) {
-            finish(1, view->progressLabel()->text());
-            return;
-        }
-        QTextStream(stdout) << view->progressLabel()->text() << Qt::endl;
-        settle();
-    }, Qt::SingleShotConnection);
+    connect(
+        view, &SweepView::sweepFinished, this,
+        [this, view](bool completed) {
+            if (!completed) {
+                finish(1, view->progressLabel()->text());
+                return;
+            }
+            QTextStream(stdout) << view->progressLabel()->text() << Qt::endl;
+            settle();
+        },
+        Qt::SingleShotConnection);
     if (!view->run()) finish(1, view->progressLabel()->text());
 }
 
