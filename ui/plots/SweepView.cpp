@@ -102,7 +102,7 @@ SweepView::SweepView(QWidget* parent)
     actions->addWidget(m_cancel);
     actions->addWidget(m_export);
     actions->addStretch(1);
-    m_split = new QSplitter(Qt::Horizontal, this);
+    m_split = new QSplitter(Qt::Vertical, this);
     m_split->addWidget(m_tableView);
     m_split->addWidget(m_plot);
     m_split->setChildrenCollapsible(false);
@@ -112,10 +112,12 @@ SweepView::SweepView(QWidget* parent)
     layout->addLayout(actions);
     layout->addWidget(m_progress);
     layout->addWidget(m_split, 1);
-    m_values->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("0.001,0.01,0.1,1")) +
-                              16);
+    // Narrow enough for the smallest window: the combo shortens long names, the table and the
+    // plot start one above the other (resizeEvent puts them side by side when there is room).
+    m_setting->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_setting->setMinimumContentsLength(8);
+    fitButtons();
     m_plot->setMinimumSize(220, 140);
-    m_tableView->setMinimumWidth(200);
     PlotFit::placeLegendAbove(m_plot, font());
     PlotStyle::apply(m_plot, palette());
 
@@ -410,7 +412,15 @@ void SweepView::resizeEvent(QResizeEvent* event) {
     }
 }
 
+void SweepView::fitButtons() {
+    // As wide as their text needs: the style's wider minimum would widen the smallest window.
+    for (QPushButton* button : {m_run, m_cancel, m_export})
+        button->setMinimumWidth(button->fontMetrics().horizontalAdvance(button->text()) +
+                                2 * button->fontMetrics().averageCharWidth() + 8);
+}
+
 void SweepView::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::FontChange) fitButtons();
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) redrawPlot();
     QWidget::changeEvent(event);
 }

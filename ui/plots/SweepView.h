@@ -67,6 +67,7 @@ protected:
 
 private:
     void fillSettings();
+    void fitButtons();
     void onSettingChosen();
     void onTable(const nnplay::SweepTable& table);
     void onProgress(int run, int runs, int epoch, int epochs);
