@@ -353,7 +353,7 @@ void SweepView::redrawPlot() {
         addGraph(classification ? tr("Test error") : tr("Test loss"), PlotStyle::negativeColor(),
                  [&](const SweepRow& r) { return table.testError(r); });
         m_plot->xAxis->setLabel(tr("Training samples"));
-        m_plot->yAxis->setLabel(classification ? tr("Error (1 − accuracy)") : tr("Loss"));
+        m_plot->yAxis->setLabel(classification ? tr("Error (1 − acc.)") : tr("Loss"));
     } else {
         addGraph(tr("Training loss"), PlotStyle::positiveColor(),
                  [](const SweepRow& r) { return r.trainLoss; });
