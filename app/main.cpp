@@ -3,7 +3,8 @@
 // lives in ui/.
 //
 //   nnplay [PROJECT | --lesson NAME] [--train] [--epochs N] [--screenshot FILE] [--picture FILE]
-//          [--size WxH] [--theme T] [--presenter] [--welcome] [--quit]
+//          [--size WxH] [--theme T] [--view VIEW] [--every-variant] [--sweep KEY=V1,V2] [--presenter] [--welcome]
+//          [--quit]
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -153,8 +154,14 @@ int main(int argc, char** argv) {
         QApplication::translate("main",
                                 "With --train and a lesson: train each of its variants in turn, "
                                 "so the Runs view compares them."));
+    const QCommandLineOption sweep(
+        QStringLiteral("sweep"),
+        QApplication::translate("main",
+                                "Run a sweep in the Sweep tab before --screenshot or --picture: "
+                                "KEY=V1,V2,... (learning_rate=0.001,0.01,0.1)."),
+        QStringLiteral("KEY=VALUES"));
     parser.addOptions({train, epochs, screenshot, picture, size, theme, presenter, welcome, quit,
-                       lesson, view, network, slowMotion, everyVariant});
+                       lesson, view, network, slowMotion, everyVariant, sweep});
     parser.process(*app);
 
     bool epochsOk = true;
@@ -258,11 +265,13 @@ int main(int argc, char** argv) {
     options.network = parser.value(network);
     options.slowMotionPart = std::clamp(parser.value(slowMotion).toInt(), 0, 10);
     options.everyVariant = parser.isSet(everyVariant);
+    options.sweep = parser.value(sweep);
     nnplay::ui::ScriptedRun run(&window, options);
     QObject::connect(&run, &nnplay::ui::ScriptedRun::finished, app.get(), [&](int code) {
         if (scripted || code != 0) QApplication::exit(code);
     });
-    if (options.train || !options.screenshot.isEmpty() || !options.picture.isEmpty() || scripted) {
+    if (options.train || !options.screenshot.isEmpty() || !options.picture.isEmpty() || scripted ||
+        !options.sweep.isEmpty()) {
         if (parser.isSet(welcome)) window.showWelcome();
         QTimer::singleShot(0, &run, &nnplay::ui::ScriptedRun::start);
     } else {

@@ -31,6 +31,7 @@
 #include "train/NetworkCheck.h"
 #include "train/SequenceGenerator.h"
 #include "train/Session.h"
+#include "train/Sweep.h"
 #include "train/TrainingSession.h"
 #ifdef NNPLAY_CLI_PLOT
 #include "plots/CurvesPicture.h"
@@ -127,6 +128,22 @@ const CommandHelp kCommands[] = {
      "\"std\" over the folds (the population standard deviation, as numpy's std).\n"
      "  --folds K    how many folds, 2 to 20.\n"
      "  --epochs N   train N epochs a fold instead of the project's number.\n"},
+    {"sweep",
+     "nnplay-cli sweep PROJECT --param KEY --values V1,V2,... [--out FILE.csv] [--epochs N]",
+     "Trains the project once per value of one setting, each from fresh weights for its\n"
+     "training.epochs (early stopping as set), prints one line per finished value and writes\n"
+     "the table as CSV: value, train_loss, val_loss (with a validation part), test_loss, then\n"
+     "train_accuracy, val_accuracy (with validation) and test_accuracy for classification or\n"
+     "test_mse and test_r2 for regression, and best_epoch.\n"
+     "  --param KEY      learning_rate, l1, l2, batch_size, optimizer (sgd, rmsprop, adam),\n"
+     "                   epochs, dropout (the rate of every dropout layer), units (the first\n"
+     "                   dense hidden layer's; units:N the layer at index N), train_size (the\n"
+     "                   training samples used: a learning curve), or a dotted path into the\n"
+     "                   project such as training.optimizer or data.noise.\n"
+     "  --values LIST    the values, separated by commas.\n"
+     "  --out FILE.csv   write the table to FILE.csv (replaced only once it is complete);\n"
+     "                   without it the table goes to stdout and the progress to stderr.\n"
+     "  --epochs N       train every value N epochs instead of the project's number.\n"},
     {"check-lesson", "nnplay-cli check-lesson LESSON",
      "Trains each variant of a lesson (a project with a \"lesson\" section) from fresh\n"
      "weights for the project's epochs and checks the outcomes the lesson states. Prints one\n"
@@ -762,6 +779,30 @@ int crossValidate(const std::vector<std::string>& args) {
     const Arguments a = parseArguments(args, {{"--folds", true}, {"--epochs", true}});
     if (a.positional.size() != 1) throw UsageError("cross-validate needs exactly one PROJECT");
     if (!a.flag("--folds")) throw UsageError("cross-validate needs --folds K");
+/// One finished value of a sweep, as a progress line.
+std::string sweepLine(const Sweep& sweep, const SweepRow& row) {
+    const SweepTable& table = sweep.table();
+    std::ostringstream line;
+    line << sweep.setting().key() << " = " << row.value << "  train_loss " << fixed(row.trainLoss);
+    if (table.hasValidation()) line << "  val_loss " << fixed(row.valLoss);
+    line << "  test_loss " << fixed(row.testLoss);
+    if (table.task() == Task::Classification)
+        line << "  train_acc " << fixed(row.trainAccuracy, 3) << "  test_acc "
+             << fixed(row.testAccuracy, 3);
+    else
+        line << "  test_mse " << fixed(row.testMse) << "  test_r2 " << fixed(row.testR2, 3);
+    line << "  best_epoch " << row.bestEpoch << "  (" << table.rows().size() << "/"
+         << sweep.values().size() << ")";
+    if (row.diverged) line << "  diverged";
+    return line.str();
+}
+
+int sweep(const std::vector<std::string>& args) {
+    const Arguments a = parseArguments(
+        args, {{"--param", true}, {"--values", true}, {"--out", true}, {"--epochs", true}});
+    if (a.positional.size() != 1) throw UsageError("sweep needs exactly one PROJECT");
+    if (!a.flag("--param")) throw UsageError("sweep needs --param KEY, the setting to vary");
+    if (!a.flag("--values")) throw UsageError("sweep needs --values V1,V2,..., the values to try");
     const std::string path = a.positional[0];
     Project project = ProjectFile::load(path);
     if (a.flag("--epochs"))
@@ -788,6 +829,17 @@ int crossValidate(const std::vector<std::string>& args) {
                                {"std", finiteOrNull(summary.spread)}};
     }
     std::cout << total.dump() << std::endl;
+    Sweep sweep(project, a.options.at("--param"),
+                SweepSetting::splitValues(a.options.at("--values")), baseDirOf(path));
+    // Claimed before training, so a wrong place fails at once, not after the last run.
+    std::unique_ptr<AtomicFile> out;
+    if (a.flag("--out")) out = std::make_unique<AtomicFile>(a.options.at("--out"));
+    std::ostream& progress = out ? std::cout : std::cerr;
+    sweep.run({}, [&](const SweepRow& row) { progress << sweepLine(sweep, row) << std::endl; });
+    if (out)
+        out->commit(sweep.table().csv());
+    else
+        std::cout << sweep.table().csv() << std::flush;
     return kOk;
 }
 
@@ -861,6 +913,7 @@ int run(const std::vector<std::string>& args) {
         if (command == "generate") return generate(rest);
         if (command == "check-lesson") return checkLesson(rest);
         if (command == "cross-validate") return crossValidate(rest);
+        if (command == "sweep") return sweep(rest);
         throw UsageError("unknown command '" + command + "'");
     } catch (const UsageError& e) {
         std::cerr << "nnplay-cli: " << e.what() << "\n" << usageText();

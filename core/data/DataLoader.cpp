@@ -38,12 +38,27 @@ std::string sourceList(const std::function<bool(const SourceInfo&)>& keep) {
 /// drew the points.
 std::uint32_t splitSeed(std::uint32_t seed) { return seed * 2654435761u + 0x9E3779B9u; }
 
-/// Cuts the validation part from split.train.
+/// Keeps the first spec.trainSamples samples of split.train (all for 0).
+void keepTrainSamples(const DataSpec& spec, DataSplit& split) {
+    const int have = split.train.sampleCount();
+    if (spec.trainSamples <= 0 || spec.trainSamples == have) return;
+    if (spec.trainSamples > have)
+        throw InputError("data.train_samples asks for " + std::to_string(spec.trainSamples) +
+                         " training samples, but the training part holds only " +
+                         std::to_string(have) + " (use at most that many, or 0 for all of them)");
+    std::vector<int> first(static_cast<std::size_t>(spec.trainSamples));
+    for (int i = 0; i < spec.trainSamples; ++i) first[static_cast<std::size_t>(i)] = i;
+    split.train = selectSamples(split.train, first);
+}
+
+/// Cuts the validation part from split.train, then keeps spec.trainSamples of what remains.
 void cutValidation(const DataSpec& spec, DataSplit& split) {
-    if (spec.validationFraction <= 0.0) return;
-    const Dataset trainAll = std::move(split.train);
-    splitTrainTest(trainAll, 1.0 - spec.validationFraction, splitSeed(splitSeed(spec.seed)),
-                   split.train, split.validation);
+    if (spec.validationFraction > 0.0) {
+        const Dataset trainAll = std::move(split.train);
+        splitTrainTest(trainAll, 1.0 - spec.validationFraction, splitSeed(splitSeed(spec.seed)),
+                       split.train, split.validation);
+    }
+    keepTrainSamples(spec, split);
 }
 
 /// Cuts train and test (with exactly trainPerGroup[g] samples of group g for training when
@@ -178,6 +193,9 @@ void checkDataSpec(const DataSpec& spec, Task task) {
             "not " +
             numberForMessage(spec.validationFraction));
     }
+    if (spec.trainSamples < 0)
+        throw InputError("data.train_samples must be 0 (all training samples) or more, not " +
+                         std::to_string(spec.trainSamples));
     if (source->isPlane) {
         if (spec.samples < kMinSamples || spec.samples > kMaxSamples) {
             throw InputError("the number of samples must be from " + std::to_string(kMinSamples) +

@@ -29,6 +29,9 @@ struct DataSpec {
     /// Share of the training part held out for validation (early stopping watches it): 0 for
     /// none, below 1. Drawn with a seed derived from `seed`.
     double validationFraction = 0.0;
+    /// Keep only the first trainSamples samples of the training part after the split (and
+    /// after the validation part is cut from it); 0 for all of them. A learning curve sweeps it.
+    int trainSamples = 0;
     std::uint32_t seed = 1;
     /// Derived input features for 2-D sources (see Features.h). Ignored for other sources.
     std::vector<std::string> features{"x1", "x2"};

@@ -212,6 +212,7 @@ DataSpec readData(const json& j) {
                                "minority_share",
                                "train_fraction",
                                "validation_fraction",
+                               "train_samples",
                                "seed",
                                "features",
                                "path",
@@ -230,6 +231,10 @@ DataSpec readData(const json& j) {
     if (j.contains("minority_share")) d.minorityShare = number(j, "minority_share", where, 0.0);
     d.trainFraction = number(j, "train_fraction", where, d.trainFraction);
     d.validationFraction = number(j, "validation_fraction", where, d.validationFraction);
+    d.trainSamples = integer(j, "train_samples", where, d.trainSamples);
+    if (d.trainSamples < 0)
+        throw InputError("data.train_samples must be 0 (all training samples) or more, not " +
+                         std::to_string(d.trainSamples));
     d.seed = seed(j, "seed", where, d.seed);
     if (j.contains("features")) {
         const json& f = j.at("features");
@@ -265,6 +270,7 @@ DataSpec readData(const json& j) {
 json writeData(const DataSpec& d) {
     json j{{"source", d.source}, {"train_fraction", d.trainFraction}};
     if (d.validationFraction > 0.0) j["validation_fraction"] = d.validationFraction;
+    if (d.trainSamples > 0) j["train_samples"] = d.trainSamples;
     j["seed"] = d.seed;
     if (d.source == "csv") {
         if (!d.path.empty() || d.csvText.empty()) j["path"] = d.path;

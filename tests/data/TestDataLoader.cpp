@@ -211,6 +211,36 @@ private slots:
         QVERIFY(loadData(planeSpec("circle"), Task::Classification, "").train.groups.empty());
     }
 
+    void keepsTheFirstTrainSamples() {
+        DataSpec spec = planeSpec("circle");
+        spec.samples = 200;
+        spec.validationFraction = 0.25;
+        const DataSplit all = loadData(spec, Task::Classification, "");
+        QCOMPARE(all.train.sampleCount(), 75);
+        spec.trainSamples = 30;
+        const DataSplit some = loadData(spec, Task::Classification, "");
+        // The first 30 of the same training part; validation and test stay as they were.
+        QCOMPARE(some.train.sampleCount(), 30);
+        QVERIFY(some.train.inputs == all.train.inputs.leftCols(30));
+        QVERIFY(some.train.labels ==
+                std::vector<int>(all.train.labels.begin(), all.train.labels.begin() + 30));
+        QVERIFY(some.validation.inputs == all.validation.inputs);
+        QVERIFY(some.test.inputs == all.test.inputs);
+        spec.trainSamples = 75;
+        QVERIFY(sameSplit(loadData(spec, Task::Classification, ""), all));
+        spec.trainSamples = 76;
+        try {
+            loadData(spec, Task::Classification, "");
+            QFAIL("more training samples than the training part holds were accepted");
+        } catch (const InputError& e) {
+            QVERIFY2(QString(e.what()).contains("data.train_samples") &&
+                         QString(e.what()).contains("only 75"),
+                     e.what());
+        }
+        spec.trainSamples = -1;
+        QVERIFY_THROWS_EXCEPTION(InputError, checkDataSpec(spec, Task::Classification));
+    }
+
     void refusesBadBalance_data() {
         QTest::addColumn<QString>("source");
         QTest::addColumn<double>("positiveShare");

@@ -363,6 +363,9 @@ void TestProjectFile::roundTrip_data() {
     seeds.data.seed = 4294967295u;
     seeds.training.seed = 3000000000u;
     QTest::newRow("largest seeds") << seeds;
+    Project fewer = Project::defaultProject();
+    fewer.data.trainSamples = 40;
+    QTest::newRow("train_samples") << fewer;
     // A validation part, its history columns, and a column this version does not write (a
     // newer program's): every column comes back, in its order.
     Project validated = trainedRegression();
@@ -660,6 +663,9 @@ void TestProjectFile::rejectsBadProjects_data() {
         {"unknown key 'colour'", "project"});
     row("unknown data key", minimal(R"([{"type": "relu"}])", R"( "data": {"sample": 10},)"),
         {"unknown key 'sample'", "data"});
+    row("negative train_samples",
+        minimal(R"([{"type": "relu"}])", R"( "data": {"train_samples": -5},)"),
+        {"data.train_samples", "0"});
     row("unknown training key",
         minimal(R"([{"type": "relu"}])", R"( "training": {"learning-rate": 0.1},)"),
         {"unknown key 'learning-rate'", "training"});

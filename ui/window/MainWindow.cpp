@@ -42,6 +42,7 @@
 #include "plots/GanView.h"
 #include "plots/LossCurveView.h"
 #include "plots/PictureActions.h"
+#include "plots/SweepView.h"
 #include "train/DocumentSync.h"
 #include "train/GanSession.h"
 #include "panels/CrossValidationDialog.h"
@@ -285,6 +286,16 @@ void MainWindow::connectDocument() {
     connect(m_document, &ProjectDocument::projectReplaced, this, &MainWindow::applyTask);
     connect(m_document, &ProjectDocument::ganChanged, this, &MainWindow::applyTask);
     connect(m_document, &ProjectDocument::dataChanged, this, &MainWindow::applyTask);
+    // The Sweep tab starts its runs from the document as it is.
+    const auto giveSweepProject = [this] {
+        m_views->sweepView()->setProject(m_document->project(), m_document->baseDir());
+    };
+    for (auto signal : {&ProjectDocument::projectReplaced, &ProjectDocument::dataChanged,
+                        &ProjectDocument::trainingChanged})
+        connect(m_document, signal, this, giveSweepProject);
+    connect(m_document, &ProjectDocument::networkChanged, this, giveSweepProject);
+    connect(m_document, &ProjectDocument::filePathChanged, this, giveSweepProject);
+    giveSweepProject();
     // A GAN's target drawn by hand: each stroke on the Samples plot is one undo step.
     connect(m_views->ganView(), &GanView::pointsDrawn, this, [this](const QVector<QPointF>& drawn) {
         std::vector<std::array<float, 2>> points;

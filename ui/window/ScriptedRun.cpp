@@ -3,6 +3,8 @@
 
 #include <QDialog>
 #include <QFileInfo>
+#include <QLabel>
+#include <QLineEdit>
 #include <QPainter>
 #include <QPixmap>
 #include <QTextStream>
@@ -12,6 +14,7 @@
 #include "lesson/LessonController.h"
 #include "plots/GanSlowMotionPanel.h"
 #include "plots/PictureExport.h"
+#include "plots/SweepView.h"
 #include "train/TrainingController.h"
 #include "window/MainWindow.h"
 #include "window/NetworkTabs.h"
@@ -93,6 +96,7 @@ void ScriptedRun::onSnapshot(const TrainingSnapshot& snapshot) {
             }
             return;
         case Stage::Idle:
+        case Stage::Sweeping:
         case Stage::Settling:
         case Stage::Done:
             return;
@@ -110,6 +114,10 @@ bool ScriptedRun::nextVariant() {
 }
 
 void ScriptedRun::settle() {
+    if (!m_options.sweep.isEmpty() && m_stage != Stage::Sweeping) {
+        runSweep();
+        return;
+    }
     if (m_options.slowMotionPart > 0 && m_stage != Stage::SlowMotion) {
         m_stage = Stage::SlowMotion;
         m_window->training()->send(&TrainingWorker::stepInSlowMotion);
@@ -124,6 +132,32 @@ void ScriptedRun::settle() {
         return;
     }
     QTimer::singleShot(kSettleMs, this, &ScriptedRun::takeScreenshot);
+}
+
+void ScriptedRun::runSweep() {
+    m_stage = Stage::Sweeping;
+    SweepView* view = m_window->views()->sweepView();
+    const qsizetype equals = m_options.sweep.indexOf(QLatin1Char('='));
+    const QString key = m_options.sweep.left(equals);
+    if (equals <= 0 || !view->chooseSetting(key)) {
+        finish(1, tr("--sweep needs KEY=V1,V2,... with a setting the Sweep tab offers, not '%1'")
+                      .arg(m_options.sweep));
+        return;
+    }
+    m_window->views()->showView(TrainingViews::View::Sweep);
+    view->valuesEdit()->setText(m_options.sweep.mid(equals + 1));
+    connect(
+        view, &SweepView::sweepFinished, this,
+        [this, view](bool completed) {
+            if (!completed) {
+                finish(1, view->progressLabel()->text());
+                return;
+            }
+            QTextStream(stdout) << view->progressLabel()->text() << Qt::endl;
+            settle();
+        },
+        Qt::SingleShotConnection);
+    if (!view->run()) finish(1, view->progressLabel()->text());
 }
 
 bool ScriptedRun::savePicture() {

@@ -36,6 +36,9 @@ public:
         /// With `train`, a lesson: trains each of its variants in turn from fresh weights, so
         /// the Runs view compares them all.
         bool everyVariant = false;
+        /// A sweep run in the Sweep tab before the picture, "KEY=V1,V2,..." (a key the tab
+        /// offers); empty for none.
+        QString sweep;
     };
 
     /// Pause after the last snapshot before the picture, so queued replots have happened.
@@ -51,10 +54,12 @@ signals:
     void finished(int exitCode);
 
 private:
-    enum class Stage { Idle, WaitingForSession, Training, SlowMotion, Settling, Done };
+    enum class Stage { Idle, WaitingForSession, Training, SlowMotion, Sweeping, Settling, Done };
 
     void onSnapshot(const TrainingSnapshot& snapshot);
     void settle();
+    /// Starts Options::sweep in the Sweep tab; settle() follows when it ends.
+    void runSweep();
     void takeScreenshot();
     /// Writes the view in front to Options::picture; false (after finish(1)) when it cannot.
     bool savePicture();

@@ -16,6 +16,7 @@
 #include "plots/RunComparisonView.h"
 #include "plots/SampleGridView.h"
 #include "plots/SequenceView.h"
+#include "plots/SweepView.h"
 #include "train/RunArchive.h"
 #include "train/TrainingController.h"
 #include "train/TrainingSnapshot.h"
@@ -32,7 +33,8 @@ const std::pair<const char*, TrainingViews::View> kViewNames[] = {
     {"inside", TrainingViews::View::Trace},
     {"runs", TrainingViews::View::Runs},
     {"sequence", TrainingViews::View::Sequence},
-    {"gan", TrainingViews::View::Gan}};
+    {"gan", TrainingViews::View::Gan},
+    {"sweep", TrainingViews::View::Sweep}};
 
 }  // namespace
 
@@ -52,7 +54,8 @@ TrainingViews::TrainingViews(TrainingController* training, ProjectDocument* docu
       m_ganCurves(new GanCurveView),
       m_curves(new QStackedWidget),
       m_runs(new RunArchive(document, this)),
-      m_runsView(new RunComparisonView(m_runs, document)) {
+      m_runsView(new RunComparisonView(m_runs, document)),
+      m_sweep(new SweepView) {
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_boundary, tr("Output"));
     m_tabs->addTab(m_confusion, tr("Confusion matrix"));
@@ -62,6 +65,7 @@ TrainingViews::TrainingViews(TrainingController* training, ProjectDocument* docu
     m_tabs->addTab(m_runsView, tr("Runs"));
     m_tabs->addTab(m_sequence, tr("Sequence"));
     m_tabs->addTab(m_gan, tr("Samples"));
+    m_tabs->addTab(m_sweep, tr("Sweep"));
     m_curves->addWidget(m_loss);
     m_curves->addWidget(m_ganCurves);
     m_tabs->setTabToolTip(indexOf(View::Output),
@@ -82,6 +86,9 @@ TrainingViews::TrainingViews(TrainingController* training, ProjectDocument* docu
     m_tabs->setTabToolTip(indexOf(View::Gan),
                           tr("Real and generated samples, and what the discriminator makes of "
                              "them."));
+    m_tabs->setTabToolTip(indexOf(View::Sweep),
+                          tr("The project trained once per value of one setting, the results "
+                             "side by side."));
     for (const auto& [name, view] : kViewNames)
         PictureActions::install(widget(view), QLatin1String(name));
     PictureActions::install(m_loss, QStringLiteral("curves"));
@@ -128,6 +135,8 @@ QWidget* TrainingViews::widget(View view) const {
             return m_sequence;
         case View::Gan:
             return m_gan;
+        case View::Sweep:
+            return m_sweep;
     }
     return nullptr;
 }
@@ -191,6 +200,7 @@ void TrainingViews::updateTabs(const DataPreview* data) {
     const bool sequence = data && data->info.inputShape.isSequence();
     m_tabs->setTabVisible(indexOf(View::Sequence), supervised && sequence);
     m_tabs->setTabVisible(indexOf(View::Gan), m_ganProject);
+    m_tabs->setTabVisible(indexOf(View::Sweep), supervised);
     m_curves->setCurrentWidget(m_ganProject ? static_cast<QWidget*>(m_ganCurves) : m_loss);
     // A new kind of data starts on its most telling view: the plane, the pictures, or (for
     // a table of numbers) the confusion matrix or a regression's errors; sequences the

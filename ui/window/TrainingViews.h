@@ -23,6 +23,7 @@ class RunArchive;
 class RunComparisonView;
 class SampleGridView;
 class SequenceView;
+class SweepView;
 class TrainingController;
 struct DataPreview;
 struct TrainingSnapshot;
@@ -37,7 +38,17 @@ struct TrainingSnapshot;
 class TrainingViews : public QObject {
     Q_OBJECT
 public:
-    enum class View { Output, ConfusionMatrix, Metrics, TestSamples, Trace, Runs, Sequence, Gan };
+    enum class View {
+        Output,
+        ConfusionMatrix,
+        Metrics,
+        TestSamples,
+        Trace,
+        Runs,
+        Sequence,
+        Gan,
+        Sweep
+    };
 
     /// `training` and `document` are not owned and must outlive this object; the widgets are
     /// created here and belong to whoever takes tabs() and lossView() into a layout.
@@ -51,6 +62,8 @@ public:
     SampleGridView* samplesView() const { return m_samples; }
     NetworkTraceView* traceView() const { return m_trace; }
     SequenceView* sequenceView() const { return m_sequence; }
+    /// The Sweep tab: the project trained once per value of one setting.
+    SweepView* sweepView() const { return m_sweep; }
     LossCurveView* lossView() const { return m_loss; }
     GanView* ganView() const { return m_gan; }
     GanCurveView* ganCurveView() const { return m_ganCurves; }
@@ -61,7 +74,7 @@ public:
     RunArchive* runs() const { return m_runs; }
 
     /// The view a command line names: output, confusion, metrics, samples, inside, runs,
-    /// sequence or gan.
+    /// sequence, gan or sweep.
     static std::optional<View> viewNamed(const QString& name);
     /// Those names, for messages: "output, confusion, ...".
     static QString viewNames();
@@ -98,6 +111,7 @@ private:
     QStackedWidget* m_curves;
     RunArchive* m_runs;
     RunComparisonView* m_runsView;
+    SweepView* m_sweep;
     int m_generation = -1;
     int m_kind = -1;  // the kind of data the current tab was chosen for
     bool m_ganProject = false;
