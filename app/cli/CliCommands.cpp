@@ -316,7 +316,11 @@ int train(const std::vector<std::string>& args) {
         result["epochs"] = session->epoch();
     }
     for (const Session::Figure& figure : session->results()) {
-        if (figure.whole && std::isfinite(figure.value))
+        if (figure.list) {
+            nlohmann::ordered_json values = nlohmann::ordered_json::array();
+            for (const double v : figure.values) values.push_back(finiteOrNull(v));
+            result[figure.name] = std::move(values);
+        } else if (figure.whole && std::isfinite(figure.value))
             result[figure.name] = static_cast<long long>(figure.value);
         else
             result[figure.name] = finiteOrNull(figure.value);
@@ -437,7 +441,7 @@ Project loadTrainedProject(const std::string& path, const std::string& command) 
 struct TrainedModel {
     Project project;
     Preprocessing preprocessing;
-    std::unique_ptr<TrainingSession> session;
+    std::unique_ptr<Predictor> session;  // the network, or its ensemble's average
 };
 
 TrainedModel loadTrainedModel(const std::string& path, const std::string& command) {
@@ -445,11 +449,10 @@ TrainedModel loadTrainedModel(const std::string& path, const std::string& comman
     // A trained CSV project carries what it learned from its data: the CSV is not needed.
     m.preprocessing = m.project.preprocessing;
     if (!m.preprocessing.empty() && m.project.data.source == "csv") {
-        m.session = std::make_unique<TrainingSession>(
-            m.project, m.preprocessing.splitForPrediction(m.project.task));
+        m.session = makePredictor(m.project, m.preprocessing.splitForPrediction(m.project.task));
     } else {
-        m.session = std::make_unique<TrainingSession>(
-            m.project, loadData(m.project.data, m.project.task, baseDirOf(path)));
+        m.session =
+            makePredictor(m.project, loadData(m.project.data, m.project.task, baseDirOf(path)));
         if (m.preprocessing.empty()) m.preprocessing = Preprocessing::of(m.session->data());
     }
     return m;
@@ -596,7 +599,9 @@ int evaluateProject(const std::vector<std::string>& args) {
         classes = model.preprocessing.classNames;
     } else {
         const Project project = loadTrainedProject(path, "evaluate");
-        TrainingSession session(project, loadData(project.data, project.task, baseDirOf(path)));
+        const std::unique_ptr<Predictor> predictor =
+            makePredictor(project, loadData(project.data, project.task, baseDirOf(path)));
+        Predictor& session = *predictor;
         if (session.data().test.sampleCount() == 0)
             throw InputError(path +
                              ": the project's data have no test part to evaluate on; give "

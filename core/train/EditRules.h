@@ -31,7 +31,8 @@ bool dataEditNeedsFreshWeights(const DataSpec& before, Task taskBefore, const Da
                                Task taskAfter);
 
 /// True when a running session cannot take `after` on the fly and must be rebuilt (keeping
-/// its weights): the loss, the initialisation or the seed changed. Learning rate, optimizer,
+/// its weights): the loss, the initialisation, the seed or the ensemble changed (members that
+/// have no trained weights yet start from fresh ones). Learning rate, optimizer,
 /// penalties, batch size, epochs and patience apply without a rebuild.
 bool trainingEditNeedsRebuild(const TrainingSpec& before, const TrainingSpec& after);
 

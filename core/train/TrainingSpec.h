@@ -26,6 +26,17 @@ struct TrainingSpec {
     int patience = 0;
     InitScheme init = InitScheme::Auto;
 
+    /// Train `members` copies of the network (seeds derived from `seed`) and average their
+    /// outputs; 1 trains one network. `bootstrap` trains each member on its own sample of the
+    /// training part, drawn with replacement at the part's size.
+    struct Ensemble {
+        static constexpr int kMaxMembers = 10;
+        int members = 1;
+        bool bootstrap = false;
+        bool operator==(const Ensemble&) const = default;
+    };
+    Ensemble ensemble;
+
     bool operator==(const TrainingSpec&) const = default;
 };
 

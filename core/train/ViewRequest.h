@@ -30,6 +30,9 @@ struct ViewRequest {
     /// Sequence data: the layer (index in the network spec) whose state and gates the preview
     /// follows; -1, or a layer that keeps no state per step: the first recurrent layer.
     int sequenceLayer = -1;
+    /// Ensembles: each member's test figure and, for 2-D data, its boundary grid
+    /// (SessionViews::ensemble).
+    bool members = false;
 
     bool operator==(const ViewRequest&) const = default;
 };

@@ -15,6 +15,7 @@
 #include "document/DocumentEdits.h"
 #include "document/MergeIds.h"
 #include "document/ProjectDocument.h"
+#include "panels/EnsembleControls.h"
 #include "panels/OptimizerChoices.h"
 #include "panels/ShowValue.h"
 #include "train/SettingsCheck.h"
@@ -41,7 +42,8 @@ TrainingPanel::TrainingPanel(ProjectDocument* document, QWidget* parent)
       m_l2(new QDoubleSpinBox(this)),
       m_batchSize(new QSpinBox(this)),
       m_epochs(new QSpinBox(this)),
-      m_patience(new QSpinBox(this)) {
+      m_patience(new QSpinBox(this)),
+      m_ensemble(new EnsembleControls(document, this)) {
     m_loss->addItem(tr("Mean squared error"), int(LossKind::Mse));
     m_loss->addItem(tr("Binary cross-entropy"), int(LossKind::Bce));
     m_loss->addItem(tr("Categorical cross-entropy"), int(LossKind::Cce));
@@ -112,6 +114,7 @@ TrainingPanel::TrainingPanel(ProjectDocument* document, QWidget* parent)
     form->addRow(tr("Batch size"), m_batchSize);
     form->addRow(tr("Epochs"), m_epochs);
     form->addRow(tr("Early stopping"), m_patience);
+    form->addRow(tr("Ensemble"), m_ensemble);
 
     auto edit = [this](auto change, const QString& text, int mergeId) {
         TrainingSpec training = m_document->project().training;

@@ -13,6 +13,7 @@ class QSpinBox;
 
 namespace nnplay::ui {
 
+class EnsembleControls;
 class ProjectDocument;
 
 /// The training settings of the document: loss, optimizer, learning rate, L1/L2 penalties,
@@ -39,6 +40,7 @@ public:
     QSpinBox* batchSizeBox() const { return m_batchSize; }
     QSpinBox* epochsBox() const { return m_epochs; }
     QSpinBox* patienceBox() const { return m_patience; }
+    EnsembleControls* ensembleControls() const { return m_ensemble; }
 
     /// Hides the rows of the controls a lesson names (nnplay::Lesson::kHideable: "optimizer"
     /// with its momentum, "learning_rate", "l1", "l2", "batch_size", "loss"); shows the others.
@@ -64,6 +66,7 @@ private:
     QSpinBox* m_batchSize;
     QSpinBox* m_epochs;
     QSpinBox* m_patience;
+    EnsembleControls* m_ensemble;
 };
 
 }  // namespace nnplay::ui
