@@ -13,6 +13,7 @@ namespace nnplay::ui {
 
 class ConfusionMatrixView;
 class DecisionBoundaryView;
+class EnsembleView;
 class GanCurveView;
 class GanView;
 class LossCurveView;
@@ -36,7 +37,17 @@ struct TrainingSnapshot;
 class TrainingViews : public QObject {
     Q_OBJECT
 public:
-    enum class View { Output, ConfusionMatrix, Metrics, TestSamples, Trace, Runs, Sequence, Gan };
+    enum class View {
+        Output,
+        ConfusionMatrix,
+        Metrics,
+        TestSamples,
+        Trace,
+        Runs,
+        Sequence,
+        Gan,
+        Ensemble
+    };
 
     /// `training` is not owned and must outlive this object; the widgets are created here and
     /// belong to whoever takes tabs() and lossView() into a layout.
@@ -55,11 +66,12 @@ public:
     MetricsView* metricsView() const { return m_metrics; }
     ConfusionMatrixView* confusionView() const { return m_confusion; }
     RunComparisonView* runsView() const { return m_runsView; }
+    EnsembleView* ensembleView() const { return m_ensemble; }
     /// Every run of this window, for comparing them.
     RunArchive* runs() const { return m_runs; }
 
     /// The view a command line names: output, confusion, metrics, samples, inside, runs,
-    /// sequence or gan.
+    /// sequence, gan or ensemble.
     static std::optional<View> viewNamed(const QString& name);
     /// Those names, for messages: "output, confusion, ...".
     static QString viewNames();
@@ -96,6 +108,7 @@ private:
     QStackedWidget* m_curves;
     RunArchive* m_runs;
     RunComparisonView* m_runsView;
+    EnsembleView* m_ensemble;
     int m_generation = -1;
     int m_kind = -1;  // the kind of data the current tab was chosen for
     bool m_ganProject = false;
