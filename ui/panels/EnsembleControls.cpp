@@ -2,7 +2,7 @@
 #include "panels/EnsembleControls.h"
 
 #include <QCheckBox>
-#include <QHBoxLayout>
+#include <QVBoxLayout>
 #include <QSignalBlocker>
 #include <QSpinBox>
 
@@ -29,9 +29,9 @@ EnsembleControls::EnsembleControls(ProjectDocument* document, QWidget* parent)
     m_bootstrap->setToolTip(
         tr("Train each network on its own sample of the training data, drawn with "
            "replacement (some points twice, some not at all), so the networks differ more."));
-    auto* layout = new QHBoxLayout(this);
+    auto* layout = new QVBoxLayout(this);  // one above the other: the dock stays narrow
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_members, 1);
+    layout->addWidget(m_members);
     layout->addWidget(m_bootstrap);
 
     connect(m_members, &QSpinBox::valueChanged, this, [this](int members) {

@@ -50,7 +50,7 @@ EnsembleView::EnsembleView(QWidget* parent)
     membersColumn->addWidget(membersHeading);
     membersColumn->addLayout(m_memberGrid, 1);
     auto* plane = new QHBoxLayout(m_planePage);
-    plane->setContentsMargins(4, 4, 4, 4);
+    plane->setContentsMargins(0, 0, 0, 0);
     plane->addLayout(ensembleColumn, 3);
     plane->addLayout(membersColumn, 2);
 
