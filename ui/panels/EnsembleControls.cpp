@@ -2,7 +2,7 @@
 #include "panels/EnsembleControls.h"
 
 #include <QCheckBox>
-#include <QVBoxLayout>
+#include <QHBoxLayout>
 #include <QSignalBlocker>
 #include <QSpinBox>
 
@@ -22,16 +22,15 @@ EnsembleControls::EnsembleControls(ProjectDocument* document, QWidget* parent)
     m_bootstrap->setObjectName(QStringLiteral("ensembleBootstrap"));
     m_members->setRange(1, TrainingSpec::Ensemble::kMaxMembers);
     m_members->setSpecialValueText(tr("Off"));
-    m_members->setSuffix(tr(" networks"));
     m_members->setToolTip(
         tr("Train this many copies of the network, each from its own random start, and "
            "average their answers. The Ensemble tab compares them."));
     m_bootstrap->setToolTip(
         tr("Train each network on its own sample of the training data, drawn with "
            "replacement (some points twice, some not at all), so the networks differ more."));
-    auto* layout = new QVBoxLayout(this);  // one above the other: the dock stays narrow
+    auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_members);
+    layout->addWidget(m_members, 1);
     layout->addWidget(m_bootstrap);
 
     connect(m_members, &QSpinBox::valueChanged, this, [this](int members) {

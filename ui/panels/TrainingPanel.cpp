@@ -114,7 +114,7 @@ TrainingPanel::TrainingPanel(ProjectDocument* document, QWidget* parent)
     form->addRow(tr("Batch size"), m_batchSize);
     form->addRow(tr("Epochs"), m_epochs);
     form->addRow(tr("Early stopping"), m_patience);
-    form->addRow(tr("Ensemble"), m_ensemble);
+    form->addRow(tr("Ensemble of"), m_ensemble);
 
     auto edit = [this](auto change, const QString& text, int mergeId) {
         TrainingSpec training = m_document->project().training;

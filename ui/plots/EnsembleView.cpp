@@ -58,8 +58,6 @@ EnsembleView::EnsembleView(QWidget* parent)
     m_ensembleBar = new QCPBars(m_bars->xAxis, m_bars->yAxis);
     m_memberBars->setName(tr("Members"));
     m_ensembleBar->setName(tr("Ensemble (average)"));
-    m_bars->legend->setVisible(true);
-    m_bars->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     m_bars->xAxis->grid()->setVisible(false);
 
     m_pages->addWidget(m_message);
@@ -205,7 +203,22 @@ void EnsembleView::showBars(const nnplay::SessionViews::EnsembleViews& ensemble)
             if (std::isfinite(v)) top = std::max(top, v);
         m_bars->yAxis->setRange(0.0, top > 0.0 ? top * 1.15 : 1.0);
     } else {
-        m_bars->yAxis->setRange(0.0, 1.05);
+        m_bars->yAxis->setRange(0.0, 1.1);
+    }
+    // Each bar's figure above it: the differences are often a few percent.
+    for (QCPItemText* label : m_barLabels) m_bars->removeItem(label);
+    m_barLabels.clear();
+    keys << ensembleKey;
+    values << ensemble.ensembleFigure;
+    const double lift = m_bars->yAxis->range().size() * 0.02;
+    for (int i = 0; i < keys.size(); ++i) {
+        if (!std::isfinite(values[i])) continue;
+        auto* label = new QCPItemText(m_bars);
+        label->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
+        label->position->setCoords(keys[i], values[i] + lift);
+        label->setText(shortFigureText(values[i], ensemble.regression));
+        label->setColor(palette().color(QPalette::WindowText));
+        m_barLabels.push_back(label);
     }
     m_pages->setCurrentWidget(m_bars);
     m_bars->replot(QCustomPlot::rpQueuedReplot);

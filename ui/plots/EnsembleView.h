@@ -7,6 +7,7 @@
 #include "train/TrainingSnapshot.h"
 
 class QCPBars;
+class QCPItemText;
 class QCustomPlot;
 class QGridLayout;
 class QLabel;
@@ -64,6 +65,7 @@ private:
     QCustomPlot* m_bars;
     QCPBars* m_memberBars;
     QCPBars* m_ensembleBar;
+    std::vector<QCPItemText*> m_barLabels;
 };
 
 }  // namespace nnplay::ui
