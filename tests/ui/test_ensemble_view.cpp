@@ -12,6 +12,7 @@
 #include "Project.h"
 #include "Wait.h"
 #include "document/ProjectDocument.h"
+#include "io/ProjectFile.h"
 #include "panels/EnsembleControls.h"
 #include "panels/TrainingPanel.h"
 #include "plots/DecisionBoundaryView.h"
@@ -112,6 +113,16 @@ private slots:
                 differ = view->memberPlot(0)->cellValue(c, r) != view->memberPlot(1)->cellValue(c, r);
         QVERIFY(differ);
         QVERIFY(nnplay::ui::PictureActions::saveAction(view));
+
+        // Save keeps every member: the network holds the first, the file the other two.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("ensemble.nnplay"));
+        QVERIFY(window.files()->saveFile(path));
+        const Project saved = nnplay::ProjectFile::load(path.toStdString());
+        QVERIFY(saved.network().hasParams());
+        QCOMPARE(saved.ensembleMembers.size(), std::size_t(2));
+        QCOMPARE(saved.training.ensemble, p.training.ensemble);
     }
 
     void oneNetworkSaysHowToMakeAnEnsemble() {
