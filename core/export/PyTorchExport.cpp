@@ -307,7 +307,8 @@ const NetworkSpec& trainedNetwork(const Project& project) {
             "GanPyTorchExport writes a GAN");
     if (project.training.ensemble.members > 1)
         throw InputError(
-            "the project trains an ensemble of " + std::to_string(project.training.ensemble.members) +
+            "the project trains an ensemble of " +
+            std::to_string(project.training.ensemble.members) +
             " networks, and the PyTorch export writes one network: set the ensemble's members "
             "to 1 (training.ensemble.members) and train it again to export it");
     if (!project.network().hasParams())

@@ -37,8 +37,8 @@ std::vector<Project::MemberParams> readEnsembleMembers(const json& j, const Netw
             for (std::size_t i = 0; i < info.params.size(); ++i) {
                 const ParamInfo& p = info.params[i];
                 if (!l.contains(p.name)) throw InputError(at + " has no \"" + p.name + "\"");
-                params.push_back(readMatrix(l.at(p.name), at + "." + p.name,
-                                            p.storage == ParamStorage::List));
+                params.push_back(
+                    readMatrix(l.at(p.name), at + "." + p.name, p.storage == ParamStorage::List));
                 const Matrix& read = params.back();
                 if (i < layer.params.size() && (read.rows() != layer.params[i].rows() ||
                                                 read.cols() != layer.params[i].cols()))
@@ -68,8 +68,8 @@ json writeEnsembleMembers(const std::vector<Project::MemberParams>& members,
             const LayerInfo& info = registry.get(layer.type);
             json l{{"id", layer.id}};
             for (std::size_t i = 0; i < found->second.size() && i < info.params.size(); ++i)
-                l[info.params[i].name] = writeMatrix(found->second[i],
-                                                     info.params[i].storage == ParamStorage::List);
+                l[info.params[i].name] =
+                    writeMatrix(found->second[i], info.params[i].storage == ParamStorage::List);
             layers.push_back(std::move(l));
         }
         list.push_back(json{{"layers", std::move(layers)}});

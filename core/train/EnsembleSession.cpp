@@ -53,7 +53,8 @@ Project EnsembleSession::memberProject(const Project& project, int index) {
         if (layer.params.empty()) continue;
         const Project::MemberParams* params =
             stored < project.ensembleMembers.size() ? &project.ensembleMembers[stored] : nullptr;
-        const auto found = params ? params->find(layer.id) : Project::MemberParams::const_iterator{};
+        const auto found =
+            params ? params->find(layer.id) : Project::MemberParams::const_iterator{};
         if (params && found != params->end() && sameShapes(found->second, layer.params))
             layer.params = found->second;
         else
@@ -64,8 +65,7 @@ Project EnsembleSession::memberProject(const Project& project, int index) {
 }
 
 EnsembleSession::EnsembleSession(const Project& project, DataSplit data)
-    : m_training(project.training),
-      m_split(std::make_shared<const DataSplit>(std::move(data))) {
+    : m_training(project.training), m_split(std::make_shared<const DataSplit>(std::move(data))) {
     checkTrainingSpec(m_training);
     const int count = m_training.ensemble.members;
     for (int k = 0; k < count; ++k)
@@ -235,7 +235,8 @@ PartScore EnsembleSession::score(const Dataset& set) {
         outputReading().classify(m_evalOut, m_classes);
         long long correct = 0;
         for (int i = 0; i < n; ++i)
-            correct += m_classes[static_cast<std::size_t>(i)] == set.labels[static_cast<std::size_t>(i)];
+            correct +=
+                m_classes[static_cast<std::size_t>(i)] == set.labels[static_cast<std::size_t>(i)];
         result.accuracy = static_cast<double>(correct) / n;
     }
     return result;

@@ -35,8 +35,8 @@ struct Evaluation {
 };
 
 /// Scores `session` (one network or an ensemble) on `set` (inputs and targets as the network
-/// reads them, as in a loaded split). `targetScale` is the standardisation of regression targets to undo before
-/// measuring (inactive when there is none).
+/// reads them, as in a loaded split). `targetScale` is the standardisation of regression
+/// targets to undo before measuring (inactive when there is none).
 Evaluation evaluate(Predictor& session, const Dataset& set, const Standardizer& targetScale);
 
 }  // namespace nnplay

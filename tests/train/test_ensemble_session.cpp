@@ -56,9 +56,9 @@ private slots:
                 checkTrainingSpec(t);
                 QFAIL("accepted");
             } catch (const InputError& e) {
-                QVERIFY2(std::string(e.what()).find("training.ensemble.members") !=
-                             std::string::npos,
-                         e.what());
+                QVERIFY2(
+                    std::string(e.what()).find("training.ensemble.members") != std::string::npos,
+                    e.what());
             }
         }
     }
@@ -70,8 +70,8 @@ private slots:
         for (int k = 0; k < session->memberCount(); ++k) {
             std::vector<int> sample = session->member(k).trainingSamples();
             QCOMPARE(static_cast<int>(sample.size()), n);
-            QVERIFY(std::all_of(sample.begin(), sample.end(),
-                                [n](int i) { return i >= 0 && i < n; }));
+            QVERIFY(
+                std::all_of(sample.begin(), sample.end(), [n](int i) { return i >= 0 && i < n; }));
             std::sort(sample.begin(), sample.end());
             // With replacement: some samples come twice, so some are missing.
             QVERIFY(std::adjacent_find(sample.begin(), sample.end()) != sample.end());
@@ -187,7 +187,8 @@ private slots:
         for (int k = 0; k < 3; ++k) {
             session->member(k).predict(inputs, before);
             again->member(k).predict(inputs, after);
-            QVERIFY2((before - after).cwiseAbs().maxCoeff() < 1e-4f, qPrintable(QString::number(k)));
+            QVERIFY2((before - after).cwiseAbs().maxCoeff() < 1e-4f,
+                     qPrintable(QString::number(k)));
         }
         // A file of one network has no ensemble keys.
         Project single = noisyProject(1, false);

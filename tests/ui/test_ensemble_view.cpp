@@ -110,7 +110,8 @@ private slots:
         bool differ = false;
         for (int c = 0; c < 48 && !differ; c += 3)
             for (int r = 0; r < 48 && !differ; r += 3)
-                differ = view->memberPlot(0)->cellValue(c, r) != view->memberPlot(1)->cellValue(c, r);
+                differ =
+                    view->memberPlot(0)->cellValue(c, r) != view->memberPlot(1)->cellValue(c, r);
         QVERIFY(differ);
         QVERIFY(nnplay::ui::PictureActions::saveAction(view));
 

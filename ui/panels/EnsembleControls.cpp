@@ -41,7 +41,8 @@ EnsembleControls::EnsembleControls(ProjectDocument* document, QWidget* parent)
     connect(m_bootstrap, &QCheckBox::toggled, this, [this](bool on) {
         TrainingSpec training = m_document->project().training;
         training.ensemble.bootstrap = on;
-        editTraining(*m_document, training, on ? tr("Turn bootstrap on") : tr("Turn bootstrap off"));
+        editTraining(*m_document, training,
+                     on ? tr("Turn bootstrap on") : tr("Turn bootstrap off"));
     });
     connect(m_document, &ProjectDocument::trainingChanged, this, &EnsembleControls::refresh);
     connect(m_document, &ProjectDocument::projectReplaced, this, &EnsembleControls::refresh);

@@ -42,7 +42,7 @@ public:
     bool discretize() const;
 
     /// A small plot among others (the Ensemble tab's members): no caption, check boxes, colour
-    /// scale, tick or axis labels, and a smaller least size. The colours stay those of the full view.
+    /// scale, tick or axis labels, and a smaller least size. The colours stay the full view's.
     void setCompact(bool compact);
 
     QCustomPlot* plot() const { return m_plot; }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "plots/EnsembleView.h"
 
+#include <qcustomplot.h>
+
 #include <QEvent>
 #include <QGridLayout>
 #include <QLabel>
@@ -8,7 +10,6 @@
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
-#include <qcustomplot.h>
 
 #include "plots/DecisionBoundaryView.h"
 #include "plots/PlotStyle.h"
@@ -94,8 +95,7 @@ QString EnsembleView::figureText(double value, bool regression) {
 
 QString EnsembleView::shortFigureText(double value, bool regression) {
     if (!std::isfinite(value)) return tr("none");
-    return regression ? QString::number(value, 'g', 3)
-                      : tr("%1 %").arg(100.0 * value, 0, 'f', 1);
+    return regression ? QString::number(value, 'g', 3) : tr("%1 %").arg(100.0 * value, 0, 'f', 1);
 }
 
 void EnsembleView::setSnapshot(const TrainingSnapshot& snapshot) {
