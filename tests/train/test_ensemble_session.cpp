@@ -151,6 +151,28 @@ private slots:
                             [](const auto& f) { return f.name == "test_accuracy"; }));
     }
 
+    void aRegressionListsEveryMembersMse() {
+        Project p;
+        p.task = Task::Regression;
+        p.data.source = "plane";
+        p.data.samples = 200;
+        p.network() = NetworkSpec::multilayer({8, 1}, "tanh", "linear");
+        p.training.loss = LossKind::Mse;
+        p.training.optimizer.kind = "adam";
+        p.training.optimizer.learningRate = 0.01f;
+        p.training.ensemble = {3, true};
+        auto session = ensembleFor(p);
+        session->run(10);
+        const std::vector<Session::Figure> figures = session->results();
+        const auto list = std::find_if(figures.begin(), figures.end(),
+                                       [](const auto& f) { return f.name == "member_test_mse"; });
+        QVERIFY(list != figures.end());
+        QCOMPARE(list->values.size(), std::size_t(3));
+        // The mean of the members' values has a squared error no larger than their mean one.
+        const double mean = std::accumulate(list->values.begin(), list->values.end(), 0.0) / 3.0;
+        QVERIFY(session->regressionMetrics(session->data().test).mse <= mean + 1e-9);
+    }
+
     void viewsShowTheAverageAndEachMember() {
         auto session = ensembleFor(noisyProject(3, true));
         session->run(2);
