@@ -3,7 +3,8 @@
 // lives in ui/.
 //
 //   nnplay [PROJECT | --lesson NAME] [--train] [--epochs N] [--screenshot FILE] [--picture FILE]
-//          [--size WxH] [--theme T] [--view VIEW] [--every-variant] [--sweep KEY=V1,V2] [--presenter] [--welcome]
+//          [--size WxH] [--theme T] [--view VIEW] [--every-variant] [--sweep KEY=V1,V2]
+//          [--presenter] [--welcome]
 //          [--quit]
 #include <QApplication>
 #include <QCommandLineParser>

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -49,6 +50,11 @@ struct Project {
     GanSpec gan;
     /// Per-epoch history of the trained weights stored in the networks (empty when untrained).
     History history;
+    /// An ensemble's trained members after the first (which network() holds): per member, per
+    /// layer id of network(), the layer's parameters in LayerSpec::params' layout. Read only
+    /// where network() holds trained weights; empty for one network.
+    using MemberParams = std::map<int, std::vector<Matrix>>;
+    std::vector<MemberParams> ensembleMembers;
     /// What the trained weights learned from the training data besides themselves (empty when
     /// untrained, and in files written before it was stored).
     Preprocessing preprocessing;

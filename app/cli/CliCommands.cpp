@@ -230,10 +230,16 @@ nlohmann::ordered_json finiteOrNull(double v) {
     return std::isfinite(v) ? nlohmann::ordered_json(v) : nlohmann::ordered_json(nullptr);
 }
 
-/// A figure as the JSON lines print it: a whole number for counts, null when not measured.
-nlohmann::ordered_json figureValue(double value, bool whole) {
-    if (whole && std::isfinite(value)) return static_cast<long long>(value);
-    return finiteOrNull(value);
+/// A figure as the JSON lines print it: a whole number for counts, null when not measured, a
+/// list for a list figure (an ensemble's members).
+nlohmann::ordered_json figureJson(const Session::Figure& figure) {
+    if (figure.list) {
+        nlohmann::ordered_json values = nlohmann::ordered_json::array();
+        for (const double v : figure.values) values.push_back(finiteOrNull(v));
+        return values;
+    }
+    if (figure.whole && std::isfinite(figure.value)) return static_cast<long long>(figure.value);
+    return finiteOrNull(figure.value);
 }
 
 std::string fixed(double v, int digits = 4) {
@@ -349,7 +355,7 @@ int train(const std::vector<std::string>& args) {
         result["epochs"] = session->epoch();
     }
     for (const Session::Figure& figure : session->results())
-        result[figure.name] = figureValue(figure.value, figure.whole);
+        result[figure.name] = figureJson(figure);
     switch (session->stopReason()) {
         case StopReason::None:
             result["stopped"] = "completed";
@@ -466,7 +472,7 @@ Project loadTrainedProject(const std::string& path, const std::string& command) 
 struct TrainedModel {
     Project project;
     Preprocessing preprocessing;
-    std::unique_ptr<TrainingSession> session;
+    std::unique_ptr<Predictor> session;  // the network, or its ensemble's average
 };
 
 TrainedModel loadTrainedModel(const std::string& path, const std::string& command) {
@@ -474,11 +480,10 @@ TrainedModel loadTrainedModel(const std::string& path, const std::string& comman
     // A trained CSV project carries what it learned from its data: the CSV is not needed.
     m.preprocessing = m.project.preprocessing;
     if (!m.preprocessing.empty() && m.project.data.source == "csv") {
-        m.session = std::make_unique<TrainingSession>(
-            m.project, m.preprocessing.splitForPrediction(m.project.task));
+        m.session = makePredictor(m.project, m.preprocessing.splitForPrediction(m.project.task));
     } else {
-        m.session = std::make_unique<TrainingSession>(
-            m.project, loadData(m.project.data, m.project.task, baseDirOf(path)));
+        m.session =
+            makePredictor(m.project, loadData(m.project.data, m.project.task, baseDirOf(path)));
         if (m.preprocessing.empty()) m.preprocessing = Preprocessing::of(m.session->data());
     }
     return m;
@@ -625,7 +630,9 @@ int evaluateProject(const std::vector<std::string>& args) {
         classes = model.preprocessing.classNames;
     } else {
         const Project project = loadTrainedProject(path, "evaluate");
-        TrainingSession session(project, loadData(project.data, project.task, baseDirOf(path)));
+        const std::unique_ptr<Predictor> predictor =
+            makePredictor(project, loadData(project.data, project.task, baseDirOf(path)));
+        Predictor& session = *predictor;
         if (session.data().test.sampleCount() == 0)
             throw InputError(path +
                              ": the project's data have no test part to evaluate on; give "
@@ -818,7 +825,7 @@ int sweep(const std::vector<std::string>& args) {
             nlohmann::ordered_json line;
             line["fold"] = fold + 1;
             for (const Session::Figure& figure : figures)
-                line[figure.name] = figureValue(figure.value, figure.whole);
+                line[figure.name] = figureJson(figure);
             std::cout << line.dump() << std::endl;
             return true;
         });

@@ -2,7 +2,7 @@
 #include "export/PredictionCsv.h"
 
 #include "data/CsvCell.h"
-#include "train/TrainingSession.h"
+#include "train/Predictor.h"
 
 namespace nnplay {
 
@@ -18,7 +18,7 @@ std::vector<std::string> numbered(const std::string& name, Eigen::Index count) {
 
 }  // namespace
 
-std::string PredictionCsv::write(const TrainingSession& session, Matrix outputs,
+std::string PredictionCsv::write(const Predictor& session, Matrix outputs,
                                  const Preprocessing& preprocessing, const Leading* leading) {
     const bool classification = session.data().info.task == Task::Classification;
     const std::vector<std::string>& classes = preprocessing.classNames;
@@ -56,7 +56,7 @@ std::string PredictionCsv::write(const TrainingSession& session, Matrix outputs,
     return csv;
 }
 
-std::string PredictionCsv::testPart(TrainingSession& session, const Preprocessing& preprocessing) {
+std::string PredictionCsv::testPart(Predictor& session, const Preprocessing& preprocessing) {
     const DataSplit& data = session.data();
     const Dataset& test = data.test;
     const DataInfo& info = data.info;

@@ -9,7 +9,7 @@
 
 namespace nnplay {
 
-class TrainingSession;
+class Predictor;
 
 /// A trained network's predictions as CSV, the one layout nnplay-cli predict and the window's
 /// File > Export Predictions write. Classification: "prediction" (the class name), then the
@@ -27,14 +27,14 @@ public:
 
     /// The CSV of `outputs` (the session's predict() of n samples, outputs x n), with
     /// `leading`'s columns first when given (its rows must number n).
-    static std::string write(const TrainingSession& session, Matrix outputs,
+    static std::string write(const Predictor& session, Matrix outputs,
                              const Preprocessing& preprocessing, const Leading* leading = nullptr);
 
     /// The session's test part: each input feature in its own units (standardisation undone;
     /// left out for sequences and for more than kMaxInputColumns features), the truth
     /// ("label", or "target"/"target_1".. for regression), then the predictions of write().
     /// An InputError for a network that predicts every step of a sequence.
-    static std::string testPart(TrainingSession& session, const Preprocessing& preprocessing);
+    static std::string testPart(Predictor& session, const Preprocessing& preprocessing);
 
     /// Beyond this many input features (a picture's pixels), testPart() leaves the inputs out.
     static constexpr int kMaxInputColumns = 64;

@@ -305,6 +305,12 @@ const NetworkSpec& trainedNetwork(const Project& project) {
         throw InputError(
             "PyTorchExport writes projects with one network (classification, regression); "
             "GanPyTorchExport writes a GAN");
+    if (project.training.ensemble.members > 1)
+        throw InputError(
+            "the project trains an ensemble of " +
+            std::to_string(project.training.ensemble.members) +
+            " networks, and the PyTorch export writes one network: set the ensemble's members "
+            "to 1 (training.ensemble.members) and train it again to export it");
     if (!project.network().hasParams())
         throw InputError(
             "the project has no trained weights; train it first (nnplay-cli train "

@@ -26,7 +26,7 @@ public:
 
     /// Checks that every layer exports. `data` is the project's loaded split (its parts become
     /// the data file). Throws InputError naming the first layer that cannot be exported, or
-    /// when the project has no trained weights or is a GAN.
+    /// when the project has no trained weights, is a GAN or trains an ensemble.
     PyTorchExport(const Project& project, DataSplit data);
 
     /// Writes any trained project as a PyTorch script: a GAN through GanPyTorchExport, the

@@ -403,7 +403,8 @@ TrainingSpec readTraining(const json& j) {
     checkKeys(j, where,
               {"loss", "optimizer", "learning_rate", "momentum", "nesterov", "rho", "beta1",
                "beta2", "epsilon", "batch_size", "epochs", "shuffle", "l1", "l2", "seed",
-               "early_stopping", "init", "augmentation"});
+               "early_stopping", "init", "augmentation",
+               "ensemble"});
     TrainingSpec t;
     t.loss = lossKindFromString(text(j, "loss", where, toString(t.loss)));
     readOptimizer(j, where, t.optimizer);
@@ -421,6 +422,12 @@ TrainingSpec readTraining(const json& j) {
     t.init = initSchemeFromString(text(j, "init", where, toString(t.init)));
     if (j.contains("augmentation"))
         t.augmentation = readAugmentation(j.at("augmentation"), where + ".augmentation");
+    if (j.contains("ensemble")) {
+        const json& e = requireObject(j.at("ensemble"), "training.ensemble");
+        checkKeys(e, "training.ensemble", {"members", "bootstrap"});
+        t.ensemble.members = integer(e, "members", "training.ensemble", t.ensemble.members);
+        t.ensemble.bootstrap = boolean(e, "bootstrap", "training.ensemble", t.ensemble.bootstrap);
+    }
     return t;
 }
 
@@ -437,6 +444,9 @@ json writeTraining(const TrainingSpec& t) {
            {"seed", t.seed},
            {"early_stopping", {{"patience", t.patience}}},
            {"init", toString(t.init)}};
+    // Written only for an ensemble, so that files of one network stay as they were.
+    if (t.ensemble != TrainingSpec::Ensemble{})
+        j["ensemble"] = {{"members", t.ensemble.members}, {"bootstrap", t.ensemble.bootstrap}};
     writeOptimizerDetails(o, j);
     if (t.augmentation.active()) j["augmentation"] = writeAugmentation(t.augmentation);
     return j;
@@ -960,7 +970,7 @@ Project parseTree(const json& j) {
 void readSupervisedProject(const json& j, Project& p) {
     checkKeys(j, "the project",
               {"format", "version", "title", "task", "data", "network", "training", "history",
-               "runs", "preprocessing", "lesson"});
+               "runs", "preprocessing", "ensemble_members", "lesson"});
     p.title = readTitle(j);
     if (!j.contains("network")) throw InputError("the project has no \"network\"");
     if (j.contains("data")) p.data = readData(j.at("data"));
@@ -973,6 +983,8 @@ void readSupervisedProject(const json& j, Project& p) {
     if (j.contains("training")) p.training = readTraining(j.at("training"));
     if (j.contains("history")) p.history = readHistory(j.at("history"), HistoryColumn::kEpoch);
     if (j.contains("preprocessing")) p.preprocessing = readPreprocessing(j.at("preprocessing"));
+    if (j.contains("ensemble_members"))
+        p.ensembleMembers = readEnsembleMembers(j.at("ensemble_members"), p.network());
     checkProjectSettings(p);
 }
 
@@ -1002,6 +1014,8 @@ std::string serialize(const Project& p) {
         // Stored with the weights it belongs to; stale once they are cleared.
         if (!p.preprocessing.empty() && p.network().hasParams())
             j["preprocessing"] = writePreprocessing(p.preprocessing);
+        if (!p.ensembleMembers.empty() && p.network().hasParams())
+            j["ensemble_members"] = writeEnsembleMembers(p.ensembleMembers, p.network());
     }
     if (!p.runs.empty()) j["runs"] = writeRuns(p.runs, historyIndex(p.task));
     if (!p.lesson.empty()) j["lesson"] = writeLesson(p.lesson);

@@ -41,6 +41,13 @@ AugmentationSpec readAugmentation(const json& j, const std::string& where);
 /// Only the settings that are on (an empty object when none is); writeTraining leaves the
 /// object out then, so files without augmentation stay as they were.
 json writeAugmentation(const AugmentationSpec& a);
+/// An ensemble's members after the first (EnsembleSections.cpp): the "ensemble_members" list,
+/// one object per member whose "layers" hold, per trained layer of `network`, its "id" and
+/// its parameters under the names the network's layers use. Refuses ids the network does not
+/// have and parameters of the wrong shape.
+std::vector<Project::MemberParams> readEnsembleMembers(const json& j, const NetworkSpec& network);
+json writeEnsembleMembers(const std::vector<Project::MemberParams>& members,
+                          const NetworkSpec& network);
 
 /// The parts of a GAN project (GanSections.cpp): data, noise, both networks, training and
 /// history, from the project object `j` into `p`, whose task is already Gan. Checks keys and

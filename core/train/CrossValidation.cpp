@@ -105,6 +105,7 @@ std::vector<CrossValidation::Summary> CrossValidation::summarize(
     std::vector<Summary> out;
     if (folds.empty()) return out;
     for (std::size_t i = 0; i < folds.front().size(); ++i) {
+        if (folds.front()[i].list) continue;  // an ensemble's members: no one figure
         Summary summary;
         summary.name = folds.front()[i].name;
         for (const auto& fold : folds)

@@ -68,7 +68,8 @@ bool dataEditNeedsFreshWeights(const DataSpec& before, Task taskBefore, const Da
 }
 
 bool trainingEditNeedsRebuild(const TrainingSpec& before, const TrainingSpec& after) {
-    return before.loss != after.loss || before.init != after.init || before.seed != after.seed;
+    return before.loss != after.loss || before.init != after.init || before.seed != after.seed ||
+           before.ensemble != after.ensemble;
 }
 
 bool ganEditNeedsRebuild(const GanSpec& before, const GanSpec& after) {

@@ -31,8 +31,9 @@ bool dataEditNeedsFreshWeights(const DataSpec& before, Task taskBefore, const Da
                                Task taskAfter);
 
 /// True when a running session cannot take `after` on the fly and must be rebuilt (keeping
-/// its weights): the loss, the initialisation or the seed changed. Learning rate, optimizer,
-/// penalties, batch size, epochs, patience and augmentation apply without a rebuild.
+/// its weights): the loss, the initialisation, the seed or the ensemble changed (members that
+/// have no trained weights yet start from fresh ones). Learning rate, optimizer, penalties,
+/// batch size, epochs, patience and augmentation apply without a rebuild.
 bool trainingEditNeedsRebuild(const TrainingSpec& before, const TrainingSpec& after);
 
 /// The same for a GAN (GanSession::updateGan): the loss, the noise, the initialisation or the

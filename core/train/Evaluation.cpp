@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "train/Evaluation.h"
 
-#include "train/TrainingSession.h"
+#include "train/Predictor.h"
 
 namespace nnplay {
 
@@ -11,7 +11,7 @@ ClassificationMetrics Evaluation::metricsAt(double threshold) const {
     return classificationMetrics(truth, classesAtThreshold(scores, threshold), 2);
 }
 
-Evaluation evaluate(TrainingSession& session, const Dataset& set, const Standardizer& targetScale) {
+Evaluation evaluate(Predictor& session, const Dataset& set, const Standardizer& targetScale) {
     Evaluation out;
     out.samples = static_cast<int>(set.sampleCount());
     if (out.samples == 0) return out;

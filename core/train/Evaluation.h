@@ -10,7 +10,7 @@
 
 namespace nnplay {
 
-class TrainingSession;
+class Predictor;
 
 /// The scores of a trained model on labelled samples: what `nnplay-cli evaluate` prints.
 struct Evaluation {
@@ -34,9 +34,9 @@ struct Evaluation {
     ClassificationMetrics metricsAt(double threshold) const;
 };
 
-/// Scores `session` on `set` (inputs and targets as the network reads them, as in a loaded
-/// split). `targetScale` is the standardisation of regression targets to undo before
-/// measuring (inactive when there is none).
-Evaluation evaluate(TrainingSession& session, const Dataset& set, const Standardizer& targetScale);
+/// Scores `session` (one network or an ensemble) on `set` (inputs and targets as the network
+/// reads them, as in a loaded split). `targetScale` is the standardisation of regression
+/// targets to undo before measuring (inactive when there is none).
+Evaluation evaluate(Predictor& session, const Dataset& set, const Standardizer& targetScale);
 
 }  // namespace nnplay

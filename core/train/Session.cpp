@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "data/DataLoader.h"
+#include "train/EnsembleSession.h"
 #include "train/GanSession.h"
 #include "train/TrainingSession.h"
 
@@ -26,6 +27,14 @@ int plannedEpochs(const Project& project) {
 
 std::unique_ptr<Session> makeSession(const Project& project, DataSplit data) {
     if (project.task == Task::Gan) return std::make_unique<GanSession>(project, std::move(data));
+    if (project.training.ensemble.members > 1)
+        return std::make_unique<EnsembleSession>(project, std::move(data));
+    return std::make_unique<TrainingSession>(project, std::move(data));
+}
+
+std::unique_ptr<Predictor> makePredictor(const Project& project, DataSplit data) {
+    if (project.training.ensemble.members > 1)
+        return std::make_unique<EnsembleSession>(project, std::move(data));
     return std::make_unique<TrainingSession>(project, std::move(data));
 }
 

@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <cmath>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "Project.h"
 #include "data/Dataset.h"
 #include "train/History.h"
+#include "train/Predictor.h"
 #include "train/SessionViews.h"
 #include "train/TrainingSpec.h"
 #include "train/ViewRequest.h"
@@ -73,9 +76,17 @@ public:
 
     /// A figure of the finished run, as the CLI reports it.
     struct Figure {
+        Figure(std::string name, double value, bool whole = false)
+            : name(std::move(name)), value(value), whole(whole) {}
+        /// A list figure: one value per ensemble member.
+        Figure(std::string name, std::vector<double> values)
+            : name(std::move(name)), value(NAN), values(std::move(values)), list(true) {}
+
         std::string name;    ///< "train_loss", "val_accuracy", "best_epoch", ...
-        double value;        ///< NaN where not measured (no validation part)
+        double value;        ///< NaN where not measured (no validation part), and for a list
         bool whole = false;  ///< a count (an epoch), printed without decimals
+        std::vector<double> values;
+        bool list = false;  ///< printed as the list `values`
     };
     /// The run's figures of the weights it holds, in report order (one pass over each part).
     virtual std::vector<Figure> results() = 0;
@@ -92,9 +103,13 @@ public:
 int plannedEpochs(const Project& project);
 
 /// The session the project's task calls for, on `data`: a TrainingSession for classification
-/// and regression, a GanSession for a GAN. Throws InputError when the networks
+/// and regression (an EnsembleSession when training.ensemble has more than one member), a
+/// GanSession for a GAN. Throws InputError when the networks
 /// do not fit the data or a setting is out of range.
 std::unique_ptr<Session> makeSession(const Project& project, DataSplit data);
+/// The outputs of the project's trained classifier or regressor on `data`: its network, or
+/// the average of its ensemble's members. Throws as makeSession does.
+std::unique_ptr<Predictor> makePredictor(const Project& project, DataSplit data);
 /// Loads the project's data (relative paths against baseDir), then makeSession.
 std::unique_ptr<Session> makeSession(const Project& project, const std::string& baseDir);
 

@@ -203,6 +203,24 @@ struct SessionViews {
     };
     SequenceViews sequence;
 
+    /// Ensembles (asked for by ViewRequest::members): per member its test accuracy
+    /// (classification) or test MSE (regression) and, for 2-D data, its output over the plane
+    /// like `boundary` (gridSize per side, one grid per output unit); beside them the same
+    /// figure of the averaged output. `boundary` and `test` hold the ensemble's.
+    struct EnsembleViews {
+        /// Cells per side of each member's grid: small plots need few.
+        static constexpr int kGridSize = 48;
+        int gridSize = 0;
+        std::vector<std::vector<std::vector<float>>> boundaries;
+        std::vector<double> testFigures;
+        double ensembleFigure = 0.0;
+        /// The figures are MSEs (lower is better), not accuracies.
+        bool regression = false;
+
+        bool empty() const { return testFigures.empty(); }
+    };
+    EnsembleViews ensemble;
+
     /// GAN sessions (asked for by ViewRequest::samples), one sample per column in data space.
     /// The discriminator's output over the plane goes into `boundary` (one grid), the
     /// generator's dense weights into `weights` and the discriminator's into

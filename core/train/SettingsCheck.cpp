@@ -43,6 +43,9 @@ void checkTrainingSpec(const TrainingSpec& t) {
             t.l1);
     require(t.l2 >= 0.0f && std::isfinite(t.l2), "the L2 rate (training.l2)", "zero or positive",
             t.l2);
+    require(t.ensemble.members >= 1 && t.ensemble.members <= TrainingSpec::Ensemble::kMaxMembers,
+            "the ensemble's members (training.ensemble.members)",
+            "from 1 to " + std::to_string(TrainingSpec::Ensemble::kMaxMembers), t.ensemble.members);
     checkOptimizerSettings(t.optimizer, "training");
     checkAugmentationSpec(t.augmentation);
 }

@@ -10,7 +10,8 @@ namespace nnplay {
 
 /// The ranges of the training settings: batch size at least 1, epochs and patience not
 /// negative, a positive finite learning rate, L1/L2 zero or positive, momentum, beta1, beta2
-/// and rho in [0, 1), a positive epsilon. Throws InputError naming the setting and its file
+/// and rho in [0, 1), a positive epsilon, ensemble members from 1 to
+/// TrainingSpec::Ensemble::kMaxMembers. Throws InputError naming the setting and its file
 /// key. The file reader, the CLI, sessions and the window's document all use this one check.
 /// Includes the augmentation ranges (checkAugmentationSpec).
 void checkTrainingSpec(const TrainingSpec& training);

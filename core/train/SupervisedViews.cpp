@@ -26,13 +26,18 @@ std::vector<float> rowOf(const ConstMatrixRef& m, Eigen::Index row) {
 
 void SupervisedViews::fill(TrainingSession& session, const ViewRequest& request,
                            SessionViews& views) {
+    fill(session, session, request, views);
+}
+
+void SupervisedViews::fill(TrainingSession& session, Predictor& outputs,
+                           const ViewRequest& request, SessionViews& views) {
     const bool plane = session.data().info.isPlane;
-    if (plane && request.gridSize > 1) fillBoundary(session, request.gridSize, views);
+    if (plane && request.gridSize > 1) fillBoundary(outputs, request.gridSize, views);
     if (plane && request.thumbnailSize > 1) fillThumbnails(session, request.thumbnailSize, views);
     if (request.weights) fillWeights(session, views);
     if (request.unitStates) fillUnitStates(session, views);
-    if (request.metrics) fillMetrics(session, views);
-    if (request.samples) fillSamples(session, views);
+    if (request.metrics) fillMetrics(outputs, views);
+    if (request.samples) fillSamples(outputs, views);
     if (request.traceSample >= 0) fillTrace(session, request.traceSample, views);
     if (request.sequence) SequencePreview::fill(session, request, views.sequence);
     if (request.saliencySample >= 0)
@@ -40,7 +45,7 @@ void SupervisedViews::fill(TrainingSession& session, const ViewRequest& request,
     if (plane && request.probe) fillProbe(session, request.probeX1, request.probeX2, views);
 }
 
-const Matrix& SupervisedViews::gridFeatures(TrainingSession& session, int size, Grid& grid) {
+const Matrix& SupervisedViews::gridFeatures(const Predictor& session, int size, Grid& grid) {
     if (grid.size != size) {
         fillGridPoints(size, kPlaneExtent, grid.points);
         derivePlaneFeatures(grid.points, session.data().info.featureNames, grid.features);
@@ -50,7 +55,7 @@ const Matrix& SupervisedViews::gridFeatures(TrainingSession& session, int size, 
     return grid.features;
 }
 
-void SupervisedViews::fillBoundary(TrainingSession& session, int size, SessionViews& views) {
+void SupervisedViews::fillBoundary(Predictor& session, int size, SessionViews& views) {
     session.predict(gridFeatures(session, size, m_boundaryGrid), m_out);
     views.gridSize = size;
     views.boundary.clear();
@@ -152,14 +157,14 @@ void SupervisedViews::fillUnitStates(TrainingSession& session, SessionViews& vie
     }
 }
 
-void SupervisedViews::fillMetrics(TrainingSession& session, SessionViews& views) {
+void SupervisedViews::fillMetrics(Predictor& session, SessionViews& views) {
     const Dataset& test = session.data().test;
     if (test.sampleCount() == 0) return;
     views.test = evaluate(session, test, session.data().targetStandardizer);
     views.hasMetrics = true;
 }
 
-void SupervisedViews::fillSamples(TrainingSession& session, SessionViews& views) {
+void SupervisedViews::fillSamples(Predictor& session, SessionViews& views) {
     const Dataset& test = session.data().test;
     const int n = std::min(SessionViews::kSampleCount, test.sampleCount());
     if (n == 0) return;

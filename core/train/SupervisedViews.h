@@ -8,6 +8,7 @@
 namespace nnplay {
 
 class Model;
+class Predictor;
 class TrainingSession;
 
 /// Computes the views of a supervised session: the output over a grid on the plane, neuron
@@ -18,6 +19,10 @@ class SupervisedViews {
 public:
     /// Fills the parts of `views` that `request` asks for (plane grids only for 2-D data).
     void fill(TrainingSession& session, const ViewRequest& request, SessionViews& views);
+    /// The same with the outputs (boundary, metrics, sample predictions) taken from `outputs`
+    /// (an ensemble's average) and the network's insides from `session` (one member).
+    void fill(TrainingSession& session, Predictor& outputs, const ViewRequest& request,
+              SessionViews& views);
 
     /// Which matrix of a layer's first parameter copyDenseWeights copies.
     enum class Part { Values, Gradients };
@@ -32,13 +37,13 @@ private:
         int size = 0;
     };
     /// Features of a size x size grid over the plane, cached per size.
-    const Matrix& gridFeatures(TrainingSession& session, int size, Grid& grid);
-    void fillBoundary(TrainingSession& session, int size, SessionViews& views);
+    const Matrix& gridFeatures(const Predictor& session, int size, Grid& grid);
+    void fillBoundary(Predictor& session, int size, SessionViews& views);
     void fillThumbnails(TrainingSession& session, int size, SessionViews& views);
     static void fillWeights(TrainingSession& session, SessionViews& views);
     static void fillUnitStates(TrainingSession& session, SessionViews& views);
-    static void fillMetrics(TrainingSession& session, SessionViews& views);
-    void fillSamples(TrainingSession& session, SessionViews& views);
+    static void fillMetrics(Predictor& session, SessionViews& views);
+    void fillSamples(Predictor& session, SessionViews& views);
     static void fillTrace(TrainingSession& session, int sample, SessionViews& views);
     /// The activations of every layer for one point of the plane (SessionViews::probe).
     static void fillProbe(TrainingSession& session, float x1, float x2, SessionViews& views);

@@ -2,7 +2,6 @@
 #include "train/TrainingSession.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <numeric>
 
@@ -12,6 +11,7 @@
 #include "loss/Loss.h"
 #include "train/NetworkCheck.h"
 #include "train/SettingsCheck.h"
+#include "train/SupervisedFigures.h"
 
 namespace nnplay {
 
@@ -31,10 +31,14 @@ constexpr float kHugeValue = 1e6f;
 }  // namespace
 
 TrainingSession::TrainingSession(const Project& project, DataSplit data)
+    : TrainingSession(project, std::make_shared<const DataSplit>(std::move(data))) {}
+
+TrainingSession::TrainingSession(const Project& project, std::shared_ptr<const DataSplit> data)
     : m_network(project.network()),
       m_training(project.training),
       m_dataSpec(project.data),
-      m_data(std::move(data)),
+      m_split(std::move(data)),
+      m_data(*m_split),
       m_task(m_data.info.task),
       m_rng(project.training.seed + 1),
       // A stream of its own, so turning augmentation on does not change the shuffling.
@@ -123,6 +127,18 @@ ConstMatrixRef TrainingSession::perStep(const ConstMatrixRef& batch) const {
     return m_outputSteps > 1 ? ConstMatrixRef(stepColumns(batch, m_outputSteps)) : batch;
 }
 
+void TrainingSession::setTrainingSamples(std::vector<int> samples) {
+    const int n = m_data.train.sampleCount();
+    if (static_cast<int>(samples.size()) != n)
+        throw InputError("a member's training sample must have as many samples as the training "
+                         "part (" + std::to_string(n) + ")");
+    for (const int i : samples)
+        if (i < 0 || i >= n) throw InputError("a training sample index is out of range");
+    m_order = std::move(samples);
+    m_ownSamples = true;
+    m_cursor = 0;
+}
+
 int TrainingSession::stepsPerEpoch() const {
     const int n = m_data.train.sampleCount();
     return n == 0 ? 0 : (n - 1) / m_training.batchSize + 1;
@@ -163,7 +179,7 @@ bool TrainingSession::trainStep(SessionViews::StepStages* stages) {
             m_model->backward(m_trainLoss->gradient(), m_trainEnd);
     };
     const bool augment = m_augmenter.active();
-    if (m_training.shuffle || augment) {
+    if (m_training.shuffle || augment || m_ownSamples) {
         // A batch never holds more than the training part, whatever the batch size says.
         const int columns = std::min(m_training.batchSize, n);
         if (m_batchX.rows() != inputs.rows() || m_batchX.cols() < columns) {
@@ -171,7 +187,8 @@ bool TrainingSession::trainStep(SessionViews::StepStages* stages) {
             m_batchY.resize(m_trainTargets.rows(), columns);
         }
         for (int j = 0; j < count; ++j) {
-            const int sample = m_training.shuffle ? m_order[m_cursor + j] : m_cursor + j;
+            const int sample =
+                m_training.shuffle || m_ownSamples ? m_order[m_cursor + j] : m_cursor + j;
             if (augment)
                 m_augmenter.augment(m_data.train, sample, m_batchX.col(j));
             else
@@ -193,7 +210,7 @@ bool TrainingSession::trainStep(SessionViews::StepStages* stages) {
         stages->samples.resize(static_cast<std::size_t>(count));
         for (int j = 0; j < count; ++j)
             stages->samples[static_cast<std::size_t>(j)] =
-                m_training.shuffle ? m_order[m_cursor + j] : m_cursor + j;
+                m_training.shuffle || m_ownSamples ? m_order[m_cursor + j] : m_cursor + j;
         stages->loss = batchLoss;
         SupervisedViews::copyDenseWeights(*m_model, SupervisedViews::Part::Gradients,
                                           stages->gradients);
@@ -354,12 +371,6 @@ void TrainingSession::predict(const ConstMatrixRef& inputs, Matrix& out) {
     }
 }
 
-std::vector<int> TrainingSession::classify(const ConstMatrixRef& predictions) const {
-    std::vector<int> classes;
-    m_reading.classify(predictions, classes);
-    return classes;
-}
-
 void TrainingSession::classifyTrainingOutput(const ConstMatrixRef& output,
                                              std::vector<int>& classes) const {
     if (!m_fused) {
@@ -465,6 +476,7 @@ void TrainingSession::storeInto(Project& project) const {
     m_model->storeParams(project.network());
     project.history = m_history;
     project.preprocessing = Preprocessing::of(m_data);
+    project.ensembleMembers.clear();  // one network's weights: no other members go with them
 }
 
 void TrainingSession::fillViews(const ViewRequest& request, SessionViews& views) {
@@ -472,39 +484,7 @@ void TrainingSession::fillViews(const ViewRequest& request, SessionViews& views)
 }
 
 std::vector<Session::Figure> TrainingSession::results() {
-    const Score train = score(m_data.train);
-    const Score validation = score(m_data.validation);
-    const Score test = score(m_data.test);
-    std::vector<Figure> figures{
-        {"train_loss", train.loss}, {"val_loss", validation.loss}, {"test_loss", test.loss}};
-    if (m_task == Task::Classification) {
-        const bool tested = m_data.test.sampleCount() > 0;
-        const ClassificationMetrics metrics =
-            tested ? classificationMetrics(m_data.test) : ClassificationMetrics{};
-        figures.insert(figures.end(),
-                       {{"train_accuracy", train.accuracy},
-                        {"val_accuracy", validation.accuracy},
-                        {"test_accuracy", test.accuracy},
-                        {"test_macro_f1", tested ? metrics.macroF1 : NAN},
-                        {"test_precision", tested ? metrics.headlinePrecision() : NAN},
-                        {"test_recall", tested ? metrics.headlineRecall() : NAN},
-                        {"test_f1", tested ? metrics.headlineF1() : NAN}});
-        // Data of groups: each group's test accuracy ("test_accuracy_a") and the gap.
-        const std::vector<std::string>& groups = m_data.info.groupNames;
-        for (std::size_t g = 0; g < groups.size(); ++g) {
-            std::string name = "test_accuracy_" + groups[g];
-            std::transform(name.begin(), name.end(), name.begin(),
-                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-            figures.push_back(
-                {name, g < metrics.groupAccuracy.size() ? metrics.groupAccuracy[g] : NAN});
-        }
-        if (!groups.empty()) figures.push_back({"group_gap", groupGap(metrics.groupAccuracy)});
-    } else {
-        const RegressionMetrics metrics = regressionMetrics(m_data.test);
-        figures.insert(figures.end(), {{"test_mse", metrics.mse}, {"test_r2", metrics.r2}});
-    }
-    figures.push_back({"best_epoch", static_cast<double>(m_keptEpoch), true});
-    return figures;
+    return supervisedFigures(*this, m_keptEpoch);
 }
 
 }  // namespace nnplay

@@ -13,6 +13,7 @@
 #include "train/Metrics.h"
 #include "train/Model.h"
 #include "train/OutputReading.h"
+#include "train/Predictor.h"
 #include "train/Session.h"
 #include "train/SupervisedViews.h"
 
@@ -21,13 +22,15 @@ namespace nnplay {
 /// Trains one supervised model (classification or regression) on one data split: a step is
 /// one mini-batch. Early stopping watches the validation loss when the split has a validation
 /// part, else the test loss.
-class TrainingSession : public Session {
+class TrainingSession : public Session, public Predictor {
 public:
     /// Builds the model for the project's network on `data`. When the network has trained
     /// weights, training continues from them and from the project's history. Throws
     /// InputError when the network does not fit the data, the loss does not fit the output,
     /// or a setting is out of range.
     TrainingSession(const Project& project, DataSplit data);
+    /// The same on a split shared with other sessions (an ensemble's members).
+    TrainingSession(const Project& project, std::shared_ptr<const DataSplit> data);
 
     /// Trains one mini-batch.
     bool step() override;
@@ -68,23 +71,23 @@ public:
     const DataSpec& dataSpec() const { return m_dataSpec; }
     Model& model() { return *m_model; }
 
-    /// Network outputs after the output activation (probabilities for classifiers), for
-    /// inputs (features x n). `out` is resized only when its size changes.
-    void predict(const ConstMatrixRef& inputs, Matrix& out);
-    /// Class index per column of predictions (outputReading()'s rule).
-    std::vector<int> classify(const ConstMatrixRef& predictions) const;
-    /// How classes and probabilities follow from predict()'s outputs.
-    const OutputReading& outputReading() const { return m_reading; }
+    void predict(const ConstMatrixRef& inputs, Matrix& out) override;
+    const OutputReading& outputReading() const override { return m_reading; }
     /// Mean loss (without penalties) over a data set; NaN when it is empty.
     double loss(const Dataset& set) { return score(set).loss; }
-    /// Loss and accuracy (NaN for regression) of a data set from one pass over it.
-    struct Score {
-        double loss = NAN;
-        double accuracy = NAN;
-    };
-    Score score(const Dataset& set);
-    ClassificationMetrics classificationMetrics(const Dataset& set);
-    RegressionMetrics regressionMetrics(const Dataset& set);
+    using Score = PartScore;
+    Score score(const Dataset& set) override;
+    ClassificationMetrics classificationMetrics(const Dataset& set) override;
+    RegressionMetrics regressionMetrics(const Dataset& set) override;
+    /// Steps of the output that each have their own target (1: one output per sample).
+    int outputSteps() const { return m_outputSteps; }
+
+    /// Trains on these indices into the training part, repeats allowed (a bootstrap sample),
+    /// instead of each sample once per epoch; as many as the part has samples. Takes effect
+    /// from the next epoch. Throws InputError for a wrong count or index.
+    void setTrainingSamples(std::vector<int> samples);
+    /// The indices into the training part the epochs go through (in the last epoch's order).
+    const std::vector<int>& trainingSamples() const { return m_order; }
 
     /// Training targets of a set (what the loss compares the outputs with): outputs x samples, or
     /// for a sequence output every step's target (steps*outputs x samples) from the set's
@@ -110,7 +113,8 @@ private:
     NetworkSpec m_network;
     TrainingSpec m_training;
     DataSpec m_dataSpec;
-    DataSplit m_data;
+    std::shared_ptr<const DataSplit> m_split;
+    const DataSplit& m_data;  // *m_split
     Task m_task;
     std::unique_ptr<Model> m_model;
     std::unique_ptr<Loss> m_trainLoss;  // fused with the output activation when possible
@@ -127,6 +131,7 @@ private:
 
     Matrix m_trainTargets, m_valTargets, m_testTargets;
     std::vector<int> m_order;
+    bool m_ownSamples = false;  // m_order was set by setTrainingSamples
     int m_cursor = 0;
     Matrix m_batchX, m_batchY;
     Matrix m_evalOut;

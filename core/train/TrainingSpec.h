@@ -29,6 +29,17 @@ struct TrainingSpec {
     /// Random changes to each training mini-batch; all off by default.
     AugmentationSpec augmentation;
 
+    /// Train `members` copies of the network (seeds derived from `seed`) and average their
+    /// outputs; 1 trains one network. `bootstrap` trains each member on its own sample of the
+    /// training part, drawn with replacement at the part's size.
+    struct Ensemble {
+        static constexpr int kMaxMembers = 10;
+        int members = 1;
+        bool bootstrap = false;
+        bool operator==(const Ensemble&) const = default;
+    };
+    Ensemble ensemble;
+
     bool operator==(const TrainingSpec&) const = default;
 };
 

@@ -38,6 +38,9 @@ struct ViewRequest {
     /// SessionViews::probe copies out.
     bool probe = false;
     float probeX1 = 0.0f, probeX2 = 0.0f;
+    /// Ensembles: each member's test figure and, for 2-D data, its boundary grid
+    /// (SessionViews::ensemble).
+    bool members = false;
 
     bool operator==(const ViewRequest&) const = default;
 };

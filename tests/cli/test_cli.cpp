@@ -97,6 +97,7 @@ private slots:
     void trainPrintsEpochsAndResult_data();
     void trainPrintsEpochsAndResult();
     void trainReportsValidationAndTheKeptEpoch();
+    void anEnsembleReportsEveryMember();
     void savedProjectValidatesAndPredicts();
     void predictNeedsTrainedWeights();
     void tanhOutputPredictsProbabilities();
@@ -283,6 +284,39 @@ void TestCli::trainPrintsEpochsAndResult() {
     const double accuracy = result.value("test_accuracy").toDouble();
     QVERIFY2(accuracy >= 0 && accuracy <= 1, qPrintable(QString::number(accuracy)));
     QVERIFY(!result.contains("test_r2"));
+}
+
+void TestCli::anEnsembleReportsEveryMember() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QJsonObject project = withTraining(circleProject(4), "ensemble",
+                                             QJsonObject{{"members", 3}, {"bootstrap", true}});
+    const QString saved = dir.filePath("trained.nnplay");
+    const CliRun run = runCli(
+        {"train", writeProject(dir, "ensemble.nnplay", project), "--quiet", "--save", saved});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    const QJsonObject result = run.result();
+    QVERIFY(result.value("test_accuracy").isDouble());
+    const QJsonArray members = result.value("member_test_accuracy").toArray();
+    QCOMPARE(members.size(), 3);
+    for (const QJsonValue& v : members) QVERIFY(v.isDouble() && v.toDouble() >= 0.0);
+    QVERIFY2(run.out.contains("\"member_test_accuracy\":["), qPrintable(run.out));
+
+    // The saved file keeps the other two members; evaluate scores their average, as train did.
+    QFile file(saved);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject back = QJsonDocument::fromJson(file.readAll()).object();
+    QCOMPARE(back["ensemble_members"].toArray().size(), 2);
+    const CliRun evaluated = runCli({"evaluate", saved});
+    QVERIFY2(evaluated.exitCode == 0, qPrintable(evaluated.describe()));
+    QCOMPARE(evaluated.result().value("accuracy").toDouble(),
+             result.value("test_accuracy").toDouble());
+
+    // The PyTorch export writes one network: it says so rather than export member 1 alone.
+    const CliRun exported = runCli({"export", saved, "--pytorch", dir.filePath("model.py")});
+    QVERIFY(exported.exitCode != 0);
+    QVERIFY2(exported.err.contains("ensemble of 3"), qPrintable(exported.describe()));
+    QVERIFY(!QFile::exists(dir.filePath("model.py")));
 }
 
 void TestCli::trainReportsValidationAndTheKeptEpoch() {

@@ -18,6 +18,7 @@
 #include "io/RunSettings.h"
 #include "layers/LayerRegistry.h"
 #include "train/Model.h"
+#include "train/EnsembleSession.h"
 #include "train/TrainingSession.h"
 
 using namespace nnplay;
@@ -308,6 +309,7 @@ private slots:
     void roundTrip_data();
     void roundTrip();
     void roundTripOfATrainedSession();
+    void roundTripOfATrainedEnsemble();
     void version1FileSavesAsItWasWritten();
     void readsHistoryRecordsWithKeysLeftOut();
     void writesNaNAsNullAndWeightsAsRows();
@@ -470,6 +472,52 @@ void TestProjectFile::roundTripOfATrainedSession() {
     QVERIFY(project.network().hasParams());
     const Project back = ProjectFile::parse(ProjectFile::serialize(project));
     compareProjects(back, project);
+}
+
+void TestProjectFile::roundTripOfATrainedEnsemble() {
+    // Member 1 in the network, members 2 and 3 in "ensemble_members", by layer id.
+    Project project = Project::defaultProject();
+    project.data.samples = 100;
+    project.training.ensemble = {3, true};
+    EnsembleSession session(project, loadData(project.data, project.task, ""));
+    session.run(2);
+    session.storeInto(project);
+    QCOMPARE(project.ensembleMembers.size(), std::size_t(2));
+    const std::string text = ProjectFile::serialize(project);
+    const Project back = ProjectFile::parse(text);
+    compareProjects(back, project);
+    QCOMPARE(back.training.ensemble, project.training.ensemble);
+    QCOMPARE(back.ensembleMembers.size(), project.ensembleMembers.size());
+    for (std::size_t m = 0; m < back.ensembleMembers.size(); ++m) {
+        QCOMPARE(back.ensembleMembers[m].size(), project.ensembleMembers[m].size());
+        for (const auto& [id, params] : project.ensembleMembers[m]) {
+            const std::vector<Matrix>& read = back.ensembleMembers[m].at(id);
+            QCOMPARE(read.size(), params.size());
+            for (std::size_t i = 0; i < params.size(); ++i)
+                QVERIFY((read[i] - params[i]).cwiseAbs().maxCoeff() < 1e-5f);
+        }
+    }
+    QCOMPARE(QString::fromStdString(ProjectFile::serialize(back)), QString::fromStdString(text));
+    // Members differ from member 1.
+    const int firstDense = project.network().layers.front().id;
+    QVERIFY(!project.ensembleMembers[0].at(firstDense)[0].isApprox(
+        project.network().layers.front().params[0]));
+
+    // A member naming a layer the network does not have, or of another shape, is refused.
+    const std::size_t at = text.find("\"ensemble_members\"");
+    QVERIFY(at != std::string::npos);
+    std::string badId = text;
+    const std::size_t id = badId.find("\"id\"", at);
+    QVERIFY(id != std::string::npos);
+    const std::size_t digits = badId.find_first_of("0123456789", id);
+    badId.replace(digits, badId.find_first_not_of("0123456789", digits) - digits, "999");
+    QVERIFY(errorOf([&] { ProjectFile::parse(badId); }).contains("layer id 999"));
+    std::string badShape = text;
+    const std::size_t weights = badShape.find("\"weights\"", at);
+    QVERIFY(weights != std::string::npos);
+    const std::size_t firstRow = badShape.find('[', badShape.find('[', weights) + 1);
+    badShape.insert(firstRow, "[1, 2, 3], ");
+    QVERIFY(errorOf([&] { ProjectFile::parse(badShape); }).contains("ensemble_members[0]"));
 }
 
 void TestProjectFile::version1FileSavesAsItWasWritten() {

@@ -21,6 +21,7 @@ enum MergeId : int {
     kMergeEpsilon,
     kMergePatience,
     kMergeTrainingSeed,
+    kMergeEnsembleMembers = 50,
     // Data settings (EditDataCommand).
     kMergeNoise = 100,
     kMergeSamples,

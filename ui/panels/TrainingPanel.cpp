@@ -16,6 +16,7 @@
 #include "document/MergeIds.h"
 #include "document/ProjectDocument.h"
 #include "panels/AugmentationGroup.h"
+#include "panels/EnsembleControls.h"
 #include "panels/OptimizerChoices.h"
 #include "panels/ShowValue.h"
 #include "train/SettingsCheck.h"
@@ -44,6 +45,7 @@ TrainingPanel::TrainingPanel(ProjectDocument* document, QWidget* parent)
       m_epochs(new QSpinBox(this)),
       m_patience(new QSpinBox(this)),
       m_augmentation(new AugmentationGroup(document, this)) {
+      m_ensemble(new EnsembleControls(document, this)) {
     m_loss->addItem(tr("Mean squared error"), int(LossKind::Mse));
     m_loss->addItem(tr("Binary cross-entropy"), int(LossKind::Bce));
     m_loss->addItem(tr("Categorical cross-entropy"), int(LossKind::Cce));
@@ -115,6 +117,7 @@ TrainingPanel::TrainingPanel(ProjectDocument* document, QWidget* parent)
     form->addRow(tr("Epochs"), m_epochs);
     form->addRow(tr("Early stopping"), m_patience);
     form->addRow(m_augmentation);
+    form->addRow(tr("Ensemble of"), m_ensemble);
 
     auto edit = [this](auto change, const QString& text, int mergeId) {
         TrainingSpec training = m_document->project().training;

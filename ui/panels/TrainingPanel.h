@@ -14,6 +14,7 @@ class QSpinBox;
 namespace nnplay::ui {
 
 class AugmentationGroup;
+class EnsembleControls;
 class ProjectDocument;
 
 /// The training settings of the document: loss, optimizer, learning rate, L1/L2 penalties,
@@ -42,6 +43,7 @@ public:
     QSpinBox* patienceBox() const { return m_patience; }
     /// The augmentation settings and their preview.
     AugmentationGroup* augmentation() const { return m_augmentation; }
+    EnsembleControls* ensembleControls() const { return m_ensemble; }
 
     /// Hides the rows of the controls a lesson names (nnplay::Lesson::kHideable: "optimizer"
     /// with its momentum, "learning_rate", "l1", "l2", "batch_size", "loss"); shows the others.
@@ -68,6 +70,7 @@ private:
     QSpinBox* m_epochs;
     QSpinBox* m_patience;
     AugmentationGroup* m_augmentation;
+    EnsembleControls* m_ensemble;
 };
 
 }  // namespace nnplay::ui

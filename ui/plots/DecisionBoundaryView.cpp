@@ -145,6 +145,28 @@ DecisionBoundaryView::DecisionBoundaryView(QWidget* parent)
     updateMap();
 }
 
+void DecisionBoundaryView::setCompact(bool compact) {
+    if (compact == m_compact) return;
+    m_compact = compact;
+    for (QWidget* option : {static_cast<QWidget*>(m_caption), static_cast<QWidget*>(m_testBox),
+                            static_cast<QWidget*>(m_discretizeBox)})
+        option->setVisible(!compact);
+    if (compact) {
+        m_plot->plotLayout()->take(m_scale);
+        m_plot->plotLayout()->simplify();
+        m_scale->setVisible(false);
+    } else {
+        m_plot->plotLayout()->addElement(0, 1, m_scale);
+    }
+    m_plot->xAxis->setTickLabels(!compact);
+    m_plot->yAxis->setTickLabels(!compact);
+    m_plot->xAxis->setLabel(compact ? QString() : QStringLiteral("x1"));
+    m_plot->yAxis->setLabel(compact ? QString() : QStringLiteral("x2"));
+    m_plotArea->setMinimumSize(compact ? QSize(90, 90) : QSize(200, 180));
+    m_fullReplot = true;
+    updateMap();
+}
+
 void DecisionBoundaryView::resizeEvent(QResizeEvent* event) {
     QWidget::resizeEvent(event);
     placeCaption();
@@ -358,7 +380,7 @@ void DecisionBoundaryView::updateMap() {
     }
     m_kind = kind;
     m_map->setVisible(kind != Kind::None);
-    m_scale->setVisible(kind != Kind::None);
+    m_scale->setVisible(kind != Kind::None && !m_compact);
     configureScale(kind);
 
     QString caption;

@@ -42,6 +42,10 @@ public:
     void setDiscretize(bool discretize);
     bool discretize() const;
 
+    /// A small plot among others (the Ensemble tab's members): no caption, check boxes, colour
+    /// scale, tick or axis labels, and a smaller least size. The colours stay the full view's.
+    void setCompact(bool compact);
+
     QCustomPlot* plot() const { return m_plot; }
     /// For tests: the value drawn at grid cell (column, row) after the last update.
     double cellValue(int column, int row) const;
@@ -94,6 +98,7 @@ private:
     QCheckBox* m_discretizeBox;
     QGridLayout* m_options;
     bool m_captionAbove = false;
+    bool m_compact = false;
     std::vector<QCPGraph*> m_trainGraphs;
     std::vector<QCPGraph*> m_testGraphs;
 

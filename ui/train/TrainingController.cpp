@@ -54,8 +54,10 @@ void TrainingController::setSnapshotRequest(const SnapshotRequest& request) {
 }
 
 bool TrainingController::fetchTrainedState(std::vector<NamedNetwork>& networks, History& history,
-                                           Preprocessing* preprocessing) {
-    return askWorker([&] { return m_worker->trainedState(networks, history, preprocessing); });
+                                           Preprocessing* preprocessing,
+                                           std::vector<Project::MemberParams>* members) {
+    return askWorker(
+        [&] { return m_worker->trainedState(networks, history, preprocessing, members); });
 }
 
 bool TrainingController::fetchCurrentState(std::vector<NamedNetwork>& networks, History& history) {

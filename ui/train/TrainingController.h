@@ -56,8 +56,10 @@ public:
     /// the worker to finish its current slice (a few milliseconds) after every command sent
     /// before. False when there is nothing trained.
     /// `preprocessing`, when given, receives what the session learned from its training data.
+    /// `members`, when given, receives an ensemble's members after the first.
     bool fetchTrainedState(std::vector<nnplay::NamedNetwork>& networks, nnplay::History& history,
-                           nnplay::Preprocessing* preprocessing = nullptr);
+                           nnplay::Preprocessing* preprocessing = nullptr,
+                           std::vector<nnplay::Project::MemberParams>* members = nullptr);
 
     /// The session's weights as they are right now, trained or still random (see
     /// TrainingWorker::currentState), after every command sent before. False without a session.

@@ -14,6 +14,7 @@
 #include "train/EditRules.h"
 #include "train/GanSession.h"
 #include "train/Session.h"
+#include "train/Predictor.h"
 #include "train/TrainingSession.h"
 
 namespace nnplay::ui {
@@ -24,6 +25,7 @@ namespace {
 void clearTraining(Project& project) {
     for (NamedNetwork& network : project.networks) network.spec.clearParams();
     project.history.clear();
+    project.ensembleMembers.clear();
 }
 
 }  // namespace
@@ -52,6 +54,7 @@ void TrainingWorker::rebuild(const Project& project, bool keepWeights, int gener
         m_session->storeInto(trained);
         carryWeights(trained.networks, next.networks);
         next.history = trained.history;
+        next.ensembleMembers = trained.ensembleMembers;  // by layer id; members check shapes
         // The carried weights may not fit after all: then start afresh rather than not at all.
         Project fresh = project;
         clearTraining(fresh);
@@ -406,10 +409,11 @@ void TrainingWorker::sendSnapshot(bool force) {
 }
 
 bool TrainingWorker::trainedState(std::vector<NamedNetwork>& networks, History& history,
-                                  Preprocessing* preprocessing) const {
+                                  Preprocessing* preprocessing,
+                                  std::vector<Project::MemberParams>* members) const {
     if (!m_session) return false;
     if (m_session->steps() == 0 && m_session->history().empty()) return false;
-    storeState(networks, history, preprocessing);
+    storeState(networks, history, preprocessing, members);
     return true;
 }
 
@@ -420,7 +424,7 @@ bool TrainingWorker::currentState(std::vector<NamedNetwork>& networks, History& 
 }
 
 bool TrainingWorker::testPredictions(std::string& csv, std::string& error) {
-    auto* session = dynamic_cast<TrainingSession*>(m_session.get());
+    auto* session = dynamic_cast<Predictor*>(m_session.get());
     if (session == nullptr) {
         error = m_session ? "A GAN makes samples, not predictions: export it as a PyTorch "
                             "script and run its --generate."
@@ -452,12 +456,14 @@ bool TrainingWorker::exportPyTorch(const Project& project, const std::string& sc
 }
 
 void TrainingWorker::storeState(std::vector<NamedNetwork>& networks, History& history,
-                                Preprocessing* preprocessing) const {
+                                Preprocessing* preprocessing,
+                                std::vector<Project::MemberParams>* members) const {
     Project trained = m_project;
     m_session->storeInto(trained);
     networks = std::move(trained.networks);
     history = std::move(trained.history);
     if (preprocessing) *preprocessing = std::move(trained.preprocessing);
+    if (members) *members = std::move(trained.ensembleMembers);
 }
 
 void TrainingWorker::sendTrainedState() {

@@ -75,9 +75,11 @@ public:
     /// The project's networks with the current weights, and the history, when the session
     /// has trained (or was loaded trained); false otherwise. Call on the worker's thread only
     /// (TrainingController::fetchTrainedState does).
-    /// `preprocessing`, when given, receives what the session learned from its training data.
+    /// `preprocessing`, when given, receives what the session learned from its training data;
+    /// `members`, an ensemble's members after the first (Project::ensembleMembers).
     bool trainedState(std::vector<nnplay::NamedNetwork>& networks, nnplay::History& history,
-                      nnplay::Preprocessing* preprocessing = nullptr) const;
+                      nnplay::Preprocessing* preprocessing = nullptr,
+                      std::vector<nnplay::Project::MemberParams>* members = nullptr) const;
     /// The project's networks with the session's weights as they are now, trained or still
     /// random, and the history; false without a session. Worker's thread only.
     bool currentState(std::vector<nnplay::NamedNetwork>& networks, nnplay::History& history) const;
@@ -167,7 +169,8 @@ private:
     void sendSnapshot(bool force);
     void sendTrainedState();
     void storeState(std::vector<nnplay::NamedNetwork>& networks, nnplay::History& history,
-                    nnplay::Preprocessing* preprocessing) const;
+                    nnplay::Preprocessing* preprocessing,
+                    std::vector<nnplay::Project::MemberParams>* members = nullptr) const;
     void fail(const QString& message);
 
     nnplay::Project m_project;

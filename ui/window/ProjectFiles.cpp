@@ -209,11 +209,13 @@ Project ProjectFiles::projectToSave() {
     std::vector<NamedNetwork> networks;
     History history;
     Preprocessing preprocessing;
-    if (m_training->fetchTrainedState(networks, history, &preprocessing) &&
+    std::vector<Project::MemberParams> members;
+    if (m_training->fetchTrainedState(networks, history, &preprocessing, &members) &&
         sameLayers(networks, project.networks)) {
         project.networks = networks;
         project.history = history;
         project.preprocessing = std::move(preprocessing);
+        project.ensembleMembers = std::move(members);
         m_document->setTrainedState(networks, history);
     }
     return project;

@@ -7,6 +7,7 @@
 
 #include "plots/ConfusionMatrixView.h"
 #include "plots/DecisionBoundaryView.h"
+#include "plots/EnsembleView.h"
 #include "plots/GanCurveView.h"
 #include "plots/GanView.h"
 #include "plots/LossCurveView.h"
@@ -34,7 +35,8 @@ const std::pair<const char*, TrainingViews::View> kViewNames[] = {
     {"runs", TrainingViews::View::Runs},
     {"sequence", TrainingViews::View::Sequence},
     {"gan", TrainingViews::View::Gan},
-    {"sweep", TrainingViews::View::Sweep}};
+    {"sweep", TrainingViews::View::Sweep},
+    {"ensemble", TrainingViews::View::Ensemble}};
 
 }  // namespace
 
@@ -55,7 +57,8 @@ TrainingViews::TrainingViews(TrainingController* training, ProjectDocument* docu
       m_curves(new QStackedWidget),
       m_runs(new RunArchive(document, this)),
       m_runsView(new RunComparisonView(m_runs, document)),
-      m_sweep(new SweepView) {
+      m_sweep(new SweepView),
+      m_ensemble(new EnsembleView) {
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_boundary, tr("Output"));
     m_tabs->addTab(m_confusion, tr("Confusion matrix"));
@@ -66,6 +69,7 @@ TrainingViews::TrainingViews(TrainingController* training, ProjectDocument* docu
     m_tabs->addTab(m_sequence, tr("Sequence"));
     m_tabs->addTab(m_gan, tr("Samples"));
     m_tabs->addTab(m_sweep, tr("Sweep"));
+    m_tabs->addTab(m_ensemble, tr("Ensemble"));
     m_curves->addWidget(m_loss);
     m_curves->addWidget(m_ganCurves);
     m_tabs->setTabToolTip(indexOf(View::Output),
@@ -89,6 +93,8 @@ TrainingViews::TrainingViews(TrainingController* training, ProjectDocument* docu
     m_tabs->setTabToolTip(indexOf(View::Sweep),
                           tr("The project trained once per value of one setting, the results "
                              "side by side."));
+    m_tabs->setTabToolTip(indexOf(View::Ensemble),
+                          tr("Each network of an ensemble beside their average."));
     for (const auto& [name, view] : kViewNames)
         PictureActions::install(widget(view), QLatin1String(name));
     PictureActions::install(m_loss, QStringLiteral("curves"));
@@ -137,6 +143,8 @@ QWidget* TrainingViews::widget(View view) const {
             return m_gan;
         case View::Sweep:
             return m_sweep;
+        case View::Ensemble:
+            return m_ensemble;
     }
     return nullptr;
 }
@@ -183,6 +191,7 @@ void TrainingViews::setSnapshot(const TrainingSnapshot& snapshot) {
     if (isAvailable(View::TestSamples)) m_samples->setSnapshot(snapshot);
     if (isAvailable(View::Trace)) m_trace->setSnapshot(snapshot);
     if (isAvailable(View::Sequence)) m_sequence->setSnapshot(snapshot);
+    if (isAvailable(View::Ensemble)) m_ensemble->setSnapshot(snapshot);
 }
 
 void TrainingViews::updateTabs(const DataPreview* data) {
@@ -201,6 +210,7 @@ void TrainingViews::updateTabs(const DataPreview* data) {
     m_tabs->setTabVisible(indexOf(View::Sequence), supervised && sequence);
     m_tabs->setTabVisible(indexOf(View::Gan), m_ganProject);
     m_tabs->setTabVisible(indexOf(View::Sweep), supervised);
+    m_tabs->setTabVisible(indexOf(View::Ensemble), supervised);
     m_curves->setCurrentWidget(m_ganProject ? static_cast<QWidget*>(m_ganCurves) : m_loss);
     // A new kind of data starts on its most telling view: the plane, the pictures, or (for
     // a table of numbers) the confusion matrix or a regression's errors; sequences the
@@ -229,6 +239,8 @@ void TrainingViews::updateSnapshotRequest() {
     // One sample's trace, only while its tab is in front.
     request.traceSample = m_tabs->currentWidget() == m_trace ? m_trace->sample() : -1;
     request.saliencySample = request.traceSample;  // shown above the trace
+    // Every member's boundary and test score: only while the ensemble's tab is in front.
+    request.members = m_tabs->currentWidget() == m_ensemble;
     // The sequence preview costs a few hundred forward passes: only while its tab is in front.
     m_sequence->request(request, m_tabs->currentWidget() == m_sequence);
     m_training->setSnapshotRequest(request);

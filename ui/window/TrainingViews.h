@@ -13,6 +13,7 @@ namespace nnplay::ui {
 
 class ConfusionMatrixView;
 class DecisionBoundaryView;
+class EnsembleView;
 class GanCurveView;
 class GanView;
 class LossCurveView;
@@ -47,7 +48,8 @@ public:
         Runs,
         Sequence,
         Gan,
-        Sweep
+        Sweep,
+        Ensemble
     };
 
     /// `training` and `document` are not owned and must outlive this object; the widgets are
@@ -70,11 +72,12 @@ public:
     MetricsView* metricsView() const { return m_metrics; }
     ConfusionMatrixView* confusionView() const { return m_confusion; }
     RunComparisonView* runsView() const { return m_runsView; }
+    EnsembleView* ensembleView() const { return m_ensemble; }
     /// Every run of this window, for comparing them.
     RunArchive* runs() const { return m_runs; }
 
     /// The view a command line names: output, confusion, metrics, samples, inside, runs,
-    /// sequence, gan or sweep.
+    /// sequence, gan, sweep or ensemble.
     static std::optional<View> viewNamed(const QString& name);
     /// Those names, for messages: "output, confusion, ...".
     static QString viewNames();
@@ -112,6 +115,7 @@ private:
     RunArchive* m_runs;
     RunComparisonView* m_runsView;
     SweepView* m_sweep;
+    EnsembleView* m_ensemble;
     int m_generation = -1;
     int m_kind = -1;  // the kind of data the current tab was chosen for
     bool m_ganProject = false;
