@@ -38,6 +38,11 @@ std::vector<TransferableLayer> transferableLayers(const Project& source,
     return out;
 }
 
+void dropLearnedWeights(NetworkSpec& spec) {
+    for (LayerSpec& layer : spec.layers)
+        if (layer.trainable) layer.params.clear();
+}
+
 LayerTransfer transferLayers(const Project& source, const Project& target,
                              const LayerTransferRequest& request, const Shape& input) {
     const NetworkSpec& from = networkOf(source, request.sourceNetwork, "source");

@@ -56,6 +56,10 @@ struct LayerTransfer {
     std::vector<std::string> notes;
 };
 
+/// Drops the weights training gives, keeping those of frozen layers: a lesson teaches from
+/// fresh weights, but a frozen base it ships (transfer learning) is part of the lesson.
+void dropLearnedWeights(NetworkSpec& spec);
+
 /// Takes the requested layers out of `source` with their weights and puts them at the start of
 /// the target network of `target`, with ids unused in `target`. The target's layers after the
 /// imported ones keep their settings but drop their weights (what feeds them has changed).
