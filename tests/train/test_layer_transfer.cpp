@@ -47,6 +47,7 @@ private slots:
     void misfitIsRefusedNamingTheLayer();
     void requestOutOfRangeIsRefused();
     void frozenAfterTrainingKeepsItsWeights();
+    void lessonsKeepOnlyFrozenWeights();
 };
 
 void TestLayerTransfer::listsLayersWithTheirWeights() {
@@ -160,6 +161,15 @@ void TestLayerTransfer::frozenAfterTrainingKeepsItsWeights() {
     QVERIFY(after[0].params[1] == frozen.layers[0].params[1]);
     QVERIFY(!after[0].trainable);
     QVERIFY(!(after[2].params[0] == frozen.layers[2].params[0]));
+}
+
+void TestLayerTransfer::lessonsKeepOnlyFrozenWeights() {
+    NetworkSpec spec = convProject(Shape{1, 28, 28}, 3).network();
+    spec.layers[0].trainable = false;
+    const Matrix conv = spec.layers[0].params[0];
+    dropLearnedWeights(spec);
+    QVERIFY(spec.layers[0].params[0] == conv);
+    QVERIFY(spec.layers[4].params.empty());
 }
 
 QTEST_GUILESS_MAIN(TestLayerTransfer)

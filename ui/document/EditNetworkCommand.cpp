@@ -11,7 +11,8 @@ namespace nnplay::ui {
 EditNetworkCommand::EditNetworkCommand(ProjectDocument* document, std::string network,
                                        nnplay::NetworkSpec before, nnplay::NetworkSpec after,
                                        const QString& text,
-                                       const std::optional<nnplay::Shape>& input, int mergeId)
+                                       const std::optional<nnplay::Shape>& input, int mergeId,
+                                       bool weightsGiven)
     : QUndoCommand(text),
       m_document(document),
       m_network(std::move(network)),
@@ -21,7 +22,7 @@ EditNetworkCommand::EditNetworkCommand(ProjectDocument* document, std::string ne
       m_historyBefore(document->project().history),
       m_structural(nnplay::networkEditNeedsFreshWeights(m_before, m_after, m_input)),
       m_mergeId(mergeId) {
-    if (m_structural) m_after.clearParams();
+    if (m_structural && !weightsGiven) m_after.clearParams();
 }
 
 void EditNetworkCommand::redo() { apply(m_after, {}); }

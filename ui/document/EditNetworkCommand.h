@@ -19,14 +19,17 @@ class ProjectDocument;
 /// (nnplay::networkEditNeedsFreshWeights: layers inserted, removed, moved, units changed)
 /// drops the trained parameters and history from `after`; undo brings them back. Any other
 /// edit (a dropout rate, a leaky alpha) keeps whatever parameters the document holds when it is
-/// applied. Commands with the same non-negative mergeId merge (see MergeIds.h).
+/// applied. An edit whose `after` brings its own weights (layers imported with their trained
+/// weights, `weightsGiven`) keeps them even when it is structural. Commands with the same
+/// non-negative mergeId merge (see MergeIds.h).
 /// Prefer editNetwork() in DocumentEdits.h, which pushes nothing when nothing changes.
 class EditNetworkCommand : public QUndoCommand {
 public:
     /// `input` is the data's sample shape when known (see networkEditNeedsFreshWeights).
     EditNetworkCommand(ProjectDocument* document, std::string network, nnplay::NetworkSpec before,
                        nnplay::NetworkSpec after, const QString& text,
-                       const std::optional<nnplay::Shape>& input, int mergeId = -1);
+                       const std::optional<nnplay::Shape>& input, int mergeId = -1,
+                       bool weightsGiven = false);
 
     void redo() override;
     void undo() override;

@@ -94,6 +94,15 @@ void LayerItem::paintCard(QPainter* painter, const QPalette& palette) const {
     painter->setPen(pen);
     painter->setBrush(EditorStyle::cardFill(palette, isSelected() || m_hovered));
     painter->drawRoundedRect(card.adjusted(0.5, 0.5, -0.5, -0.5), kRadius, kRadius);
+    if (m_content.frozen) {
+        // Hatched in the frozen slate with a thick border: "not trained" from the back row.
+        const QColor frozen = EditorStyle::frozen(palette);
+        QColor hatch = frozen;
+        hatch.setAlphaF(0.35);
+        painter->setBrush(QBrush(hatch, Qt::BDiagPattern));
+        painter->setPen(hasError() || isSelected() ? pen : QPen(frozen, 3));
+        painter->drawRoundedRect(card.adjusted(1.5, 1.5, -1.5, -1.5), kRadius, kRadius);
+    }
 
     const double w = m_size.width();
     painter->setPen(EditorStyle::text(palette));
