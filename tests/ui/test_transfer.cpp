@@ -121,7 +121,7 @@ void TestTransfer::lockFreezesAndUndoUnfreezes() {
     // The canvas redraws: the lock is closed and the layer looks frozen.
     QVERIFY(editor.scene.lockItem(conv)->frozen());
     QVERIFY(editor.scene.layerItem(conv)->frozen());
-    QVERIFY(editor.scene.layerItem(conv)->content().detail.contains(QStringLiteral("frozen")));
+    QVERIFY(editor.scene.layerItem(conv)->content().toolTip.contains(QStringLiteral("Frozen")));
 
     editor.document.undoStack()->undo();
     QVERIFY(editor.network().layers[0].trainable);

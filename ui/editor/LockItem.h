@@ -11,7 +11,7 @@ namespace nnplay::ui {
 class LockItem : public QGraphicsItem {
 public:
     enum { Type = UserType + 9 };
-    static constexpr double kSize = 30;
+    static constexpr double kSize = 34;
 
     LockItem(int layerId, bool frozen, QGraphicsItem* parent);
 

@@ -287,8 +287,6 @@ LayerItem::Content NetworkSceneBuilder::layerContent(int i) const {
         tip << QStringLiteral("⚠ ") + content.errorText;
     content.frozen = !layer.trainable && layerInfo && layerInfo->hasWeights();
     if (content.frozen) {
-        content.detail = content.detail.isEmpty() ? tr("frozen")
-                                                  : tr("%1, frozen").arg(content.detail);
         tip << tr("Frozen: training leaves its weights as they are.");
     } else if (layerInfo && layerInfo->hasWeights()) {
         tip << tr("Click the lock to freeze it (training then leaves its weights).");
