@@ -28,8 +28,10 @@
 #include "train/Model.h"
 #include "train/TrainingController.h"
 #include "train/TrainingWorker.h"
+#include "lesson/LessonController.h"
 #include "window/LayerImporter.h"
 #include "window/MainWindow.h"
+#include "window/ProjectCatalog.h"
 #include "window/ProjectFiles.h"
 #include "Wait.h"
 
@@ -102,6 +104,7 @@ private slots:
     void importThatDoesNotFitIsRefused();
     void freezingWhilePausedKeepsTheTrainedWeights();
     void importerReadsTheFile();
+    void lessonVariantsKeepTheShippedBase();
 
 private:
     QTemporaryDir m_settings;
@@ -296,6 +299,39 @@ void TestTransfer::importerReadsTheFile() {
     // By default the base takes the place of the current one, up to its Flatten.
     QCOMPARE(editor.network().layers.size(), std::size_t(5));
     QVERIFY(editor.network().layers[0].params[0] == source.network().layers[0].params[0]);
+}
+
+// Lesson 19 ships a frozen base: opening it, switching to "from scratch" and back brings the
+// shipped weights back, and undo of the switch too.
+void TestTransfer::lessonVariantsKeepTheShippedBase() {
+    const ProjectCatalog lessons = ProjectCatalog::shipped("lessons");
+    const ProjectCatalog::Entry* entry = lessons.find(QStringLiteral("transfer-learning"));
+    QVERIFY(entry);
+    const NetworkSpec shipped = entry->project.network();
+    QVERIFY(!shipped.layers[0].trainable && !shipped.layers[0].params.empty());
+    MainWindow window;
+    window.show();
+    window.files()->openProject(entry->project);
+    LessonController* lesson = window.lesson();
+    QTRY_COMPARE(lesson->currentVariant(), 0);
+    const NetworkSpec& network = window.document()->project().network();
+    QVERIFY(network.layers[0].params[0] == shipped.layers[0].params[0]);
+
+    QVERIFY(lesson->switchToVariant(1));
+    QVERIFY(window.document()->project().network().layers[0].params.empty());
+    QVERIFY(window.document()->project().network().layers[0].trainable);
+    QVERIFY(lesson->switchToVariant(0));
+    const NetworkSpec& back = window.document()->project().network();
+    QVERIFY(!back.layers[0].trainable);
+    QVERIFY(!back.layers[0].params.empty());
+    QVERIFY(back.layers[0].params[0] == shipped.layers[0].params[0]);
+    QVERIFY(back.layers[2].params[0] == shipped.layers[2].params[0]);
+    QTRY_COMPARE(lesson->currentVariant(), 0);
+    window.document()->undoStack()->undo();
+    QVERIFY(window.document()->project().network().layers[0].params.empty());
+    window.document()->undoStack()->undo();
+    QVERIFY(window.document()->project().network().layers[0].params[0] ==
+            shipped.layers[0].params[0]);
 }
 
 QTEST_MAIN(TestTransfer)

@@ -20,7 +20,9 @@ EditNetworkCommand::EditNetworkCommand(ProjectDocument* document, std::string ne
       m_after(std::move(after)),
       m_input(input),
       m_historyBefore(document->project().history),
-      m_structural(nnplay::networkEditNeedsFreshWeights(m_before, m_after, m_input)),
+      // Given weights are the document's as they stand: the session restarts from them.
+      m_structural(weightsGiven ||
+                   nnplay::networkEditNeedsFreshWeights(m_before, m_after, m_input)),
       m_mergeId(mergeId) {
     if (m_structural && !weightsGiven) m_after.clearParams();
 }
@@ -39,6 +41,7 @@ void EditNetworkCommand::apply(const nnplay::NetworkSpec& spec, const nnplay::Hi
     if (const nnplay::NetworkSpec* current = m_document->network(m_network)) {
         nnplay::carryWeights(*current, result);
     }
+
     m_document->setNetwork(m_network, result, false);
 }
 
