@@ -12,7 +12,8 @@ namespace {
 
 const NetworkSpec& networkOf(const Project& project, const std::string& name, const char* which) {
     const NetworkSpec* spec = name.empty() ? &project.network() : project.findNetwork(name);
-    if (!spec) throw InputError(std::string("The ") + which + " project has no network '" + name + "'");
+    if (!spec)
+        throw InputError(std::string("The ") + which + " project has no network '" + name + "'");
     return *spec;
 }
 
@@ -50,8 +51,8 @@ LayerTransfer transferLayers(const Project& source, const Project& target,
     const int sourceCount = static_cast<int>(from.layers.size());
     const int targetCount = static_cast<int>(into.layers.size());
     if (request.count <= 0 || request.first < 0 || request.first + request.count > sourceCount)
-        throw InputError("Choose layers 1 to " +
-                         std::to_string(sourceCount) + " of the source network");
+        throw InputError("Choose layers 1 to " + std::to_string(sourceCount) +
+                         " of the source network");
     if (request.replace < 0 || request.replace > targetCount)
         throw InputError("The current network has only " + std::to_string(targetCount) +
                          " layers to replace");

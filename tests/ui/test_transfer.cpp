@@ -17,6 +17,7 @@
 #include <memory>
 
 #include "Project.h"
+#include "Wait.h"
 #include "document/ProjectDocument.h"
 #include "editor/ImportLayersDialog.h"
 #include "editor/LayerItem.h"
@@ -25,15 +26,14 @@
 #include "editor/NetworkView.h"
 #include "editor/PropertiesPanel.h"
 #include "io/ProjectFile.h"
+#include "lesson/LessonController.h"
 #include "train/Model.h"
 #include "train/TrainingController.h"
 #include "train/TrainingWorker.h"
-#include "lesson/LessonController.h"
 #include "window/LayerImporter.h"
 #include "window/MainWindow.h"
 #include "window/ProjectCatalog.h"
 #include "window/ProjectFiles.h"
-#include "Wait.h"
 
 using namespace nnplay;
 using namespace nnplay::ui;
@@ -194,7 +194,8 @@ void TestTransfer::importDialogImportsChosenLayersWithWeights() {
     QVERIFY(dialog.layerList()->item(0)->text().contains(QStringLiteral("40 trained weights")));
     dialog.setReplaceCount(0);
     QVERIFY(!dialog.transfer());  // a Conv2D after the Flatten
-    QVERIFY2(dialog.message().contains(QStringLiteral("Conv2D (layer 4)")), qPrintable(dialog.message()));
+    QVERIFY2(dialog.message().contains(QStringLiteral("Conv2D (layer 4)")),
+             qPrintable(dialog.message()));
     dialog.setReplaceCount(3);
     QVERIFY(dialog.transfer());
     QVERIFY(dialog.buttons()->button(QDialogButtonBox::Ok)->isEnabled());
@@ -217,7 +218,8 @@ void TestTransfer::importDialogImportsChosenLayersWithWeights() {
     whole.selectRange(0, 5);
     whole.setReplaceCount(5);
     QVERIFY(whole.transfer());
-    QVERIFY2(whole.message().contains(QStringLiteral("Dense (layer 4)")), qPrintable(whole.message()));
+    QVERIFY2(whole.message().contains(QStringLiteral("Dense (layer 4)")),
+             qPrintable(whole.message()));
     QVERIFY(whole.message().contains(QStringLiteral("start fresh")));
     QCOMPARE(editor.network(), before);
     whole.accept();
@@ -251,10 +253,12 @@ void TestTransfer::freezingWhilePausedKeepsTheTrainedWeights() {
     TrainingController* training = window.training();
     QVERIFY(nnplay::test::waitForValidSession(training));
     training->send(&TrainingWorker::trainEpochs, 2);
-    QVERIFY(waitUntil([&] {
-        const auto& s = training->lastSnapshot();
-        return s.epoch == 2 && !s.running;
-    }, "two epochs are trained"));
+    QVERIFY(waitUntil(
+        [&] {
+            const auto& s = training->lastSnapshot();
+            return s.epoch == 2 && !s.running;
+        },
+        "two epochs are trained"));
     std::vector<NamedNetwork> trained;
     History history;
     QVERIFY(training->fetchCurrentState(trained, history));
@@ -263,15 +267,17 @@ void TestTransfer::freezingWhilePausedKeepsTheTrainedWeights() {
     const int generation = training->generation();
     QVERIFY(window.scene()->setLayerFrozen(conv, true));
     // The edit reaches the worker at the end of the event, as a rebuild keeping the weights.
-    QVERIFY(waitUntil([&] { return training->generation() != generation; },
-                      "the session is rebuilt"));
+    QVERIFY(
+        waitUntil([&] { return training->generation() != generation; }, "the session is rebuilt"));
     QVERIFY(nnplay::test::waitForValidSession(training));
     QCOMPARE(training->lastSnapshot().epoch, 2);  // not a fresh start
     training->send(&TrainingWorker::trainEpochs, 2);
-    QVERIFY(waitUntil([&] {
-        const auto& s = training->lastSnapshot();
-        return s.epoch == 4 && !s.running;
-    }, "two more epochs are trained"));
+    QVERIFY(waitUntil(
+        [&] {
+            const auto& s = training->lastSnapshot();
+            return s.epoch == 4 && !s.running;
+        },
+        "two more epochs are trained"));
     std::vector<NamedNetwork> later;
     QVERIFY(training->fetchCurrentState(later, history));
     const auto& was = trained.front().spec.layers;

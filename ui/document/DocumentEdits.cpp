@@ -110,8 +110,8 @@ bool setLayerFrozen(ProjectDocument& document, int layerId, bool frozen, const s
     layer.trainable = !frozen;
     const QString name = displayName(layer.type);
     return editNetwork(document, after,
-                       frozen ? tr("Freeze %1").arg(name) : tr("Unfreeze %1").arg(name),
-                       kMergeNone, network);
+                       frozen ? tr("Freeze %1").arg(name) : tr("Unfreeze %1").arg(name), kMergeNone,
+                       network);
 }
 
 bool applyOutputFix(ProjectDocument& document, const nnplay::OutputFix& fix) {

@@ -21,9 +21,9 @@ class ProjectDocument;
 /// edit (a dropout rate, a leaky alpha) keeps whatever parameters the document holds when it is
 /// applied. An edit whose `after` brings its own weights (layers imported with their trained
 /// weights, a lesson's frozen base: `weightsGiven`) sets `after` and, on undo, `before` as they
-/// are, and counts as structural: the session restarts from exactly those weights. Commands with the same
-/// non-negative mergeId merge (see MergeIds.h).
-/// Prefer editNetwork() in DocumentEdits.h, which pushes nothing when nothing changes.
+/// are, and counts as structural: the session restarts from exactly those weights. Commands with
+/// the same non-negative mergeId merge (see MergeIds.h). Prefer editNetwork() in DocumentEdits.h,
+/// which pushes nothing when nothing changes.
 class EditNetworkCommand : public QUndoCommand {
 public:
     /// `input` is the data's sample shape when known (see networkEditNeedsFreshWeights).

@@ -82,9 +82,9 @@ void ImportLayersDialog::fillLayers() {
         QString text = qstr(layer.name);
         if (!layer.summary.empty()) text += QStringLiteral(": ") + qstr(layer.summary);
         if (layer.hasWeights)
-            text += layer.trained ? tr(" — %n trained weights", nullptr,
-                                       static_cast<int>(layer.storedValues))
-                                  : tr(" — untrained");
+            text += layer.trained
+                        ? tr(" — %n trained weights", nullptr, static_cast<int>(layer.storedValues))
+                        : tr(" — untrained");
         if (layer.frozen) text += tr(", frozen");
         m_layers->addItem(text);
     }
@@ -97,8 +97,8 @@ void ImportLayersDialog::fillLayers() {
     // its Flatten; anything else goes before the current layers.
     int replace = 0;
     const nnplay::NetworkSpec& current = m_document->project().network();
-    const bool endsFlat = spec && count > 0 &&
-                          spec->layers[static_cast<std::size_t>(count - 1)].type == "flatten";
+    const bool endsFlat =
+        spec && count > 0 && spec->layers[static_cast<std::size_t>(count - 1)].type == "flatten";
     for (int i = 0; endsFlat && i < static_cast<int>(current.layers.size()); ++i)
         if (current.layers[static_cast<std::size_t>(i)].type == "flatten") replace = i + 1;
     {
@@ -152,8 +152,9 @@ void ImportLayersDialog::update() {
             m_transfer = nnplay::transferLayers(m_source, project, request(), input);
             QStringList lines;
             for (const std::string& note : m_transfer->notes) lines << qstr(note) + '.';
-            lines << tr("The rest of the network and the training start fresh; Undo brings them "
-                        "back.");
+            lines << tr(
+                "The rest of the network and the training start fresh; Undo brings them "
+                "back.");
             verdict = lines.join('\n');
         } catch (const nnplay::InputError& e) {
             verdict = tr("These layers do not fit the current data: %1.").arg(qstr(e.what()));
@@ -166,8 +167,7 @@ void ImportLayersDialog::update() {
 void ImportLayersDialog::accept() {
     if (!m_transfer) return;
     const int count = request().count;
-    importLayers(*m_document, m_transfer->network,
-                 tr("Import %n layer(s)", nullptr, count));
+    importLayers(*m_document, m_transfer->network, tr("Import %n layer(s)", nullptr, count));
     QDialog::accept();
 }
 

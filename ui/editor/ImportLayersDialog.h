@@ -22,10 +22,10 @@ class ProjectDocument;
 /// whether they hold trained weights), lets the user choose a contiguous range (the rows
 /// selected, from the first to the last; at first the layers up to the last Flatten), how many
 /// of the current network's first layers it replaces (0 inserts it before them; at first, for a
-/// base ending in a Flatten, the current layers up to their Flatten) and whether it comes frozen (on by default). Below, what
-/// nnplay::transferLayers says of the choice: which imported layers start fresh, or why the
-/// layers do not fit the current data (then OK is off). accept() pushes one undo step
-/// (importLayers in DocumentEdits.h); nothing changes on Cancel.
+/// base ending in a Flatten, the current layers up to their Flatten) and whether it comes frozen
+/// (on by default). Below, what nnplay::transferLayers says of the choice: which imported layers
+/// start fresh, or why the layers do not fit the current data (then OK is off). accept() pushes one
+/// undo step (importLayers in DocumentEdits.h); nothing changes on Cancel.
 class ImportLayersDialog : public QDialog {
     Q_OBJECT
 public:

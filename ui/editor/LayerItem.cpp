@@ -110,8 +110,8 @@ void LayerItem::paintCard(QPainter* painter, const QPalette& palette) const {
         QFont font = EditorStyle::smallFont();
         font.setBold(true);
         painter->setPen(palette.color(QPalette::HighlightedText));
-        EditorStyle::drawFitted(painter, band,
-                                QApplication::translate("LayerItem", "FROZEN"), font);
+        EditorStyle::drawFitted(painter, band, QApplication::translate("LayerItem", "FROZEN"),
+                                font);
     }
 
     const double w = m_size.width();

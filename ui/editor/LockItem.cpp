@@ -17,12 +17,13 @@ LockItem::LockItem(int layerId, bool frozen, QGraphicsItem* parent)
     setAcceptHoverEvents(true);
     setCursor(Qt::PointingHandCursor);
     setZValue(3);
-    setToolTip(frozen ? QApplication::translate(
-                            "LockItem", "Frozen: training leaves these weights as they are. "
-                                        "Click to train this layer again.")
-                      : QApplication::translate(
-                            "LockItem", "Click to freeze this layer: training then leaves its "
-                                        "weights as they are."));
+    setToolTip(frozen
+                   ? QApplication::translate("LockItem",
+                                             "Frozen: training leaves these weights as they are. "
+                                             "Click to train this layer again.")
+                   : QApplication::translate("LockItem",
+                                             "Click to freeze this layer: training then leaves its "
+                                             "weights as they are."));
 }
 
 QRectF LockItem::boundingRect() const { return QRectF(0, 0, kSize, kSize); }
@@ -36,8 +37,8 @@ void LockItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget
     // Frozen: a filled badge that reads from the back of a room; open: a quiet outline.
     QColor fill = m_frozen ? EditorStyle::frozen(palette)
                            : EditorStyle::mix(canvas, text, m_pressed ? 0.25 : 0.08);
-    QColor stroke = m_frozen ? palette.color(QPalette::HighlightedText)
-                             : EditorStyle::mix(canvas, text, 0.6);
+    QColor stroke =
+        m_frozen ? palette.color(QPalette::HighlightedText) : EditorStyle::mix(canvas, text, 0.6);
     if (m_hovered) {
         fill = EditorStyle::accent(palette);
         stroke = palette.color(QPalette::HighlightedText);

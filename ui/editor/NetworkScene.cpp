@@ -5,8 +5,8 @@
 #include <QGraphicsLineItem>
 #include <QGraphicsSceneContextMenuEvent>
 #include <QGraphicsSceneMouseEvent>
-#include <QMenu>
 #include <QGraphicsTextItem>
+#include <QMenu>
 #include <QPainter>
 #include <QTimer>
 #include <algorithm>
@@ -21,10 +21,10 @@
 #include "editor/FeatureItem.h"
 #include "editor/LayerItem.h"
 #include "editor/LinkBundleItem.h"
+#include "editor/LockItem.h"
 #include "editor/NetworkSceneBuilder.h"
 #include "editor/NeuronItem.h"
 #include "editor/OutputItem.h"
-#include "editor/LockItem.h"
 #include "editor/UnitButtonItem.h"
 #include "editor/ValueTagItem.h"
 #include "layers/LayerRegistry.h"

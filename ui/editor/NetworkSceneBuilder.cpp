@@ -15,10 +15,10 @@
 #include "editor/InputBlockItem.h"
 #include "editor/LayerItem.h"
 #include "editor/LinkBundleItem.h"
+#include "editor/LockItem.h"
 #include "editor/NetworkScene.h"
 #include "editor/NeuronItem.h"
 #include "editor/OutputItem.h"
-#include "editor/LockItem.h"
 #include "editor/UnitButtonItem.h"
 #include "layers/LayerRegistry.h"
 

@@ -39,8 +39,9 @@ PropertiesPanel::PropertiesPanel(ProjectDocument* document, QWidget* parent)
     m_formLayout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_remove->setToolTip(tr("Remove this layer from the network (Delete)"));
     m_frozen->setObjectName(QStringLiteral("frozen"));
-    m_frozen->setToolTip(tr("Training leaves a frozen layer's weights as they are; gradients still "
-                            "pass through it to the layers before. Also the lock on the canvas."));
+    m_frozen->setToolTip(
+        tr("Training leaves a frozen layer's weights as they are; gradients still "
+           "pass through it to the layers before. Also the lock on the canvas."));
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_empty);

@@ -27,9 +27,9 @@ LayerImporter::LayerImporter(ProjectDocument* document, DocumentSync* sync, QWid
 }
 
 void LayerImporter::choose() {
-    const QString path = QFileDialog::getOpenFileName(
-        m_window, tr("Import Layers from Project"), QFileInfo(m_document->filePath()).path(),
-        tr("nnplay projects (*.nnplay)"));
+    const QString path = QFileDialog::getOpenFileName(m_window, tr("Import Layers from Project"),
+                                                      QFileInfo(m_document->filePath()).path(),
+                                                      tr("nnplay projects (*.nnplay)"));
     if (!path.isEmpty()) openFrom(path);
 }
 
@@ -39,13 +39,13 @@ bool LayerImporter::openFrom(const QString& path) {
         source = nnplay::ProjectFile::load(path.toStdString());
     } catch (const std::exception& e) {
         QMessageBox::warning(m_window, tr("Import Layers"),
-                             tr("Could not read %1: %2").arg(QFileInfo(path).fileName(),
-                                                             QString::fromUtf8(e.what())));
+                             tr("Could not read %1: %2")
+                                 .arg(QFileInfo(path).fileName(), QString::fromUtf8(e.what())));
         return false;
     }
     if (m_sync) m_sync->takeSessionWeights();
-    auto* dialog = new ImportLayersDialog(std::move(source), QFileInfo(path).fileName(), m_document,
-                                          m_window);
+    auto* dialog =
+        new ImportLayersDialog(std::move(source), QFileInfo(path).fileName(), m_document, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setModal(true);
     dialog->show();
