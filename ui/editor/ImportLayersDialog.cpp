@@ -44,7 +44,8 @@ ImportLayersDialog::ImportLayersDialog(nnplay::Project source, const QString& so
     m_layers->setMinimumWidth(420);
     const int targetCount = static_cast<int>(m_document->project().network().layers.size());
     m_replace->setRange(0, targetCount);
-    m_replace->setToolTip(tr("0 puts the imported layers before the current ones"));
+    m_replace->setSuffix(tr(" layers of the current network"));
+    m_replace->setSpecialValueText(tr("none: put them before the current layers"));
     m_frozen->setChecked(true);
     m_verdict->setWordWrap(true);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Import"));
