@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "io/ProjectFile.h"
+#include "train/LayerTransfer.h"
 #include "train/Session.h"
 
 namespace nnplay {
@@ -30,8 +31,8 @@ double LessonVariantResult::value(const std::string& name) const {
 LessonVariantResult checkLessonVariant(const Project& lesson, const LessonVariant& variant,
                                        const std::string& baseDir) {
     Project project = ProjectFile::applyVariant(lesson, variant);
-    // A lesson teaches from fresh weights, whatever the file stored.
-    for (NamedNetwork& n : project.networks) n.spec.clearParams();
+    // A lesson teaches from fresh weights, whatever the file stored, but for a frozen base.
+    for (NamedNetwork& n : project.networks) dropLearnedWeights(n.spec);
     project.history.clear();
     project.preprocessing = {};
 

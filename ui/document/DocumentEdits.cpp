@@ -88,6 +88,32 @@ bool editNetwork(ProjectDocument& document, const nnplay::NetworkSpec& after, co
     return true;
 }
 
+bool importLayers(ProjectDocument& document, const nnplay::NetworkSpec& after, const QString& text,
+                  const std::string& network) {
+    const nnplay::NetworkSpec* before = document.network(network);
+    if (!before || after == *before) return false;
+    document.undoStack()->push(new EditNetworkCommand(&document, network, *before, after, text,
+                                                      std::nullopt, kMergeNone, true));
+    return true;
+}
+
+bool setLayerFrozen(ProjectDocument& document, int layerId, bool frozen, const std::string& named) {
+    const std::string network = networkFor(document, layerId, named);
+    const nnplay::NetworkSpec* before = document.network(network);
+    if (!before) return false;
+    nnplay::NetworkSpec after = *before;
+    const int index = after.indexOf(layerId);
+    if (index < 0) return false;
+    nnplay::LayerSpec& layer = after.layers[static_cast<std::size_t>(index)];
+    const nnplay::LayerInfo* info = nnplay::LayerRegistry::builtin().find(layer.type);
+    if (!info || !info->hasWeights() || layer.trainable == !frozen) return false;
+    layer.trainable = !frozen;
+    const QString name = displayName(layer.type);
+    return editNetwork(document, after,
+                       frozen ? tr("Freeze %1").arg(name) : tr("Unfreeze %1").arg(name), kMergeNone,
+                       network);
+}
+
 bool applyOutputFix(ProjectDocument& document, const nnplay::OutputFix& fix) {
     nnplay::TrainingSpec training = document.project().training;
     training.loss = fix.loss;

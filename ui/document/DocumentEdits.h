@@ -63,6 +63,17 @@ bool setLayerSetting(ProjectDocument& document, int layerId, const std::string& 
 /// entry become one undo step. False for a value that is not finite or does not change.
 bool setParameter(ProjectDocument& document, int layerIndex, int tensor, int row, int col,
                   float before, float value, int drag = -1);
+/// Freezes a layer with weights (training leaves them as they are, gradients still pass) or
+/// unfreezes it. Keeps the trained weights and the session's progress (by the EditRules the
+/// layers are the same, so the session is rebuilt from its own weights). False for a layer
+/// without weights or when nothing changes.
+bool setLayerFrozen(ProjectDocument& document, int layerId, bool frozen,
+                    const std::string& network = {});
+/// Replaces a network by `after`, the result of nnplay::transferLayers, keeping the weights it
+/// brings (the imported layers'), as one undo step named `text`; the weights the network had and
+/// the history go, and undo brings them back. False for an unknown network or no change.
+bool importLayers(ProjectDocument& document, const nnplay::NetworkSpec& after, const QString& text,
+                  const std::string& network = {});
 /// Gives the main network the output head and the loss of `fix` (nnplay::proposeOutputFix),
 /// as one undo step.
 bool applyOutputFix(ProjectDocument& document, const nnplay::OutputFix& fix);

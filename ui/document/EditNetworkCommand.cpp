@@ -11,7 +11,8 @@ namespace nnplay::ui {
 EditNetworkCommand::EditNetworkCommand(ProjectDocument* document, std::string network,
                                        nnplay::NetworkSpec before, nnplay::NetworkSpec after,
                                        const QString& text,
-                                       const std::optional<nnplay::Shape>& input, int mergeId)
+                                       const std::optional<nnplay::Shape>& input, int mergeId,
+                                       bool weightsGiven)
     : QUndoCommand(text),
       m_document(document),
       m_network(std::move(network)),
@@ -19,9 +20,11 @@ EditNetworkCommand::EditNetworkCommand(ProjectDocument* document, std::string ne
       m_after(std::move(after)),
       m_input(input),
       m_historyBefore(document->project().history),
-      m_structural(nnplay::networkEditNeedsFreshWeights(m_before, m_after, m_input)),
+      // Given weights are the document's as they stand: the session restarts from them.
+      m_structural(weightsGiven ||
+                   nnplay::networkEditNeedsFreshWeights(m_before, m_after, m_input)),
       m_mergeId(mergeId) {
-    if (m_structural) m_after.clearParams();
+    if (m_structural && !weightsGiven) m_after.clearParams();
 }
 
 void EditNetworkCommand::redo() { apply(m_after, {}); }
@@ -38,6 +41,7 @@ void EditNetworkCommand::apply(const nnplay::NetworkSpec& spec, const nnplay::Hi
     if (const nnplay::NetworkSpec* current = m_document->network(m_network)) {
         nnplay::carryWeights(*current, result);
     }
+
     m_document->setNetwork(m_network, result, false);
 }
 

@@ -19,14 +19,18 @@ class ProjectDocument;
 /// (nnplay::networkEditNeedsFreshWeights: layers inserted, removed, moved, units changed)
 /// drops the trained parameters and history from `after`; undo brings them back. Any other
 /// edit (a dropout rate, a leaky alpha) keeps whatever parameters the document holds when it is
-/// applied. Commands with the same non-negative mergeId merge (see MergeIds.h).
-/// Prefer editNetwork() in DocumentEdits.h, which pushes nothing when nothing changes.
+/// applied. An edit whose `after` brings its own weights (layers imported with their trained
+/// weights, a lesson's frozen base: `weightsGiven`) sets `after` and, on undo, `before` as they
+/// are, and counts as structural: the session restarts from exactly those weights. Commands with
+/// the same non-negative mergeId merge (see MergeIds.h). Prefer editNetwork() in DocumentEdits.h,
+/// which pushes nothing when nothing changes.
 class EditNetworkCommand : public QUndoCommand {
 public:
     /// `input` is the data's sample shape when known (see networkEditNeedsFreshWeights).
     EditNetworkCommand(ProjectDocument* document, std::string network, nnplay::NetworkSpec before,
                        nnplay::NetworkSpec after, const QString& text,
-                       const std::optional<nnplay::Shape>& input, int mergeId = -1);
+                       const std::optional<nnplay::Shape>& input, int mergeId = -1,
+                       bool weightsGiven = false);
 
     void redo() override;
     void undo() override;

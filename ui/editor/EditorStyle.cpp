@@ -56,6 +56,10 @@ QColor EditorStyle::warning(const QPalette& palette) {
     return isDark(palette) ? QColor(0xff, 0xb7, 0x4d) : QColor(0xc7, 0x6a, 0x00);
 }
 
+QColor EditorStyle::frozen(const QPalette& palette) {
+    return isDark(palette) ? QColor(0x90, 0xa4, 0xae) : QColor(0x45, 0x5a, 0x64);
+}
+
 QColor EditorStyle::lossFalls(const QPalette& palette) {
     return isDark(palette) ? QColor(0x4d, 0xd0, 0xc4) : QColor(0x00, 0x79, 0x6b);
 }

@@ -28,6 +28,8 @@ public:
     static QColor error(const QPalette& palette);
     /// The amber of warnings (saturated units), readable on the canvas.
     static QColor warning(const QPalette& palette);
+    /// The slate of frozen layers (their lock, hatching and border), apart from the accent.
+    static QColor frozen(const QPalette& palette);
     /// Gradients in slow motion: growing the weight raises the loss (red) or lowers it (teal).
     static QColor lossRises(const QPalette& palette) { return error(palette); }
     static QColor lossFalls(const QPalette& palette);

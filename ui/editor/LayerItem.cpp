@@ -94,6 +94,25 @@ void LayerItem::paintCard(QPainter* painter, const QPalette& palette) const {
     painter->setPen(pen);
     painter->setBrush(EditorStyle::cardFill(palette, isSelected() || m_hovered));
     painter->drawRoundedRect(card.adjusted(0.5, 0.5, -0.5, -0.5), kRadius, kRadius);
+    if (m_content.frozen) {
+        // Hatched in the frozen slate with a thick border: "not trained" from the back row.
+        const QColor frozen = EditorStyle::frozen(palette);
+        QColor hatch = frozen;
+        hatch.setAlphaF(0.35);
+        painter->setBrush(QBrush(hatch, Qt::BDiagPattern));
+        painter->setPen(hasError() || isSelected() ? pen : QPen(frozen, 3));
+        painter->drawRoundedRect(card.adjusted(1.5, 1.5, -1.5, -1.5), kRadius, kRadius);
+        // A band between the header and the content that says so in words.
+        const QRectF band(6, NetworkLayout::kHeaderHeight - 2, m_size.width() - 12, 18);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(frozen);
+        painter->drawRoundedRect(band, 4, 4);
+        QFont font = EditorStyle::smallFont();
+        font.setBold(true);
+        painter->setPen(palette.color(QPalette::HighlightedText));
+        EditorStyle::drawFitted(painter, band, QApplication::translate("LayerItem", "FROZEN"),
+                                font);
+    }
 
     const double w = m_size.width();
     painter->setPen(EditorStyle::text(palette));

@@ -31,6 +31,7 @@ public:
         QString paramsText;  ///< "12 params"
         QString errorText;   ///< why the layer does not fit; empty when fine
         QString toolTip;
+        bool frozen = false;  ///< training leaves its weights as they are (hatched, lock closed)
     };
 
     LayerItem(int layerId, int layerIndex, NetworkLayout::Kind kind, const QSizeF& size,
@@ -42,6 +43,7 @@ public:
     NetworkLayout::Kind kind() const { return m_kind; }
     const Content& content() const { return m_content; }
     bool hasError() const { return !m_content.errorText.isEmpty(); }
+    bool frozen() const { return m_content.frozen; }
     /// What the footer says when the layer has an error: the whole reason when it fits there,
     /// else a pointer to the sentence under the network (which always shows it whole). Never
     /// elided; every line fits the column.

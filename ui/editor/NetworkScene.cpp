@@ -3,12 +3,15 @@
 
 #include <QEvent>
 #include <QGraphicsLineItem>
+#include <QGraphicsSceneContextMenuEvent>
 #include <QGraphicsSceneMouseEvent>
 #include <QGraphicsTextItem>
+#include <QMenu>
 #include <QPainter>
 #include <QTimer>
 #include <algorithm>
 #include <cmath>
+#include <memory>
 
 #include "Project.h"
 #include "document/DocumentEdits.h"
@@ -18,6 +21,7 @@
 #include "editor/FeatureItem.h"
 #include "editor/LayerItem.h"
 #include "editor/LinkBundleItem.h"
+#include "editor/LockItem.h"
 #include "editor/NetworkSceneBuilder.h"
 #include "editor/NeuronItem.h"
 #include "editor/OutputItem.h"
@@ -527,6 +531,14 @@ UnitButtonItem* NetworkScene::unitButton(int layerId, int delta) const {
     return nullptr;
 }
 
+LockItem* NetworkScene::lockItem(int layerId) const {
+    LayerItem* layer = layerItem(layerId);
+    if (!layer) return nullptr;
+    for (QGraphicsItem* child : layer->childItems())
+        if (auto* lock = qgraphicsitem_cast<LockItem*>(child)) return lock;
+    return nullptr;
+}
+
 LinkBundleItem* NetworkScene::linkBundle(int layerIndex) const {
     if (layerIndex < 0 || layerIndex >= static_cast<int>(m_links.size())) return nullptr;
     return m_links[static_cast<std::size_t>(layerIndex)];
@@ -541,6 +553,50 @@ int NetworkScene::insertLayerAt(int index, const QString& type) {
 bool NetworkScene::removeSelectedLayer() {
     if (m_selectedId < 0) return false;
     return removeLayer(*m_document, m_selectedId, m_networkName);
+}
+
+bool NetworkScene::setLayerFrozen(int layerId, bool frozen) {
+    return nnplay::ui::setLayerFrozen(*m_document, layerId, frozen, m_networkName);
+}
+
+QMenu* NetworkScene::layerMenu(int layerId) {
+    const nnplay::NetworkSpec& spec = shownNetwork();
+    const int index = spec.indexOf(layerId);
+    if (index < 0) return nullptr;
+    const nnplay::LayerSpec& layer = spec.layers[static_cast<std::size_t>(index)];
+    const nnplay::LayerInfo* info = nnplay::LayerRegistry::builtin().find(layer.type);
+    auto* menu = new QMenu;
+    if (info && info->hasWeights()) {
+        QAction* freeze = menu->addAction(tr("Frozen (not trained)"));
+        freeze->setObjectName(QStringLiteral("freeze"));
+        freeze->setCheckable(true);
+        freeze->setChecked(!layer.trainable);
+        connect(freeze, &QAction::toggled, this,
+                [this, layerId](bool on) { setLayerFrozen(layerId, on); });
+        menu->addSeparator();
+    }
+    QAction* remove = menu->addAction(tr("Remove Layer"));
+    remove->setObjectName(QStringLiteral("remove"));
+    connect(remove, &QAction::triggered, this,
+            [this, layerId] { removeLayer(*m_document, layerId, m_networkName); });
+    return menu;
+}
+
+void NetworkScene::contextMenuEvent(QGraphicsSceneContextMenuEvent* event) {
+    LayerItem* layer = nullptr;
+    for (QGraphicsItem* item : items(event->scenePos())) {
+        for (QGraphicsItem* up = item; up && !layer; up = up->parentItem())
+            layer = qgraphicsitem_cast<LayerItem*>(up);
+        if (layer) break;
+    }
+    if (!layer) {
+        QGraphicsScene::contextMenuEvent(event);
+        return;
+    }
+    selectLayer(layer->layerId());
+    std::unique_ptr<QMenu> menu(layerMenu(layer->layerId()));
+    if (menu) menu->exec(event->screenPos());
+    event->accept();
 }
 
 bool NetworkScene::moveLayer(int layerId, int gapIndex) {

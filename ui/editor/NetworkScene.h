@@ -19,6 +19,8 @@
 class QGraphicsLineItem;
 class QGraphicsTextItem;
 
+class QMenu;
+
 namespace nnplay::ui {
 
 class FeatureItem;
@@ -27,6 +29,7 @@ class LinkBundleItem;
 class NeuronItem;
 class OutputItem;
 class ProjectDocument;
+class LockItem;
 class UnitButtonItem;
 class ValueTagItem;
 struct TrainingSnapshot;
@@ -151,6 +154,8 @@ public:
     FeatureItem* featureItem(const QString& name) const;
     /// The − (delta < 0) or + (delta > 0) button of a dense layer.
     UnitButtonItem* unitButton(int layerId, int delta) const;
+    /// The padlock of a layer with weights, or nullptr.
+    LockItem* lockItem(int layerId) const;
     /// The links into the dense layer at spec index `layerIndex`, or nullptr.
     LinkBundleItem* linkBundle(int layerIndex) const;
     OutputItem* outputItem() const { return m_output; }
@@ -163,6 +168,11 @@ public:
     bool moveLayer(int layerId, int gapIndex);
     /// Adds delta units to a dense layer, within 1..1024.
     bool changeUnits(int layerId, int delta);
+    /// Freezes (training leaves its weights as they are) or unfreezes a layer with weights.
+    bool setLayerFrozen(int layerId, bool frozen);
+    /// The menu a right click on a layer opens (Freeze or Unfreeze, Remove), or nullptr for an
+    /// unknown layer; the caller owns it.
+    QMenu* layerMenu(int layerId);
     /// Turns a 2-D input feature on or off (at least one stays on); refused while the
     /// choice of features is hidden.
     bool toggleFeature(const QString& name);
@@ -199,6 +209,7 @@ signals:
 
 protected:
     void mousePressEvent(QGraphicsSceneMouseEvent* event) override;
+    void contextMenuEvent(QGraphicsSceneContextMenuEvent* event) override;
     void drawBackground(QPainter* painter, const QRectF& rect) override;
     bool event(QEvent* event) override;
 

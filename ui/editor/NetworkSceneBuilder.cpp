@@ -15,6 +15,7 @@
 #include "editor/InputBlockItem.h"
 #include "editor/LayerItem.h"
 #include "editor/LinkBundleItem.h"
+#include "editor/LockItem.h"
 #include "editor/NetworkScene.h"
 #include "editor/NeuronItem.h"
 #include "editor/OutputItem.h"
@@ -284,6 +285,12 @@ LayerItem::Content NetworkSceneBuilder::layerContent(int i) const {
         tip << QStringLiteral("⚠ ") + qstr(m_report->error);
     else if (!content.errorText.isEmpty())
         tip << QStringLiteral("⚠ ") + content.errorText;
+    content.frozen = !layer.trainable && layerInfo && layerInfo->hasWeights();
+    if (content.frozen) {
+        tip << tr("Frozen: training leaves its weights as they are.");
+    } else if (layerInfo && layerInfo->hasWeights()) {
+        tip << tr("Click the lock to freeze it (training then leaves its weights).");
+    }
     tip << tr("Drag sideways to move it, Delete to remove it.");
     content.toolTip = tip.join(QStringLiteral("\n"));
     return content;
@@ -312,6 +319,12 @@ void NetworkSceneBuilder::drawLayer(int i) {
         minus->setPos(middle - 4 - UnitButtonItem::kSize, NetworkLayout::kButtonTop);
         auto* plus = new UnitButtonItem(layer.id, +1, units < maximum, item);
         plus->setPos(middle + 4, NetworkLayout::kButtonTop);
+    }
+
+    if (layerInfo && layerInfo->hasWeights()) {
+        // A badge on the card's top right corner, half above it, clear of the title.
+        auto* lock = new LockItem(layer.id, !layer.trainable, item);
+        lock->setPos(column.rect.width() - LockItem::kSize + 6, -LockItem::kSize / 2);
     }
 
     if (column.kind == Kind::Neurons) {

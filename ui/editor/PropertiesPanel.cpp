@@ -28,6 +28,7 @@ PropertiesPanel::PropertiesPanel(ProjectDocument* document, QWidget* parent)
           new QLabel(tr("Select a layer in the network to see and change its settings."), this)),
       m_form(new QWidget(this)),
       m_formLayout(new QFormLayout(m_form)),
+      m_frozen(new QCheckBox(tr("Frozen (not trained)"), this)),
       m_remove(new QPushButton(tr("Remove layer"), this)) {
     applyTitleFont();
     m_description->setWordWrap(true);
@@ -37,17 +38,25 @@ PropertiesPanel::PropertiesPanel(ProjectDocument* document, QWidget* parent)
     m_formLayout->setContentsMargins(0, 4, 0, 4);
     m_formLayout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_remove->setToolTip(tr("Remove this layer from the network (Delete)"));
+    m_frozen->setObjectName(QStringLiteral("frozen"));
+    m_frozen->setToolTip(
+        tr("Training leaves a frozen layer's weights as they are; gradients still "
+           "pass through it to the layers before. Also the lock on the canvas."));
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_empty);
     layout->addWidget(m_title);
     layout->addWidget(m_description);
     layout->addWidget(m_form);
+    layout->addWidget(m_frozen);
     layout->addWidget(m_remove, 0, Qt::AlignLeft);
     layout->addStretch(1);
 
     connect(m_remove, &QPushButton::clicked, this, [this] {
         if (m_layerId >= 0) removeLayer(*m_document, m_layerId);
+    });
+    connect(m_frozen, &QCheckBox::toggled, this, [this](bool on) {
+        if (m_layerId >= 0) setLayerFrozen(*m_document, m_layerId, on);
     });
     connect(m_document, &ProjectDocument::networkChanged, this,
             &PropertiesPanel::onDocumentChanged);
@@ -105,6 +114,7 @@ void PropertiesPanel::rebuild() {
     m_description->setVisible(shown);
     m_form->setVisible(shown);
     m_remove->setVisible(shown);
+    m_frozen->setVisible(shown && info->hasWeights());
     if (!shown) {
         m_type.clear();
         return;
@@ -174,6 +184,10 @@ void PropertiesPanel::refreshValues() {
     const int index = network ? spec.indexOf(m_layerId) : -1;
     if (index < 0) return;
     const nnplay::LayerSpec& layer = spec.layers[static_cast<std::size_t>(index)];
+    {
+        const QSignalBlocker blocker(m_frozen);
+        m_frozen->setChecked(!layer.trainable);
+    }
     for (const Editor& editor : m_editors) {
         const double value = layer.setting(editor.key);
         const QSignalBlocker blocker(editor.box);

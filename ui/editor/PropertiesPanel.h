@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+class QCheckBox;
 class QFormLayout;
 class QLabel;
 class QPushButton;
@@ -32,6 +33,8 @@ public:
     /// The editor of a setting ("units", "rate"), or nullptr.
     QWidget* editorFor(const QString& key) const;
     QPushButton* removeButton() const { return m_remove; }
+    /// "Frozen (not trained)", shown for layers with weights.
+    QCheckBox* frozenBox() const { return m_frozen; }
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -55,6 +58,7 @@ private:
     QLabel* m_empty;
     QWidget* m_form;
     QFormLayout* m_formLayout;
+    QCheckBox* m_frozen;
     QPushButton* m_remove;
     std::vector<Editor> m_editors;
 };

@@ -14,6 +14,7 @@
 #include "io/ProjectFile.h"
 #include "train/DocumentSync.h"
 #include "train/EditRules.h"
+#include "train/LayerTransfer.h"
 #include "train/TrainingController.h"
 
 namespace nnplay::ui {
@@ -78,7 +79,7 @@ const Project* LessonController::variantProject(int index) const {
 
 void LessonController::onProjectReplaced() {
     m_base = m_document->project();
-    for (NamedNetwork& network : m_base.networks) network.spec.clearParams();
+    for (NamedNetwork& network : m_base.networks) dropLearnedWeights(network.spec);
     m_base.history = {};
     m_base.preprocessing = {};
     m_variants.clear();
@@ -131,7 +132,7 @@ bool LessonController::switchToVariant(int index) {
         // The same layers keep their ids, so what the canvas has selected stays selected.
         const NetworkSpec* current = now.findNetwork(network.name);
         if (current && layersOnly(network.spec) == layersOnly(*current)) network.spec = *current;
-        network.spec.clearParams();
+        dropLearnedWeights(network.spec);
     }
     const QString name = QString::fromStdString(m_base.lesson.variants[index].name);
     const QString message = describeChange(*target);
@@ -144,8 +145,11 @@ bool LessonController::switchToVariant(int index) {
         QUndoStack* undo = m_document->undoStack();
         undo->beginMacro(text);
         if (dataChanges) editData(*m_document, target->data, target->task, text);
+        // A frozen base the lesson ships keeps its weights (importLayers keeps what it is given).
         for (const NamedNetwork& network : networks)
-            editNetwork(*m_document, network.spec, text, -1, network.name);
+            network.spec.hasParams()
+                ? importLayers(*m_document, network.spec, text, network.name)
+                : editNetwork(*m_document, network.spec, text, -1, network.name);
         editTraining(*m_document, target->training, text);
         editGan(*m_document, target->gan, text);
         undo->endMacro();

@@ -42,13 +42,18 @@ bool DocumentSync::prepareParameterEdit() {
         m_training->send(&TrainingWorker::pause);
         emit statusMessage(tr("Paused training to set a weight by hand. Press Play to go on."));
     }
+    takeSessionWeights();
+    return m_document->project().network().hasParams();
+}
+
+void DocumentSync::takeSessionWeights() {
+    flush();
     std::vector<NamedNetwork> networks;
     History history;
     if (m_training->fetchCurrentState(networks, history) &&
         sameLayers(networks, m_document->project().networks)) {
         m_document->setTrainedState(networks, history);
     }
-    return m_document->project().network().hasParams();
 }
 
 void DocumentSync::loadProject() {

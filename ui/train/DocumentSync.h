@@ -41,6 +41,9 @@ public:
     /// session's weights as they are now, trained or still random, into the document, so that
     /// the edit starts from what the canvas shows. False when there are no weights to edit.
     bool prepareParameterEdit();
+    /// Puts the session's weights as they are now into the document (when its layers are the
+    /// document's), so that an edit that drops them can bring them back on undo.
+    void takeSessionWeights();
 
 signals:
     /// A sentence for the status bar ("Switched to XOR data: the weights start fresh.").

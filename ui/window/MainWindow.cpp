@@ -49,6 +49,7 @@
 #include "train/RunArchive.h"
 #include "train/TrainingController.h"
 #include "window/AutosaveKeeper.h"
+#include "window/LayerImporter.h"
 #include "window/NetworkTabs.h"
 #include "window/PlayKeyFilter.h"
 #include "window/PresenterMode.h"
@@ -85,7 +86,8 @@ MainWindow::MainWindow(QWidget* parent)
       m_lessonPanel(new LessonPanel(m_lesson)),
       m_toolBar(new TrainingToolBar(this)),
       m_presenter(new PresenterMode(this, m_toolBar)),
-      m_viewExport(new ViewExport(m_views, m_view, m_files, m_training, this)) {
+      m_viewExport(new ViewExport(m_views, m_view, m_files, m_training, this)),
+      m_importer(new LayerImporter(m_document, m_sync, this)) {
     setObjectName(QStringLiteral("mainWindow"));
 
     addToolBar(Qt::TopToolBarArea, m_toolBar);
@@ -204,6 +206,7 @@ void MainWindow::buildDocks() {
 void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     m_files->addActions(file);
+    file->addAction(m_importer->action());
     m_viewExport->addActions(file);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);

@@ -34,6 +34,7 @@ class PropertiesPanel;
 class TrainingController;
 class TrainingPanel;
 class TrainingToolBar;
+class LayerImporter;
 class ViewExport;
 class TrainingViews;
 class WelcomeDialog;
@@ -52,6 +53,7 @@ public:
 
     ProjectDocument* document() const { return m_document; }
     TrainingController* training() const { return m_training; }
+    LayerImporter* layerImporter() const { return m_importer; }
     ProjectFiles* files() const { return m_files; }
     AutosaveKeeper* autosave() const { return m_autosave; }
     TrainingViews* views() const { return m_views; }
@@ -144,6 +146,7 @@ private:
     TrainingToolBar* m_toolBar;
     PresenterMode* m_presenter;
     ViewExport* m_viewExport;
+    LayerImporter* m_importer;
     QSplitter* m_centralSplitter = nullptr;
     QSplitter* m_viewSplitter = nullptr;
 
