@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "train/History.h"
 
@@ -22,5 +23,8 @@ struct RunRecord {
 
     bool operator==(const RunRecord&) const = default;
 };
+
+/// `name`, or when a run in `runs` has it, "name (2)", "name (3)", ...: the first one free.
+std::string uniqueRunName(const std::vector<RunRecord>& runs, const std::string& name);
 
 }  // namespace nnplay

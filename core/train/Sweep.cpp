@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "train/Sweep.h"
 
+#include "io/RunSettings.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -85,6 +87,8 @@ SweepRow Sweep::finishRun() {
     row.testR2 = figureOf(figures, "test_r2");
     const double best = figureOf(figures, "best_epoch");
     row.bestEpoch = std::isfinite(best) ? static_cast<int>(best) : 0;
+    m_runs.push_back({m_setting.key() + " = " + row.value, RunSettings::of(m_projects[m_next]),
+                      m_session->history(), row.diverged});
     m_session.reset();
     ++m_next;
     return row;

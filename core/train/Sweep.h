@@ -40,6 +40,9 @@ public:
     const SweepSetting& setting() const { return m_setting; }
     const std::vector<std::string>& values() const { return m_values; }
     const SweepTable& table() const { return m_table; }
+    /// The finished runs as the Runs tab keeps them: named "KEY = VALUE", with their settings
+    /// and history, in the order of table().
+    const std::vector<RunRecord>& runs() const { return m_runs; }
     /// The run in progress or next (index into values()); values().size() when finished.
     int currentRun() const { return static_cast<int>(m_table.rows().size()); }
     /// Epochs done and planned in the run in progress (0 and the next run's plan between runs).
@@ -54,6 +57,7 @@ private:
     std::vector<Project> m_projects;
     std::string m_baseDir;
     SweepTable m_table;
+    std::vector<RunRecord> m_runs;
     std::size_t m_next = 0;  ///< the value whose run starts next
     std::unique_ptr<Session> m_session;
     /// The last run's data, reused while the data section stays the same.

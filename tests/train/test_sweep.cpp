@@ -89,6 +89,11 @@ void TestSweep::learningRateRowsMatchSingleRuns() {
     }
     // The rates make different runs.
     QVERIFY(rows[0].trainLoss != rows[2].trainLoss);
+    // Each run as the Runs tab keeps it: named after its value, with its settings and history.
+    QCOMPARE(sweep.runs().size(), values.size());
+    QCOMPARE(sweep.runs()[1].name, std::string("learning_rate = 0.01"));
+    QCOMPARE(sweep.runs()[1].history.size(), static_cast<std::size_t>(project.training.epochs));
+    QVERIFY(sweep.runs()[1].settings.find("0.01") != std::string::npos);
 }
 
 void TestSweep::trainSizeGivesALearningCurve() {

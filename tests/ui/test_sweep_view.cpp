@@ -15,6 +15,7 @@
 #include <QTest>
 
 #include "Project.h"
+#include "document/ProjectDocument.h"
 #include "Wait.h"
 #include "plots/SweepView.h"
 #include "train/TrainingController.h"
@@ -102,6 +103,10 @@ private slots:
         QVERIFY(view->cancelButton()->isEnabled());
         QVERIFY(waitUntil([&] { return !view->isRunning(); }, "the sweep is done"));
         QCOMPARE(view->tableView()->model()->rowCount(), 2);
+        // Both runs join the project's runs, for the Runs tab.
+        const auto& runs = window.document()->project().runs;
+        QCOMPARE(runs.size(), std::size_t(2));
+        QCOMPARE(runs[1].name, std::string("learning_rate = 0.3"));
         QCOMPARE(view->table().rows()[0].value, std::string("0.01"));
         QCOMPARE(view->table().rows()[1].value, std::string("0.3"));
         QVERIFY2(view->progressLabel()->text().startsWith(QStringLiteral("Done: 2 values")),

@@ -60,6 +60,7 @@ void ProjectDocument::reset(const Project& project, const QString& filePath) {
 void ProjectDocument::addRun(const nnplay::RunRecord& run) {
     auto& runs = m_project.runs;
     runs.push_back(run);
+    runs.back().name = nnplay::uniqueRunName(m_project.runs, run.name);
     const auto excess = static_cast<std::ptrdiff_t>(runs.size()) - nnplay::RunRecord::kMaxRuns;
     if (excess > 0) runs.erase(runs.begin(), runs.begin() + excess);
     emit runsChanged();

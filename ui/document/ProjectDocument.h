@@ -63,8 +63,9 @@ public:
     /// must have the layers the project has (nnplay::sameLayers).
     void setTrainedState(const std::vector<nnplay::NamedNetwork>& networks,
                          const nnplay::History& history);
-    /// Keeps a finished run (not an undoable edit, like the trained state); the oldest goes
-    /// when there are more than nnplay::RunRecord::kMaxRuns. Emits runsChanged.
+    /// Keeps a finished run (not an undoable edit, like the trained state), renamed
+    /// (nnplay::uniqueRunName) when its name is taken; the oldest goes when there are more than
+    /// nnplay::RunRecord::kMaxRuns. Emits runsChanged.
     void addRun(const nnplay::RunRecord& run);
     /// Replaces the kept runs (called by undo commands only). Emits runsChanged.
     void setRuns(const std::vector<nnplay::RunRecord>& runs);

@@ -127,6 +127,7 @@ SweepView::SweepView(QWidget* parent)
     connect(m_cancel, &QPushButton::clicked, this, &SweepView::cancel);
     connect(m_export, &QPushButton::clicked, this, &SweepView::askAndExport);
     connect(m_runner, &SweepRunner::tableChanged, this, &SweepView::onTable);
+    connect(m_runner, &SweepRunner::runFinished, this, &SweepView::runFinished);
     connect(m_runner, &SweepRunner::progress, this, &SweepView::onProgress);
     connect(m_runner, &SweepRunner::finished, this, &SweepView::onFinished);
     updateButtons();

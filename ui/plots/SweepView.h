@@ -60,6 +60,8 @@ public:
 signals:
     /// A sweep ended: every value trained (`completed`), cancelled, or stopped by an error.
     void sweepFinished(bool completed);
+    /// A run of the sweep finished: the Runs tab keeps it.
+    void runFinished(const nnplay::RunRecord& run);
 
 protected:
     void changeEvent(QEvent* event) override;

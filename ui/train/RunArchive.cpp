@@ -84,9 +84,7 @@ void RunArchive::nameCurrent() {
         while (taken(tr("Run %1").arg(n))) ++n;
         name = tr("Run %1").arg(n);
     }
-    const QString base = name;
-    for (int n = 2; taken(name); ++n) name = tr("%1 (%2)").arg(base).arg(n);
-    m_current.name = name;
+    m_current.name = QString::fromStdString(nnplay::uniqueRunName(finished, name.toStdString()));
 }
 
 void RunArchive::restart() {

@@ -4,6 +4,8 @@
 
 #include <QMetaType>
 
+#include "train/RunRecord.h"
 #include "train/SweepTable.h"
 
 Q_DECLARE_METATYPE(nnplay::SweepTable)
+Q_DECLARE_METATYPE(nnplay::RunRecord)

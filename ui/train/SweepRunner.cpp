@@ -9,6 +9,7 @@ namespace nnplay::ui {
 SweepRunner::SweepRunner(QObject* parent)
     : QObject(parent), m_worker(nullptr), m_wanted(std::make_shared<std::atomic<int>>(0)) {
     qRegisterMetaType<nnplay::SweepTable>();
+    qRegisterMetaType<nnplay::RunRecord>();
     m_worker = new SweepWorker(m_wanted);
     m_thread.setObjectName(QStringLiteral("nnplay sweep"));
     m_worker->moveToThread(&m_thread);
@@ -16,6 +17,10 @@ SweepRunner::SweepRunner(QObject* parent)
     connect(m_worker, &SweepWorker::tableChanged, this,
             [this](int number, const SweepTable& table) {
                 if (number == m_number) emit tableChanged(table);
+            });
+    connect(m_worker, &SweepWorker::runFinished, this,
+            [this](int number, const RunRecord& run) {
+                if (number == m_number) emit runFinished(run);
             });
     connect(m_worker, &SweepWorker::progress, this,
             [this](int number, int run, int runs, int epoch, int epochs) {

@@ -35,6 +35,8 @@ public:
 
 signals:
     void tableChanged(const nnplay::SweepTable& table);
+    /// A run of the sweep finished (SweepWorker::runFinished).
+    void runFinished(const nnplay::RunRecord& run);
     /// The run in progress (0-based) of `runs`, and its epochs done of planned.
     void progress(int run, int runs, int epoch, int epochs);
     /// The sweep ended: all runs done (`completed`), cancelled, or stopped by `error`.

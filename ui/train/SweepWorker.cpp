@@ -19,7 +19,10 @@ void SweepWorker::run(std::shared_ptr<Sweep> sweep, int number) {
                 return;
             }
             const bool rowAdded = sweep->step();
-            if (rowAdded) emit tableChanged(number, sweep->table());
+            if (rowAdded) {
+                emit tableChanged(number, sweep->table());
+                emit runFinished(number, sweep->runs().back());
+            }
             if (rowAdded || Clock::now() - lastReport >= interval) {
                 lastReport = Clock::now();
                 emit progress(number, sweep->currentRun(), runs, sweep->currentEpoch(),

@@ -29,6 +29,8 @@ public:
 signals:
     /// The table after each finished run.
     void tableChanged(int number, const nnplay::SweepTable& table);
+    /// A run finished, as the Runs tab keeps it (Sweep::runs).
+    void runFinished(int number, const nnplay::RunRecord& run);
     /// The run in progress (0-based) of `runs`, and its epochs done of planned.
     void progress(int number, int run, int runs, int epoch, int epochs);
     /// The sweep ended: all runs done, cancelled, or stopped by `error` (empty otherwise).

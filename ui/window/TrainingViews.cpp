@@ -5,6 +5,7 @@
 #include <QStringList>
 #include <QTabWidget>
 
+#include "document/ProjectDocument.h"
 #include "plots/ConfusionMatrixView.h"
 #include "plots/DecisionBoundaryView.h"
 #include "plots/EnsembleView.h"
@@ -101,6 +102,8 @@ TrainingViews::TrainingViews(TrainingController* training, ProjectDocument* docu
     PictureActions::install(m_ganCurves, QStringLiteral("gan-curves"));
     connect(m_metrics, &MetricsView::thresholdChanged, m_confusion,
             &ConfusionMatrixView::setThreshold);
+    // A sweep's runs join the project's, so the Runs tab overlays their curves.
+    connect(m_sweep, &SweepView::runFinished, document, &ProjectDocument::addRun);
     connect(m_tabs, &QTabWidget::currentChanged, this, &TrainingViews::updateSnapshotRequest);
     connect(m_trace, &NetworkTraceView::sampleChanged, this, &TrainingViews::updateSnapshotRequest);
     connect(m_sequence, &SequenceView::requestChanged, this, &TrainingViews::updateSnapshotRequest);
