@@ -43,6 +43,13 @@ private slots:
         QVERIFY(smoothCurve({}, 0.6).empty());
     }
 
+    void runNamesAreMadeUnique() {
+        std::vector<RunRecord> runs{{"L2", "", History{}, false}, {"L2 (2)", "", History{}, false}};
+        QCOMPARE(qs(uniqueRunName(runs, "L2")), QStringLiteral("L2 (3)"));
+        QCOMPARE(qs(uniqueRunName(runs, "dropout")), QStringLiteral("dropout"));
+        QCOMPARE(qs(uniqueRunName({}, "L2")), QStringLiteral("L2"));
+    }
+
     void settingsLeaveOutWeightsIdsAndKeptData() {
         Project project = Project::defaultProject();
         project.title = "A title";
