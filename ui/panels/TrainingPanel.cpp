@@ -44,7 +44,7 @@ TrainingPanel::TrainingPanel(ProjectDocument* document, QWidget* parent)
       m_batchSize(new QSpinBox(this)),
       m_epochs(new QSpinBox(this)),
       m_patience(new QSpinBox(this)),
-      m_augmentation(new AugmentationGroup(document, this)) {
+      m_augmentation(new AugmentationGroup(document, this)),
       m_ensemble(new EnsembleControls(document, this)) {
     m_loss->addItem(tr("Mean squared error"), int(LossKind::Mse));
     m_loss->addItem(tr("Binary cross-entropy"), int(LossKind::Bce));
@@ -116,8 +116,8 @@ TrainingPanel::TrainingPanel(ProjectDocument* document, QWidget* parent)
     form->addRow(tr("Batch size"), m_batchSize);
     form->addRow(tr("Epochs"), m_epochs);
     form->addRow(tr("Early stopping"), m_patience);
-    form->addRow(m_augmentation);
     form->addRow(tr("Ensemble of"), m_ensemble);
+    form->addRow(m_augmentation);
 
     auto edit = [this](auto change, const QString& text, int mergeId) {
         TrainingSpec training = m_document->project().training;
