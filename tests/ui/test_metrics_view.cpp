@@ -13,6 +13,7 @@
 #include "document/ProjectDocument.h"
 #include "plots/ConfusionMatrixView.h"
 #include "plots/MetricsView.h"
+#include "plots/SampleGridView.h"
 #include "train/SnapshotBuilder.h"
 #include "train/TrainingController.h"
 #include "window/TrainingViews.h"
@@ -82,6 +83,31 @@ private slots:
         confusion->setSnapshot(twoClassSnapshot());
         QCOMPARE(confusion->cellText(1, 0), QStringLiteral("1"));
         QCOMPARE(confusion->cellText(1, 1), QStringLiteral("2"));
+        // Clicking a cell shows its samples: the Test samples tab marks them.
+        views.showView(TrainingViews::View::ConfusionMatrix);
+        confusion->plot()->replot();
+        const QPoint cell(static_cast<int>(confusion->plot()->xAxis->coordToPixel(1)),
+                          static_cast<int>(confusion->plot()->yAxis->coordToPixel(1)));
+        QCOMPARE(confusion->cellAt(cell), std::make_pair(1, 1));
+        // The samples' own predictions: every third one wrong.
+        TrainingSnapshot snapshot = twoClassSnapshot();
+        for (int i = 0; i < snapshot.data->sampleCount(); ++i) {
+            const int label = snapshot.data->sampleLabels[static_cast<std::size_t>(i)];
+            snapshot.samplePredictions.push_back(i % 3 == 0 ? 1 - label : label);
+        }
+        views.samplesView()->setSnapshot(snapshot);
+        QTest::mouseClick(confusion->plot(), Qt::LeftButton, {}, cell);
+        QCOMPARE(views.currentView(), static_cast<QWidget*>(views.samplesView()));
+        std::vector<int> expected;
+        for (int i = 0; i < snapshot.data->sampleCount(); ++i)
+            if (snapshot.data->sampleLabels[static_cast<std::size_t>(i)] == 1 &&
+                snapshot.samplePredictions[static_cast<std::size_t>(i)] == 1)
+                expected.push_back(i);
+        QVERIFY(!expected.empty());
+        QCOMPARE(views.samplesView()->markedSamples(), expected);
+        views.samplesView()->markCell(-1, -1);
+        QVERIFY(views.samplesView()->markedSamples().empty());
+        views.showView(TrainingViews::View::Metrics);
 
         // Down to 0.35 by keys, as a learner does: 0.4 is called positive too.
         metrics->thresholdSlider()->setFocus();

@@ -31,6 +31,11 @@ ConfusionMatrixView::ConfusionMatrixView(QWidget* parent)
     m_plot->xAxis->grid()->setVisible(false);
     m_plot->yAxis->grid()->setVisible(false);
 
+    connect(m_plot, &QCustomPlot::mousePress, this, [this](QMouseEvent* event) {
+        const auto [t, p] = cellAt(event->position().toPoint());
+        if (t >= 0 && event->button() == Qt::LeftButton) emit cellClicked(t, p);
+    });
+    m_plot->setToolTip(tr("Click a cell to see its test samples."));
     m_map = new QCPColorMap(m_plot->xAxis, m_plot->yAxis);
     m_map->setInterpolate(false);
     m_map->setTightBoundary(false);
@@ -117,6 +122,14 @@ void ConfusionMatrixView::showCounts() {
     } else {
         m_stale = true;
     }
+}
+
+std::pair<int, int> ConfusionMatrixView::cellAt(const QPoint& plotPoint) const {
+    if (m_classes == 0 || !m_plot->axisRect()->rect().contains(plotPoint)) return {-1, -1};
+    const int p = static_cast<int>(std::lround(m_plot->xAxis->pixelToCoord(plotPoint.x())));
+    const int t = static_cast<int>(std::lround(m_plot->yAxis->pixelToCoord(plotPoint.y())));
+    if (p < 0 || t < 0 || p >= m_classes || t >= m_classes) return {-1, -1};
+    return {t, p};
 }
 
 QString ConfusionMatrixView::summaryText() const { return m_summary->text(); }

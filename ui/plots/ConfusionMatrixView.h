@@ -42,6 +42,12 @@ public:
                             const nnplay::DataInfo& info);
     /// The class names the rows and columns show.
     const std::vector<std::string>& classNames() const { return m_names; }
+    /// The cell (true class, predicted class) at a point of the plot, or {-1, -1}.
+    std::pair<int, int> cellAt(const QPoint& plotPoint) const;
+
+signals:
+    /// A cell was clicked: show the test samples of that true and predicted class.
+    void cellClicked(int trueClass, int predictedClass);
 
 protected:
     void changeEvent(QEvent* event) override;

@@ -122,6 +122,10 @@ void SampleGridView::setSnapshot(const TrainingSnapshot& snapshot) {
                data->info.imageShape.size() == data->sampleInputs.rows();
     m_table->setVisible(data && !m_images);
     if (data && !m_images) fillTable();
+    // Another session's classes: the mark no longer means anything.
+    if (snapshot.generation != m_markGeneration) m_markTrue = m_markPredicted = -1;
+    m_markGeneration = snapshot.generation;
+    showMark();
 
     updateSummary();
     update();
@@ -140,8 +144,14 @@ void SampleGridView::updateSummary() {
     } else if (data->info.task == nnplay::Task::Classification &&
                m_snapshot.samplePredictions.size() ==
                    static_cast<std::size_t>(data->sampleCount())) {
-        m_summary->setText(
-            tr("First %1 test samples: %2 wrong (in red).").arg(shown).arg(wrongCount()));
+        QString text = tr("First %1 test samples: %2 wrong (in red).").arg(shown).arg(wrongCount());
+        if (m_markTrue >= 0) {
+            const auto count = static_cast<int>(markedSamples().size());
+            text += QLatin1Char(' ') +
+                    tr("%n of them are %1 and taken for %2 (shown strong).", nullptr, count)
+                        .arg(className(*data, m_markTrue), className(*data, m_markPredicted));
+        }
+        m_summary->setText(text);
     } else {
         m_summary->setText(tr("First %1 test samples.").arg(shown));
     }
@@ -346,6 +356,8 @@ void SampleGridView::paintEvent(QPaintEvent* event) {
         const int x = g.left + (i % g.columns) * g.pitch + (g.pitch - g.cell) / 2;
         const int y = g.top + (i / g.columns) * (g.cell + g.label);
         const QRect picture(x + pad, y + pad, g.cell - 2 * pad, g.cell - 2 * pad);
+        // A marked confusion cell leaves the other samples faint.
+        painter.setOpacity(marked(i) || m_markTrue < 0 ? 1.0 : 0.2);
         painter.drawImage(picture, samplePicture(*data, i));
         const bool wrong = isWrong(i);
         painter.setPen(wrong ? QPen(wrongColor(palette()), 2)
@@ -359,6 +371,38 @@ void SampleGridView::paintEvent(QPaintEvent* event) {
         painter.drawText(box, Qt::AlignHCenter | Qt::AlignTop,
                          QFontMetrics(f).elidedText(labelText(i), Qt::ElideRight, box.width()));
     }
+}
+
+bool SampleGridView::marked(int sample) const {
+    const DataPreview* data = m_snapshot.data.get();
+    if (m_markTrue < 0 || !data || !isKnown(sample) ||
+        sample >= static_cast<int>(data->sampleLabels.size()))
+        return false;
+    return data->sampleLabels[static_cast<std::size_t>(sample)] == m_markTrue &&
+           m_snapshot.samplePredictions[static_cast<std::size_t>(sample)] == m_markPredicted;
+}
+
+void SampleGridView::markCell(int trueClass, int predictedClass) {
+    m_markTrue = trueClass;
+    m_markPredicted = trueClass < 0 ? -1 : predictedClass;
+    showMark();
+    updateSummary();
+    update();
+}
+
+std::vector<int> SampleGridView::markedSamples() const {
+    std::vector<int> out;
+    const int n = m_snapshot.data ? m_snapshot.data->sampleCount() : 0;
+    const int shown = m_images ? std::min(n, grid().count) : n;
+    for (int i = 0; i < shown; ++i)
+        if (marked(i)) out.push_back(i);
+    return out;
+}
+
+void SampleGridView::showMark() {
+    if (m_images) return;
+    m_table->clearSelection();
+    for (int row : markedSamples()) m_table->selectRow(row);
 }
 
 int SampleGridView::sampleAt(const QPoint& point) const {

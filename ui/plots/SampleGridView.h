@@ -24,6 +24,12 @@ public:
     QTableWidget* table() const { return m_table; }
     /// Samples shown whose prediction is wrong (classification).
     int wrongCount() const;
+    /// Marks the samples shown that are of class `trueClass` and were predicted as
+    /// `predictedClass` (a confusion matrix cell): the others are drawn faint, table rows
+    /// selected. -1 clears the mark.
+    void markCell(int trueClass, int predictedClass);
+    /// The samples the mark holds (empty without one).
+    std::vector<int> markedSamples() const;
 
     QSize sizeHint() const override { return {360, 300}; }
 
@@ -49,6 +55,10 @@ protected:
 
 private:
     void fillTable();
+    /// Whether `sample` is of the marked cell (markCell).
+    bool marked(int sample) const;
+    /// Selects the marked rows of the table.
+    void showMark();
     /// Geometry of the picture grid, chosen for the largest pictures whose columns are still
     /// as wide as the longest label.
     struct Grid {
@@ -77,6 +87,8 @@ private:
     QTableWidget* m_table;
     TrainingSnapshot m_snapshot;
     bool m_images = false;
+    int m_markTrue = -1, m_markPredicted = -1;  // the cell marked, -1 for none
+    int m_markGeneration = -1;
     int m_tableGeneration = -1;
 };
 

@@ -100,6 +100,11 @@ TrainingViews::TrainingViews(TrainingController* training, ProjectDocument* docu
         PictureActions::install(widget(view), QLatin1String(name));
     PictureActions::install(m_loss, QStringLiteral("curves"));
     PictureActions::install(m_ganCurves, QStringLiteral("gan-curves"));
+    // A cell of the matrix shows its samples.
+    connect(m_confusion, &ConfusionMatrixView::cellClicked, this, [this](int truth, int guess) {
+        m_samples->markCell(truth, guess);
+        showView(View::TestSamples);
+    });
     connect(m_metrics, &MetricsView::thresholdChanged, m_confusion,
             &ConfusionMatrixView::setThreshold);
     // A sweep's runs join the project's, so the Runs tab overlays their curves.
