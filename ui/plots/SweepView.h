@@ -5,6 +5,7 @@
 #include <QWidget>
 
 #include "Project.h"
+#include "train/SweepMetaType.h"
 #include "train/SweepTable.h"
 
 class QComboBox;
