@@ -786,6 +786,35 @@ int crossValidate(const std::vector<std::string>& args) {
     const Arguments a = parseArguments(args, {{"--folds", true}, {"--epochs", true}});
     if (a.positional.size() != 1) throw UsageError("cross-validate needs exactly one PROJECT");
     if (!a.flag("--folds")) throw UsageError("cross-validate needs --folds K");
+    const std::string path = a.positional[0];
+    Project project = ProjectFile::load(path);
+    if (a.flag("--epochs"))
+        project.training.epochs = toInt(a.options.at("--epochs"), "--epochs", 0);
+    const int folds = toInt(a.options.at("--folds"), "--folds", 2);
+    if (project.task == Task::Gan)
+        throw InputError(path + ": cross-validation needs a classification or regression "
+                                "project, not a GAN");
+    CrossValidation validation(project, loadData(project.data, project.task, baseDirOf(path)),
+                               folds);
+    const auto summaries =
+        validation.run([&](int fold, const std::vector<Session::Figure>& figures) {
+            nlohmann::ordered_json line;
+            line["fold"] = fold + 1;
+            for (const Session::Figure& figure : figures)
+                line[figure.name] = figureJson(figure);
+            std::cout << line.dump() << std::endl;
+            return true;
+        });
+    nlohmann::ordered_json total;
+    total["folds"] = folds;
+    for (const CrossValidation::Summary& summary : summaries) {
+        total[summary.name] = {{"mean", finiteOrNull(summary.mean)},
+                               {"std", finiteOrNull(summary.spread)}};
+    }
+    std::cout << total.dump() << std::endl;
+    return kOk;
+}
+
 /// One finished value of a sweep, as a progress line.
 std::string sweepLine(const Sweep& sweep, const SweepRow& row) {
     const SweepTable& table = sweep.table();
@@ -814,28 +843,6 @@ int sweep(const std::vector<std::string>& args) {
     Project project = ProjectFile::load(path);
     if (a.flag("--epochs"))
         project.training.epochs = toInt(a.options.at("--epochs"), "--epochs", 0);
-    const int folds = toInt(a.options.at("--folds"), "--folds", 2);
-    if (project.task == Task::Gan)
-        throw InputError(path + ": cross-validation needs a classification or regression "
-                                "project, not a GAN");
-    CrossValidation validation(project, loadData(project.data, project.task, baseDirOf(path)),
-                               folds);
-    const auto summaries =
-        validation.run([&](int fold, const std::vector<Session::Figure>& figures) {
-            nlohmann::ordered_json line;
-            line["fold"] = fold + 1;
-            for (const Session::Figure& figure : figures)
-                line[figure.name] = figureJson(figure);
-            std::cout << line.dump() << std::endl;
-            return true;
-        });
-    nlohmann::ordered_json total;
-    total["folds"] = folds;
-    for (const CrossValidation::Summary& summary : summaries) {
-        total[summary.name] = {{"mean", finiteOrNull(summary.mean)},
-                               {"std", finiteOrNull(summary.spread)}};
-    }
-    std::cout << total.dump() << std::endl;
     Sweep sweep(project, a.options.at("--param"),
                 SweepSetting::splitValues(a.options.at("--values")), baseDirOf(path));
     // Claimed before training, so a wrong place fails at once, not after the last run.
