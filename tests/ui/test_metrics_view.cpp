@@ -3,6 +3,7 @@
 // (which the confusion matrix follows), and a regression's predicted and actual values.
 #include <qcustomplot.h>
 
+#include <QSignalSpy>
 #include <QSlider>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -96,8 +97,15 @@ private slots:
             snapshot.samplePredictions.push_back(i % 3 == 0 ? 1 - label : label);
         }
         views.samplesView()->setSnapshot(snapshot);
+        QVERIFY(views.samplesView()->markedSamples().empty());
+        QSignalSpy clicked(confusion, &nnplay::ui::ConfusionMatrixView::cellClicked);
         QTest::mouseClick(confusion->plot(), Qt::LeftButton, {}, cell);
-        QCOMPARE(views.currentView(), static_cast<QWidget*>(views.samplesView()));
+        QCOMPARE(clicked.count(), 1);
+        QCOMPARE(clicked.at(0).at(0).toInt(), 1);
+        QCOMPARE(clicked.at(0).at(1).toInt(), 1);
+        // 2-D points have no Test samples tab (the Output view shows them): the click stays.
+        QCOMPARE(views.currentView(), static_cast<QWidget*>(confusion));
+        views.samplesView()->markCell(1, 1);
         std::vector<int> expected;
         for (int i = 0; i < snapshot.data->sampleCount(); ++i)
             if (snapshot.data->sampleLabels[static_cast<std::size_t>(i)] == 1 &&

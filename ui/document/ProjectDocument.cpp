@@ -59,8 +59,9 @@ void ProjectDocument::reset(const Project& project, const QString& filePath) {
 
 void ProjectDocument::addRun(const nnplay::RunRecord& run) {
     auto& runs = m_project.runs;
+    const std::string name = nnplay::uniqueRunName(runs, run.name);
     runs.push_back(run);
-    runs.back().name = nnplay::uniqueRunName(m_project.runs, run.name);
+    runs.back().name = name;
     const auto excess = static_cast<std::ptrdiff_t>(runs.size()) - nnplay::RunRecord::kMaxRuns;
     if (excess > 0) runs.erase(runs.begin(), runs.begin() + excess);
     emit runsChanged();

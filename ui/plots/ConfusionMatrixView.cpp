@@ -35,7 +35,6 @@ ConfusionMatrixView::ConfusionMatrixView(QWidget* parent)
         const auto [t, p] = cellAt(event->position().toPoint());
         if (t >= 0 && event->button() == Qt::LeftButton) emit cellClicked(t, p);
     });
-    m_plot->setToolTip(tr("Click a cell to see its test samples."));
     m_map = new QCPColorMap(m_plot->xAxis, m_plot->yAxis);
     m_map->setInterpolate(false);
     m_map->setTightBoundary(false);

@@ -102,6 +102,7 @@ TrainingViews::TrainingViews(TrainingController* training, ProjectDocument* docu
     PictureActions::install(m_ganCurves, QStringLiteral("gan-curves"));
     // A cell of the matrix shows its samples.
     connect(m_confusion, &ConfusionMatrixView::cellClicked, this, [this](int truth, int guess) {
+        if (!isAvailable(View::TestSamples)) return;  // 2-D points: the Output view shows them
         m_samples->markCell(truth, guess);
         showView(View::TestSamples);
     });
@@ -212,6 +213,8 @@ void TrainingViews::updateTabs(const DataPreview* data) {
     m_tabs->setTabVisible(indexOf(View::ConfusionMatrix), supervised && classification && data);
     m_tabs->setTabVisible(indexOf(View::Metrics), supervised && data != nullptr);
     m_tabs->setTabVisible(indexOf(View::TestSamples), supervised && !plane);
+    m_confusion->plot()->setToolTip(!plane ? tr("Click a cell to see its test samples.")
+                                           : QString());
     m_tabs->setTabVisible(indexOf(View::Trace), supervised && !plane);
     m_tabs->setTabVisible(indexOf(View::Runs), supervised);
     const bool sequence = data && data->info.inputShape.isSequence();
