@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "window/TrainingViews.h"
 
+#include <qcustomplot.h>
+
 #include <QStackedWidget>
 #include <QStringList>
 #include <QTabWidget>
