@@ -278,6 +278,16 @@ private slots:
         // The list: unticking a run takes its curve off the plot.
         nnplay::ui::RunList* list = view->list();
         QCOMPARE(list->tree()->topLevelItemCount(), 2);
+        // Its figures are the run's last epoch's test loss and accuracy.
+        {
+            const History& first = views->runs()->runs()[0].history;
+            const std::size_t last = first.size() - 1;
+            QCOMPARE(list->tree()->topLevelItem(0)->text(2),
+                     QString::number(first.value(last, nnplay::HistoryColumn::kTestLoss), 'g', 3));
+            QCOMPARE(list->tree()->topLevelItem(0)->text(3),
+                     QStringLiteral("%1 %").arg(
+                         100.0 * first.value(last, nnplay::HistoryColumn::kTestAccuracy), 0, 'f', 1));
+        }
         list->tree()->topLevelItem(0)->setCheckState(0, Qt::Unchecked);
         QCOMPARE(view->curveNames(), QStringList{QStringLiteral("Run 2 (now)")});
         list->tree()->topLevelItem(0)->setCheckState(0, Qt::Checked);

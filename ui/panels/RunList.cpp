@@ -23,7 +23,8 @@ namespace nnplay::ui {
 
 namespace {
 
-enum Column { kName, kEpochs, kTestLoss, kTestAccuracy };
+/// The table's columns.
+enum Column { kNameColumn, kEpochsColumn, kTestLossColumn, kTestAccuracyColumn };
 
 /// The longest list of differences shown; the rest are counted.
 constexpr std::size_t kMaxDifferences = 12;
@@ -60,8 +61,8 @@ RunList::RunList(const RunArchive* runs, ProjectDocument* document, QWidget* par
     m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_tree->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
     m_tree->header()->setStretchLastSection(false);
-    m_tree->header()->setSectionResizeMode(kName, QHeaderView::Stretch);
-    for (int c : {kEpochs, kTestLoss, kTestAccuracy})
+    m_tree->header()->setSectionResizeMode(kNameColumn, QHeaderView::Stretch);
+    for (int c : {kEpochsColumn, kTestLossColumn, kTestAccuracyColumn})
         m_tree->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     m_tree->setToolTip(tr("Tick a run to draw its curve; double-click a name to rename it; select "
                           "two runs to see which settings differ."));
@@ -89,14 +90,14 @@ RunList::RunList(const RunArchive* runs, ProjectDocument* document, QWidget* par
     });
     connect(m_tree, &QTreeWidget::itemSelectionChanged, this, &RunList::showDifferences);
     connect(m_tree, &QTreeWidget::itemChanged, this, [this](QTreeWidgetItem* item, int column) {
-        if (m_filling || column != kName) return;
+        if (m_filling || column != kNameColumn) return;
         const int index = m_tree->indexOfTopLevelItem(item);
         const auto& finished = m_runs->runs();
         const bool isFinished = index >= 0 && index < static_cast<int>(finished.size());
         const QString was = isFinished
                                 ? QString::fromStdString(finished[static_cast<std::size_t>(index)].name)
                                 : m_runs->current().name;
-        const bool shown = item->checkState(kName) == Qt::Checked;
+        const bool shown = item->checkState(kNameColumn) == Qt::Checked;
         if (shown == m_hidden.contains(was)) {
             if (shown)
                 m_hidden.remove(was);
@@ -104,14 +105,14 @@ RunList::RunList(const RunArchive* runs, ProjectDocument* document, QWidget* par
                 m_hidden.insert(was);
             emit shownChanged();
         }
-        const QString name = item->text(kName).trimmed();
+        const QString name = item->text(kNameColumn).trimmed();
         if (isFinished && name != was) {
             if (!name.isEmpty() && renameRun(*m_document, index, name.toStdString())) {
                 if (m_hidden.remove(was)) m_hidden.insert(name);
             } else {
                 // An empty name or one that is taken: the old one comes back.
                 QSignalBlocker blocker(m_tree);
-                item->setText(kName, was);
+                item->setText(kNameColumn, was);
             }
         }
     });
@@ -138,23 +139,25 @@ void RunList::fillRow(QTreeWidgetItem* item, int index) {
         current ? m_runs->current().history : finished[static_cast<std::size_t>(index)].history;
     const QString name = current ? m_runs->current().name
                                  : QString::fromStdString(finished[static_cast<std::size_t>(index)].name);
-    item->setText(kName, name);
-    item->setIcon(kName, swatch(PlotStyle::classColor(index)));
-    item->setCheckState(kName, m_hidden.contains(name) ? Qt::Unchecked : Qt::Checked);
+    item->setText(kNameColumn, name);
+    item->setIcon(kNameColumn, swatch(PlotStyle::classColor(index)));
+    item->setCheckState(kNameColumn, m_hidden.contains(name) ? Qt::Unchecked : Qt::Checked);
     Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable;
     if (!current) flags |= Qt::ItemIsEditable;
     item->setFlags(flags);
-    QFont font = item->font(kName);
+    QFont font = item->font(kNameColumn);
     font.setBold(current);
-    item->setFont(kName, font);
-    if (current) item->setToolTip(kName, tr("The run training now."));
-    using namespace nnplay::HistoryColumn;
+    item->setFont(kNameColumn, font);
+    if (current) item->setToolTip(kNameColumn, tr("The run training now."));
+    namespace HistoryColumn = nnplay::HistoryColumn;
     const bool rows = !history.empty();
     const std::size_t last = rows ? history.size() - 1 : 0;
-    item->setText(kEpochs, rows ? QString::number(history.lastEpoch()) : QStringLiteral("0"));
-    item->setText(kTestLoss, figure(rows ? history.value(last, kTestLoss) : NAN, false));
-    item->setText(kTestAccuracy, figure(rows ? history.value(last, kTestAccuracy) : NAN, true));
-    for (int c : {kEpochs, kTestLoss, kTestAccuracy}) item->setTextAlignment(c, Qt::AlignRight);
+    item->setText(kEpochsColumn, rows ? QString::number(history.lastEpoch()) : QStringLiteral("0"));
+    item->setText(kTestLossColumn,
+                  figure(rows ? history.value(last, HistoryColumn::kTestLoss) : NAN, false));
+    item->setText(kTestAccuracyColumn,
+                  figure(rows ? history.value(last, HistoryColumn::kTestAccuracy) : NAN, true));
+    for (int c : {kEpochsColumn, kTestLossColumn, kTestAccuracyColumn}) item->setTextAlignment(c, Qt::AlignRight);
 }
 
 void RunList::refill() {
