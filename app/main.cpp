@@ -161,8 +161,14 @@ int main(int argc, char** argv) {
                                 "Run a sweep in the Sweep tab before --screenshot or --picture: "
                                 "KEY=V1,V2,... (learning_rate=0.001,0.01,0.1)."),
         QStringLiteral("KEY=VALUES"));
+    const QCommandLineOption convolutionStep(
+        QStringLiteral("convolution-step"),
+        QApplication::translate("main",
+                                "For --screenshot: the Inside view explaining filter N of the "
+                                "first convolution step by step."),
+        QStringLiteral("N"));
     parser.addOptions({train, epochs, screenshot, picture, size, theme, presenter, welcome, quit,
-                       lesson, view, network, slowMotion, everyVariant, sweep});
+                       lesson, view, network, slowMotion, everyVariant, sweep, convolutionStep});
     parser.process(*app);
 
     bool epochsOk = true;
@@ -266,6 +272,8 @@ int main(int argc, char** argv) {
     options.network = parser.value(network);
     options.slowMotionPart = std::clamp(parser.value(slowMotion).toInt(), 0, 10);
     options.everyVariant = parser.isSet(everyVariant);
+    options.convolutionStep =
+        parser.isSet(convolutionStep) ? std::max(0, parser.value(convolutionStep).toInt()) : -1;
     options.sweep = parser.value(sweep);
     nnplay::ui::ScriptedRun run(&window, options);
     QObject::connect(&run, &nnplay::ui::ScriptedRun::finished, app.get(), [&](int code) {

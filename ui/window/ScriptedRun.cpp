@@ -13,6 +13,7 @@
 #include "document/ProjectDocument.h"
 #include "lesson/LessonController.h"
 #include "plots/GanSlowMotionPanel.h"
+#include "plots/NetworkTraceView.h"
 #include "plots/PictureExport.h"
 #include "plots/SweepView.h"
 #include "train/TrainingController.h"
@@ -126,6 +127,18 @@ void ScriptedRun::settle() {
     m_stage = Stage::Settling;
     if (const auto view = TrainingViews::viewNamed(m_options.view))
         m_window->views()->showView(*view);
+    if (m_options.convolutionStep >= 0) {
+        m_window->views()->showView(TrainingViews::View::Trace);
+        NetworkTraceView* trace = m_window->views()->traceView();
+        bool shown = false;
+        for (int layer = 0; layer < 64 && !shown; ++layer)
+            shown = trace->explainConvolution(layer, m_options.convolutionStep);
+        if (!shown) {
+            finish(1, tr("nnplay: no convolution has a filter %1 to explain")
+                          .arg(m_options.convolutionStep));
+            return;
+        }
+    }
     if (!m_options.network.isEmpty() &&
         !m_window->networkTabs()->showNetwork(m_options.network.toStdString())) {
         finish(1, tr("nnplay: the project has no network named '%1'").arg(m_options.network));

@@ -36,6 +36,8 @@ public:
         /// With `train`, a lesson: trains each of its variants in turn from fresh weights, so
         /// the Runs view compares them all.
         bool everyVariant = false;
+        /// The Inside view explaining filter N of the first convolution, step by step; -1 none.
+        int convolutionStep = -1;
         /// A sweep run in the Sweep tab before the picture, "KEY=V1,V2,..." (a key the tab
         /// offers); empty for none.
         QString sweep;
