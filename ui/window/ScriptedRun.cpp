@@ -127,8 +127,19 @@ void ScriptedRun::settle() {
     m_stage = Stage::Settling;
     if (const auto view = TrainingViews::viewNamed(m_options.view))
         m_window->views()->showView(*view);
-    if (m_options.convolutionStep >= 0) {
+    if (m_options.convolutionStep >= 0)
         m_window->views()->showView(TrainingViews::View::Trace);
+    if (!m_options.network.isEmpty() &&
+        !m_window->networkTabs()->showNetwork(m_options.network.toStdString())) {
+        finish(1, tr("nnplay: the project has no network named '%1'").arg(m_options.network));
+        return;
+    }
+    QTimer::singleShot(kSettleMs, this, [this] {
+        if (m_options.convolutionStep < 0) {
+            takeScreenshot();
+            return;
+        }
+        // The trace has arrived by now: explain the filter, and let it slide a while.
         NetworkTraceView* trace = m_window->views()->traceView();
         bool shown = false;
         for (int layer = 0; layer < 64 && !shown; ++layer)
@@ -138,13 +149,8 @@ void ScriptedRun::settle() {
                           .arg(m_options.convolutionStep));
             return;
         }
-    }
-    if (!m_options.network.isEmpty() &&
-        !m_window->networkTabs()->showNetwork(m_options.network.toStdString())) {
-        finish(1, tr("nnplay: the project has no network named '%1'").arg(m_options.network));
-        return;
-    }
-    QTimer::singleShot(kSettleMs, this, &ScriptedRun::takeScreenshot);
+        QTimer::singleShot(4 * kSettleMs, this, &ScriptedRun::takeScreenshot);
+    });
 }
 
 void ScriptedRun::runSweep() {
