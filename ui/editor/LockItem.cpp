@@ -3,7 +3,6 @@
 
 #include <QApplication>
 #include <QGraphicsScene>
-#include <QGraphicsSceneMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -13,9 +12,7 @@
 namespace nnplay::ui {
 
 LockItem::LockItem(int layerId, bool frozen, QGraphicsItem* parent)
-    : QGraphicsItem(parent), m_layerId(layerId), m_frozen(frozen) {
-    setAcceptHoverEvents(true);
-    setCursor(Qt::PointingHandCursor);
+    : CanvasButtonItem(kSize, parent), m_layerId(layerId), m_frozen(frozen) {
     setZValue(3);
     setToolTip(frozen
                    ? QApplication::translate("LockItem",
@@ -26,8 +23,6 @@ LockItem::LockItem(int layerId, bool frozen, QGraphicsItem* parent)
                                              "weights as they are."));
 }
 
-QRectF LockItem::boundingRect() const { return QRectF(0, 0, kSize, kSize); }
-
 void LockItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
     const QPalette palette = scene() ? scene()->palette() : QPalette();
     painter->setRenderHint(QPainter::Antialiasing);
@@ -36,10 +31,10 @@ void LockItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget
     const QColor text = EditorStyle::text(palette);
     // Frozen: a filled badge that reads from the back of a room; open: a quiet outline.
     QColor fill = m_frozen ? EditorStyle::frozen(palette)
-                           : EditorStyle::mix(canvas, text, m_pressed ? 0.25 : 0.08);
+                           : EditorStyle::mix(canvas, text, pressed() ? 0.25 : 0.08);
     QColor stroke =
         m_frozen ? palette.color(QPalette::HighlightedText) : EditorStyle::mix(canvas, text, 0.6);
-    if (m_hovered) {
+    if (hovered()) {
         fill = EditorStyle::accent(palette);
         stroke = palette.color(QPalette::HighlightedText);
     }
@@ -69,37 +64,9 @@ void LockItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget
     painter->drawRoundedRect(body, 2, 2);
 }
 
-void LockItem::hoverEnterEvent(QGraphicsSceneHoverEvent* event) {
-    m_hovered = true;
-    update();
-    QGraphicsItem::hoverEnterEvent(event);
-}
-
-void LockItem::hoverLeaveEvent(QGraphicsSceneHoverEvent* event) {
-    m_hovered = false;
-    update();
-    QGraphicsItem::hoverLeaveEvent(event);
-}
-
-void LockItem::mousePressEvent(QGraphicsSceneMouseEvent* event) {
-    if (event->button() != Qt::LeftButton) {
-        event->ignore();
-        return;
-    }
-    m_pressed = true;
-    update();
-    event->accept();
-}
-
-void LockItem::mouseReleaseEvent(QGraphicsSceneMouseEvent* event) {
-    if (!m_pressed) return;
-    m_pressed = false;
-    update();
-    if (!boundingRect().contains(event->pos())) return;
-    if (auto* networkScene = qobject_cast<NetworkScene*>(scene())) {
-        // May rebuild the scene; the scene retires this item later, so return at once.
+void LockItem::clicked() {
+    if (auto* networkScene = qobject_cast<NetworkScene*>(scene()))
         networkScene->setLayerFrozen(m_layerId, !m_frozen);
-    }
 }
 
 }  // namespace nnplay::ui

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QGraphicsItem>
+#include "editor/CanvasButtonItem.h"
 
 namespace nnplay::ui {
 
 /// The padlock on the corner of a layer with weights: closed when the layer is frozen (training
 /// leaves its weights as they are), open otherwise. A click asks the NetworkScene to freeze or
 /// unfreeze the layer (one undo step).
-class LockItem : public QGraphicsItem {
+class LockItem : public CanvasButtonItem {
 public:
     enum { Type = UserType + 9 };
     static constexpr double kSize = 34;
@@ -19,20 +19,14 @@ public:
     int layerId() const { return m_layerId; }
     bool frozen() const { return m_frozen; }
 
-    QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
 protected:
-    void hoverEnterEvent(QGraphicsSceneHoverEvent* event) override;
-    void hoverLeaveEvent(QGraphicsSceneHoverEvent* event) override;
-    void mousePressEvent(QGraphicsSceneMouseEvent* event) override;
-    void mouseReleaseEvent(QGraphicsSceneMouseEvent* event) override;
+    void clicked() override;
 
 private:
     int m_layerId;
     bool m_frozen;
-    bool m_hovered = false;
-    bool m_pressed = false;
 };
 
 }  // namespace nnplay::ui
