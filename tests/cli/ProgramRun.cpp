@@ -51,4 +51,15 @@ bool writeFile(const QString& path, const QByteArray& bytes) {
            file.write(bytes) == bytes.size();
 }
 
+QJsonObject layer(const QString& type, int units) {
+    QJsonObject l{{"type", type}};
+    if (units > 0) l["units"] = units;
+    return l;
+}
+
+QString writeProject(const QTemporaryDir& dir, const QString& name, const QJsonObject& project) {
+    const QString path = dir.filePath(name);
+    return writeFile(path, QJsonDocument(project).toJson()) ? path : QString();
+}
+
 }  // namespace nnplay::test

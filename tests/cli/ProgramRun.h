@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QString>
 #include <QStringList>
 
@@ -29,5 +30,10 @@ ProgramRun runCli(const QStringList& args, const QString& workDir = {});
 
 /// Writes `bytes` to `path`, replacing it.
 bool writeFile(const QString& path, const QByteArray& bytes);
+
+/// A layer of a project's JSON: its type and, when above 0, its units.
+QJsonObject layer(const QString& type, int units = 0);
+/// Writes `project` as `name` in `dir`; its path, or empty when it cannot be written.
+QString writeProject(const QTemporaryDir& dir, const QString& name, const QJsonObject& project);
 
 }  // namespace nnplay::test

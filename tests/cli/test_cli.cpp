@@ -9,15 +9,11 @@
 
 namespace {
 
+using nnplay::test::layer;
 using nnplay::test::runCli;
+using nnplay::test::writeProject;
 using nnplay::test::writeFile;
 using CliRun = nnplay::test::ProgramRun;
-
-QJsonObject layer(const QString& type, int units = 0) {
-    QJsonObject l{{"type", type}};
-    if (units > 0) l["units"] = units;
-    return l;
-}
 
 /// Circle data (2 inputs, two classes), 2-4-1 tanh with a sigmoid output, BCE and Adam.
 QJsonObject circleProject(int epochs = 5) {
@@ -61,12 +57,6 @@ QJsonObject withTraining(QJsonObject project, const QString& key, const QJsonVal
 QJsonObject withLayers(QJsonObject project, const QJsonArray& layers) {
     project["network"] = QJsonObject{{"layers", layers}};
     return project;
-}
-
-QString writeProject(const QTemporaryDir& dir, const QString& name, const QJsonObject& project) {
-    const QString path = dir.filePath(name);
-    if (!writeFile(path, QJsonDocument(project).toJson())) return {};
-    return path;
 }
 
 /// Splits a line of `validate`'s table into its whitespace-separated fields.

@@ -7,16 +7,12 @@
 #include "ProgramRun.h"
 
 using nnplay::test::ProgramRun;
+using nnplay::test::layer;
 using nnplay::test::runCli;
+using nnplay::test::writeProject;
 using nnplay::test::writeFile;
 
 namespace {
-
-QJsonObject layer(const QString& type, int units = 0) {
-    QJsonObject l{{"type", type}};
-    if (units > 0) l["units"] = units;
-    return l;
-}
 
 QJsonObject project(const QString& task, const QJsonObject& data, const QJsonArray& layers,
                     const QString& loss, int epochs) {
@@ -58,10 +54,6 @@ QByteArray clusterCsv(int rows, int offset) {
 QString write(const QTemporaryDir& dir, const QString& name, const QByteArray& bytes) {
     const QString path = dir.filePath(name);
     return writeFile(path, bytes) ? path : QString();
-}
-
-QString writeProject(const QTemporaryDir& dir, const QString& name, const QJsonObject& p) {
-    return write(dir, name, QJsonDocument(p).toJson());
 }
 
 /// Trains `p` and saves it as NAME-trained.nnplay; returns that path and the train JSON.

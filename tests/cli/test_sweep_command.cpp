@@ -6,15 +6,11 @@
 
 namespace {
 
+using nnplay::test::layer;
 using nnplay::test::runCli;
+using nnplay::test::writeProject;
 using nnplay::test::writeFile;
 using CliRun = nnplay::test::ProgramRun;
-
-QJsonObject layer(const QString& type, int units = 0) {
-    QJsonObject l{{"type", type}};
-    if (units > 0) l["units"] = units;
-    return l;
-}
 
 /// Circle data, 2-4-1 tanh with a sigmoid output, trained a few epochs.
 QJsonObject circleProject(double validationFraction = 0.0) {
@@ -43,12 +39,6 @@ QJsonObject planeProject() {
         {"network", QJsonObject{{"layers", QJsonArray{layer("dense", 4), layer("tanh"),
                                                       layer("dense", 1), layer("linear")}}}},
         {"training", QJsonObject{{"loss", "mse"}, {"optimizer", "adam"}, {"epochs", 2}}}};
-}
-
-QString writeProject(const QTemporaryDir& dir, const QString& name, const QJsonObject& project) {
-    const QString path = dir.filePath(name);
-    if (!writeFile(path, QJsonDocument(project).toJson())) return {};
-    return path;
 }
 
 QStringList csvLines(const QString& text) { return text.split('\n', Qt::SkipEmptyParts); }
