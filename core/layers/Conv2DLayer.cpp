@@ -3,8 +3,12 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 #include <new>
+
+#if defined(__AVX512F__) && !defined(__SANITIZE_ADDRESS__)
+#define NNPLAY_MASKED_ROWS 1
+#include <immintrin.h>
+#endif
 
 #include "ShapeError.h"
 #include "ThreadPool.h"
@@ -13,75 +17,106 @@ namespace nnplay {
 
 namespace {
 
-/// The output columns [first, last) where input column ox * stride - padLeft + kj lies in
-/// the image.
-void validColumns(const Conv2DLayer::Geometry& g, int kj, int& first, int& last) {
-    const int offset = g.padLeft - kj;  // ix = ox * stride - offset
-    first = offset > 0 ? (offset + g.stride - 1) / g.stride : 0;
-    const int top = g.width - 1 + offset;  // ox * stride <= top
-    last = top < 0 ? 0 : std::min(g.outWidth, top / g.stride + 1);
+/// Output positions [ox0, ox1) x [oy0, oy1) of kernel offset (ki, kj) whose input lies in the
+/// image, and the offset in a channel plane of the input under (ox0, oy0).
+struct Window {
+    int ox0 = 0, ox1 = 0, oy0 = 0, oy1 = 0;
+    int input = 0;
+    int columns() const { return ox1 - ox0; }
+    int rows() const { return oy1 - oy0; }
+};
+
+/// [first, last) of the outputs o with 0 <= o * stride + shift < size.
+void inside(int outputs, int stride, int shift, int size, int& first, int& last) {
+    first = shift < 0 ? (-shift + stride - 1) / stride : 0;
+    const int top = size - 1 - shift;  // o * stride <= top
+    last = top < 0 ? 0 : std::min(outputs, top / stride + 1);
     first = std::min(first, last);
 }
 
-/// Unfolds one sample x (C*H*W) into columns (P x C*k*k, column-major): column (c, ki, kj)
-/// holds input channel c at every output position shifted by (ki, kj), zero outside.
-void unfold(const Conv2DLayer::Geometry& g, const float* x, float* columns) {
-    const int k = g.kernel, s = g.stride, ow = g.outWidth, pixels = g.pixels();
-    for (int kj = 0; kj < k; ++kj) {
-        int first = 0, last = 0;
-        validColumns(g, kj, first, last);
-        const int shift = kj - g.padLeft;
-        for (int c = 0; c < g.channels; ++c) {
-            const float* plane = x + static_cast<std::ptrdiff_t>(c) * g.height * g.width;
-            for (int ki = 0; ki < k; ++ki) {
-                float* column =
-                    columns + static_cast<std::ptrdiff_t>((c * k + ki) * k + kj) * pixels;
-                for (int oy = 0; oy < g.outHeight; ++oy) {
-                    float* out = column + oy * ow;
-                    const int iy = oy * s - g.padTop + ki;
-                    if (iy < 0 || iy >= g.height) {
-                        std::fill(out, out + ow, 0.0f);
-                        continue;
-                    }
-                    const float* row = plane + iy * g.width;
-                    std::fill(out, out + first, 0.0f);
+Window window(const Conv2DLayer::Geometry& g, int ki, int kj) {
+    Window w;
+    const int shiftY = ki - g.padTop, shiftX = kj - g.padLeft;
+    inside(g.outHeight, g.stride, shiftY, g.height, w.oy0, w.oy1);
+    inside(g.outWidth, g.stride, shiftX, g.width, w.ox0, w.ox1);
+    w.input = (w.oy0 * g.stride + shiftY) * g.width + w.ox0 * g.stride + shiftX;
+    return w;
+}
+
+/// Rows of a column are OW values or fewer, too short for a memcpy call or a generic vector
+/// loop to pay off: with AVX-512 one masked load and store moves up to 16 values.
+void copyRow(const float* from, float* to, int n) {
+#ifdef NNPLAY_MASKED_ROWS
+    for (; n > 0; n -= 16, from += 16, to += 16) {
+        const __mmask16 mask = n >= 16 ? __mmask16(0xffff) : __mmask16((1u << n) - 1);
+        _mm512_mask_storeu_ps(to, mask, _mm512_maskz_loadu_ps(mask, from));
+    }
+#else
+    std::copy_n(from, n, to);
+#endif
+}
+
+/// to[i] += from[i] for i < n, as copyRow.
+void addRow(const float* from, float* to, int n) {
+#ifdef NNPLAY_MASKED_ROWS
+    for (; n > 0; n -= 16, from += 16, to += 16) {
+        const __mmask16 mask = n >= 16 ? __mmask16(0xffff) : __mmask16((1u << n) - 1);
+        const __m512 sum =
+            _mm512_add_ps(_mm512_maskz_loadu_ps(mask, to), _mm512_maskz_loadu_ps(mask, from));
+        _mm512_mask_storeu_ps(to, mask, sum);
+    }
+#else
+    for (int i = 0; i < n; ++i) to[i] += from[i];
+#endif
+}
+
+/// Unfolds one sample x (C*H*W) into its rows of columns (column-major with column stride
+/// `stride`): column (c, ki, kj) holds input channel c at every output position shifted by
+/// (ki, kj), zero outside the image.
+void unfold(const Conv2DLayer::Geometry& g, const float* x, float* columns, Eigen::Index stride) {
+    const int k = g.kernel, s = g.stride, ow = g.outWidth, plane = g.height * g.width;
+    for (int ki = 0; ki < k; ++ki)
+        for (int kj = 0; kj < k; ++kj) {
+            const Window w = window(g, ki, kj);
+            const bool partial = w.columns() != ow || w.rows() != g.outHeight;
+            for (int c = 0; c < g.channels; ++c) {
+                float* column = columns + ((c * k + ki) * k + kj) * stride;
+                if (partial) std::fill(column, column + g.pixels(), 0.0f);
+                const float* in = x + c * plane + w.input;
+                float* out = column + w.oy0 * ow + w.ox0;
+                for (int oy = w.oy0; oy < w.oy1; ++oy, in += s * g.width, out += ow) {
                     if (s == 1) {
-                        std::memcpy(out + first, row + first + shift,
-                                    sizeof(float) * static_cast<std::size_t>(last - first));
+                        copyRow(in, out, w.columns());
                     } else {
-                        for (int ox = first; ox < last; ++ox) out[ox] = row[ox * s + shift];
+                        for (int i = 0; i < w.columns(); ++i) out[i] = in[i * s];
                     }
-                    std::fill(out + last, out + ow, 0.0f);
                 }
             }
         }
-    }
 }
 
 /// The reverse of unfold: adds each column's values back onto the input positions they came
 /// from. dx (C*H*W) is overwritten.
-void fold(const Conv2DLayer::Geometry& g, const float* columns, float* dx) {
+void fold(const Conv2DLayer::Geometry& g, const float* columns, Eigen::Index stride, float* dx) {
     std::fill(dx, dx + g.inputSize(), 0.0f);
-    const int k = g.kernel, s = g.stride, ow = g.outWidth, pixels = g.pixels();
-    for (int kj = 0; kj < k; ++kj) {
-        int first = 0, last = 0;
-        validColumns(g, kj, first, last);
-        const int shift = kj - g.padLeft;
-        for (int c = 0; c < g.channels; ++c) {
-            float* plane = dx + static_cast<std::ptrdiff_t>(c) * g.height * g.width;
-            for (int ki = 0; ki < k; ++ki) {
-                const float* column =
-                    columns + static_cast<std::ptrdiff_t>((c * k + ki) * k + kj) * pixels;
-                for (int oy = 0; oy < g.outHeight; ++oy) {
-                    const int iy = oy * s - g.padTop + ki;
-                    if (iy < 0 || iy >= g.height) continue;
-                    const float* in = column + oy * ow;
-                    float* row = plane + iy * g.width;
-                    for (int ox = first; ox < last; ++ox) row[ox * s + shift] += in[ox];
+    const int k = g.kernel, s = g.stride, ow = g.outWidth, plane = g.height * g.width;
+    for (int c = 0; c < g.channels; ++c)
+        for (int ki = 0; ki < k; ++ki)
+            for (int kj = 0; kj < k; ++kj) {
+                const Window w = window(g, ki, kj);
+                {
+                    const float* in =
+                        columns + ((c * k + ki) * k + kj) * stride + w.oy0 * ow + w.ox0;
+                    float* out = dx + c * plane + w.input;
+                    for (int oy = w.oy0; oy < w.oy1; ++oy, in += ow, out += s * g.width) {
+                        if (s == 1) {
+                            addRow(in, out, w.columns());
+                        } else {
+                            for (int i = 0; i < w.columns(); ++i) out[i * s] += in[i];
+                        }
+                    }
                 }
             }
-        }
-    }
 }
 
 Conv2DLayer::Padding paddingOf(const LayerSpec& spec) {
@@ -91,6 +126,11 @@ Conv2DLayer::Padding paddingOf(const LayerSpec& spec) {
 /// Multiply-adds of a batch below which a convolution stays on one thread (waking a worker
 /// costs more than it saves).
 constexpr double kMinWorkToShare = 2e6;
+
+/// Unfolded values per product: samples are unfolded and multiplied in chunks of about this
+/// many, which keeps a chunk's columns in the core's cache while the weights are packed once
+/// per chunk rather than once per sample.
+constexpr Eigen::Index kChunkValues = 1 << 16;
 
 }  // namespace
 
@@ -165,31 +205,58 @@ int Conv2DLayer::taskCount(Eigen::Index n) const {
     return static_cast<int>(std::min<Eigen::Index>(threads, n));
 }
 
-void Conv2DLayer::taskRange(int task, int tasks, Eigen::Index n, Eigen::Index& first,
-                            Eigen::Index& last) {
-    first = n * task / tasks;
-    last = n * (task + 1) / tasks;
+void Conv2DLayer::prepareScratch(int tasks, Eigen::Index n) {
+    if (static_cast<int>(m_scratch.size()) < tasks)
+        m_scratch.resize(static_cast<std::size_t>(tasks));
+    const Eigen::Index patch = m_geometry.patch();
+    const Eigen::Index rows =
+        std::min(chunkSamples(), (n + tasks - 1) / tasks) * m_geometry.pixels();
+    for (int task = 0; task < tasks; ++task) {
+        Scratch& s = m_scratch[static_cast<std::size_t>(task)];
+        // Buffers only grow, so the last, smaller batch of an epoch does not allocate.
+        if (s.columns.rows() < rows || s.columns.cols() != patch) {
+            s.columns.resize(rows, patch);
+            s.products.resize(rows, m_filters);
+        }
+        if (m_inputGradientNeeded && s.gradColumns.rows() != s.columns.rows())
+            s.gradColumns.resize(s.columns.rows(), patch);
+    }
+}
+
+Eigen::Index Conv2DLayer::chunkSamples() const {
+    const Eigen::Index values = static_cast<Eigen::Index>(m_geometry.pixels()) * m_geometry.patch();
+    return std::max<Eigen::Index>(1, kChunkValues / values);
+}
+
+template <typename Work>
+void Conv2DLayer::forEachChunk(int tasks, Eigen::Index n, Work work) {
+    prepareScratch(tasks, n);
+    ThreadPool::shared().run(tasks, [&](int task) {
+        Scratch& s = m_scratch[static_cast<std::size_t>(task)];
+        const Eigen::Index first = n * task / tasks, last = n * (task + 1) / tasks;
+        const Eigen::Index chunk = s.columns.rows() / m_geometry.pixels();
+        for (Eigen::Index j = first; j < last; j += chunk)
+            work(task, s, j, std::min(chunk, last - j));
+    });
 }
 
 ConstMatrixRef Conv2DLayer::forward(const ConstMatrixRef& input, Mode) {
     new (&m_input) ConstMatrixMap(contiguous(input));
     const Geometry& g = m_geometry;
-    const Eigen::Index n = input.cols(), pixels = g.pixels(), patch = g.patch();
+    const Eigen::Index n = input.cols(), pixels = g.pixels();
     auto out = m_output.view(static_cast<Eigen::Index>(m_filters) * pixels, n);
-    const int tasks = taskCount(n);
-    if (static_cast<int>(m_scratch.size()) < tasks)
-        m_scratch.resize(static_cast<std::size_t>(tasks));
-    ThreadPool::shared().run(tasks, [&](int task) {
-        Scratch& s = m_scratch[static_cast<std::size_t>(task)];
-        if (s.columns.rows() != pixels || s.columns.cols() != patch)
-            s.columns.resize(pixels, patch);
-        Eigen::Index first = 0, last = 0;
-        taskRange(task, tasks, n, first, last);
-        for (Eigen::Index j = first; j < last; ++j) {
-            unfold(g, m_input.col(j).data(), s.columns.data());
-            Eigen::Map<Matrix> y(out.col(j).data(), pixels, m_filters);
-            y.noalias() = s.columns * m_weights.transpose();
-            for (int f = 0; f < m_filters; ++f) y.col(f).array() += m_bias(f);
+    forEachChunk(taskCount(n), n, [&](int, Scratch& s, Eigen::Index first, Eigen::Index count) {
+        const Eigen::Index rows = count * pixels, stride = s.columns.rows();
+        for (Eigen::Index j = 0; j < count; ++j)
+            unfold(g, m_input.col(first + j).data(), s.columns.data() + j * pixels, stride);
+        // One product for the chunk: its samples' positions one under the other, then each
+        // sample's maps back to filter-major order with the bias added.
+        auto y = s.products.topRows(rows);
+        y.noalias() = s.columns.topRows(rows) * m_weights.transpose();
+        for (Eigen::Index j = 0; j < count; ++j) {
+            Eigen::Map<Matrix> maps(out.col(first + j).data(), pixels, m_filters);
+            for (int f = 0; f < m_filters; ++f)
+                maps.col(f) = y.col(f).segment(j * pixels, pixels).array() + m_bias(f);
         }
     });
     return out;
@@ -200,32 +267,30 @@ ConstMatrixRef Conv2DLayer::backward(const ConstMatrixRef& gradOutput) {
     const Geometry& g = m_geometry;
     const Eigen::Index n = grad.cols(), pixels = g.pixels(), patch = g.patch();
     const int tasks = taskCount(n);
-    if (static_cast<int>(m_scratch.size()) < tasks)
-        m_scratch.resize(static_cast<std::size_t>(tasks));
     auto gradInput = m_gradInput.view(g.inputSize(), m_inputGradientNeeded ? n : 0);
-    ThreadPool::shared().run(tasks, [&](int task) {
-        Scratch& s = m_scratch[static_cast<std::size_t>(task)];
-        if (s.columns.rows() != pixels || s.columns.cols() != patch)
-            s.columns.resize(pixels, patch);
+    prepareScratch(tasks, n);
+    for (int task = 0; task < tasks; ++task) {
         // The first task sums straight into the layer's gradients, the others into their own.
+        Scratch& s = m_scratch[static_cast<std::size_t>(task)];
+        (task == 0 ? m_weightsGrad : s.weightsGrad).setZero(m_filters, patch);
+        (task == 0 ? m_biasGrad : s.biasGrad).setZero(m_filters, 1);
+    }
+    forEachChunk(tasks, n, [&](int task, Scratch& s, Eigen::Index first, Eigen::Index count) {
         Matrix& weightsGrad = task == 0 ? m_weightsGrad : s.weightsGrad;
         Matrix& biasGrad = task == 0 ? m_biasGrad : s.biasGrad;
-        weightsGrad.setZero(m_filters, patch);
-        biasGrad.setZero(m_filters, 1);
-        if (m_inputGradientNeeded &&
-            (s.gradColumns.rows() != pixels || s.gradColumns.cols() != patch))
-            s.gradColumns.resize(pixels, patch);
-        Eigen::Index first = 0, last = 0;
-        taskRange(task, tasks, n, first, last);
-        for (Eigen::Index j = first; j < last; ++j) {
-            const Eigen::Map<const Matrix> gy(grad.col(j).data(), pixels, m_filters);
-            unfold(g, m_input.col(j).data(), s.columns.data());
-            weightsGrad.noalias() += gy.transpose() * s.columns;
-            biasGrad.noalias() += gy.colwise().sum().transpose();
-            if (!m_inputGradientNeeded) continue;
-            s.gradColumns.noalias() = gy * m_weights;
-            fold(g, s.gradColumns.data(), gradInput.col(j).data());
+        const Eigen::Index rows = count * pixels, stride = s.columns.rows();
+        auto gy = s.products.topRows(rows);
+        for (Eigen::Index j = 0; j < count; ++j) {
+            gy.middleRows(j * pixels, pixels) =
+                Eigen::Map<const Matrix>(grad.col(first + j).data(), pixels, m_filters);
+            unfold(g, m_input.col(first + j).data(), s.columns.data() + j * pixels, stride);
         }
+        weightsGrad.noalias() += gy.transpose() * s.columns.topRows(rows);
+        biasGrad.noalias() += gy.colwise().sum().transpose();
+        if (!m_inputGradientNeeded) return;
+        s.gradColumns.topRows(rows).noalias() = gy * m_weights;
+        for (Eigen::Index j = 0; j < count; ++j)
+            fold(g, s.gradColumns.data() + j * pixels, stride, gradInput.col(first + j).data());
     });
     for (int task = 1; task < tasks; ++task) {
         m_weightsGrad += m_scratch[static_cast<std::size_t>(task)].weightsGrad;

@@ -12,8 +12,9 @@ namespace nnplay {
 /// channels, moved by `stride`. Samples are C*H*W values per column, channel-major, then row,
 /// then column (PyTorch's NCHW flattened); the output is filters x OH x OW in the same order.
 /// Weights are filters x (C*k*k) (PyTorch's Conv2d.weight flattened), the bias one per filter.
-/// Each sample is unfolded (im2col, P = OH*OW rows by C*k*k columns) into a per-thread buffer
-/// and multiplied by the weights in one product; samples are spread over ThreadPool::shared().
+/// Samples are unfolded (im2col, P = OH*OW rows by C*k*k columns each) in chunks into a
+/// per-thread buffer, and each chunk multiplied by the weights in one product; the batch is
+/// spread over ThreadPool::shared().
 class Conv2DLayer : public Layer {
 public:
     /// "same" pads so that OH = ceil(H / stride) (half the padding before, the rest after, as
@@ -51,17 +52,23 @@ public:
     static std::vector<std::pair<int, int>> paramShapes(const LayerSpec& spec, const Shape& input);
 
 private:
-    /// Work of one thread: its samples' columns, and its share of the weight gradients.
+    /// Work of one thread: a chunk of its samples unfolded and multiplied at once.
     struct Scratch {
-        Matrix columns;      // P x C*k*k, one sample unfolded
-        Matrix gradColumns;  // P x C*k*k, dLoss/dColumns of one sample
+        Matrix columns;      // chunk*P x C*k*k: the chunk's samples unfolded, one under another
+        Matrix products;     // chunk*P x filters: their outputs, or the gradient of them
+        Matrix gradColumns;  // chunk*P x C*k*k: dLoss/dColumns
         Matrix weightsGrad;  // filters x C*k*k, this thread's sum (threads after the first)
         Matrix biasGrad;     // filters x 1
     };
-    /// Samples [first, last) of the batch are task `task` of `tasks`.
-    static void taskRange(int task, int tasks, Eigen::Index n, Eigen::Index& first,
-                          Eigen::Index& last);
     int taskCount(Eigen::Index n) const;
+    /// Samples per chunk, from the unfolded size of one sample.
+    Eigen::Index chunkSamples() const;
+    /// Sizes the scratch of `tasks` tasks for a batch of n.
+    void prepareScratch(int tasks, Eigen::Index n);
+    /// Runs work(task, scratch, first, count) over chunks of the batch's n samples, the
+    /// tasks' ranges on the shared thread pool.
+    template <typename Work>
+    void forEachChunk(int tasks, Eigen::Index n, Work work);
 
     int m_filters, m_kernel, m_stride;
     Padding m_padding;

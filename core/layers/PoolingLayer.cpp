@@ -39,31 +39,41 @@ ConstMatrixRef PoolingLayer::forward(const ConstMatrixRef& input, Mode) {
     if (m_kind == Kind::Max && static_cast<Eigen::Index>(m_argmax.size()) < outSize * m_batch)
         m_argmax.resize(static_cast<std::size_t>(outSize * m_batch));
     const float scale = 1.0f / static_cast<float>(m_pool * m_pool);
+    const int s = m_stride;
+    // One output row at a time, window offset after window offset, so that the loops over
+    // the row have no branches and vectorize.
     for (Eigen::Index j = 0; j < m_batch; ++j) {
         const float* sample = x.col(j).data();
         float* y = out.col(j).data();
         int* from = m_kind == Kind::Max ? m_argmax.data() + j * outSize : nullptr;
         for (int c = 0; c < m_input.channels; ++c) {
-            const int plane = c * h * w;
-            for (int oy = 0; oy < oh; ++oy) {
-                for (int ox = 0; ox < ow; ++ox, ++y) {
-                    const int corner = plane + oy * m_stride * w + ox * m_stride;
-                    if (m_kind == Kind::Max) {
-                        int best = corner;
-                        for (int dy = 0; dy < m_pool; ++dy)
-                            for (int dx = 0; dx < m_pool; ++dx) {
-                                const int at = corner + dy * w + dx;
-                                if (sample[at] > sample[best]) best = at;
-                            }
-                        *y = sample[best];
-                        *from++ = best;
-                    } else {
-                        float sum = 0.0f;
-                        for (int dy = 0; dy < m_pool; ++dy)
-                            for (int dx = 0; dx < m_pool; ++dx) sum += sample[corner + dy * w + dx];
-                        *y = sum * scale;
-                    }
+            for (int oy = 0; oy < oh; ++oy, y += ow) {
+                const int rowStart = c * h * w + oy * s * w;
+                if (m_kind == Kind::Average) {
+                    std::fill(y, y + ow, 0.0f);
+                    for (int dy = 0; dy < m_pool; ++dy)
+                        for (int dx = 0; dx < m_pool; ++dx) {
+                            const float* in = sample + rowStart + dy * w + dx;
+                            for (int ox = 0; ox < ow; ++ox) y[ox] += in[ox * s];
+                        }
+                    for (int ox = 0; ox < ow; ++ox) y[ox] *= scale;
+                    continue;
                 }
+                for (int ox = 0; ox < ow; ++ox) {
+                    y[ox] = sample[rowStart + ox * s];
+                    from[ox] = rowStart + ox * s;
+                }
+                for (int dy = 0; dy < m_pool; ++dy)
+                    for (int dx = dy == 0 ? 1 : 0; dx < m_pool; ++dx) {
+                        const int base = rowStart + dy * w + dx;
+                        for (int ox = 0; ox < ow; ++ox) {
+                            const float v = sample[base + ox * s];
+                            const bool larger = v > y[ox];
+                            y[ox] = larger ? v : y[ox];
+                            from[ox] = larger ? base + ox * s : from[ox];
+                        }
+                    }
+                from += ow;
             }
         }
     }

@@ -73,6 +73,7 @@ private slots:
     void gradients();
     void convForwardByHand();
     void convSamePaddingByHand();
+    void convMatchesDirectSum_data();
     void convMatchesDirectSum();
     void poolingForwardByHand();
     void flattenKeepsValues();
@@ -193,32 +194,90 @@ void TestConvLayers::convSamePaddingByHand() {
     for (int i = 0; i < 9; ++i) QCOMPARE(y(9 + i, 0), x(9 + i, 0));
 }
 
+void TestConvLayers::convMatchesDirectSum_data() {
+    QTest::addColumn<Shape>("input");
+    QTest::addColumn<Settings>("settings");
+    QTest::addColumn<int>("batch");
+    QTest::addColumn<int>("threads");
+    const Settings strided{{"filters", 4}, {"kernel_size", 3}, {"stride", 2}};
+    QTest::newRow("stride 2, same, 3 channels") << image(3, 7, 8) << strided << 2 << 1;
+    // Samples are unfolded and multiplied in chunks of about 65k values: one sample of a
+    // 4x21x20 image, six of a 2x14x14 one, eight of the strided one; the batches span several
+    // chunks, split unevenly between the threads.
+    const Settings five{{"filters", 6}, {"kernel_size", 5}};
+    QTest::newRow("chunks of one sample, 2 threads") << image(4, 21, 20) << five << 3 << 2;
+    QTest::newRow("chunks of six samples") << image(2, 14, 14) << five << 13 << 1;
+    QTest::newRow("chunks of six samples, 2 threads") << image(2, 14, 14) << five << 13 << 2;
+    QTest::newRow("chunks of eight, valid, stride 2")
+        << image(5, 23, 22)
+        << Settings{{"filters", 3}, {"kernel_size", 4}, {"stride", 2}, {"padding", 1}} << 11 << 1;
+}
+
+// Against the textbook loops: the output, and for a loss sum(output .* R) the gradients of the
+// input, the weights and the bias.
 void TestConvLayers::convMatchesDirectSum() {
-    // Against the textbook loops, with stride 2, "same" padding and three channels.
-    const Shape in = image(3, 7, 8);
-    const int filters = 4, k = 3, s = 2;
-    auto layer = makeLayer("conv2d", in, {{"filters", filters}, {"kernel_size", k}, {"stride", s}});
-    const Matrix x = randomMatrix(in.size(), 2, 9);
-    const Matrix y = layer->forward(x, Mode::Infer);
+    QFETCH(Shape, input);
+    QFETCH(Settings, settings);
+    QFETCH(int, batch);
+    QFETCH(int, threads);
+    ThreadPool::shared().setThreadCount(threads);
+    auto layer = makeLayer("conv2d", input, settings);
+    const Matrix x = randomMatrix(input.size(), batch, 9);
+    const Matrix y = layer->forward(x, Mode::Train);
+    const Matrix r = randomMatrix(y.rows(), batch, 10);
+    const Matrix gradInput = layer->backward(r);
+    ThreadPool::shared().setThreadCount(1);
     const Matrix w = *layer->params()[0].value, b = *layer->params()[1].value;
-    const int oh = 4, ow = 4, padTop = 1, padLeft = 0;  // total padding 2 and 1: 1+1 and 0+1
+    const Matrix gradW = *layer->params()[0].grad, gradB = *layer->params()[1].grad;
+
+    const int c = input.channels, h = input.height, wd = input.width;
+    const int filters = static_cast<int>(settings.at("filters"));
+    const int k = static_cast<int>(settings.at("kernel_size"));
+    const int s = settings.count("stride") ? static_cast<int>(settings.at("stride")) : 1;
+    const bool valid = settings.count("padding") && settings.at("padding") == 1;
+    const int oh = valid ? (h - k) / s + 1 : (h + s - 1) / s;
+    const int ow = valid ? (wd - k) / s + 1 : (wd + s - 1) / s;
+    // "same" puts half the total padding before, the rest after.
+    const int padTop = valid ? 0 : std::max((oh - 1) * s + k - h, 0) / 2;
+    const int padLeft = valid ? 0 : std::max((ow - 1) * s + k - wd, 0) / 2;
     QCOMPARE(y.rows(), Eigen::Index(filters * oh * ow));
-    double worst = 0;
-    for (int n = 0; n < 2; ++n)
+    Eigen::MatrixXd expectedY(y.rows(), batch), expectedGradX(x.rows(), batch);
+    Eigen::MatrixXd expectedGradW = Eigen::MatrixXd::Zero(w.rows(), w.cols());
+    expectedGradX.setZero();
+    for (int n = 0; n < batch; ++n)
         for (int f = 0; f < filters; ++f)
             for (int oy = 0; oy < oh; ++oy)
                 for (int ox = 0; ox < ow; ++ox) {
+                    const int out = (f * oh + oy) * ow + ox;
                     double sum = b(f);
-                    for (int c = 0; c < 3; ++c)
+                    for (int ch = 0; ch < c; ++ch)
                         for (int ki = 0; ki < k; ++ki)
                             for (int kj = 0; kj < k; ++kj) {
                                 const int iy = oy * s - padTop + ki, ix = ox * s - padLeft + kj;
-                                if (iy < 0 || iy >= 7 || ix < 0 || ix >= 8) continue;
-                                sum += w(f, (c * k + ki) * k + kj) * x(c * 56 + iy * 8 + ix, n);
+                                if (iy < 0 || iy >= h || ix < 0 || ix >= wd) continue;
+                                const int in = (ch * h + iy) * wd + ix,
+                                          tap = (ch * k + ki) * k + kj;
+                                sum += w(f, tap) * x(in, n);
+                                expectedGradW(f, tap) += r(out, n) * x(in, n);
+                                expectedGradX(in, n) += w(f, tap) * r(out, n);
                             }
-                    worst = std::max(worst, std::abs(sum - y((f * oh + oy) * ow + ox, n)));
+                    expectedY(out, n) = sum;
                 }
-    QVERIFY2(worst < 1e-5, qPrintable(QString::number(worst)));
+    auto worst = [](const Matrix& actual, const Eigen::MatrixXd& expected) {
+        return (actual.cast<double>() - expected).cwiseAbs().maxCoeff() /
+               std::max(1.0, expected.cwiseAbs().maxCoeff());
+    };
+    const Eigen::VectorXd expectedGradB = r.cast<double>()
+                                              .reshaped(oh * ow, filters * batch)
+                                              .colwise()
+                                              .sum()
+                                              .reshaped(filters, batch)
+                                              .rowwise()
+                                              .sum();
+    QVERIFY2(worst(y, expectedY) < 1e-5, "output");
+    QVERIFY2(worst(gradInput, expectedGradX) < 1e-5, "input gradient");
+    QVERIFY2(worst(gradW, expectedGradW) < 1e-5, "weight gradient");
+    QVERIFY2(worst(gradB, expectedGradB) < 1e-5, "bias gradient");
 }
 
 void TestConvLayers::poolingForwardByHand() {
