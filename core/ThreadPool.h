@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
@@ -40,6 +41,16 @@ public:
             count, [](void* t, int i) { (*static_cast<Task*>(t))(i); }, &task);
     }
 
+    /// Cuts [0, n) into contiguous ranges, one per thread or fewer so that each holds at least
+    /// `minimum` items, and calls part(first, last) for each through run(). Layers cut a batch
+    /// this way so that each core keeps working on the samples it had before.
+    template <class F>
+    void forRanges(std::int64_t n, std::int64_t minimum, F&& part) {
+        const std::int64_t most = n / std::max<std::int64_t>(minimum, 1);
+        const int tasks = static_cast<int>(std::clamp<std::int64_t>(most, 1, threadCount()));
+        run(tasks, [&](int t) { part(n * t / tasks, n * (t + 1) / tasks); });
+    }
+
 private:
     using TaskFunction = void (*)(void*, int);
     void runTasks(int count, TaskFunction function, void* task);
@@ -53,9 +64,10 @@ private:
     std::mutex m_runMutex;  // held by the caller whose tasks the workers run
     std::mutex m_mutex;     // guards everything below but m_next
     std::condition_variable m_wake, m_done;
-    std::uint64_t m_generation = 0;  // counts runs, so a worker sees each run once
+    // Counts runs, so a worker sees each run once; read without the lock by spinning workers.
+    std::atomic<std::uint64_t> m_generation{0};
     bool m_stop = false;
-    int m_busyWorkers = 0;
+    std::atomic<int> m_busyWorkers{0};  // read without the lock by the spinning caller
     TaskFunction m_function = nullptr;
     void* m_task = nullptr;
     int m_count = 0;

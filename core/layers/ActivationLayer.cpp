@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "layers/ActivationLayer.h"
 
+#include "ThreadPool.h"
+
 namespace nnplay {
 
 std::string ActivationLayer::type() const {
@@ -19,20 +21,21 @@ std::string ActivationLayer::type() const {
     return {};
 }
 
-ConstMatrixRef ActivationLayer::forward(const ConstMatrixRef& input, Mode) {
-    m_rows = input.rows();
-    m_cols = input.cols();
-    auto block = m_output.view(m_rows, m_cols);
-    auto out = flat(block);
-    const auto x = flat(input);
+namespace {
+
+/// Values below which an activation stays on one thread.
+constexpr std::int64_t kMinValuesToShare = 1 << 15;
+
+}  // namespace
+
+void ActivationLayer::activate(const float* in, float* o, Eigen::Index n) const {
+    const Eigen::Map<const Eigen::ArrayXf> x(in, n);
+    Eigen::Map<Eigen::ArrayXf> out(o, n);
     switch (m_kind) {
-        case Kind::Relu: {
+        case Kind::Relu:
             // std::max's order, so that a NaN passes through and divergence is seen.
-            const float* in = x.data();
-            float* o = out.data();
-            for (Eigen::Index i = 0; i < x.size(); ++i) o[i] = in[i] < 0.0f ? 0.0f : in[i];
+            for (Eigen::Index i = 0; i < n; ++i) o[i] = in[i] < 0.0f ? 0.0f : in[i];
             break;
-        }
         case Kind::LeakyRelu:
             out = (x > 0.0f).select(x, m_alpha * x);
             break;
@@ -47,27 +50,21 @@ ConstMatrixRef ActivationLayer::forward(const ConstMatrixRef& input, Mode) {
             out = x;
             break;
     }
-    return block;
 }
 
-ConstMatrixRef ActivationLayer::backward(const ConstMatrixRef& gradOutput) {
-    const auto y = flat(m_output.view(m_rows, m_cols));
-    auto block = m_gradInput.view(m_rows, m_cols);
-    auto grad = flat(block);
-    const auto g = flat(gradOutput);
+void ActivationLayer::differentiate(const float* yy, const float* gg, float* d,
+                                    Eigen::Index n) const {
+    const Eigen::Map<const Eigen::ArrayXf> y(yy, n), g(gg, n);
+    Eigen::Map<Eigen::ArrayXf> grad(d, n);
     switch (m_kind) {
-        case Kind::Relu: {
-            const float* yy = y.data();
-            const float* gg = g.data();
-            float* d = grad.data();
+        case Kind::Relu:
             // A plain loop that reads both arrays unconditionally compiles to a blend; Eigen's
             // select here keeps a value on the stack from one iteration to the next.
-            for (Eigen::Index i = 0; i < y.size(); ++i) {
+            for (Eigen::Index i = 0; i < n; ++i) {
                 const float gi = gg[i];
                 d[i] = yy[i] > 0.0f ? gi : 0.0f;
             }
             break;
-        }
         case Kind::LeakyRelu:
             grad = (y > 0.0f).select(g, m_alpha * g);
             break;
@@ -81,6 +78,30 @@ ConstMatrixRef ActivationLayer::backward(const ConstMatrixRef& gradOutput) {
             grad = g;
             break;
     }
+}
+
+ConstMatrixRef ActivationLayer::forward(const ConstMatrixRef& input, Mode) {
+    m_rows = input.rows();
+    m_cols = input.cols();
+    auto block = m_output.view(m_rows, m_cols);
+    const float* x = contiguous(input).data();
+    float* y = block.data();
+    ThreadPool::shared().forRanges(block.size(), kMinValuesToShare,
+                                   [&](std::int64_t first, std::int64_t last) {
+                                       activate(x + first, y + first, last - first);
+                                   });
+    return block;
+}
+
+ConstMatrixRef ActivationLayer::backward(const ConstMatrixRef& gradOutput) {
+    const float* y = m_output.view(m_rows, m_cols).data();
+    auto block = m_gradInput.view(m_rows, m_cols);
+    const float* g = contiguous(gradOutput).data();
+    float* d = block.data();
+    ThreadPool::shared().forRanges(block.size(), kMinValuesToShare,
+                                   [&](std::int64_t first, std::int64_t last) {
+                                       differentiate(y + first, g + first, d + first, last - first);
+                                   });
     return block;
 }
 

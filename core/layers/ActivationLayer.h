@@ -22,6 +22,11 @@ public:
     static Shape outputShape(const LayerSpec&, const Shape& input) { return input; }
 
 private:
+    /// y = f(x) for n values.
+    void activate(const float* x, float* y, Eigen::Index n) const;
+    /// d = g * f'(x), from y = f(x), for n values.
+    void differentiate(const float* y, const float* g, float* d, Eigen::Index n) const;
+
     Kind m_kind;
     float m_alpha;
     BatchBuffer m_output, m_gradInput;

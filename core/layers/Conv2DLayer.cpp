@@ -5,13 +5,9 @@
 #include <cmath>
 #include <new>
 
-#if defined(__AVX512F__) && !defined(__SANITIZE_ADDRESS__)
-#define NNPLAY_MASKED_ROWS 1
-#include <immintrin.h>
-#endif
-
 #include "ShapeError.h"
 #include "ThreadPool.h"
+#include "layers/Avx512.h"
 
 namespace nnplay {
 
@@ -46,7 +42,7 @@ Window window(const Conv2DLayer::Geometry& g, int ki, int kj) {
 /// Rows of a column are OW values or fewer, too short for a memcpy call or a generic vector
 /// loop to pay off: with AVX-512 one masked load and store moves up to 16 values.
 void copyRow(const float* from, float* to, int n) {
-#ifdef NNPLAY_MASKED_ROWS
+#ifdef NNPLAY_AVX512
     for (; n > 0; n -= 16, from += 16, to += 16) {
         const __mmask16 mask = n >= 16 ? __mmask16(0xffff) : __mmask16((1u << n) - 1);
         _mm512_mask_storeu_ps(to, mask, _mm512_maskz_loadu_ps(mask, from));
@@ -58,7 +54,7 @@ void copyRow(const float* from, float* to, int n) {
 
 /// to[i] += from[i] for i < n, as copyRow.
 void addRow(const float* from, float* to, int n) {
-#ifdef NNPLAY_MASKED_ROWS
+#ifdef NNPLAY_AVX512
     for (; n > 0; n -= 16, from += 16, to += 16) {
         const __mmask16 mask = n >= 16 ? __mmask16(0xffff) : __mmask16((1u << n) - 1);
         const __m512 sum =

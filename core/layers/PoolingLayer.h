@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <cstdint>
 #include <vector>
 
 #include "NetworkSpec.h"
@@ -27,6 +28,14 @@ public:
     static Shape outputShape(const LayerSpec& spec, const Shape& input);
 
 private:
+    /// One sample's C*H*W values pooled into y; for max pooling from[i] is the index of the
+    /// value that output i took.
+    void poolSample(const float* sample, float* y, int* from) const;
+    /// One sample's input gradient dx from the gradient gy of its outputs.
+    void unpoolSample(const float* gy, const int* from, float* dx) const;
+    /// Samples per thread below which a batch is not split.
+    std::int64_t minSamplesToShare() const;
+
     Kind m_kind;
     int m_pool, m_stride;
     Shape m_input, m_output;

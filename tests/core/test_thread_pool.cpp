@@ -14,6 +14,8 @@ private slots:
     void everyTaskRunsOnce_data();
     void everyTaskRunsOnce();
     void nestedRunsDoNotWait();
+    void rangesCoverEveryItemOnce_data();
+    void rangesCoverEveryItemOnce();
 };
 
 void TestThreadPool::everyTaskRunsOnce_data() {
@@ -41,6 +43,39 @@ void TestThreadPool::nestedRunsDoNotWait() {
     std::atomic<int> inner{0};
     pool.run(2, [&](int) { pool.run(3, [&](int) { inner.fetch_add(1); }); });
     QCOMPARE(inner.load(), 6);
+}
+
+void TestThreadPool::rangesCoverEveryItemOnce_data() {
+    QTest::addColumn<int>("threads");
+    QTest::addColumn<int>("n");
+    QTest::addColumn<int>("minimum");
+    QTest::addColumn<int>("ranges");
+    QTest::newRow("one thread") << 1 << 100 << 1 << 1;
+    QTest::newRow("one range per thread") << 3 << 100 << 1 << 3;
+    QTest::newRow("minimum limits the ranges") << 3 << 100 << 40 << 2;
+    QTest::newRow("fewer items than the minimum") << 3 << 10 << 40 << 1;
+    QTest::newRow("fewer items than threads") << 3 << 2 << 1 << 2;
+    QTest::newRow("no items") << 3 << 0 << 1 << 1;
+}
+
+void TestThreadPool::rangesCoverEveryItemOnce() {
+    QFETCH(int, threads);
+    QFETCH(int, n);
+    QFETCH(int, minimum);
+    QFETCH(int, ranges);
+    ThreadPool pool(threads);
+    std::vector<std::atomic<int>> calls(static_cast<std::size_t>(n));
+    std::atomic<int> parts{0}, smallest{n};
+    pool.forRanges(n, minimum, [&](std::int64_t first, std::int64_t last) {
+        parts.fetch_add(1);
+        const int size = static_cast<int>(last - first);
+        for (int now = smallest.load(); size < now && !smallest.compare_exchange_weak(now, size);) {
+        }
+        for (std::int64_t i = first; i < last; ++i) calls[static_cast<std::size_t>(i)].fetch_add(1);
+    });
+    QCOMPARE(parts.load(), ranges);
+    for (int i = 0; i < n; ++i) QCOMPARE(calls[static_cast<std::size_t>(i)].load(), 1);
+    if (ranges > 1) QVERIFY(smallest.load() >= minimum);
 }
 
 QTEST_GUILESS_MAIN(TestThreadPool)
