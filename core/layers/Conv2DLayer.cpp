@@ -91,9 +91,50 @@ void unfold(const Conv2DLayer::Geometry& g, const float* x, float* columns, Eige
         }
 }
 
+#ifdef NNPLAY_AVX512
+/// fold for stride 1: each row of dx sums what the columns' rows give it in a register, 16
+/// values at a time, and is stored once. Adding every column row onto dx in memory instead
+/// makes each add wait for the store before it. A masked load reads none of its lanes outside
+/// the mask, so the rows' edges need no special case. The sums come in the order of the
+/// general loop, so both give the same values.
+void foldStride1(const Conv2DLayer::Geometry& g, const float* columns, Eigen::Index stride,
+                 float* dx) {
+    const int k = g.kernel, oh = g.outHeight, ow = g.outWidth, w = g.width;
+    for (int c = 0; c < g.channels; ++c)
+        for (int y = 0; y < g.height; ++y, dx += w)
+            for (int x0 = 0; x0 < w; x0 += 16) {
+                __m512 sum = _mm512_setzero_ps();
+                for (int ki = 0; ki < k; ++ki) {
+                    const int oy = y - ki + g.padTop;
+                    if (oy < 0 || oy >= oh) continue;
+                    for (int kj = 0; kj < k; ++kj) {
+                        // Column (c, ki, kj) at output x - shift holds input x.
+                        const int shift = kj - g.padLeft;
+                        const int lo = std::max({0, shift, x0}) - x0;
+                        const int hi = std::min({w, shift + ow, x0 + 16}) - x0;
+                        if (lo >= hi) continue;
+                        const auto lanes =
+                            static_cast<__mmask16>(((1u << hi) - 1) & ~((1u << lo) - 1));
+                        const float* row =
+                            columns + ((c * k + ki) * k + kj) * stride + oy * ow + x0 - shift;
+                        sum = _mm512_add_ps(sum, _mm512_maskz_loadu_ps(lanes, row));
+                    }
+                }
+                const int n = std::min(16, w - x0);
+                _mm512_mask_storeu_ps(dx + x0, static_cast<__mmask16>((1u << n) - 1), sum);
+            }
+}
+#endif
+
 /// The reverse of unfold: adds each column's values back onto the input positions they came
 /// from. dx (C*H*W) is overwritten.
 void fold(const Conv2DLayer::Geometry& g, const float* columns, Eigen::Index stride, float* dx) {
+#ifdef NNPLAY_AVX512
+    if (g.stride == 1) {
+        foldStride1(g, columns, stride, dx);
+        return;
+    }
+#endif
     std::fill(dx, dx + g.inputSize(), 0.0f);
     const int k = g.kernel, s = g.stride, ow = g.outWidth, plane = g.height * g.width;
     for (int c = 0; c < g.channels; ++c)

@@ -211,6 +211,15 @@ void TestConvLayers::convMatchesDirectSum_data() {
     QTest::newRow("chunks of one sample, 2 threads") << image(4, 21, 20) << five << 3 << 2;
     QTest::newRow("chunks of six samples") << image(2, 14, 14) << five << 13 << 1;
     QTest::newRow("chunks of six samples, 2 threads") << image(2, 14, 14) << five << 13 << 2;
+    // Stride 1 folds the input gradient a row of 16 at a time: rows of more than 16 values
+    // and an even kernel's uneven padding.
+    QTest::newRow("W8's second conv, valid")
+        << image(16, 12, 12) << Settings{{"filters", 8}, {"kernel_size", 5}, {"padding", 1}} << 3
+        << 1;
+    QTest::newRow("even kernel, same, 19 wide")
+        << image(2, 9, 19) << Settings{{"filters", 3}, {"kernel_size", 4}} << 2 << 1;
+    QTest::newRow("kernel wider than the image, same")
+        << image(1, 3, 2) << Settings{{"filters", 2}, {"kernel_size", 5}} << 2 << 1;
     QTest::newRow("chunks of eight, valid, stride 2")
         << image(5, 23, 22)
         << Settings{{"filters", 3}, {"kernel_size", 4}, {"stride", 2}, {"padding", 1}} << 11 << 1;
