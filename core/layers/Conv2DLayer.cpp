@@ -39,30 +39,22 @@ Window window(const Conv2DLayer::Geometry& g, int ki, int kj) {
     return w;
 }
 
-/// Rows of a column are OW values or fewer, too short for a memcpy call or a generic vector
-/// loop to pay off: with AVX-512 one masked load and store moves up to 16 values.
-void copyRow(const float* from, float* to, int n) {
+/// Copies `rows` rows of n values, `inStride` apart in `in` and `outStride` in `out`. A
+/// column's rows are OW values or fewer, too short for a memcpy call or a generic vector loop
+/// to pay off: with AVX-512 one masked load and store moves up to 16 values, and the masks
+/// are made once for all rows.
+void copyRows(const float* in, int inStride, float* out, int outStride, int rows, int n) {
 #ifdef NNPLAY_AVX512
-    for (; n > 0; n -= 16, from += 16, to += 16) {
-        const __mmask16 mask = n >= 16 ? __mmask16(0xffff) : __mmask16((1u << n) - 1);
-        _mm512_mask_storeu_ps(to, mask, _mm512_maskz_loadu_ps(mask, from));
+    const int full = n / 16;
+    const auto tail = static_cast<__mmask16>((1u << (n % 16)) - 1);
+    for (int r = 0; r < rows; ++r, in += inStride, out += outStride) {
+        for (int i = 0; i < full; ++i) _mm512_storeu_ps(out + 16 * i, _mm512_loadu_ps(in + 16 * i));
+        if (tail)
+            _mm512_mask_storeu_ps(out + 16 * full, tail,
+                                  _mm512_maskz_loadu_ps(tail, in + 16 * full));
     }
 #else
-    std::copy_n(from, n, to);
-#endif
-}
-
-/// to[i] += from[i] for i < n, as copyRow.
-void addRow(const float* from, float* to, int n) {
-#ifdef NNPLAY_AVX512
-    for (; n > 0; n -= 16, from += 16, to += 16) {
-        const __mmask16 mask = n >= 16 ? __mmask16(0xffff) : __mmask16((1u << n) - 1);
-        const __m512 sum =
-            _mm512_add_ps(_mm512_maskz_loadu_ps(mask, to), _mm512_maskz_loadu_ps(mask, from));
-        _mm512_mask_storeu_ps(to, mask, sum);
-    }
-#else
-    for (int i = 0; i < n; ++i) to[i] += from[i];
+    for (int r = 0; r < rows; ++r, in += inStride, out += outStride) std::copy_n(in, n, out);
 #endif
 }
 
@@ -80,13 +72,12 @@ void unfold(const Conv2DLayer::Geometry& g, const float* x, float* columns, Eige
                 if (partial) std::fill(column, column + g.pixels(), 0.0f);
                 const float* in = x + c * plane + w.input;
                 float* out = column + w.oy0 * ow + w.ox0;
-                for (int oy = w.oy0; oy < w.oy1; ++oy, in += s * g.width, out += ow) {
-                    if (s == 1) {
-                        copyRow(in, out, w.columns());
-                    } else {
-                        for (int i = 0; i < w.columns(); ++i) out[i] = in[i * s];
-                    }
+                if (s == 1) {
+                    copyRows(in, g.width, out, ow, w.rows(), w.columns());
+                    continue;
                 }
+                for (int oy = w.oy0; oy < w.oy1; ++oy, in += s * g.width, out += ow)
+                    for (int i = 0; i < w.columns(); ++i) out[i] = in[i * s];
             }
         }
 }
@@ -141,18 +132,10 @@ void fold(const Conv2DLayer::Geometry& g, const float* columns, Eigen::Index str
         for (int ki = 0; ki < k; ++ki)
             for (int kj = 0; kj < k; ++kj) {
                 const Window w = window(g, ki, kj);
-                {
-                    const float* in =
-                        columns + ((c * k + ki) * k + kj) * stride + w.oy0 * ow + w.ox0;
-                    float* out = dx + c * plane + w.input;
-                    for (int oy = w.oy0; oy < w.oy1; ++oy, in += ow, out += s * g.width) {
-                        if (s == 1) {
-                            addRow(in, out, w.columns());
-                        } else {
-                            for (int i = 0; i < w.columns(); ++i) out[i * s] += in[i];
-                        }
-                    }
-                }
+                const float* in = columns + ((c * k + ki) * k + kj) * stride + w.oy0 * ow + w.ox0;
+                float* out = dx + c * plane + w.input;
+                for (int oy = w.oy0; oy < w.oy1; ++oy, in += ow, out += s * g.width)
+                    for (int i = 0; i < w.columns(); ++i) out[i * s] += in[i];
             }
 }
 
