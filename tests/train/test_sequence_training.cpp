@@ -103,6 +103,7 @@ private slots:
     void previewOfASeries();
     void previewOfAText();
     void previewFollowsTheChosenLayer();
+    void lstmTextBeatsLetterFrequencies();
 };
 
 void TestSequenceTraining::learnsEveryNextValue_data() {
@@ -418,3 +419,39 @@ void TestSequenceTraining::previewFollowsTheChosenLayer() {
 
 QTEST_APPLESS_MAIN(TestSequenceTraining)
 #include "test_sequence_training.moc"
+
+// What a text model must beat: predicting each character from how often it comes in the
+// training text, whose mean loss on the test windows is the cross-entropy of the test
+// characters under the training frequencies (at least the entropy of those frequencies).
+void TestSequenceTraining::lstmTextBeatsLetterFrequencies() {
+    Project p = sequenceProject(Task::Classification, recurrent("lstm", 32, false));
+    p.data.source = "text";
+    p.data.path = "text/devils-dictionary.txt";
+    p.data.sequenceLength = kSteps;
+    p.data.stride = 2;
+    p.data.maxChars = 15000;
+    const DataSplit split = loadData(p.data, p.task, "");
+    const int classes = split.info.classCount();
+    p.network().add("dense", classes);
+    p.network().add("softmax");
+    std::vector<double> frequency(static_cast<std::size_t>(classes), 0.5);  // none unseen
+    for (const int label : split.train.labels) frequency[static_cast<std::size_t>(label)] += 1;
+    double total = 0, entropy = 0, baseline = 0;
+    for (const double f : frequency) total += f;
+    for (const double f : frequency) entropy -= f / total * std::log(f / total);
+    for (const int label : split.test.labels)
+        baseline -= std::log(frequency[static_cast<std::size_t>(label)] / total);
+    baseline /= static_cast<double>(split.test.labels.size());
+    TrainingSession session(p, split);
+    for (int epoch = 0; epoch < 6;)
+        if (session.step()) ++epoch;
+    const double train = session.loss(session.data().train),
+                 test = session.loss(session.data().test);
+    const QString figures = QString("train %1, test %2 nats; letter frequencies %3, on test %4")
+                                .arg(train)
+                                .arg(test)
+                                .arg(entropy)
+                                .arg(baseline);
+    qInfo().noquote() << figures;
+    QVERIFY2(train < 0.7 * entropy && test < 0.8 * baseline, qPrintable(figures));
+}
