@@ -18,6 +18,7 @@
 #include <memory>
 #include <optional>
 
+#include "ThreadPool.h"
 #include "window/ApplicationIcon.h"
 #include "window/AutosaveKeeper.h"
 #include "window/MainWindow.h"
@@ -238,6 +239,8 @@ int main(int argc, char** argv) {
     }
 
     nnplay::ui::Theme::apply(forcedTheme.value_or(nnplay::ui::WindowSettings::theme()));
+    // Training shares the cores but one, which stays free for drawing.
+    nnplay::ThreadPool::shared().setThreadCount(nnplay::ThreadPool::threadsFor(1));
     nnplay::ui::MainWindow window;
     const bool scripted = parser.isSet(quit);
     if (scripted) {

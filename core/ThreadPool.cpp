@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 
 #if defined(__x86_64__) || defined(__i386__)
 #include <immintrin.h>
@@ -42,6 +43,17 @@ ThreadPool::~ThreadPool() { stopWorkers(); }
 ThreadPool& ThreadPool::shared() {
     static ThreadPool pool;
     return pool;
+}
+
+int ThreadPool::threadsFor(int keepFree) {
+    const int cores = std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+    if (const char* env = std::getenv("NNPLAY_THREADS"); env != nullptr) {
+        char* end = nullptr;
+        const long chosen = std::strtol(env, &end, 10);
+        if (end != env && *end == '\0' && chosen >= 1 && chosen <= cores)
+            return static_cast<int>(chosen);
+    }
+    return std::max(1, cores - keepFree);
 }
 
 void ThreadPool::setThreadCount(int threads) {

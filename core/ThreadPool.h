@@ -13,9 +13,9 @@
 namespace nnplay {
 
 /// Worker threads that the engine's heavy layers (convolutions) share to split a batch. One
-/// thread (the default) runs everything on the caller; the CLI and nnplay-bench may use every
-/// core, the window leaves one free for drawing. Results depend on the thread count only
-/// through the order of float sums, never on timing.
+/// thread (the default) runs everything on the caller; the CLI uses every core, the window
+/// leaves one free for drawing (threadsFor), nnplay-bench takes --threads. Results depend on the
+/// thread count only through the order of float sums, never on timing.
 class ThreadPool {
 public:
     explicit ThreadPool(int threads = 1);
@@ -25,6 +25,11 @@ public:
 
     /// The pool the layers use.
     static ThreadPool& shared();
+
+    /// Threads for a program that keeps `keepFree` cores for other work (the window keeps one
+    /// for drawing): the machine's cores less keepFree, at least 1. NNPLAY_THREADS, a whole
+    /// number from 1 to the number of cores, chooses instead; other values are ignored.
+    static int threadsFor(int keepFree);
 
     /// Threads that run() may use, the caller's included (at least 1). Not to be called while
     /// a run() is under way.

@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "MessageText.h"
+#include "ThreadPool.h"
 #include "cli/GanCommands.h"
 #include "data/CsvTable.h"
 #include "data/DataLoader.h"
@@ -792,16 +793,16 @@ int crossValidate(const std::vector<std::string>& args) {
         project.training.epochs = toInt(a.options.at("--epochs"), "--epochs", 0);
     const int folds = toInt(a.options.at("--folds"), "--folds", 2);
     if (project.task == Task::Gan)
-        throw InputError(path + ": cross-validation needs a classification or regression "
-                                "project, not a GAN");
+        throw InputError(path +
+                         ": cross-validation needs a classification or regression "
+                         "project, not a GAN");
     CrossValidation validation(project, loadData(project.data, project.task, baseDirOf(path)),
                                folds);
     const auto summaries =
         validation.run([&](int fold, const std::vector<Session::Figure>& figures) {
             nlohmann::ordered_json line;
             line["fold"] = fold + 1;
-            for (const Session::Figure& figure : figures)
-                line[figure.name] = figureJson(figure);
+            for (const Session::Figure& figure : figures) line[figure.name] = figureJson(figure);
             std::cout << line.dump() << std::endl;
             return true;
         });
@@ -910,6 +911,7 @@ int run(const std::vector<std::string>& args) {
             std::cout << "nnplay-cli " << NNPLAY_VERSION << "\n";
             return kOk;
         }
+        ThreadPool::shared().setThreadCount(ThreadPool::threadsFor(0));
         const std::string command = args[0];
         const std::vector<std::string> rest(args.begin() + 1, args.end());
         if (const CommandHelp* help = findCommand(command);

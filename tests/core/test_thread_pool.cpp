@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <QtTest>
+#include <algorithm>
 #include <atomic>
+#include <thread>
 #include <vector>
 
 #include "ThreadPool.h"
@@ -16,6 +18,7 @@ private slots:
     void nestedRunsDoNotWait();
     void rangesCoverEveryItemOnce_data();
     void rangesCoverEveryItemOnce();
+    void threadsForKeepCoresFree();
 };
 
 void TestThreadPool::everyTaskRunsOnce_data() {
@@ -76,6 +79,25 @@ void TestThreadPool::rangesCoverEveryItemOnce() {
     QCOMPARE(parts.load(), ranges);
     for (int i = 0; i < n; ++i) QCOMPARE(calls[static_cast<std::size_t>(i)].load(), 1);
     if (ranges > 1) QVERIFY(smallest.load() >= minimum);
+}
+
+void TestThreadPool::threadsForKeepCoresFree() {
+    const int cores = std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+    qunsetenv("NNPLAY_THREADS");
+    QCOMPARE(ThreadPool::threadsFor(0), cores);
+    QCOMPARE(ThreadPool::threadsFor(1), std::max(1, cores - 1));
+    QCOMPARE(ThreadPool::threadsFor(cores + 3), 1);
+    qputenv("NNPLAY_THREADS", "1");
+    QCOMPARE(ThreadPool::threadsFor(0), 1);
+    qputenv("NNPLAY_THREADS", QByteArray::number(cores));
+    QCOMPARE(ThreadPool::threadsFor(1), cores);
+    // Not a count of this machine's cores: the default.
+    for (const QByteArray& bad : {QByteArray("0"), QByteArray("-2"), QByteArray("2x"),
+                                  QByteArray(""), QByteArray::number(cores + 1)}) {
+        qputenv("NNPLAY_THREADS", bad);
+        QCOMPARE(ThreadPool::threadsFor(0), cores);
+    }
+    qunsetenv("NNPLAY_THREADS");
 }
 
 QTEST_GUILESS_MAIN(TestThreadPool)
