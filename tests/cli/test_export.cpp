@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // nnplay-cli export --pytorch end to end: every layer type is trained briefly with nnplay,
 // exported, and the script's predictions (PyTorch) are compared with nnplay-cli predict's.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <QtTest>
 #include <cmath>
 #include <random>
@@ -8,6 +13,23 @@
 #include "ProgramRun.h"
 
 namespace {
+
+/// A TCP port on 127.0.0.1 that nothing listens on now, for torchrun's rendezvous: its
+/// --standalone default (29400) is taken when two test runs overlap.
+int freePort() {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    if (fd < 0) return 0;
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t size = sizeof(address);
+    int port = 0;
+    if (::bind(fd, reinterpret_cast<sockaddr*>(&address), size) == 0 &&
+        ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &size) == 0)
+        port = ntohs(address.sin_port);
+    ::close(fd);
+    return port;
+}
 
 using nnplay::test::runCli;
 using nnplay::test::runProgram;
@@ -247,8 +269,10 @@ private slots:
         // default "0" (Std.from_str finds no NONE member); teeing stdout keeps it on the console.
         const Run ddp =
             runProgram(torchrun,
-                       {"--standalone", "--nproc_per_node=2", "--redirects", "1", "--tee", "1",
-                        base + ".py", "--train", "--epochs", "2", "--save", base + "-ddp.json"},
+                       {"--nnodes=1", "--rdzv_backend=c10d",
+                        QStringLiteral("--rdzv_endpoint=127.0.0.1:%1").arg(freePort()),
+                        "--nproc_per_node=2", "--redirects", "1", "--tee", "1", base + ".py",
+                        "--train", "--epochs", "2", "--save", base + "-ddp.json"},
                        m_dir.path());
         QVERIFY2(ddp.exitCode == 0, qPrintable(ddp.describe()));
         QVERIFY2(ddp.out.contains("epoch 2"), qPrintable(ddp.describe()));
