@@ -78,7 +78,8 @@ private:
     Grid grid() const;
     Grid gridFor(int count) const;
     void updateSummary();
-    static constexpr int kMinCell = 16;
+    /// Smaller pictures are hard to make out on a projector: the grid shows fewer samples.
+    static constexpr int kMinCell = 40;
     bool isWrong(int sample) const;
     QFont labelFont(int sample, int pixelSize) const;
     bool isKnown(int sample) const;
