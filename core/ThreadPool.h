@@ -46,6 +46,10 @@ public:
             count, [](void* t, int i) { (*static_cast<Task*>(t))(i); }, &task);
     }
 
+    /// Values of element-wise work (activations, pooling) below which a batch stays on one
+    /// thread: fewer take less time to go through than waking a worker costs.
+    static constexpr std::int64_t kMinValuesToShare = 1 << 15;
+
     /// Cuts [0, n) into contiguous ranges, one per thread or fewer so that each holds at least
     /// `minimum` items, and calls part(first, last) for each through run(). Layers cut a batch
     /// this way so that each core keeps working on the samples it had before.

@@ -21,13 +21,6 @@ std::string ActivationLayer::type() const {
     return {};
 }
 
-namespace {
-
-/// Values below which an activation stays on one thread.
-constexpr std::int64_t kMinValuesToShare = 1 << 15;
-
-}  // namespace
-
 void ActivationLayer::activate(const float* in, float* o, Eigen::Index n) const {
     const Eigen::Map<const Eigen::ArrayXf> x(in, n);
     Eigen::Map<Eigen::ArrayXf> out(o, n);
@@ -86,7 +79,7 @@ ConstMatrixRef ActivationLayer::forward(const ConstMatrixRef& input, Mode) {
     auto block = m_output.view(m_rows, m_cols);
     const float* x = contiguous(input).data();
     float* y = block.data();
-    ThreadPool::shared().forRanges(block.size(), kMinValuesToShare,
+    ThreadPool::shared().forRanges(block.size(), ThreadPool::kMinValuesToShare,
                                    [&](std::int64_t first, std::int64_t last) {
                                        activate(x + first, y + first, last - first);
                                    });
@@ -98,7 +91,7 @@ ConstMatrixRef ActivationLayer::backward(const ConstMatrixRef& gradOutput) {
     auto block = m_gradInput.view(m_rows, m_cols);
     const float* g = contiguous(gradOutput).data();
     float* d = block.data();
-    ThreadPool::shared().forRanges(block.size(), kMinValuesToShare,
+    ThreadPool::shared().forRanges(block.size(), ThreadPool::kMinValuesToShare,
                                    [&](std::int64_t first, std::int64_t last) {
                                        differentiate(y + first, g + first, d + first, last - first);
                                    });

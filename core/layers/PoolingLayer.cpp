@@ -50,9 +50,6 @@ void maxRow2x2(const float* sample, int rowStart, int w, int ow, float* y, int* 
 }
 #endif
 
-/// Input values below which pooling a batch stays on one thread.
-constexpr std::int64_t kMinValuesToShare = 1 << 15;
-
 }  // namespace
 
 void PoolingLayer::build(const Shape& input, InitScheme, const std::string&, Random&) {
@@ -144,7 +141,7 @@ void PoolingLayer::unpoolSample(const float* gy, const int* from, float* dx) con
 }
 
 std::int64_t PoolingLayer::minSamplesToShare() const {
-    return std::max<std::int64_t>(1, kMinValuesToShare / std::max(m_input.size(), 1));
+    return std::max<std::int64_t>(1, ThreadPool::kMinValuesToShare / std::max(m_input.size(), 1));
 }
 
 ConstMatrixRef PoolingLayer::forward(const ConstMatrixRef& input, Mode) {

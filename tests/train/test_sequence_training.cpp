@@ -82,6 +82,20 @@ DataSplit sineSplit() {
     return split;
 }
 
+/// Character windows of the shipped text for `p`'s recurrent layer, which gets a dense
+/// softmax layer over the text's characters after it.
+DataSplit textSplit(Project& p, int stride, int maxChars) {
+    p.data.source = "text";
+    p.data.path = "text/devils-dictionary.txt";
+    p.data.sequenceLength = kSteps;
+    p.data.stride = stride;
+    p.data.maxChars = maxChars;
+    DataSplit split = loadData(p.data, p.task, "");
+    p.network().add("dense", split.info.classCount());
+    p.network().add("softmax");
+    return split;
+}
+
 double figure(const std::vector<Session::Figure>& figures, const std::string& name) {
     for (const auto& f : figures)
         if (f.name == name) return f.value;
@@ -335,14 +349,7 @@ void TestSequenceTraining::previewOfASeries() {
 // The text view: a greedy continuation that no seed changes, and a sample at a temperature.
 void TestSequenceTraining::previewOfAText() {
     Project p = sequenceProject(Task::Classification, recurrent("gru", 16, false));
-    p.data.source = "text";
-    p.data.path = "text/devils-dictionary.txt";
-    p.data.sequenceLength = kSteps;
-    p.data.stride = 3;
-    p.data.maxChars = 3000;
-    const DataSplit split = loadData(p.data, p.task, "");
-    p.network().add("dense", split.info.classCount());
-    p.network().add("softmax");
+    const DataSplit split = textSplit(p, 3, 3000);
     TrainingSession session(p, split);
     for (int epoch = 0; epoch < 2;)
         if (session.step()) ++epoch;
@@ -417,23 +424,13 @@ void TestSequenceTraining::previewFollowsTheChosenLayer() {
     QCOMPARE(followed(2).stateLayerIndex, 0);      // the dense layer keeps no state
 }
 
-QTEST_APPLESS_MAIN(TestSequenceTraining)
-#include "test_sequence_training.moc"
-
 // What a text model must beat: predicting each character from how often it comes in the
 // training text, whose mean loss on the test windows is the cross-entropy of the test
 // characters under the training frequencies (at least the entropy of those frequencies).
 void TestSequenceTraining::lstmTextBeatsLetterFrequencies() {
     Project p = sequenceProject(Task::Classification, recurrent("lstm", 32, false));
-    p.data.source = "text";
-    p.data.path = "text/devils-dictionary.txt";
-    p.data.sequenceLength = kSteps;
-    p.data.stride = 2;
-    p.data.maxChars = 15000;
-    const DataSplit split = loadData(p.data, p.task, "");
+    const DataSplit split = textSplit(p, 2, 15000);
     const int classes = split.info.classCount();
-    p.network().add("dense", classes);
-    p.network().add("softmax");
     std::vector<double> frequency(static_cast<std::size_t>(classes), 0.5);  // none unseen
     for (const int label : split.train.labels) frequency[static_cast<std::size_t>(label)] += 1;
     double total = 0, entropy = 0, baseline = 0;
@@ -455,3 +452,6 @@ void TestSequenceTraining::lstmTextBeatsLetterFrequencies() {
     qInfo().noquote() << figures;
     QVERIFY2(train < 0.7 * entropy && test < 0.8 * baseline, qPrintable(figures));
 }
+
+QTEST_APPLESS_MAIN(TestSequenceTraining)
+#include "test_sequence_training.moc"
